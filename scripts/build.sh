@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Builds the npm package in pkg/: the release wasm, bound for browsers and
+# bundlers (pkg/web, ES module) and for Node (pkg/node, CommonJS), each
+# optimised by wasm-opt from npm binaryen.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+cargo build --release --target wasm32-unknown-unknown --lib
+wasm=target/wasm32-unknown-unknown/release/market_validation.wasm
+wasm_opt=tools/node_modules/.bin/wasm-opt
+[ -x "$wasm_opt" ] || { echo "wasm-opt missing: run scripts/setup.sh" >&2; exit 1; }
+
+for target in web node; do
+  out=pkg/$target
+  rm -rf "$out"
+  mode=$target; [ "$target" = node ] && mode=nodejs
+  wasm-bindgen --target "$mode" --out-dir "$out" --out-name market_validation "$wasm"
+  # -Oz with the features rustc emits (bulk memory, non-trapping float-to-int, ...).
+  "$wasm_opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "$out/market_validation_bg.wasm" -o "$out/market_validation_bg.wasm"
+done
+
+# Node: the CommonJS build, plus an ES-module facade with the same init API
+# as the web build (init/initSync are no-ops: Node loads the wasm itself).
+printf '{ "type": "commonjs" }\n' > pkg/node/package.json
+cp pkg/templates/node-index.mjs pkg/node/index.mjs
+cp pkg/templates/node-index.d.ts pkg/node/index.d.ts
+cp pkg/templates/node-index.d.ts pkg/node/index.d.mts
+rm -f pkg/web/.gitignore pkg/node/.gitignore
+# wasm-bindgen types the raw wasm exports of InitOutput with `any`; the
+# public API has none, and neither should anything a user can reach.
+sed -i -E '/^ *readonly [A-Za-z0-9_]+: /s/\bany\b/unknown/g' pkg/web/market_validation.d.ts pkg/node/market_validation.d.ts
+raw=$(stat -c %s pkg/web/market_validation_bg.wasm)
+gz=$(gzip -9 -c pkg/web/market_validation_bg.wasm | wc -c)
+echo "[build] pkg/ ready: market_validation_bg.wasm $raw bytes raw, $gz bytes gzip"

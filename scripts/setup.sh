@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Installs whatever the build and the tests need and is missing; quick when
+# everything is there. Installs only from package registries:
+#   - the wasm32 target (rustup)
+#   - wasm-bindgen-cli at the exact version of the wasm-bindgen crate in Cargo.lock (crates.io)
+#   - binaryen (wasm-opt) and playwright-core, pinned in tools/package.json (npm)
+#   - chromium, chromium-driver and a font (Debian)
+# Never installs Debian's binaryen (its wasm-opt breaks wasm-bindgen output)
+# and never lets a tool download its own browser.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf '[setup] %s\n' "$*"; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+apt_updated=0
+apt_install() {
+  if [ "$apt_updated" = 0 ]; then as_root apt-get update -qq; apt_updated=1; fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@"
+}
+
+export PATH="$HOME/.cargo/bin:$PATH"
+command -v cargo >/dev/null || { echo "cargo (Rust via rustup) is required" >&2; exit 1; }
+
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+if ! rustup component list --installed 2>/dev/null | grep -q '^clippy'; then rustup component add clippy; fi
+if ! rustup component list --installed 2>/dev/null | grep -q '^rustfmt'; then rustup component add rustfmt; fi
+
+# The CLI must match the crate exactly (Cargo.lock is committed).
+want=$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)
+have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+if [ "$have" != "$want" ] || ! command -v wasm-bindgen-test-runner >/dev/null; then
+  say "installing wasm-bindgen-cli $want (about 2 minutes)"
+  # Not --locked: its lockfile pins a crate version the registry no longer serves.
+  cargo install wasm-bindgen-cli --version "$want" --force
+fi
+
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  say "installing Node.js and npm from Debian"
+  apt_install nodejs npm
+fi
+stamp=tools/node_modules/.installed-from
+if [ ! -f "$stamp" ] || ! cmp -s tools/package-lock.json "$stamp"; then
+  say "installing npm tools (binaryen, playwright-core)"
+  (cd tools && npm ci --no-audit --no-fund --loglevel=error)
+  cp tools/package-lock.json "$stamp"
+fi
+
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  say "installing Chromium and ChromeDriver from Debian"
+  apt_install chromium chromium-driver fonts-dejavu-core
+fi
+say "ready: $(rustc --version | cut -d' ' -f1-2), wasm-bindgen $want, node $(node --version), $(chromium --version 2>/dev/null | head -1)"

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Runs every test, installing whatever is missing first:
+#   formatting and lints; native unit, integration, property and doc tests;
+#   the wasm suite under Node and under headless Chromium (counts checked:
+#   wasm runners can skip a suite silently with exit 0); the packed npm
+#   package in fresh ESM, CJS and bundler projects; the demo page in
+#   Debian's Chromium. Ends with one line: "N passed, M failed".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+export CARGO_TERM_COLOR=never
+
+bash scripts/setup.sh
+
+logs=$(mktemp -d)
+trap 'rm -rf "$logs"' EXIT
+passed=0
+failed=0
+step() { printf '\n=== %s\n' "$*"; }
+
+# Adds up the "test result: ... N passed; M failed" lines of a cargo log.
+add_cargo_counts() {
+  local p f
+  p=$(grep -E '^test result:' "$1" | sed -E 's/.* ([0-9]+) passed.*/\1/' | awk '{s+=$1} END {print s+0}')
+  f=$(grep -E '^test result:' "$1" | sed -E 's/.* ([0-9]+) failed.*/\1/' | awk '{s+=$1} END {print s+0}')
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+}
+
+# Runs a wasm suite and checks it ran exactly the number of tests it declares.
+run_wasm_suite() {
+  local name=$1 log=$logs/$1.log
+  shift
+  local expected
+  expected=$(grep -c '^#\[wasm_bindgen_test\]' tests/wasm_shared/mod.rs)
+  env "$@" cargo test --target wasm32-unknown-unknown --test "$name" 2>&1 | tee "$log"
+  add_cargo_counts "$log"
+  local ran
+  ran=$(grep -E '^test result:' "$log" | sed -E 's/.* ([0-9]+) passed.*/\1/' | tail -1)
+  if [ "${ran:-0}" != "$expected" ]; then
+    echo "!!! $name ran ${ran:-0} tests, expected $expected (a runner skipped the suite?)"
+    failed=$((failed + 1))
+  fi
+}
+
+step "formatting and lints"
+cargo fmt --check
+cargo clippy --all-targets -q -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib --tests -q -- -D warnings
+
+step "native tests (unit, integration, property, doc)"
+cargo test 2>&1 | tee "$logs/native.log" || true
+add_cargo_counts "$logs/native.log"
+
+step "wasm tests in Node"
+run_wasm_suite wasm_node WASM_BINDGEN_TEST_TIMEOUT=120 || true
+
+step "wasm tests in headless Chromium"
+run_wasm_suite wasm_browser CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_USE_BROWSER=1 \
+  WASM_BINDGEN_TEST_ONLY_WEB=1 WASM_BINDGEN_TEST_TIMEOUT=120 || true
+
+step "build the npm package"
+bash scripts/build.sh
+
+# Node scripts that end with a "N passed, M failed" line.
+run_node_suite() {
+  local log=$logs/$1.log
+  shift
+  node "$@" 2>&1 | tee "$log" || true
+  local line
+  line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log" | tail -1)
+  if [ -z "$line" ]; then
+    echo "!!! $* printed no result line"
+    failed=$((failed + 1))
+    return
+  fi
+  passed=$((passed + $(echo "$line" | sed -E 's/^([0-9]+) passed.*/\1/')))
+  failed=$((failed + $(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')))
+}
+
+step "the packed npm package in fresh projects"
+run_node_suite package tests/package/run.mjs
+
+step "the demo page in Chromium (Playwright)"
+node --test --test-reporter=tap tests/page/ 2>&1 | tee "$logs/page.log" || true
+page_pass=$(grep -E '^# pass ' "$logs/page.log" | awk '{print $3}' | tail -1)
+page_fail=$(grep -E '^# fail ' "$logs/page.log" | awk '{print $3}' | tail -1)
+if [ -z "$page_pass" ]; then echo "!!! the page tests printed no result"; failed=$((failed + 1)); fi
+passed=$((passed + ${page_pass:-0}))
+failed=$((failed + ${page_fail:-0}))
+
+printf '\n'
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]

@@ -1,0 +1,440 @@
+//! Analysis options: the preset, weight and benchmark overrides, and the
+//! confidence level; read loosely and validated like the input.
+
+use crate::benchmarks::Preset;
+use crate::curve::Curve;
+use crate::fields::NumberKind;
+use crate::metrics::{Dimension, MetricId};
+use crate::problem::{join_path, Problem};
+use crate::raw::{format_number, RawValue};
+use crate::stats::z_for_confidence;
+use crate::suggest::did_you_mean;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Confidence level of the intervals unless options say otherwise.
+pub const DEFAULT_CONFIDENCE: f64 = 0.95;
+
+/// Options for [`crate::analyze`]. All optional.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(hashmap_as_object))]
+#[serde(rename_all = "camelCase")]
+pub struct AnalyzeOptions {
+    /// Benchmark preset: `b2b-saas` (default; SMB and mid-market), `enterprise-saas`,
+    /// `consumer-subscription` or `consumer-social`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "PresetId"))]
+    pub preset: Option<String>,
+    /// Dimension weights, replacing the preset's for the dimensions named. Any non-negative
+    /// numbers; they are normalised to sum to 1. E.g. `{ survey: 0.4 }`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(type = "Partial<Record<Dimension, number>>")
+    )]
+    pub weights: Option<BTreeMap<String, f64>>,
+    /// Metric weights within their dimension, replacing the preset's for the metrics named.
+    /// Non-negative; normalised within each dimension. E.g. `{ npsScore: 0 }` to ignore NPS.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(type = "Partial<Record<MetricName, number>>")
+    )]
+    pub metric_weights: Option<BTreeMap<String, f64>>,
+    /// Benchmark overrides: metric -> band (`average`, `good`, `great`) -> value in the metric's
+    /// unit. E.g. `{ dauMauRatio: { good: 0.25 } }`. Bands must stay in order.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(type = "Partial<Record<MetricName, Partial<Record<BenchmarkBandName, number>>>>")
+    )]
+    pub benchmarks: Option<BTreeMap<String, BTreeMap<String, f64>>>,
+    /// Confidence level of every interval, 0.5..0.999. Default 0.95.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confidence_level: Option<f64>,
+}
+
+/// The options resolved against a preset: everything scoring needs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// The preset the rest starts from.
+    pub preset: Preset,
+    /// Dimension weights, normalised to sum to 1, in [`Dimension::ALL`] order.
+    pub dimension_weights: [f64; 5],
+    /// Metric weights, normalised within each dimension.
+    pub metric_weights: BTreeMap<MetricId, f64>,
+    /// Benchmark curves.
+    pub curves: BTreeMap<MetricId, Curve>,
+    /// Confidence level of the intervals.
+    pub confidence_level: f64,
+    /// The matching two-sided normal quantile.
+    pub z: f64,
+}
+
+impl Config {
+    /// The configuration of a preset with no overrides.
+    pub fn preset(preset: Preset) -> Config {
+        let mut metric_weights = BTreeMap::new();
+        let mut curves = BTreeMap::new();
+        for m in MetricId::ALL {
+            metric_weights.insert(m, preset.metric_weight(m));
+            curves.insert(m, preset.curve(m));
+        }
+        Config {
+            preset,
+            dimension_weights: preset.dimension_weights(),
+            metric_weights,
+            curves,
+            confidence_level: DEFAULT_CONFIDENCE,
+            z: z_for_confidence(DEFAULT_CONFIDENCE),
+        }
+    }
+
+    /// Reads options given as a loose value (`undefined`/`null` mean none).
+    pub fn from_raw(raw: &RawValue) -> Result<Config, crate::InputError> {
+        let mut problems = Vec::new();
+        let config = read_options(raw, &mut problems);
+        if problems.is_empty() {
+            Ok(config)
+        } else {
+            Err(crate::InputError::new("options", problems))
+        }
+    }
+
+    /// Resolves typed options; see [`Config::from_raw`].
+    pub fn from_options(options: &AnalyzeOptions) -> Result<Config, crate::InputError> {
+        match serde_json::to_value(options) {
+            Ok(v) => Config::from_raw(&RawValue::from_json(&v)),
+            Err(_) => Ok(Config::preset(Preset::B2bSaas)),
+        }
+    }
+
+    /// The curve of a metric.
+    pub fn curve(&self, metric: MetricId) -> &Curve {
+        // Every metric has a curve: Config::preset inserts them all.
+        static EMPTY: Curve = Curve {
+            anchors: Vec::new(),
+            spacing: crate::curve::Spacing::Linear,
+        };
+        self.curves.get(&metric).unwrap_or(&EMPTY)
+    }
+
+    /// Weight of a metric within its dimension (0 when unset).
+    pub fn metric_weight(&self, metric: MetricId) -> f64 {
+        self.metric_weights.get(&metric).copied().unwrap_or(0.0)
+    }
+}
+
+fn read_options(raw: &RawValue, problems: &mut Vec<Problem>) -> Config {
+    let root = "options";
+    let mut config = Config::preset(Preset::B2bSaas);
+    match raw {
+        RawValue::Undefined | RawValue::Null => return config,
+        RawValue::Object(entries) => {
+            for (key, _) in entries {
+                if ![
+                    "preset",
+                    "weights",
+                    "metricWeights",
+                    "benchmarks",
+                    "confidenceLevel",
+                ]
+                .contains(&key.as_str())
+                {
+                    let known = [
+                        "preset",
+                        "weights",
+                        "metricWeights",
+                        "benchmarks",
+                        "confidenceLevel",
+                    ];
+                    let hint =
+                        did_you_mean(key, known.into_iter()).map(|k| format!("did you mean {k}?"));
+                    problems.push(
+                        Problem::new(
+                            join_path(root, key),
+                            "an unknown option",
+                            "one of preset, weights, metricWeights, benchmarks, confidenceLevel",
+                        )
+                        .with_hint(hint),
+                    );
+                }
+            }
+        }
+        other => {
+            problems.push(Problem::new(
+                root,
+                other.describe(),
+                "an object of options, or nothing",
+            ));
+            return config;
+        }
+    }
+
+    match raw.get("preset") {
+        RawValue::Undefined | RawValue::Null => {}
+        RawValue::String(id) => match Preset::parse(id) {
+            Some(p) => config = Config::preset(p),
+            None => {
+                let known = Preset::ALL.map(Preset::as_str);
+                let hint =
+                    did_you_mean(id, known.into_iter()).map(|k| format!("did you mean {k}?"));
+                problems.push(
+                    Problem::new(
+                        "options.preset",
+                        raw.get("preset").describe(),
+                        format!("one of {}", known.join(", ")),
+                    )
+                    .with_hint(hint),
+                );
+            }
+        },
+        other => problems.push(Problem::new(
+            "options.preset",
+            other.describe(),
+            "a preset id string",
+        )),
+    }
+
+    let dims = Dimension::ALL.map(Dimension::as_str);
+    for (key, weight) in read_weight_map(raw.get("weights"), "options.weights", &dims, problems) {
+        if let Some(i) = dims.iter().position(|d| *d == key) {
+            config.dimension_weights[i] = weight;
+        }
+    }
+    let metric_names: Vec<&str> = MetricId::ALL.iter().map(|m| m.as_str()).collect();
+    for (key, weight) in read_weight_map(
+        raw.get("metricWeights"),
+        "options.metricWeights",
+        &metric_names,
+        problems,
+    ) {
+        if let Some(m) = MetricId::parse(&key) {
+            config.metric_weights.insert(m, weight);
+        }
+    }
+    let total: f64 = config.dimension_weights.iter().sum();
+    if total > 0.0 {
+        for w in &mut config.dimension_weights {
+            *w /= total;
+        }
+    } else {
+        problems.push(Problem::new(
+            "options.weights",
+            "weights summing to 0",
+            "at least one dimension weight above 0",
+        ));
+    }
+    for dim in Dimension::ALL {
+        let sum: f64 = MetricId::ALL
+            .iter()
+            .filter(|m| m.dimension() == dim)
+            .map(|m| config.metric_weight(*m))
+            .sum();
+        if sum > 0.0 {
+            for m in MetricId::ALL.iter().filter(|m| m.dimension() == dim) {
+                let w = config.metric_weight(*m) / sum;
+                config.metric_weights.insert(*m, w);
+            }
+        }
+    }
+
+    read_benchmarks(raw.get("benchmarks"), &mut config, problems);
+
+    match raw.get("confidenceLevel") {
+        RawValue::Undefined | RawValue::Null => {}
+        RawValue::Number(level) if (0.5..=0.999).contains(level) => {
+            config.confidence_level = *level;
+            config.z = z_for_confidence(*level);
+        }
+        other => {
+            let hint = match other {
+                RawValue::Number(v) if *v > 1.0 && *v < 100.0 => Some(format!(
+                    "did you mean {}?",
+                    crate::raw::format_suggestion(v / 100.0)
+                )),
+                _ => None,
+            };
+            problems.push(
+                Problem::new(
+                    "options.confidenceLevel",
+                    other.describe(),
+                    "a level between 0.5 and 0.999 (0.95 = 95%)",
+                )
+                .with_hint(hint),
+            );
+        }
+    }
+    config
+}
+
+fn read_weight_map(
+    raw: &RawValue,
+    path: &str,
+    known: &[&str],
+    problems: &mut Vec<Problem>,
+) -> Vec<(String, f64)> {
+    let mut out = Vec::new();
+    let entries = match raw {
+        RawValue::Undefined | RawValue::Null => return out,
+        RawValue::Object(entries) => entries,
+        other => {
+            problems.push(Problem::new(
+                path,
+                other.describe(),
+                "an object of name -> weight",
+            ));
+            return out;
+        }
+    };
+    for (key, value) in entries {
+        let item = join_path(path, key);
+        if !known.contains(&key.as_str()) {
+            let hint =
+                did_you_mean(key, known.iter().copied()).map(|k| format!("did you mean {k}?"));
+            problems.push(
+                Problem::new(
+                    item,
+                    "an unknown name",
+                    format!("one of {}", known.join(", ")),
+                )
+                .with_hint(hint),
+            );
+            continue;
+        }
+        match value {
+            RawValue::Number(w) if w.is_finite() && *w >= 0.0 && *w <= 1e6 => {
+                out.push((key.clone(), *w))
+            }
+            other => problems.push(Problem::new(
+                item,
+                other.describe(),
+                "a weight of 0 or more",
+            )),
+        }
+    }
+    out
+}
+
+fn read_benchmarks(raw: &RawValue, config: &mut Config, problems: &mut Vec<Problem>) {
+    let root = "options.benchmarks";
+    let entries = match raw {
+        RawValue::Undefined | RawValue::Null => return,
+        RawValue::Object(entries) => entries,
+        other => {
+            problems.push(Problem::new(
+                root,
+                other.describe(),
+                "an object of metric -> { band: value }",
+            ));
+            return;
+        }
+    };
+    for (metric_key, bands) in entries {
+        let metric_path = join_path(root, metric_key);
+        let Some(metric) = MetricId::parse(metric_key) else {
+            let names = MetricId::ALL.map(MetricId::as_str);
+            let hint =
+                did_you_mean(metric_key, names.into_iter()).map(|k| format!("did you mean {k}?"));
+            problems.push(
+                Problem::new(
+                    metric_path,
+                    "an unknown metric",
+                    "a metric name such as dauMauRatio",
+                )
+                .with_hint(hint),
+            );
+            continue;
+        };
+        let RawValue::Object(band_entries) = bands else {
+            problems.push(Problem::new(
+                metric_path,
+                bands.describe(),
+                "an object of band -> value, e.g. { good: 0.25 }",
+            ));
+            continue;
+        };
+        let mut curve = config.curve(metric).clone();
+        let labels: Vec<&'static str> = curve.benchmarks().iter().map(|a| a.label).collect();
+        let kind = metric.comparable_kind().unwrap_or(NumberKind::Multiple);
+        for (band, value) in band_entries {
+            let path = join_path(&metric_path, band);
+            let Some(anchor) = curve
+                .anchors
+                .iter_mut()
+                .find(|a| a.is_benchmark() && a.label == band)
+            else {
+                let expected = if labels.is_empty() {
+                    "nothing: this metric has no benchmark bands".to_string()
+                } else {
+                    format!("one of the bands {}", labels.join(", "))
+                };
+                problems.push(Problem::new(path, "an unknown band", expected));
+                continue;
+            };
+            match value {
+                RawValue::Number(v) if kind.check(*v).is_ok() => anchor.value = *v,
+                other => problems.push(Problem::new(path, other.describe(), kind.expected())),
+            }
+        }
+        if curve.is_valid() {
+            config.curves.insert(metric, curve);
+        } else {
+            let order: Vec<String> = curve
+                .anchors
+                .iter()
+                .map(|a| format!("{} {}", a.label, format_number(a.value)))
+                .collect();
+            problems.push(Problem::new(
+                metric_path,
+                format!("bands out of order ({})", order.join(", ")),
+                "band values in increasing order of value, between the scale ends",
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(json: &str) -> Result<Config, crate::InputError> {
+        Config::from_raw(&RawValue::from_json_str(json).unwrap())
+    }
+
+    #[test]
+    fn defaults_and_presets() {
+        let c = parse("null").unwrap();
+        assert_eq!(c.preset, Preset::B2bSaas);
+        let c = parse(r#"{"preset": "consumer-social", "confidenceLevel": 0.9}"#).unwrap();
+        assert_eq!(c.preset, Preset::ConsumerSocial);
+        assert!((c.z - 1.6448536).abs() < 1e-6);
+    }
+
+    #[test]
+    fn every_bad_option_is_reported() {
+        let err = parse(r#"{"preset": "b2b-sass", "weights": {"usage": -1, "usag": 1}, "confidenceLevel": 95, "colour": 1}"#)
+            .unwrap_err();
+        let text = err.to_string();
+        assert_eq!(err.problems.len(), 5, "{text}");
+        assert!(text.contains("did you mean b2b-saas?"));
+        assert!(text.contains("did you mean 0.95?"));
+        assert!(text.contains("options.weights.usag"));
+    }
+
+    #[test]
+    fn weight_overrides_are_normalised() {
+        let c = parse(r#"{"weights": {"usage": 1, "adoption": 0, "survey": 0, "market": 0, "competitive": 0}}"#).unwrap();
+        assert_eq!(c.dimension_weights, [1.0, 0.0, 0.0, 0.0, 0.0]);
+    }
+
+    #[test]
+    fn benchmark_overrides_must_stay_in_order() {
+        let c = parse(r#"{"benchmarks": {"dauMauRatio": {"good": 0.25}}}"#).unwrap();
+        assert_eq!(c.curve(MetricId::DauMauRatio).score(0.25), 60.0);
+        let err = parse(r#"{"benchmarks": {"dauMauRatio": {"good": 0.5}}}"#).unwrap_err();
+        assert!(err.to_string().contains("out of order"));
+        let err = parse(r#"{"benchmarks": {"dauMauRatio": {"superb": 0.5}}}"#).unwrap_err();
+        assert!(err.to_string().contains("average, good, great"));
+    }
+}

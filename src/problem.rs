@@ -1,0 +1,174 @@
+//! What can be wrong with an input, and how it is told.
+//!
+//! Every problem carries the field path, the value given, what was expected
+//! and, where the mistake is guessable, a hint. [`InputError`] holds all the
+//! problems of one input: callers fix everything in one round trip.
+
+use serde::Serialize;
+use std::fmt;
+
+/// Most problems spelled out in an error's message; all are in `problems`.
+const MESSAGE_PROBLEM_LIMIT: usize = 20;
+
+/// One problem with one input value.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Problem {
+    /// Where the value is, as a path: `usageMetrics.retentionRate`,
+    /// `surveyData.featureRatings["AI search"]`, `products[3]`.
+    pub path: String,
+    /// The value given, as text: `45`, `"high"`, `NaN`, `null`.
+    pub value: String,
+    /// What was expected there, in words, with its range.
+    pub expected: String,
+    /// A guess at what was meant, when the mistake is a common one
+    /// (`did you mean 0.45?` for a percentage given as a fraction).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+}
+
+impl Problem {
+    /// A problem without a hint.
+    pub fn new(
+        path: impl Into<String>,
+        value: impl Into<String>,
+        expected: impl Into<String>,
+    ) -> Self {
+        Problem {
+            path: path.into(),
+            value: value.into(),
+            expected: expected.into(),
+            hint: None,
+        }
+    }
+
+    /// Adds a hint.
+    pub fn with_hint(mut self, hint: Option<String>) -> Self {
+        self.hint = hint;
+        self
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} is {}; expected {}",
+            self.path, self.value, self.expected
+        )?;
+        if let Some(hint) = &self.hint {
+            write!(f, " ({hint})")?;
+        }
+        Ok(())
+    }
+}
+
+/// Every problem found in one input. Its message lists them, one a line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InputError {
+    /// What was being read: "product data", "options", "launch plan".
+    pub subject: String,
+    /// All problems found, in input order.
+    pub problems: Vec<Problem>,
+}
+
+impl InputError {
+    /// An error for `subject` with the given problems.
+    pub fn new(subject: impl Into<String>, problems: Vec<Problem>) -> Self {
+        InputError {
+            subject: subject.into(),
+            problems,
+        }
+    }
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.problems.as_slice() {
+            [] => write!(f, "invalid {}", self.subject),
+            [only] => write!(f, "invalid {}: {only}", self.subject),
+            all => {
+                write!(f, "invalid {}: {} problems", self.subject, all.len())?;
+                for problem in all.iter().take(MESSAGE_PROBLEM_LIMIT) {
+                    write!(f, "\n  - {problem}")?;
+                }
+                if all.len() > MESSAGE_PROBLEM_LIMIT {
+                    write!(
+                        f,
+                        "\n  ... and {} more (all are listed in the error's `problems`)",
+                        all.len() - MESSAGE_PROBLEM_LIMIT
+                    )?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// Builds a field path the way JS code would write it: `a.b` for plain
+/// names, `a["two words"]` otherwise.
+pub fn join_path(parent: &str, key: &str) -> String {
+    let plain = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$')
+        && !key.starts_with(|c: char| c.is_ascii_digit());
+    if parent.is_empty() {
+        if plain {
+            key.to_string()
+        } else {
+            format!("[{}]", serde_json::Value::String(key.to_string()))
+        }
+    } else if plain {
+        format!("{parent}.{key}")
+    } else {
+        format!("{parent}[{}]", serde_json::Value::String(key.to_string()))
+    }
+}
+
+/// Path of an array item: `products[3]`.
+pub fn index_path(parent: &str, index: usize) -> String {
+    format!("{parent}[{index}]")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn message_lists_every_problem() {
+        let err = InputError::new(
+            "product data",
+            vec![
+                Problem::new(
+                    "usageMetrics.retentionRate",
+                    "45",
+                    "a fraction between 0 and 1",
+                )
+                .with_hint(Some("did you mean 0.45?".into())),
+                Problem::new(
+                    "surveyData.npsScore",
+                    "140",
+                    "a number between -100 and 100",
+                ),
+            ],
+        );
+        let text = err.to_string();
+        assert!(text.starts_with("invalid product data: 2 problems"));
+        assert!(text.contains(
+            "usageMetrics.retentionRate is 45; expected a fraction between 0 and 1 (did you mean 0.45?)"
+        ));
+        assert!(text.contains("surveyData.npsScore is 140"));
+    }
+
+    #[test]
+    fn paths_quote_awkward_keys() {
+        assert_eq!(join_path("a", "b"), "a.b");
+        assert_eq!(join_path("a", "AI search"), "a[\"AI search\"]");
+        assert_eq!(join_path("", "usageMetrics"), "usageMetrics");
+        assert_eq!(index_path("products", 3), "products[3]");
+    }
+}

@@ -1,0 +1,262 @@
+//! The input as the caller handed it over, before any validation.
+//!
+//! Callers (JavaScript above all) can pass anything: strings where numbers
+//! belong, `NaN`, `null`, functions, maps with a million keys. Reading into a
+//! loose [`RawValue`] first lets validation see the whole input and report
+//! every problem at once, instead of stopping at the first one as a typed
+//! deserializer would. Readers of JSON or JS objects apply the size limits
+//! below while building it, so a huge input is rejected without being copied.
+
+use std::fmt::Write as _;
+
+/// Most entries read from one object or array; more is reported, not read.
+pub const MAX_ENTRIES: usize = 1_000;
+/// Longest string read, in UTF-16 code units (JS) or chars (JSON).
+pub const MAX_STRING_CHARS: usize = 10_000;
+/// Deepest nesting read; the product data model is four levels deep.
+pub const MAX_DEPTH: usize = 8;
+
+/// A loosely typed input value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RawValue {
+    /// JS `undefined`, or a key that is absent.
+    Undefined,
+    /// JSON / JS `null`.
+    Null,
+    /// A boolean.
+    Bool(bool),
+    /// A number, possibly `NaN` or infinite (JS allows both).
+    Number(f64),
+    /// A string.
+    String(String),
+    /// An array.
+    Array(Vec<RawValue>),
+    /// An object, its keys in the order given.
+    Object(Vec<(String, RawValue)>),
+    /// A value with no reading in the data model (a function, a symbol, ...),
+    /// described in words.
+    Unsupported(String),
+    /// An object, array or string over the size limits, with its size.
+    TooLarge {
+        /// "object", "array" or "string".
+        kind: &'static str,
+        /// Number of entries, items or characters.
+        len: usize,
+    },
+    /// Nested deeper than [`MAX_DEPTH`].
+    TooDeep,
+}
+
+impl RawValue {
+    /// Parses JSON text into a [`RawValue`], applying the size limits.
+    ///
+    /// ```
+    /// use market_validation::RawValue;
+    /// let raw = RawValue::from_json_str(r#"{"surveyData": {"npsScore": 41}}"#).unwrap();
+    /// assert!(matches!(raw, RawValue::Object(_)));
+    /// ```
+    pub fn from_json_str(text: &str) -> Result<RawValue, serde_json::Error> {
+        let value: serde_json::Value = serde_json::from_str(text)?;
+        Ok(RawValue::from_json(&value))
+    }
+
+    /// Converts a parsed JSON value, applying the size limits.
+    pub fn from_json(value: &serde_json::Value) -> RawValue {
+        from_json_at(value, 0)
+    }
+
+    /// Looks up a key of an object (the last one wins, as in `JSON.parse`).
+    pub fn get(&self, key: &str) -> &RawValue {
+        match self {
+            RawValue::Object(entries) => entries
+                .iter()
+                .rev()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v)
+                .unwrap_or(&RawValue::Undefined),
+            _ => &RawValue::Undefined,
+        }
+    }
+
+    /// True for `undefined` and `null`: both mean "not given".
+    pub fn is_absent(&self) -> bool {
+        matches!(self, RawValue::Undefined | RawValue::Null)
+    }
+
+    /// The value as an error message shows it: `45`, `"45%"`, `NaN`, `an array`.
+    pub fn describe(&self) -> String {
+        match self {
+            RawValue::Undefined => "undefined".into(),
+            RawValue::Null => "null".into(),
+            RawValue::Bool(b) => b.to_string(),
+            RawValue::Number(n) => format_number(*n),
+            RawValue::String(s) => {
+                let mut out = String::from("\"");
+                for (i, c) in s.chars().enumerate() {
+                    if i == 40 {
+                        out.push('…');
+                        break;
+                    }
+                    out.push(c);
+                }
+                out.push('"');
+                out
+            }
+            RawValue::Array(items) => format!("an array of {} items", items.len()),
+            RawValue::Object(entries) => format!("an object with {} keys", entries.len()),
+            RawValue::Unsupported(what) => what.clone(),
+            RawValue::TooLarge { kind, len } => format!("an {kind} of {len} entries"),
+            RawValue::TooDeep => format!("a value nested deeper than {MAX_DEPTH} levels"),
+        }
+    }
+}
+
+fn from_json_at(value: &serde_json::Value, depth: usize) -> RawValue {
+    use serde_json::Value;
+    if depth > MAX_DEPTH {
+        return RawValue::TooDeep;
+    }
+    match value {
+        Value::Null => RawValue::Null,
+        Value::Bool(b) => RawValue::Bool(*b),
+        Value::Number(n) => RawValue::Number(n.as_f64().unwrap_or(f64::NAN)),
+        Value::String(s) => {
+            let len = s.chars().count();
+            if len > MAX_STRING_CHARS {
+                RawValue::TooLarge {
+                    kind: "string",
+                    len,
+                }
+            } else {
+                RawValue::String(s.clone())
+            }
+        }
+        Value::Array(items) if items.len() > MAX_ENTRIES => RawValue::TooLarge {
+            kind: "array",
+            len: items.len(),
+        },
+        Value::Array(items) => {
+            RawValue::Array(items.iter().map(|v| from_json_at(v, depth + 1)).collect())
+        }
+        Value::Object(map) if map.len() > MAX_ENTRIES => RawValue::TooLarge {
+            kind: "object",
+            len: map.len(),
+        },
+        Value::Object(map) => RawValue::Object(
+            map.iter()
+                .map(|(k, v)| (k.clone(), from_json_at(v, depth + 1)))
+                .collect(),
+        ),
+    }
+}
+
+/// Formats a number the way JavaScript prints it (`45`, `0.45`, `NaN`,
+/// `Infinity`), so messages quote the caller's own value.
+pub fn format_number(n: f64) -> String {
+    if n.is_nan() {
+        "NaN".into()
+    } else if n.is_infinite() {
+        if n > 0.0 { "Infinity" } else { "-Infinity" }.into()
+    } else if n == 0.0 {
+        "0".into()
+    } else if n.abs() >= 1e21 || n.abs() < 1e-6 {
+        format!("{n:e}")
+    } else {
+        let mut s = String::new();
+        let _ = write!(s, "{n}");
+        s
+    }
+}
+
+/// Formats a suggested value to at most 6 significant digits (`0.45`, not
+/// `0.44999999999999996`).
+pub fn format_suggestion(n: f64) -> String {
+    if !n.is_finite() || n == 0.0 {
+        return format_number(n);
+    }
+    let magnitude = libm::floor(libm::log10(n.abs())) as i32;
+    let decimals = (5 - magnitude).clamp(0, 12) as usize;
+    let text = format!("{n:.decimals$}");
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        text
+    }
+}
+
+/// Formats a number for prose, to 3 significant digits (`9.12`, `0.28`,
+/// `4,500` stays `4500`): messages, not data.
+pub fn format_short(n: f64) -> String {
+    if !n.is_finite() || n == 0.0 {
+        return format_number(n);
+    }
+    let magnitude = libm::floor(libm::log10(n.abs())) as i32;
+    if magnitude >= 2 {
+        return format_number(libm::round(n));
+    }
+    let decimals = (2 - magnitude).clamp(0, 12) as usize;
+    let text = format!("{n:.decimals$}");
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_print_like_javascript() {
+        assert_eq!(format_number(45.0), "45");
+        assert_eq!(format_number(0.45), "0.45");
+        assert_eq!(format_number(f64::NAN), "NaN");
+        assert_eq!(format_number(f64::NEG_INFINITY), "-Infinity");
+        assert_eq!(format_suggestion(45.0 / 100.0), "0.45");
+        assert_eq!(format_suggestion(0.1 + 0.2), "0.3");
+        assert_eq!(format_suggestion(4.5), "4.5");
+        assert_eq!(format_short(9.116_81), "9.12");
+        assert_eq!(format_short(0.428_571), "0.429");
+        assert_eq!(format_short(4_512.7), "4513");
+    }
+
+    #[test]
+    fn json_limits_apply() {
+        let big: String = format!(
+            "{{{}}}",
+            (0..MAX_ENTRIES + 1)
+                .map(|i| format!("\"k{i}\":1"))
+                .collect::<Vec<_>>()
+                .join(",")
+        );
+        let raw = RawValue::from_json_str(&big).unwrap();
+        assert_eq!(
+            raw,
+            RawValue::TooLarge {
+                kind: "object",
+                len: MAX_ENTRIES + 1
+            }
+        );
+        let deep = format!("{}1{}", "[".repeat(20), "]".repeat(20));
+        let raw = RawValue::from_json_str(&deep).unwrap();
+        let mut v = &raw;
+        let mut depth = 0;
+        while let RawValue::Array(items) = v {
+            v = &items[0];
+            depth += 1;
+        }
+        assert_eq!(v, &RawValue::TooDeep);
+        assert_eq!(depth, MAX_DEPTH + 1);
+    }
+
+    #[test]
+    fn last_duplicate_key_wins() {
+        let raw = RawValue::Object(vec![
+            ("a".into(), RawValue::Number(1.0)),
+            ("a".into(), RawValue::Number(2.0)),
+        ]);
+        assert_eq!(raw.get("a"), &RawValue::Number(2.0));
+        assert_eq!(raw.get("b"), &RawValue::Undefined);
+    }
+}

@@ -1,0 +1,216 @@
+//! Interval estimates for the statistics the scoring reads: proportions
+//! (Wilson), Net Promoter Scores (adjusted Wald, Rocks 2016) and mean ratings.
+//!
+//! All transcendental functions come from `libm`, so native and wasm builds
+//! give bit-identical results.
+
+/// Two-sided standard normal quantile for a confidence level: 1.959964 for
+/// 0.95. `level` must lie in (0, 1).
+///
+/// ```
+/// let z = market_validation::stats::z_for_confidence(0.95);
+/// assert!((z - 1.959964).abs() < 1e-6);
+/// ```
+pub fn z_for_confidence(level: f64) -> f64 {
+    normal_quantile(0.5 + level / 2.0)
+}
+
+/// Inverse of the standard normal CDF (Acklam's rational approximation,
+/// refined by one Halley step against `erfc`; error below 1e-12).
+pub fn normal_quantile(p: f64) -> f64 {
+    if p <= 0.0 {
+        return f64::NEG_INFINITY;
+    }
+    if p >= 1.0 {
+        return f64::INFINITY;
+    }
+    const A: [f64; 6] = [
+        -3.969683028665376e1,
+        2.209460984245205e2,
+        -2.759285104469687e2,
+        1.383_577_518_672_69e2,
+        -3.066479806614716e1,
+        2.506628277459239,
+    ];
+    const B: [f64; 5] = [
+        -5.447609879822406e1,
+        1.615858368580409e2,
+        -1.556989798598866e2,
+        6.680131188771972e1,
+        -1.328068155288572e1,
+    ];
+    const C: [f64; 6] = [
+        -7.784894002430293e-3,
+        -3.223964580411365e-1,
+        -2.400758277161838,
+        -2.549732539343734,
+        4.374664141464968,
+        2.938163982698783,
+    ];
+    const D: [f64; 4] = [
+        7.784695709041462e-3,
+        3.224671290700398e-1,
+        2.445134137142996,
+        3.754408661907416,
+    ];
+    let p_low = 0.02425;
+    let x = if p < p_low {
+        let q = libm::sqrt(-2.0 * libm::log(p));
+        (((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5])
+            / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1.0)
+    } else if p <= 1.0 - p_low {
+        let q = p - 0.5;
+        let r = q * q;
+        (((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q
+            / (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1.0)
+    } else {
+        let q = libm::sqrt(-2.0 * libm::log(1.0 - p));
+        -(((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5])
+            / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1.0)
+    };
+    // One Halley step: e is the CDF error at x.
+    let e = 0.5 * libm::erfc(-x / std::f64::consts::SQRT_2) - p;
+    let u = e * libm::sqrt(2.0 * std::f64::consts::PI) * libm::exp(x * x / 2.0);
+    x - u / (1.0 + x * u / 2.0)
+}
+
+/// Standard normal CDF.
+pub fn normal_cdf(x: f64) -> f64 {
+    0.5 * libm::erfc(-x / std::f64::consts::SQRT_2)
+}
+
+/// Wilson score interval (1927) for `successes` out of `n` at quantile `z`.
+/// Returns `(low, high)` inside [0, 1]; `(0, 1)` when `n` is 0.
+///
+/// ```
+/// use market_validation::stats::wilson;
+/// let (lo, hi) = wilson(40.0, 100.0, 1.959964);
+/// assert!((lo - 0.3094).abs() < 1e-4 && (hi - 0.4980).abs() < 1e-4);
+/// ```
+pub fn wilson(successes: f64, n: f64, z: f64) -> (f64, f64) {
+    if n <= 0.0 {
+        return (0.0, 1.0);
+    }
+    let p = (successes / n).clamp(0.0, 1.0);
+    let z2 = z * z;
+    let denom = 1.0 + z2 / n;
+    let centre = p + z2 / (2.0 * n);
+    let half = z * libm::sqrt(p * (1.0 - p) / n + z2 / (4.0 * n * n));
+    let lo = ((centre - half) / denom).clamp(0.0, 1.0);
+    let hi = ((centre + half) / denom).clamp(0.0, 1.0);
+    (lo.min(p), hi.max(p))
+}
+
+/// An NPS estimate with its interval, on the -100..100 scale.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct NpsEstimate {
+    /// The NPS, 100 * (promoters - detractors) / n.
+    pub score: f64,
+    /// Standard error of the score (on -100..100), by the method used.
+    pub standard_error: f64,
+    /// Lower end of the interval, at least -100.
+    pub low: f64,
+    /// Upper end of the interval, at most 100.
+    pub high: f64,
+}
+
+/// NPS interval by the adjusted Wald method (Rocks 2016): add 3/4 of a
+/// promoter and 3/4 of a detractor (3 answers in all) before the Wald
+/// formula. Well behaved at small n and at the extremes, where plain Wald
+/// collapses (10 promoters of 10 give [100, 100]).
+///
+/// ```
+/// use market_validation::stats::nps_adjusted_wald;
+/// let e = nps_adjusted_wald(10.0, 0.0, 0.0, 1.959964);
+/// assert_eq!(e.score, 100.0);
+/// assert!(e.low < 90.0 && e.high == 100.0);
+/// ```
+pub fn nps_adjusted_wald(promoters: f64, passives: f64, detractors: f64, z: f64) -> NpsEstimate {
+    let n = promoters + passives + detractors;
+    let score = if n > 0.0 {
+        100.0 * (promoters - detractors) / n
+    } else {
+        0.0
+    };
+    let n_adj = n + 3.0;
+    let p = (promoters + 0.75) / n_adj;
+    let d = (detractors + 0.75) / n_adj;
+    let centre = p - d;
+    let var = (p + d) - centre * centre;
+    let se = libm::sqrt(var.max(0.0) / n_adj);
+    NpsEstimate {
+        score,
+        standard_error: 100.0 * se,
+        low: (100.0 * (centre - z * se)).clamp(-100.0, 100.0).min(score),
+        high: (100.0 * (centre + z * se)).clamp(-100.0, 100.0).max(score),
+    }
+}
+
+/// NPS interval when only the score and the number of answers are known.
+/// The variance (p + d) - (p - d)^2 is largest when there are no passives,
+/// so 1 - nps^2 (on the -1..1 scale) bounds it: a conservative Wald interval,
+/// with the same +3 adjustment to n as the adjusted Wald method.
+pub fn nps_from_score(nps: f64, n: f64, z: f64) -> NpsEstimate {
+    let v = nps / 100.0;
+    let n_adj = n + 3.0;
+    let se = libm::sqrt((1.0 - v * v).max(0.0) / n_adj);
+    NpsEstimate {
+        score: nps,
+        standard_error: 100.0 * se,
+        low: (100.0 * (v - z * se)).clamp(-100.0, 100.0),
+        high: (100.0 * (v + z * se)).clamp(-100.0, 100.0),
+    }
+}
+
+/// Interval for a mean rating on a bounded scale from `n` answers when the
+/// spread is unknown. The Bhatia-Davis inequality bounds the variance of any
+/// distribution on [min, max] with mean m by (max - m)(m - min), so the
+/// interval is conservative: as wide as the data could justify.
+pub fn mean_rating_interval(mean: f64, n: f64, min: f64, max: f64, z: f64) -> (f64, f64) {
+    if n <= 0.0 {
+        return (min, max);
+    }
+    let var = ((max - mean) * (mean - min)).max(0.0);
+    let half = z * libm::sqrt(var / n);
+    ((mean - half).max(min), (mean + half).min(max))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quantiles_match_tables() {
+        assert!((z_for_confidence(0.95) - 1.959_963_984_540_054).abs() < 1e-12);
+        assert!((z_for_confidence(0.90) - 1.644_853_626_951_472_2).abs() < 1e-12);
+        assert!((z_for_confidence(0.99) - 2.575_829_303_548_900_4).abs() < 1e-12);
+        assert!((normal_quantile(0.001) + 3.090_232_306_167_813_5).abs() < 1e-10);
+        assert!((normal_cdf(1.959_963_984_540_054) - 0.975).abs() < 1e-12);
+    }
+
+    #[test]
+    fn wilson_matches_published_example() {
+        // Newcombe (1998), example: 81 of 263 -> 0.2553 to 0.3662 (Wilson).
+        let (lo, hi) = wilson(81.0, 263.0, z_for_confidence(0.95));
+        assert!((lo - 0.2553).abs() < 1e-4, "{lo}");
+        assert!((hi - 0.3662).abs() < 1e-4, "{hi}");
+        // 0 of 10 -> 0 to 0.2775 (Newcombe's table).
+        let (lo, hi) = wilson(0.0, 10.0, z_for_confidence(0.95));
+        assert_eq!(lo, 0.0);
+        assert!((hi - 0.2775).abs() < 1e-4, "{hi}");
+    }
+
+    #[test]
+    fn adjusted_wald_never_collapses() {
+        let z = z_for_confidence(0.95);
+        let e = nps_adjusted_wald(10.0, 0.0, 0.0, z);
+        assert!(e.high - e.low > 10.0);
+        // Hand computation: P=50, A=30, D=20; n'=103, p'=50.75/103, d'=20.75/103.
+        let e = nps_adjusted_wald(50.0, 30.0, 20.0, z);
+        let (p, d) = (50.75 / 103.0, 20.75 / 103.0);
+        let se = (((p + d) - (p - d) * (p - d)) / 103.0_f64).sqrt();
+        assert!((e.score - 30.0).abs() < 1e-12);
+        assert!((e.low - 100.0 * ((p - d) - z * se)).abs() < 1e-9);
+        assert!((e.standard_error - 100.0 * se).abs() < 1e-9);
+    }
+}

@@ -1,0 +1,276 @@
+//! Warnings about the data: values that are each valid but do not fit
+//! together, samples too small to trust, fields that were ignored.
+//!
+//! A warning never stops the analysis; it names the field path so a form can
+//! show it next to the input it concerns.
+
+use crate::model::ProductData;
+use crate::raw::{format_number, format_suggestion};
+use serde::Serialize;
+
+/// Fewest survey answers worth reading: ~30, the practitioners' minimum for
+/// the Sean Ellis survey (see docs/methodology.md, "Survey").
+pub const MIN_SURVEY_RESPONSES: f64 = 30.0;
+/// Customer segment shares may sum to 1 +- this and still pass as "about 1".
+pub const SEGMENT_SUM_TOLERANCE: f64 = 0.1;
+/// Market revenue implied by penetration and by user counts may differ by
+/// this factor before we call it inconsistent.
+pub const MARKET_SHARE_TOLERANCE: f64 = 10.0;
+
+/// A warning about the data, with the field path it concerns.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Warning {
+    /// A stable machine-readable code, e.g. `dau_above_wau`, `unknown_field`.
+    pub code: String,
+    /// The field path the warning concerns, e.g. `usageMetrics.dailyActiveUsers`.
+    pub path: String,
+    /// The warning in words.
+    pub message: String,
+}
+
+impl Warning {
+    /// A warning with its code, path and message.
+    pub fn new(code: &str, path: impl Into<String>, message: impl Into<String>) -> Self {
+        Warning {
+            code: code.to_string(),
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// Checks that the values fit together. Returns the warnings in a fixed
+/// order (group by group), so output is deterministic.
+pub fn check_consistency(p: &ProductData) -> Vec<Warning> {
+    let mut out = Vec::new();
+    if let Some(u) = &p.usage_metrics {
+        let (dau, wau, mau) = (
+            u.daily_active_users,
+            u.weekly_active_users,
+            u.monthly_active_users,
+        );
+        if let (Some(d), Some(w)) = (dau, wau) {
+            if d > w {
+                out.push(Warning::new(
+                    "dau_above_wau",
+                    "usageMetrics.dailyActiveUsers",
+                    format!("daily active users ({}) exceed weekly active users ({}); every daily user is also a weekly user", format_number(d), format_number(w)),
+                ));
+            }
+        }
+        if let (Some(w), Some(m)) = (wau, mau) {
+            if w > m {
+                out.push(Warning::new(
+                    "wau_above_mau",
+                    "usageMetrics.weeklyActiveUsers",
+                    format!("weekly active users ({}) exceed monthly active users ({}); every weekly user is also a monthly user", format_number(w), format_number(m)),
+                ));
+            }
+        }
+        if let (Some(d), None, Some(m)) = (dau, wau, mau) {
+            if d > m {
+                out.push(Warning::new(
+                    "dau_above_mau",
+                    "usageMetrics.dailyActiveUsers",
+                    format!(
+                        "daily active users ({}) exceed monthly active users ({})",
+                        format_number(d),
+                        format_number(m)
+                    ),
+                ));
+            }
+        }
+        if let Some(h) = u.retention_horizon_months {
+            if h != 6.0 {
+                out.push(Warning::new(
+                    "retention_horizon",
+                    "usageMetrics.retentionHorizonMonths",
+                    format!("retention is measured at {} months but the benchmarks are for 6 months; the comparison is approximate", format_number(h)),
+                ));
+            }
+        }
+    }
+    if let Some(a) = &p.adoption_data {
+        if let (Some(power), Some(casual), Some(total)) =
+            (a.power_users, a.casual_users, a.total_users)
+        {
+            if power + casual > total {
+                out.push(Warning::new(
+                    "user_groups_exceed_total",
+                    "adoptionData.powerUsers",
+                    format!(
+                        "power users ({}) plus casual users ({}) exceed total users ({})",
+                        format_number(power),
+                        format_number(casual),
+                        format_number(total)
+                    ),
+                ));
+            }
+        }
+    }
+    if let Some(s) = &p.survey_data {
+        check_survey(s, &mut out);
+    }
+    if let Some(m) = &p.market_research {
+        if let Some(segments) = &m.customer_segmentation {
+            let sum: f64 = segments.values().sum();
+            if !segments.is_empty() && (sum - 1.0).abs() > SEGMENT_SUM_TOLERANCE {
+                out.push(Warning::new(
+                    "segment_shares_sum",
+                    "marketResearch.customerSegmentation",
+                    format!(
+                        "customer segment shares sum to {}, not about 1",
+                        format_suggestion(sum)
+                    ),
+                ));
+            }
+        }
+        check_market_share(p, &mut out);
+    }
+    if let Some(c) = &p.competitive_data {
+        if let (Some(rank), Some(count)) = (c.market_position, c.competitor_count) {
+            if rank > count + 1.0 {
+                out.push(Warning::new(
+                    "position_beyond_competitors",
+                    "competitiveData.marketPosition",
+                    format!(
+                        "rank {} is impossible among {} competitors (the lowest rank is {})",
+                        format_number(rank),
+                        format_number(count),
+                        format_number(count + 1.0)
+                    ),
+                ));
+            }
+        }
+    }
+    out
+}
+
+fn check_survey(s: &crate::model::SurveyData, out: &mut Vec<Warning>) {
+    let has_scores = s.nps_score.is_some()
+        || s.satisfaction_score.is_some()
+        || s.csat_share.is_some()
+        || s.feature_ratings.as_ref().is_some_and(|r| !r.is_empty());
+    match s.feedback_volume {
+        Some(n) if n < MIN_SURVEY_RESPONSES && has_scores => out.push(Warning::new(
+            "small_survey",
+            "surveyData.feedbackVolume",
+            format!("only {} survey responses: too few to trust (about {} is the practical minimum); the interval is wide", format_number(n), MIN_SURVEY_RESPONSES),
+        )),
+        None if has_scores && s.nps_responses.is_none() => out.push(Warning::new(
+            "survey_size_unknown",
+            "surveyData.feedbackVolume",
+            format!("the number of survey responses is not given; the interval assumes {MIN_SURVEY_RESPONSES} (the practical minimum)"),
+        )),
+        _ => {}
+    }
+    if let Some(nps) = s.nps_score {
+        if nps != 0.0 && nps.abs() < 1.0 && nps.fract() != 0.0 {
+            out.push(Warning::new(
+                "nps_looks_like_fraction",
+                "surveyData.npsScore",
+                format!(
+                    "npsScore is {}: NPS runs from -100 to 100; did you mean {}?",
+                    format_number(nps),
+                    format_suggestion(nps * 100.0)
+                ),
+            ));
+        }
+        if let Some((computed, _)) = s.nps_responses.as_ref().and_then(nps_from_counts) {
+            if (computed - nps).abs() > 1.0 {
+                out.push(Warning::new(
+                    "nps_mismatch",
+                    "surveyData.npsScore",
+                    format!(
+                        "npsScore is {} but npsResponses give {}; the responses are used",
+                        format_number(nps),
+                        format_suggestion(computed)
+                    ),
+                ));
+            }
+        }
+    }
+    if let Some(se) = &s.sean_ellis {
+        let n = se.very_disappointed.unwrap_or(0.0)
+            + se.somewhat_disappointed.unwrap_or(0.0)
+            + se.not_disappointed.unwrap_or(0.0);
+        if n > 0.0 && n < MIN_SURVEY_RESPONSES {
+            out.push(Warning::new(
+                "small_sean_ellis_sample",
+                "surveyData.seanEllis",
+                format!("only {} Sean Ellis answers from users: too few to trust (about {} is the practical minimum)", format_number(n), MIN_SURVEY_RESPONSES),
+            ));
+        }
+    }
+}
+
+/// NPS (-100..100) and answer count from promoter/passive/detractor counts.
+pub fn nps_from_counts(r: &crate::model::NpsResponses) -> Option<(f64, f64)> {
+    let (p, a, d) = (r.promoters?, r.passives.unwrap_or(0.0), r.detractors?);
+    let n = p + a + d;
+    (n > 0.0).then(|| (100.0 * (p - d) / n, n))
+}
+
+/// Penetration times market size is the revenue the product should already
+/// have; user counts (times revenue per account, when given) say what it has.
+fn check_market_share(p: &ProductData, out: &mut Vec<Warning>) {
+    let Some(m) = &p.market_research else { return };
+    let (Some(share), Some(size)) = (m.market_penetration, m.target_market_size) else {
+        return;
+    };
+    let implied_revenue = share * size;
+    let users = p
+        .adoption_data
+        .as_ref()
+        .and_then(|a| a.total_users)
+        .or_else(|| {
+            p.usage_metrics
+                .as_ref()
+                .and_then(|u| u.monthly_active_users)
+        });
+    let Some(users) = users.filter(|u| *u > 0.0) else {
+        return;
+    };
+    let arpa = p
+        .unit_economics
+        .as_ref()
+        .and_then(|e| e.average_revenue_per_account);
+    if let Some(arpa) = arpa.filter(|a| *a > 0.0) {
+        let from_users = users * arpa * 12.0;
+        let ratio = implied_revenue / from_users;
+        if !(1.0 / MARKET_SHARE_TOLERANCE..=MARKET_SHARE_TOLERANCE).contains(&ratio) {
+            out.push(Warning::new(
+                "market_share_inconsistent",
+                "marketResearch.marketPenetration",
+                format!(
+                    "penetration {} of a {} market implies {} of yearly revenue, but {} users at {} a month make {} a year ({}x apart)",
+                    format_suggestion(share),
+                    format_number(size),
+                    format_suggestion(implied_revenue),
+                    format_number(users),
+                    format_number(arpa),
+                    format_suggestion(from_users),
+                    format_suggestion(if ratio >= 1.0 { ratio } else { 1.0 / ratio })
+                ),
+            ));
+        }
+    } else if implied_revenue > 0.0 {
+        let per_user = implied_revenue / users;
+        if !(1.0..=1e6).contains(&per_user) {
+            out.push(Warning::new(
+                "market_share_inconsistent",
+                "marketResearch.marketPenetration",
+                format!(
+                    "penetration {} of a {} market implies {} of yearly revenue, {} per user a year from {} users: implausible",
+                    format_suggestion(share),
+                    format_number(size),
+                    format_suggestion(implied_revenue),
+                    format_suggestion(per_user),
+                    format_number(users)
+                ),
+            ));
+        }
+    }
+}

@@ -1,0 +1,362 @@
+//! The wasm test suite, run under Node (tests/wasm_node.rs) and headless
+//! Chromium (tests/wasm_browser.rs). It calls the exported bindings exactly
+//! as JavaScript would: with JS values, checking JS errors.
+
+use js_sys::{Array, Object, Reflect, JSON};
+use market_validation::wasm;
+use tsify::Ts;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+#[path = "../support/golden.rs"]
+mod golden;
+
+// scripts/test.sh counts the `#[wasm_bindgen_test]` functions here and checks
+// that each runner reports exactly that many passed: runners can skip a suite
+// silently with exit 0.
+
+fn js(json: &str) -> JsValue {
+    JSON::parse(json).expect("test JSON parses")
+}
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &JsValue::from_str(key)).expect("property readable")
+}
+
+fn set(target: &JsValue, path: &[&str], value: JsValue) {
+    let mut node = target.clone();
+    for key in &path[..path.len() - 1] {
+        node = get(&node, key);
+    }
+    Reflect::set(&node, &JsValue::from_str(path[path.len() - 1]), &value)
+        .expect("property settable");
+}
+
+fn analyze(data: JsValue) -> Result<JsValue, JsValue> {
+    wasm::analyze(Ts::new_unchecked(data), None).map(JsValue::from)
+}
+
+fn analyze_with(data: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    wasm::analyze(Ts::new_unchecked(data), Some(Ts::new_unchecked(options))).map(JsValue::from)
+}
+
+fn sample() -> JsValue {
+    wasm::sample_product().expect("sample loads").into()
+}
+
+fn number(value: &JsValue, key: &str) -> f64 {
+    get(value, key).as_f64().unwrap_or(f64::NAN)
+}
+
+/// The error thrown for bad input: a real JS Error with name, message and problems.
+fn expect_input_error(result: Result<JsValue, JsValue>) -> (String, Vec<JsValue>) {
+    let err = result.expect_err("bad input must be rejected");
+    let error: js_sys::Error = err.dyn_into().expect("a JS Error, not a trap or a string");
+    assert_eq!(String::from(error.name()), "InputError");
+    let problems: Array = get(&error, "problems")
+        .dyn_into()
+        .expect("problems is an array");
+    (String::from(error.message()), problems.iter().collect())
+}
+
+fn memory_bytes() -> f64 {
+    let memory: js_sys::WebAssembly::Memory =
+        wasm_bindgen::memory().dyn_into().expect("wasm memory");
+    number(&memory.buffer(), "byteLength")
+}
+
+#[wasm_bindgen_test]
+fn analyzes_the_sample_product() {
+    let result = analyze(sample()).expect("sample scores");
+    let score = number(&result, "score");
+    assert!((0.0..=100.0).contains(&score), "{score}");
+    let interval: Array = get(&result, "interval").dyn_into().expect("interval array");
+    let (lo, hi) = (
+        interval.get(0).as_f64().unwrap_or(f64::NAN),
+        interval.get(1).as_f64().unwrap_or(f64::NAN),
+    );
+    assert!(lo <= score && score <= hi);
+    let dims = get(&result, "dimensions");
+    for d in ["usage", "adoption", "survey", "market", "competitive"] {
+        assert!(number(&get(&dims, d), "score") > 0.0, "{d}");
+    }
+    let recs: Array = get(&result, "recommendations")
+        .dyn_into()
+        .expect("recommendations array");
+    assert!(recs.length() > 0);
+    assert_eq!(
+        get(&result, "verdict").as_string().as_deref(),
+        Some("promising")
+    );
+}
+
+#[wasm_bindgen_test]
+fn maps_arrive_as_plain_objects() {
+    let product = sample();
+    let usage = get(&get(&product, "usageMetrics"), "featureUsage");
+    assert!(!usage.is_instance_of::<js_sys::Map>());
+    assert_eq!(number(&usage, "vectorSearch"), 0.82);
+    let schema = wasm::schema().expect("schema");
+    let retention = get(
+        &get(
+            &get(&get(&schema, "properties"), "usageMetrics"),
+            "properties",
+        ),
+        "retentionRate",
+    );
+    assert_eq!(number(&retention, "maximum"), 1.0);
+    assert!(!schema.is_instance_of::<js_sys::Map>());
+}
+
+#[wasm_bindgen_test]
+fn every_problem_is_reported_with_path_value_and_hint() {
+    let data = js(
+        r#"{"usageMetrics": {"retentionRate": 45, "dailyActiveUsers": -3},
+                      "surveyData": {"npsScore": 140, "satisfactionScore": 8, "feedbackVolume": "many"},
+                      "competitiveData": {"competitiveAdvantage": 75}}"#,
+    );
+    set(
+        &data,
+        &["usageMetrics", "monthlyActiveUsers"],
+        JsValue::from_f64(f64::NAN),
+    );
+    set(
+        &data,
+        &["usageMetrics", "weeklyActiveUsers"],
+        JsValue::from_f64(f64::INFINITY),
+    );
+    let (message, problems) = expect_input_error(analyze(data));
+    assert_eq!(problems.len(), 8, "{message}");
+    for needle in [
+        "usageMetrics.retentionRate is 45; expected a fraction between 0 and 1 (did you mean 0.45?)",
+        "usageMetrics.dailyActiveUsers is -3",
+        "usageMetrics.monthlyActiveUsers is NaN",
+        "usageMetrics.weeklyActiveUsers is Infinity",
+        "surveyData.npsScore is 140",
+        "surveyData.satisfactionScore is 8",
+        "surveyData.feedbackVolume is \"many\"",
+        "did you mean 7.5?",
+    ] {
+        assert!(message.contains(needle), "missing {needle:?} in {message}");
+    }
+    let first = &problems[0];
+    for key in ["path", "value", "expected"] {
+        assert!(get(first, key).is_string(), "problem.{key}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn non_objects_and_odd_values_are_errors_not_traps() {
+    let odd: Vec<JsValue> = vec![
+        JsValue::NULL,
+        JsValue::UNDEFINED,
+        JsValue::from_f64(5.0),
+        JsValue::from_str("product"),
+        Array::new().into(),
+        js_sys::Function::new_no_args("return 1").into(),
+        js_sys::Symbol::for_("x").into(),
+        js_sys::Date::new_0().into(),
+        js_sys::Uint8Array::new_with_length(4).into(),
+    ];
+    for value in odd {
+        let (message, problems) = expect_input_error(analyze(value));
+        assert_eq!(problems.len(), 1, "{message}");
+        assert!(
+            message.contains("expected an object with product data"),
+            "{message}"
+        );
+    }
+    let data = js(r#"{"surveyData": {}}"#);
+    set(
+        &data,
+        &["surveyData", "npsScore"],
+        js_sys::Function::new_no_args("return 1").into(),
+    );
+    set(
+        &data,
+        &["surveyData", "feedbackVolume"],
+        js_sys::Date::new_0().into(),
+    );
+    let (message, problems) = expect_input_error(analyze(data));
+    assert_eq!(problems.len(), 2, "{message}");
+    assert!(
+        message.contains("surveyData.npsScore is a function"),
+        "{message}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn huge_and_deep_inputs_are_rejected_cheaply() {
+    let features = Object::new();
+    for i in 0..5_000 {
+        Reflect::set(
+            &features,
+            &JsValue::from_str(&format!("f{i}")),
+            &JsValue::from_f64(0.1),
+        )
+        .expect("set");
+    }
+    let data = js(r#"{"usageMetrics": {}}"#);
+    set(&data, &["usageMetrics", "featureUsage"], features.into());
+    let (message, _) = expect_input_error(analyze(data));
+    assert!(
+        message.contains(
+            "usageMetrics.featureUsage is an object of 5000 entries; expected at most 1000 entries"
+        ),
+        "{message}"
+    );
+
+    let trends = Array::new();
+    for _ in 0..2_000 {
+        trends.push(&JsValue::from_str("AI"));
+    }
+    let data = js(r#"{"marketResearch": {}, "surveyData": {"npsScore": 10}}"#);
+    set(&data, &["marketResearch", "marketTrends"], trends.into());
+    let (message, _) = expect_input_error(analyze(data));
+    assert!(
+        message.contains("marketResearch.marketTrends is an array of 2000 entries"),
+        "{message}"
+    );
+
+    let deep = js(&format!("{}1{}", "{\"a\":".repeat(50), "}".repeat(50)));
+    let data = js(r#"{"surveyData": {"npsScore": 10}}"#);
+    set(&data, &["surveyData", "seanEllis"], deep);
+    let result = analyze(data).expect("unknown deep fields are ignored with a warning");
+    let warnings: Array = get(&result, "warnings").dyn_into().expect("warnings");
+    assert!(warnings
+        .iter()
+        .any(|w| get(&w, "path").as_string().as_deref() == Some("surveyData.seanEllis.a")));
+}
+
+#[wasm_bindgen_test]
+fn bad_options_are_reported_with_hints() {
+    let options = js(r#"{"preset": "b2b-sass", "confidenceLevel": 95, "weights": {"usag": 1}}"#);
+    let (message, problems) = expect_input_error(analyze_with(sample(), options));
+    assert_eq!(problems.len(), 3, "{message}");
+    assert!(message.contains("did you mean b2b-saas?"), "{message}");
+    assert!(message.contains("did you mean 0.95?"), "{message}");
+    assert!(message.contains("did you mean usage?"), "{message}");
+    let good =
+        analyze_with(sample(), js(r#"{"preset": "consumer-social"}"#)).expect("preset applies");
+    assert_eq!(
+        get(&good, "preset").as_string().as_deref(),
+        Some("consumer-social")
+    );
+}
+
+#[wasm_bindgen_test]
+fn ten_thousand_bad_calls_leave_the_module_healthy() {
+    let good_before = number(&analyze(sample()).expect("good call"), "score");
+    let bad = || {
+        let data = js(
+            r#"{"usageMetrics": {"retentionRate": 45, "featureUsage": {"a": "x"}}, "surveyData": {"npsScore": 500}}"#,
+        );
+        set(
+            &data,
+            &["usageMetrics", "dailyActiveUsers"],
+            JsValue::from_f64(f64::NAN),
+        );
+        data
+    };
+    // Warm up so the allocator has reached its steady state.
+    for _ in 0..200 {
+        assert!(analyze(bad()).is_err());
+    }
+    let before = memory_bytes();
+    for _ in 0..10_000 {
+        assert!(analyze(bad()).is_err());
+    }
+    let after = memory_bytes();
+    assert_eq!(
+        before, after,
+        "wasm memory grew from {before} to {after} bytes"
+    );
+    let good_after = number(
+        &analyze(sample()).expect("good call after 10,000 bad ones"),
+        "score",
+    );
+    assert_eq!(good_before, good_after);
+}
+
+#[wasm_bindgen_test]
+fn portfolio_reports_errors_per_item() {
+    let products = Array::new();
+    products.push(&sample());
+    products.push(&JsValue::NULL);
+    products.push(&js(
+        r#"{"surveyData": {"npsScore": 30, "feedbackVolume": 80}}"#,
+    ));
+    products.push(&js(r#"{"usageMetrics": {"retentionRate": 45}}"#));
+    let entries: Array = wasm::analyze_many(products.into(), None)
+        .expect("portfolio")
+        .dyn_into()
+        .expect("array");
+    let ok: Vec<bool> = entries
+        .iter()
+        .map(|e| get(&e, "ok").as_bool().unwrap_or(false))
+        .collect();
+    assert_eq!(ok, vec![true, false, true, false]);
+    let third = get(&entries.get(3), "error");
+    assert!(get(&third, "message")
+        .as_string()
+        .unwrap_or_default()
+        .contains("did you mean 0.45?"));
+    assert_eq!(number(&entries.get(2), "index"), 2.0);
+    let (message, _) = expect_input_error(wasm::analyze_many(JsValue::from_str("nope"), None));
+    assert!(message.contains("an array of product data"), "{message}");
+}
+
+#[wasm_bindgen_test]
+fn validate_reports_problems_and_warnings_without_throwing() {
+    let report = wasm::validate(Ts::new_unchecked(js(
+        r#"{"usageMetrics": {"retentionRat": 0.5, "retentionRate": 2}}"#,
+    )))
+    .expect("validate never throws on data");
+    assert_eq!(get(&report, "valid").as_bool(), Some(false));
+    let problems: Array = get(&report, "problems").dyn_into().expect("problems");
+    let warnings: Array = get(&report, "warnings").dyn_into().expect("warnings");
+    assert_eq!(problems.length(), 1);
+    assert!(get(&warnings.get(0), "message")
+        .as_string()
+        .unwrap_or_default()
+        .contains("did you mean retentionRate?"));
+}
+
+#[wasm_bindgen_test]
+fn presets_schema_and_version() {
+    let presets: Array = wasm::presets().expect("presets").dyn_into().expect("array");
+    let ids: Vec<String> = presets
+        .iter()
+        .filter_map(|p| get(&p, "id").as_string())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "b2b-saas",
+            "enterprise-saas",
+            "consumer-subscription",
+            "consumer-social"
+        ]
+    );
+    assert_eq!(wasm::version(), env!("CARGO_PKG_VERSION"));
+}
+
+#[wasm_bindgen_test]
+fn results_are_bit_identical_to_native() {
+    // The same golden file the native suite checks: same bits in wasm.
+    let expected: Vec<&str> = golden::OUTPUTS.lines().collect();
+    let computed = golden::compute();
+    assert_eq!(expected.len(), computed.len());
+    for ((name, json), want) in computed.iter().zip(expected) {
+        assert_eq!(json, want, "golden case {name:?} differs in wasm");
+    }
+}
+
+#[wasm_bindgen_test]
+fn binding_scores_match_the_core() {
+    // Through the JS boundary the numbers are unchanged.
+    let first = golden::OUTPUTS.lines().next().unwrap_or_default();
+    let expected = get(&js(first), "score").as_f64();
+    let via_js = analyze_with(sample(), js(r#"{"preset": "b2b-saas"}"#)).expect("scores");
+    assert_eq!(get(&via_js, "score").as_f64(), expected);
+}
