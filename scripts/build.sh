@@ -22,16 +22,25 @@ for target in web node; do
     "$out/market_validation_bg.wasm" -o "$out/market_validation_bg.wasm"
 done
 
+# Both targets bind the same module, so ship it once: the Node build loads
+# the web build's copy (and the build fails if wasm-bindgen's loader line
+# changes, rather than shipping a package that cannot find its wasm).
+cmp -s pkg/web/market_validation_bg.wasm pkg/node/market_validation_bg.wasm
+rm pkg/node/market_validation_bg.wasm pkg/web/market_validation_bg.wasm.d.ts pkg/node/market_validation_bg.wasm.d.ts
+loader='const wasmPath = `${__dirname}/market_validation_bg.wasm`;'
+grep -qF "$loader" pkg/node/market_validation.js
+sed -i "s|^const wasmPath = .*|const wasmPath = require('path').join(__dirname, '..', 'web', 'market_validation_bg.wasm');|" pkg/node/market_validation.js
+
 # Node: the CommonJS build, plus an ES-module facade with the same init API
 # as the web build (init/initSync are no-ops: Node loads the wasm itself).
 printf '{ "type": "commonjs" }\n' > pkg/node/package.json
 cp pkg/templates/node-index.mjs pkg/node/index.mjs
-cp pkg/templates/node-index.d.ts pkg/node/index.d.ts
 cp pkg/templates/node-index.d.ts pkg/node/index.d.mts
+cp LICENSE-MIT LICENSE-APACHE pkg/
 rm -f pkg/web/.gitignore pkg/node/.gitignore
 # wasm-bindgen types the raw wasm exports of InitOutput with `any`; the
 # public API has none, and neither should anything a user can reach.
-sed -i -E '/^ *readonly [A-Za-z0-9_]+: /s/\bany\b/unknown/g' pkg/web/market_validation.d.ts pkg/node/market_validation.d.ts
+sed -i -E '/^ *readonly [A-Za-z0-9_]+: /s/\bany\b/unknown/g' pkg/web/market_validation.d.ts
 raw=$(stat -c %s pkg/web/market_validation_bg.wasm)
 gz=$(gzip -9 -c pkg/web/market_validation_bg.wasm | wc -c)
 echo "[build] pkg/ ready: market_validation_bg.wasm $raw bytes raw, $gz bytes gzip"

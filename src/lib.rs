@@ -101,6 +101,45 @@ pub fn analyze_many(
     Ok(products.iter().map(|p| analyzer.analyze(p)).collect())
 }
 
+/// What [`validate`] found.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct ValidationReport {
+    /// True when [`analyze`] would accept the data (with default options).
+    pub valid: bool,
+    /// Every problem, exactly as [`analyze`] would report them.
+    pub problems: Vec<Problem>,
+    /// Warnings found while reading (unknown field names, with "did you mean").
+    pub warnings: Vec<Warning>,
+}
+
+/// Checks product data without returning a score: every problem `analyze`
+/// would report, and the reading warnings, for forms that flag values as
+/// they are typed.
+///
+/// ```
+/// use market_validation::{validate, RawValue};
+/// let report = validate(&RawValue::from_json_str(r#"{"usageMetrics": {"retentionRat": 0.5}}"#).unwrap());
+/// assert!(!report.valid); // nothing scorable: the misspelt field was ignored
+/// assert!(report.warnings[0].message.contains("did you mean retentionRate?"));
+/// ```
+pub fn validate(product: &RawValue) -> ValidationReport {
+    let (data, mut problems, warnings) = ProductData::read(product);
+    if problems.is_empty() {
+        if let Err(e) = Analyzer::new(Config::preset(benchmarks::Preset::B2bSaas))
+            .analyze_product(&data, warnings.clone())
+        {
+            problems = e.problems;
+        }
+    }
+    ValidationReport {
+        valid: problems.is_empty(),
+        problems,
+        warnings,
+    }
+}
+
 /// The built-in sample product (the AI-database company of the original
 /// strategy documents, with plausible figures), as JSON.
 pub fn sample_product_json() -> &'static str {

@@ -15,8 +15,10 @@ const MESSAGE_PROBLEM_LIMIT: usize = 20;
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Problem {
-    /// Where the value is, as a path: `usageMetrics.retentionRate`,
-    /// `surveyData.featureRatings["AI search"]`, `products[3]`.
+    /// Where the value is, as JS would write it: `usageMetrics.retentionRate`;
+    /// map keys that are plain identifiers join with a dot
+    /// (`surveyData.featureRatings.search`), others in brackets
+    /// (`surveyData.featureRatings["AI search"]`); `input` for the whole input.
     pub path: String,
     /// The value given, as text: `45`, `"high"`, `NaN`, `null`.
     pub value: String,

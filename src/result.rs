@@ -64,6 +64,8 @@ pub struct ValidationResult {
     pub market_trends: Vec<String>,
     /// How the interval was computed.
     pub uncertainty: Uncertainty,
+    /// Every source cited by a benchmark point in this result (points refer to them by `id`).
+    pub sources: Vec<Source>,
 }
 
 /// The five dimensions, by name.
@@ -179,8 +181,6 @@ pub struct MetricBenchmark {
     pub next: Option<BenchmarkPoint>,
     /// Whether a higher value is better.
     pub higher_is_better: bool,
-    /// The sources of the benchmark points.
-    pub sources: Vec<Source>,
 }
 
 /// One point of a benchmark curve.
@@ -194,7 +194,7 @@ pub struct BenchmarkPoint {
     pub value: f64,
     /// Sub-score at that value.
     pub score: f64,
-    /// Source id (see `sources`), for published benchmarks.
+    /// Source id, for published benchmarks: see the result's (or preset's) `sources`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
 }

@@ -234,6 +234,7 @@ impl Analyzer {
             market: next_dim(),
             competitive: next_dim(),
         };
+        let sources = cited_sources(&dimensions);
         Ok(ValidationResult {
             score,
             interval,
@@ -258,8 +259,25 @@ impl Analyzer {
                 total_sd,
                 z: c.z,
             },
+            sources,
         })
     }
+}
+
+/// The sources cited by the result's benchmark points, in the order of
+/// [`benchmarks::SOURCES`].
+fn cited_sources(dimensions: &Dimensions) -> Vec<benchmarks::Source> {
+    let cited: Vec<&str> = dimensions
+        .iter()
+        .flat_map(|d| &d.metrics)
+        .flat_map(|m| &m.benchmark.points)
+        .filter_map(|p| p.source.as_deref())
+        .collect();
+    benchmarks::SOURCES
+        .iter()
+        .filter(|s| cited.contains(&s.id))
+        .cloned()
+        .collect()
 }
 
 fn empty_dimension(dimension: Dimension) -> DimensionResult {
@@ -399,20 +417,11 @@ fn benchmark_of(curve: &crate::curve::Curve, value: f64) -> MetricBenchmark {
         score: a.score,
         source: a.source.map(str::to_string),
     };
-    let mut sources: Vec<benchmarks::Source> = Vec::new();
-    for a in &curve.anchors {
-        if let Some(s) = a.source.and_then(benchmarks::source) {
-            if !sources.iter().any(|x| x.id == s.id) {
-                sources.push(s.clone());
-            }
-        }
-    }
     MetricBenchmark {
         band: curve.band(value),
         points: curve.anchors.iter().map(point).collect(),
         next: curve.next_benchmark(value).map(point),
         higher_is_better: curve.higher_is_better(),
-        sources,
     }
 }
 

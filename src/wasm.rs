@@ -11,7 +11,7 @@ use crate::model::ProductData;
 use crate::options::AnalyzeOptions;
 use crate::raw::{RawValue, MAX_DEPTH, MAX_ENTRIES, MAX_STRING_CHARS};
 use crate::result::ValidationResult;
-use crate::{Analyzer, InputError, Problem, Warning};
+use crate::{Analyzer, InputError, Problem, ValidationReport};
 use js_sys::{Array, JsString, Object, Reflect};
 use serde::Serialize;
 use tsify::Ts;
@@ -38,15 +38,6 @@ export interface MarketValidationError extends Error {
 export type PortfolioEntry =
     | { index: number; ok: true; result: ValidationResult }
     | { index: number; ok: false; error: { message: string; problems: Problem[] } };
-/** The outcome of `validate`: problems make the data unusable, warnings do not. */
-export interface ValidationReport {
-    /** True when there are no problems. */
-    valid: boolean;
-    /** Every problem, as `analyze` would throw them. */
-    problems: Problem[];
-    /** Warnings about fields that were ignored (unknown names). */
-    warnings: Warning[];
-}
 /** A node of a JSON Schema (draft 2020-12). */
 export interface JsonSchemaNode {
     type?: "object" | "number" | "integer" | "array" | "string";
@@ -139,21 +130,9 @@ pub fn analyze_many(
 
 /// Checks product data without scoring it: every problem and warning, nothing thrown. For forms
 /// that flag invalid values as they are typed.
-#[wasm_bindgen(unchecked_return_type = "ValidationReport")]
-pub fn validate(data: Ts<ProductData>) -> Result<JsValue, JsValue> {
-    #[derive(Serialize)]
-    struct Report {
-        valid: bool,
-        problems: Vec<Problem>,
-        warnings: Vec<Warning>,
-    }
-    let (_, problems, warnings) = ProductData::read(&to_raw(&data.js_value(), 0));
-    let report = Report {
-        valid: problems.is_empty(),
-        problems,
-        warnings,
-    };
-    to_js(&report)
+#[wasm_bindgen]
+pub fn validate(data: Ts<ProductData>) -> Result<Ts<ValidationReport>, JsValue> {
+    typed(&crate::validate(&to_raw(&data.js_value(), 0)))
 }
 
 /// The benchmark presets: weights, curve points and their sources.

@@ -308,10 +308,12 @@ fn portfolio_reports_errors_per_item() {
 
 #[wasm_bindgen_test]
 fn validate_reports_problems_and_warnings_without_throwing() {
-    let report = wasm::validate(Ts::new_unchecked(js(
-        r#"{"usageMetrics": {"retentionRat": 0.5, "retentionRate": 2}}"#,
-    )))
-    .expect("validate never throws on data");
+    let validate = |json: &str| -> JsValue {
+        wasm::validate(Ts::new_unchecked(js(json)))
+            .expect("validate never throws on data")
+            .into()
+    };
+    let report = validate(r#"{"usageMetrics": {"retentionRat": 0.5, "retentionRate": 2}}"#);
     assert_eq!(get(&report, "valid").as_bool(), Some(false));
     let problems: Array = get(&report, "problems").dyn_into().expect("problems");
     let warnings: Array = get(&report, "warnings").dyn_into().expect("warnings");
@@ -320,6 +322,20 @@ fn validate_reports_problems_and_warnings_without_throwing() {
         .as_string()
         .unwrap_or_default()
         .contains("did you mean retentionRate?"));
+    // Exactly what analyze would say: an empty object has nothing to score.
+    let empty = validate("{}");
+    assert_eq!(get(&empty, "valid").as_bool(), Some(false));
+    let (message, _) = expect_input_error(analyze(js("{}")));
+    let first: Array = get(&empty, "problems").dyn_into().expect("problems");
+    assert!(message.contains(
+        &get(&first.get(0), "expected")
+            .as_string()
+            .unwrap_or_default()
+    ));
+    assert_eq!(
+        get(&validate(r#"{"surveyData": {"npsScore": 12}}"#), "valid").as_bool(),
+        Some(true)
+    );
 }
 
 #[wasm_bindgen_test]

@@ -1,0 +1,247 @@
+#!/usr/bin/env node
+// Benchmark of the market-validation package as Node loads it (pkg/node, the
+// CommonJS build). Prints figures; it is not a test and asserts nothing.
+//
+//   node bench/analyze.mjs [--products N] [--batch B] [--latency-calls C] [--seed S]
+//
+// Run `bash scripts/build.sh` first. Figures:
+//   - the .wasm size, raw and gzip -9 (and brotli, what CDNs serve);
+//   - latency of one analyze() of sampleProduct(): median, p95, p99 over
+//     --latency-calls calls (default 2,000) after 200 warm-up calls;
+//   - throughput of analyzeMany() over N generated products (default 20,000;
+//     --products 100000 for the full run, ~1.5 min):
+//     the sample with its numbers perturbed by a seeded PRNG within the schema's
+//     ranges, ~20% of groups left out, ~1% made invalid on purpose; given in
+//     batches of B (default 1,000) so that the results do not all stay in memory;
+//   - the same N products through N separate analyze() calls, and the ratio;
+//   - peak RSS.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const PKG = path.join(ROOT, 'pkg');
+
+function arg(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i < 0) return fallback;
+  const v = Number(process.argv[i + 1]);
+  if (!Number.isFinite(v) || v < 0) { console.error(`--${name} needs a number`); process.exit(2); }
+  return v;
+}
+// 20,000 by default: at ~0.3-0.5 ms a product (2 cores, Node 20), 100,000
+// products through both paths take ~1.5 min, over this script's one-minute
+// budget. `--products 100000` gives the full figure.
+const N = Math.max(1, arg('products', 20_000));
+const BATCH = Math.max(1, arg('batch', 1_000));
+const LAT_CALLS = Math.max(1, arg('latency-calls', 2_000));
+const WARMUP = 200;
+const SEED = arg('seed', 20240601);
+
+const wasmFile = path.join(PKG, 'web', 'market_validation_bg.wasm');
+const nodeEntry = path.join(PKG, 'node', 'market_validation.js');
+if (!fs.existsSync(wasmFile) || !fs.existsSync(nodeEntry)) {
+  console.error('pkg/ is not built: run bash scripts/build.sh');
+  process.exit(1);
+}
+
+// ------------------------------------------------------------ helpers
+
+const fmtInt = (n) => Math.round(n).toLocaleString('en-US');
+const fmtMs = (ns) => `${(ns / 1e6).toFixed(3)} ms`;
+const fmtUs = (ns) => `${(ns / 1e3).toFixed(1)} µs`;
+const fmtS = (ns) => `${(ns / 1e9).toFixed(2)} s`;
+const fmtKiB = (b) => `${(b / 1024).toFixed(1)} KiB`;
+const fmtMiB = (b) => `${(b / 1024 / 1024).toFixed(0)} MiB`;
+function table(title, rows) {
+  const w = Math.max(...rows.map(([k]) => k.length));
+  console.log(`\n${title}`);
+  console.log('-'.repeat(Math.max(title.length, w + 24)));
+  for (const [k, v] of rows) console.log(`  ${k.padEnd(w)}  ${v}`);
+}
+function quantile(sorted, q) {
+  // nearest-rank
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
+
+let peakRss = process.memoryUsage().rss;
+const sampleRss = () => { const r = process.memoryUsage().rss; if (r > peakRss) peakRss = r; };
+
+// mulberry32: small, fast, seeded.
+function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6D2B79F5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// ------------------------------------------------------------ load
+
+const t0 = process.hrtime.bigint();
+const mv = createRequire(import.meta.url)(nodeEntry);
+const loadNs = Number(process.hrtime.bigint() - t0);
+sampleRss();
+
+const wasm = fs.readFileSync(wasmFile);
+const gz = zlib.gzipSync(wasm, { level: 9 });
+const br = zlib.brotliCompressSync(wasm, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } });
+
+console.log(`market-validation ${mv.version()} bench: Node ${process.version}, ${process.platform}/${process.arch}, seed ${SEED}`);
+table('Package', [
+  ['pkg/web/market_validation_bg.wasm', `${fmtInt(wasm.length)} B raw (${fmtKiB(wasm.length)})`],
+  ['  gzip -9', `${fmtInt(gz.length)} B (${fmtKiB(gz.length)}, ${(100 * gz.length / wasm.length).toFixed(1)}%)`],
+  ['  brotli -q 11', `${fmtInt(br.length)} B (${fmtKiB(br.length)}, ${(100 * br.length / wasm.length).toFixed(1)}%)`],
+  ['require() of pkg/node (compile + instantiate)', fmtMs(loadNs)],
+]);
+
+// ------------------------------------------------------------ latency
+
+const sample = mv.sampleProduct();
+for (let i = 0; i < WARMUP; i++) mv.analyze(sample);
+const lat = new Float64Array(LAT_CALLS);
+let sink = 0;
+for (let i = 0; i < LAT_CALLS; i++) {
+  const s = process.hrtime.bigint();
+  const r = mv.analyze(sample);
+  lat[i] = Number(process.hrtime.bigint() - s);
+  sink += r.score;
+}
+sampleRss();
+lat.sort();
+const mean = lat.reduce((a, b) => a + b, 0) / lat.length;
+table(`analyze(sampleProduct()): ${fmtInt(LAT_CALLS)} calls after ${WARMUP} warm-up`, [
+  ['median', fmtUs(quantile(lat, 0.5))],
+  ['p95', fmtUs(quantile(lat, 0.95))],
+  ['p99', fmtUs(quantile(lat, 0.99))],
+  ['min / mean / max', `${fmtUs(lat[0])} / ${fmtUs(mean)} / ${fmtUs(lat[lat.length - 1])}`],
+]);
+
+// ------------------------------------------------------------ products
+
+// Ranges from the package's own JSON Schema, so perturbed values stay valid.
+const schema = mv.schema();
+function rangeOf(pathParts) {
+  let node = schema;
+  for (const p of pathParts) {
+    if (node.properties && node.properties[p]) node = node.properties[p];
+    else if (node.additionalProperties) node = node.additionalProperties;
+    else return null;
+  }
+  return node;
+}
+const GROUPS = Object.keys(sample);
+const SCORABLE = ['usageMetrics', 'adoptionData', 'surveyData', 'marketResearch', 'competitiveData'];
+const MISTAKES = [
+  (p) => { (p.usageMetrics ??= {}).retentionRate = 45; },            // a percentage for a fraction
+  (p) => { (p.surveyData ??= {}).npsScore = 140; },                   // out of range
+  (p) => { (p.adoptionData ??= {}).adoptionRate = 'high'; },          // a string
+  (p) => { (p.marketResearch ??= {}).growthRate = Number.NaN; },      // NaN
+  (p) => { (p.competitiveData ??= {}).marketPosition = 2.5; },        // not a whole number
+];
+
+function perturb(value, node, rand) {
+  const lo = node && typeof node.minimum === 'number' ? node.minimum : -Infinity;
+  const hi = node && typeof node.maximum === 'number' ? node.maximum : Infinity;
+  const gauss = Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
+  let v;
+  if (Number.isFinite(hi) && hi - lo <= 1000) v = value + gauss * 0.12 * (hi - lo);   // bounded scale: shift
+  else v = value * Math.exp(gauss * 0.5);                                                // count or size: scale
+  v = Math.min(hi, Math.max(lo, v));
+  const unit = node && node['x-unit'];
+  if ((node && node.type === 'integer') || unit === 'count') v = Math.round(v);
+  return v;
+}
+function perturbTree(obj, parts, rand) {
+  if (Array.isArray(obj)) return obj.slice();
+  const out = {};
+  for (const [k, v] of Object.entries(obj)) {
+    const p = [...parts, k];
+    if (typeof v === 'number') out[k] = perturb(v, rangeOf(p), rand);
+    else if (v && typeof v === 'object') out[k] = perturbTree(v, p, rand);
+    else out[k] = v;
+  }
+  return out;
+}
+function makeProducts(n, seed) {
+  const rand = prng(seed);
+  const products = new Array(n);
+  let invalid = 0;
+  for (let i = 0; i < n; i++) {
+    const p = perturbTree(sample, [], rand);
+    for (const g of GROUPS) if (rand() < 0.2) delete p[g];
+    if (!SCORABLE.some((g) => p[g])) p.surveyData = perturbTree(sample.surveyData, ['surveyData'], rand);
+    // Keep the cross-field rules the schema cannot express: DAU <= WAU <= MAU, power + casual <= total.
+    const u = p.usageMetrics;
+    if (u) { u.weeklyActiveUsers = Math.max(u.weeklyActiveUsers, u.dailyActiveUsers); u.monthlyActiveUsers = Math.max(u.monthlyActiveUsers, u.weeklyActiveUsers); }
+    const a = p.adoptionData;
+    if (a) a.totalUsers = Math.max(a.totalUsers, a.powerUsers + a.casualUsers);
+    if (rand() < 0.01) { MISTAKES[Math.floor(rand() * MISTAKES.length)](p); invalid++; }
+    products[i] = p;
+  }
+  return { products, invalid };
+}
+
+const g0 = process.hrtime.bigint();
+const { products, invalid: planted } = makeProducts(N, SEED);
+const genNs = Number(process.hrtime.bigint() - g0);
+sampleRss();
+const groupCounts = products.reduce((n, p) => n + Object.keys(p).length, 0);
+
+// ------------------------------------------------------------ analyzeMany
+
+for (let i = 0; i < Math.min(WARMUP, N); i += BATCH) mv.analyzeMany(products.slice(i, Math.min(WARMUP, i + BATCH)));
+let manyOk = 0;
+let manyErr = 0;
+let scoreSum = 0;
+const m0 = process.hrtime.bigint();
+for (let i = 0; i < N; i += BATCH) {
+  const entries = mv.analyzeMany(products.slice(i, i + BATCH));
+  for (const e of entries) {
+    if (e.ok) { manyOk++; scoreSum += e.result.score; } else manyErr++;
+  }
+  sampleRss();
+}
+const manyNs = Number(process.hrtime.bigint() - m0);
+
+// ------------------------------------------------------------ N x analyze
+
+let oneOk = 0;
+let oneErr = 0;
+let scoreSum2 = 0;
+const a0 = process.hrtime.bigint();
+for (let i = 0; i < N; i++) {
+  try {
+    scoreSum2 += mv.analyze(products[i]).score;
+    oneOk++;
+  } catch (e) {
+    if (e.name !== 'InputError') throw e;
+    oneErr++;
+  }
+  if ((i & 1023) === 0) sampleRss();
+}
+const oneNs = Number(process.hrtime.bigint() - a0);
+sampleRss();
+
+const perSec = (ns) => `${fmtInt(N / (ns / 1e9))} products/s`;
+table(`${fmtInt(N)} generated products (seeded; ${(groupCounts / N).toFixed(2)} of ${GROUPS.length} groups on average; ${fmtInt(planted)} made invalid; generated in ${fmtMs(genNs)})`, [
+  ['', 'total        per product   throughput             ok / error'],
+  [`analyzeMany, batches of ${fmtInt(BATCH)}`, `${fmtS(manyNs).padEnd(12)} ${fmtUs(manyNs / N).padEnd(13)} ${perSec(manyNs).padEnd(22)} ${fmtInt(manyOk)} / ${fmtInt(manyErr)}`],
+  [`${fmtInt(N)} x analyze`, `${fmtS(oneNs).padEnd(12)} ${fmtUs(oneNs / N).padEnd(13)} ${perSec(oneNs).padEnd(22)} ${fmtInt(oneOk)} / ${fmtInt(oneErr)}`],
+  ['analyze loop / analyzeMany time', `${(oneNs / manyNs).toFixed(2)}x`],
+  ['same results both ways', manyOk === oneOk && manyErr === oneErr && Math.abs(scoreSum - scoreSum2) < 1e-6 * Math.max(1, scoreSum) ? 'yes' : `NO (score sums ${scoreSum} vs ${scoreSum2})`],
+]);
+
+const maxRss = process.resourceUsage().maxRSS * 1024;
+table('Memory', [
+  ['peak RSS (sampled)', fmtMiB(peakRss)],
+  ['peak RSS (resourceUsage().maxRSS)', fmtMiB(maxRss)],
+]);
+if (!Number.isFinite(sink)) console.log('warning: a non-finite score was returned');
+console.log(`\n(done in ${((Number(process.hrtime.bigint() - t0)) / 1e9).toFixed(1)} s)`);

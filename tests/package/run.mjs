@@ -1,0 +1,659 @@
+#!/usr/bin/env node
+// Tests the REAL npm package of market-validation, as a user gets it:
+//
+//   1. `npm pack pkg/` and check what the tarball holds (and that every path
+//      package.json points at is in it);
+//   2. `npm install <tarball>` into fresh temporary projects and use it from
+//      Node ES modules (import + await init()), CommonJS (require), and the
+//      browser build through the "./web" export with initSync() in Node;
+//   3. the installed .d.ts files: no `any`, and a strict `tsc --module nodenext`
+//      of an ESM .ts and a CommonJS .cts file (with @ts-expect-error lines that
+//      only pass if the types are real);
+//   4. an esbuild browser bundle (both ways a user loads the wasm: copied next
+//      to the bundle, and through esbuild's file loader) served on 127.0.0.1
+//      and run in headless Chromium through playwright-core.
+//
+// Run `bash scripts/build.sh` first. Usage: node tests/package/run.mjs
+// Env: KEEP_TMP=1 keeps the temporary directory; MV_PKG_DIR=dir packs another
+// copy of pkg/ (to try a fix); CHROMIUM=/path overrides
+// /usr/bin/chromium. Needs tools/node_modules (esbuild, typescript,
+// playwright-core: `npm install` in tools/).
+// Prints one line per check and ends with `N passed, M failed`; exits 1 on
+// any failure.
+
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const PKG = path.resolve(process.env.MV_PKG_DIR || path.join(ROOT, 'pkg'));
+const TOOLS = path.join(ROOT, 'tools');
+const toolsRequire = createRequire(path.join(TOOLS, 'package.json'));
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run'];
+const NPM_INSTALL = ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'];
+const started = Date.now();
+
+// ---------------------------------------------------------------- harness
+
+let passed = 0;
+let failed = 0;
+function record(name, ok, detail = '') {
+  if (ok) passed++; else failed++;
+  const line = `${ok ? 'ok  ' : 'FAIL'}  ${name}${detail ? ` -- ${detail}` : ''}`;
+  console.log(line);
+}
+/** Runs one check; an exception (or a false return with a message) fails it. */
+async function check(name, fn) {
+  try {
+    const r = await fn();
+    if (typeof r === 'string') record(name, false, r);
+    else record(name, true);
+  } catch (e) {
+    record(name, false, (e && e.stack ? e.stack.split('\n').slice(0, 3).join(' | ') : String(e)));
+  }
+}
+function assert(cond, msg) { if (!cond) throw new Error(msg); }
+function indent(text) { return String(text).trim().split('\n').map((l) => `        ${l}`).join('\n'); }
+
+/** Runs a command; resolves {code, stdout, stderr}; never rejects (except spawn errors). */
+function run(cmd, args, { cwd, timeout = 120_000, env } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => { stdout += d; });
+    child.stderr.on('data', (d) => { stderr += d; });
+    const timer = setTimeout(() => { stderr += `\n[timed out after ${timeout} ms]`; child.kill('SIGKILL'); }, timeout);
+    child.on('error', (e) => { clearTimeout(timer); reject(e); });
+    child.on('close', (code) => { clearTimeout(timer); resolve({ code, stdout, stderr }); });
+  });
+}
+/** npm's output minus its harmless config warning. */
+function npmNoise(text) {
+  return text.split('\n').filter((l) => l.trim() && !/Unknown (user|project|env) config "nodedir"/.test(l)).join('\n');
+}
+
+/** Entries of a .tgz: [{name, size, type, data}] (ustar, as npm writes it). */
+function readTgz(file) {
+  const buf = zlib.gunzipSync(fs.readFileSync(file));
+  const out = [];
+  let longName = null;
+  for (let off = 0; off + 512 <= buf.length;) {
+    const header = buf.subarray(off, off + 512);
+    if (header.every((b) => b === 0)) break;
+    const str = (a, b) => header.subarray(a, b).toString('utf8').replace(/\0.*$/s, '');
+    let name = str(0, 100);
+    const prefix = str(345, 500);
+    if (prefix) name = `${prefix}/${name}`;
+    const size = parseInt(str(124, 136).trim() || '0', 8);
+    const type = str(156, 157) || '0';
+    const data = buf.subarray(off + 512, off + 512 + size);
+    off += 512 + Math.ceil(size / 512) * 512;
+    if (type === 'L') { longName = data.toString('utf8').replace(/\0.*$/s, ''); continue; }
+    if (type === 'x' || type === 'g') continue; // pax headers
+    if (longName) { name = longName; longName = null; }
+    out.push({ name, size, type, data });
+  }
+  return out;
+}
+
+// ------------------------------------------------ checks run in the projects
+
+// Serialised with .toString() into each temporary project, so it must not
+// close over anything: it gets the module namespace (or require() result) and
+// the package.json version, and prints one JSON line per check.
+function packageChecks(mv, expectedVersion, label) {
+  const results = [];
+  const t = (name, fn) => {
+    try {
+      const r = fn();
+      results.push({ name: `${label}: ${name}`, ok: r !== false && typeof r !== 'string', detail: typeof r === 'string' ? r : '' });
+    } catch (e) {
+      results.push({ name: `${label}: ${name}`, ok: false, detail: String(e && e.stack || e).split('\n').slice(0, 3).join(' | ') });
+    }
+  };
+  const need = (cond, msg) => { if (!cond) throw new Error(msg); };
+  const isPlain = (o) => o !== null && typeof o === 'object' && !(o instanceof Map) && Object.getPrototypeOf(o) === Object.prototype;
+  const bad = { usageMetrics: { retentionRate: 45 }, surveyData: { npsScore: 140 } };
+
+  t('exports the whole API as functions', () => {
+    const missing = ['analyze', 'analyzeMany', 'validate', 'presets', 'schema', 'sampleProduct', 'version']
+      .filter((k) => typeof mv[k] !== 'function');
+    need(missing.length === 0, `not functions: ${missing.join(', ')}`);
+  });
+  t(`version() is the package.json version ${expectedVersion}`, () => {
+    need(mv.version() === expectedVersion, `version() = ${JSON.stringify(mv.version())}`);
+  });
+  let sample;
+  let result;
+  t('analyze(sampleProduct()): score in 0..100', () => {
+    sample = mv.sampleProduct();
+    result = mv.analyze(sample);
+    need(typeof result.score === 'number' && Number.isFinite(result.score), `score = ${result.score}`);
+    need(result.score >= 0 && result.score <= 100, `score = ${result.score}`);
+  });
+  t('analyze(sampleProduct()): interval contains the score, within 0..100', () => {
+    const [lo, hi] = result.interval;
+    need(Array.isArray(result.interval) && result.interval.length === 2, `interval = ${JSON.stringify(result.interval)}`);
+    need(lo <= result.score && result.score <= hi && lo >= 0 && hi <= 100, `score ${result.score}, interval [${lo}, ${hi}]`);
+  });
+  t('analyze(sampleProduct()): 5 dimensions, each scored', () => {
+    const dims = Object.keys(result.dimensions).sort();
+    need(JSON.stringify(dims) === JSON.stringify(['adoption', 'competitive', 'market', 'survey', 'usage']), `dimensions = ${dims}`);
+    for (const d of dims) need(typeof result.dimensions[d].score === 'number', `${d}.score = ${result.dimensions[d].score}`);
+  });
+  t('sample maps come back as plain objects (not Map)', () => {
+    const maps = {
+      'usageMetrics.featureUsage': sample.usageMetrics.featureUsage,
+      'adoptionData.featureAdoptionRates': sample.adoptionData.featureAdoptionRates,
+      'surveyData.featureRatings': sample.surveyData.featureRatings,
+      'marketResearch.customerSegmentation': sample.marketResearch.customerSegmentation,
+      'competitiveData.competitiveBenchmarks': sample.competitiveData.competitiveBenchmarks,
+    };
+    for (const [p, v] of Object.entries(maps)) {
+      need(isPlain(v), `${p} is ${v instanceof Map ? 'a Map' : Object.prototype.toString.call(v)}`);
+      need(Object.keys(v).length > 0, `${p} is empty`);
+    }
+    for (const p of ['usageMetrics', 'adoptionData', 'surveyData', 'marketResearch', 'competitiveData']) need(isPlain(sample[p]), `${p} not a plain object`);
+    need(isPlain(result) && isPlain(result.dimensions) && isPlain(result.dimensions.usage), 'result objects are not plain');
+  });
+  t('results survive JSON: the sample round-trips to the same score', () => {
+    const again = mv.analyze(JSON.parse(JSON.stringify(sample)));
+    need(again.score === result.score, `${again.score} !== ${result.score}`);
+    need(JSON.parse(JSON.stringify(result)).dimensions.usage.score === result.dimensions.usage.score, 'JSON loses dimensions');
+  });
+  t("options { preset: 'enterprise-saas' } are applied", () => {
+    const r = mv.analyze(sample, { preset: 'enterprise-saas' });
+    need(r.preset === 'enterprise-saas', `preset = ${r.preset}`);
+  });
+  let err;
+  t('bad input throws an Error named InputError', () => {
+    try { mv.analyze(bad); } catch (e) { err = e; }
+    need(err !== undefined, 'did not throw');
+    need(err instanceof Error, `not instanceof Error: ${Object.prototype.toString.call(err)}`);
+    need(err.name === 'InputError', `name = ${err.name}`);
+    need(typeof err.subject === 'string' && err.subject.length > 0, `subject = ${err.subject}`);
+  });
+  t('InputError lists both problems, with the percentage hint', () => {
+    need(Array.isArray(err.problems) && err.problems.length >= 2, `problems = ${JSON.stringify(err.problems)}`);
+    const paths = err.problems.map((p) => p.path);
+    need(paths.includes('usageMetrics.retentionRate') && paths.includes('surveyData.npsScore'), `paths = ${paths}`);
+    for (const p of err.problems) need(typeof p.value === 'string' && typeof p.expected === 'string', `problem = ${JSON.stringify(p)}`);
+    need(err.message.includes('did you mean 0.45?'), `message = ${JSON.stringify(err.message)}`);
+  });
+  t('bad options throw InputError', () => {
+    let e2;
+    try { mv.analyze(sample, { preset: 'no-such-preset' }); } catch (e) { e2 = e; }
+    need(e2 instanceof Error && e2.name === 'InputError', `got ${e2 && e2.name}`);
+  });
+  t('analyzeMany: ok:false for the bad item, ok:true for the others', () => {
+    const entries = mv.analyzeMany([sample, bad, mv.sampleProduct()]);
+    need(Array.isArray(entries) && entries.length === 3, `length ${entries && entries.length}`);
+    need(entries.map((e) => e.index).join() === '0,1,2', `indexes ${entries.map((e) => e.index)}`);
+    need(entries[0].ok === true && entries[2].ok === true, 'good items not ok');
+    need(entries[0].result.score === result.score, 'analyzeMany score differs from analyze');
+    need(entries[1].ok === false, 'bad item ok');
+    need(entries[1].error.message.includes('did you mean 0.45?'), `message = ${entries[1].error.message}`);
+    need(Array.isArray(entries[1].error.problems) && entries[1].error.problems.length >= 2, 'problems missing');
+  });
+  t('validate() reports problems without throwing', () => {
+    const v = mv.validate(bad);
+    need(v.valid === false && v.problems.length >= 2, JSON.stringify(v));
+    need(mv.validate(sample).valid === true, 'sample not valid');
+  });
+  t('presets() and schema()', () => {
+    const ids = mv.presets().map((p) => p.id);
+    need(ids.includes('b2b-saas'), `presets = ${ids}`);
+    const s = mv.schema();
+    need(typeof s.$schema === 'string' && s.properties && s.properties.usageMetrics, 'schema incomplete');
+  });
+  for (const r of results) console.log(JSON.stringify(r));
+  return result ? result.score : NaN;
+}
+
+/** Runs a node script in a project; turns its JSON lines into checks. */
+async function runNodeChecks(label, cwd, file) {
+  const r = await run(process.execPath, [file], { cwd });
+  let seen = 0;
+  for (const line of r.stdout.split('\n')) {
+    if (!line.startsWith('{')) continue;
+    const { name, ok, detail } = JSON.parse(line);
+    record(name, ok, detail);
+    seen++;
+  }
+  const clean = r.code === 0 && seen > 0 && !r.stderr.trim();
+  record(`${label}: script ran cleanly (exit 0, no stderr)`, clean, clean ? '' : `exit ${r.code}\n${indent(r.stderr || r.stdout)}`);
+}
+
+// ------------------------------------------------------------------ steps
+
+function writeFiles(dir, files) {
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+}
+
+async function makeProject(tmp, name, type, tarball) {
+  const dir = path.join(tmp, name);
+  fs.mkdirSync(dir, { recursive: true });
+  writeFiles(dir, { 'package.json': `${JSON.stringify({ name: `mv-test-${name}`, version: '1.0.0', private: true, type }, null, 2)}\n` });
+  const r = await run('npm', [...NPM_INSTALL, tarball], { cwd: dir });
+  if (r.code !== 0) throw new Error(`npm install in ${name} failed (exit ${r.code}):\n${indent(npmNoise(r.stderr + r.stdout))}`);
+  return dir;
+}
+
+const checkCall = (label, spec) => `(${packageChecks.toString()})(mv, ${JSON.stringify(spec.version)}, ${JSON.stringify(label)});`;
+
+async function testEsm(dir, spec) {
+  writeFiles(dir, {
+    'check.mjs': `import init, { analyze, analyzeMany, presets, schema, sampleProduct, validate, version, initSync } from 'market-validation';
+import * as ns from 'market-validation';
+import { createRequire } from 'node:module';
+const resolved = import.meta.resolve('market-validation');
+console.log(JSON.stringify({ name: 'esm: import resolves to node/index.mjs', ok: resolved.endsWith('/node_modules/market-validation/node/index.mjs'), detail: resolved }));
+const ret = init();
+console.log(JSON.stringify({ name: 'esm: default export init() returns a promise', ok: ret instanceof Promise }));
+await ret;
+console.log(JSON.stringify({ name: 'esm: initSync is exported and callable', ok: typeof initSync === 'function' && (initSync(), true) }));
+const required = createRequire(import.meta.url)('market-validation');
+console.log(JSON.stringify({ name: 'esm: import and require share one instance (no dual-package hazard)', ok: required.analyze === analyze }));
+const mv = { analyze, analyzeMany, presets, schema, sampleProduct, validate, version };
+console.log(JSON.stringify({ name: 'esm: namespace has the same named exports', ok: Object.keys(mv).every((k) => ns[k] === mv[k]) }));
+${checkCall('esm', spec)}
+`,
+  });
+  await runNodeChecks('esm', dir, 'check.mjs');
+}
+
+async function testCjs(dir, spec) {
+  writeFiles(dir, {
+    'check.js': `'use strict';
+const mv = require('market-validation');
+const resolved = require.resolve('market-validation');
+console.log(JSON.stringify({ name: 'cjs: require resolves to node/market_validation.js', ok: resolved.endsWith('/node_modules/market-validation/node/market_validation.js'), detail: resolved }));
+const score = ${checkCall('cjs', spec)}
+console.log('SCORE ' + score);
+`,
+  });
+  // check.js is CommonJS because the project's package.json has "type": "commonjs".
+  const r = await run(process.execPath, ['-e', "const s=require('market-validation');process.stdout.write(String(s.analyze(s.sampleProduct()).score))"], { cwd: dir });
+  await runNodeChecks('cjs', dir, 'check.js');
+  return Number(r.stdout);
+}
+
+async function testWebInNode(dir, spec) {
+  writeFiles(dir, {
+    'check.mjs': `import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import init, { initSync, analyze, analyzeMany, presets, schema, sampleProduct, validate, version } from 'market-validation/web';
+const entry = import.meta.resolve('market-validation/web');
+console.log(JSON.stringify({ name: 'web-in-node: "./web" resolves to web/market_validation.js', ok: entry.endsWith('/node_modules/market-validation/web/market_validation.js'), detail: entry }));
+const wasmPath = fileURLToPath(import.meta.resolve('market-validation/market_validation_bg.wasm'));
+console.log(JSON.stringify({ name: 'web-in-node: "./market_validation_bg.wasm" resolves to web/market_validation_bg.wasm', ok: wasmPath.endsWith('/node_modules/market-validation/web/market_validation_bg.wasm'), detail: wasmPath }));
+console.log(JSON.stringify({ name: 'web-in-node: default export is init()', ok: typeof init === 'function' }));
+const out = initSync({ module: fs.readFileSync(wasmPath) });
+console.log(JSON.stringify({ name: 'web-in-node: initSync({ module: bytes }) instantiates', ok: out && out.memory instanceof WebAssembly.Memory }));
+const mv = { analyze, analyzeMany, presets, schema, sampleProduct, validate, version };
+${checkCall('web-in-node', spec)}
+`,
+  });
+  await runNodeChecks('web-in-node', dir, 'check.mjs');
+}
+
+// Type positions only: comments are dropped first.
+const ANY_RE = /:\s*any\b|<any>|\bany\[\]|\(any\)|\| any\b|\bany\s*\||,\s*any\b|<\s*any\s*[,>]/;
+function stripComments(text) {
+  return text.replace(/\/\*[\s\S]*?\*\//g, (m) => m.replace(/[^\n]/g, ' ')).replace(/\/\/.*$/gm, '');
+}
+function declarationFiles(dir) {
+  const out = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...declarationFiles(p));
+    else if (/\.d\.(c|m)?ts$/.test(e.name)) out.push(p);
+  }
+  return out.sort();
+}
+
+async function testTypes(dir) {
+  const installed = path.join(dir, 'node_modules', 'market-validation');
+  const files = declarationFiles(installed);
+  await check('types: the package ships a .d.ts for each entry point', () => {
+    const rel = files.map((f) => path.relative(installed, f)).join(', ');
+    assert(rel === 'node/index.d.mts, node/market_validation.d.ts, web/market_validation.d.ts', `found ${rel}`);
+  });
+  for (const f of files) {
+    const rel = path.relative(installed, f);
+    await check(`types: no \`any\` in ${rel}`, () => {
+      const hits = stripComments(fs.readFileSync(f, 'utf8')).split('\n')
+        .map((l, i) => [i + 1, l]).filter(([, l]) => ANY_RE.test(l));
+      if (hits.length) return `${hits.length} line(s): ${hits.slice(0, 6).map(([n, l]) => `${n}: ${l.trim()}`).join(' ; ')}`;
+    });
+  }
+
+  let tsc;
+  try { tsc = path.join(path.dirname(toolsRequire.resolve('typescript/package.json')), 'bin', 'tsc'); } catch { /* below */ }
+  if (!tsc || !fs.existsSync(tsc)) {
+    record('types: tsc --strict --module nodenext', false, 'typescript missing: run `npm install` in tools/');
+    return;
+  }
+  writeFiles(dir, {
+    'esm.ts': `import init, { analyze, analyzeMany, sampleProduct, validate, presets, version, initSync } from 'market-validation';
+import type { AnalyzeOptions, MarketValidationError, PortfolioEntry, PresetId, ValidationResult } from 'market-validation';
+
+await init();
+initSync();
+const options: AnalyzeOptions = { preset: 'b2b-saas', weights: { survey: 0.4 }, confidenceLevel: 0.9 };
+const result: ValidationResult = analyze(sampleProduct(), options);
+const usage: number = result.dimensions.usage.score ?? 0;
+const [lo, hi]: [number, number] = result.interval;
+const verdict: 'strong' | 'promising' | 'weak' | 'not_validated' | 'not_enough_data' = result.verdict;
+const ids: PresetId[] = presets().map((p) => p.id);
+const v: string = version();
+const ok: boolean = validate({ usageMetrics: { retentionRate: 0.4 } }).valid;
+
+// @ts-expect-error: not a preset id
+analyze(sampleProduct(), { preset: 'b2b-saaz' });
+// @ts-expect-error: the score is a number
+const wrong: string = result.score;
+// @ts-expect-error: retentionRate is a number
+analyze({ usageMetrics: { retentionRate: '45%' } });
+// @ts-expect-error: no such dimension
+result.dimensions.virality;
+
+const entries: PortfolioEntry[] = analyzeMany([sampleProduct(), {}]);
+for (const e of entries) {
+  if (e.ok) { const s: number = e.result.score; void s; }
+  else { const m: string = e.error.message; const p: string = e.error.problems[0].path; void m; void p; }
+}
+try { analyze({}); } catch (e) {
+  const err = e as MarketValidationError;
+  const name: 'InputError' = err.name;
+  const hint: string | undefined = err.problems[0]?.hint;
+  void name; void hint;
+}
+void usage; void lo; void hi; void verdict; void ids; void v; void ok; void wrong;
+`,
+    'cjs.cts': `import mv = require('market-validation');
+import { analyze, sampleProduct } from 'market-validation';
+import type { ValidationResult } from 'market-validation';
+
+const r: ValidationResult = mv.analyze(mv.sampleProduct(), { preset: 'b2b-saas' });
+const usage: number | undefined = r.dimensions.usage.score;
+const again: number = analyze(sampleProduct()).score;
+// @ts-expect-error: not a preset id
+mv.analyze(mv.sampleProduct(), { preset: 'b2c-saas' });
+// @ts-expect-error: the score is a number
+const wrong: string = r.score;
+void usage; void again; void wrong;
+`,
+    'web.ts': `import initWeb, { initSync as initWebSync, analyze } from 'market-validation/web';
+import type { InitOutput } from 'market-validation/web';
+
+const out: InitOutput = initWebSync({ module: new Uint8Array(8) });
+const later: Promise<InitOutput> = initWeb({ module_or_path: new URL('market_validation_bg.wasm', import.meta.url) });
+const score: number = analyze({ surveyData: { npsScore: 40 } }, { preset: 'consumer-social' }).score;
+// @ts-expect-error: initSync needs the module
+initWebSync();
+// @ts-expect-error: not a preset id
+analyze({}, { preset: 'social' });
+void out; void later; void score;
+`,
+  });
+  const args = [tsc, '--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext',
+    'esm.ts', 'cjs.cts', 'web.ts'];
+  await check('types: tsc --noEmit --strict --module nodenext (esm.ts, cjs.cts, web.ts with @ts-expect-error)', async () => {
+    const r = await run(process.execPath, args, { cwd: dir });
+    if (r.code !== 0) return `tsc exit ${r.code}\n${indent(r.stdout + r.stderr)}`;
+  });
+  // What TypeScript users of a bundler (Vite, esbuild, webpack) get: no "node"
+  // condition, so the root export's types are the browser build's.
+  writeFiles(path.join(dir, 'bundler'), {
+    'app.ts': `import init, { initSync, analyze, sampleProduct } from 'market-validation';
+import type { InitOutput, ValidationResult } from 'market-validation';
+
+const out: InitOutput = await init();
+const viaBytes: InitOutput = initSync({ module: new Uint8Array(8) });
+const r: ValidationResult = analyze(sampleProduct(), { preset: 'consumer-subscription' });
+// @ts-expect-error: not a preset id
+analyze(sampleProduct(), { preset: 'consumer' });
+void out; void viaBytes; void r;
+`,
+    'package.json': '{ "type": "module" }\n',
+  });
+  await check('types: tsc --strict --module esnext --moduleResolution bundler resolves the browser types', async () => {
+    fs.symlinkSync(path.join(dir, 'node_modules'), path.join(dir, 'bundler', 'node_modules'));
+    const r = await run(process.execPath, [tsc, '--noEmit', '--strict', '--module', 'esnext', '--moduleResolution', 'bundler',
+      '--target', 'es2022', '--traceResolution', 'app.ts'], { cwd: path.join(dir, 'bundler') });
+    const resolvedTo = (r.stdout.match(/Module name 'market-validation' was successfully resolved to '([^']+)'/) || [])[1] || '';
+    if (r.code !== 0) return `tsc exit ${r.code}\n${indent(r.stdout.split('\n').filter((l) => /error TS/.test(l)).join('\n') || r.stdout.slice(-2000) + r.stderr)}`;
+    if (!resolvedTo.endsWith('market-validation/web/market_validation.d.ts')) return `resolved to ${resolvedTo || '(not found in trace)'}`;
+  });
+  // Proof the @ts-expect-error lines matter: without them tsc must fail.
+  await check('types: tsc rejects the same files without @ts-expect-error', async () => {
+    for (const f of ['esm.ts', 'cjs.cts']) {
+      fs.writeFileSync(path.join(dir, f), fs.readFileSync(path.join(dir, f), 'utf8').replace(/\/\/ @ts-expect-error.*\n/g, ''));
+    }
+    const r = await run(process.execPath, args, { cwd: dir });
+    const errors = (r.stdout.match(/error TS\d+/g) || []).length;
+    if (r.code === 0 || errors < 6) return `expected >= 6 type errors, got ${errors} (exit ${r.code})`;
+  });
+}
+
+function serve(root) {
+  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm', '.map': 'application/json' };
+  const log = [];
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    const file = path.join(root, path.normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, ''));
+    if (!file.startsWith(root) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      log.push(`404 ${url.pathname}`);
+      res.writeHead(404).end('not found');
+      return;
+    }
+    log.push(`200 ${url.pathname}`);
+    res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, log, port: server.address().port })));
+}
+
+async function testBundle(dir, referenceScore) {
+  let esbuild;
+  try { esbuild = toolsRequire('esbuild'); } catch (e) {
+    record('bundle: esbuild', false, `esbuild missing: run \`npm install\` in tools/ (${e.message})`);
+    return;
+  }
+  const page = (title) => `<!doctype html><html><head><meta charset="utf-8"><title>loading</title><link rel="icon" href="data:,"></head>
+<body><script type="module" src="./${title}.js"></script></body></html>\n`;
+  const body = (initCall) => `  try {
+    ${initCall}
+    const r = analyze(sampleProduct());
+    window.__score = r.score;
+    document.title = 'score:' + r.score;
+  } catch (e) {
+    document.title = 'error:' + (e && e.message || e);
+    throw e;
+  }
+`;
+  writeFiles(dir, {
+    // What the README shows: the default export, wasm fetched from next to the bundle.
+    'src/copied.js': `import init, { analyze, sampleProduct } from 'market-validation';\n${body('await init();')}`,
+    // The wasm through the package's "./market_validation_bg.wasm" export and esbuild's file loader.
+    'src/loader.js': `import init, { analyze, sampleProduct } from 'market-validation';
+import wasmUrl from 'market-validation/market_validation_bg.wasm';
+${body('await init({ module_or_path: wasmUrl });')}`,
+    'dist/copied.html': page('copied'),
+    'dist/loader.html': page('loader'),
+  });
+  let built;
+  await check('bundle: esbuild --platform=browser --format=esm bundles the package', async () => {
+    built = await esbuild.build({
+      absWorkingDir: dir,
+      entryPoints: ['src/copied.js', 'src/loader.js'],
+      bundle: true, platform: 'browser', format: 'esm', target: 'es2022',
+      outdir: 'dist', loader: { '.wasm': 'file' }, assetNames: '[name]-[hash]',
+      metafile: true, logLevel: 'silent',
+    });
+    if (built.warnings.length) return `warnings: ${built.warnings.map((w) => w.text).join('; ')}`;
+  });
+  if (!built) return;
+  await check('bundle: resolved the browser build (web/), not the Node one', () => {
+    const inputs = Object.keys(built.metafile.inputs);
+    assert(inputs.some((i) => i.endsWith('node_modules/market-validation/web/market_validation.js')), `inputs: ${inputs.join(', ')}`);
+    assert(!inputs.some((i) => i.includes('market-validation/node/')), `node build bundled: ${inputs.join(', ')}`);
+  });
+  // What a user of the plain `await init()` does: put the wasm beside the bundle.
+  fs.copyFileSync(path.join(dir, 'node_modules/market-validation/web/market_validation_bg.wasm'), path.join(dir, 'dist/market_validation_bg.wasm'));
+
+  let chromium;
+  try { ({ chromium } = toolsRequire('playwright-core')); } catch (e) {
+    record('browser: playwright-core', false, `playwright-core missing: run \`npm install\` in tools/ (${e.message})`);
+    return;
+  }
+  if (!fs.existsSync(CHROMIUM)) { record('browser: chromium', false, `${CHROMIUM} not found (apt-get install chromium)`); return; }
+  const { server, log, port } = await serve(path.join(dir, 'dist'));
+  let browser;
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    for (const variant of ['copied', 'loader']) {
+      await check(`browser: ${variant === 'copied' ? 'await init() with the wasm copied beside the bundle' : 'init({ module_or_path }) with esbuild\'s file loader'} computes the score`, async () => {
+        const ctx = await browser.newContext();
+        const pg = await ctx.newPage();
+        const problems = [];
+        pg.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+        pg.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console.${m.type()}: ${m.text()}`); });
+        pg.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()} ${r.failure()?.errorText}`));
+        pg.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()} ${r.url()}`); });
+        try {
+          await pg.goto(`http://127.0.0.1:${port}/${variant}.html`);
+          await pg.waitForFunction(() => document.title.startsWith('score:') || document.title.startsWith('error:'), null, { timeout: 15_000 });
+          const title = await pg.title();
+          const score = await pg.evaluate(() => window.__score);
+          if (problems.length) return problems.join(' ; ');
+          if (!title.startsWith('score:')) return `page says ${title}`;
+          if (!(score >= 0 && score <= 100)) return `score = ${score}`;
+          if (Number.isFinite(referenceScore) && Math.abs(score - referenceScore) > 1e-9) return `browser score ${score} != Node score ${referenceScore}`;
+        } finally {
+          await ctx.close();
+        }
+      });
+    }
+    await check('browser: wasm was served as application/wasm (streaming compile, no fallback)', () => {
+      assert(log.some((l) => /^200 \/market_validation_bg\.wasm$/.test(l)), `requests: ${log.join(', ')}`);
+      assert(log.some((l) => /^200 \/market_validation_bg-[A-Z0-9]+\.wasm$/.test(l)), `requests: ${log.join(', ')}`);
+      assert(!log.some((l) => l.startsWith('404')), `requests: ${log.join(', ')}`);
+    });
+  } finally {
+    if (browser) await browser.close();
+    server.close();
+  }
+}
+
+// ------------------------------------------------------------------- main
+
+async function main() {
+  for (const f of ['package.json', 'web/market_validation.js', 'web/market_validation_bg.wasm', 'node/market_validation.js']) {
+    if (!fs.existsSync(path.join(PKG, f))) {
+      record('pkg/ is built', false, `pkg/${f} missing: run bash scripts/build.sh`);
+      return;
+    }
+  }
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mv-package-'));
+  const cleanup = () => { if (!process.env.KEEP_TMP) fs.rmSync(tmp, { recursive: true, force: true }); };
+  process.on('SIGINT', () => { cleanup(); process.exit(130); });
+  process.on('SIGTERM', () => { cleanup(); process.exit(143); });
+  try {
+    // 1. The tarball.
+    const packed = await run('npm', ['pack', PKG, '--pack-destination', tmp, '--json', '--loglevel=error'], { cwd: tmp });
+    let tarball;
+    await check('npm pack pkg/', () => {
+      if (packed.code !== 0) return `exit ${packed.code}\n${indent(npmNoise(packed.stderr))}`;
+      const info = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('[')))[0];
+      tarball = path.join(tmp, info.filename);
+      assert(fs.existsSync(tarball), `${tarball} not written`);
+    });
+    if (!tarball) return;
+    const entries = readTgz(tarball);
+    const names = entries.map((e) => e.name.replace(/^package\//, '')).sort();
+    const spec = JSON.parse(entries.find((e) => e.name === 'package/package.json').data.toString('utf8'));
+    const tgzSize = fs.statSync(tarball).size;
+    const unpacked = entries.reduce((n, e) => n + e.size, 0);
+    console.log(`      tarball ${path.basename(tarball)}: ${(tgzSize / 1024).toFixed(1)} KiB packed, ${(unpacked / 1024).toFixed(1)} KiB unpacked, ${names.length} files`);
+
+    await check('tarball: every entry is under package/ and is a regular file', () => {
+      const odd = entries.filter((e) => !e.name.startsWith('package/') || e.type !== '0');
+      if (odd.length) return odd.map((e) => `${e.name} (type ${e.type})`).join(', ');
+    });
+    const required = ['package.json', 'README.md',
+      'web/market_validation.js', 'web/market_validation_bg.wasm', 'web/market_validation.d.ts',
+      'node/package.json', 'node/index.mjs', 'node/index.d.mts', 'node/market_validation.js',
+      'node/market_validation.d.ts'];
+    await check('tarball: has web/*.js, *.wasm, *.d.ts, node/*, package.json, README.md', () => {
+      const missing = required.filter((f) => !names.includes(f));
+      if (missing.length) return `missing: ${missing.join(', ')}`;
+    });
+    await check('tarball: nothing unexpected (no templates/, dotfiles, sources)', () => {
+      const allowed = [/^package\.json$/, /^README\.md$/, /^LICENSE[-.\w]*$/,
+        /^web\/[\w.-]+\.(js|wasm|d\.ts)$/, /^node\/[\w-]+(\.[\w]+)*$/];
+      const extra = names.filter((f) => !allowed.some((re) => re.test(f)) || /(^|\/)\./.test(f) || f.startsWith('templates/'));
+      if (extra.length) return `unexpected: ${extra.join(', ')}`;
+    });
+    await check('tarball: every path package.json points at (main, module, types, exports) is packed', () => {
+      const targets = new Set();
+      const walk = (v) => {
+        if (typeof v === 'string') targets.add(v.replace(/^\.\//, ''));
+        else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+      };
+      walk([spec.main, spec.module, spec.types, spec.exports]);
+      const missing = [...targets].filter((t) => !names.includes(t));
+      if (missing.length) return `missing: ${missing.join(', ')}`;
+    });
+    await check('tarball: the .wasm files are valid WebAssembly', () => {
+      for (const e of entries.filter((x) => x.name.endsWith('.wasm'))) {
+        assert(WebAssembly.validate(e.data), `${e.name} does not validate`);
+      }
+    });
+    await check('tarball: package.json version equals the version in Cargo.toml', () => {
+      const cargo = fs.readFileSync(path.join(ROOT, 'Cargo.toml'), 'utf8').match(/^\s*version\s*=\s*"([^"]+)"/m);
+      assert(cargo && cargo[1] === spec.version, `Cargo.toml ${cargo && cargo[1]} vs package.json ${spec.version}`);
+    });
+
+    // 2. Fresh projects, installed in parallel from the same tarball.
+    const kinds = [['esm', 'module'], ['cjs', 'commonjs'], ['web-in-node', 'module'], ['types', 'module'], ['bundle', 'module']];
+    const dirs = {};
+    await Promise.all(kinds.map(async ([name, type]) => {
+      await check(`${name}: npm install <tarball> in a fresh "type": "${type}" project`, async () => {
+        dirs[name] = await makeProject(tmp, name, type, tarball);
+      });
+    }));
+    const installedVersion = (d) => JSON.parse(fs.readFileSync(path.join(d, 'node_modules/market-validation/package.json'), 'utf8')).version;
+    const jobs = [];
+    let referenceScore = NaN;
+    if (dirs.esm) jobs.push(testEsm(dirs.esm, { version: installedVersion(dirs.esm) }));
+    if (dirs.cjs) jobs.push(testCjs(dirs.cjs, { version: installedVersion(dirs.cjs) }).then((s) => { referenceScore = s; }));
+    if (dirs['web-in-node']) jobs.push(testWebInNode(dirs['web-in-node'], { version: installedVersion(dirs['web-in-node']) }));
+    if (dirs.types) jobs.push(testTypes(dirs.types));
+    await Promise.all(jobs);
+    if (dirs.bundle) await testBundle(dirs.bundle, referenceScore);
+  } finally {
+    cleanup();
+  }
+}
+
+try {
+  await main();
+} catch (e) {
+  record('test runner', false, e && e.stack || String(e));
+}
+console.log(`      (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

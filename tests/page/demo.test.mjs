@@ -1,0 +1,170 @@
+// End-to-end test of the demo page (www/): serves the repository with
+// scripts/serve.mjs, drives Debian's Chromium with playwright-core and fails
+// on any console error, page error or failed request.
+//
+//   node --test tests/page/
+//
+// Needs the built package (bash scripts/build.sh) and tools/node_modules
+// (bash scripts/setup.sh). Screenshots go to test-results/.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const resultsDir = fileURLToPath(new URL('../../test-results/', import.meta.url));
+const { chromium } = createRequire(new URL('../../tools/package.json', import.meta.url))('playwright-core');
+
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run'];
+const TIMEOUT = 10_000;
+
+/** Starts scripts/serve.mjs on a free port; resolves with the child and its origin. */
+function startServer() {
+  const child = spawn(process.execPath, ['scripts/serve.mjs', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => { child.kill(); reject(new Error(`server did not start in 5 s: ${out}`)); }, 5000);
+    const onData = (chunk) => {
+      out += chunk;
+      const m = /http:\/\/(?:localhost|127\.0\.0\.1):(\d+)\//.exec(out);
+      if (m) { clearTimeout(timer); resolve({ child, origin: `http://127.0.0.1:${m[1]}` }); }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk) => { out += chunk; });
+    child.on('error', (e) => { clearTimeout(timer); reject(e); });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited with ${code}: ${out}`)); });
+  });
+}
+
+async function stopServer(child) {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
+  if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+}
+
+/** Opens a page that records every console error, page error and failed request. */
+async function openPage(browser, contextOptions) {
+  const context = await browser.newContext(contextOptions);
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  const errors = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(`console: ${msg.text()}`); });
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  page.on('requestfailed', (req) => errors.push(`request failed: ${req.url()} ${req.failure()?.errorText}`));
+  page.on('response', (res) => { if (res.status() >= 400) errors.push(`HTTP ${res.status()}: ${res.url()}`); });
+  return { context, page, errors };
+}
+
+const scoreText = (page) => page.locator('#score').textContent();
+
+async function waitForScore(page) {
+  await page.waitForFunction(() => document.querySelector('#results')?.dataset.state === 'ok'
+    && /^\d+(\.\d+)?$/.test(document.querySelector('#score')?.textContent ?? ''));
+  return Number(await scoreText(page));
+}
+
+describe('demo page', () => {
+  let server;
+  let browser;
+  let origin;
+
+  before(async () => {
+    assert.ok(existsSync(new URL('../../pkg/web/market_validation.js', import.meta.url)),
+      'pkg/web is missing: run bash scripts/build.sh first');
+    await mkdir(resultsDir, { recursive: true });
+    ({ child: server, origin } = await startServer());
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+  });
+
+  after(async () => {
+    await browser?.close().catch(() => {});
+    await stopServer(server);
+  });
+
+  it('scores the sample, flags an invalid value inline and re-scores on a preset change (desktop)', async () => {
+    const { context, page, errors } = await openPage(browser, { viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
+    try {
+      await page.goto(`${origin}/`);
+      assert.match(new URL(page.url()).pathname, /^\/www\/$/);
+
+      // Loaded: version, score, verdict, claim, recommendations, dimensions, metrics.
+      const score = await waitForScore(page);
+      assert.ok(score >= 0 && score <= 100, `score ${score} is not within 0..100`);
+      assert.match(await page.locator('#version').textContent(), /^v\d+\.\d+\.\d+/);
+      assert.match(await page.locator('#interval').textContent(), /^\d+(\.\d+)?–\d+(\.\d+)?$/);
+      assert.ok((await page.locator('#verdict').textContent()).trim().length > 0);
+      assert.ok(await page.locator('#claim').isVisible(), 'the 90/100 claim shows with the unmodified sample');
+      assert.match(await page.locator('#claim').textContent(), /The company's own documents claim 90\/100/);
+      const recs = await page.locator('#recommendations li:not(.empty)').count();
+      assert.ok(recs > 0, 'recommendations are listed');
+      assert.match(await page.locator('#recommendations li').first().textContent(), /\+\d+(\.\d+)?\s*pts/);
+      assert.equal(await page.locator('#dimensions [data-testid^="dimension-"]').count(), 5);
+      assert.ok(await page.locator('#metrics [data-testid="metric-retentionRate"]').isVisible());
+      assert.ok(await page.locator('#metrics a[href^="https://"]').count() > 0, 'sources are linked');
+      assert.ok(await page.locator('#trends li').count() >= 1);
+      assert.equal(await page.locator('#field-usageMetrics-retentionRate').inputValue(), '0.78');
+
+      // An invalid value: an inline error with the hint, the last good result kept.
+      await page.locator('#field-usageMetrics-retentionRate').fill('45');
+      const error = page.locator('#error-usageMetrics-retentionRate');
+      await error.waitFor({ state: 'visible' });
+      assert.match(await error.textContent(), /did you mean 0\.45/);
+      assert.equal(await page.locator('#field-usageMetrics-retentionRate').getAttribute('aria-invalid'), 'true');
+      assert.equal(await page.locator('#results').getAttribute('data-state'), 'stale');
+      assert.equal(Number(await scoreText(page)), score, 'the last valid score stays visible');
+      assert.ok(await page.locator('#score').isVisible());
+      assert.ok(!(await page.locator('#claim').isVisible()), 'no claim comparison with modified data');
+
+      // Fixed again: the error goes, the unmodified sample's claim comes back.
+      await page.locator('#field-usageMetrics-retentionRate').fill('0.78');
+      await error.waitFor({ state: 'hidden' });
+      assert.equal(await waitForScore(page), score);
+      assert.ok(await page.locator('#claim').isVisible());
+
+      // Another preset re-scores.
+      await page.locator('#preset').selectOption('consumer-subscription');
+      await page.waitForFunction((old) => document.querySelector('#score').textContent !== old, String(score.toFixed(1)));
+      const rescored = await waitForScore(page);
+      assert.notEqual(rescored, score);
+      assert.ok(rescored >= 0 && rescored <= 100);
+      assert.match(await page.locator('#preset-name').textContent(), /Consumer subscription/);
+
+      // Screenshots of the top of the page, nothing focused.
+      await page.evaluate(() => {
+        document.activeElement?.blur();
+        window.scrollTo(0, 0);
+        document.querySelector('.form-panel').scrollTop = 0;
+      });
+      await page.screenshot({ path: `${resultsDir}demo.png` });
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.screenshot({ path: `${resultsDir}demo-dark.png` });
+      assert.deepEqual(errors, [], 'no console errors, page errors or failed requests');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('fits a phone viewport', async () => {
+    const { context, page, errors } = await openPage(browser, {
+      viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, colorScheme: 'light',
+    });
+    try {
+      await page.goto(`${origin}/www/`);
+      const score = await waitForScore(page);
+      assert.ok(score >= 0 && score <= 100);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+      await page.screenshot({ path: `${resultsDir}demo-phone.png` });
+      assert.deepEqual(errors, [], 'no console errors, page errors or failed requests');
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,675 @@
+// Demo page of market-validation: a form built from schema(), scored by
+// analyze() on every change. All user-supplied text goes through
+// textContent / text nodes, never innerHTML.
+import init, { analyze, presets, schema, sampleProduct, validate, version } from '../pkg/web/market_validation.js';
+
+const CLAIMED_SCORE = 90;
+const DEFAULT_PRESET = 'b2b-saas';
+const DEBOUNCE_MS = 120;
+
+// Form groups, in the order of the five dimensions, then unit economics.
+const GROUPS = {
+  usageMetrics: { title: 'Usage', dimension: 'usage' },
+  adoptionData: { title: 'Adoption', dimension: 'adoption' },
+  surveyData: { title: 'Survey', dimension: 'survey' },
+  marketResearch: { title: 'Market', dimension: 'market' },
+  competitiveData: { title: 'Competitive', dimension: 'competitive' },
+  unitEconomics: { title: 'Unit economics', dimension: 'market', note: 'scored in the market dimension' },
+};
+const DIMENSIONS = [
+  ['usage', 'Usage'], ['adoption', 'Adoption'], ['survey', 'Survey'],
+  ['market', 'Market'], ['competitive', 'Competitive'],
+];
+const VERDICTS = {
+  strong: 'Strong', promising: 'Promising', weak: 'Weak',
+  not_validated: 'Not validated', not_enough_data: 'Not enough data',
+};
+// Friendlier labels than the camel-case field names.
+const LABELS = {
+  dailyActiveUsers: 'Daily active users (DAU)', weeklyActiveUsers: 'Weekly active users (WAU)',
+  monthlyActiveUsers: 'Monthly active users (MAU)', sessionDuration: 'Session length',
+  retentionHorizonMonths: 'Retention horizon', adoptionRate: 'Activation rate',
+  timeToAdoption: 'Time to activation', featureAdoptionRates: 'Feature adoption',
+  npsScore: 'Net Promoter Score', csatShare: 'CSAT share', satisfactionScore: 'Satisfaction',
+  feedbackVolume: 'Survey responses', seanEllis: 'Sean Ellis answers', npsResponses: 'NPS answers',
+  targetMarketSize: 'Target market size (yearly)', growthRate: 'Market growth (yearly)',
+  customerSegmentation: 'Customer segments', competitiveBenchmarks: "Best competitor's figures",
+  marketPosition: 'Market position (rank)', competitorCount: 'Direct competitors',
+  averageRevenuePerAccount: 'Revenue per account (monthly)', customerAcquisitionCost: 'Acquisition cost (CAC)',
+};
+
+// ---------------------------------------------------------------- helpers
+
+const $ = (sel) => document.querySelector(sel);
+
+/** Creates an element; strings among the children become text nodes. */
+function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v == null || v === false) continue;
+    if (k === 'class') el.className = v;
+    else if (k === 'text') el.textContent = v;
+    else if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
+    else el.setAttribute(k, v === true ? '' : String(v));
+  }
+  for (const c of children.flat(Infinity)) {
+    if (c != null && c !== false) el.append(c instanceof Node ? c : String(c));
+  }
+  return el;
+}
+
+const humanize = (key) => key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().replace(/^./, (c) => c.toUpperCase());
+const idPart = (path) => path.join('-');
+
+const numberFormat = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 });
+const bigFormat = new Intl.NumberFormat('en-US', { notation: 'compact', maximumSignificantDigits: 3 });
+const intFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+function fmt(n) {
+  if (typeof n !== 'number' || !Number.isFinite(n)) return String(n);
+  const a = Math.abs(n);
+  if (a >= 1e6) return bigFormat.format(n);
+  if (a >= 100) return intFormat.format(n);
+  return numberFormat.format(n);
+}
+const longFormat = new Intl.NumberFormat('en-US', { notation: 'compact', compactDisplay: 'long', maximumSignificantDigits: 4 });
+/** A number as input text; big round numbers as `25e9` so they fit the input. */
+function numberText(n) {
+  if (Number.isInteger(n) && Math.abs(n) >= 1e7) {
+    const zeros = /0*$/.exec(String(n))[0].length;
+    if (zeros >= 6) return `${n / 10 ** zeros}e${zeros}`;
+  }
+  return String(n);
+}
+const fmt1 = (n) => n.toFixed(1);
+const fmtPct = (w) => `${Number((w * 100).toFixed(1))}%`;
+const fmtRange = ([lo, hi], f = fmt1) => `${f(lo)}–${f(hi)}`;
+
+function unitText(node) {
+  const unit = node['x-unit'] ?? '';
+  if (/\d\.\.-?\d/.test(unit) || node.minimum == null) return unit;
+  const unbounded = node.maximum == null || node.maximum >= 1e6;
+  const range = unbounded ? `≥ ${node.minimum}` : `${node.minimum}..${node.maximum}`;
+  return unit ? `${unit}, ${range}` : range;
+}
+function stepFor(node) {
+  const unit = node['x-unit'] ?? '';
+  if (node.type === 'integer' || unit === 'count') return '1';
+  if (unit.startsWith('fraction')) return '0.01';
+  if (/rating|score 0\.\.10/.test(unit)) return '0.1';
+  if (unit.startsWith('NPS')) return '1';
+  return 'any';
+}
+// A short description doubles as the label (competitor benchmark entries).
+const shortDescription = (node) => node.description && node.description.length <= 40 && !node.description.includes('.');
+
+function canonical(value) {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+function setPath(obj, path, value) {
+  let o = obj;
+  for (const k of path.slice(0, -1)) o = o[k] ??= {};
+  o[path.at(-1)] = value;
+}
+const getPath = (obj, path) => path.reduce((o, k) => (o == null ? undefined : o[k]), obj);
+
+// ---------------------------------------------------------------- form
+
+/** Every editable field: { path, pathText, read(), write(v), error, mark(problem) }. */
+const fields = [];
+const subgroups = [];
+
+function errorBox(path) {
+  return h('div', { class: 'error', id: `error-${idPart(path)}`, 'data-testid': `error-${idPart(path)}`, hidden: true });
+}
+
+function fieldHead(id, label, node, labelFor = true) {
+  return h('div', { class: 'field-head' },
+    labelFor ? h('label', { for: id, text: label }) : h('span', { class: 'label', id: `${id}-label`, text: label }),
+    h('span', { class: 'unit', text: unitText(node.additionalProperties ?? node) }));
+}
+
+function numberField(path, node, label, hint) {
+  const id = `field-${idPart(path)}`;
+  const error = errorBox(path);
+  const hintId = `hint-${idPart(path)}`;
+  const input = h('input', {
+    id, name: path.join('.'), type: 'number', step: stepFor(node),
+    min: node.minimum, max: node.maximum != null && node.maximum < 1e6 ? node.maximum : null,
+    autocomplete: 'off', 'data-testid': id,
+    'aria-describedby': `${hint ? hintId : ''} ${error.id}`.trim(),
+  });
+  const head = fieldHead(id, label, node);
+  const echo = h('span', { class: 'echo', 'aria-hidden': 'true' });
+  head.querySelector('.unit').append(echo);
+  const updateEcho = () => {
+    const v = Number(input.value);
+    echo.textContent = input.value.trim() && Math.abs(v) >= 1e6 ? ` · = ${longFormat.format(v)}` : '';
+  };
+  input.addEventListener('input', updateEcho);
+  const wrap = h('div', { class: 'field field-number' },
+    head, input,
+    hint ? h('p', { class: 'hint', id: hintId, text: hint }) : null, error);
+  fields.push({
+    path, pathText: path.join('.'), error, input,
+    read() {
+      if (input.validity.badInput) return { problem: { path: this.pathText, value: 'text that is not a number', expected: 'a number' } };
+      const s = input.value.trim();
+      return s === '' ? {} : { value: Number(s) };
+    },
+    write(v) { input.value = v == null ? '' : numberText(v); updateEcho(); },
+    mark() { input.setAttribute('aria-invalid', 'true'); return input; },
+    clear() { input.removeAttribute('aria-invalid'); },
+  });
+  return wrap;
+}
+
+function mapField(path, node, label, hint) {
+  const id = `field-${idPart(path)}`;
+  const error = errorBox(path);
+  const rows = h('div', { class: 'map-rows', id, 'data-testid': id });
+  const itemNode = node.additionalProperties ?? {};
+  let counter = 0;
+  const addRow = (name = '', value = '') => {
+    const n = counter++;
+    const nameInput = h('input', {
+      type: 'text', id: `${id}-name-${n}`, class: 'map-name', value: name, autocomplete: 'off',
+      'aria-label': `${label}: name`, maxlength: 200,
+    });
+    const valueInput = h('input', {
+      type: 'number', id: `${id}-value-${n}`, class: 'map-value', step: stepFor(itemNode),
+      min: itemNode.minimum, max: itemNode.maximum, value: value === '' ? '' : String(value), autocomplete: 'off',
+      'aria-label': `${label}: value for ${name || 'new entry'}`,
+    });
+    nameInput.addEventListener('input', () => valueInput.setAttribute('aria-label', `${label}: value for ${nameInput.value || 'new entry'}`));
+    const row = h('div', { class: 'map-row' }, nameInput, valueInput,
+      h('button', {
+        type: 'button', class: 'icon-button', 'aria-label': `Remove ${name || 'entry'}`, title: 'Remove',
+        onclick: () => { row.remove(); schedule(0); },
+      }, '×'));
+    row.nameInput = nameInput;
+    row.valueInput = valueInput;
+    rows.append(row);
+    return row;
+  };
+  const add = h('button', {
+    type: 'button', class: 'link-button',
+    onclick: () => { addRow().nameInput.focus(); },
+  }, `+ Add ${label.toLowerCase().includes('segment') ? 'segment' : 'feature'}`);
+  const wrap = h('div', { class: 'field field-map', role: 'group', 'aria-labelledby': `${id}-label`, 'aria-describedby': `${hint ? `hint-${idPart(path)}` : ''} ${error.id}`.trim() },
+    fieldHead(id, label, node, false),
+    hint ? h('p', { class: 'hint', id: `hint-${idPart(path)}`, text: hint }) : null,
+    rows, add, error);
+  const pathText = path.join('.');
+  fields.push({
+    path, pathText, error, input: rows,
+    read() {
+      const out = {};
+      const problems = [];
+      let any = false;
+      for (const row of rows.children) {
+        const name = row.nameInput.value.trim();
+        const raw = row.valueInput.value.trim();
+        const bad = row.valueInput.validity.badInput;
+        if (!name && !raw && !bad) continue;
+        any = true;
+        const entryPath = `${pathText}[${JSON.stringify(name)}]`;
+        if (name && Object.hasOwn(out, name)) problems.push({ path: entryPath, value: 'a second entry with this name', expected: 'each name once' });
+        else if (bad) problems.push({ path: entryPath, value: 'text that is not a number', expected: 'a number' });
+        else if (!raw) problems.push({ path: entryPath, value: 'nothing', expected: 'a value' });
+        else out[name] = Number(raw);
+      }
+      return { value: any ? out : undefined, problems };
+    },
+    write(v) {
+      rows.replaceChildren();
+      for (const [k, val] of Object.entries(v ?? {})) addRow(k, val);
+      if (!rows.children.length) addRow();
+    },
+    mark(problem) {
+      // Entry paths: `group.field.name` for identifier-like names, else `group.field["a name"]`.
+      const rest = problem.path.slice(pathText.length);
+      let key = null;
+      if (rest.startsWith('.')) key = rest.slice(1);
+      else if (/^\[".*"\]$/.test(rest)) { try { key = JSON.parse(rest.slice(1, -1)); } catch { /* not an entry */ } }
+      const row = [...rows.children].find((r) => r.nameInput.value.trim() === key);
+      if (!row) return null;
+      const target = /name/.test(problem.expected) ? row.nameInput : row.valueInput;
+      target.setAttribute('aria-invalid', 'true');
+      return target;
+    },
+    clear() { for (const el of rows.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid'); },
+  });
+  return wrap;
+}
+
+function linesField(path, node, label, hint) {
+  const id = `field-${idPart(path)}`;
+  const error = errorBox(path);
+  const area = h('textarea', {
+    id, name: path.join('.'), rows: 4, spellcheck: 'true', 'data-testid': id,
+    'aria-describedby': `hint-${idPart(path)} ${error.id}`,
+  });
+  const wrap = h('div', { class: 'field field-lines' },
+    h('div', { class: 'field-head' }, h('label', { for: id, text: label }), h('span', { class: 'unit', text: 'one per line' })),
+    area, h('p', { class: 'hint', id: `hint-${idPart(path)}`, text: hint ?? '' }), error);
+  fields.push({
+    path, pathText: path.join('.'), error, input: area,
+    read() {
+      const lines = area.value.split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
+      return lines.length ? { value: lines } : {};
+    },
+    write(v) { area.value = (v ?? []).join('\n'); area.rows = Math.max(3, Math.min(10, (v?.length ?? 0) + 2)); },
+    mark() { area.setAttribute('aria-invalid', 'true'); return area; },
+    clear() { area.removeAttribute('aria-invalid'); },
+  });
+  return wrap;
+}
+
+function buildField(path, node) {
+  const key = path.at(-1);
+  const useDescription = shortDescription(node);
+  const label = useDescription ? node.description : LABELS[key] ?? humanize(key);
+  const hint = useDescription ? null : node.description?.replaceAll('`', '');
+  if (node.type === 'object' && node.properties) return subgroup(path, node, label, hint);
+  if (node.type === 'object') return mapField(path, node, label, hint);
+  if (node.type === 'array') return linesField(path, node, label, hint);
+  return numberField(path, node, label, hint);
+}
+
+function subgroup(path, node, label, hint) {
+  const count = h('span', { class: 'count' });
+  const keys = Object.keys(node.properties);
+  const details = h('details', { class: 'subgroup', open: keys.length <= 6 },
+    h('summary', {}, h('span', { text: label }), count),
+    hint ? h('p', { class: 'hint', text: hint }) : null,
+    h('div', { class: 'subgroup-body' }, keys.map((k) => buildField([...path, k], node.properties[k]))));
+  subgroups.push({ details, count, prefix: `${path.join('.')}.` });
+  return details;
+}
+
+function buildForm(s) {
+  const container = $('#fields');
+  const keys = [...Object.keys(GROUPS).filter((k) => s.properties[k]), ...Object.keys(s.properties).filter((k) => !GROUPS[k])];
+  for (const key of keys) {
+    const node = s.properties[key];
+    const meta = GROUPS[key] ?? { title: humanize(key) };
+    const chip = h('span', { class: 'chip', id: `group-score-${key}`, 'data-dimension': meta.dimension ?? '' });
+    const details = h('details', { class: 'group', open: true, id: `group-${key}` },
+      h('summary', {},
+        h('span', { class: 'group-title' }, h('span', { text: meta.title }),
+          meta.note ? h('span', { class: 'group-note', text: meta.note }) : null),
+        chip),
+      h('div', { class: 'group-body' }, Object.keys(node.properties).map((k) => buildField([key, k], node.properties[k]))));
+    container.append(details);
+  }
+}
+
+function fillForm(product) {
+  for (const f of fields) f.write(getPath(product, f.path));
+}
+
+function collect() {
+  const product = {};
+  const problems = [];
+  for (const f of fields) {
+    const r = f.read();
+    if (r.problem) problems.push(r.problem);
+    if (r.problems) problems.push(...r.problems);
+    if (r.value !== undefined) setPath(product, f.path, r.value);
+  }
+  return { product, problems };
+}
+
+function fieldFor(path) {
+  let best = null;
+  for (const f of fields) {
+    const p = f.pathText;
+    if (path === p || path.startsWith(`${p}[`) || path.startsWith(`${p}.`)) {
+      if (!best || p.length > best.pathText.length) best = f;
+    }
+  }
+  return best;
+}
+
+function focusPath(path) {
+  const f = fieldFor(path);
+  if (!f) return;
+  for (let el = f.input.parentElement; el; el = el.parentElement) if (el.tagName === 'DETAILS') el.open = true;
+  const target = f.input.matches('input, textarea') ? f.input : f.input.querySelector('input');
+  target?.focus();
+  target?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+}
+
+function problemText(p) {
+  const given = p.value === 'nothing' ? 'Nothing given' : `Got ${p.value}`;
+  return `${given}; expected ${p.expected}${p.hint ? ` (${p.hint})` : ''}`;
+}
+
+function showProblems(problems) {
+  for (const f of fields) { f.clear(); f.error.replaceChildren(); f.error.hidden = true; }
+  const general = $('#form-problems');
+  general.replaceChildren();
+  for (const p of problems) {
+    const f = fieldFor(p.path);
+    const target = f?.mark(p);
+    const entry = f && f.pathText !== p.path ? `${p.path.slice(f.pathText.length).replace(/^[.]/, '')}: ` : '';
+    const line = h('p', {}, entry, problemText(p));
+    const fix = /did you mean (-?[\d.]+(?:e[+-]?\d+)?)\?/i.exec(p.hint ?? '');
+    if (fix && target?.type === 'number') {
+      line.append(' ', h('button', {
+        type: 'button', class: 'fix-button',
+        onclick: () => { target.value = fix[1]; target.focus(); schedule(0); },
+      }, `Use ${fix[1]}`));
+    }
+    if (f) {
+      f.error.append(line);
+      f.error.hidden = false;
+      for (let el = f.error.parentElement; el; el = el.parentElement) if (el.tagName === 'DETAILS') el.open = true;
+    } else {
+      general.append(h('p', {}, p.path && p.path !== 'input' ? `${p.path}: ` : '', problemText(p)));
+    }
+  }
+  general.hidden = !general.childElementCount;
+}
+
+function updateSubgroupCounts(product) {
+  for (const { count, prefix } of subgroups) {
+    const value = getPath(product, prefix.slice(0, -1).split('.'));
+    const n = value ? Object.keys(value).length : 0;
+    count.textContent = n ? `${n} set` : 'none set';
+  }
+}
+
+// ---------------------------------------------------------------- scoring
+
+let presetList = [];
+let sampleCanonical = '';
+let lastResult = null;
+let timer = 0;
+
+function schedule(delay = DEBOUNCE_MS) {
+  clearTimeout(timer);
+  timer = setTimeout(rescore, delay);
+}
+
+function setStatus(kind, text) {
+  const status = $('#status');
+  status.dataset.kind = kind;
+  status.textContent = text;
+  status.hidden = !text;
+}
+
+function rescore() {
+  clearTimeout(timer);
+  const { product, problems: local } = collect();
+  updateSubgroupCounts(product);
+  let problems = local;
+  try {
+    problems = [...local, ...validate(product).problems];
+  } catch (e) {
+    problems = [...local, { path: '', value: 'the form data', expected: 'data the library can read', hint: String(e?.message ?? e) }];
+  }
+  let result = null;
+  if (!problems.length) {
+    const started = performance.now();
+    try {
+      result = analyze(product, { preset: $('#preset').value });
+      result.elapsed = performance.now() - started;
+    } catch (e) {
+      problems = e?.problems?.length ? e.problems : [{ path: '', value: 'this data', expected: 'something to score', hint: String(e?.message ?? e) }];
+    }
+  }
+  showProblems(problems);
+  const results = $('#results');
+  if (result) {
+    lastResult = result;
+    const unmodified = canonical(product) === sampleCanonical;
+    render(result, unmodified);
+    results.dataset.state = 'ok';
+    document.body.dataset.state = 'ok';
+    setStatus('info', '');
+  } else {
+    const n = problems.length;
+    const what = !problems.every((p) => fieldFor(p.path)) ? 'The data cannot be scored yet'
+      : n === 1 ? 'One value needs fixing' : `${n} values need fixing`;
+    setStatus('warn', lastResult ? `${what}: showing the last valid result.` : `${what}.`);
+    results.dataset.state = lastResult ? 'stale' : 'empty';
+    document.body.dataset.state = results.dataset.state;
+    $('#claim').hidden = true;
+    $('#gauge .bar-marker').hidden = true;
+  }
+}
+
+// ---------------------------------------------------------------- results
+
+function setBar(bar, score, interval) {
+  const fill = bar.querySelector('.bar-fill');
+  const range = bar.querySelector('.bar-range');
+  fill.style.width = `${Math.max(0, Math.min(100, score ?? 0))}%`;
+  if (interval) {
+    range.hidden = false;
+    range.style.left = `${interval[0]}%`;
+    range.style.width = `${Math.max(0.6, interval[1] - interval[0])}%`;
+  } else {
+    range.hidden = true;
+  }
+}
+
+function bandClass(band) {
+  if (/^below average/.test(band)) return 'bad';
+  if (/^below/.test(band)) return 'warn';
+  if (/great|good/.test(band)) return 'good';
+  if (/average/.test(band)) return 'ok';
+  return 'neutral';
+}
+
+// "Lenny Rachitsky & Casey Winters, \"What is ..." -> "Lenny Rachitsky & Casey Winters".
+const shortCitation = (c) => c.split(/,\s|:\s|\s\(/)[0];
+
+function pathButton(path) {
+  return fieldFor(path)
+    ? h('button', { type: 'button', class: 'path-button', title: 'Go to this field', onclick: () => focusPath(path) }, path)
+    : h('code', { text: path || '(data)' });
+}
+
+function render(r, unmodified) {
+  const preset = presetList.find((p) => p.id === r.preset);
+  $('#results-head').hidden = false;
+  $('#score').textContent = fmt1(r.score);
+  $('#interval').textContent = fmtRange(r.interval);
+  $('#confidence').textContent = fmtPct(r.confidenceLevel);
+  const verdict = $('#verdict');
+  verdict.textContent = VERDICTS[r.verdict] ?? r.verdict;
+  verdict.dataset.verdict = r.verdict;
+  $('#verdict-reason').textContent = r.verdictReason;
+  $('#preset-name').textContent = preset?.name ?? r.preset;
+  $('#coverage').textContent = fmtPct(r.coverage);
+  $('#timing').textContent = `${Math.max(1, Math.round(r.elapsed ?? 0))} ms`;
+  const gauge = $('#gauge');
+  setBar(gauge, r.score, r.interval);
+  gauge.setAttribute('aria-label', `Score ${fmt1(r.score)} of 100, interval ${fmtRange(r.interval)}`);
+  gauge.dataset.verdict = r.verdict;
+
+  const claim = $('#claim');
+  claim.hidden = !unmodified;
+  gauge.querySelector('.bar-marker').hidden = !unmodified;
+  if (unmodified) {
+    const gap = CLAIMED_SCORE - r.score;
+    claim.textContent = `The company's own documents claim ${CLAIMED_SCORE}/100. Held against published benchmarks, `
+      + `the same data scores ${fmt1(r.score)} (interval ${fmtRange(r.interval)}), `
+      + `${fmt1(Math.abs(gap))} points ${gap >= 0 ? 'lower' : 'higher'}.`;
+  }
+
+  renderDimensions(r);
+  renderRecommendations(r);
+  renderMetrics(r);
+  renderWarnings(r);
+  renderTrends(r);
+  renderFigures(r);
+  renderMissing(r);
+}
+
+function renderDimensions(r) {
+  const list = $('#dimensions');
+  list.replaceChildren();
+  for (const [key, name] of DIMENSIONS) {
+    const d = r.dimensions[key];
+    const has = d.score != null;
+    const bar = h('div', {
+      class: 'bar', role: 'img',
+      'aria-label': has ? `${name} ${fmt1(d.score)} of 100, interval ${fmtRange(d.interval)}` : `${name}: no data`,
+    }, h('span', { class: 'bar-fill' }), h('span', { class: 'bar-range' }));
+    setBar(bar, d.score ?? 0, d.interval);
+    const meta = has
+      ? [h('span', { text: `interval ${fmtRange(d.interval)}` }), h('span', { text: `weight ${fmtPct(d.effectiveWeight)}` }),
+        h('span', { class: 'points', text: `+${fmt1(d.contribution)} pts` })]
+      : [h('span', { text: d.summary }), h('span', { text: `nominal weight ${fmtPct(d.nominalWeight)}, redistributed` })];
+    list.append(h('li', { class: `dim${has ? '' : ' no-data'}`, 'data-testid': `dimension-${key}`, 'data-dimension': key },
+      h('span', { class: 'dim-name', text: name }),
+      h('span', { class: 'dim-score', text: has ? fmt1(d.score) : '—' }),
+      bar,
+      h('span', { class: 'dim-meta' }, meta)));
+  }
+  for (const [key, meta] of Object.entries(GROUPS)) {
+    const chip = document.getElementById(`group-score-${key}`);
+    if (!chip) continue;
+    const d = r.dimensions[meta.dimension];
+    chip.textContent = key === 'unitEconomics' ? '' : d?.score != null ? fmt1(d.score) : 'no data';
+    chip.hidden = !chip.textContent;
+  }
+}
+
+function renderRecommendations(r) {
+  const list = $('#recommendations');
+  list.replaceChildren();
+  if (!r.recommendations.length) {
+    list.append(h('li', { class: 'empty', text: 'Nothing to recommend: every scored metric is at its top benchmark.' }));
+    return;
+  }
+  for (const rec of r.recommendations) {
+    list.append(h('li', { 'data-metric': rec.metric },
+      h('span', { class: 'gain', title: 'points the overall score gains' }, `+${fmt1(rec.gain)}`, h('small', {}, ' pts')),
+      h('div', { class: 'rec-body' },
+        h('p', { class: 'rec-message', text: rec.message }),
+        h('p', { class: 'rec-meta' }, `score after: ${fmt1(rec.scoreAfter)} · field `, pathButton(rec.path)))));
+  }
+}
+
+function renderMetrics(r) {
+  const sourcesById = new Map(r.sources.map((s) => [s.id, s]));
+  const table = $('#metrics');
+  for (const body of table.querySelectorAll('tbody')) body.remove();
+  for (const [key, name] of DIMENSIONS) {
+    const d = r.dimensions[key];
+    const body = h('tbody', { 'data-dimension': key },
+      h('tr', { class: 'dim-row' }, h('th', { colspan: 8, scope: 'colgroup' },
+        name, h('span', { class: 'dim-row-score', text: d.score != null ? ` ${fmt1(d.score)}` : ' no data' }))));
+    if (!d.metrics.length) body.append(h('tr', {}, h('td', { colspan: 8, class: 'muted', text: d.summary })));
+    for (const m of d.metrics) {
+      const next = m.benchmark.next;
+      const cited = [...new Set(m.benchmark.points.map((p) => p.source).filter(Boolean))];
+      const sources = cited.map((id) => sourcesById.get(id)).filter(Boolean).map((s, i) => [
+        i ? ', ' : '',
+        s.url ? h('a', { href: s.url, target: '_blank', rel: 'noopener noreferrer', title: s.citation }, shortCitation(s.citation))
+          : h('span', { title: s.citation, text: shortCitation(s.citation) }),
+      ]);
+      body.append(h('tr', { 'data-testid': `metric-${m.id}` },
+        h('th', { scope: 'row' }, h('span', { class: 'metric-label', text: m.label }),
+          h('span', { class: 'metric-unit', text: m.unit }),
+          m.note ? h('span', { class: 'metric-note', text: m.note }) : null),
+        h('td', { class: 'num', 'data-label': 'Value' }, h('span', { text: fmt(m.value) }),
+          m.valueInterval ? h('span', { class: 'sub', text: fmtRange(m.valueInterval, fmt) }) : null),
+        h('td', { 'data-label': 'Band' }, h('span', { class: `band band-${bandClass(m.benchmark.band)}`, title: m.benchmark.band, text: m.benchmark.band.replace(/^at or above /, '≥ ') })),
+        h('td', { class: 'next', 'data-label': 'Next band', text: next ? `${next.label} ${fmt(next.value)}` : '—' }),
+        h('td', { class: 'num', 'data-label': 'Sub-score', text: fmt1(m.subScore) }),
+        h('td', { class: 'num', 'data-label': 'Weight', title: `${fmtPct(m.weight)} of the ${name.toLowerCase()} dimension`, text: fmtPct(m.effectiveWeight) }),
+        h('td', { class: 'num', 'data-label': 'Points', text: m.contribution.toFixed(2) }),
+        h('td', { class: 'source', 'data-label': 'Source' }, sources.length ? sources : h('span', { class: 'muted', text: 'none' }))));
+    }
+    table.append(body);
+  }
+
+  const list = $('#sources');
+  list.replaceChildren(...r.sources.map((s) => h('li', { id: `source-${s.id}` },
+    s.citation, s.url ? [' ', h('a', { href: s.url, target: '_blank', rel: 'noopener noreferrer' }, 'link')] : null)));
+}
+
+function renderWarnings(r) {
+  const list = $('#warnings');
+  list.replaceChildren();
+  if (!r.warnings.length) {
+    list.append(h('li', { class: 'empty', text: 'No warnings: the figures are consistent with each other.' }));
+    return;
+  }
+  for (const w of r.warnings) {
+    list.append(h('li', { 'data-code': w.code },
+      h('p', {}, pathButton(w.path), h('span', { class: 'code', text: w.code })),
+      h('p', { text: w.message })));
+  }
+}
+
+function renderTrends(r) {
+  const list = $('#trends');
+  list.replaceChildren(...(r.marketTrends.length
+    ? r.marketTrends.map((t) => h('li', { text: t }))
+    : [h('li', { class: 'empty', text: 'No market trends given.' })]));
+}
+
+function renderFigures(r) {
+  const list = $('#figures');
+  list.replaceChildren();
+  for (const f of r.figures) {
+    list.append(h('div', { class: 'figure' },
+      h('dt', { text: f.label }),
+      h('dd', {}, h('span', { class: 'figure-value', text: `${fmt(f.value)} ${f.unit}` }),
+        h('span', { class: 'muted', text: ` · ${f.whyUnscored}` }))));
+  }
+  if (!r.figures.length) list.append(h('div', { class: 'figure' }, h('dt', { text: 'None' }), h('dd', { class: 'muted', text: 'no context figures in the data' })));
+}
+
+function renderMissing(r) {
+  const section = $('#missing-section');
+  section.hidden = !r.missing.length;
+  $('#missing').replaceChildren(...r.missing.map((m) => h('li', {},
+    h('span', { class: 'metric-label', text: m.metric }),
+    ` (${m.dimension}, ${fmtPct(m.nominalWeight)} of the weight): give `,
+    m.inputs.flatMap((p, i) => [i ? ' and ' : '', pathButton(p)]))));
+}
+
+// ---------------------------------------------------------------- start
+
+async function main() {
+  try {
+    await init();
+  } catch (e) {
+    setStatus('error', `Could not load the scoring engine (WebAssembly): ${e?.message ?? e}`);
+    document.body.dataset.state = 'error';
+    return;
+  }
+  $('#version').textContent = `v${version()}`;
+  presetList = presets();
+  const select = $('#preset');
+  select.replaceChildren(...presetList.map((p) => h('option', { value: p.id, selected: p.id === DEFAULT_PRESET }, p.name)));
+  const sample = sampleProduct();
+  sampleCanonical = canonical(sample);
+  buildForm(schema());
+  fillForm(sample);
+
+  const form = $('#product-form');
+  form.addEventListener('submit', (e) => { e.preventDefault(); rescore(); });
+  form.addEventListener('input', (e) => { if (e.target !== select) schedule(); });
+  select.addEventListener('change', () => rescore());
+  $('#load-sample').addEventListener('click', () => { fillForm(sampleProduct()); rescore(); });
+  $('#clear').addEventListener('click', () => { fillForm({}); rescore(); });
+  for (const el of form.querySelectorAll('select, button')) el.disabled = false;
+  rescore();
+}
+
+main().catch((e) => {
+  setStatus('error', `Something went wrong: ${e?.message ?? e}`);
+  document.body.dataset.state = 'error';
+});
