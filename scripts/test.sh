@@ -47,6 +47,7 @@ step "formatting and lints"
 cargo fmt --check
 cargo clippy --all-targets -q -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --lib --tests -q -- -D warnings
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -q
 
 step "native tests (unit, integration, property, doc)"
 cargo test 2>&1 | tee "$logs/native.log" || true

@@ -5,7 +5,7 @@
 //! choices, argued there.
 
 use crate::curve::{Anchor, Curve, SCORE_AVERAGE as AVG, SCORE_GOOD as GOOD, SCORE_GREAT as GREAT};
-use crate::metrics::{Dimension, MetricId};
+use crate::metrics::MetricId;
 use serde::Serialize;
 
 /// A public source of benchmark numbers.
@@ -151,7 +151,7 @@ impl Preset {
         matches!(self, Preset::ConsumerSubscription | Preset::ConsumerSocial)
     }
 
-    /// Dimension weights, in [`Dimension::ALL`] order, summing to 1.
+    /// Dimension weights, in [`crate::metrics::Dimension::ALL`] order, summing to 1.
     /// Behaviour outweighs opinion: retention curves and stickiness are the
     /// strongest evidence of fit (docs/methodology.md, "Weights").
     pub fn dimension_weights(self) -> [f64; 5] {
@@ -196,34 +196,11 @@ impl Preset {
         let b = Anchor::benchmark;
         let end = Anchor::scale_end;
         match metric {
-            DauMauRatio => {
-                let (avg, good, great) = if self.consumer() {
-                    (0.30, 0.40, 0.50)
-                } else {
-                    (0.15, 0.20, 0.30)
-                };
-                Curve::linear(vec![
-                    end(0.0, 0.0),
-                    b(avg, AVG, "average", "june-stickiness"),
-                    b(good, GOOD, "good", "june-stickiness"),
-                    b(great, GREAT, "great", "june-stickiness"),
-                    end(1.0, 100.0),
-                ])
-            }
-            DauWauRatio => {
-                let (avg, good, great) = if self.consumer() {
-                    (0.45, 0.60, 0.75)
-                } else {
-                    (0.22, 0.30, 0.45)
-                };
-                Curve::linear(vec![
-                    end(0.0, 0.0),
-                    b(avg, AVG, "average", "june-stickiness"),
-                    b(good, GOOD, "good", "june-stickiness"),
-                    b(great, GREAT, "great", "june-stickiness"),
-                    end(1.0, 100.0),
-                ])
-            }
+            // June's stickiness tables: (average, good, great) per category.
+            DauMauRatio if self.consumer() => stickiness_curve(0.30, 0.40, 0.50),
+            DauMauRatio => stickiness_curve(0.15, 0.20, 0.30),
+            DauWauRatio if self.consumer() => stickiness_curve(0.45, 0.60, 0.75),
+            DauWauRatio => stickiness_curve(0.22, 0.30, 0.45),
             RetentionRate => {
                 let (good, great) = match self {
                     Preset::B2bSaas => (0.60, 0.80),
@@ -337,12 +314,15 @@ impl Preset {
     }
 }
 
-/// The dimension weights of a preset as (dimension, weight) pairs.
-pub fn weights_by_dimension(preset: Preset) -> Vec<(Dimension, f64)> {
-    Dimension::ALL
-        .into_iter()
-        .zip(preset.dimension_weights())
-        .collect()
+/// A stickiness ratio's curve through June's average / good / great marks.
+fn stickiness_curve(average: f64, good: f64, great: f64) -> Curve {
+    Curve::linear(vec![
+        Anchor::scale_end(0.0, 0.0),
+        Anchor::benchmark(average, AVG, "average", "june-stickiness"),
+        Anchor::benchmark(good, GOOD, "good", "june-stickiness"),
+        Anchor::benchmark(great, GREAT, "great", "june-stickiness"),
+        Anchor::scale_end(1.0, 100.0),
+    ])
 }
 
 /// Looks a source up by id.
@@ -359,7 +339,7 @@ mod tests {
         for preset in Preset::ALL {
             let w: f64 = preset.dimension_weights().iter().sum();
             assert!((w - 1.0).abs() < 1e-9, "{preset:?} weights sum to {w}");
-            for dim in Dimension::ALL {
+            for dim in crate::metrics::Dimension::ALL {
                 let sum: f64 = MetricId::ALL
                     .iter()
                     .filter(|m| m.dimension() == dim)

@@ -2,7 +2,7 @@
 //! the original TypeScript design (camelCase on the wire).
 //!
 //! Every group and every field is optional: score what is there, say what is
-//! missing. Each group is declared once, by [`input_group!`], which produces
+//! missing. Each group is declared once, by `input_group!`, which produces
 //! the struct (with its doc comments, which also become the TypeScript doc
 //! comments), its field table (ranges and units, for validation and the JSON
 //! Schema) and its reader from a [`RawValue`].

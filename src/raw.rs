@@ -171,30 +171,25 @@ pub fn format_number(n: f64) -> String {
 /// Formats a suggested value to at most 6 significant digits (`0.45`, not
 /// `0.44999999999999996`).
 pub fn format_suggestion(n: f64) -> String {
-    if !n.is_finite() || n == 0.0 {
-        return format_number(n);
-    }
-    let magnitude = libm::floor(libm::log10(n.abs())) as i32;
-    let decimals = (5 - magnitude).clamp(0, 12) as usize;
-    let text = format!("{n:.decimals$}");
-    if text.contains('.') {
-        text.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        text
-    }
+    format_significant(n, 6)
 }
 
-/// Formats a number for prose, to 3 significant digits (`9.12`, `0.28`,
-/// `4,500` stays `4500`): messages, not data.
+/// Formats a number for prose, to 3 significant digits (`9.12`, `0.429`;
+/// whole numbers from 100 up are rounded: `4513`): messages, not data.
 pub fn format_short(n: f64) -> String {
+    if n.is_finite() && n.abs() >= 100.0 {
+        return format_number(libm::round(n));
+    }
+    format_significant(n, 3)
+}
+
+/// Fixed-point text with `digits` significant digits and no trailing zeros.
+fn format_significant(n: f64, digits: i32) -> String {
     if !n.is_finite() || n == 0.0 {
         return format_number(n);
     }
     let magnitude = libm::floor(libm::log10(n.abs())) as i32;
-    if magnitude >= 2 {
-        return format_number(libm::round(n));
-    }
-    let decimals = (2 - magnitude).clamp(0, 12) as usize;
+    let decimals = (digits - 1 - magnitude).clamp(0, 12) as usize;
     let text = format!("{n:.decimals$}");
     if text.contains('.') {
         text.trim_end_matches('0').trim_end_matches('.').to_string()
