@@ -24,7 +24,10 @@ const server = createServer(async (req, res) => {
     let path = decodeURIComponent(url.pathname);
     if (path === '/') { res.writeHead(302, { location: '/www/' }); res.end(); return; }
     let file = normalize(join(root, path));
-    if (!file.startsWith(root + '/')) { res.writeHead(403); res.end('forbidden'); return; }
+    // Only the page and the package it loads are served, never the rest of
+    // the repository (.git included).
+    const served = ['www', 'pkg/web'].map((dir) => join(root, dir) + '/');
+    if (!served.some((dir) => file.startsWith(dir) || file + '/' === dir)) { res.writeHead(404); res.end('not found'); return; }
     if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
     const body = await readFile(file);
     res.writeHead(200, {

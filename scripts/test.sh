@@ -33,8 +33,15 @@ run_wasm_suite() {
   shift
   local expected
   expected=$(grep -c '^#\[wasm_bindgen_test\]' tests/wasm_shared/mod.rs)
+  set +e
   env "$@" cargo test --target wasm32-unknown-unknown --test "$name" 2>&1 | tee "$log"
+  local status=${PIPESTATUS[0]}
+  set -e
   add_cargo_counts "$log"
+  if [ "$status" != 0 ] && ! grep -qE '^test result: FAILED' "$log"; then
+    echo "!!! $name exited with status $status without a failing test"
+    failed=$((failed + 1))
+  fi
   local ran
   ran=$(grep -E '^test result:' "$log" | sed -E 's/.* ([0-9]+) passed.*/\1/' | tail -1)
   if [ "${ran:-0}" != "$expected" ]; then
@@ -50,8 +57,16 @@ cargo clippy --target wasm32-unknown-unknown --lib --tests -q -- -D warnings
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -q
 
 step "native tests (unit, integration, property, doc)"
-cargo test 2>&1 | tee "$logs/native.log" || true
+set +e
+cargo test 2>&1 | tee "$logs/native.log"
+status=${PIPESTATUS[0]}
+set -e
 add_cargo_counts "$logs/native.log"
+# A test binary that crashes prints no result line and stops cargo: count it.
+if [ "$status" != 0 ] && ! grep -qE '^test result: FAILED' "$logs/native.log"; then
+  echo "!!! cargo test exited with status $status without a failing test (a crash?)"
+  failed=$((failed + 1))
+fi
 
 step "wasm tests in Node"
 run_wasm_suite wasm_node WASM_BINDGEN_TEST_TIMEOUT=120 || true

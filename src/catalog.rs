@@ -116,7 +116,7 @@ pub fn units_table_markdown() -> String {
             crate::model::FieldType::Number(kind) | crate::model::FieldType::NumberMap(kind) => {
                 let (lo, hi) = kind.range();
                 let hi = if hi >= crate::fields::MAX_AMOUNT {
-                    "".to_string()
+                    "1e15".to_string()
                 } else {
                     crate::raw::format_number(hi)
                 };

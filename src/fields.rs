@@ -90,18 +90,18 @@ impl NumberKind {
     /// What was expected, for error messages.
     pub fn expected(self) -> String {
         match self {
-            NumberKind::Count => "a count of 0 or more".into(),
+            NumberKind::Count => "a count between 0 and 1e15".into(),
             NumberKind::Fraction => "a fraction between 0 and 1".into(),
             NumberKind::Minutes => "minutes between 0 and 1440".into(),
             NumberKind::Days => "days between 0 and 3650".into(),
             NumberKind::Months => "months between 0 and 120".into(),
-            NumberKind::Multiple => "a multiple of 0 or more (3 = 3x)".into(),
+            NumberKind::Multiple => "a multiple between 0 and 1000000 (3 = 3x)".into(),
             NumberKind::Nps => "an NPS between -100 and 100".into(),
             NumberKind::Rating { min, max } => format!("a mean rating between {min} and {max}"),
             NumberKind::Scale10 => "a score between 0 and 10".into(),
-            NumberKind::Currency => "an amount of 0 or more".into(),
+            NumberKind::Currency => "an amount between 0 and 1e15".into(),
             NumberKind::YearlyRate => "a yearly rate between -1 and 10 (0.25 = 25% a year)".into(),
-            NumberKind::Rank => "a whole-number rank of 1 or more (1 = leader)".into(),
+            NumberKind::Rank => "a whole-number rank from 1 (the leader) to 1000000".into(),
         }
     }
 

@@ -247,12 +247,22 @@ impl MetricId {
     }
 
     /// The kind of number a competitor's value of this metric is, for
-    /// `competitiveBenchmarks`; `None` for metrics that cannot be compared.
+    /// `competitiveBenchmarks`; `None` for metrics that cannot be compared
+    /// (a derived bound, and head-to-head itself).
     pub fn comparable_kind(self) -> Option<NumberKind> {
+        match self {
+            MetricId::FeatureSatisfaction | MetricId::HeadToHead => None,
+            other => Some(other.value_kind()),
+        }
+    }
+
+    /// The kind of number the metric's value is (its unit and range), for
+    /// benchmark overrides and competitor figures.
+    pub fn value_kind(self) -> NumberKind {
         use MetricId::*;
-        Some(match self {
+        match self {
             DauMauRatio | DauWauRatio | RetentionRate | AdoptionRate | FeatureAdoption
-            | SeanEllisShare | CsatShare | WinRate => NumberKind::Fraction,
+            | SeanEllisShare | CsatShare | FeatureSatisfaction | WinRate => NumberKind::Fraction,
             TimeToAdoption => NumberKind::Days,
             NpsScore => NumberKind::Nps,
             TargetMarketSize => NumberKind::Currency,
@@ -261,8 +271,9 @@ impl MetricId {
             CacPaybackMonths => NumberKind::Months,
             MarketPosition => NumberKind::Rank,
             CompetitiveAdvantage | DifferentiationScore => NumberKind::Scale10,
-            FeatureSatisfaction | HeadToHead => return None,
-        })
+            // Points ahead of a competitor on the sub-score scale.
+            HeadToHead => NumberKind::Nps,
+        }
     }
 }
 
@@ -311,9 +322,25 @@ pub struct MetricInput {
     pub note: Option<String>,
 }
 
-/// Survey size assumed when `feedbackVolume` is missing: the practitioners'
-/// minimum (see warnings::MIN_SURVEY_RESPONSES).
-const ASSUMED_SURVEY_SIZE: f64 = crate::warnings::MIN_SURVEY_RESPONSES;
+/// Sample size assumed when a share's sample is not given (no
+/// `feedbackVolume` for survey shares, no user counts for retention and
+/// activation): the practitioners' minimum of 30 (see
+/// warnings::MIN_SURVEY_RESPONSES). A warning says so; an unknown sample is
+/// never treated as exact.
+pub const ASSUMED_SAMPLE_SIZE: f64 = crate::warnings::MIN_SURVEY_RESPONSES;
+
+/// The users that retention and activation are shares of: `totalUsers`, else
+/// `monthlyActiveUsers`.
+pub fn user_sample_size(p: &ProductData) -> Option<f64> {
+    p.adoption_data
+        .as_ref()
+        .and_then(|a| a.total_users)
+        .or_else(|| {
+            p.usage_metrics
+                .as_ref()
+                .and_then(|u| u.monthly_active_users)
+        })
+}
 
 /// Smallest CSAT share (answers of 4 or 5) consistent with a mean rating on a
 /// 1..5 scale: answers of 3 or less add at most 3, answers of 4-5 at most 5,
@@ -336,7 +363,9 @@ pub fn read_metrics(p: &ProductData, z: f64) -> Vec<MetricInput> {
             });
         }
     };
-    let total_users = p.adoption_data.as_ref().and_then(|a| a.total_users);
+    let user_sampling = Sampling::Proportion {
+        n: user_sample_size(p).unwrap_or(ASSUMED_SAMPLE_SIZE),
+    };
     if let Some(u) = &p.usage_metrics {
         let mau = u.monthly_active_users.filter(|m| *m > 0.0);
         let wau = u.weekly_active_users.filter(|w| *w > 0.0);
@@ -357,22 +386,17 @@ pub fn read_metrics(p: &ProductData, z: f64) -> Vec<MetricInput> {
             );
         }
         if let Some(r) = u.retention_rate {
-            let n = total_users.or(u.monthly_active_users);
-            let sampling = n.map_or(Sampling::Exact, |n| Sampling::Proportion { n });
-            push(MetricId::RetentionRate, r, sampling, None);
+            push(MetricId::RetentionRate, r, user_sampling, None);
         }
     }
     if let Some(a) = &p.adoption_data {
-        let sampling = a
-            .total_users
-            .map_or(Sampling::Exact, |n| Sampling::Proportion { n });
         if let Some(r) = a.adoption_rate {
-            push(MetricId::AdoptionRate, r, sampling, None);
+            push(MetricId::AdoptionRate, r, user_sampling, None);
         }
         if let Some(rates) = a.feature_adoption_rates.as_ref().filter(|r| !r.is_empty()) {
             let mean = rates.values().sum::<f64>() / rates.len() as f64;
             let note = Some(format!("mean of {} features", rates.len()));
-            push(MetricId::FeatureAdoption, mean, sampling, note);
+            push(MetricId::FeatureAdoption, mean, user_sampling, note);
         }
         if let Some(days) = a.time_to_adoption {
             push(MetricId::TimeToAdoption, days, Sampling::Exact, None);
@@ -382,7 +406,7 @@ pub fn read_metrics(p: &ProductData, z: f64) -> Vec<MetricInput> {
         let n = s
             .feedback_volume
             .filter(|n| *n > 0.0)
-            .unwrap_or(ASSUMED_SURVEY_SIZE);
+            .unwrap_or(ASSUMED_SAMPLE_SIZE);
         if let Some(se) = &s.sean_ellis {
             let vd = se.very_disappointed.unwrap_or(0.0);
             let users =
@@ -402,10 +426,13 @@ pub fn read_metrics(p: &ProductData, z: f64) -> Vec<MetricInput> {
                 );
             }
         }
-        let from_counts = s.nps_responses.as_ref().and_then(|r| {
-            let (p_, a_, d_) = (r.promoters?, r.passives.unwrap_or(0.0), r.detractors?);
-            (p_ + a_ + d_ > 0.0).then(|| stats::nps_adjusted_wald(p_, a_, d_, z))
-        });
+        let from_counts = s
+            .nps_responses
+            .as_ref()
+            .and_then(crate::model::NpsResponses::counts)
+            .map(|(promoters, passives, detractors)| {
+                stats::nps_adjusted_wald(promoters, passives, detractors, z)
+            });
         if let Some(e) = from_counts {
             let note = Some("from promoter/passive/detractor counts (adjusted Wald)".to_string());
             push(
@@ -477,29 +504,44 @@ pub fn read_metrics(p: &ProductData, z: f64) -> Vec<MetricInput> {
             e.gross_margin,
             e.customer_acquisition_cost,
         ) {
+            // The zero edges are limits, not gaps, so the score stays
+            // monotone: no profit means LTV 0 and a payback that never comes;
+            // a free customer (CAC 0) or no churn makes LTV:CAC unbounded.
             let monthly_profit = arpa * margin;
             if let Some(churn) = e.monthly_churn {
-                if cac > 0.0 {
-                    let (ratio, note) = if churn > 0.0 {
-                        (monthly_profit / churn / cac, None)
+                let (ratio, note) = if monthly_profit <= 0.0 {
+                    (
+                        0.0,
+                        Some("no gross profit per account: LTV is 0".to_string()),
+                    )
+                } else if churn <= 0.0 || cac <= 0.0 {
+                    let why = if churn <= 0.0 {
+                        "zero churn"
                     } else {
-                        (
-                            LTV_TO_CAC_CAP,
-                            Some(format!("zero churn makes LTV unbounded; shown as the cap, {LTV_TO_CAC_CAP}")),
-                        )
+                        "a zero CAC"
                     };
-                    push(
-                        MetricId::LtvToCac,
-                        ratio.min(LTV_TO_CAC_CAP),
-                        Sampling::Exact,
-                        note,
-                    );
-                }
+                    (
+                        LTV_TO_CAC_CAP,
+                        Some(format!(
+                            "{why} makes LTV:CAC unbounded; shown as the cap, {LTV_TO_CAC_CAP}"
+                        )),
+                    )
+                } else {
+                    ((monthly_profit / churn / cac).min(LTV_TO_CAC_CAP), None)
+                };
+                push(MetricId::LtvToCac, ratio, Sampling::Exact, note);
             }
-            if monthly_profit > 0.0 {
-                let months = (cac / monthly_profit).min(CAC_PAYBACK_CAP_MONTHS);
-                push(MetricId::CacPaybackMonths, months, Sampling::Exact, None);
-            }
+            let (months, note) = if cac <= 0.0 {
+                (0.0, None)
+            } else if monthly_profit <= 0.0 {
+                (
+                    CAC_PAYBACK_CAP_MONTHS,
+                    Some(format!("no gross profit per account: CAC is never paid back; shown as the cap, {CAC_PAYBACK_CAP_MONTHS} months")),
+                )
+            } else {
+                ((cac / monthly_profit).min(CAC_PAYBACK_CAP_MONTHS), None)
+            };
+            push(MetricId::CacPaybackMonths, months, Sampling::Exact, note);
         }
     }
     if let Some(c) = &p.competitive_data {

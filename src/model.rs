@@ -118,12 +118,14 @@ impl Reader {
     }
 
     fn too_large(&mut self, raw: &RawValue, path: &str) -> bool {
-        if let RawValue::TooLarge { kind, len } = raw {
-            self.problems.push(Problem::new(
-                path,
-                format!("an {kind} of {len} entries"),
-                format!("at most {} entries", crate::raw::MAX_ENTRIES),
-            ));
+        if let RawValue::TooLarge { kind, .. } = raw {
+            let limit = match *kind {
+                "string" => format!("at most {} characters", crate::raw::MAX_STRING_CHARS),
+                "array" => format!("at most {} items", crate::raw::MAX_ENTRIES),
+                _ => format!("at most {} entries", crate::raw::MAX_ENTRIES),
+            };
+            self.problems
+                .push(Problem::new(path, raw.describe(), limit));
             true
         } else {
             false
@@ -174,6 +176,14 @@ impl ReadField for BTreeMap<String, f64> {
                 reader
                     .problems
                     .push(Problem::new(item_path, "an empty name", "a non-empty name"));
+                continue;
+            }
+            if key.chars().count() > crate::raw::MAX_KEY_CHARS {
+                reader.problems.push(Problem::new(
+                    item_path,
+                    "a name longer than 200 characters",
+                    format!("a name of at most {} characters", crate::raw::MAX_KEY_CHARS),
+                ));
                 continue;
             }
             let kind = match ty {
@@ -297,11 +307,11 @@ input_group! {
 input_group! {
     /// Usage: how many people use the product, how often, and whether they stay.
     pub struct UsageMetrics {
-        /// Daily active users, averaged over the period. Count, 0 or more; expect DAU <= WAU <= MAU.
+        /// Daily active users, averaged over the period. Count, 0..1e15; expect DAU <= WAU <= MAU.
         daily_active_users: f64 = "dailyActiveUsers" as Number(Count),
-        /// Weekly active users, averaged over the period. Count, 0 or more.
+        /// Weekly active users, averaged over the period. Count, 0..1e15.
         weekly_active_users: f64 = "weeklyActiveUsers" as Number(Count),
-        /// Monthly active users, averaged over the period. Count, 0 or more.
+        /// Monthly active users, averaged over the period. Count, 0..1e15.
         monthly_active_users: f64 = "monthlyActiveUsers" as Number(Count),
         /// Average session length in minutes, 0..1440. Reported, not scored (no cross-category benchmark).
         session_duration: f64 = "sessionDuration" as Number(Minutes),
@@ -319,11 +329,11 @@ input_group! {
 input_group! {
     /// Adoption: who signed up, who activated, how fast.
     pub struct AdoptionData {
-        /// Users who ever signed up. Count, 0 or more.
+        /// Users who ever signed up. Count, 0..1e15.
         total_users: f64 = "totalUsers" as Number(Count),
-        /// Users who use the product heavily (your definition). Count; power + casual <= total.
+        /// Users who use the product heavily (your definition). Count, 0..1e15; power + casual <= total.
         power_users: f64 = "powerUsers" as Number(Count),
-        /// Users who use the product lightly. Count; power + casual <= total.
+        /// Users who use the product lightly. Count, 0..1e15; power + casual <= total.
         casual_users: f64 = "casualUsers" as Number(Count),
         /// Share of signed-up accounts that activated (reached the first value moment), 0..1.
         adoption_rate: f64 = "adoptionRate" as Number(Fraction),
@@ -345,7 +355,7 @@ input_group! {
         likelihood_to_recommend: f64 = "likelihoodToRecommend" as Number(RATING_0_10),
         /// Feature name -> mean rating on a 1..5 scale.
         feature_ratings: BTreeMap<String, f64> = "featureRatings" as NumberMap(RATING_1_5),
-        /// Number of survey responses behind these figures. Count; drives the confidence interval.
+        /// Number of survey responses behind these figures. Count, 0..1e15; drives the confidence interval.
         feedback_volume: f64 = "feedbackVolume" as Number(Count),
         /// Answer counts to the Sean Ellis question "How would you feel if you could no longer use
         /// the product?" (an optional addition).
@@ -361,13 +371,13 @@ input_group! {
 input_group! {
     /// Answer counts to the Sean Ellis product-market-fit question.
     pub struct SeanEllisAnswers {
-        /// "Very disappointed" answers. Count.
+        /// "Very disappointed" answers. Count, 0..1e15.
         very_disappointed: f64 = "veryDisappointed" as Number(Count),
-        /// "Somewhat disappointed" answers. Count.
+        /// "Somewhat disappointed" answers. Count, 0..1e15.
         somewhat_disappointed: f64 = "somewhatDisappointed" as Number(Count),
-        /// "Not disappointed (it isn't really that useful)" answers. Count.
+        /// "Not disappointed (it isn't really that useful)" answers. Count, 0..1e15.
         not_disappointed: f64 = "notDisappointed" as Number(Count),
-        /// "N/A, I no longer use it" answers. Count; left out of the share, as Ellis prescribes.
+        /// "N/A, I no longer use it" answers. Count, 0..1e15; left out of the share, as Ellis prescribes.
         no_longer_use: f64 = "noLongerUse" as Number(Count),
     }
 }
@@ -375,11 +385,11 @@ input_group! {
 input_group! {
     /// Answer counts to the 0..10 recommendation question.
     pub struct NpsResponses {
-        /// Answers of 9 or 10. Count.
+        /// Answers of 9 or 10. Count, 0..1e15.
         promoters: f64 = "promoters" as Number(Count),
-        /// Answers of 7 or 8. Count.
+        /// Answers of 7 or 8. Count, 0..1e15.
         passives: f64 = "passives" as Number(Count),
-        /// Answers of 0 to 6. Count.
+        /// Answers of 0 to 6. Count, 0..1e15.
         detractors: f64 = "detractors" as Number(Count),
     }
 }
@@ -387,7 +397,7 @@ input_group! {
 input_group! {
     /// Market research: the market's size, growth and the share already won.
     pub struct MarketResearchData {
-        /// Yearly spend of the target market, in currency units (25e9 for "$25B"), 0 or more.
+        /// Yearly spend of the target market, in currency units (25e9 for "$25B"), 0..1e15.
         target_market_size: f64 = "targetMarketSize" as Number(Currency),
         /// Share of the target market already captured, 0..1 (0.002 = 0.2%).
         market_penetration: f64 = "marketPenetration" as Number(Fraction),
@@ -403,7 +413,7 @@ input_group! {
 input_group! {
     /// Competitive analysis: where the product stands against its rivals.
     pub struct CompetitiveAnalysisData {
-        /// Rank among competitors, a whole number, 1 = market leader.
+        /// Rank among competitors, a whole number from 1 (the market leader) to 1000000.
         market_position: f64 = "marketPosition" as Number(Rank),
         /// Self-assessed strength of the competitive advantage, 0..10.
         competitive_advantage: f64 = "competitiveAdvantage" as Number(Scale10),
@@ -412,7 +422,7 @@ input_group! {
         /// Metric name -> the best competitor's (or the industry's) value of that metric, in the
         /// metric's own unit (e.g. `{ retentionRate: 0.35, npsScore: 30 }`). Unknown names warn.
         competitive_benchmarks: BTreeMap<String, f64> = "competitiveBenchmarks" as MetricMap,
-        /// Number of direct competitors, 0 or more (an optional addition; checks `marketPosition`).
+        /// Number of direct competitors, 0..1e15 (an optional addition; checks `marketPosition`).
         competitor_count: f64 = "competitorCount" as Number(Count),
         /// Share of competitive deals won, 0..1 (an optional addition).
         win_rate: f64 = "winRate" as Number(Fraction),
@@ -422,13 +432,13 @@ input_group! {
 input_group! {
     /// Unit economics (an optional addition): what a customer pays and costs.
     pub struct UnitEconomics {
-        /// Average monthly revenue per account, in currency units, 0 or more.
+        /// Average monthly revenue per account, in currency units, 0..1e15.
         average_revenue_per_account: f64 = "averageRevenuePerAccount" as Number(Currency),
         /// Gross margin, 0..1 (0.8 = 80%).
         gross_margin: f64 = "grossMargin" as Number(Fraction),
         /// Share of customers lost each month, 0..1 (0.02 = 2% a month).
         monthly_churn: f64 = "monthlyChurn" as Number(Fraction),
-        /// Cost to acquire one customer (sales and marketing), in currency units, 0 or more.
+        /// Cost to acquire one customer (sales and marketing), in currency units, 0..1e15.
         customer_acquisition_cost: f64 = "customerAcquisitionCost" as Number(Currency),
     }
 }
@@ -469,11 +479,44 @@ impl ProductData {
                 None
             }
         };
-        (
-            product.unwrap_or_default(),
-            reader.problems,
-            reader.warnings,
-        )
+        let product = product.unwrap_or_default();
+        reader.problems.extend(product.cross_field_problems());
+        (product, reader.problems, reader.warnings)
+    }
+
+    /// Values that are each in range but cannot be used together.
+    fn cross_field_problems(&self) -> Vec<Problem> {
+        let mut out = Vec::new();
+        let Some(s) = &self.survey_data else {
+            return out;
+        };
+        let has_scores = s.nps_score.is_some()
+            || s.satisfaction_score.is_some()
+            || s.csat_share.is_some()
+            || s.feature_ratings.as_ref().is_some_and(|r| !r.is_empty());
+        if s.feedback_volume == Some(0.0) && has_scores {
+            out.push(Problem::new(
+                "surveyData.feedbackVolume",
+                "0",
+                "at least 1 when survey scores are given (the number of responses behind them)",
+            ));
+        }
+        if let Some(r) = &s.nps_responses {
+            if r.promoters.is_none() || r.detractors.is_none() {
+                out.push(Problem::new(
+                    "surveyData.npsResponses",
+                    "counts without promoters or detractors",
+                    "promoters and detractors (passives may be left out: 0 is assumed)",
+                ));
+            } else if r.counts().is_none() {
+                out.push(Problem::new(
+                    "surveyData.npsResponses",
+                    "counts that add up to 0",
+                    "at least one response",
+                ));
+            }
+        }
+        out
     }
 
     /// Reads and validates JSON text; see [`ProductData::from_raw`].
@@ -500,6 +543,19 @@ impl ProductData {
             // should it, validation reports an empty input.
             Err(_) => RawValue::Object(Vec::new()),
         }
+    }
+}
+
+impl NpsResponses {
+    /// (promoters, passives, detractors) when promoters and detractors are
+    /// given and there is at least one answer; passives default to 0.
+    pub fn counts(&self) -> Option<(f64, f64, f64)> {
+        let (p, a, d) = (
+            self.promoters?,
+            self.passives.unwrap_or(0.0),
+            self.detractors?,
+        );
+        (p + a + d > 0.0).then_some((p, a, d))
     }
 }
 

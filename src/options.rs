@@ -3,7 +3,6 @@
 
 use crate::benchmarks::Preset;
 use crate::curve::Curve;
-use crate::fields::NumberKind;
 use crate::metrics::{Dimension, MetricId};
 use crate::problem::{join_path, Problem};
 use crate::raw::{format_number, RawValue};
@@ -15,7 +14,7 @@ use std::collections::BTreeMap;
 /// Confidence level of the intervals unless options say otherwise.
 pub const DEFAULT_CONFIDENCE: f64 = 0.95;
 
-/// Options for [`crate::analyze`]. All optional.
+/// Options for `analyze` and `analyzeMany`. All optional.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(hashmap_as_object))]
 #[serde(rename_all = "camelCase")]
@@ -125,6 +124,15 @@ impl Config {
     }
 }
 
+/// The options [`AnalyzeOptions`] accepts.
+const OPTION_NAMES: [&str; 5] = [
+    "preset",
+    "weights",
+    "metricWeights",
+    "benchmarks",
+    "confidenceLevel",
+];
+
 fn read_options(raw: &RawValue, problems: &mut Vec<Problem>) -> Config {
     let root = "options";
     let mut config = Config::preset(Preset::B2bSaas);
@@ -132,29 +140,14 @@ fn read_options(raw: &RawValue, problems: &mut Vec<Problem>) -> Config {
         RawValue::Undefined | RawValue::Null => return config,
         RawValue::Object(entries) => {
             for (key, _) in entries {
-                if ![
-                    "preset",
-                    "weights",
-                    "metricWeights",
-                    "benchmarks",
-                    "confidenceLevel",
-                ]
-                .contains(&key.as_str())
-                {
-                    let known = [
-                        "preset",
-                        "weights",
-                        "metricWeights",
-                        "benchmarks",
-                        "confidenceLevel",
-                    ];
-                    let hint =
-                        did_you_mean(key, known.into_iter()).map(|k| format!("did you mean {k}?"));
+                if !OPTION_NAMES.contains(&key.as_str()) {
+                    let hint = did_you_mean(key, OPTION_NAMES.into_iter())
+                        .map(|k| format!("did you mean {k}?"));
                     problems.push(
                         Problem::new(
                             join_path(root, key),
                             "an unknown option",
-                            "one of preset, weights, metricWeights, benchmarks, confidenceLevel",
+                            format!("one of {}", OPTION_NAMES.join(", ")),
                         )
                         .with_hint(hint),
                     );
@@ -309,7 +302,7 @@ fn read_weight_map(
             other => problems.push(Problem::new(
                 item,
                 other.describe(),
-                "a weight of 0 or more",
+                "a weight between 0 and 1000000",
             )),
         }
     }
@@ -356,7 +349,7 @@ fn read_benchmarks(raw: &RawValue, config: &mut Config, problems: &mut Vec<Probl
         };
         let mut curve = config.curve(metric).clone();
         let labels: Vec<&'static str> = curve.benchmarks().iter().map(|a| a.label).collect();
-        let kind = metric.comparable_kind().unwrap_or(NumberKind::Multiple);
+        let kind = metric.value_kind();
         for (band, value) in band_entries {
             let path = join_path(&metric_path, band);
             let Some(anchor) = curve
@@ -373,7 +366,12 @@ fn read_benchmarks(raw: &RawValue, config: &mut Config, problems: &mut Vec<Probl
                 continue;
             };
             match value {
-                RawValue::Number(v) if kind.check(*v).is_ok() => anchor.value = *v,
+                RawValue::Number(v) => match kind.check(*v) {
+                    Ok(()) => anchor.value = *v,
+                    Err(hint) => problems.push(
+                        Problem::new(path, value.describe(), kind.expected()).with_hint(hint),
+                    ),
+                },
                 other => problems.push(Problem::new(path, other.describe(), kind.expected())),
             }
         }

@@ -7,9 +7,6 @@
 use serde::Serialize;
 use std::fmt;
 
-/// Most problems spelled out in an error's message; all are in `problems`.
-const MESSAGE_PROBLEM_LIMIT: usize = 20;
-
 /// One problem with one input value.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
@@ -92,15 +89,8 @@ impl fmt::Display for InputError {
             [only] => write!(f, "invalid {}: {only}", self.subject),
             all => {
                 write!(f, "invalid {}: {} problems", self.subject, all.len())?;
-                for problem in all.iter().take(MESSAGE_PROBLEM_LIMIT) {
+                for problem in all {
                     write!(f, "\n  - {problem}")?;
-                }
-                if all.len() > MESSAGE_PROBLEM_LIMIT {
-                    write!(
-                        f,
-                        "\n  ... and {} more (all are listed in the error's `problems`)",
-                        all.len() - MESSAGE_PROBLEM_LIMIT
-                    )?;
                 }
                 Ok(())
             }

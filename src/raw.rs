@@ -15,6 +15,13 @@ pub const MAX_ENTRIES: usize = 1_000;
 pub const MAX_STRING_CHARS: usize = 10_000;
 /// Deepest nesting read; the product data model is four levels deep.
 pub const MAX_DEPTH: usize = 8;
+/// Most values read from one input in all: the largest valid product has
+/// about 7,100 (six maps of 1,000 entries, 1,000 trends, the fields), so
+/// this bounds the work an input can cause, shared references included.
+pub const MAX_VALUES: usize = 50_000;
+/// Longest object key kept, in characters; longer keys are cut and marked
+/// with an ellipsis (and rejected where a name is required).
+pub const MAX_KEY_CHARS: usize = 200;
 
 /// A loosely typed input value.
 #[derive(Debug, Clone, PartialEq)]
@@ -105,6 +112,11 @@ impl RawValue {
             RawValue::Array(items) => format!("an array of {} items", items.len()),
             RawValue::Object(entries) => format!("an object with {} keys", entries.len()),
             RawValue::Unsupported(what) => what.clone(),
+            RawValue::TooLarge {
+                kind: "string",
+                len,
+            } => format!("a string of {len} characters"),
+            RawValue::TooLarge { kind: "array", len } => format!("an array of {len} items"),
             RawValue::TooLarge { kind, len } => format!("an {kind} of {len} entries"),
             RawValue::TooDeep => format!("a value nested deeper than {MAX_DEPTH} levels"),
         }
@@ -144,9 +156,17 @@ fn from_json_at(value: &serde_json::Value, depth: usize) -> RawValue {
         },
         Value::Object(map) => RawValue::Object(
             map.iter()
-                .map(|(k, v)| (k.clone(), from_json_at(v, depth + 1)))
+                .map(|(k, v)| (limit_key(k), from_json_at(v, depth + 1)))
                 .collect(),
         ),
+    }
+}
+
+/// A key cut to [`MAX_KEY_CHARS`] characters, with `…` when it was longer.
+pub fn limit_key(key: &str) -> String {
+    match key.char_indices().nth(MAX_KEY_CHARS) {
+        Some((cut, _)) => format!("{}…", &key[..cut]),
+        None => key.to_string(),
     }
 }
 
@@ -160,7 +180,12 @@ pub fn format_number(n: f64) -> String {
     } else if n == 0.0 {
         "0".into()
     } else if n.abs() >= 1e21 || n.abs() < 1e-6 {
-        format!("{n:e}")
+        // Rust writes 1e21 and 1e-7; JavaScript writes 1e+21 and 1e-7.
+        let text = format!("{n:e}");
+        match text.split_once('e') {
+            Some((mantissa, exp)) if !exp.starts_with('-') => format!("{mantissa}e+{exp}"),
+            _ => text,
+        }
     } else {
         let mut s = String::new();
         let _ = write!(s, "{n}");
@@ -208,6 +233,12 @@ mod tests {
         assert_eq!(format_number(0.45), "0.45");
         assert_eq!(format_number(f64::NAN), "NaN");
         assert_eq!(format_number(f64::NEG_INFINITY), "-Infinity");
+        assert_eq!(format_number(1e30), "1e+30");
+        assert_eq!(format_number(1.5e-7), "1.5e-7");
+        assert_eq!(
+            limit_key(&"k".repeat(500)).chars().count(),
+            MAX_KEY_CHARS + 1
+        );
         assert_eq!(format_suggestion(45.0 / 100.0), "0.45");
         assert_eq!(format_suggestion(0.1 + 0.2), "0.3");
         assert_eq!(format_suggestion(4.5), "4.5");

@@ -23,12 +23,13 @@ pub enum Verdict {
     Weak,
     /// Score below 40: below the published averages on balance.
     NotValidated,
-    /// Too little data: the interval's standard error exceeds 10 points
-    /// (a 95% interval wider than about one verdict band on each side).
+    /// Too little data: fewer than two dimensions had data, or the interval's
+    /// standard error exceeds 10 points (a 95% interval wider than about one
+    /// verdict band on each side).
     NotEnoughData,
 }
 
-/// The result of [`crate::analyze`].
+/// The result of `analyze`: the score, its interval and verdict, and how they were reached.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
@@ -162,9 +163,9 @@ pub struct MetricResult {
     /// How it was derived, when not read directly.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    /// For the head-to-head metric: each figure against the competitor's.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub comparisons: Vec<Comparison>,
+    /// For the head-to-head metric only: each figure against the competitor's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comparisons: Option<Vec<Comparison>>,
 }
 
 /// A metric's benchmark curve and where the value stands on it.

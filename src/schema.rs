@@ -53,7 +53,7 @@ fn field_schema(spec: &FieldSpec) -> Value {
             "type": "object",
             "description": doc,
             "maxProperties": MAX_ENTRIES,
-            "propertyNames": { "minLength": 1 },
+            "propertyNames": { "minLength": 1, "maxLength": crate::raw::MAX_KEY_CHARS, "pattern": "\\S" },
             "additionalProperties": number_schema(kind, ""),
             "x-unit": kind.unit(),
         }),

@@ -18,6 +18,9 @@ use std::collections::BTreeMap;
 pub const MISSING_SCORE_SD: f64 = 28.867_513_459_481_287; // 100 / sqrt(12)
 /// Above this standard error (points) the verdict is "not enough data".
 pub const NOT_ENOUGH_DATA_SD: f64 = 10.0;
+/// Fewest scored dimensions for a verdict: one kind of evidence alone
+/// (only a survey, only usage) is not validation.
+pub const MIN_DIMENSIONS: usize = 2;
 /// Verdict thresholds on the score: strong, promising, weak (below: not validated).
 pub const VERDICT_THRESHOLDS: [f64; 3] = [80.0, 60.0, 40.0];
 
@@ -117,9 +120,10 @@ impl Analyzer {
             return Err(InputError::new(
                 "options",
                 vec![Problem::new(
-                    "options.weights",
-                    "zero weight on every dimension and metric that has data",
-                    "a weight above 0 for at least one dimension and metric with data",
+                    "options",
+                    "weights of 0 for every dimension or metric that has data",
+                    "a weight above 0 (options.weights, options.metricWeights) for at least one \
+                     dimension with data and one of its metrics with data",
                 )],
             ));
         };
@@ -144,8 +148,8 @@ impl Analyzer {
                 let sd = (hi - lo) / (2.0 * c.z);
                 let weight = comp.map_or(0.0, |d| d.metric_share(m));
                 let dim_share = comp.map_or(0.0, |d| d.share);
-                dim_var += (weight * sd).powi(2);
-                sampling_var += (dim_share * weight * sd).powi(2);
+                dim_var += square(weight * sd);
+                sampling_var += square(dim_share * weight * sd);
                 metrics.push(MetricResult {
                     id: m.as_str().to_string(),
                     label: m.label().to_string(),
@@ -161,18 +165,14 @@ impl Analyzer {
                     benchmark: benchmark_of(curve, input.value),
                     inputs: m.inputs().iter().map(|s| s.to_string()).collect(),
                     note: input.note.clone(),
-                    comparisons: if m == MetricId::HeadToHead {
-                        comparisons.clone()
-                    } else {
-                        Vec::new()
-                    },
+                    comparisons: (m == MetricId::HeadToHead).then(|| comparisons.clone()),
                 });
             }
             // Missing metrics of a scored dimension widen its own interval.
             let missing_in_dim: f64 = MetricId::ALL
                 .iter()
                 .filter(|m| m.dimension() == dim && !by_id.contains_key(m))
-                .map(|m| (c.metric_weight(*m) * MISSING_SCORE_SD).powi(2))
+                .map(|m| square(c.metric_weight(*m) * MISSING_SCORE_SD))
                 .sum();
             let (score, interval, summary) = match comp {
                 Some(d) => {
@@ -219,8 +219,20 @@ impl Analyzer {
         let half = c.z * total_sd;
         let score = composite.score;
         let interval = [(score - half).max(0.0), (score + half).min(100.0)];
-        let (verdict, verdict_reason) =
-            verdict(score, interval, total_sd, c.confidence_level, coverage);
+        let scored_dimensions = composite
+            .dims
+            .iter()
+            .flatten()
+            .filter(|d| d.share > 0.0)
+            .count();
+        let (verdict, verdict_reason) = verdict(
+            score,
+            interval,
+            total_sd,
+            scored_dimensions,
+            c.confidence_level,
+            coverage,
+        );
         let recommendations = recommendations(c, &all_values, &competitors, score, product);
         let mut dims = dims.into_iter();
         let mut next_dim = || {
@@ -278,6 +290,12 @@ fn cited_sources(dimensions: &Dimensions) -> Vec<benchmarks::Source> {
         .filter(|s| cited.contains(&s.id))
         .cloned()
         .collect()
+}
+
+/// x squared, by multiplication: `powi` is not guaranteed to give the same
+/// bits on every platform, and results must be bit-identical in wasm.
+fn square(x: f64) -> f64 {
+    x * x
 }
 
 fn empty_dimension(dimension: Dimension) -> DimensionResult {
@@ -448,7 +466,7 @@ fn missing_data(
                 continue;
             }
             if scored {
-                var += (nominal * MISSING_SCORE_SD).powi(2);
+                var += square(nominal * MISSING_SCORE_SD);
             }
             missing.push(MissingMetric {
                 metric: m.as_str().to_string(),
@@ -460,7 +478,7 @@ fn missing_data(
         // A wholly missing dimension is one unknown score, not several
         // independent ones: its metrics move together.
         if !scored && dim_weight > 0.0 {
-            var += (dim_weight * MISSING_SCORE_SD).powi(2);
+            var += square(dim_weight * MISSING_SCORE_SD);
         }
     }
     (var, missing, covered.clamp(0.0, 1.0))
@@ -470,6 +488,7 @@ fn verdict(
     score: f64,
     interval: [f64; 2],
     sd: f64,
+    scored_dimensions: usize,
     level: f64,
     coverage: f64,
 ) -> (Verdict, String) {
@@ -480,6 +499,12 @@ fn verdict(
         format_number((interval[0] * 10.0).round() / 10.0),
         format_number((interval[1] * 10.0).round() / 10.0)
     );
+    if scored_dimensions < MIN_DIMENSIONS {
+        return (
+            Verdict::NotEnoughData,
+            format!("not enough data: {span}; only {scored_dimensions} of 5 dimensions had data (at least {MIN_DIMENSIONS} are needed for a verdict)"),
+        );
+    }
     if sd > NOT_ENOUGH_DATA_SD {
         return (
             Verdict::NotEnoughData,

@@ -88,7 +88,8 @@ pub fn normal_cdf(x: f64) -> f64 {
 /// assert!((lo - 0.3094).abs() < 1e-4 && (hi - 0.4980).abs() < 1e-4);
 /// ```
 pub fn wilson(successes: f64, n: f64, z: f64) -> (f64, f64) {
-    if n <= 0.0 {
+    // Fewer than one observation says nothing (and underflows below).
+    if n < 1.0 || !n.is_finite() {
         return (0.0, 1.0);
     }
     let p = (successes / n).clamp(0.0, 1.0);
@@ -148,18 +149,16 @@ pub fn nps_adjusted_wald(promoters: f64, passives: f64, detractors: f64, z: f64)
 
 /// NPS interval when only the score and the number of answers are known.
 /// The variance (p + d) - (p - d)^2 is largest when there are no passives,
-/// so 1 - nps^2 (on the -1..1 scale) bounds it: a conservative Wald interval,
-/// with the same +3 adjustment to n as the adjusted Wald method.
+/// so the answers are taken as promoters and detractors only (p + d = 1), the
+/// most spread-out split that gives this score, and put through
+/// [`nps_adjusted_wald`]: conservative, and well behaved at +-100.
 pub fn nps_from_score(nps: f64, n: f64, z: f64) -> NpsEstimate {
-    let v = nps / 100.0;
-    let n_adj = n + 3.0;
-    let se = libm::sqrt((1.0 - v * v).max(0.0) / n_adj);
-    NpsEstimate {
-        score: nps,
-        standard_error: 100.0 * se,
-        low: (100.0 * (v - z * se)).clamp(-100.0, 100.0),
-        high: (100.0 * (v + z * se)).clamp(-100.0, 100.0),
-    }
+    let promoter_share = ((1.0 + nps / 100.0) / 2.0).clamp(0.0, 1.0);
+    let mut e = nps_adjusted_wald(promoter_share * n, 0.0, (1.0 - promoter_share) * n, z);
+    e.score = nps;
+    e.low = e.low.min(nps);
+    e.high = e.high.max(nps);
+    e
 }
 
 /// Interval for a mean rating on a bounded scale from `n` answers when the
@@ -170,9 +169,17 @@ pub fn mean_rating_interval(mean: f64, n: f64, min: f64, max: f64, z: f64) -> (f
     if n <= 0.0 {
         return (min, max);
     }
-    let var = ((max - mean) * (mean - min)).max(0.0);
-    let half = z * libm::sqrt(var / n);
-    ((mean - half).max(min), (mean + half).min(max))
+    // One pseudo-answer at each end of the scale, as the adjusted Wald and
+    // Agresti-Coull intervals add pseudo-observations: without them the bound
+    // is 0 at the ends of the scale (a mean of 5 from 2 answers).
+    let n_adj = n + 2.0;
+    let centre = (mean * n + min + max) / n_adj;
+    let var = ((max - centre) * (centre - min)).max(0.0);
+    let half = z * libm::sqrt(var / n_adj);
+    (
+        (centre - half).clamp(min, max).min(mean),
+        (centre + half).clamp(min, max).max(mean),
+    )
 }
 
 #[cfg(test)]
@@ -198,6 +205,25 @@ mod tests {
         let (lo, hi) = wilson(0.0, 10.0, z_for_confidence(0.95));
         assert_eq!(lo, 0.0);
         assert!((hi - 0.2775).abs() < 1e-4, "{hi}");
+    }
+
+    #[test]
+    fn extremes_keep_a_width() {
+        let z = z_for_confidence(0.95);
+        let e = nps_from_score(100.0, 5.0, z);
+        assert_eq!(e.high, 100.0);
+        assert!(e.low < 80.0, "{e:?}");
+        let e = nps_from_score(-100.0, 5.0, z);
+        assert!(e.high > -80.0 && e.low == -100.0, "{e:?}");
+        let (lo, hi) = mean_rating_interval(5.0, 2.0, 1.0, 5.0, z);
+        assert!(lo < 4.0 && hi == 5.0, "{lo} {hi}");
+        assert_eq!(wilson(0.0, 5e-324, z), (0.0, 1.0));
+        // More answers, a narrower interval.
+        let (a, b) = (
+            mean_rating_interval(4.2, 10.0, 1.0, 5.0, z),
+            mean_rating_interval(4.2, 1000.0, 1.0, 5.0, z),
+        );
+        assert!(b.1 - b.0 < a.1 - a.0);
     }
 
     #[test]

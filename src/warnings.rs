@@ -92,6 +92,26 @@ pub fn check_consistency(p: &ProductData) -> Vec<Warning> {
             }
         }
     }
+    let user_shares = p
+        .usage_metrics
+        .as_ref()
+        .is_some_and(|u| u.retention_rate.is_some())
+        || p.adoption_data.as_ref().is_some_and(|a| {
+            a.adoption_rate.is_some()
+                || a.feature_adoption_rates
+                    .as_ref()
+                    .is_some_and(|r| !r.is_empty())
+        });
+    if user_shares && crate::metrics::user_sample_size(p).is_none() {
+        out.push(Warning::new(
+            "user_count_unknown",
+            "adoptionData.totalUsers",
+            format!(
+                "retention and adoption rates are shares of users, but no user count is given \
+                 (adoptionData.totalUsers or usageMetrics.monthlyActiveUsers); the interval assumes {MIN_SURVEY_RESPONSES} users"
+            ),
+        ));
+    }
     if let Some(a) = &p.adoption_data {
         if let (Some(power), Some(casual), Some(total)) =
             (a.power_users, a.casual_users, a.total_users)
@@ -153,13 +173,20 @@ fn check_survey(s: &crate::model::SurveyData, out: &mut Vec<Warning>) {
         || s.satisfaction_score.is_some()
         || s.csat_share.is_some()
         || s.feature_ratings.as_ref().is_some_and(|r| !r.is_empty());
+    // Every survey score but an NPS computed from its own counts is sized by
+    // feedbackVolume.
+    let nps_has_counts = s.nps_responses.as_ref().and_then(|r| r.counts()).is_some();
+    let needs_volume = (s.nps_score.is_some() && !nps_has_counts)
+        || s.satisfaction_score.is_some()
+        || s.csat_share.is_some()
+        || s.feature_ratings.as_ref().is_some_and(|r| !r.is_empty());
     match s.feedback_volume {
         Some(n) if n < MIN_SURVEY_RESPONSES && has_scores => out.push(Warning::new(
             "small_survey",
             "surveyData.feedbackVolume",
             format!("only {} survey responses: too few to trust (about {} is the practical minimum); the interval is wide", format_number(n), MIN_SURVEY_RESPONSES),
         )),
-        None if has_scores && s.nps_responses.is_none() => out.push(Warning::new(
+        None if needs_volume => out.push(Warning::new(
             "survey_size_unknown",
             "surveyData.feedbackVolume",
             format!("the number of survey responses is not given; the interval assumes {MIN_SURVEY_RESPONSES} (the practical minimum)"),
@@ -208,9 +235,9 @@ fn check_survey(s: &crate::model::SurveyData, out: &mut Vec<Warning>) {
 
 /// NPS (-100..100) and answer count from promoter/passive/detractor counts.
 pub fn nps_from_counts(r: &crate::model::NpsResponses) -> Option<(f64, f64)> {
-    let (p, a, d) = (r.promoters?, r.passives.unwrap_or(0.0), r.detractors?);
+    let (p, a, d) = r.counts()?;
     let n = p + a + d;
-    (n > 0.0).then(|| (100.0 * (p - d) / n, n))
+    Some((100.0 * (p - d) / n, n))
 }
 
 /// Penetration times market size is the revenue the product should already
@@ -220,6 +247,9 @@ fn check_market_share(p: &ProductData, out: &mut Vec<Warning>) {
     let (Some(share), Some(size)) = (m.market_penetration, m.target_market_size) else {
         return;
     };
+    if share <= 0.0 || size <= 0.0 {
+        return;
+    }
     let implied_revenue = share * size;
     let users = p
         .adoption_data

@@ -9,7 +9,7 @@
 use crate::catalog::{presets as preset_catalog, PresetInfo};
 use crate::model::ProductData;
 use crate::options::AnalyzeOptions;
-use crate::raw::{RawValue, MAX_DEPTH, MAX_ENTRIES, MAX_STRING_CHARS};
+use crate::raw::{RawValue, MAX_DEPTH, MAX_ENTRIES, MAX_KEY_CHARS, MAX_STRING_CHARS, MAX_VALUES};
 use crate::result::ValidationResult;
 use crate::{Analyzer, InputError, Problem, ValidationReport};
 use js_sys::{Array, JsString, Object, Reflect};
@@ -69,8 +69,11 @@ pub fn analyze(
     data: Ts<ProductData>,
     options: Option<Ts<AnalyzeOptions>>,
 ) -> Result<Ts<ValidationResult>, JsValue> {
-    let raw = to_raw(&data.js_value(), 0);
-    let opts = options.map_or(RawValue::Undefined, |o| to_raw(&o.js_value(), 0));
+    let raw = read_arg(&data.js_value(), "product data")?;
+    let opts = match options {
+        Some(o) => read_arg(&o.js_value(), "options")?,
+        None => RawValue::Undefined,
+    };
     let result = crate::analyze(&raw, &opts).map_err(to_js_error)?;
     typed(&result)
 }
@@ -83,14 +86,17 @@ pub fn analyze_many(
     #[wasm_bindgen(unchecked_param_type = "ProductData[]")] products: JsValue,
     options: Option<Ts<AnalyzeOptions>>,
 ) -> Result<JsValue, JsValue> {
-    let opts = options.map_or(RawValue::Undefined, |o| to_raw(&o.js_value(), 0));
+    let opts = match options {
+        Some(o) => read_arg(&o.js_value(), "options")?,
+        None => RawValue::Undefined,
+    };
     let analyzer = Analyzer::from_options(&opts).map_err(to_js_error)?;
     let Some(items) = products.dyn_ref::<Array>() else {
         return Err(to_js_error(InputError::new(
             "portfolio",
             vec![Problem::new(
                 "products",
-                to_raw(&products, MAX_DEPTH).describe(),
+                describe_shallow(&products),
                 "an array of product data",
             )],
         )));
@@ -110,15 +116,28 @@ pub fn analyze_many(
     for (index, item) in items.iter().enumerate() {
         let entry = Object::new();
         set(&entry, "index", &JsValue::from(index as u32))?;
-        match analyzer.analyze(&to_raw(&item, 0)) {
+        let outcome = match read_arg(&item, "product data") {
+            Ok(raw) => analyzer.analyze(&raw).map_err(to_js_error),
+            Err(e) => Err(e),
+        };
+        match outcome {
             Ok(result) => {
                 set(&entry, "ok", &JsValue::TRUE)?;
                 set(&entry, "result", &to_js(&result)?)?;
             }
             Err(e) => {
+                // The same message and problems a thrown error would carry.
                 let error = Object::new();
-                set(&error, "message", &JsValue::from_str(&e.to_string()))?;
-                set(&error, "problems", &to_js(&e.problems)?)?;
+                set(
+                    &error,
+                    "message",
+                    &Reflect::get(&e, &JsValue::from_str("message"))?,
+                )?;
+                set(
+                    &error,
+                    "problems",
+                    &Reflect::get(&e, &JsValue::from_str("problems"))?,
+                )?;
                 set(&entry, "ok", &JsValue::FALSE)?;
                 set(&entry, "error", &error)?;
             }
@@ -132,7 +151,10 @@ pub fn analyze_many(
 /// that flag invalid values as they are typed.
 #[wasm_bindgen]
 pub fn validate(data: Ts<ProductData>) -> Result<Ts<ValidationReport>, JsValue> {
-    typed(&crate::validate(&to_raw(&data.js_value(), 0)))
+    typed(&crate::validate(&read_arg(
+        &data.js_value(),
+        "product data",
+    )?))
 }
 
 /// The benchmark presets: weights, curve points and their sources.
@@ -191,94 +213,177 @@ fn to_js_error(err: InputError) -> JsValue {
     error.into()
 }
 
-/// Reads a JS value into a [`RawValue`], applying the size and depth limits
-/// before copying anything large into wasm memory.
-fn to_raw(value: &JsValue, depth: usize) -> RawValue {
-    if value.is_undefined() {
-        return RawValue::Undefined;
+/// Reads a JS argument into a [`RawValue`] with every limit applied: sizes
+/// and depth per value, and [`MAX_VALUES`] in all, so no input (shared
+/// references and cycles included) can cause unbounded work or memory.
+fn read_arg(value: &JsValue, subject: &str) -> Result<RawValue, JsValue> {
+    let mut reader = JsReader {
+        budget: MAX_VALUES,
+        ancestors: Vec::new(),
+    };
+    let raw = reader.read(value, 0);
+    if reader.budget == 0 {
+        return Err(to_js_error(InputError::new(
+            subject,
+            vec![Problem::new(
+                "input",
+                format!("more than {MAX_VALUES} values in all"),
+                format!(
+                    "at most {MAX_VALUES} values (maps hold at most {MAX_ENTRIES} entries each; \
+                     check for an object that refers to itself)"
+                ),
+            )],
+        )));
     }
-    if value.is_null() {
-        return RawValue::Null;
-    }
-    if let Some(b) = value.as_bool() {
-        return RawValue::Bool(b);
-    }
-    if let Some(n) = value.as_f64() {
-        return RawValue::Number(n);
-    }
-    if let Some(big) = value.dyn_ref::<js_sys::BigInt>() {
-        // Read a BigInt by its decimal text: exact up to 2^53, rounded beyond.
-        let text = big.to_string(10).map(String::from).unwrap_or_default();
-        return RawValue::Number(text.parse::<f64>().unwrap_or(f64::NAN));
-    }
-    if let Some(s) = value.dyn_ref::<JsString>() {
-        let len = s.length() as usize;
-        if len > MAX_STRING_CHARS {
+    Ok(raw)
+}
+
+/// State of one read: the values left to read and the objects on the path
+/// from the root (to recognise a cycle).
+struct JsReader {
+    budget: usize,
+    ancestors: Vec<JsValue>,
+}
+
+impl JsReader {
+    fn read(&mut self, value: &JsValue, depth: usize) -> RawValue {
+        if self.budget == 0 {
             return RawValue::TooLarge {
-                kind: "string",
-                len,
+                kind: "input",
+                len: MAX_VALUES,
             };
         }
-        return RawValue::String(String::from(s));
-    }
-    if value.is_function() {
-        return RawValue::Unsupported("a function".into());
-    }
-    if value.is_symbol() {
-        return RawValue::Unsupported("a symbol".into());
-    }
-    if depth > MAX_DEPTH {
-        return RawValue::TooDeep;
-    }
-    if let Some(array) = value.dyn_ref::<Array>() {
-        let len = array.length() as usize;
-        if len > MAX_ENTRIES {
-            return RawValue::TooLarge { kind: "array", len };
+        self.budget -= 1;
+        if value.is_undefined() {
+            return RawValue::Undefined;
         }
-        return RawValue::Array(array.iter().map(|item| to_raw(&item, depth + 1)).collect());
+        if value.is_null() {
+            return RawValue::Null;
+        }
+        if let Some(b) = value.as_bool() {
+            return RawValue::Bool(b);
+        }
+        if let Some(n) = value.as_f64() {
+            return RawValue::Number(n);
+        }
+        if let Some(big) = value.dyn_ref::<js_sys::BigInt>() {
+            // Read a BigInt by its decimal text: exact up to 2^53, rounded beyond.
+            let text = big.to_string(10).map(String::from).unwrap_or_default();
+            return RawValue::Number(text.parse::<f64>().unwrap_or(f64::NAN));
+        }
+        if let Some(s) = value.dyn_ref::<JsString>() {
+            let len = s.length() as usize;
+            if len > MAX_STRING_CHARS {
+                return RawValue::TooLarge {
+                    kind: "string",
+                    len,
+                };
+            }
+            return RawValue::String(String::from(s));
+        }
+        if value.is_function() {
+            return RawValue::Unsupported("a function".into());
+        }
+        if value.is_symbol() {
+            return RawValue::Unsupported("a symbol".into());
+        }
+        if depth > MAX_DEPTH {
+            return RawValue::TooDeep;
+        }
+        if self.ancestors.iter().any(|a| Object::is(a, value)) {
+            return RawValue::Unsupported("a circular reference".into());
+        }
+        if value.is_instance_of::<js_sys::Date>() {
+            return RawValue::Unsupported("a Date".into());
+        }
+        if js_sys::ArrayBuffer::is_view(value) || value.is_instance_of::<js_sys::ArrayBuffer>() {
+            return RawValue::Unsupported("binary data (a typed array or ArrayBuffer)".into());
+        }
+        self.ancestors.push(value.clone());
+        let raw = self.read_container(value, depth);
+        self.ancestors.pop();
+        raw
     }
-    if let Some(map) = value.dyn_ref::<js_sys::Map>() {
-        let len = map.size() as usize;
-        if len > MAX_ENTRIES {
+
+    fn read_container(&mut self, value: &JsValue, depth: usize) -> RawValue {
+        if let Some(array) = value.dyn_ref::<Array>() {
+            let len = array.length() as usize;
+            if len > MAX_ENTRIES {
+                return RawValue::TooLarge { kind: "array", len };
+            }
+            return RawValue::Array(
+                array
+                    .iter()
+                    .map(|item| self.read(&item, depth + 1))
+                    .collect(),
+            );
+        }
+        if let Some(map) = value.dyn_ref::<js_sys::Map>() {
+            let len = map.size() as usize;
+            if len > MAX_ENTRIES {
+                return RawValue::TooLarge {
+                    kind: "object",
+                    len,
+                };
+            }
+            let mut entries = Vec::with_capacity(len);
+            map.for_each(&mut |v, k| {
+                let key = match k.dyn_ref::<JsString>() {
+                    Some(name) => key_text(name),
+                    None => RawValue::Number(k.as_f64().unwrap_or(f64::NAN)).describe(),
+                };
+                entries.push((key, self.read(&v, depth + 1)));
+            });
+            return RawValue::Object(entries);
+        }
+        let Some(object) = value.dyn_ref::<Object>() else {
+            return RawValue::Unsupported("a value of an unsupported type".into());
+        };
+        // Reflect.ownKeys is a catching import: a Proxy that throws becomes a
+        // problem here instead of an exception through the wasm frames.
+        let Ok(keys) = Reflect::own_keys(object) else {
+            return RawValue::Unsupported("an object whose keys could not be read".into());
+        };
+        let names: Vec<JsString> = keys
+            .iter()
+            .filter_map(|k| k.dyn_into::<JsString>().ok())
+            .collect();
+        if names.len() > MAX_ENTRIES {
             return RawValue::TooLarge {
                 kind: "object",
-                len,
+                len: names.len(),
             };
         }
-        let mut entries = Vec::with_capacity(len);
-        map.for_each(&mut |v, k| {
-            let key = k
-                .as_string()
-                .unwrap_or_else(|| to_raw(&k, MAX_DEPTH + 1).describe());
-            entries.push((key, to_raw(&v, depth + 1)));
-        });
-        return RawValue::Object(entries);
-    }
-    if value.is_instance_of::<js_sys::Date>() {
-        return RawValue::Unsupported("a Date".into());
-    }
-    if js_sys::ArrayBuffer::is_view(value) || value.is_instance_of::<js_sys::ArrayBuffer>() {
-        return RawValue::Unsupported("binary data (a typed array or ArrayBuffer)".into());
-    }
-    if let Some(object) = value.dyn_ref::<Object>() {
-        let keys = Object::keys(object);
-        let len = keys.length() as usize;
-        if len > MAX_ENTRIES {
-            return RawValue::TooLarge {
-                kind: "object",
-                len,
-            };
-        }
-        let mut entries = Vec::with_capacity(len);
-        for key in keys.iter() {
-            let name = key.as_string().unwrap_or_default();
-            let item = match Reflect::get(object, &key) {
-                Ok(v) => to_raw(&v, depth + 1),
+        let mut entries = Vec::with_capacity(names.len());
+        for name in names {
+            let item = match Reflect::get(object, &name) {
+                Ok(v) => self.read(&v, depth + 1),
                 Err(_) => RawValue::Unsupported("a property that threw when read".into()),
             };
-            entries.push((name, item));
+            entries.push((key_text(&name), item));
         }
-        return RawValue::Object(entries);
+        RawValue::Object(entries)
     }
-    RawValue::Unsupported("a value of an unsupported type".into())
+}
+
+/// A key as text, cut to [`MAX_KEY_CHARS`] before it is copied into wasm
+/// memory (the same cut `raw::limit_key` makes for JSON).
+fn key_text(name: &JsString) -> String {
+    if name.length() as usize > MAX_KEY_CHARS {
+        format!("{}…", String::from(name.slice(0, MAX_KEY_CHARS as u32)))
+    } else {
+        String::from(name)
+    }
+}
+
+/// A one-level description of a value, for the "not an array" message.
+fn describe_shallow(value: &JsValue) -> String {
+    if value.is_object() {
+        return "an object".into();
+    }
+    let mut reader = JsReader {
+        budget: 1,
+        ancestors: Vec::new(),
+    };
+    reader.read(value, 0).describe()
 }

@@ -98,44 +98,212 @@ fn intervals_widen_with_small_samples_and_missing_dimensions() {
         .any(|m| m.metric == "targetMarketSize"));
 }
 
+/// Two dimensions, each with one metric at a chosen sub-score: retention
+/// (b2b-saas: 0.6 -> 60, 0.8 -> 80, linear from 0) and NPS (10 -> 40, 75 -> 80).
+fn two_dimensions(retention: f64, nps: f64) -> ValidationResult {
+    run(
+        json!({
+            "usageMetrics": { "retentionRate": retention, "monthlyActiveUsers": 1e7 },
+            "surveyData": { "npsScore": nps, "feedbackVolume": 1e7 }
+        }),
+        Value::Null,
+    )
+}
+
 #[test]
-fn verdict_bands() {
-    let one = |r: f64| {
-        run(
-            json!({ "usageMetrics": { "retentionRate": r } }),
-            Value::Null,
-        )
+fn verdict_bands_and_their_thresholds() {
+    // The NPS curve's three segments: -100 -> 0, 10 -> 40, 75 -> 80, 100 -> 100.
+    let nps_for = |sub: f64| {
+        if sub <= 40.0 {
+            -100.0 + sub * 110.0 / 40.0
+        } else if sub <= 80.0 {
+            10.0 + (sub - 40.0) * 65.0 / 40.0
+        } else {
+            75.0 + (sub - 80.0) * 25.0 / 20.0
+        }
     };
-    assert_eq!(
-        one(0.8).verdict,
-        Verdict::NotEnoughData,
-        "one metric is not enough"
-    );
-    let with = |retention: f64, nps: f64| {
-        run(
-            json!({
-                "usageMetrics": { "retentionRate": retention, "dailyActiveUsers": 500, "weeklyActiveUsers": 800, "monthlyActiveUsers": 1000 },
-                "adoptionData": { "adoptionRate": 0.8, "totalUsers": 2000, "timeToAdoption": 0.2, "featureAdoptionRates": { "a": 0.7 } },
-                "surveyData": { "npsScore": nps, "feedbackVolume": 800, "csatShare": 0.9, "seanEllis": { "veryDisappointed": 400, "somewhatDisappointed": 300, "notDisappointed": 100 } },
-                "marketResearch": { "targetMarketSize": 5e9, "growthRate": 0.2 },
-                "competitiveData": { "marketPosition": 2, "competitiveAdvantage": 8, "differentiationScore": 8, "winRate": 0.4 }
-            }),
-            Value::Null,
-        )
-    };
-    let strong = with(0.95, 90.0);
+    for (sub, verdict) in [
+        (80.5, Verdict::Strong),
+        (79.5, Verdict::Promising),
+        (60.5, Verdict::Promising),
+        (59.5, Verdict::Weak),
+        (40.5, Verdict::Weak),
+        (39.5, Verdict::NotValidated),
+    ] {
+        let r = two_dimensions(sub / 100.0, nps_for(sub));
+        assert!((r.score - sub).abs() < 1e-6, "{} for {sub}", r.score);
+        assert_eq!(r.verdict, verdict, "{sub}: {}", r.verdict_reason);
+    }
+    let strong = two_dimensions(0.805, nps_for(80.5));
     assert!(
-        strong.score >= 80.0 && strong.verdict == Verdict::Strong,
+        strong.verdict_reason.contains("strong (>= 80)"),
         "{}",
         strong.verdict_reason
     );
-    let weak = with(0.2, -40.0);
-    assert!(
-        weak.score < 80.0 && weak.verdict != Verdict::Strong,
-        "{}",
-        weak.verdict_reason
+}
+
+#[test]
+fn one_dimension_is_never_enough_for_a_verdict() {
+    let usage_only = json!({ "usageMetrics": { "retentionRate": 0.9, "dailyActiveUsers": 600, "weeklyActiveUsers": 900, "monthlyActiveUsers": 1000 },
+                             "adoptionData": { "totalUsers": 100000 } });
+    for preset in ["b2b-saas", "consumer-social"] {
+        let r = run(usage_only.clone(), json!({ "preset": preset }));
+        assert_eq!(
+            r.verdict,
+            Verdict::NotEnoughData,
+            "{preset}: {}",
+            r.verdict_reason
+        );
+        assert!(
+            r.verdict_reason.contains("only 1 of 5 dimensions"),
+            "{}",
+            r.verdict_reason
+        );
+    }
+}
+
+#[test]
+fn unit_economics_edges_are_limits_not_gaps() {
+    let econ = |arpa: f64, margin: f64, churn: f64, cac: f64| {
+        run(
+            json!({ "unitEconomics": { "averageRevenuePerAccount": arpa, "grossMargin": margin, "monthlyChurn": churn, "customerAcquisitionCost": cac },
+                    "marketResearch": { "targetMarketSize": 1e9 } }),
+            Value::Null,
+        )
+    };
+    let metric = |r: &ValidationResult, id: &str| {
+        r.dimensions
+            .market
+            .metrics
+            .iter()
+            .find(|m| m.id == id)
+            .map(|m| m.value)
+    };
+    // No profit: LTV 0, payback never (the cap), whatever the churn.
+    let no_profit = econ(100.0, 0.0, 0.0, 1000.0);
+    assert_eq!(metric(&no_profit, "ltvToCac"), Some(0.0));
+    assert_eq!(metric(&no_profit, "cacPaybackMonths"), Some(120.0));
+    // A free customer: unbounded LTV:CAC, paid back at once.
+    let free = econ(100.0, 0.8, 0.05, 0.0);
+    assert_eq!(metric(&free, "ltvToCac"), Some(100.0));
+    assert_eq!(metric(&free, "cacPaybackMonths"), Some(0.0));
+    // Monotone across the edges.
+    assert!(econ(100.0, 0.8, 0.05, 0.0).score >= econ(100.0, 0.8, 0.05, 1e-9).score);
+    assert!(econ(100.0, 0.01, 0.05, 1000.0).score >= econ(100.0, 0.0, 0.05, 1000.0).score);
+    assert!(econ(1.0, 0.8, 0.05, 1000.0).score >= econ(0.0, 0.8, 0.05, 1000.0).score);
+}
+
+#[test]
+fn extreme_values_keep_a_wide_interval_on_small_samples() {
+    let nps = run(
+        json!({ "surveyData": { "npsScore": 100, "feedbackVolume": 5 } }),
+        Value::Null,
     );
-    assert!(strong.verdict_reason.contains("strong (>= 80)"));
+    let m = &nps.dimensions.survey.metrics[0];
+    let [lo, hi] = m.value_interval.expect("an interval");
+    assert!(hi == 100.0 && lo < 80.0, "[{lo}, {hi}]");
+    let rating = run(
+        json!({ "surveyData": { "satisfactionScore": 5, "feedbackVolume": 2 } }),
+        Value::Null,
+    );
+    let [lo, _] = rating.dimensions.survey.metrics[0]
+        .value_interval
+        .expect("an interval");
+    assert!(lo < 0.6, "a mean of 5 from 2 answers proves little: {lo}");
+}
+
+#[test]
+fn unknown_samples_are_assumed_small_and_said_so() {
+    let r = run(
+        json!({ "usageMetrics": { "retentionRate": 0.5 }, "adoptionData": { "adoptionRate": 0.4 } }),
+        Value::Null,
+    );
+    assert!(
+        r.uncertainty.sampling_sd > 1.0,
+        "{}",
+        r.uncertainty.sampling_sd
+    );
+    assert!(
+        r.warnings.iter().any(|w| w.code == "user_count_unknown"),
+        "{:?}",
+        r.warnings
+    );
+    let known = run(
+        json!({ "usageMetrics": { "retentionRate": 0.5 }, "adoptionData": { "adoptionRate": 0.4, "totalUsers": 100000 } }),
+        Value::Null,
+    );
+    assert!(known.uncertainty.sampling_sd < r.uncertainty.sampling_sd);
+}
+
+#[test]
+fn values_that_cannot_be_used_together_are_problems() {
+    let err = run_err(
+        json!({ "surveyData": { "npsScore": 30, "feedbackVolume": 0 } }),
+        Value::Null,
+    );
+    assert!(
+        err.to_string().contains(
+            "surveyData.feedbackVolume is 0; expected at least 1 when survey scores are given"
+        ),
+        "{err}"
+    );
+    let err = run_err(
+        json!({ "surveyData": { "npsResponses": { "promoters": 50, "passives": 10 } } }),
+        Value::Null,
+    );
+    assert!(err.to_string().contains("surveyData.npsResponses"), "{err}");
+    assert!(
+        err.to_string().contains("promoters and detractors"),
+        "{err}"
+    );
+}
+
+#[test]
+fn messages_state_the_whole_range_and_the_right_limit() {
+    let err = run_err(
+        json!({ "usageMetrics": { "dailyActiveUsers": 1e30 }, "competitiveData": { "marketPosition": 2e6 } }),
+        Value::Null,
+    );
+    let text = err.to_string();
+    assert!(
+        text.contains(
+            "usageMetrics.dailyActiveUsers is 1e+30; expected a count between 0 and 1e15"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("rank from 1 (the leader) to 1000000"),
+        "{text}"
+    );
+    let long = "x".repeat(20_000);
+    let err = run_err(
+        json!({ "marketResearch": { "marketTrends": [long] } }),
+        Value::Null,
+    );
+    assert!(err.to_string().contains("marketResearch.marketTrends[0] is a string of 20000 characters; expected at most 10000 characters"), "{err}");
+    let key = "k".repeat(5_000);
+    let r = run(
+        json!({ "surveyData": { "npsScore": 30 }, "usageMetrics": { "retentionRate": 0.5 }, key: 1 }),
+        Value::Null,
+    );
+    let warning = r
+        .warnings
+        .iter()
+        .find(|w| w.code == "unknown_field")
+        .expect("unknown key warned");
+    assert!(
+        warning.message.len() < 400,
+        "the key is cut, not echoed whole: {} bytes",
+        warning.message.len()
+    );
+}
+
+#[test]
+fn only_head_to_head_has_comparisons() {
+    let r = run(sample(), Value::Null);
+    for m in r.dimensions.iter().flat_map(|d| &d.metrics) {
+        assert_eq!(m.comparisons.is_some(), m.id == "headToHead", "{}", m.id);
+    }
 }
 
 #[test]

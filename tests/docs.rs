@@ -57,3 +57,54 @@ fn methodology_tables_are_current() {
         &catalog::sources_table_markdown(),
     );
 }
+
+/// The string unions in the bindings' hand-written TypeScript section must
+/// list exactly what the code accepts.
+#[test]
+fn typescript_unions_match_the_code() {
+    use market_validation::benchmarks::Preset;
+    use market_validation::metrics::MetricId;
+    let bindings =
+        std::fs::read_to_string(format!("{ROOT}/src/wasm.rs")).expect("src/wasm.rs readable");
+    let union = |name: &str| -> String {
+        let prefix = format!("export type {name} = ");
+        let line = bindings
+            .lines()
+            .find(|l| l.starts_with(&prefix))
+            .unwrap_or_else(|| panic!("no {name} in src/wasm.rs"));
+        line[prefix.len()..].trim_end_matches(';').to_string()
+    };
+    let quoted = |items: Vec<&str>| {
+        items
+            .iter()
+            .map(|i| format!("\"{i}\""))
+            .collect::<Vec<_>>()
+            .join(" | ")
+    };
+    assert_eq!(
+        union("MetricName"),
+        quoted(MetricId::ALL.iter().map(|m| m.as_str()).collect())
+    );
+    assert_eq!(
+        union("PresetId"),
+        quoted(Preset::ALL.iter().map(|p| p.as_str()).collect())
+    );
+    let mut bands: Vec<&str> = Preset::ALL
+        .iter()
+        .flat_map(|p| MetricId::ALL.iter().map(move |m| p.curve(*m)))
+        .flat_map(|c| {
+            c.anchors
+                .into_iter()
+                .filter(|a| a.is_benchmark())
+                .map(|a| a.label)
+        })
+        .collect();
+    bands.sort_by_key(|b| {
+        ["average", "good", "great"]
+            .iter()
+            .position(|x| x == b)
+            .unwrap_or(9)
+    });
+    bands.dedup();
+    assert_eq!(union("BenchmarkBandName"), quoted(bands));
+}

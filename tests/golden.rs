@@ -24,7 +24,23 @@ fn outputs_match_the_recorded_ones() {
     let expected: Vec<&str> = golden::OUTPUTS.lines().collect();
     assert_eq!(expected.len(), computed.len(), "golden output count");
     for ((name, json), want) in computed.iter().zip(expected) {
-        assert_eq!(json, want, "golden case {name:?} changed");
+        if json != want {
+            let at = json
+                .bytes()
+                .zip(want.bytes())
+                .take_while(|(a, b)| a == b)
+                .count();
+            let context = |s: &str| {
+                s.get(at.saturating_sub(80)..(at + 80).min(s.len()))
+                    .unwrap_or("")
+                    .to_string()
+            };
+            panic!(
+                "golden case {name:?} changed at byte {at}:\n  now: …{}…\n  was: …{}…\n(UPDATE_GOLDEN=1 cargo test --test golden after an intended change)",
+                context(json),
+                context(want)
+            );
+        }
     }
 }
 

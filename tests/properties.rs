@@ -12,6 +12,12 @@ fn maybe(strategy: impl Strategy<Value = f64> + 'static) -> BoxedStrategy<Option
     prop_oneof![1 => Just(None), 2 => strategy.prop_map(Some)].boxed()
 }
 
+/// A value in lo..=hi that is often exactly an edge: where limits and
+/// special cases live.
+fn edgy(lo: f64, hi: f64) -> BoxedStrategy<f64> {
+    prop_oneof![1 => Just(lo), 1 => Just(hi), 4 => lo..=hi].boxed()
+}
+
 fn put(map: &mut Map<String, Value>, key: &str, value: Option<f64>) {
     if let Some(v) = value {
         map.insert(key.into(), json!(v));
@@ -19,8 +25,8 @@ fn put(map: &mut Map<String, Value>, key: &str, value: Option<f64>) {
 }
 
 prop_compose! {
-    fn usage()(dau in maybe(0.0..5_000.0), wau in maybe(0.0..10_000.0), mau in maybe(1.0..20_000.0),
-               retention in maybe(0.0..=1.0), session in maybe(0.0..120.0)) -> Value {
+    fn usage()(dau in maybe(edgy(0.0, 5_000.0)), wau in maybe(edgy(0.0, 10_000.0)), mau in maybe(edgy(0.0, 20_000.0)),
+               retention in maybe(edgy(0.0, 1.0)), session in maybe(0.0..120.0)) -> Value {
         let mut m = Map::new();
         put(&mut m, "dailyActiveUsers", dau);
         put(&mut m, "weeklyActiveUsers", wau);
@@ -32,7 +38,7 @@ prop_compose! {
 }
 
 prop_compose! {
-    fn adoption()(total in maybe(1.0..50_000.0), rate in maybe(0.0..=1.0), ttv in maybe(0.0..60.0),
+    fn adoption()(total in maybe(edgy(0.0, 50_000.0)), rate in maybe(edgy(0.0, 1.0)), ttv in maybe(edgy(0.0, 60.0)),
                   features in prop::collection::vec(0.0..=1.0f64, 0..4)) -> Value {
         let mut m = Map::new();
         put(&mut m, "totalUsers", total);
@@ -47,9 +53,10 @@ prop_compose! {
 }
 
 prop_compose! {
-    fn survey()(nps in maybe(-100.0..=100.0), sat in maybe(1.0..=5.0), n in maybe(1.0..2_000.0),
-                csat in maybe(0.0..=1.0), vd in 0u32..300, sd in 0u32..300, nd in 0u32..300,
-                ratings in prop::collection::vec(1.0..=5.0f64, 0..3)) -> Value {
+    fn survey()(nps in maybe(edgy(-100.0, 100.0)), sat in maybe(edgy(1.0, 5.0)), n in maybe(edgy(1.0, 2_000.0)),
+                csat in maybe(edgy(0.0, 1.0)), vd in 0u32..300, sd in 0u32..300, nd in 0u32..300,
+                ratings in prop::collection::vec(1.0..=5.0f64, 0..3),
+                counts in prop::option::of((0u32..200, 0u32..200, 0u32..200))) -> Value {
         let mut m = Map::new();
         put(&mut m, "npsScore", nps);
         put(&mut m, "satisfactionScore", sat);
@@ -62,12 +69,15 @@ prop_compose! {
             let f: Map<String, Value> = ratings.iter().enumerate().map(|(i, v)| (format!("f{i}"), json!(v))).collect();
             m.insert("featureRatings".into(), Value::Object(f));
         }
+        if let Some((p, a, d)) = counts.filter(|(p, a, d)| p + a + d > 0) {
+            m.insert("npsResponses".into(), json!({ "promoters": p, "passives": a, "detractors": d }));
+        }
         Value::Object(m)
     }
 }
 
 prop_compose! {
-    fn market()(size in maybe(1e6..1e12), growth in maybe(-0.5..2.0)) -> Value {
+    fn market()(size in maybe(edgy(0.0, 1e12)), growth in maybe(edgy(-1.0, 2.0))) -> Value {
         let mut m = Map::new();
         put(&mut m, "targetMarketSize", size);
         put(&mut m, "growthRate", growth);
@@ -76,8 +86,9 @@ prop_compose! {
 }
 
 prop_compose! {
-    fn competitive()(rank in maybe((1u32..15).prop_map(f64::from)), adv in maybe(0.0..=10.0), diff in maybe(0.0..=10.0),
-                     win in maybe(0.0..=1.0), their_retention in maybe(0.0..=1.0), their_nps in maybe(-100.0..=100.0)) -> Value {
+    fn competitive()(rank in maybe((1u32..15).prop_map(f64::from)), adv in maybe(edgy(0.0, 10.0)), diff in maybe(edgy(0.0, 10.0)),
+                     win in maybe(edgy(0.0, 1.0)), their_retention in maybe(edgy(0.0, 1.0)), their_nps in maybe(edgy(-100.0, 100.0)),
+                     their_stickiness in maybe(edgy(0.0, 1.0)), their_payback in maybe(edgy(0.0, 120.0))) -> Value {
         let mut m = Map::new();
         put(&mut m, "marketPosition", rank);
         put(&mut m, "competitiveAdvantage", adv);
@@ -86,6 +97,8 @@ prop_compose! {
         let mut b = Map::new();
         put(&mut b, "retentionRate", their_retention);
         put(&mut b, "npsScore", their_nps);
+        put(&mut b, "dauMauRatio", their_stickiness);
+        put(&mut b, "cacPaybackMonths", their_payback);
         if !b.is_empty() {
             m.insert("competitiveBenchmarks".into(), Value::Object(b));
         }
@@ -94,7 +107,7 @@ prop_compose! {
 }
 
 prop_compose! {
-    fn economics()(arpa in maybe(1.0..5_000.0), margin in maybe(0.05..=1.0), churn in maybe(0.0..0.3), cac in maybe(1.0..20_000.0)) -> Value {
+    fn economics()(arpa in maybe(edgy(0.0, 5_000.0)), margin in maybe(edgy(0.0, 1.0)), churn in maybe(edgy(0.0, 1.0)), cac in maybe(edgy(0.0, 20_000.0))) -> Value {
         let mut m = Map::new();
         put(&mut m, "averageRevenuePerAccount", arpa);
         put(&mut m, "grossMargin", margin);
@@ -119,37 +132,61 @@ fn preset() -> impl Strategy<Value = Value> {
     ]
 }
 
-fn score(product: &Value, options: &Value) -> Option<market_validation::ValidationResult> {
-    analyze(&RawValue::from_json(product), &RawValue::from_json(options)).ok()
+/// Scores a generated product. Every generated product is valid, so the only
+/// acceptable error is having nothing to score; any other is a failure (and
+/// the properties cannot pass by every call failing).
+fn score(
+    product: &Value,
+    options: &Value,
+) -> Result<Option<market_validation::ValidationResult>, TestCaseError> {
+    match analyze(&RawValue::from_json(product), &RawValue::from_json(options)) {
+        Ok(r) => Ok(Some(r)),
+        Err(e)
+            if e.problems
+                .iter()
+                .all(|p| p.value == "data with no scorable field") =>
+        {
+            Ok(None)
+        }
+        Err(e) => Err(TestCaseError::fail(format!(
+            "a valid product was rejected: {e}\n{product}"
+        ))),
+    }
 }
 
-/// An improvement of one metric: which field, and in which direction is better.
-const IMPROVEMENTS: &[(&str, &str, f64)] = &[
-    ("usageMetrics", "retentionRate", 1.0),
-    ("usageMetrics", "dailyActiveUsers", 1.0),
-    ("adoptionData", "adoptionRate", 1.0),
-    ("adoptionData", "timeToAdoption", -1.0),
-    ("surveyData", "npsScore", 1.0),
-    ("surveyData", "satisfactionScore", 1.0),
-    ("surveyData", "csatShare", 1.0),
-    ("marketResearch", "targetMarketSize", 1.0),
-    ("marketResearch", "growthRate", 1.0),
-    ("competitiveData", "marketPosition", -1.0),
-    ("competitiveData", "competitiveAdvantage", 1.0),
-    ("competitiveData", "differentiationScore", 1.0),
-    ("competitiveData", "winRate", 1.0),
-    ("unitEconomics", "averageRevenuePerAccount", 1.0),
-    ("unitEconomics", "grossMargin", 1.0),
-    ("unitEconomics", "monthlyChurn", -1.0),
-    ("unitEconomics", "customerAcquisitionCost", -1.0),
+/// An improvement of one metric: the field's path, and which direction is better.
+const IMPROVEMENTS: &[(&[&str], f64)] = &[
+    (&["usageMetrics", "retentionRate"], 1.0),
+    (&["usageMetrics", "dailyActiveUsers"], 1.0),
+    (&["adoptionData", "adoptionRate"], 1.0),
+    (&["adoptionData", "timeToAdoption"], -1.0),
+    (&["surveyData", "npsScore"], 1.0),
+    (&["surveyData", "satisfactionScore"], 1.0),
+    (&["surveyData", "csatShare"], 1.0),
+    (&["surveyData", "npsResponses", "promoters"], 1.0),
+    (&["surveyData", "npsResponses", "detractors"], -1.0),
+    (&["surveyData", "seanEllis", "veryDisappointed"], 1.0),
+    (&["marketResearch", "targetMarketSize"], 1.0),
+    (&["marketResearch", "growthRate"], 1.0),
+    (&["competitiveData", "marketPosition"], -1.0),
+    (&["competitiveData", "competitiveAdvantage"], 1.0),
+    (&["competitiveData", "differentiationScore"], 1.0),
+    (&["competitiveData", "winRate"], 1.0),
+    (&["unitEconomics", "averageRevenuePerAccount"], 1.0),
+    (&["unitEconomics", "grossMargin"], 1.0),
+    (&["unitEconomics", "monthlyChurn"], -1.0),
+    (&["unitEconomics", "customerAcquisitionCost"], -1.0),
 ];
 
-/// Moves a field in its better direction by `step` (a fraction of its room),
-/// staying in range. Returns false when the field is absent.
-fn improve(product: &mut Value, group: &str, field: &str, better: f64, step: f64) -> bool {
-    let Some(v) = product[group][field].as_f64() else {
-        return false;
-    };
+/// Moves a field in its better direction by `step` (a fraction of its room;
+/// 1 lands on the bound), staying in range. Returns false when it is absent.
+fn improve(product: &mut Value, path: &[&str], better: f64, step: f64) -> bool {
+    let field = path[path.len() - 1];
+    let mut node = &mut *product;
+    for key in path {
+        node = &mut node[*key];
+    }
+    let Some(v) = node.as_f64() else { return false };
     let (lo, hi) = match field {
         "retentionRate" | "adoptionRate" | "csatShare" | "winRate" | "grossMargin"
         | "monthlyChurn" => (0.0, 1.0),
@@ -158,6 +195,7 @@ fn improve(product: &mut Value, group: &str, field: &str, better: f64, step: f64
         "competitiveAdvantage" | "differentiationScore" => (0.0, 10.0),
         "marketPosition" => (1.0, 1e6),
         "growthRate" => (-1.0, 10.0),
+        "timeToAdoption" => (0.0, 3650.0),
         _ => (0.0, 1e13),
     };
     let moved = if field == "marketPosition" {
@@ -167,8 +205,12 @@ fn improve(product: &mut Value, group: &str, field: &str, better: f64, step: f64
     } else {
         (v - step * (v - lo)).max(lo)
     };
-    product[group][field] = json!(moved);
+    *node = json!(moved);
     true
+}
+
+fn step() -> impl Strategy<Value = f64> {
+    prop_oneof![1 => Just(1.0), 3 => 0.01..1.0f64]
 }
 
 proptest! {
@@ -176,7 +218,7 @@ proptest! {
 
     #[test]
     fn score_is_in_range_and_inside_its_interval(p in product(), o in preset()) {
-        if let Some(r) = score(&p, &o) {
+        if let Some(r) = score(&p, &o)? {
             prop_assert!((0.0..=100.0).contains(&r.score));
             prop_assert!(r.interval[0] <= r.score + 1e-9 && r.score <= r.interval[1] + 1e-9);
             prop_assert!(r.interval[0] >= 0.0 && r.interval[1] <= 100.0);
@@ -192,13 +234,13 @@ proptest! {
     }
 
     #[test]
-    fn improving_any_metric_never_lowers_the_score(p in product(), o in preset(), which in 0..IMPROVEMENTS.len(), step in 0.01..1.0f64) {
-        let (group, field, better) = IMPROVEMENTS[which];
+    fn improving_any_metric_never_lowers_the_score(p in product(), o in preset(), which in 0..IMPROVEMENTS.len(), step in step()) {
+        let (path, better) = IMPROVEMENTS[which];
         let mut improved = p.clone();
-        prop_assume!(improve(&mut improved, group, field, better, step));
-        if let (Some(before), Some(after)) = (score(&p, &o), score(&improved, &o)) {
+        prop_assume!(improve(&mut improved, path, better, step));
+        if let (Some(before), Some(after)) = (score(&p, &o)?, score(&improved, &o)?) {
             prop_assert!(after.score >= before.score - 1e-9,
-                "{group}.{field}: {} -> {} lowered the score {} -> {}", p[group][field], improved[group][field], before.score, after.score);
+                "{}: lowered the score {} -> {}\nbefore: {p}\nafter: {improved}", path.join("."), before.score, after.score);
         }
     }
 
@@ -207,7 +249,7 @@ proptest! {
         let Some(theirs) = p["competitiveData"]["competitiveBenchmarks"]["retentionRate"].as_f64() else { return Ok(()) };
         let mut weaker = p.clone();
         weaker["competitiveData"]["competitiveBenchmarks"]["retentionRate"] = json!(theirs * cut);
-        if let (Some(before), Some(after)) = (score(&p, &o), score(&weaker, &o)) {
+        if let (Some(before), Some(after)) = (score(&p, &o)?, score(&weaker, &o)?) {
             prop_assert!(after.score >= before.score - 1e-9);
         }
     }
@@ -217,7 +259,7 @@ proptest! {
         let Some(n) = p["surveyData"]["feedbackVolume"].as_f64() else { return Ok(()) };
         let mut larger = p.clone();
         larger["surveyData"]["feedbackVolume"] = json!(n + extra);
-        if let (Some(small), Some(large)) = (score(&p, &Value::Null), score(&larger, &Value::Null)) {
+        if let (Some(small), Some(large)) = (score(&p, &Value::Null)?, score(&larger, &Value::Null)?) {
             prop_assert_eq!(small.score, large.score);
             prop_assert!(large.uncertainty.sampling_sd <= small.uncertainty.sampling_sd + 1e-12);
         }
@@ -225,8 +267,8 @@ proptest! {
 
     #[test]
     fn the_same_input_gives_the_same_output(p in product(), o in preset()) {
-        let a = score(&p, &o).map(|r| serde_json::to_string(&r).ok());
-        let b = score(&p, &o).map(|r| serde_json::to_string(&r).ok());
+        let a = score(&p, &o)?.map(|r| serde_json::to_string(&r).ok());
+        let b = score(&p, &o)?.map(|r| serde_json::to_string(&r).ok());
         prop_assert_eq!(a, b);
     }
 }

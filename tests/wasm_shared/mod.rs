@@ -214,7 +214,9 @@ fn huge_and_deep_inputs_are_rejected_cheaply() {
     set(&data, &["marketResearch", "marketTrends"], trends.into());
     let (message, _) = expect_input_error(analyze(data));
     assert!(
-        message.contains("marketResearch.marketTrends is an array of 2000 entries"),
+        message.contains(
+            "marketResearch.marketTrends is an array of 2000 items; expected at most 1000 items"
+        ),
         "{message}"
     );
 
@@ -226,6 +228,90 @@ fn huge_and_deep_inputs_are_rejected_cheaply() {
     assert!(warnings
         .iter()
         .any(|w| get(&w, "path").as_string().as_deref() == Some("surveyData.seanEllis.a")));
+}
+
+#[wasm_bindgen_test]
+fn cycles_and_shared_references_cannot_run_away() {
+    // An object that contains itself.
+    let data = js(r#"{"usageMetrics": {"retentionRate": 0.5}, "surveyData": {"npsScore": 20}}"#);
+    set(&data, &["self"], data.clone());
+    let result = analyze(data).expect("a cycle under an unknown key is ignored");
+    let warnings: Array = get(&result, "warnings").dyn_into().expect("warnings");
+    assert!(warnings
+        .iter()
+        .any(|w| get(&w, "path").as_string().as_deref() == Some("self")));
+    // One object referenced ten times at every level: 10^8 paths if followed.
+    let wide = Object::new();
+    for i in 0..10 {
+        Reflect::set(&wide, &JsValue::from_str(&format!("k{i}")), &wide).expect("set");
+    }
+    let shared = Object::new();
+    for i in 0..10 {
+        Reflect::set(
+            &shared,
+            &JsValue::from_str(&format!("k{i}")),
+            &Object::new(),
+        )
+        .expect("set");
+    }
+    let layer = |inner: &Object| {
+        let o = Object::new();
+        for i in 0..10 {
+            Reflect::set(&o, &JsValue::from_str(&format!("k{i}")), inner).expect("set");
+        }
+        o
+    };
+    let mut dag = shared;
+    for _ in 0..7 {
+        dag = layer(&dag);
+    }
+    let data = js(r#"{"usageMetrics": {"retentionRate": 0.5}}"#);
+    set(&data, &["extra"], dag.into());
+    let (message, _) = expect_input_error(analyze(data));
+    assert!(message.contains("more than 50000 values"), "{message}");
+    let data = js(r#"{"usageMetrics": {"retentionRate": 0.5}}"#);
+    set(&data, &["extra"], wide.into());
+    assert!(
+        analyze(data).is_ok(),
+        "a self-referencing object is a cycle, cut at once"
+    );
+    // The module is still healthy.
+    assert!(analyze(sample()).is_ok());
+}
+
+#[wasm_bindgen_test]
+fn long_keys_and_hostile_objects_are_handled() {
+    let data = js(r#"{"surveyData": {"npsScore": 20}, "usageMetrics": {"retentionRate": 0.5}}"#);
+    let key = "k".repeat(5_000_000);
+    Reflect::set(&data, &JsValue::from_str(&key), &JsValue::from_f64(1.0)).expect("set");
+    let before = memory_bytes();
+    let result = analyze(data).expect("an unknown long key is only a warning");
+    let warnings: Array = get(&result, "warnings").dyn_into().expect("warnings");
+    let message = get(&warnings.get(0), "message")
+        .as_string()
+        .unwrap_or_default();
+    assert!(
+        message.len() < 500,
+        "the key was cut: {} bytes",
+        message.len()
+    );
+    assert!(
+        memory_bytes() - before < 1_000_000.0,
+        "the 5 MB key was not copied into wasm memory"
+    );
+    // A Proxy whose ownKeys trap throws: a reported problem, not an exception through wasm.
+    let proxy: JsValue = js_sys::Function::new_no_args(
+        "return new Proxy({}, { ownKeys() { throw new Error('no keys for you'); } })",
+    )
+    .call0(&JsValue::NULL)
+    .expect("proxy built");
+    let data = js(r#"{"usageMetrics": {"retentionRate": 0.5}}"#);
+    set(&data, &["surveyData"], proxy);
+    let (message, _) = expect_input_error(analyze(data));
+    assert!(
+        message.contains("surveyData is an object whose keys could not be read"),
+        "{message}"
+    );
 }
 
 #[wasm_bindgen_test]
