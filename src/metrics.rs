@@ -329,8 +329,8 @@ pub struct MetricInput {
 /// never treated as exact.
 pub const ASSUMED_SAMPLE_SIZE: f64 = crate::warnings::MIN_SURVEY_RESPONSES;
 
-/// The users that retention and activation are shares of: `totalUsers`, else
-/// `monthlyActiveUsers`.
+/// The product's users: `totalUsers`, else `monthlyActiveUsers`. Retention
+/// and activation are shares of them; the market-share check prices them.
 pub fn user_sample_size(p: &ProductData) -> Option<f64> {
     p.adoption_data
         .as_ref()

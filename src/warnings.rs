@@ -251,16 +251,7 @@ fn check_market_share(p: &ProductData, out: &mut Vec<Warning>) {
         return;
     }
     let implied_revenue = share * size;
-    let users = p
-        .adoption_data
-        .as_ref()
-        .and_then(|a| a.total_users)
-        .or_else(|| {
-            p.usage_metrics
-                .as_ref()
-                .and_then(|u| u.monthly_active_users)
-        });
-    let Some(users) = users.filter(|u| *u > 0.0) else {
+    let Some(users) = crate::metrics::user_sample_size(p).filter(|u| *u > 0.0) else {
         return;
     };
     let arpa = p
