@@ -44,6 +44,7 @@ pub mod schema;
 pub mod scoring;
 pub mod stats;
 pub mod suggest;
+pub mod survey;
 pub mod warnings;
 
 /// The JavaScript bindings (wasm32 only); public so wasm tests can call them.

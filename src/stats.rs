@@ -161,6 +161,97 @@ pub fn nps_from_score(nps: f64, n: f64, z: f64) -> NpsEstimate {
     e
 }
 
+/// NPS interval by the plain Wald method: Var = (p + d) - (p - d)^2 on the
+/// -1..1 scale, SE = sqrt(Var / n), score +- z SE clipped to -100..100.
+/// Collapses at the extremes (10 promoters of 10 give [100, 100]): use
+/// [`nps_adjusted_wald`] unless Wald is asked for.
+pub fn nps_wald(promoters: f64, passives: f64, detractors: f64, z: f64) -> NpsEstimate {
+    let n = promoters + passives + detractors;
+    if n <= 0.0 {
+        return NpsEstimate {
+            score: 0.0,
+            standard_error: 100.0,
+            low: -100.0,
+            high: 100.0,
+        };
+    }
+    let (p, d) = (promoters / n, detractors / n);
+    let var = nps_variance(p, d);
+    let se = libm::sqrt(var / n);
+    let score = 100.0 * (p - d);
+    NpsEstimate {
+        score,
+        standard_error: 100.0 * se,
+        low: (score - 100.0 * z * se).clamp(-100.0, 100.0),
+        high: (score + 100.0 * z * se).clamp(-100.0, 100.0),
+    }
+}
+
+/// Variance of one answer's NPS contribution (+1, 0, -1) on the -1..1 scale,
+/// for promoter share `p` and detractor share `d`: (p + d) - (p - d)^2.
+pub fn nps_variance(p: f64, d: f64) -> f64 {
+    ((p + d) - (p - d) * (p - d)).max(0.0)
+}
+
+/// Answers needed for an NPS margin of error of `margin` points at quantile
+/// `z`, for answers spread with `variance` (on the -1..1 scale):
+/// n = z^2 Var / (margin / 100)^2, rounded up.
+pub fn nps_sample_size(variance: f64, margin: f64, z: f64) -> f64 {
+    if margin <= 0.0 {
+        return f64::INFINITY;
+    }
+    let e = margin / 100.0;
+    libm::ceil(z * z * variance / (e * e))
+}
+
+/// One-sided z test of H0: share <= `bar` for `successes` of `n`:
+/// z = (p - bar) / sqrt(bar (1 - bar) / n). Returns (z, the one-sided
+/// p-value P(Z >= z)).
+pub fn one_sided_z_test(successes: f64, n: f64, bar: f64) -> (f64, f64) {
+    if n <= 0.0 || bar <= 0.0 || bar >= 1.0 {
+        return (0.0, 0.5);
+    }
+    let p = successes / n;
+    let z = (p - bar) / libm::sqrt(bar * (1.0 - bar) / n);
+    (z, 1.0 - normal_cdf(z))
+}
+
+/// Interval for the difference of two independent proportions p2 - p1 by
+/// Newcombe's hybrid score method (1998, method 10), built from each
+/// proportion's Wilson interval. Returns (difference, low, high).
+pub fn proportion_difference(s1: f64, n1: f64, s2: f64, n2: f64, z: f64) -> (f64, f64, f64) {
+    let p1 = if n1 > 0.0 { s1 / n1 } else { 0.0 };
+    let p2 = if n2 > 0.0 { s2 / n2 } else { 0.0 };
+    let (l1, u1) = wilson(s1, n1, z);
+    let (l2, u2) = wilson(s2, n2, z);
+    let d = p2 - p1;
+    let low = d - libm::sqrt((p2 - l2) * (p2 - l2) + (u1 - p1) * (u1 - p1));
+    let high = d + libm::sqrt((u2 - p2) * (u2 - p2) + (p1 - l1) * (p1 - l1));
+    (d, low.max(-1.0), high.min(1.0))
+}
+
+/// Mean, sample standard deviation and a normal-approximation interval
+/// (mean +- z sd / sqrt(n)) of ratings given as counts per value
+/// (`counts[i]` answers of `first + i`).
+pub fn rating_moments(counts: &[u64], first: f64, z: f64) -> Option<(f64, f64, f64, f64)> {
+    let n: f64 = counts.iter().map(|c| *c as f64).sum();
+    if n <= 0.0 {
+        return None;
+    }
+    let mean = counts.iter().enumerate().map(|(i, c)| (first + i as f64) * *c as f64).sum::<f64>() / n;
+    let ss: f64 = counts
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let dev = first + i as f64 - mean;
+            dev * dev * *c as f64
+        })
+        .sum();
+    let sd = if n > 1.0 { libm::sqrt(ss / (n - 1.0)) } else { 0.0 };
+    let half = z * sd / libm::sqrt(n);
+    Some((mean, sd, mean - half, mean + half))
+}
+
 /// Interval for a mean rating on a bounded scale from `n` answers when the
 /// spread is unknown. The Bhatia-Davis inequality bounds the variance of any
 /// distribution on [min, max] with mean m by (max - m)(m - min), so the
@@ -205,6 +296,36 @@ mod tests {
         let (lo, hi) = wilson(0.0, 10.0, z_for_confidence(0.95));
         assert_eq!(lo, 0.0);
         assert!((hi - 0.2775).abs() < 1e-4, "{hi}");
+    }
+
+    #[test]
+    fn newcombe_method_10_matches_the_paper() {
+        // Newcombe (1998b), Table II, example (a): 56/70 vs 48/80, method 10:
+        // difference 0.2000, interval 0.0524 to 0.3339 (for p1 - p2).
+        let (d, lo, hi) = proportion_difference(48.0, 80.0, 56.0, 70.0, z_for_confidence(0.95));
+        assert!((d - 0.2).abs() < 1e-12);
+        assert!((lo - 0.0524).abs() < 1e-4, "{lo}");
+        assert!((hi - 0.3339).abs() < 1e-4, "{hi}");
+    }
+
+    #[test]
+    fn one_sided_test_and_sample_size() {
+        // 171 of 390 (43.8%) against 40%: z = (0.43846 - 0.4) / sqrt(0.24 / 390) = 1.550.
+        let (z, p) = one_sided_z_test(171.0, 390.0, 0.4);
+        assert!((z - 1.5504).abs() < 1e-3, "{z}");
+        assert!((p - (1.0 - normal_cdf(z))).abs() < 1e-15);
+        // metrics.md: about 850 answers for +-5 points at a typical spread (Var ~ 0.55).
+        assert_eq!(nps_sample_size(0.5536, 5.0, z_for_confidence(0.95)), 851.0);
+        let e = nps_wald(10.0, 0.0, 0.0, 1.96);
+        assert_eq!((e.low, e.high), (100.0, 100.0), "plain Wald collapses, as documented");
+    }
+
+    #[test]
+    fn rating_moments_by_hand() {
+        // Ratings 1, 5, 5: mean 11/3, sd sqrt(((1-11/3)^2 + 2 (5-11/3)^2) / 2) = 2.3094.
+        let (mean, sd, _, _) = rating_moments(&[1, 0, 0, 0, 2], 1.0, 1.96).unwrap();
+        assert!((mean - 11.0 / 3.0).abs() < 1e-12);
+        assert!((sd - 2.309_401_076_758_503).abs() < 1e-12);
     }
 
     #[test]

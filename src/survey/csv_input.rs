@@ -1,0 +1,381 @@
+//! Survey answers from a CSV export: delimiter and column detection, then
+//! one streaming pass over the rows with the `csv` crate (quoted fields with
+//! commas and newlines, CRLF, a UTF-8 BOM). Every row that is not used is
+//! reported with its line number.
+
+use super::answers::{self, Cell};
+use super::options::{SurveyColumns, SurveyConfig, MAX_FEATURE_COLUMNS};
+use super::tally::{Layout, RowCells, RowId, Tally};
+use super::{DetectedColumn, DetectedColumns};
+use crate::problem::{InputError, Problem};
+use crate::suggest::did_you_mean;
+
+/// Data rows sampled to detect a column from its values.
+const SNIFF_ROWS: usize = 200;
+
+/// Column positions in the file.
+#[derive(Debug, Clone, Default)]
+struct Positions {
+    nps: Option<usize>,
+    pmf: Option<usize>,
+    csat: Option<usize>,
+    segment: Option<usize>,
+    features: Vec<usize>,
+}
+
+/// Reads a CSV export into a tally. Errors are about the file as a whole:
+/// empty, no header, a named column missing, no question found.
+pub fn read_csv(bytes: &[u8], config: &SurveyConfig) -> Result<(Tally, DetectedColumns), InputError> {
+    let fail = |path: &str, value: String, expected: &str| InputError::new("survey", vec![Problem::new(path, value, expected)]);
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if body.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(fail("input", "an empty file".into(), "a CSV export with a header line and at least one answer"));
+    }
+    let delimiter = config.delimiter.unwrap_or_else(|| detect_delimiter(body));
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(bytes);
+    let mut record = csv::ByteRecord::new();
+    let mut lines = LineCounter::default();
+    let header_ok = reader.read_byte_record(&mut record).unwrap_or(false);
+    if !header_ok {
+        return Err(fail("input", "a file without a header line".into(), "a CSV export whose first line names the columns"));
+    }
+    lines.locate(bytes, record.position().map_or(0, |p| p.byte() as usize));
+    let headers: Vec<String> = record.iter().map(|h| String::from_utf8_lossy(h).trim().to_string()).collect();
+
+    // Read ahead a sample for value-based detection, then stream the rest.
+    let mut sample: Vec<csv::ByteRecord> = Vec::new();
+    while sample.len() < SNIFF_ROWS {
+        let mut r = csv::ByteRecord::new();
+        match reader.read_byte_record(&mut r) {
+            Ok(true) => sample.push(r),
+            _ => break,
+        }
+    }
+    let (positions, detected) = resolve_columns(&headers, &config.columns, &sample)?;
+    let name = |i: Option<usize>| i.and_then(|i| headers.get(i).cloned());
+    let layout = Layout {
+        nps: name(positions.nps),
+        pmf: name(positions.pmf),
+        csat: name(positions.csat),
+        segment: name(positions.segment),
+        features: positions.features.iter().filter_map(|i| headers.get(*i).cloned()).collect(),
+    };
+    let mut tally = Tally::new(layout);
+    let process = |rec: &csv::ByteRecord, tally: &mut Tally, lines: &mut LineCounter| {
+        let start = rec.position().map_or(0, |p| p.byte() as usize);
+        for blank in lines.locate(bytes, start) {
+            tally.skip_row(RowId::Line(blank), "blank row");
+        }
+        let line = RowId::Line(lines.line);
+        if rec.iter().all(|f| f.trim_ascii().is_empty()) {
+            tally.skip_row(line, "blank row");
+            return;
+        }
+        if rec.len() != headers.len() {
+            let reason = format!("ragged row: {} fields where the header has {}", rec.len(), headers.len());
+            tally.skip_row(line, &reason);
+            return;
+        }
+        let cell = |i: Option<usize>| i.and_then(|i| rec.get(i)).map_or(Cell::Blank, Cell::Text);
+        let used = [positions.nps, positions.pmf, positions.csat, positions.segment];
+        let invalid_utf8 = used.iter().flatten().chain(&positions.features).any(|i| rec.get(*i).is_some_and(|f| std::str::from_utf8(f).is_err()));
+        if invalid_utf8 {
+            tally.skip_row(line, "invalid UTF-8 in an answer");
+            return;
+        }
+        // On the stack: no allocation per row.
+        let mut feature_cells = [Cell::Blank; MAX_FEATURE_COLUMNS];
+        for (slot, i) in feature_cells.iter_mut().zip(&positions.features) {
+            *slot = rec.get(*i).map_or(Cell::Blank, Cell::Text);
+        }
+        let cells = RowCells {
+            nps: cell(positions.nps),
+            pmf: cell(positions.pmf),
+            csat: cell(positions.csat),
+            segment: cell(positions.segment),
+            features: &feature_cells[..positions.features.len().min(MAX_FEATURE_COLUMNS)],
+        };
+        tally.push_row(line, cells);
+    };
+    for rec in &sample {
+        process(rec, &mut tally, &mut lines);
+    }
+    loop {
+        match reader.read_byte_record(&mut record) {
+            Ok(true) => process(&record, &mut tally, &mut lines),
+            Ok(false) => break,
+            Err(e) => {
+                // The csv crate stops at what it cannot read; report it and
+                // keep what was read.
+                let at = e.position().map_or(lines.line + 1, |p| p.line().max(lines.line + 1));
+                tally.skip_row(RowId::Line(at), &format!("the file could not be read past here: {e}"));
+                break;
+            }
+        }
+    }
+    // Blank lines after the last record (its own line end is part of it).
+    let end = reader.position().byte() as usize;
+    for blank in lines.locate(bytes, end) {
+        tally.skip_row(RowId::Line(blank), "blank row");
+    }
+    Ok((tally, detected))
+}
+
+/// Line numbers from byte offsets: the csv crate's own line count leaves out
+/// blank lines, so lines are counted here, once over the input.
+#[derive(Debug)]
+struct LineCounter {
+    /// Line of the last record located (1-based).
+    line: u64,
+    /// Bytes scanned so far.
+    scanned: usize,
+}
+
+impl Default for LineCounter {
+    fn default() -> Self {
+        LineCounter { line: 1, scanned: 0 }
+    }
+}
+
+impl LineCounter {
+    /// Moves to a record starting at byte `start` (which may be preceded by
+    /// blank lines); returns the numbers of the blank lines skipped.
+    fn locate(&mut self, bytes: &[u8], start: usize) -> Vec<u64> {
+        let start = start.min(bytes.len());
+        if start > self.scanned {
+            self.line += bytes[self.scanned..start].iter().filter(|b| **b == b'\n').count() as u64;
+            self.scanned = start;
+            // With CRLF the csv crate ends a record at the \r, so the next
+            // record's span starts with the \n that ends the previous line.
+            if start > 0 && bytes[start - 1] == b'\r' && bytes.get(start) == Some(&b'\n') {
+                self.line += 1;
+                self.scanned += 1;
+            }
+        }
+        let mut blanks = Vec::new();
+        while let Some(&b) = bytes.get(self.scanned) {
+            if b == b'\n' {
+                blanks.push(self.line);
+                self.line += 1;
+            } else if b != b'\r' {
+                break;
+            }
+            self.scanned += 1;
+        }
+        blanks
+    }
+}
+
+/// The delimiter that splits the header line most: `,` `;` tab or `|`,
+/// ignoring quoted text.
+fn detect_delimiter(body: &[u8]) -> u8 {
+    let mut counts = [0usize; 4];
+    let candidates = [b',', b';', b'\t', b'|'];
+    let mut quoted = false;
+    for &b in body.iter().take(64 * 1024) {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' if !quoted => break,
+            _ if !quoted => {
+                if let Some(i) = candidates.iter().position(|c| *c == b) {
+                    counts[i] += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    let best = (0..4).max_by_key(|i| (counts[*i], 3 - i)).unwrap_or(0);
+    if counts[best] == 0 {
+        b','
+    } else {
+        candidates[best]
+    }
+}
+
+fn normalize_header(h: &str) -> String {
+    h.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+/// Finds each question's column: named in the options, else by its header's
+/// words, else (NPS and Sean Ellis) by its values in the sample.
+fn resolve_columns(headers: &[String], named: &SurveyColumns, sample: &[csv::ByteRecord]) -> Result<(Positions, DetectedColumns), InputError> {
+    let normalized: Vec<String> = headers.iter().map(|h| normalize_header(h)).collect();
+    let mut problems = Vec::new();
+    let mut taken: Vec<usize> = Vec::new();
+    let mut detected = DetectedColumns::default();
+    let mut find_named = |key: &str, name: &Option<String>, taken: &mut Vec<usize>| -> Option<usize> {
+        let wanted = normalize_header(name.as_deref()?);
+        match normalized.iter().position(|h| *h == wanted) {
+            Some(i) => {
+                taken.push(i);
+                Some(i)
+            }
+            None => {
+                let hint = closest_header(&wanted, &normalized).map(|i| format!("did you mean \"{}\"?", headers[i]));
+                let listed: Vec<&str> = headers.iter().take(12).map(String::as_str).collect();
+                problems.push(
+                    Problem::new(
+                        format!("options.columns.{key}"),
+                        format!("\"{}\"", name.as_deref().unwrap_or_default()),
+                        format!("a column of the file (its headers: {})", listed.join(" | ")),
+                    )
+                    .with_hint(hint),
+                );
+                None
+            }
+        }
+    };
+    let mut p = Positions {
+        nps: find_named("nps", &named.nps, &mut taken),
+        pmf: find_named("pmf", &named.pmf, &mut taken),
+        csat: find_named("csat", &named.csat, &mut taken),
+        segment: find_named("segment", &named.segment, &mut taken),
+        features: Vec::new(),
+    };
+    for name in named.features.iter().flatten() {
+        if let Some(i) = find_named("features", &Some(name.clone()), &mut taken) {
+            p.features.push(i);
+        }
+    }
+    if !problems.is_empty() {
+        return Err(InputError::new("survey", problems));
+    }
+    let by_option = |i: Option<usize>| i.map(|i| DetectedColumn::new(&headers[i], i, "option"));
+    detected.nps = by_option(p.nps);
+    detected.pmf = by_option(p.pmf);
+    detected.csat = by_option(p.csat);
+    detected.segment = by_option(p.segment);
+    detected.features = p.features.iter().map(|i| DetectedColumn::new(&headers[*i], *i, "option")).collect();
+
+    let by_words = |words: &[&str], taken: &[usize]| -> Option<usize> {
+        (0..headers.len()).find(|i| !taken.contains(i) && words.iter().any(|w| normalized[*i].contains(w)))
+    };
+    let auto = |slot: &mut Option<usize>, found: &mut Option<DetectedColumn>, words: &[&str], taken: &mut Vec<usize>| {
+        if slot.is_none() {
+            if let Some(i) = by_words(words, taken) {
+                *slot = Some(i);
+                *found = Some(DetectedColumn::new(&headers[i], i, "header"));
+                taken.push(i);
+            }
+        }
+    };
+    auto(&mut p.nps, &mut detected.nps, &["recommend", "net promoter", "nps"], &mut taken);
+    auto(&mut p.pmf, &mut detected.pmf, &["disappointed", "no longer use", "how would you feel"], &mut taken);
+    auto(&mut p.csat, &mut detected.csat, &["satisf", "csat"], &mut taken);
+    auto(&mut p.segment, &mut detected.segment, &["segment", "persona", "role", "job title", "company size", "plan", "industry"], &mut taken);
+    if named.features.is_none() {
+        for i in 0..headers.len() {
+            let h = &normalized[i];
+            let looks_like_rating = h.starts_with("rate") || h.starts_with("rating") || h.contains("rating");
+            if !taken.contains(&i) && looks_like_rating && p.features.len() < MAX_FEATURE_COLUMNS {
+                p.features.push(i);
+                detected.features.push(DetectedColumn::new(&headers[i], i, "header"));
+                taken.push(i);
+            }
+        }
+    }
+    // Value sniffing for the two questions whose answers are unmistakable.
+    if p.nps.is_none() {
+        if let Some(i) = sniff(headers.len(), &taken, sample, looks_like_nps) {
+            p.nps = Some(i);
+            detected.nps = Some(DetectedColumn::new(&headers[i], i, "values"));
+            taken.push(i);
+        }
+    }
+    if p.pmf.is_none() {
+        if let Some(i) = sniff(headers.len(), &taken, sample, |vals| share_matching(vals, |c| matches!(answers::ellis(c), Ok(Some(_)))) >= 0.8) {
+            p.pmf = Some(i);
+            detected.pmf = Some(DetectedColumn::new(&headers[i], i, "values"));
+        }
+    }
+    if p.nps.is_none() && p.pmf.is_none() && p.csat.is_none() && p.features.is_empty() {
+        let listed: Vec<&str> = headers.iter().take(12).map(String::as_str).collect();
+        return Err(InputError::new(
+            "survey",
+            vec![Problem::new(
+                "input",
+                format!("a file whose columns are {}", listed.join(" | ")),
+                "a column for at least one question: NPS (\"recommend\"), Sean Ellis (\"disappointed\"), \
+                 satisfaction (\"satisfied\") or feature ratings (\"Rate ...\"); name them with options.columns",
+            )],
+        ));
+    }
+    Ok((p, detected))
+}
+
+/// The header a mistyped or shortened column name most likely meant: a near
+/// miss by spelling, else the header sharing most of its words (at least
+/// half of them).
+fn closest_header(wanted: &str, normalized: &[String]) -> Option<usize> {
+    if let Some(h) = did_you_mean(wanted, normalized.iter().map(String::as_str)) {
+        return normalized.iter().position(|x| x == h);
+    }
+    let words: Vec<&str> = wanted.split_whitespace().collect();
+    let shared = |h: &String| words.iter().filter(|w| h.split_whitespace().any(|x| x.trim_matches(|c: char| !c.is_alphanumeric()) == **w)).count();
+    let (best, count) = normalized.iter().enumerate().map(|(i, h)| (i, shared(h))).max_by_key(|(i, n)| (*n, usize::MAX - i))?;
+    (count * 2 >= words.len() && count > 0).then_some(best)
+}
+
+fn sniff(columns: usize, taken: &[usize], sample: &[csv::ByteRecord], test: impl Fn(&[&[u8]]) -> bool) -> Option<usize> {
+    (0..columns).filter(|i| !taken.contains(i)).find(|i| {
+        let values: Vec<&[u8]> = sample
+            .iter()
+            .filter_map(|r| r.get(*i))
+            .filter(|v| !v.trim_ascii().is_empty())
+            .collect();
+        !values.is_empty() && test(&values)
+    })
+}
+
+fn share_matching(values: &[&[u8]], matches: impl Fn(Cell) -> bool) -> f64 {
+    values.iter().filter(|v| matches(Cell::Text(v))).count() as f64 / values.len() as f64
+}
+
+/// 0..10 whole numbers, with some above 5 (so not a 1..5 rating) and at least
+/// three distinct values.
+fn looks_like_nps(values: &[&[u8]]) -> bool {
+    let parsed: Vec<u8> = values.iter().filter_map(|v| answers::nps(Cell::Text(v)).ok().flatten()).collect();
+    let mut seen = [false; 11];
+    for v in &parsed {
+        seen[usize::from(*v)] = true;
+    }
+    parsed.len() as f64 >= 0.9 * values.len() as f64 && parsed.iter().any(|v| *v > 5) && seen.iter().filter(|s| **s).count() >= 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn delimiters() {
+        assert_eq!(detect_delimiter(b"a;b;\"c,d\"\n1;2;3"), b';');
+        assert_eq!(detect_delimiter(b"a,b,c\n"), b',');
+        assert_eq!(detect_delimiter(b"a\tb\n"), b'\t');
+        assert_eq!(detect_delimiter(b"single\n"), b',');
+    }
+
+    #[test]
+    fn line_counter_counts_blank_lines() {
+        // Offsets as the csv crate reports them: with CRLF a record's span
+        // starts at the \n ending the line before.
+        let data = b"h\r\n1\r\n\r\n\r\n2\r\n";
+        let mut l = LineCounter::default();
+        assert!(l.locate(data, 0).is_empty());
+        assert_eq!(l.line, 1);
+        assert!(l.locate(data, 2).is_empty());
+        assert_eq!(l.line, 2);
+        assert_eq!(l.locate(data, 5), vec![3, 4]);
+        assert_eq!(l.line, 5);
+        let lf = b"h\n1\n\n2\n";
+        let mut l = LineCounter::default();
+        assert!(l.locate(lf, 0).is_empty());
+        assert!(l.locate(lf, 2).is_empty());
+        assert_eq!(l.line, 2);
+        assert_eq!(l.locate(lf, 4), vec![3]);
+        assert_eq!(l.line, 4);
+    }
+}

@@ -1,0 +1,569 @@
+//! The survey analysis result, computed from a [`Tally`]: NPS, the Sean
+//! Ellis test and CSAT with their intervals, feature ratings, the segment
+//! view, the `surveyData` for `analyze`, and what was not used.
+
+use super::options::{NpsMethod, SurveyConfig};
+use super::tally::{GroupTally, Issue, IssueLog, RowId, Tally};
+use super::DetectedColumns;
+use crate::model::{NpsResponses, SeanEllisAnswers, SurveyData};
+use crate::raw::format_number;
+use crate::stats;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Fewest Sean Ellis answers to read the test at all: ~30, the practitioners'
+/// minimum (docs/methodology.md).
+pub const MIN_PMF_ANSWERS: f64 = crate::warnings::MIN_SURVEY_RESPONSES;
+
+/// What `analyzeSurvey` found.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(hashmap_as_object))]
+#[serde(rename_all = "camelCase")]
+pub struct SurveyAnalysis {
+    /// Rows with at least one usable answer.
+    pub responses: u64,
+    /// Net Promoter Score from the 0..10 answers; absent without that question.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nps: Option<NpsSummary>,
+    /// The Sean Ellis test; absent without that question.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pmf: Option<PmfSummary>,
+    /// CSAT from the 1..5 satisfaction answers; absent without that question.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub csat: Option<CsatSummary>,
+    /// Mean rating and spread of each 1..5 feature rating column.
+    pub features: Vec<FeatureSummary>,
+    /// Every metric by segment; absent without a segment column.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub segments: Option<SegmentBreakdown>,
+    /// The survey side of the product data, ready for `analyze({ surveyData })`: counts, so that
+    /// the sampling error carries into the analyzer's interval.
+    pub survey_data: SurveyData,
+    /// Which column each question was read from, and how it was found.
+    pub columns: DetectedColumns,
+    /// Rows not used at all, by line number and reason.
+    pub skipped: RowReport,
+    /// Answers not used in rows that were otherwise used, by line number and reason.
+    pub invalid_answers: RowReport,
+    /// Confidence level of every interval.
+    pub confidence_level: f64,
+}
+
+/// NPS with its interval.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct NpsSummary {
+    /// NPS, -100..100: % promoters minus % detractors.
+    pub score: f64,
+    /// Answers of 9 or 10.
+    pub promoters: u64,
+    /// Answers of 7 or 8.
+    pub passives: u64,
+    /// Answers of 0 to 6.
+    pub detractors: u64,
+    /// Answers counted.
+    pub n: u64,
+    /// Blank answers (not counted).
+    pub blank: u64,
+    /// Standard error of the score, in points, by `method`.
+    pub standard_error: f64,
+    /// Interval on the score at the confidence level, within -100..100.
+    pub interval: [f64; 2],
+    /// Half the interval's width, in points.
+    pub margin_of_error: f64,
+    /// Interval method: `adjusted-wald` (Rocks 2016) or `wald`.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "\"adjusted-wald\" | \"wald\""))]
+    pub method: String,
+    /// Answers needed for the margin of error asked for (`npsMargin`, default 5 points).
+    pub sample_size: SampleSize,
+    /// Answers by value, 0..10.
+    pub distribution: Vec<u64>,
+}
+
+/// Answers needed for a margin of error.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct SampleSize {
+    /// The margin of error aimed for, in points.
+    pub margin: f64,
+    /// Answers needed at the observed spread: z^2 Var / (margin / 100)^2.
+    pub needed: f64,
+    /// How many more than now (0 when there are enough).
+    pub more: f64,
+}
+
+/// The Sean Ellis test's verdict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "snake_case")]
+pub enum PmfVerdict {
+    /// Significantly above the bar (one-sided test at the confidence level).
+    AboveBar,
+    /// Significantly below the bar.
+    BelowBar,
+    /// Not distinguishable from the bar at the confidence level.
+    NotDistinguishable,
+    /// Fewer than 30 answers from users: too few to read.
+    TooFewAnswers,
+}
+
+/// The Sean Ellis 40% test as a statistical test.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct PmfSummary {
+    /// "Very disappointed" answers.
+    pub very_disappointed: u64,
+    /// "Somewhat disappointed" answers.
+    pub somewhat_disappointed: u64,
+    /// "Not disappointed" answers.
+    pub not_disappointed: u64,
+    /// "N/A, I no longer use it" answers: counted, left out of the share.
+    pub no_longer_use: u64,
+    /// Answers from users: very + somewhat + not disappointed.
+    pub n: u64,
+    /// Blank answers.
+    pub blank: u64,
+    /// Very disappointed / n, 0..1.
+    pub very_disappointed_share: f64,
+    /// Wilson interval on the share at the confidence level.
+    pub interval: [f64; 2],
+    /// The bar tested against (0.4 unless `pmfBar` says otherwise).
+    pub bar: f64,
+    /// One-sided test statistic: (share - bar) / sqrt(bar (1 - bar) / n).
+    pub z: f64,
+    /// One-sided p-value of "the share is at most the bar": P(Z >= z).
+    pub p_value: f64,
+    /// 1 - pValue: the test's confidence that the true share exceeds the bar.
+    pub above_bar: f64,
+    /// The test's verdict at the confidence level.
+    pub verdict: PmfVerdict,
+    /// The verdict in plain words.
+    pub reading: String,
+    /// Answers from users still needed to tell the share from the bar, if the share held (absent
+    /// when the test already tells, or the share equals the bar).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub more_answers_needed: Option<f64>,
+}
+
+/// CSAT with its interval.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct CsatSummary {
+    /// Answers of 4 or 5.
+    pub satisfied: u64,
+    /// Answers counted.
+    pub n: u64,
+    /// Blank answers.
+    pub blank: u64,
+    /// Satisfied / n, 0..1.
+    pub share: f64,
+    /// Wilson interval on the share.
+    pub interval: [f64; 2],
+    /// Mean rating, 1..5.
+    pub mean: f64,
+    /// Standard deviation of the ratings.
+    pub sd: f64,
+    /// Normal-approximation interval on the mean.
+    pub mean_interval: [f64; 2],
+    /// Answers by value, 1..5.
+    pub distribution: Vec<u64>,
+}
+
+/// One feature's ratings.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct FeatureSummary {
+    /// The feature (its column header).
+    pub name: String,
+    /// Ratings counted.
+    pub n: u64,
+    /// Mean rating, 1..5 (0 with no ratings).
+    pub mean: f64,
+    /// Standard deviation of the ratings.
+    pub sd: f64,
+    /// Normal-approximation interval on the mean.
+    pub interval: [f64; 2],
+    /// Ratings by value, 1..5.
+    pub distribution: Vec<u64>,
+}
+
+/// Every metric by segment.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct SegmentBreakdown {
+    /// The segment column.
+    pub column: String,
+    /// Segments with fewer answers than this are flagged `small` and not ranked.
+    pub min_segment_size: f64,
+    /// Each segment, largest first.
+    pub segments: Vec<SegmentSummary>,
+    /// The segment with the highest "very disappointed" share among those large enough: who
+    /// loves the product most (the Superhuman reading).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub loves_most: Option<SegmentHighlight>,
+    /// Rows whose segment was beyond the 1,000 distinct segments tallied.
+    pub rows_beyond_segment_limit: u64,
+}
+
+/// One segment's metrics.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct SegmentSummary {
+    /// Segment name as written in the file (trimmed).
+    pub name: String,
+    /// Rows from this segment.
+    pub responses: u64,
+    /// True when its Sean Ellis (or, without that question, its NPS) answers are fewer than
+    /// `minSegmentSize`: shown, not ranked.
+    pub small: bool,
+    /// Its NPS.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nps: Option<NpsSummary>,
+    /// Its Sean Ellis test.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pmf: Option<PmfSummary>,
+    /// Its CSAT.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub csat: Option<CsatSummary>,
+}
+
+/// The segment that loves the product most.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct SegmentHighlight {
+    /// Segment name.
+    pub name: String,
+    /// Its "very disappointed" share.
+    pub very_disappointed_share: f64,
+    /// Wilson interval on it.
+    pub interval: [f64; 2],
+    /// Its answers from users.
+    pub n: u64,
+    /// In words.
+    pub reading: String,
+}
+
+/// Rows or answers that were not used.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(hashmap_as_object))]
+#[serde(rename_all = "camelCase")]
+pub struct RowReport {
+    /// How many in all.
+    pub count: u64,
+    /// How many for each reason.
+    pub by_reason: BTreeMap<String, u64>,
+    /// The first 20, in file order.
+    pub first: Vec<RowIssue>,
+}
+
+/// One row or answer not used.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct RowIssue {
+    /// Line of the CSV file where the row starts (1 = the header line).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u64>,
+    /// Index into the answer arrays, for array input.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub index: Option<u64>,
+    /// The question's column, for an answer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<String>,
+    /// Why it was not used.
+    pub reason: String,
+    /// The value (shortened), for an answer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+}
+
+impl RowReport {
+    fn from_log(log: &IssueLog) -> RowReport {
+        RowReport {
+            count: log.count,
+            by_reason: log.by_reason.clone(),
+            first: log.listed.iter().map(RowIssue::from_issue).collect(),
+        }
+    }
+}
+
+impl RowIssue {
+    fn from_issue(i: &Issue) -> RowIssue {
+        let (line, index) = match i.row {
+            RowId::Line(l) => (Some(l), None),
+            RowId::Index(x) => (None, Some(x)),
+        };
+        RowIssue {
+            line,
+            index,
+            column: i.column.clone(),
+            reason: i.reason.clone(),
+            value: i.value.clone(),
+        }
+    }
+}
+
+/// NPS summary of a tally, by the configured method.
+pub fn nps_summary(g: &GroupTally, c: &SurveyConfig) -> Option<NpsSummary> {
+    let detractors: u64 = g.nps[..7].iter().sum();
+    let passives = g.nps[7] + g.nps[8];
+    let promoters = g.nps[9] + g.nps[10];
+    let n = promoters + passives + detractors;
+    if n == 0 {
+        return None;
+    }
+    let (p, a, d) = (promoters as f64, passives as f64, detractors as f64);
+    let e = match c.nps_method {
+        NpsMethod::AdjustedWald => stats::nps_adjusted_wald(p, a, d, c.z),
+        NpsMethod::Wald => stats::nps_wald(p, a, d, c.z),
+    };
+    // The sample size uses the same variance the interval does.
+    let variance = match c.nps_method {
+        NpsMethod::AdjustedWald => {
+            let n3 = n as f64 + 3.0;
+            stats::nps_variance((p + 0.75) / n3, (d + 0.75) / n3)
+        }
+        NpsMethod::Wald => stats::nps_variance(p / n as f64, d / n as f64),
+    };
+    let needed = stats::nps_sample_size(variance, c.nps_margin, c.z);
+    Some(NpsSummary {
+        score: e.score,
+        promoters,
+        passives,
+        detractors,
+        n,
+        blank: g.nps_blank,
+        standard_error: e.standard_error,
+        interval: [e.low, e.high],
+        margin_of_error: (e.high - e.low) / 2.0,
+        method: c.nps_method.as_str().to_string(),
+        sample_size: SampleSize {
+            margin: c.nps_margin,
+            needed,
+            more: (needed - n as f64).max(0.0),
+        },
+        distribution: g.nps.to_vec(),
+    })
+}
+
+/// The Sean Ellis test of a tally.
+pub fn pmf_summary(g: &GroupTally, c: &SurveyConfig) -> Option<PmfSummary> {
+    let [vd, sd, nd, na] = g.ellis;
+    let n = vd + sd + nd;
+    if n == 0 && na == 0 {
+        return None;
+    }
+    let nf = n as f64;
+    let share = if n > 0 { vd as f64 / nf } else { 0.0 };
+    let (lo, hi) = stats::wilson(vd as f64, nf, c.z);
+    let (z, p_value) = stats::one_sided_z_test(vd as f64, nf, c.pmf_bar);
+    let alpha = 1.0 - c.confidence_level;
+    let bar_pct = format!("{}%", format_number((c.pmf_bar * 1000.0).round() / 10.0));
+    let share_pct = format!("{}%", format_number((share * 1000.0).round() / 10.0));
+    let conf_pct = |x: f64| format!("{}%", format_number((x * 1000.0).floor() / 10.0));
+    // Answers needed for the one-sided test to tell the share from the bar,
+    // were the share to hold: n >= bar (1 - bar) (z_alpha / (share - bar))^2.
+    let z_alpha = stats::normal_quantile(1.0 - alpha);
+    let needed = |n: f64| -> Option<f64> {
+        let gap = share - c.pmf_bar;
+        (gap != 0.0).then(|| libm::ceil(c.pmf_bar * (1.0 - c.pmf_bar) * (z_alpha / gap) * (z_alpha / gap) - n).max(1.0))
+    };
+    let (verdict, reading, more) = if nf < MIN_PMF_ANSWERS {
+        let more = MIN_PMF_ANSWERS - nf;
+        (
+            PmfVerdict::TooFewAnswers,
+            format!("too few answers from users ({n}): need about {} more for the practical minimum of {}", format_number(more), format_number(MIN_PMF_ANSWERS)),
+            Some(more),
+        )
+    } else if p_value < alpha {
+        (
+            PmfVerdict::AboveBar,
+            format!("above the {bar_pct} bar with {} confidence ({share_pct} of {n} very disappointed)", conf_pct(1.0 - p_value)),
+            None,
+        )
+    } else if 1.0 - p_value < alpha {
+        (
+            PmfVerdict::BelowBar,
+            format!("below the {bar_pct} bar with {} confidence ({share_pct} of {n} very disappointed)", conf_pct(p_value)),
+            None,
+        )
+    } else {
+        let more = needed(nf);
+        let tail = match more {
+            Some(m) => format!("; if the share held, about {} more answers would tell", format_number(m)),
+            None => String::new(),
+        };
+        (
+            PmfVerdict::NotDistinguishable,
+            format!("not distinguishable from {bar_pct} at {} confidence ({share_pct} of {n} very disappointed){tail}", conf_pct(c.confidence_level)),
+            more,
+        )
+    };
+    Some(PmfSummary {
+        very_disappointed: vd,
+        somewhat_disappointed: sd,
+        not_disappointed: nd,
+        no_longer_use: na,
+        n,
+        blank: g.ellis_blank,
+        very_disappointed_share: share,
+        interval: [lo, hi],
+        bar: c.pmf_bar,
+        z,
+        p_value,
+        above_bar: 1.0 - p_value,
+        verdict,
+        reading,
+        more_answers_needed: more,
+    })
+}
+
+/// CSAT of a tally.
+pub fn csat_summary(g: &GroupTally, c: &SurveyConfig) -> Option<CsatSummary> {
+    let n: u64 = g.csat.iter().sum();
+    let (mean, sd, lo, hi) = stats::rating_moments(&g.csat, 1.0, c.z)?;
+    let satisfied = g.csat[3] + g.csat[4];
+    let (slo, shi) = stats::wilson(satisfied as f64, n as f64, c.z);
+    Some(CsatSummary {
+        satisfied,
+        n,
+        blank: g.csat_blank,
+        share: satisfied as f64 / n as f64,
+        interval: [slo, shi],
+        mean,
+        sd,
+        mean_interval: [lo.max(1.0), hi.min(5.0)],
+        distribution: g.csat.to_vec(),
+    })
+}
+
+/// Builds the whole analysis from a finished tally.
+pub fn build(tally: &Tally, columns: DetectedColumns, c: &SurveyConfig) -> SurveyAnalysis {
+    let all = &tally.all;
+    let nps = nps_summary(all, c);
+    let pmf = pmf_summary(all, c);
+    let csat = csat_summary(all, c);
+    let features: Vec<FeatureSummary> = tally
+        .layout
+        .features
+        .iter()
+        .zip(&all.features)
+        .map(|(name, counts)| {
+            let n: u64 = counts.iter().sum();
+            let (mean, sd, lo, hi) = stats::rating_moments(counts, 1.0, c.z).unwrap_or((0.0, 0.0, 1.0, 5.0));
+            FeatureSummary {
+                name: name.clone(),
+                n,
+                mean,
+                sd,
+                interval: [lo.max(1.0), hi.min(5.0)],
+                distribution: counts.to_vec(),
+            }
+        })
+        .collect();
+    let segments = tally.layout.segment.as_ref().map(|column| segment_breakdown(tally, column, c));
+    let survey_data = survey_data(all, nps.as_ref(), pmf.as_ref(), csat.as_ref(), &features);
+    SurveyAnalysis {
+        responses: all.responses,
+        nps,
+        pmf,
+        csat,
+        features,
+        segments,
+        survey_data,
+        columns,
+        skipped: RowReport::from_log(&tally.skipped),
+        invalid_answers: RowReport::from_log(&tally.invalid_answers),
+        confidence_level: c.confidence_level,
+    }
+}
+
+fn segment_breakdown(tally: &Tally, column: &str, c: &SurveyConfig) -> SegmentBreakdown {
+    let mut segments: Vec<SegmentSummary> = tally
+        .segments
+        .iter()
+        .map(|(name, g)| {
+            let pmf = pmf_summary(g, c);
+            let nps = nps_summary(g, c);
+            let size = pmf.as_ref().map(|p| p.n).or(nps.as_ref().map(|n| n.n)).unwrap_or(0);
+            SegmentSummary {
+                name: name.clone(),
+                responses: g.responses,
+                small: (size as f64) < c.min_segment_size,
+                nps,
+                pmf,
+                csat: csat_summary(g, c),
+            }
+        })
+        .collect();
+    // Largest first; ties by name, for deterministic output.
+    segments.sort_by(|a, b| b.responses.cmp(&a.responses).then_with(|| a.name.cmp(&b.name)));
+    let loves_most = segments
+        .iter()
+        .filter(|s| !s.small)
+        .filter_map(|s| s.pmf.as_ref().map(|p| (s, p)))
+        .max_by(|(sa, a), (sb, b)| a.very_disappointed_share.total_cmp(&b.very_disappointed_share).then_with(|| sb.name.cmp(&sa.name)))
+        .map(|(s, p)| SegmentHighlight {
+            name: s.name.clone(),
+            very_disappointed_share: p.very_disappointed_share,
+            interval: p.interval,
+            n: p.n,
+            reading: format!(
+                "{}: {}% very disappointed ({} of {}), the segment that would miss the product most; build for them first",
+                s.name,
+                format_number((p.very_disappointed_share * 1000.0).round() / 10.0),
+                p.very_disappointed,
+                p.n
+            ),
+        });
+    SegmentBreakdown {
+        column: column.to_string(),
+        min_segment_size: c.min_segment_size,
+        segments,
+        loves_most,
+        rows_beyond_segment_limit: tally.segments_beyond_limit,
+    }
+}
+
+/// The survey side of the product data: counts where they exist, so that
+/// `analyze` computes the same intervals from them.
+fn survey_data(
+    g: &GroupTally,
+    nps: Option<&NpsSummary>,
+    pmf: Option<&PmfSummary>,
+    csat: Option<&CsatSummary>,
+    features: &[FeatureSummary],
+) -> SurveyData {
+    let ratings: BTreeMap<String, f64> = features.iter().filter(|f| f.n > 0).map(|f| (f.name.clone(), f.mean)).collect();
+    SurveyData {
+        nps_score: nps.map(|s| s.score),
+        nps_responses: nps.map(|s| NpsResponses {
+            promoters: Some(s.promoters as f64),
+            passives: Some(s.passives as f64),
+            detractors: Some(s.detractors as f64),
+        }),
+        satisfaction_score: csat.map(|s| s.mean),
+        csat_share: csat.map(|s| s.share),
+        likelihood_to_recommend: nps.map(|s| {
+            s.distribution.iter().enumerate().map(|(v, c)| v as f64 * *c as f64).sum::<f64>() / s.n as f64
+        }),
+        feature_ratings: (!ratings.is_empty()).then_some(ratings),
+        // The answers behind the CSAT and feature figures, which analyze
+        // sizes by feedbackVolume; else all responding rows.
+        feedback_volume: Some(csat.map_or(g.responses, |s| s.n) as f64).filter(|n| *n > 0.0),
+        sean_ellis: pmf.map(|s| SeanEllisAnswers {
+            very_disappointed: Some(s.very_disappointed as f64),
+            somewhat_disappointed: Some(s.somewhat_disappointed as f64),
+            not_disappointed: Some(s.not_disappointed as f64),
+            no_longer_use: Some(s.no_longer_use as f64),
+        }),
+    }
+}

@@ -1,0 +1,320 @@
+//! Counting answers: one pass over the rows fills these tallies, from which
+//! every statistic is computed. Counts only, so memory does not grow with
+//! the number of rows.
+
+use super::answers::{self, Cell, Ellis, Reason};
+use std::collections::BTreeMap;
+
+/// Most issues listed with their line; the rest are counted.
+pub const LISTED_ISSUES: usize = 20;
+/// Most distinct segments tallied; answers from further segments are counted
+/// in the totals and reported as beyond the limit.
+pub const MAX_SEGMENTS: usize = 1_000;
+
+/// Answer counts for one group of respondents (everyone, or one segment).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct GroupTally {
+    /// NPS answers by value 0..10.
+    pub nps: [u64; 11],
+    /// Blank NPS answers.
+    pub nps_blank: u64,
+    /// Sean Ellis answers: very, somewhat, not disappointed, no longer use.
+    pub ellis: [u64; 4],
+    /// Blank Sean Ellis answers.
+    pub ellis_blank: u64,
+    /// CSAT ratings by value 1..5.
+    pub csat: [u64; 5],
+    /// Blank CSAT answers.
+    pub csat_blank: u64,
+    /// Feature ratings by value 1..5, one per feature column.
+    pub features: Vec<[u64; 5]>,
+    /// Rows with at least one usable answer.
+    pub responses: u64,
+}
+
+impl GroupTally {
+    fn with_features(count: usize) -> GroupTally {
+        GroupTally {
+            features: vec![[0; 5]; count],
+            ..GroupTally::default()
+        }
+    }
+
+    /// Adds another tally (for combining).
+    pub fn add(&mut self, other: &GroupTally) {
+        for (a, b) in self.nps.iter_mut().zip(other.nps) {
+            *a += b;
+        }
+        for (a, b) in self.ellis.iter_mut().zip(other.ellis) {
+            *a += b;
+        }
+        for (a, b) in self.csat.iter_mut().zip(other.csat) {
+            *a += b;
+        }
+        for (fa, fb) in self.features.iter_mut().zip(&other.features) {
+            for (a, b) in fa.iter_mut().zip(fb) {
+                *a += b;
+            }
+        }
+        self.nps_blank += other.nps_blank;
+        self.ellis_blank += other.ellis_blank;
+        self.csat_blank += other.csat_blank;
+        self.responses += other.responses;
+    }
+}
+
+/// Where a row came from: a line of a file, or an index into arrays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowId {
+    /// 1-based line of the CSV file where the row starts.
+    Line(u64),
+    /// 0-based index into the answer arrays.
+    Index(u64),
+}
+
+/// One row or answer that was not used.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Issue {
+    /// Where it is.
+    pub row: RowId,
+    /// The question's column, for an answer.
+    pub column: Option<String>,
+    /// Why it was not used.
+    pub reason: String,
+    /// The value, shortened, for an answer.
+    pub value: Option<String>,
+}
+
+/// Issues of one kind: the first [`LISTED_ISSUES`] listed, all counted by reason.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct IssueLog {
+    /// How many in all.
+    pub count: u64,
+    /// How many for each reason.
+    pub by_reason: BTreeMap<String, u64>,
+    /// The first ones, in input order.
+    pub listed: Vec<Issue>,
+}
+
+impl IssueLog {
+    /// Records one issue.
+    pub fn push(&mut self, issue: Issue) {
+        self.count += 1;
+        *self.by_reason.entry(issue.reason.clone()).or_insert(0) += 1;
+        if self.listed.len() < LISTED_ISSUES {
+            self.listed.push(issue);
+        }
+    }
+
+    /// Records one issue whose reason is known text, building the issue only
+    /// when it will be listed (the common case for big files is counting).
+    pub fn push_with(&mut self, reason: &str, build: impl FnOnce() -> Issue) {
+        self.count += 1;
+        match self.by_reason.get_mut(reason) {
+            Some(n) => *n += 1,
+            None => {
+                self.by_reason.insert(reason.to_string(), 1);
+            }
+        }
+        if self.listed.len() < LISTED_ISSUES {
+            self.listed.push(build());
+        }
+    }
+}
+
+/// The columns a row's answers are read from.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Layout {
+    /// NPS question's column name.
+    pub nps: Option<String>,
+    /// Sean Ellis question's column name.
+    pub pmf: Option<String>,
+    /// CSAT question's column name.
+    pub csat: Option<String>,
+    /// Segment column name.
+    pub segment: Option<String>,
+    /// Feature rating columns' names.
+    pub features: Vec<String>,
+}
+
+/// The answers of one row.
+#[derive(Debug, Clone, Copy)]
+pub struct RowCells<'a, 'f> {
+    /// NPS answer.
+    pub nps: Cell<'a>,
+    /// Sean Ellis answer.
+    pub pmf: Cell<'a>,
+    /// CSAT answer.
+    pub csat: Cell<'a>,
+    /// Segment name.
+    pub segment: Cell<'a>,
+    /// Feature ratings, in `Layout::features` order.
+    pub features: &'f [Cell<'a>],
+}
+
+/// Everything one pass over the rows counts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tally {
+    /// Which columns were read.
+    pub layout: Layout,
+    /// All respondents.
+    pub all: GroupTally,
+    /// Respondents by segment name (trimmed); at most [`MAX_SEGMENTS`].
+    pub segments: BTreeMap<String, GroupTally>,
+    /// Rows whose segment was not tallied because of [`MAX_SEGMENTS`].
+    pub segments_beyond_limit: u64,
+    /// Rows not used at all.
+    pub skipped: IssueLog,
+    /// Answers not used in rows that were otherwise used.
+    pub invalid_answers: IssueLog,
+}
+
+impl Tally {
+    /// An empty tally for a layout.
+    pub fn new(layout: Layout) -> Tally {
+        let features = layout.features.len();
+        Tally {
+            layout,
+            all: GroupTally::with_features(features),
+            segments: BTreeMap::new(),
+            segments_beyond_limit: 0,
+            skipped: IssueLog::default(),
+            invalid_answers: IssueLog::default(),
+        }
+    }
+
+    /// Marks a row as not used at all.
+    pub fn skip_row(&mut self, row: RowId, reason: &str) {
+        self.skipped.push_with(reason, || Issue {
+            row,
+            column: None,
+            reason: reason.to_string(),
+            value: None,
+        });
+    }
+
+    /// Reads and counts one row's answers.
+    pub fn push_row(&mut self, row: RowId, cells: RowCells) {
+        // Parse first, count after: a row with no usable answer is skipped
+        // whole, with the reason of its first bad answer.
+        let nps = answers::nps(cells.nps);
+        let pmf = answers::ellis(cells.pmf);
+        let csat = answers::rating(cells.csat);
+        let mut used = matches!(nps, Ok(Some(_))) || matches!(pmf, Ok(Some(_))) || matches!(csat, Ok(Some(_)));
+        let mut features = [None; 64];
+        let feature_count = cells.features.len().min(features.len());
+        for (slot, cell) in features.iter_mut().zip(cells.features) {
+            let r = answers::rating(*cell);
+            used |= matches!(r, Ok(Some(_)));
+            *slot = Some(r);
+        }
+        let mut problems: Vec<(Option<&str>, Reason, Cell)> = Vec::new();
+        if let Err(r) = nps {
+            problems.push((self.layout.nps.as_deref(), r, cells.nps));
+        }
+        if let Err(r) = pmf {
+            problems.push((self.layout.pmf.as_deref(), r, cells.pmf));
+        }
+        if let Err(r) = csat {
+            problems.push((self.layout.csat.as_deref(), r, cells.csat));
+        }
+        for (i, r) in features.iter().take(feature_count).enumerate() {
+            if let Some(Err(reason)) = r {
+                problems.push((self.layout.features.get(i).map(String::as_str), *reason, cells.features[i]));
+            }
+        }
+        if !used {
+            let reason = problems.first().map_or("no answer to any question read", |p| p.1.text());
+            let first = problems.first().map(|(col, _, cell)| (col.map(str::to_string), shorten(*cell)));
+            self.skipped.push_with(reason, || Issue {
+                row,
+                column: first.as_ref().and_then(|f| f.0.clone()),
+                reason: reason.to_string(),
+                value: first.and_then(|f| f.1),
+            });
+            return;
+        }
+        for (column, reason, cell) in problems {
+            self.invalid_answers.push_with(reason.text(), || Issue {
+                row,
+                column: column.map(str::to_string),
+                reason: reason.text().to_string(),
+                value: shorten(cell),
+            });
+        }
+        // Borrowed when the name is valid UTF-8: no allocation per row.
+        let segment: Option<std::borrow::Cow<str>> = match cells.segment {
+            Cell::Text(t) => {
+                let t = t.trim_ascii();
+                (!t.is_empty()).then(|| String::from_utf8_lossy(t))
+            }
+            Cell::Number(n) => Some(crate::raw::format_number(n).into()),
+            _ => None,
+        };
+        let feature_results = &features[..feature_count];
+        count(&mut self.all, nps, pmf, csat, feature_results);
+        if let Some(name) = segment {
+            let features_len = self.layout.features.len();
+            if let Some(group) = self.segments.get_mut(name.as_ref()) {
+                count(group, nps, pmf, csat, feature_results);
+            } else if self.segments.len() < MAX_SEGMENTS {
+                let mut group = GroupTally::with_features(features_len);
+                count(&mut group, nps, pmf, csat, feature_results);
+                self.segments.insert(name.into_owned(), group);
+            } else {
+                self.segments_beyond_limit += 1;
+            }
+        }
+    }
+}
+
+type Parsed<T> = Result<Option<T>, Reason>;
+
+fn count(g: &mut GroupTally, nps: Parsed<u8>, pmf: Parsed<Ellis>, csat: Parsed<u8>, features: &[Option<Parsed<u8>>]) {
+    g.responses += 1;
+    match nps {
+        Ok(Some(v)) => g.nps[usize::from(v.min(10))] += 1,
+        Ok(None) => g.nps_blank += 1,
+        Err(_) => {}
+    }
+    match pmf {
+        Ok(Some(e)) => {
+            let i = match e {
+                Ellis::VeryDisappointed => 0,
+                Ellis::SomewhatDisappointed => 1,
+                Ellis::NotDisappointed => 2,
+                Ellis::NoLongerUse => 3,
+            };
+            g.ellis[i] += 1;
+        }
+        Ok(None) => g.ellis_blank += 1,
+        Err(_) => {}
+    }
+    match csat {
+        Ok(Some(v)) => g.csat[usize::from(v.clamp(1, 5) - 1)] += 1,
+        Ok(None) => g.csat_blank += 1,
+        Err(_) => {}
+    }
+    for (slot, r) in g.features.iter_mut().zip(features) {
+        if let Some(Ok(Some(v))) = r {
+            slot[usize::from(v.clamp(&1, &5) - 1)] += 1;
+        }
+    }
+}
+
+/// A cell as a report shows it: at most 40 characters.
+fn shorten(cell: Cell) -> Option<String> {
+    match cell {
+        Cell::Text(t) => {
+            let text = String::from_utf8_lossy(t);
+            let mut out: String = text.chars().take(40).collect();
+            if text.chars().count() > 40 {
+                out.push('…');
+            }
+            Some(out)
+        }
+        Cell::Number(n) => Some(crate::raw::format_number(n)),
+        Cell::Blank => None,
+        Cell::Other(what) => Some(what.to_string()),
+    }
+}
