@@ -238,7 +238,12 @@ pub fn rating_moments(counts: &[u64], first: f64, z: f64) -> Option<(f64, f64, f
     if n <= 0.0 {
         return None;
     }
-    let mean = counts.iter().enumerate().map(|(i, c)| (first + i as f64) * *c as f64).sum::<f64>() / n;
+    let mean = counts
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (first + i as f64) * *c as f64)
+        .sum::<f64>()
+        / n;
     let ss: f64 = counts
         .iter()
         .enumerate()
@@ -247,7 +252,11 @@ pub fn rating_moments(counts: &[u64], first: f64, z: f64) -> Option<(f64, f64, f
             dev * dev * *c as f64
         })
         .sum();
-    let sd = if n > 1.0 { libm::sqrt(ss / (n - 1.0)) } else { 0.0 };
+    let sd = if n > 1.0 {
+        libm::sqrt(ss / (n - 1.0))
+    } else {
+        0.0
+    };
     let half = z * sd / libm::sqrt(n);
     Some((mean, sd, mean - half, mean + half))
 }
@@ -317,7 +326,11 @@ mod tests {
         // metrics.md: about 850 answers for +-5 points at a typical spread (Var ~ 0.55).
         assert_eq!(nps_sample_size(0.5536, 5.0, z_for_confidence(0.95)), 851.0);
         let e = nps_wald(10.0, 0.0, 0.0, 1.96);
-        assert_eq!((e.low, e.high), (100.0, 100.0), "plain Wald collapses, as documented");
+        assert_eq!(
+            (e.low, e.high),
+            (100.0, 100.0),
+            "plain Wald collapses, as documented"
+        );
     }
 
     #[test]

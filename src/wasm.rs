@@ -11,6 +11,10 @@ use crate::model::ProductData;
 use crate::options::AnalyzeOptions;
 use crate::raw::{RawValue, MAX_DEPTH, MAX_ENTRIES, MAX_KEY_CHARS, MAX_STRING_CHARS, MAX_VALUES};
 use crate::result::ValidationResult;
+use crate::survey::SurveyComparison;
+use crate::survey::{
+    self, AnswerValue, SurveyAnalysis, SurveyAnswers, SurveyConfig, SurveyOptions,
+};
 use crate::{Analyzer, InputError, Problem, ValidationReport};
 use js_sys::{Array, JsString, Object, Reflect};
 use serde::Serialize;
@@ -38,6 +42,19 @@ export interface MarketValidationError extends Error {
 export type PortfolioEntry =
     | { index: number; ok: true; result: ValidationResult }
     | { index: number; ok: false; error: { message: string; problems: Problem[] } };
+/** Survey answers given as arrays, one item per respondent; every array must have the same length. */
+export interface SurveyAnswers {
+    /** 0..10 answers to "how likely are you to recommend": numbers, or text such as "9 - Very likely". */
+    nps?: (number | string | null)[];
+    /** Sean Ellis answers: "Very disappointed", "Somewhat disappointed", "Not disappointed", "N/A, I no longer use it" (any case, common variants). */
+    pmf?: (string | null)[];
+    /** 1..5 satisfaction answers: numbers, or labels from "Very dissatisfied" to "Very satisfied". */
+    csat?: (number | string | null)[];
+    /** Segment names (role, plan, company size...). */
+    segment?: (string | number | null)[];
+    /** Feature name -> 1..5 ratings. */
+    features?: Record<string, (number | string | null)[]>;
+}
 /** A node of a JSON Schema (draft 2020-12). */
 export interface JsonSchemaNode {
     type?: "object" | "number" | "integer" | "array" | "string";
@@ -155,6 +172,163 @@ pub fn validate(data: Ts<ProductData>) -> Result<Ts<ValidationReport>, JsValue> 
         &data.js_value(),
         "product data",
     )?))
+}
+
+/// Analyses raw survey answers: a CSV export (text or bytes) or arrays. NPS, the Sean Ellis test
+/// and CSAT with confidence intervals, feature ratings, segments, every unused row by line, and
+/// `surveyData` ready for `analyze`. Throws when the options are invalid or nothing is usable.
+#[wasm_bindgen(js_name = analyzeSurvey)]
+pub fn analyze_survey(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | SurveyAnswers")] input: JsValue,
+    options: Option<Ts<SurveyOptions>>,
+) -> Result<Ts<SurveyAnalysis>, JsValue> {
+    let config = survey_config(options)?;
+    typed(&survey_of(&input, &config)?)
+}
+
+/// Compares two survey waves (each a CSV export or arrays): the change in NPS, in the Sean Ellis
+/// share and in CSAT, each with an interval and whether it is distinguishable from no change.
+#[wasm_bindgen(js_name = compareSurveys)]
+pub fn compare_surveys(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | SurveyAnswers")] before: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | SurveyAnswers")] after: JsValue,
+    options: Option<Ts<SurveyOptions>>,
+) -> Result<Ts<SurveyComparison>, JsValue> {
+    let config = survey_config(options)?;
+    let first = survey_of(&before, &config)?;
+    let second = survey_of(&after, &config)?;
+    typed(&survey::compare(first, second, &config))
+}
+
+fn survey_config(options: Option<Ts<SurveyOptions>>) -> Result<SurveyConfig, JsValue> {
+    let raw = match options {
+        Some(o) => read_arg(&o.js_value(), "survey options")?,
+        None => RawValue::Undefined,
+    };
+    SurveyConfig::from_raw(&raw).map_err(to_js_error)
+}
+
+fn survey_of(input: &JsValue, config: &SurveyConfig) -> Result<SurveyAnalysis, JsValue> {
+    if let Some(text) = input.as_string() {
+        return survey::analyze_survey_csv(text.as_bytes(), config).map_err(to_js_error);
+    }
+    if let Some(bytes) = input.dyn_ref::<js_sys::Uint8Array>() {
+        return survey::analyze_survey_csv(&bytes.to_vec(), config).map_err(to_js_error);
+    }
+    let answers = survey_answers(input).map_err(to_js_error)?;
+    survey::analyze_survey_answers(&answers, config).map_err(to_js_error)
+}
+
+/// Reads `{ nps, pmf, csat, segment, features }` arrays item by item (no
+/// 1,000-entry limit here: a survey has as many answers as respondents).
+fn survey_answers(input: &JsValue) -> Result<SurveyAnswers, InputError> {
+    let wrong = |path: &str, value: String, expected: &str| {
+        InputError::new("survey", vec![Problem::new(path, value, expected)])
+    };
+    let Some(object) = input
+        .dyn_ref::<Object>()
+        .filter(|_| !Array::is_array(input))
+    else {
+        return Err(wrong(
+            "input",
+            describe_shallow(input),
+            "CSV text, a Uint8Array of CSV bytes, or { nps, pmf, csat, segment, features } arrays",
+        ));
+    };
+    let mut problems = Vec::new();
+    let keys = Reflect::own_keys(object).unwrap_or_else(|_| Array::new());
+    for key in keys.iter().filter_map(|k| k.as_string()) {
+        if !["nps", "pmf", "csat", "segment", "features"].contains(&key.as_str()) {
+            problems.push(Problem::new(
+                crate::problem::join_path("input", &key),
+                "an unknown field",
+                "one of nps, pmf, csat, segment, features",
+            ));
+        }
+    }
+    let column =
+        |key: &str, value: JsValue, problems: &mut Vec<Problem>| -> Option<Vec<AnswerValue>> {
+            if value.is_undefined() || value.is_null() {
+                return None;
+            }
+            let Some(items) = value.dyn_ref::<Array>() else {
+                problems.push(Problem::new(
+                    key,
+                    describe_shallow(&value),
+                    "an array of answers",
+                ));
+                return None;
+            };
+            if items.length() as usize > MAX_SURVEY_ANSWERS {
+                problems.push(Problem::new(
+                    key,
+                    format!("an array of {} answers", items.length()),
+                    format!("at most {MAX_SURVEY_ANSWERS} answers"),
+                ));
+                return None;
+            }
+            Some(items.iter().map(|item| answer_value(&item)).collect())
+        };
+    let get =
+        |key: &str| Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+    let mut answers = SurveyAnswers {
+        nps: column("nps", get("nps"), &mut problems),
+        pmf: column("pmf", get("pmf"), &mut problems),
+        csat: column("csat", get("csat"), &mut problems),
+        segment: column("segment", get("segment"), &mut problems),
+        features: Vec::new(),
+    };
+    let features = get("features");
+    if let Some(map) = features
+        .dyn_ref::<Object>()
+        .filter(|_| !Array::is_array(&features))
+    {
+        let names = Reflect::own_keys(map).unwrap_or_else(|_| Array::new());
+        for name in names
+            .iter()
+            .filter_map(|k| k.dyn_into::<JsString>().ok())
+            .take(survey::options::MAX_FEATURE_COLUMNS)
+        {
+            let path = crate::problem::join_path("features", &key_text(&name));
+            let value = Reflect::get(map, &name).unwrap_or(JsValue::UNDEFINED);
+            if let Some(values) = column(&path, value, &mut problems) {
+                answers.features.push((key_text(&name), values));
+            }
+        }
+    } else if !features.is_undefined() && !features.is_null() {
+        problems.push(Problem::new(
+            "features",
+            describe_shallow(&features),
+            "an object of feature name -> array of 1..5 ratings",
+        ));
+    }
+    if problems.is_empty() {
+        Ok(answers)
+    } else {
+        Err(InputError::new("survey", problems))
+    }
+}
+
+/// Most answers read from one array: well beyond any survey, and far below
+/// what would exhaust a tab's memory.
+const MAX_SURVEY_ANSWERS: usize = 10_000_000;
+
+fn answer_value(item: &JsValue) -> AnswerValue {
+    if item.is_undefined() || item.is_null() {
+        AnswerValue::Blank
+    } else if let Some(n) = item.as_f64() {
+        AnswerValue::Number(n)
+    } else if let Some(s) = item.dyn_ref::<JsString>() {
+        if s.length() as usize > MAX_STRING_CHARS {
+            AnswerValue::Other("a string longer than 10000 characters")
+        } else {
+            AnswerValue::Text(String::from(s))
+        }
+    } else if item.as_bool().is_some() {
+        AnswerValue::Other("a boolean")
+    } else {
+        AnswerValue::Other("an object")
+    }
 }
 
 /// The benchmark presets: weights, curve points and their sources.

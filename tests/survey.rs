@@ -4,7 +4,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use market_validation::survey::report::PmfVerdict;
-use market_validation::survey::{analyze_survey_answers, analyze_survey_csv, compare, AnswerValue, SurveyAnswers, SurveyConfig};
+use market_validation::survey::{
+    analyze_survey_answers, analyze_survey_csv, compare, AnswerValue, SurveyAnswers, SurveyConfig,
+};
 use market_validation::{analyze, RawValue};
 use proptest::prelude::*;
 
@@ -27,7 +29,10 @@ fn hand_checked_counts_and_scores() {
     assert_eq!(r.responses, 5);
     let nps = r.nps.expect("nps");
     // 2 promoters (10, 9), 1 passive (8), 2 detractors (6, 0): NPS = 100 (2 - 2) / 5 = 0.
-    assert_eq!((nps.promoters, nps.passives, nps.detractors, nps.n), (2, 1, 2, 5));
+    assert_eq!(
+        (nps.promoters, nps.passives, nps.detractors, nps.n),
+        (2, 1, 2, 5)
+    );
     assert_eq!(nps.score, 0.0);
     // Adjusted Wald by hand: n' = 8, p' = 2.75/8, d' = 2.75/8; Var' = 0.6875; SE' = sqrt(0.6875/8).
     let se = (0.6875f64 / 8.0).sqrt();
@@ -35,15 +40,34 @@ fn hand_checked_counts_and_scores() {
     assert!((nps.interval[1] - 100.0 * 1.959_963_984_540_054 * se).abs() < 1e-6);
     let pmf = r.pmf.expect("pmf");
     // 2 very, 1 somewhat, 1 not; the "no longer use" answer is left out of n.
-    assert_eq!((pmf.very_disappointed, pmf.somewhat_disappointed, pmf.not_disappointed, pmf.no_longer_use, pmf.n), (2, 1, 1, 1, 4));
+    assert_eq!(
+        (
+            pmf.very_disappointed,
+            pmf.somewhat_disappointed,
+            pmf.not_disappointed,
+            pmf.no_longer_use,
+            pmf.n
+        ),
+        (2, 1, 1, 1, 4)
+    );
     assert_eq!(pmf.very_disappointed_share, 0.5);
     assert_eq!(pmf.verdict, PmfVerdict::TooFewAnswers);
-    assert!(pmf.reading.contains("need about 26 more"), "{}", pmf.reading);
+    assert!(
+        pmf.reading.contains("need about 26 more"),
+        "{}",
+        pmf.reading
+    );
     let csat = r.csat.expect("csat");
     assert_eq!((csat.satisfied, csat.n), (3, 5)); // 5, 4, 4
     assert!((csat.mean - 16.0 / 5.0).abs() < 1e-12);
-    assert_eq!(r.columns.nps.as_ref().map(|c| c.detected_by.as_str()), Some("header"));
-    assert_eq!(r.columns.segment.as_ref().map(|c| c.header.as_str()), Some("Role"));
+    assert_eq!(
+        r.columns.nps.as_ref().map(|c| c.detected_by.as_str()),
+        Some("header")
+    );
+    assert_eq!(
+        r.columns.segment.as_ref().map(|c| c.header.as_str()),
+        Some("Role")
+    );
 }
 
 #[test]
@@ -54,7 +78,10 @@ fn real_export_quirks_are_read() {
     let nps = r.nps.expect("nps");
     assert_eq!((nps.promoters, nps.passives, nps.n), (2, 1, 3));
     assert_eq!(r.skipped.count, 0);
-    assert_eq!(r.columns.nps.as_ref().map(|c| c.header.as_str()), Some("NPS"));
+    assert_eq!(
+        r.columns.nps.as_ref().map(|c| c.header.as_str()),
+        Some("NPS")
+    );
 }
 
 #[test]
@@ -66,7 +93,12 @@ fn every_unused_row_is_reported_with_its_line() {
     // Line 2: used. Line 3: blank. Line 4: NPS 11 invalid but the rest used.
     // Line 5: nothing usable (nine, Delighted, 7): skipped. Line 6: ragged.
     // Line 7: blank (all fields empty). Lines 8-9: a quoted newline, used. Line 10: used.
-    let lines: Vec<(u64, &str)> = r.skipped.first.iter().map(|i| (i.line.unwrap_or(0), i.reason.as_str())).collect();
+    let lines: Vec<(u64, &str)> = r
+        .skipped
+        .first
+        .iter()
+        .map(|i| (i.line.unwrap_or(0), i.reason.as_str()))
+        .collect();
     assert_eq!(
         lines,
         vec![
@@ -78,7 +110,12 @@ fn every_unused_row_is_reported_with_its_line() {
     );
     assert_eq!(r.skipped.count, 4);
     assert_eq!(r.skipped.by_reason.get("blank row"), Some(&2));
-    let invalid: Vec<(u64, Option<&str>)> = r.invalid_answers.first.iter().map(|i| (i.line.unwrap_or(0), i.value.as_deref())).collect();
+    let invalid: Vec<(u64, Option<&str>)> = r
+        .invalid_answers
+        .first
+        .iter()
+        .map(|i| (i.line.unwrap_or(0), i.value.as_deref()))
+        .collect();
     assert_eq!(invalid, vec![(4, Some("11"))]);
     assert_eq!(r.responses, 4);
     assert_eq!(r.pmf.expect("pmf").n, 4);
@@ -100,7 +137,9 @@ fn only_the_first_twenty_issues_are_listed_but_all_are_counted() {
 #[test]
 fn invalid_utf8_is_reported_not_dropped() {
     let mut bytes = HEADER.as_bytes().to_vec();
-    bytes.extend_from_slice(b"1,9,Very disappointed,5,Dev\r\n2,10,Very disappointed,5,D\xFF\xFEv\r\n");
+    bytes.extend_from_slice(
+        b"1,9,Very disappointed,5,Dev\r\n2,10,Very disappointed,5,D\xFF\xFEv\r\n",
+    );
     let r = analyze_survey_csv(&bytes, &SurveyConfig::default()).expect("one good row");
     assert_eq!(r.skipped.first[0].line, Some(3));
     assert_eq!(r.skipped.first[0].reason, "invalid UTF-8 in an answer");
@@ -111,23 +150,64 @@ fn files_with_nothing_usable_say_why() {
     let err = analyze_survey_csv(b"", &SurveyConfig::default()).unwrap_err();
     assert!(err.to_string().contains("an empty file"), "{err}");
     let err = analyze_survey_csv(b"Name,Email\nAda,a@b.c\n", &SurveyConfig::default()).unwrap_err();
-    assert!(err.to_string().contains("a column for at least one question"), "{err}");
-    let err = analyze_survey_csv(format!("{HEADER}1,x,nope,9,Dev\r\n").as_bytes(), &SurveyConfig::default()).unwrap_err();
-    assert!(err.to_string().contains("no usable answer (1 × NPS answer is not a number from 0 to 10)"), "{err}");
-    let err = analyze_survey_csv(HEADER.as_bytes(), &config(r#"{"columns": {"nps": "How likely to recommend"}}"#)).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("a column for at least one question"),
+        "{err}"
+    );
+    let err = analyze_survey_csv(
+        format!("{HEADER}1,x,nope,9,Dev\r\n").as_bytes(),
+        &SurveyConfig::default(),
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("no usable answer (1 × NPS answer is not a number from 0 to 10)"),
+        "{err}"
+    );
+    let err = analyze_survey_csv(
+        HEADER.as_bytes(),
+        &config(r#"{"columns": {"nps": "How likely to recommend"}}"#),
+    )
+    .unwrap_err();
     let text = err.to_string();
-    assert!(text.contains("options.columns.nps is \"How likely to recommend\""), "{text}");
-    assert!(text.contains("did you mean \"How likely are you to recommend Acme to a friend?\""), "{text}");
+    assert!(
+        text.contains("options.columns.nps is \"How likely to recommend\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("did you mean \"How likely are you to recommend Acme to a friend?\""),
+        "{text}"
+    );
 }
 
 #[test]
 fn columns_can_be_named_or_found_by_their_values() {
     let text = "q1,q2,q3\n9,Very disappointed,a\n10,Somewhat disappointed,b\n3,Very disappointed,c\n7,not disappointed,d\n";
     let r = csv(text);
-    assert_eq!(r.columns.nps.as_ref().map(|c| (c.header.as_str(), c.detected_by.as_str())), Some(("q1", "values")));
-    assert_eq!(r.columns.pmf.as_ref().map(|c| (c.header.as_str(), c.detected_by.as_str())), Some(("q2", "values")));
-    let named = analyze_survey_csv(text.as_bytes(), &config(r#"{"columns": {"nps": " Q1 ", "segment": "q3"}}"#)).unwrap();
-    assert_eq!(named.columns.nps.as_ref().map(|c| c.detected_by.as_str()), Some("option"));
+    assert_eq!(
+        r.columns
+            .nps
+            .as_ref()
+            .map(|c| (c.header.as_str(), c.detected_by.as_str())),
+        Some(("q1", "values"))
+    );
+    assert_eq!(
+        r.columns
+            .pmf
+            .as_ref()
+            .map(|c| (c.header.as_str(), c.detected_by.as_str())),
+        Some(("q2", "values"))
+    );
+    let named = analyze_survey_csv(
+        text.as_bytes(),
+        &config(r#"{"columns": {"nps": " Q1 ", "segment": "q3"}}"#),
+    )
+    .unwrap();
+    assert_eq!(
+        named.columns.nps.as_ref().map(|c| c.detected_by.as_str()),
+        Some("option")
+    );
     assert_eq!(named.segments.expect("segments").segments.len(), 4);
 }
 
@@ -145,26 +225,52 @@ fn the_sean_ellis_test_reads_in_plain_words() {
     };
     let c = SurveyConfig::default();
     // Slack's published figure: 51% of 731 (373 very disappointed) - well above the bar.
-    let slack = analyze_survey_answers(&answers(373, 250, 108), &c).unwrap().pmf.unwrap();
+    let slack = analyze_survey_answers(&answers(373, 250, 108), &c)
+        .unwrap()
+        .pmf
+        .unwrap();
     assert_eq!(slack.verdict, PmfVerdict::AboveBar);
-    assert!(slack.reading.starts_with("above the 40% bar with 99.9% confidence"), "{}", slack.reading);
+    assert!(
+        slack
+            .reading
+            .starts_with("above the 40% bar with 99.9% confidence"),
+        "{}",
+        slack.reading
+    );
     // 171 of 390 (43.8%): z = 1.55, p = 0.061: not distinguishable at 95%.
-    let close = analyze_survey_answers(&answers(171, 148, 71), &c).unwrap().pmf.unwrap();
+    let close = analyze_survey_answers(&answers(171, 148, 71), &c)
+        .unwrap()
+        .pmf
+        .unwrap();
     assert_eq!(close.verdict, PmfVerdict::NotDistinguishable);
     assert!((close.z - 1.5504).abs() < 1e-3);
     // Needs n >= 0.24 (1.6449 / 0.038462)^2 = 438.9, i.e. 439 answers: 49 more.
     assert_eq!(close.more_answers_needed, Some(49.0));
-    assert!(close.reading.contains("about 49 more answers"), "{}", close.reading);
-    let low = analyze_survey_answers(&answers(20, 60, 40), &c).unwrap().pmf.unwrap();
+    assert!(
+        close.reading.contains("about 49 more answers"),
+        "{}",
+        close.reading
+    );
+    let low = analyze_survey_answers(&answers(20, 60, 40), &c)
+        .unwrap()
+        .pmf
+        .unwrap();
     assert_eq!(low.verdict, PmfVerdict::BelowBar);
-    let custom = analyze_survey_answers(&answers(171, 148, 71), &config(r#"{"pmfBar": 0.3}"#)).unwrap().pmf.unwrap();
+    let custom = analyze_survey_answers(&answers(171, 148, 71), &config(r#"{"pmfBar": 0.3}"#))
+        .unwrap()
+        .pmf
+        .unwrap();
     assert_eq!(custom.verdict, PmfVerdict::AboveBar);
 }
 
 #[test]
 fn segments_name_who_loves_the_product_and_flag_small_ones() {
     let mut text = String::from("Role,How would you feel if you could no longer use it?\n");
-    for (role, vd, other) in [("AI developers", 35, 25), ("Enterprise teams", 15, 45), ("Students", 9, 1)] {
+    for (role, vd, other) in [
+        ("AI developers", 35, 25),
+        ("Enterprise teams", 15, 45),
+        ("Students", 9, 1),
+    ] {
         for _ in 0..vd {
             text.push_str(&format!("{role},Very disappointed\n"));
         }
@@ -178,8 +284,17 @@ fn segments_name_who_loves_the_product_and_flag_small_ones() {
     let students = seg.segments.iter().find(|s| s.name == "Students").unwrap();
     assert!(students.small, "10 answers is below the 40 needed");
     let loves = seg.loves_most.expect("a segment large enough");
-    assert_eq!(loves.name, "AI developers", "Students have 90% but only 10 answers");
-    assert!(loves.reading.starts_with("AI developers: 58.3% very disappointed (35 of 60)"), "{}", loves.reading);
+    assert_eq!(
+        loves.name, "AI developers",
+        "Students have 90% but only 10 answers"
+    );
+    assert!(
+        loves
+            .reading
+            .starts_with("AI developers: 58.3% very disappointed (35 of 60)"),
+        "{}",
+        loves.reading
+    );
 }
 
 #[test]
@@ -187,8 +302,20 @@ fn two_waves_compared_with_intervals_on_the_difference() {
     let wave = |vd: usize, sd: usize, promoters: usize, detractors: usize| {
         let mut text = String::from("How likely are you to recommend us?,How would you feel if you could no longer use us?\n");
         for i in 0..(vd + sd).max(promoters + detractors) {
-            let nps = if i < promoters { "10" } else if i < promoters + detractors { "3" } else { "" };
-            let pmf = if i < vd { "Very disappointed" } else if i < vd + sd { "Somewhat disappointed" } else { "" };
+            let nps = if i < promoters {
+                "10"
+            } else if i < promoters + detractors {
+                "3"
+            } else {
+                ""
+            };
+            let pmf = if i < vd {
+                "Very disappointed"
+            } else if i < vd + sd {
+                "Somewhat disappointed"
+            } else {
+                ""
+            };
             text.push_str(&format!("{nps},{pmf}\n"));
         }
         csv(&text)
@@ -198,13 +325,21 @@ fn two_waves_compared_with_intervals_on_the_difference() {
     let cmp = compare(wave(22, 78, 50, 50), wave(58, 42, 80, 20), &c);
     let pmf = cmp.pmf.expect("pmf change");
     assert!((pmf.change - 0.36).abs() < 1e-12);
-    assert!(pmf.distinguishable && pmf.interval[0] > 0.0, "{:?}", pmf.interval);
+    assert!(
+        pmf.distinguishable && pmf.interval[0] > 0.0,
+        "{:?}",
+        pmf.interval
+    );
     let nps = cmp.nps.expect("nps change");
     assert_eq!(nps.change, 60.0);
     assert!(nps.distinguishable);
     let same = compare(wave(40, 60, 50, 50), wave(42, 58, 51, 49), &c);
     assert!(!same.pmf.unwrap().distinguishable);
-    assert!(same.nps.unwrap().reading.contains("not distinguishable from no change"));
+    assert!(same
+        .nps
+        .unwrap()
+        .reading
+        .contains("not distinguishable from no change"));
 }
 
 #[test]
@@ -227,7 +362,11 @@ fn survey_data_feeds_the_analyzer_with_its_counts() {
     assert_eq!(nps.value, 25.0);
     // The analyzer's NPS interval is the survey's adjusted-Wald interval.
     assert_eq!(nps.value_interval, Some(r.nps.as_ref().unwrap().interval));
-    let ellis = survey.metrics.iter().find(|m| m.id == "seanEllisShare").unwrap();
+    let ellis = survey
+        .metrics
+        .iter()
+        .find(|m| m.id == "seanEllisShare")
+        .unwrap();
     assert_eq!(ellis.value, 0.5);
     assert!(result.warnings.is_empty(), "{:?}", result.warnings);
 }
@@ -235,30 +374,68 @@ fn survey_data_feeds_the_analyzer_with_its_counts() {
 #[test]
 fn array_input_reports_items_by_index() {
     let answers = SurveyAnswers {
-        nps: Some(vec![AnswerValue::Number(9.0), AnswerValue::Text("11".into()), AnswerValue::Blank, AnswerValue::Number(4.0)]),
+        nps: Some(vec![
+            AnswerValue::Number(9.0),
+            AnswerValue::Text("11".into()),
+            AnswerValue::Blank,
+            AnswerValue::Number(4.0),
+        ]),
         segment: Some(vec![AnswerValue::Text("a".into()); 4]),
         ..SurveyAnswers::default()
     };
     let r = analyze_survey_answers(&answers, &SurveyConfig::default()).unwrap();
     assert_eq!(r.nps.as_ref().unwrap().n, 2);
-    let skipped: Vec<(Option<u64>, &str)> = r.skipped.first.iter().map(|i| (i.index, i.reason.as_str())).collect();
-    assert_eq!(skipped, vec![(Some(1), "NPS answer outside 0 to 10"), (Some(2), "no answer to any question read")]);
+    let skipped: Vec<(Option<u64>, &str)> = r
+        .skipped
+        .first
+        .iter()
+        .map(|i| (i.index, i.reason.as_str()))
+        .collect();
+    assert_eq!(
+        skipped,
+        vec![
+            (Some(1), "NPS answer outside 0 to 10"),
+            (Some(2), "no answer to any question read")
+        ]
+    );
     let uneven = SurveyAnswers {
         nps: Some(vec![AnswerValue::Number(9.0)]),
         pmf: Some(vec![]),
         ..SurveyAnswers::default()
     };
     let err = analyze_survey_answers(&uneven, &SurveyConfig::default()).unwrap_err();
-    assert!(err.to_string().contains("pmf is an array of 0 answers; expected 1 answers, as many as nps"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("pmf is an array of 0 answers; expected 1 answers, as many as nps"),
+        "{err}"
+    );
 }
 
 #[test]
 fn wald_on_request_and_sample_size_for_a_margin() {
     let answers = SurveyAnswers {
-        nps: Some((0..100).map(|i| AnswerValue::Number(if i < 50 { 10.0 } else if i < 80 { 8.0 } else { 2.0 })).collect()),
+        nps: Some(
+            (0..100)
+                .map(|i| {
+                    AnswerValue::Number(if i < 50 {
+                        10.0
+                    } else if i < 80 {
+                        8.0
+                    } else {
+                        2.0
+                    })
+                })
+                .collect(),
+        ),
         ..SurveyAnswers::default()
     };
-    let wald = analyze_survey_answers(&answers, &config(r#"{"npsMethod": "wald", "npsMargin": 5}"#)).unwrap().nps.unwrap();
+    let wald = analyze_survey_answers(
+        &answers,
+        &config(r#"{"npsMethod": "wald", "npsMargin": 5}"#),
+    )
+    .unwrap()
+    .nps
+    .unwrap();
     // p = 0.5, d = 0.2: Var = 0.7 - 0.09 = 0.61, SE = sqrt(0.61 / 100) = 0.0781 (7.81 points).
     assert!((wald.standard_error - 100.0 * (0.61f64 / 100.0).sqrt()).abs() < 1e-9);
     assert_eq!(wald.method, "wald");
@@ -316,5 +493,65 @@ proptest! {
         let width = |i: [f64; 2]| i[1] - i[0];
         prop_assert!(width(large.nps.unwrap().interval) < width(small.nps.unwrap().interval));
         prop_assert!(width(large.pmf.unwrap().interval) < width(small.pmf.unwrap().interval));
+    }
+}
+
+/// Known values from public worked examples, with their sources.
+mod published_examples {
+    use market_validation::stats::{nps_variance, one_sided_z_test, proportion_difference, wilson, z_for_confidence};
+
+    fn z95() -> f64 {
+        z_for_confidence(0.95)
+    }
+
+    /// Newcombe (1998b), "Interval estimation for the difference between
+    /// independent proportions: comparison of eleven methods", Statistics in
+    /// Medicine 17:873-890, Table II, method 10 (hybrid score), p1 - p2.
+    #[test]
+    fn newcombe_1998b_table_ii_method_10() {
+        let cases = [
+            ((56.0, 70.0, 48.0, 80.0), (0.0524, 0.3339)),
+            ((9.0, 10.0, 3.0, 10.0), (0.1705, 0.8090)),
+            ((6.0, 7.0, 2.0, 7.0), (0.0582, 0.8062)),
+            ((5.0, 56.0, 0.0, 29.0), (-0.0381, 0.1926)),
+            ((0.0, 10.0, 0.0, 20.0), (-0.1611, 0.2775)),
+            ((0.0, 10.0, 0.0, 10.0), (-0.2775, 0.2775)),
+            ((10.0, 10.0, 0.0, 20.0), (0.6791, 1.0)),
+            ((10.0, 10.0, 0.0, 10.0), (0.6075, 1.0)),
+        ];
+        for ((x1, n1, x2, n2), (lo, hi)) in cases {
+            // Our function gives (second - first): pass the paper's p2 first.
+            let (_, l, h) = proportion_difference(x2, n2, x1, n1, z95());
+            assert!((l - lo).abs() < 5e-5 && (h - hi).abs() < 5e-5, "{x1}/{n1} - {x2}/{n2}: [{l}, {h}] vs [{lo}, {hi}]");
+        }
+    }
+
+    /// Newcombe (1998a), "Two-sided confidence intervals for the single
+    /// proportion", Statistics in Medicine 17:857-872, Table I, method 3.
+    #[test]
+    fn newcombe_1998a_wilson() {
+        for ((x, n), (lo, hi)) in [((81.0, 263.0), (0.2553, 0.3662)), ((0.0, 10.0), (0.0, 0.2775)), ((10.0, 10.0), (0.7225, 1.0))] {
+            let (l, h) = wilson(x, n, z95());
+            assert!((l - lo).abs() < 5e-5 && (h - hi).abs() < 5e-5, "{x}/{n}: [{l}, {h}]");
+        }
+    }
+
+    /// whuber's worked example (Cross Validated, answer 18609): promoters 1/2,
+    /// passives 1/3, detractors 1/6 give NPS 1/3 and variance 5/9. And CYBAEA's
+    /// rule of thumb: at p = d = 1/3 a 95% interval is about 320 / sqrt(n) wide.
+    #[test]
+    fn nps_variance_worked_examples() {
+        assert!((nps_variance(0.5, 1.0 / 6.0) - 5.0 / 9.0).abs() < 1e-12);
+        let width = 2.0 * 1.96 * 100.0 * nps_variance(1.0 / 3.0, 1.0 / 3.0).sqrt();
+        assert!((width - 320.0).abs() < 0.1, "{width}");
+    }
+
+    /// One-sided one-proportion z test, statisticsandmath.com worked example:
+    /// 623 of 1000 against p0 = 0.60, H1: p > p0, z = 1.48.
+    #[test]
+    fn one_sided_proportion_test() {
+        let (z, p) = one_sided_z_test(623.0, 1000.0, 0.60);
+        assert!((z - 1.4846).abs() < 1e-4, "{z}");
+        assert!((p - 0.0688).abs() < 1e-4, "{p}");
     }
 }

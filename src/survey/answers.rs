@@ -55,7 +55,9 @@ impl Reason {
             Reason::EllisNoMatch => {
                 "answer matches none of very / somewhat / not disappointed / no longer use"
             }
-            Reason::RatingNotANumber => "rating is not a number from 1 to 5 or a satisfaction label",
+            Reason::RatingNotANumber => {
+                "rating is not a number from 1 to 5 or a satisfaction label"
+            }
             Reason::RatingOutOfScale => "rating outside 1 to 5",
             Reason::WrongType => "answer of a type no answer can be",
         }
@@ -214,7 +216,11 @@ pub fn rating(cell: Cell) -> Result<Option<u8>, Reason> {
         Cell::Text(t) if t.trim_ascii().is_empty() => return Ok(None),
         Cell::Text(t) => match leading_integer(t) {
             Some(v) => v,
-            None => return satisfaction_label(t).map(Some).ok_or(Reason::RatingNotANumber),
+            None => {
+                return satisfaction_label(t)
+                    .map(Some)
+                    .ok_or(Reason::RatingNotANumber)
+            }
         },
     };
     if value.fract() != 0.0 || !value.is_finite() {
@@ -274,7 +280,10 @@ mod tests {
             ("  VERY DISAPPOINTED ", VeryDisappointed),
             ("very", VeryDisappointed),
             ("Somewhat disappointed", SomewhatDisappointed),
-            ("Not disappointed (it isn't really that useful)", NotDisappointed),
+            (
+                "Not disappointed (it isn't really that useful)",
+                NotDisappointed,
+            ),
             ("Not at all disappointed", NotDisappointed),
             ("N/A - I no longer use Acme", NoLongerUse),
             ("I no longer use it", NoLongerUse),

@@ -25,11 +25,20 @@ struct Positions {
 
 /// Reads a CSV export into a tally. Errors are about the file as a whole:
 /// empty, no header, a named column missing, no question found.
-pub fn read_csv(bytes: &[u8], config: &SurveyConfig) -> Result<(Tally, DetectedColumns), InputError> {
-    let fail = |path: &str, value: String, expected: &str| InputError::new("survey", vec![Problem::new(path, value, expected)]);
+pub fn read_csv(
+    bytes: &[u8],
+    config: &SurveyConfig,
+) -> Result<(Tally, DetectedColumns), InputError> {
+    let fail = |path: &str, value: String, expected: &str| {
+        InputError::new("survey", vec![Problem::new(path, value, expected)])
+    };
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if body.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(fail("input", "an empty file".into(), "a CSV export with a header line and at least one answer"));
+        return Err(fail(
+            "input",
+            "an empty file".into(),
+            "a CSV export with a header line and at least one answer",
+        ));
     }
     let delimiter = config.delimiter.unwrap_or_else(|| detect_delimiter(body));
     let mut reader = csv::ReaderBuilder::new()
@@ -41,10 +50,17 @@ pub fn read_csv(bytes: &[u8], config: &SurveyConfig) -> Result<(Tally, DetectedC
     let mut lines = LineCounter::default();
     let header_ok = reader.read_byte_record(&mut record).unwrap_or(false);
     if !header_ok {
-        return Err(fail("input", "a file without a header line".into(), "a CSV export whose first line names the columns"));
+        return Err(fail(
+            "input",
+            "a file without a header line".into(),
+            "a CSV export whose first line names the columns",
+        ));
     }
     lines.locate(bytes, record.position().map_or(0, |p| p.byte() as usize));
-    let headers: Vec<String> = record.iter().map(|h| String::from_utf8_lossy(h).trim().to_string()).collect();
+    let headers: Vec<String> = record
+        .iter()
+        .map(|h| String::from_utf8_lossy(h).trim().to_string())
+        .collect();
 
     // Read ahead a sample for value-based detection, then stream the rest.
     let mut sample: Vec<csv::ByteRecord> = Vec::new();
@@ -62,7 +78,11 @@ pub fn read_csv(bytes: &[u8], config: &SurveyConfig) -> Result<(Tally, DetectedC
         pmf: name(positions.pmf),
         csat: name(positions.csat),
         segment: name(positions.segment),
-        features: positions.features.iter().filter_map(|i| headers.get(*i).cloned()).collect(),
+        features: positions
+            .features
+            .iter()
+            .filter_map(|i| headers.get(*i).cloned())
+            .collect(),
     };
     let mut tally = Tally::new(layout);
     let process = |rec: &csv::ByteRecord, tally: &mut Tally, lines: &mut LineCounter| {
@@ -76,13 +96,26 @@ pub fn read_csv(bytes: &[u8], config: &SurveyConfig) -> Result<(Tally, DetectedC
             return;
         }
         if rec.len() != headers.len() {
-            let reason = format!("ragged row: {} fields where the header has {}", rec.len(), headers.len());
+            let reason = format!(
+                "ragged row: {} fields where the header has {}",
+                rec.len(),
+                headers.len()
+            );
             tally.skip_row(line, &reason);
             return;
         }
         let cell = |i: Option<usize>| i.and_then(|i| rec.get(i)).map_or(Cell::Blank, Cell::Text);
-        let used = [positions.nps, positions.pmf, positions.csat, positions.segment];
-        let invalid_utf8 = used.iter().flatten().chain(&positions.features).any(|i| rec.get(*i).is_some_and(|f| std::str::from_utf8(f).is_err()));
+        let used = [
+            positions.nps,
+            positions.pmf,
+            positions.csat,
+            positions.segment,
+        ];
+        let invalid_utf8 = used
+            .iter()
+            .flatten()
+            .chain(&positions.features)
+            .any(|i| rec.get(*i).is_some_and(|f| std::str::from_utf8(f).is_err()));
         if invalid_utf8 {
             tally.skip_row(line, "invalid UTF-8 in an answer");
             return;
@@ -111,8 +144,13 @@ pub fn read_csv(bytes: &[u8], config: &SurveyConfig) -> Result<(Tally, DetectedC
             Err(e) => {
                 // The csv crate stops at what it cannot read; report it and
                 // keep what was read.
-                let at = e.position().map_or(lines.line + 1, |p| p.line().max(lines.line + 1));
-                tally.skip_row(RowId::Line(at), &format!("the file could not be read past here: {e}"));
+                let at = e
+                    .position()
+                    .map_or(lines.line + 1, |p| p.line().max(lines.line + 1));
+                tally.skip_row(
+                    RowId::Line(at),
+                    &format!("the file could not be read past here: {e}"),
+                );
                 break;
             }
         }
@@ -137,7 +175,10 @@ struct LineCounter {
 
 impl Default for LineCounter {
     fn default() -> Self {
-        LineCounter { line: 1, scanned: 0 }
+        LineCounter {
+            line: 1,
+            scanned: 0,
+        }
     }
 }
 
@@ -147,7 +188,10 @@ impl LineCounter {
     fn locate(&mut self, bytes: &[u8], start: usize) -> Vec<u64> {
         let start = start.min(bytes.len());
         if start > self.scanned {
-            self.line += bytes[self.scanned..start].iter().filter(|b| **b == b'\n').count() as u64;
+            self.line += bytes[self.scanned..start]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count() as u64;
             self.scanned = start;
             // With CRLF the csv crate ends a record at the \r, so the next
             // record's span starts with the \n that ends the previous line.
@@ -197,38 +241,47 @@ fn detect_delimiter(body: &[u8]) -> u8 {
 }
 
 fn normalize_header(h: &str) -> String {
-    h.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    h.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// Finds each question's column: named in the options, else by its header's
 /// words, else (NPS and Sean Ellis) by its values in the sample.
-fn resolve_columns(headers: &[String], named: &SurveyColumns, sample: &[csv::ByteRecord]) -> Result<(Positions, DetectedColumns), InputError> {
+fn resolve_columns(
+    headers: &[String],
+    named: &SurveyColumns,
+    sample: &[csv::ByteRecord],
+) -> Result<(Positions, DetectedColumns), InputError> {
     let normalized: Vec<String> = headers.iter().map(|h| normalize_header(h)).collect();
     let mut problems = Vec::new();
     let mut taken: Vec<usize> = Vec::new();
     let mut detected = DetectedColumns::default();
-    let mut find_named = |key: &str, name: &Option<String>, taken: &mut Vec<usize>| -> Option<usize> {
-        let wanted = normalize_header(name.as_deref()?);
-        match normalized.iter().position(|h| *h == wanted) {
-            Some(i) => {
-                taken.push(i);
-                Some(i)
+    let mut find_named =
+        |key: &str, name: &Option<String>, taken: &mut Vec<usize>| -> Option<usize> {
+            let wanted = normalize_header(name.as_deref()?);
+            match normalized.iter().position(|h| *h == wanted) {
+                Some(i) => {
+                    taken.push(i);
+                    Some(i)
+                }
+                None => {
+                    let hint = closest_header(&wanted, &normalized)
+                        .map(|i| format!("did you mean \"{}\"?", headers[i]));
+                    let listed: Vec<&str> = headers.iter().take(12).map(String::as_str).collect();
+                    problems.push(
+                        Problem::new(
+                            format!("options.columns.{key}"),
+                            format!("\"{}\"", name.as_deref().unwrap_or_default()),
+                            format!("a column of the file (its headers: {})", listed.join(" | ")),
+                        )
+                        .with_hint(hint),
+                    );
+                    None
+                }
             }
-            None => {
-                let hint = closest_header(&wanted, &normalized).map(|i| format!("did you mean \"{}\"?", headers[i]));
-                let listed: Vec<&str> = headers.iter().take(12).map(String::as_str).collect();
-                problems.push(
-                    Problem::new(
-                        format!("options.columns.{key}"),
-                        format!("\"{}\"", name.as_deref().unwrap_or_default()),
-                        format!("a column of the file (its headers: {})", listed.join(" | ")),
-                    )
-                    .with_hint(hint),
-                );
-                None
-            }
-        }
-    };
+        };
     let mut p = Positions {
         nps: find_named("nps", &named.nps, &mut taken),
         pmf: find_named("pmf", &named.pmf, &mut taken),
@@ -249,12 +302,20 @@ fn resolve_columns(headers: &[String], named: &SurveyColumns, sample: &[csv::Byt
     detected.pmf = by_option(p.pmf);
     detected.csat = by_option(p.csat);
     detected.segment = by_option(p.segment);
-    detected.features = p.features.iter().map(|i| DetectedColumn::new(&headers[*i], *i, "option")).collect();
+    detected.features = p
+        .features
+        .iter()
+        .map(|i| DetectedColumn::new(&headers[*i], *i, "option"))
+        .collect();
 
     let by_words = |words: &[&str], taken: &[usize]| -> Option<usize> {
-        (0..headers.len()).find(|i| !taken.contains(i) && words.iter().any(|w| normalized[*i].contains(w)))
+        (0..headers.len())
+            .find(|i| !taken.contains(i) && words.iter().any(|w| normalized[*i].contains(w)))
     };
-    let auto = |slot: &mut Option<usize>, found: &mut Option<DetectedColumn>, words: &[&str], taken: &mut Vec<usize>| {
+    let auto = |slot: &mut Option<usize>,
+                found: &mut Option<DetectedColumn>,
+                words: &[&str],
+                taken: &mut Vec<usize>| {
         if slot.is_none() {
             if let Some(i) = by_words(words, taken) {
                 *slot = Some(i);
@@ -263,17 +324,48 @@ fn resolve_columns(headers: &[String], named: &SurveyColumns, sample: &[csv::Byt
             }
         }
     };
-    auto(&mut p.nps, &mut detected.nps, &["recommend", "net promoter", "nps"], &mut taken);
-    auto(&mut p.pmf, &mut detected.pmf, &["disappointed", "no longer use", "how would you feel"], &mut taken);
-    auto(&mut p.csat, &mut detected.csat, &["satisf", "csat"], &mut taken);
-    auto(&mut p.segment, &mut detected.segment, &["segment", "persona", "role", "job title", "company size", "plan", "industry"], &mut taken);
+    auto(
+        &mut p.nps,
+        &mut detected.nps,
+        &["recommend", "net promoter", "nps"],
+        &mut taken,
+    );
+    auto(
+        &mut p.pmf,
+        &mut detected.pmf,
+        &["disappointed", "no longer use", "how would you feel"],
+        &mut taken,
+    );
+    auto(
+        &mut p.csat,
+        &mut detected.csat,
+        &["satisf", "csat"],
+        &mut taken,
+    );
+    auto(
+        &mut p.segment,
+        &mut detected.segment,
+        &[
+            "segment",
+            "persona",
+            "role",
+            "job title",
+            "company size",
+            "plan",
+            "industry",
+        ],
+        &mut taken,
+    );
     if named.features.is_none() {
         for i in 0..headers.len() {
             let h = &normalized[i];
-            let looks_like_rating = h.starts_with("rate") || h.starts_with("rating") || h.contains("rating");
+            let looks_like_rating =
+                h.starts_with("rate") || h.starts_with("rating") || h.contains("rating");
             if !taken.contains(&i) && looks_like_rating && p.features.len() < MAX_FEATURE_COLUMNS {
                 p.features.push(i);
-                detected.features.push(DetectedColumn::new(&headers[i], i, "header"));
+                detected
+                    .features
+                    .push(DetectedColumn::new(&headers[i], i, "header"));
                 taken.push(i);
             }
         }
@@ -287,7 +379,9 @@ fn resolve_columns(headers: &[String], named: &SurveyColumns, sample: &[csv::Byt
         }
     }
     if p.pmf.is_none() {
-        if let Some(i) = sniff(headers.len(), &taken, sample, |vals| share_matching(vals, |c| matches!(answers::ellis(c), Ok(Some(_)))) >= 0.8) {
+        if let Some(i) = sniff(headers.len(), &taken, sample, |vals| {
+            share_matching(vals, |c| matches!(answers::ellis(c), Ok(Some(_)))) >= 0.8
+        }) {
             p.pmf = Some(i);
             detected.pmf = Some(DetectedColumn::new(&headers[i], i, "values"));
         }
@@ -315,12 +409,29 @@ fn closest_header(wanted: &str, normalized: &[String]) -> Option<usize> {
         return normalized.iter().position(|x| x == h);
     }
     let words: Vec<&str> = wanted.split_whitespace().collect();
-    let shared = |h: &String| words.iter().filter(|w| h.split_whitespace().any(|x| x.trim_matches(|c: char| !c.is_alphanumeric()) == **w)).count();
-    let (best, count) = normalized.iter().enumerate().map(|(i, h)| (i, shared(h))).max_by_key(|(i, n)| (*n, usize::MAX - i))?;
+    let shared = |h: &String| {
+        words
+            .iter()
+            .filter(|w| {
+                h.split_whitespace()
+                    .any(|x| x.trim_matches(|c: char| !c.is_alphanumeric()) == **w)
+            })
+            .count()
+    };
+    let (best, count) = normalized
+        .iter()
+        .enumerate()
+        .map(|(i, h)| (i, shared(h)))
+        .max_by_key(|(i, n)| (*n, usize::MAX - i))?;
     (count * 2 >= words.len() && count > 0).then_some(best)
 }
 
-fn sniff(columns: usize, taken: &[usize], sample: &[csv::ByteRecord], test: impl Fn(&[&[u8]]) -> bool) -> Option<usize> {
+fn sniff(
+    columns: usize,
+    taken: &[usize],
+    sample: &[csv::ByteRecord],
+    test: impl Fn(&[&[u8]]) -> bool,
+) -> Option<usize> {
     (0..columns).filter(|i| !taken.contains(i)).find(|i| {
         let values: Vec<&[u8]> = sample
             .iter()
@@ -338,12 +449,17 @@ fn share_matching(values: &[&[u8]], matches: impl Fn(Cell) -> bool) -> f64 {
 /// 0..10 whole numbers, with some above 5 (so not a 1..5 rating) and at least
 /// three distinct values.
 fn looks_like_nps(values: &[&[u8]]) -> bool {
-    let parsed: Vec<u8> = values.iter().filter_map(|v| answers::nps(Cell::Text(v)).ok().flatten()).collect();
+    let parsed: Vec<u8> = values
+        .iter()
+        .filter_map(|v| answers::nps(Cell::Text(v)).ok().flatten())
+        .collect();
     let mut seen = [false; 11];
     for v in &parsed {
         seen[usize::from(*v)] = true;
     }
-    parsed.len() as f64 >= 0.9 * values.len() as f64 && parsed.iter().any(|v| *v > 5) && seen.iter().filter(|s| **s).count() >= 3
+    parsed.len() as f64 >= 0.9 * values.len() as f64
+        && parsed.iter().any(|v| *v > 5)
+        && seen.iter().filter(|s| **s).count() >= 3
 }
 
 #[cfg(test)]

@@ -38,7 +38,10 @@ pub struct DetectedColumn {
     pub index: u32,
     /// How it was found: named in `options.columns`, by its header's words, by its values, or
     /// given as an array.
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "\"option\" | \"header\" | \"values\" | \"array\""))]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(type = "\"option\" | \"header\" | \"values\" | \"array\"")
+    )]
     pub detected_by: String,
 }
 
@@ -114,18 +117,28 @@ pub struct SurveyAnswers {
 }
 
 /// Analyses a CSV export (UTF-8, with a header line; `,` `;` tab or `|`).
-pub fn analyze_survey_csv(bytes: &[u8], config: &SurveyConfig) -> Result<SurveyAnalysis, InputError> {
+pub fn analyze_survey_csv(
+    bytes: &[u8],
+    config: &SurveyConfig,
+) -> Result<SurveyAnalysis, InputError> {
     let (tally, columns) = csv_input::read_csv(bytes, config)?;
     finish(tally, columns, config)
 }
 
 /// Analyses answers given as arrays.
-pub fn analyze_survey_answers(answers: &SurveyAnswers, config: &SurveyConfig) -> Result<SurveyAnalysis, InputError> {
+pub fn analyze_survey_answers(
+    answers: &SurveyAnswers,
+    config: &SurveyConfig,
+) -> Result<SurveyAnalysis, InputError> {
     let (tally, columns) = tally_answers(answers)?;
     finish(tally, columns, config)
 }
 
-fn finish(tally: Tally, columns: DetectedColumns, config: &SurveyConfig) -> Result<SurveyAnalysis, InputError> {
+fn finish(
+    tally: Tally,
+    columns: DetectedColumns,
+    config: &SurveyConfig,
+) -> Result<SurveyAnalysis, InputError> {
     if tally.all.responses == 0 {
         let reasons: Vec<String> = tally
             .skipped
@@ -140,7 +153,11 @@ fn finish(tally: Tally, columns: DetectedColumns, config: &SurveyConfig) -> Resu
         };
         return Err(InputError::new(
             "survey",
-            vec![Problem::new("input", value, "at least one row with a usable answer to a question read")],
+            vec![Problem::new(
+                "input",
+                value,
+                "at least one row with a usable answer to a question read",
+            )],
         ));
     }
     Ok(report::build(&tally, columns, config))
@@ -148,24 +165,42 @@ fn finish(tally: Tally, columns: DetectedColumns, config: &SurveyConfig) -> Resu
 
 fn tally_answers(a: &SurveyAnswers) -> Result<(Tally, DetectedColumns), InputError> {
     let mut named: Vec<(String, &Vec<AnswerValue>)> = Vec::new();
-    for (key, column) in [("nps", &a.nps), ("pmf", &a.pmf), ("csat", &a.csat), ("segment", &a.segment)] {
+    for (key, column) in [
+        ("nps", &a.nps),
+        ("pmf", &a.pmf),
+        ("csat", &a.csat),
+        ("segment", &a.segment),
+    ] {
         if let Some(c) = column {
             named.push((key.to_string(), c));
         }
     }
     for (name, c) in &a.features {
-        named.push((format!("features[{}]", serde_json::Value::String(name.clone())), c));
+        named.push((
+            format!("features[{}]", serde_json::Value::String(name.clone())),
+            c,
+        ));
     }
     let Some(len) = named.first().map(|(_, c)| c.len()) else {
         return Err(InputError::new(
             "survey",
-            vec![Problem::new("input", "an object with no answer arrays", "arrays of answers: nps, pmf, csat, segment or features")],
+            vec![Problem::new(
+                "input",
+                "an object with no answer arrays",
+                "arrays of answers: nps, pmf, csat, segment or features",
+            )],
         ));
     };
     let problems: Vec<Problem> = named
         .iter()
         .filter(|(_, c)| c.len() != len)
-        .map(|(key, c)| Problem::new(key.clone(), format!("an array of {} answers", c.len()), format!("{len} answers, as many as {}", named[0].0)))
+        .map(|(key, c)| {
+            Problem::new(
+                key.clone(),
+                format!("an array of {} answers", c.len()),
+                format!("{len} answers, as many as {}", named[0].0),
+            )
+        })
         .collect();
     if !problems.is_empty() {
         return Err(InputError::new("survey", problems));
@@ -178,11 +213,28 @@ fn tally_answers(a: &SurveyAnswers) -> Result<(Tally, DetectedColumns), InputErr
         features: a.features.iter().map(|(n, _)| n.clone()).collect(),
     };
     let detected = DetectedColumns {
-        nps: layout.nps.as_ref().map(|h| DetectedColumn::new(h, 0, "array")),
-        pmf: layout.pmf.as_ref().map(|h| DetectedColumn::new(h, 1, "array")),
-        csat: layout.csat.as_ref().map(|h| DetectedColumn::new(h, 2, "array")),
-        segment: layout.segment.as_ref().map(|h| DetectedColumn::new(h, 3, "array")),
-        features: layout.features.iter().enumerate().map(|(i, h)| DetectedColumn::new(h, 4 + i, "array")).collect(),
+        nps: layout
+            .nps
+            .as_ref()
+            .map(|h| DetectedColumn::new(h, 0, "array")),
+        pmf: layout
+            .pmf
+            .as_ref()
+            .map(|h| DetectedColumn::new(h, 1, "array")),
+        csat: layout
+            .csat
+            .as_ref()
+            .map(|h| DetectedColumn::new(h, 2, "array")),
+        segment: layout
+            .segment
+            .as_ref()
+            .map(|h| DetectedColumn::new(h, 3, "array")),
+        features: layout
+            .features
+            .iter()
+            .enumerate()
+            .map(|(i, h)| DetectedColumn::new(h, 4 + i, "array"))
+            .collect(),
     };
     let mut tally = Tally::new(layout);
     let mut feature_cells = vec![Cell::Blank; a.features.len()];
@@ -203,7 +255,10 @@ fn tally_answers(a: &SurveyAnswers) -> Result<(Tally, DetectedColumns), InputErr
 }
 
 fn cell_at(column: &Option<Vec<AnswerValue>>, i: usize) -> Cell<'_> {
-    column.as_ref().and_then(|v| v.get(i)).map_or(Cell::Blank, AnswerValue::cell)
+    column
+        .as_ref()
+        .and_then(|v| v.get(i))
+        .map_or(Cell::Blank, AnswerValue::cell)
 }
 
 /// Two survey waves compared.
@@ -250,9 +305,18 @@ pub struct Change {
 /// Compares two waves: the change in NPS (interval from the two samples'
 /// variances, Rocks 2016), in the Sean Ellis share and in CSAT (Newcombe's
 /// hybrid score interval for a difference of proportions).
-pub fn compare(before: SurveyAnalysis, after: SurveyAnalysis, config: &SurveyConfig) -> SurveyComparison {
+pub fn compare(
+    before: SurveyAnalysis,
+    after: SurveyAnalysis,
+    config: &SurveyConfig,
+) -> SurveyComparison {
     let z = config.z;
-    let pct = |x: f64| format!("{}%", crate::raw::format_number((x * 1000.0).round() / 10.0));
+    let pct = |x: f64| {
+        format!(
+            "{}%",
+            crate::raw::format_number((x * 1000.0).round() / 10.0)
+        )
+    };
     let nps = match (&before.nps, &after.nps) {
         (Some(b), Some(a)) => {
             let var = |s: &report::NpsSummary| {
@@ -260,7 +324,10 @@ pub fn compare(before: SurveyAnalysis, after: SurveyAnalysis, config: &SurveyCon
                 match config.nps_method {
                     NpsMethod::AdjustedWald => {
                         let n3 = n + 3.0;
-                        (crate::stats::nps_variance((p + 0.75) / n3, (d + 0.75) / n3), n3)
+                        (
+                            crate::stats::nps_variance((p + 0.75) / n3, (d + 0.75) / n3),
+                            n3,
+                        )
                     }
                     NpsMethod::Wald => (crate::stats::nps_variance(p / n, d / n), n),
                 }
@@ -269,9 +336,15 @@ pub fn compare(before: SurveyAnalysis, after: SurveyAnalysis, config: &SurveyCon
             let se = 100.0 * libm::sqrt(vb / nb + va / na);
             let change = a.score - b.score;
             let interval = [(change - z * se).max(-200.0), (change + z * se).min(200.0)];
-            Some(change_of(b.score, a.score, change, interval, format!("{} two-sample", config.nps_method.as_str()), |x| {
-                crate::raw::format_short(x)
-            }, " points"))
+            Some(change_of(
+                b.score,
+                a.score,
+                change,
+                interval,
+                format!("{} two-sample", config.nps_method.as_str()),
+                crate::raw::format_short,
+                " points",
+            ))
         }
         _ => None,
     };
@@ -281,15 +354,35 @@ pub fn compare(before: SurveyAnalysis, after: SurveyAnalysis, config: &SurveyCon
             return None;
         }
         let (d, lo, hi) = crate::stats::proportion_difference(sb, nb, sa, na, z);
-        Some(change_of(sb / nb, sa / na, d, [lo, hi], "newcombe-hybrid-score".into(), pct, ""))
+        Some(change_of(
+            sb / nb,
+            sa / na,
+            d,
+            [lo, hi],
+            "newcombe-hybrid-score".into(),
+            pct,
+            "",
+        ))
     };
     let pmf = proportion(
-        before.pmf.as_ref().map(|p| (p.very_disappointed as f64, p.n as f64)),
-        after.pmf.as_ref().map(|p| (p.very_disappointed as f64, p.n as f64)),
+        before
+            .pmf
+            .as_ref()
+            .map(|p| (p.very_disappointed as f64, p.n as f64)),
+        after
+            .pmf
+            .as_ref()
+            .map(|p| (p.very_disappointed as f64, p.n as f64)),
     );
     let csat = proportion(
-        before.csat.as_ref().map(|c| (c.satisfied as f64, c.n as f64)),
-        after.csat.as_ref().map(|c| (c.satisfied as f64, c.n as f64)),
+        before
+            .csat
+            .as_ref()
+            .map(|c| (c.satisfied as f64, c.n as f64)),
+        after
+            .csat
+            .as_ref()
+            .map(|c| (c.satisfied as f64, c.n as f64)),
     );
     SurveyComparison {
         nps,
@@ -300,11 +393,32 @@ pub fn compare(before: SurveyAnalysis, after: SurveyAnalysis, config: &SurveyCon
     }
 }
 
-fn change_of(before: f64, after: f64, change: f64, interval: [f64; 2], method: String, fmt: impl Fn(f64) -> String, unit: &str) -> Change {
+fn change_of(
+    before: f64,
+    after: f64,
+    change: f64,
+    interval: [f64; 2],
+    method: String,
+    fmt: impl Fn(f64) -> String,
+    unit: &str,
+) -> Change {
     let distinguishable = interval[0] > 0.0 || interval[1] < 0.0;
-    let direction = if change > 0.0 { "up" } else if change < 0.0 { "down" } else { "unchanged" };
+    let direction = if change > 0.0 {
+        "up"
+    } else if change < 0.0 {
+        "down"
+    } else {
+        "unchanged"
+    };
     let reading = if distinguishable {
-        format!("{direction} from {} to {} ({}{unit}); the interval [{}, {}] excludes no change", fmt(before), fmt(after), signed(&fmt, change), fmt(interval[0]), fmt(interval[1]))
+        format!(
+            "{direction} from {} to {} ({}{unit}); the interval [{}, {}] excludes no change",
+            fmt(before),
+            fmt(after),
+            signed(&fmt, change),
+            fmt(interval[0]),
+            fmt(interval[1])
+        )
     } else {
         format!("{} to {} ({}{unit}) is not distinguishable from no change: the interval [{}, {}] includes 0", fmt(before), fmt(after), signed(&fmt, change), fmt(interval[0]), fmt(interval[1]))
     };

@@ -146,14 +146,27 @@ impl SurveyConfig {
         let mut problems = Vec::new();
         match raw {
             RawValue::Undefined | RawValue::Null => return Ok(c),
-            RawValue::Object(entries) => unknown_keys(entries, "options", &OPTION_NAMES, &mut problems),
+            RawValue::Object(entries) => {
+                unknown_keys(entries, "options", &OPTION_NAMES, &mut problems)
+            }
             other => {
-                problems.push(Problem::new("options", other.describe(), "an object of options, or nothing"));
+                problems.push(Problem::new(
+                    "options",
+                    other.describe(),
+                    "an object of options, or nothing",
+                ));
                 return Err(InputError::new("survey options", problems));
             }
         }
         c.columns = read_columns(raw.get("columns"), &mut problems);
-        if let Some(level) = number(raw.get("confidenceLevel"), "options.confidenceLevel", 0.5, 0.999, "a level between 0.5 and 0.999 (0.95 = 95%)", &mut problems) {
+        if let Some(level) = number(
+            raw.get("confidenceLevel"),
+            "options.confidenceLevel",
+            0.5,
+            0.999,
+            "a level between 0.5 and 0.999 (0.95 = 95%)",
+            &mut problems,
+        ) {
             c.confidence_level = level;
             c.z = z_for_confidence(level);
         }
@@ -161,21 +174,52 @@ impl SurveyConfig {
             RawValue::Undefined | RawValue::Null => {}
             RawValue::String(m) if m == "adjusted-wald" => c.nps_method = NpsMethod::AdjustedWald,
             RawValue::String(m) if m == "wald" => c.nps_method = NpsMethod::Wald,
-            other => problems.push(Problem::new("options.npsMethod", other.describe(), "\"adjusted-wald\" or \"wald\"")),
+            other => problems.push(Problem::new(
+                "options.npsMethod",
+                other.describe(),
+                "\"adjusted-wald\" or \"wald\"",
+            )),
         }
-        if let Some(bar) = number(raw.get("pmfBar"), "options.pmfBar", 0.001, 0.999, "a share between 0 and 1 (0.4 = 40%)", &mut problems) {
+        if let Some(bar) = number(
+            raw.get("pmfBar"),
+            "options.pmfBar",
+            0.001,
+            0.999,
+            "a share between 0 and 1 (0.4 = 40%)",
+            &mut problems,
+        ) {
             c.pmf_bar = bar;
         }
-        if let Some(m) = number(raw.get("npsMargin"), "options.npsMargin", 0.1, 100.0, "a margin of error in NPS points, 0.1 to 100", &mut problems) {
+        if let Some(m) = number(
+            raw.get("npsMargin"),
+            "options.npsMargin",
+            0.1,
+            100.0,
+            "a margin of error in NPS points, 0.1 to 100",
+            &mut problems,
+        ) {
             c.nps_margin = m;
         }
-        if let Some(m) = number(raw.get("minSegmentSize"), "options.minSegmentSize", 1.0, 1e6, "a number of answers from 1 to 1000000", &mut problems) {
+        if let Some(m) = number(
+            raw.get("minSegmentSize"),
+            "options.minSegmentSize",
+            1.0,
+            1e6,
+            "a number of answers from 1 to 1000000",
+            &mut problems,
+        ) {
             c.min_segment_size = m;
         }
         match raw.get("delimiter") {
             RawValue::Undefined | RawValue::Null => {}
-            RawValue::String(d) if matches!(d.as_str(), "," | ";" | "\t" | "|") => c.delimiter = d.bytes().next(),
-            other => problems.push(Problem::new("options.delimiter", other.describe(), "one of \",\", \";\", \"\\t\" or \"|\"")),
+            RawValue::String(d) if matches!(d.as_str(), "," | ";" | "\t" | "|") => {
+                c.delimiter = d.bytes().next()
+            }
+            other => problems.push(Problem::new(
+                "options.delimiter",
+                other.describe(),
+                "one of \",\", \";\", \"\\t\" or \"|\"",
+            )),
         }
         if problems.is_empty() {
             Ok(c)
@@ -185,23 +229,48 @@ impl SurveyConfig {
     }
 }
 
-fn unknown_keys(entries: &[(String, RawValue)], path: &str, known: &[&str], problems: &mut Vec<Problem>) {
+fn unknown_keys(
+    entries: &[(String, RawValue)],
+    path: &str,
+    known: &[&str],
+    problems: &mut Vec<Problem>,
+) {
     for (key, _) in entries {
         if !known.contains(&key.as_str()) {
-            let hint = did_you_mean(key, known.iter().copied()).map(|k| format!("did you mean {k}?"));
-            problems.push(Problem::new(join_path(path, key), "an unknown option", format!("one of {}", known.join(", "))).with_hint(hint));
+            let hint =
+                did_you_mean(key, known.iter().copied()).map(|k| format!("did you mean {k}?"));
+            problems.push(
+                Problem::new(
+                    join_path(path, key),
+                    "an unknown option",
+                    format!("one of {}", known.join(", ")),
+                )
+                .with_hint(hint),
+            );
         }
     }
 }
 
-fn number(raw: &RawValue, path: &str, min: f64, max: f64, expected: &str, problems: &mut Vec<Problem>) -> Option<f64> {
+fn number(
+    raw: &RawValue,
+    path: &str,
+    min: f64,
+    max: f64,
+    expected: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<f64> {
     match raw {
         RawValue::Undefined | RawValue::Null => None,
         RawValue::Number(v) if (min..=max).contains(v) => Some(*v),
         other => {
             // A percentage given where a share belongs: 95 for 0.95, 40 for 0.4.
             let hint = match other {
-                RawValue::Number(v) if max < 1.0 && *v > 1.0 && *v <= 100.0 && (min..=max).contains(&(v / 100.0)) => {
+                RawValue::Number(v)
+                    if max < 1.0
+                        && *v > 1.0
+                        && *v <= 100.0
+                        && (min..=max).contains(&(v / 100.0)) =>
+                {
                     Some(format!("did you mean {}?", format_suggestion(v / 100.0)))
                 }
                 _ => None,
@@ -219,7 +288,11 @@ fn read_columns(raw: &RawValue, problems: &mut Vec<Problem>) -> SurveyColumns {
         RawValue::Undefined | RawValue::Null => return cols,
         RawValue::Object(entries) => unknown_keys(entries, path, &COLUMN_NAMES, problems),
         other => {
-            problems.push(Problem::new(path, other.describe(), "an object naming columns, e.g. { nps: \"How likely...\" }"));
+            problems.push(Problem::new(
+                path,
+                other.describe(),
+                "an object naming columns, e.g. { nps: \"How likely...\" }",
+            ));
             return cols;
         }
     }
@@ -227,7 +300,11 @@ fn read_columns(raw: &RawValue, problems: &mut Vec<Problem>) -> SurveyColumns {
         RawValue::Undefined | RawValue::Null => None,
         RawValue::String(s) if !s.trim().is_empty() => Some(s.clone()),
         other => {
-            problems.push(Problem::new(join_path(path, key), other.describe(), "a column header (text)"));
+            problems.push(Problem::new(
+                join_path(path, key),
+                other.describe(),
+                "a column header (text)",
+            ));
             None
         }
     };
@@ -242,16 +319,28 @@ fn read_columns(raw: &RawValue, problems: &mut Vec<Problem>) -> SurveyColumns {
             for (i, item) in items.iter().enumerate() {
                 match item {
                     RawValue::String(s) if !s.trim().is_empty() => names.push(s.clone()),
-                    other => problems.push(Problem::new(crate::problem::index_path("options.columns.features", i), other.describe(), "a column header (text)")),
+                    other => problems.push(Problem::new(
+                        crate::problem::index_path("options.columns.features", i),
+                        other.describe(),
+                        "a column header (text)",
+                    )),
                 }
             }
             if names.len() > MAX_FEATURE_COLUMNS {
-                problems.push(Problem::new("options.columns.features", format!("{} columns", names.len()), format!("at most {MAX_FEATURE_COLUMNS} feature columns")));
+                problems.push(Problem::new(
+                    "options.columns.features",
+                    format!("{} columns", names.len()),
+                    format!("at most {MAX_FEATURE_COLUMNS} feature columns"),
+                ));
                 names.truncate(MAX_FEATURE_COLUMNS);
             }
             cols.features = Some(names);
         }
-        other => problems.push(Problem::new("options.columns.features", other.describe(), "an array of column headers")),
+        other => problems.push(Problem::new(
+            "options.columns.features",
+            other.describe(),
+            "an array of column headers",
+        )),
     }
     cols
 }

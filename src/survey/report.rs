@@ -374,7 +374,10 @@ pub fn pmf_summary(g: &GroupTally, c: &SurveyConfig) -> Option<PmfSummary> {
     let z_alpha = stats::normal_quantile(1.0 - alpha);
     let needed = |n: f64| -> Option<f64> {
         let gap = share - c.pmf_bar;
-        (gap != 0.0).then(|| libm::ceil(c.pmf_bar * (1.0 - c.pmf_bar) * (z_alpha / gap) * (z_alpha / gap) - n).max(1.0))
+        (gap != 0.0).then(|| {
+            libm::ceil(c.pmf_bar * (1.0 - c.pmf_bar) * (z_alpha / gap) * (z_alpha / gap) - n)
+                .max(1.0)
+        })
     };
     let (verdict, reading, more) = if nf < MIN_PMF_ANSWERS {
         let more = MIN_PMF_ANSWERS - nf;
@@ -386,19 +389,28 @@ pub fn pmf_summary(g: &GroupTally, c: &SurveyConfig) -> Option<PmfSummary> {
     } else if p_value < alpha {
         (
             PmfVerdict::AboveBar,
-            format!("above the {bar_pct} bar with {} confidence ({share_pct} of {n} very disappointed)", conf_pct(1.0 - p_value)),
+            format!(
+                "above the {bar_pct} bar with {} confidence ({share_pct} of {n} very disappointed)",
+                conf_pct(1.0 - p_value)
+            ),
             None,
         )
     } else if 1.0 - p_value < alpha {
         (
             PmfVerdict::BelowBar,
-            format!("below the {bar_pct} bar with {} confidence ({share_pct} of {n} very disappointed)", conf_pct(p_value)),
+            format!(
+                "below the {bar_pct} bar with {} confidence ({share_pct} of {n} very disappointed)",
+                conf_pct(p_value)
+            ),
             None,
         )
     } else {
         let more = needed(nf);
         let tail = match more {
-            Some(m) => format!("; if the share held, about {} more answers would tell", format_number(m)),
+            Some(m) => format!(
+                "; if the share held, about {} more answers would tell",
+                format_number(m)
+            ),
             None => String::new(),
         };
         (
@@ -458,7 +470,8 @@ pub fn build(tally: &Tally, columns: DetectedColumns, c: &SurveyConfig) -> Surve
         .zip(&all.features)
         .map(|(name, counts)| {
             let n: u64 = counts.iter().sum();
-            let (mean, sd, lo, hi) = stats::rating_moments(counts, 1.0, c.z).unwrap_or((0.0, 0.0, 1.0, 5.0));
+            let (mean, sd, lo, hi) =
+                stats::rating_moments(counts, 1.0, c.z).unwrap_or((0.0, 0.0, 1.0, 5.0));
             FeatureSummary {
                 name: name.clone(),
                 n,
@@ -469,7 +482,11 @@ pub fn build(tally: &Tally, columns: DetectedColumns, c: &SurveyConfig) -> Surve
             }
         })
         .collect();
-    let segments = tally.layout.segment.as_ref().map(|column| segment_breakdown(tally, column, c));
+    let segments = tally
+        .layout
+        .segment
+        .as_ref()
+        .map(|column| segment_breakdown(tally, column, c));
     let survey_data = survey_data(all, nps.as_ref(), pmf.as_ref(), csat.as_ref(), &features);
     SurveyAnalysis {
         responses: all.responses,
@@ -493,7 +510,11 @@ fn segment_breakdown(tally: &Tally, column: &str, c: &SurveyConfig) -> SegmentBr
         .map(|(name, g)| {
             let pmf = pmf_summary(g, c);
             let nps = nps_summary(g, c);
-            let size = pmf.as_ref().map(|p| p.n).or(nps.as_ref().map(|n| n.n)).unwrap_or(0);
+            let size = pmf
+                .as_ref()
+                .map(|p| p.n)
+                .or(nps.as_ref().map(|n| n.n))
+                .unwrap_or(0);
             SegmentSummary {
                 name: name.clone(),
                 responses: g.responses,
@@ -505,7 +526,11 @@ fn segment_breakdown(tally: &Tally, column: &str, c: &SurveyConfig) -> SegmentBr
         })
         .collect();
     // Largest first; ties by name, for deterministic output.
-    segments.sort_by(|a, b| b.responses.cmp(&a.responses).then_with(|| a.name.cmp(&b.name)));
+    segments.sort_by(|a, b| {
+        b.responses
+            .cmp(&a.responses)
+            .then_with(|| a.name.cmp(&b.name))
+    });
     let loves_most = segments
         .iter()
         .filter(|s| !s.small)
@@ -542,7 +567,11 @@ fn survey_data(
     csat: Option<&CsatSummary>,
     features: &[FeatureSummary],
 ) -> SurveyData {
-    let ratings: BTreeMap<String, f64> = features.iter().filter(|f| f.n > 0).map(|f| (f.name.clone(), f.mean)).collect();
+    let ratings: BTreeMap<String, f64> = features
+        .iter()
+        .filter(|f| f.n > 0)
+        .map(|f| (f.name.clone(), f.mean))
+        .collect();
     SurveyData {
         nps_score: nps.map(|s| s.score),
         nps_responses: nps.map(|s| NpsResponses {
@@ -553,7 +582,12 @@ fn survey_data(
         satisfaction_score: csat.map(|s| s.mean),
         csat_share: csat.map(|s| s.share),
         likelihood_to_recommend: nps.map(|s| {
-            s.distribution.iter().enumerate().map(|(v, c)| v as f64 * *c as f64).sum::<f64>() / s.n as f64
+            s.distribution
+                .iter()
+                .enumerate()
+                .map(|(v, c)| v as f64 * *c as f64)
+                .sum::<f64>()
+                / s.n as f64
         }),
         feature_ratings: (!ratings.is_empty()).then_some(ratings),
         // The answers behind the CSAT and feature figures, which analyze

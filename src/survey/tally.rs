@@ -200,7 +200,8 @@ impl Tally {
         let nps = answers::nps(cells.nps);
         let pmf = answers::ellis(cells.pmf);
         let csat = answers::rating(cells.csat);
-        let mut used = matches!(nps, Ok(Some(_))) || matches!(pmf, Ok(Some(_))) || matches!(csat, Ok(Some(_)));
+        let mut used =
+            matches!(nps, Ok(Some(_))) || matches!(pmf, Ok(Some(_))) || matches!(csat, Ok(Some(_)));
         let mut features = [None; 64];
         let feature_count = cells.features.len().min(features.len());
         for (slot, cell) in features.iter_mut().zip(cells.features) {
@@ -220,12 +221,20 @@ impl Tally {
         }
         for (i, r) in features.iter().take(feature_count).enumerate() {
             if let Some(Err(reason)) = r {
-                problems.push((self.layout.features.get(i).map(String::as_str), *reason, cells.features[i]));
+                problems.push((
+                    self.layout.features.get(i).map(String::as_str),
+                    *reason,
+                    cells.features[i],
+                ));
             }
         }
         if !used {
-            let reason = problems.first().map_or("no answer to any question read", |p| p.1.text());
-            let first = problems.first().map(|(col, _, cell)| (col.map(str::to_string), shorten(*cell)));
+            let reason = problems
+                .first()
+                .map_or("no answer to any question read", |p| p.1.text());
+            let first = problems
+                .first()
+                .map(|(col, _, cell)| (col.map(str::to_string), shorten(*cell)));
             self.skipped.push_with(reason, || Issue {
                 row,
                 column: first.as_ref().and_then(|f| f.0.clone()),
@@ -270,7 +279,13 @@ impl Tally {
 
 type Parsed<T> = Result<Option<T>, Reason>;
 
-fn count(g: &mut GroupTally, nps: Parsed<u8>, pmf: Parsed<Ellis>, csat: Parsed<u8>, features: &[Option<Parsed<u8>>]) {
+fn count(
+    g: &mut GroupTally,
+    nps: Parsed<u8>,
+    pmf: Parsed<Ellis>,
+    csat: Parsed<u8>,
+    features: &[Option<Parsed<u8>>],
+) {
     g.responses += 1;
     match nps {
         Ok(Some(v)) => g.nps[usize::from(v.min(10))] += 1,
