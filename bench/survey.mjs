@@ -22,13 +22,16 @@
 //     high-water mark, process.resourceUsage().maxRSS;
 //   - prints the comparison table: times, ratio (PapaParse time / ours: above
 //     1 means ours is faster), rows/s, MB/s (10^6 bytes of the file a second)
-//     and peak memory; then the answer counts from ours and PapaParse's row
-//     count against the generator's sidecar, and "counts agree: yes/no".
+//     and peak memory; then the answer counts from ours (NPS, Sean Ellis,
+//     CSAT, features, segments, skipped rows) and PapaParse's row and cell
+//     counts against the generator's sidecar, and "counts agree: yes/no"
+//     (counts only; the score, shares and intervals recomputed from the
+//     sidecar's counts by the published formulas are shown as "(info)").
 //
-// MV_NODE_ENTRY=path/to/market_validation.js benchmarks another CommonJS build
-// than pkg/node. --skip-ours runs only the PapaParse side (to check the harness before
-// analyzeSurvey exists); without it the script stops at once, with a message,
-// if pkg/node does not export analyzeSurvey.
+// MV_NODE_ENTRY=path/to/market_validation.js benchmarks another CommonJS
+// build than pkg/node. --skip-ours runs only the PapaParse side (to check the
+// harness before analyzeSurvey exists); without it the script stops at once,
+// with a message, if pkg/node does not export analyzeSurvey.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -144,22 +147,30 @@ async function child(mode, file) {
   if (mode === 'ours' || mode === 'ours-bytes') {
     const { mv, error } = surveyExport();
     if (error) { console.error(`bench/survey.mjs: ${error}`); process.exit(3); }
-    const input = mode === 'ours' ? fs.readFileSync(file, 'utf8') : new Uint8Array(fs.readFileSync(file));
+    // The bytes as a plain Uint8Array view of the file's Buffer (no copy).
+    const input = mode === 'ours' ? fs.readFileSync(file, 'utf8')
+      : ((b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength))(fs.readFileSync(file));
     const options = columnsOption();
     run = () => mv.analyzeSurvey(input, options);
     summarize = (r) => {
+      // Only what the parent prints and checks: the full result holds a
+      // row report and per-segment summaries it does not need.
       const pick = (...k) => get(r, ...k);
-      const segs = pick('segments');
+      const segs = pick('segments', 'segments') ?? pick('segments');
+      const list = segs instanceof Map ? [...segs.values()] : Array.isArray(segs) ? segs : segs ? Object.values(segs) : undefined;
       const out = {
         responses: pick('responses'),
         skipped: pick('skipped', 'count'),
-        nps: {
-          n: pick('nps', 'n'), score: pick('nps', 'score'), promoters: pick('nps', 'promoters'),
-          passives: pick('nps', 'passives'), detractors: pick('nps', 'detractors'), interval: pick('nps', 'interval'),
-        },
-        pmf: { n: pick('pmf', 'n'), veryDisappointedShare: pick('pmf', 'veryDisappointedShare'), interval: pick('pmf', 'interval') },
-        csat: { n: pick('csat', 'n'), share: pick('csat', 'share') },
-        segments: segs == null ? undefined : (segs instanceof Map ? segs.size : Array.isArray(segs) ? segs.length : Object.keys(segs).length),
+        invalidAnswers: pick('invalidAnswers', 'count'),
+        confidenceLevel: pick('confidenceLevel'),
+        nps: Object.fromEntries(['n', 'blank', 'score', 'promoters', 'passives', 'detractors', 'interval', 'method', 'distribution']
+          .map((k) => [k, pick('nps', k)])),
+        pmf: Object.fromEntries(['n', 'blank', 'veryDisappointed', 'somewhatDisappointed', 'notDisappointed', 'noLongerUse',
+          'veryDisappointedShare', 'interval', 'z', 'pValue', 'verdict'].map((k) => [k, pick('pmf', k)])),
+        csat: Object.fromEntries(['n', 'blank', 'satisfied', 'share', 'interval', 'mean', 'distribution'].map((k) => [k, pick('csat', k)])),
+        features: (pick('features') ?? []).map((f) => ({ name: get(f, 'name'), n: get(f, 'n') })),
+        segments: list?.map((g) => ({ name: get(g, 'name'), responses: get(g, 'responses') })),
+        columns: Object.fromEntries(['nps', 'pmf', 'csat', 'segment'].map((k) => [k, pick('columns', k, 'detectedBy')])),
       };
       // Maps (serde-wasm-bindgen) do not survive JSON: turn them into objects.
       return JSON.parse(JSON.stringify(out, (_k, v) => (v instanceof Map ? Object.fromEntries(v) : v)));
@@ -327,31 +338,87 @@ async function parent() {
   const c = sidecar.counts;
   const checks = [];
   const check = (what, got, want, gate = true) => checks.push({ what, got, want, ok: got === want, gate });
-  const near = (what, got, want, gate = false) =>
-    checks.push({ what, got, want, ok: typeof got === 'number' && Math.abs(got - want) < 1e-9, gate });
+  const near = (what, got, want, gate = false, tol = 1e-9) =>
+    checks.push({ what, got, want, ok: typeof got === 'number' && Math.abs(got - want) <= tol * Math.max(1, Math.abs(want)), gate });
 
+  const z = 1.959963984540054; // 95%, the default confidence level
+  const wilson = (k, n) => {
+    const p = k / n, z2 = z * z, den = 1 + z2 / n;
+    const centre = (p + z2 / (2 * n)) / den, half = (z * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n))) / den;
+    return [Math.max(0, centre - half), Math.min(1, centre + half)];
+  };
+  // Adjusted Wald (Rocks 2016): n + 3, promoters and detractors + 3/4, in points.
+  const adjWald = (P, D, n) => {
+    const n2 = n + 3, p = (P + 0.75) / n2, d = (D + 0.75) / n2, s = p - d;
+    const se = Math.sqrt((p + d - s * s) / n2);
+    return [100 * Math.max(-1, s - z * se), 100 * Math.min(1, s + z * se)];
+  };
+  const same = (a, b) => Array.isArray(a) && a.length === b.length && a.every((x, i) => x === b[i]);
   for (const m of ['ours', 'ours-bytes']) {
     const r = results[m];
     if (!r || r.failed) continue;
     const s = r.summary;
+    if (m === 'ours-bytes' && results.ours && !results.ours.failed) {
+      // Same file, same options: the answer must not depend on the input's type.
+      const sameResult = JSON.stringify(s) === JSON.stringify(results.ours.summary);
+      console.log(`\n${label[m]}: ${sameResult ? 'the same figures as from the string' : 'DIFFERENT figures from the string'}`);
+      check(`${m}: same result as from the string`, sameResult ? 'same' : 'differs', 'same');
+      continue;
+    }
     console.log(`\n${label[m]} answered: NPS n ${s.nps.n}, PMF n ${s.pmf.n}, CSAT n ${s.csat.n}; ` +
-      `responses ${s.responses}, skipped ${s.skipped}, segments ${s.segments}`);
-    console.log(`  NPS score ${s.nps.score}, interval ${JSON.stringify(s.nps.interval)}; ` +
-      `very disappointed share ${s.pmf.veryDisappointedShare}, interval ${JSON.stringify(s.pmf.interval)}; CSAT share ${s.csat.share}`);
+      `responses ${s.responses}, skipped ${s.skipped}, invalid answers ${s.invalidAnswers}, ` +
+      `segments ${s.segments?.length}, features ${s.features.map((f) => `${f.name} ${f.n}`).join(', ')}`);
+    console.log(`  NPS ${s.nps.score?.toFixed?.(2)} (${s.nps.method}) interval ${JSON.stringify(s.nps.interval)}; ` +
+      `very disappointed ${s.pmf.veryDisappointedShare?.toFixed?.(4)} interval ${JSON.stringify(s.pmf.interval)} ` +
+      `z ${s.pmf.z?.toFixed?.(2)} verdict ${s.pmf.verdict}; CSAT ${s.csat.share?.toFixed?.(4)} interval ${JSON.stringify(s.csat.interval)}`);
     check(`${m}: NPS n`, s.nps.n, c.nps.answered);
-    if (s.nps.promoters !== undefined) check(`${m}: NPS promoters`, s.nps.promoters, c.nps.promoters);
-    if (s.nps.passives !== undefined) check(`${m}: NPS passives`, s.nps.passives, c.nps.passives);
-    if (s.nps.detractors !== undefined) check(`${m}: NPS detractors`, s.nps.detractors, c.nps.detractors);
-    // The Sean Ellis share leaves "N/A, I no longer use it" out; accept n
-    // counted with or without it, and say which.
-    const pmfWant = s.pmf.n === c.pmf.answered ? c.pmf.answered : c.pmf.users;
-    check(`${m}: PMF n (${pmfWant === c.pmf.users ? 'users, N/A left out' : 'all answers incl. N/A'})`, s.pmf.n, pmfWant);
+    check(`${m}: NPS blank`, s.nps.blank, c.nps.blank);
+    check(`${m}: NPS promoters`, s.nps.promoters, c.nps.promoters);
+    check(`${m}: NPS passives`, s.nps.passives, c.nps.passives);
+    check(`${m}: NPS detractors`, s.nps.detractors, c.nps.detractors);
+    check(`${m}: NPS answers by score 0..10`, same(s.nps.distribution, c.nps.byScore) ? 'same' : JSON.stringify(s.nps.distribution), 'same');
+    // The Sean Ellis share leaves "N/A, I no longer use it" out: n is the users.
+    check(`${m}: PMF n (users, N/A left out)`, s.pmf.n, c.pmf.users);
+    check(`${m}: PMF blank`, s.pmf.blank, c.pmf.blank);
+    check(`${m}: PMF very disappointed`, s.pmf.veryDisappointed, c.pmf.very);
+    check(`${m}: PMF somewhat disappointed`, s.pmf.somewhatDisappointed, c.pmf.somewhat);
+    check(`${m}: PMF not disappointed`, s.pmf.notDisappointed, c.pmf.not);
+    check(`${m}: PMF no longer use`, s.pmf.noLongerUse, c.pmf.noLongerUse);
     check(`${m}: CSAT n`, s.csat.n, c.csat.answered);
-    check(`${m}: responses (rows used)`, s.responses, sidecar.rows, false);
-    const npsFrac = (c.nps.promoters - c.nps.detractors) / c.nps.answered;
-    if (typeof s.nps.score === 'number') near(`${m}: NPS score (as fraction, or x100)`, Math.abs(s.nps.score) > 1 ? s.nps.score / 100 : s.nps.score, npsFrac);
-    if (typeof s.pmf.veryDisappointedShare === 'number') near(`${m}: very disappointed share`, s.pmf.veryDisappointedShare, c.pmf.very / pmfWant);
-    if (typeof s.csat.share === 'number') near(`${m}: CSAT share (4-5)`, s.csat.share, c.csat.top2 / c.csat.answered);
+    check(`${m}: CSAT blank`, s.csat.blank, c.csat.blank);
+    check(`${m}: CSAT satisfied (4-5)`, s.csat.satisfied, c.csat.top2);
+    check(`${m}: CSAT answers by score 1..5`, same(s.csat.distribution, c.csat.byScore) ? 'same' : JSON.stringify(s.csat.distribution), 'same');
+    for (const f of COLUMNS.features) {
+      check(`${m}: ${f} n`, s.features.find((x) => x.name === f)?.n, c.features[f].answered);
+    }
+    for (const [name, n] of Object.entries(c.segments)) {
+      check(`${m}: segment ${name}`, s.segments?.find((g) => g.name === name)?.responses, n);
+    }
+    check(`${m}: rows skipped`, s.skipped, 0);
+    check(`${m}: invalid answers`, s.invalidAnswers, 0);
+    check(`${m}: responses (rows with a usable answer)`, s.responses, sidecar.rows);
+    // The figures, recomputed here from the generator's counts (formulas as
+    // published: Rocks 2016 adjusted Wald; Wilson 1927 / Newcombe 1998).
+    near(`${m}: NPS score (points)`, s.nps.score, 100 * (c.nps.promoters - c.nps.detractors) / c.nps.answered);
+    if (s.nps.method === 'adjusted-wald' && Array.isArray(s.nps.interval)) {
+      const [lo, hi] = adjWald(c.nps.promoters, c.nps.detractors, c.nps.answered);
+      near(`${m}: NPS interval low (adjusted Wald)`, s.nps.interval[0], lo, false, 1e-6);
+      near(`${m}: NPS interval high (adjusted Wald)`, s.nps.interval[1], hi, false, 1e-6);
+    }
+    near(`${m}: very disappointed share`, s.pmf.veryDisappointedShare, c.pmf.very / c.pmf.users);
+    if (Array.isArray(s.pmf.interval)) {
+      const [lo, hi] = wilson(c.pmf.very, c.pmf.users);
+      near(`${m}: PMF interval low (Wilson)`, s.pmf.interval[0], lo, false, 1e-6);
+      near(`${m}: PMF interval high (Wilson)`, s.pmf.interval[1], hi, false, 1e-6);
+    }
+    const pv = c.pmf.very / c.pmf.users;
+    near(`${m}: PMF z against 0.40`, s.pmf.z, (pv - 0.4) / Math.sqrt(0.4 * 0.6 / c.pmf.users), false, 1e-6);
+    near(`${m}: CSAT share (4-5)`, s.csat.share, c.csat.top2 / c.csat.answered);
+    if (Array.isArray(s.csat.interval)) {
+      const [lo, hi] = wilson(c.csat.top2, c.csat.answered);
+      near(`${m}: CSAT interval low (Wilson)`, s.csat.interval[0], lo, false, 1e-6);
+      near(`${m}: CSAT interval high (Wilson)`, s.csat.interval[1], hi, false, 1e-6);
+    }
   }
   for (const m of ['papa', 'papa-array']) {
     const r = results[m];

@@ -34,7 +34,9 @@ sed -i "s|^const wasmPath = .*|const wasmPath = require('path').join(__dirname, 
 # Node: the CommonJS build, plus an ES-module facade with the same init API
 # as the web build (init/initSync are no-ops: Node loads the wasm itself).
 printf '{ "type": "commonjs" }\n' > pkg/node/package.json
-cp pkg/templates/node-index.mjs pkg/node/index.mjs
+exports=$(sed -n -E 's/^exports\.([A-Za-z0-9_]+) = .*/\1/p' pkg/node/market_validation.js | paste -sd, - | sed 's/,/, /g')
+[ -n "$exports" ] || { echo "no exports found in pkg/node/market_validation.js" >&2; exit 1; }
+sed "s|/\* EXPORTS \*/|$exports|" pkg/templates/node-index.mjs > pkg/node/index.mjs
 cp pkg/templates/node-index.d.ts pkg/node/index.d.mts
 cp LICENSE-MIT LICENSE-APACHE pkg/
 rm -f pkg/web/.gitignore pkg/node/.gitignore

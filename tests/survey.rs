@@ -498,7 +498,9 @@ proptest! {
 
 /// Known values from public worked examples, with their sources.
 mod published_examples {
-    use market_validation::stats::{nps_variance, one_sided_z_test, proportion_difference, wilson, z_for_confidence};
+    use market_validation::stats::{
+        nps_variance, one_sided_z_test, proportion_difference, wilson, z_for_confidence,
+    };
 
     fn z95() -> f64 {
         z_for_confidence(0.95)
@@ -522,7 +524,10 @@ mod published_examples {
         for ((x1, n1, x2, n2), (lo, hi)) in cases {
             // Our function gives (second - first): pass the paper's p2 first.
             let (_, l, h) = proportion_difference(x2, n2, x1, n1, z95());
-            assert!((l - lo).abs() < 5e-5 && (h - hi).abs() < 5e-5, "{x1}/{n1} - {x2}/{n2}: [{l}, {h}] vs [{lo}, {hi}]");
+            assert!(
+                (l - lo).abs() < 5e-5 && (h - hi).abs() < 5e-5,
+                "{x1}/{n1} - {x2}/{n2}: [{l}, {h}] vs [{lo}, {hi}]"
+            );
         }
     }
 
@@ -530,9 +535,16 @@ mod published_examples {
     /// proportion", Statistics in Medicine 17:857-872, Table I, method 3.
     #[test]
     fn newcombe_1998a_wilson() {
-        for ((x, n), (lo, hi)) in [((81.0, 263.0), (0.2553, 0.3662)), ((0.0, 10.0), (0.0, 0.2775)), ((10.0, 10.0), (0.7225, 1.0))] {
+        for ((x, n), (lo, hi)) in [
+            ((81.0, 263.0), (0.2553, 0.3662)),
+            ((0.0, 10.0), (0.0, 0.2775)),
+            ((10.0, 10.0), (0.7225, 1.0)),
+        ] {
             let (l, h) = wilson(x, n, z95());
-            assert!((l - lo).abs() < 5e-5 && (h - hi).abs() < 5e-5, "{x}/{n}: [{l}, {h}]");
+            assert!(
+                (l - lo).abs() < 5e-5 && (h - hi).abs() < 5e-5,
+                "{x}/{n}: [{l}, {h}]"
+            );
         }
     }
 

@@ -171,6 +171,21 @@ pub fn nps(cell: Cell) -> Result<Option<u8>, Reason> {
     Ok(Some(value as u8))
 }
 
+/// The Sean Ellis options as survey tools write them.
+const CANONICAL_ELLIS: &[(&[u8], Ellis)] = &[
+    (b"very disappointed", Ellis::VeryDisappointed),
+    (b"somewhat disappointed", Ellis::SomewhatDisappointed),
+    (b"not disappointed", Ellis::NotDisappointed),
+    (
+        b"not disappointed (it isn't really that useful)",
+        Ellis::NotDisappointed,
+    ),
+    (
+        b"not disappointed (it isn\xe2\x80\x99t really that useful)",
+        Ellis::NotDisappointed,
+    ),
+];
+
 /// A Sean Ellis answer. `Ok(None)` for a blank.
 pub fn ellis(cell: Cell) -> Result<Option<Ellis>, Reason> {
     let text = match cell {
@@ -179,6 +194,14 @@ pub fn ellis(cell: Cell) -> Result<Option<Ellis>, Reason> {
         Cell::Text(t) if t.trim_ascii().is_empty() => return Ok(None),
         Cell::Text(t) => t,
     };
+    // Most exports write the options exactly: a length check and a
+    // case-insensitive compare settle those without normalising.
+    let trimmed = text.trim_ascii();
+    for (canonical, answer) in CANONICAL_ELLIS {
+        if trimmed.len() == canonical.len() && trimmed.eq_ignore_ascii_case(canonical) {
+            return Ok(Some(*answer));
+        }
+    }
     let n = Normalized::new(text);
     let answer = if n.contains(b"somewhat") {
         Ellis::SomewhatDisappointed

@@ -47,7 +47,6 @@ pub fn read_csv(
         .delimiter(delimiter)
         .from_reader(bytes);
     let mut record = csv::ByteRecord::new();
-    let mut lines = LineCounter::default();
     let header_ok = reader.read_byte_record(&mut record).unwrap_or(false);
     if !header_ok {
         return Err(fail(
@@ -56,7 +55,6 @@ pub fn read_csv(
             "a CSV export whose first line names the columns",
         ));
     }
-    lines.locate(bytes, record.position().map_or(0, |p| p.byte() as usize));
     let headers: Vec<String> = record
         .iter()
         .map(|h| String::from_utf8_lossy(h).trim().to_string())
@@ -85,12 +83,14 @@ pub fn read_csv(
             .collect(),
     };
     let mut tally = Tally::new(layout);
-    let process = |rec: &csv::ByteRecord, tally: &mut Tally, lines: &mut LineCounter| {
+    let process = |rec: &csv::ByteRecord, tally: &mut Tally| {
         let start = rec.position().map_or(0, |p| p.byte() as usize);
-        for blank in lines.locate(bytes, start) {
-            tally.skip_row(RowId::Line(blank), "blank row");
+        let (blank_lines, row_start) = record_start(bytes, start);
+        for blank in blank_lines {
+            tally.skip_row(RowId::Offset(blank as u64), "blank row");
         }
-        let line = RowId::Line(lines.line);
+        // Line numbers are worked out at the end, for the issues listed only.
+        let line = RowId::Offset(row_start as u64);
         if rec.iter().all(|f| f.trim_ascii().is_empty()) {
             tally.skip_row(line, "blank row");
             return;
@@ -120,35 +120,35 @@ pub fn read_csv(
             tally.skip_row(line, "invalid UTF-8 in an answer");
             return;
         }
-        // On the stack: no allocation per row.
-        let mut feature_cells = [Cell::Blank; MAX_FEATURE_COLUMNS];
-        for (slot, i) in feature_cells.iter_mut().zip(&positions.features) {
-            *slot = rec.get(*i).map_or(Cell::Blank, Cell::Text);
-        }
+        let feature = |i: usize| {
+            positions
+                .features
+                .get(i)
+                .and_then(|c| rec.get(*c))
+                .map_or(Cell::Blank, Cell::Text)
+        };
         let cells = RowCells {
             nps: cell(positions.nps),
             pmf: cell(positions.pmf),
             csat: cell(positions.csat),
             segment: cell(positions.segment),
-            features: &feature_cells[..positions.features.len().min(MAX_FEATURE_COLUMNS)],
+            feature: &feature,
         };
         tally.push_row(line, cells);
     };
     for rec in &sample {
-        process(rec, &mut tally, &mut lines);
+        process(rec, &mut tally);
     }
     loop {
         match reader.read_byte_record(&mut record) {
-            Ok(true) => process(&record, &mut tally, &mut lines),
+            Ok(true) => process(&record, &mut tally),
             Ok(false) => break,
             Err(e) => {
                 // The csv crate stops at what it cannot read; report it and
                 // keep what was read.
-                let at = e
-                    .position()
-                    .map_or(lines.line + 1, |p| p.line().max(lines.line + 1));
+                let at = e.position().map_or(reader.position().byte(), |p| p.byte());
                 tally.skip_row(
-                    RowId::Line(at),
+                    RowId::Offset(at),
                     &format!("the file could not be read past here: {e}"),
                 );
                 break;
@@ -157,61 +157,54 @@ pub fn read_csv(
     }
     // Blank lines after the last record (its own line end is part of it).
     let end = reader.position().byte() as usize;
-    for blank in lines.locate(bytes, end) {
-        tally.skip_row(RowId::Line(blank), "blank row");
+    for blank in record_start(bytes, end).0 {
+        tally.skip_row(RowId::Offset(blank as u64), "blank row");
     }
+    tally.resolve_rows(|offsets| line_numbers(bytes, offsets));
     Ok((tally, detected))
 }
 
-/// Line numbers from byte offsets: the csv crate's own line count leaves out
-/// blank lines, so lines are counted here, once over the input.
-#[derive(Debug)]
-struct LineCounter {
-    /// Line of the last record located (1-based).
-    line: u64,
-    /// Bytes scanned so far.
-    scanned: usize,
-}
-
-impl Default for LineCounter {
-    fn default() -> Self {
-        LineCounter {
-            line: 1,
-            scanned: 0,
+/// Where a record really starts: the csv crate's record span begins where the
+/// previous record ended, which (with CRLF, whose \n it leaves to the next
+/// record) may be the end of the previous line, then any blank lines.
+/// Returns the offsets of those blank lines and of the record's first byte.
+fn record_start(bytes: &[u8], start: usize) -> (Vec<usize>, usize) {
+    let mut at = start.min(bytes.len());
+    if at > 0 && bytes[at - 1] == b'\r' && bytes.get(at) == Some(&b'\n') {
+        at += 1;
+    }
+    let mut blanks = Vec::new();
+    let mut line_start = at;
+    while let Some(&b) = bytes.get(at) {
+        match b {
+            b'\n' => {
+                blanks.push(line_start);
+                at += 1;
+                line_start = at;
+            }
+            b'\r' => at += 1,
+            _ => break,
         }
     }
+    (blanks, line_start.max(at.min(bytes.len())))
 }
 
-impl LineCounter {
-    /// Moves to a record starting at byte `start` (which may be preceded by
-    /// blank lines); returns the numbers of the blank lines skipped.
-    fn locate(&mut self, bytes: &[u8], start: usize) -> Vec<u64> {
-        let start = start.min(bytes.len());
-        if start > self.scanned {
-            self.line += bytes[self.scanned..start]
-                .iter()
-                .filter(|b| **b == b'\n')
-                .count() as u64;
-            self.scanned = start;
-            // With CRLF the csv crate ends a record at the \r, so the next
-            // record's span starts with the \n that ends the previous line.
-            if start > 0 && bytes[start - 1] == b'\r' && bytes.get(start) == Some(&b'\n') {
-                self.line += 1;
-                self.scanned += 1;
+/// 1-based line numbers of sorted byte offsets: one pass over the bytes up to
+/// the last offset (the csv crate's own count leaves out blank lines).
+fn line_numbers(bytes: &[u8], offsets: &[u64]) -> Vec<u64> {
+    let mut line = 1u64;
+    let mut scanned = 0usize;
+    offsets
+        .iter()
+        .map(|&o| {
+            let o = (o as usize).min(bytes.len());
+            if o > scanned {
+                line += bytes[scanned..o].iter().filter(|b| **b == b'\n').count() as u64;
+                scanned = o;
             }
-        }
-        let mut blanks = Vec::new();
-        while let Some(&b) = bytes.get(self.scanned) {
-            if b == b'\n' {
-                blanks.push(self.line);
-                self.line += 1;
-            } else if b != b'\r' {
-                break;
-            }
-            self.scanned += 1;
-        }
-        blanks
-    }
+            line
+        })
+        .collect()
 }
 
 /// The delimiter that splits the header line most: `,` `;` tab or `|`,
@@ -475,23 +468,16 @@ mod tests {
     }
 
     #[test]
-    fn line_counter_counts_blank_lines() {
+    fn record_starts_and_line_numbers() {
         // Offsets as the csv crate reports them: with CRLF a record's span
         // starts at the \n ending the line before.
         let data = b"h\r\n1\r\n\r\n\r\n2\r\n";
-        let mut l = LineCounter::default();
-        assert!(l.locate(data, 0).is_empty());
-        assert_eq!(l.line, 1);
-        assert!(l.locate(data, 2).is_empty());
-        assert_eq!(l.line, 2);
-        assert_eq!(l.locate(data, 5), vec![3, 4]);
-        assert_eq!(l.line, 5);
+        assert_eq!(record_start(data, 2), (vec![], 3));
+        assert_eq!(record_start(data, 5), (vec![6, 8], 10));
+        assert_eq!(line_numbers(data, &[0, 3, 6, 8, 10]), vec![1, 2, 3, 4, 5]);
         let lf = b"h\n1\n\n2\n";
-        let mut l = LineCounter::default();
-        assert!(l.locate(lf, 0).is_empty());
-        assert!(l.locate(lf, 2).is_empty());
-        assert_eq!(l.line, 2);
-        assert_eq!(l.locate(lf, 4), vec![3]);
-        assert_eq!(l.line, 4);
+        assert_eq!(record_start(lf, 2), (vec![], 2));
+        assert_eq!(record_start(lf, 4), (vec![4], 5));
+        assert_eq!(line_numbers(lf, &[4, 5]), vec![3, 4]);
     }
 }

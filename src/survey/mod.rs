@@ -237,17 +237,19 @@ fn tally_answers(a: &SurveyAnswers) -> Result<(Tally, DetectedColumns), InputErr
             .collect(),
     };
     let mut tally = Tally::new(layout);
-    let mut feature_cells = vec![Cell::Blank; a.features.len()];
     for i in 0..len {
-        for (slot, (_, values)) in feature_cells.iter_mut().zip(&a.features) {
-            *slot = values.get(i).map_or(Cell::Blank, AnswerValue::cell);
-        }
+        let feature = |f: usize| {
+            a.features
+                .get(f)
+                .and_then(|(_, values)| values.get(i))
+                .map_or(Cell::Blank, AnswerValue::cell)
+        };
         let cells = RowCells {
             nps: cell_at(&a.nps, i),
             pmf: cell_at(&a.pmf, i),
             csat: cell_at(&a.csat, i),
             segment: cell_at(&a.segment, i),
-            features: &feature_cells,
+            feature: &feature,
         };
         tally.push_row(RowId::Index(i as u64), cells);
     }

@@ -300,6 +300,8 @@ impl RowIssue {
         let (line, index) = match i.row {
             RowId::Line(l) => (Some(l), None),
             RowId::Index(x) => (None, Some(x)),
+            // Resolved to lines before reporting; kept as a fallback.
+            RowId::Offset(_) => (None, None),
         };
         RowIssue {
             line,

@@ -66,6 +66,10 @@ impl GroupTally {
 /// Where a row came from: a line of a file, or an index into arrays.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RowId {
+    /// Byte offset in the CSV file where the row starts; turned into a
+    /// [`RowId::Line`] once reading is done (lines are counted only for the
+    /// issues listed).
+    Offset(u64),
     /// 1-based line of the CSV file where the row starts.
     Line(u64),
     /// 0-based index into the answer arrays.
@@ -138,7 +142,7 @@ pub struct Layout {
 }
 
 /// The answers of one row.
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone, Copy)]
 pub struct RowCells<'a, 'f> {
     /// NPS answer.
     pub nps: Cell<'a>,
@@ -148,8 +152,9 @@ pub struct RowCells<'a, 'f> {
     pub csat: Cell<'a>,
     /// Segment name.
     pub segment: Cell<'a>,
-    /// Feature ratings, in `Layout::features` order.
-    pub features: &'f [Cell<'a>],
+    /// The i-th feature rating, in `Layout::features` order (read on demand:
+    /// no per-row array to fill).
+    pub feature: &'f dyn Fn(usize) -> Cell<'a>,
 }
 
 /// Everything one pass over the rows counts.
@@ -167,6 +172,8 @@ pub struct Tally {
     pub skipped: IssueLog,
     /// Answers not used in rows that were otherwise used.
     pub invalid_answers: IssueLog,
+    /// Scratch space for one row's feature ratings, reused across rows.
+    scratch: Vec<Parsed<u8>>,
 }
 
 impl Tally {
@@ -180,6 +187,37 @@ impl Tally {
             segments_beyond_limit: 0,
             skipped: IssueLog::default(),
             invalid_answers: IssueLog::default(),
+            scratch: Vec::with_capacity(features),
+        }
+    }
+
+    /// Turns the listed issues' byte offsets into line numbers, with
+    /// `lines` mapping sorted offsets to their lines.
+    pub fn resolve_rows(&mut self, lines: impl Fn(&[u64]) -> Vec<u64>) {
+        let mut offsets: Vec<u64> = self
+            .skipped
+            .listed
+            .iter()
+            .chain(&self.invalid_answers.listed)
+            .filter_map(|i| match i.row {
+                RowId::Offset(o) => Some(o),
+                _ => None,
+            })
+            .collect();
+        offsets.sort_unstable();
+        offsets.dedup();
+        let numbers = lines(&offsets);
+        for issue in self
+            .skipped
+            .listed
+            .iter_mut()
+            .chain(self.invalid_answers.listed.iter_mut())
+        {
+            if let RowId::Offset(o) = issue.row {
+                if let Ok(i) = offsets.binary_search(&o) {
+                    issue.row = RowId::Line(numbers.get(i).copied().unwrap_or(0));
+                }
+            }
         }
     }
 
@@ -202,12 +240,13 @@ impl Tally {
         let csat = answers::rating(cells.csat);
         let mut used =
             matches!(nps, Ok(Some(_))) || matches!(pmf, Ok(Some(_))) || matches!(csat, Ok(Some(_)));
-        let mut features = [None; 64];
-        let feature_count = cells.features.len().min(features.len());
-        for (slot, cell) in features.iter_mut().zip(cells.features) {
-            let r = answers::rating(*cell);
+        // The feature results go in a buffer reused across rows.
+        let mut features = std::mem::take(&mut self.scratch);
+        features.clear();
+        for i in 0..self.layout.features.len() {
+            let r = answers::rating((cells.feature)(i));
             used |= matches!(r, Ok(Some(_)));
-            *slot = Some(r);
+            features.push(r);
         }
         let mut problems: Vec<(Option<&str>, Reason, Cell)> = Vec::new();
         if let Err(r) = nps {
@@ -219,12 +258,12 @@ impl Tally {
         if let Err(r) = csat {
             problems.push((self.layout.csat.as_deref(), r, cells.csat));
         }
-        for (i, r) in features.iter().take(feature_count).enumerate() {
-            if let Some(Err(reason)) = r {
+        for (i, r) in features.iter().enumerate() {
+            if let Err(reason) = r {
                 problems.push((
                     self.layout.features.get(i).map(String::as_str),
                     *reason,
-                    cells.features[i],
+                    (cells.feature)(i),
                 ));
             }
         }
@@ -241,6 +280,7 @@ impl Tally {
                 reason: reason.to_string(),
                 value: first.and_then(|f| f.1),
             });
+            self.scratch = features;
             return;
         }
         for (column, reason, cell) in problems {
@@ -260,20 +300,20 @@ impl Tally {
             Cell::Number(n) => Some(crate::raw::format_number(n).into()),
             _ => None,
         };
-        let feature_results = &features[..feature_count];
-        count(&mut self.all, nps, pmf, csat, feature_results);
+        count(&mut self.all, nps, pmf, csat, &features);
         if let Some(name) = segment {
             let features_len = self.layout.features.len();
             if let Some(group) = self.segments.get_mut(name.as_ref()) {
-                count(group, nps, pmf, csat, feature_results);
+                count(group, nps, pmf, csat, &features);
             } else if self.segments.len() < MAX_SEGMENTS {
                 let mut group = GroupTally::with_features(features_len);
-                count(&mut group, nps, pmf, csat, feature_results);
+                count(&mut group, nps, pmf, csat, &features);
                 self.segments.insert(name.into_owned(), group);
             } else {
                 self.segments_beyond_limit += 1;
             }
         }
+        self.scratch = features;
     }
 }
 
@@ -284,7 +324,7 @@ fn count(
     nps: Parsed<u8>,
     pmf: Parsed<Ellis>,
     csat: Parsed<u8>,
-    features: &[Option<Parsed<u8>>],
+    features: &[Parsed<u8>],
 ) {
     g.responses += 1;
     match nps {
@@ -311,7 +351,7 @@ fn count(
         Err(_) => {}
     }
     for (slot, r) in g.features.iter_mut().zip(features) {
-        if let Some(Ok(Some(v))) = r {
+        if let Ok(Some(v)) = r {
             slot[usize::from(v.clamp(&1, &5) - 1)] += 1;
         }
     }

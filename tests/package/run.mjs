@@ -214,6 +214,14 @@ function packageChecks(mv, expectedVersion, label) {
     const s = mv.schema();
     need(typeof s.$schema === 'string' && s.properties && s.properties.usageMetrics, 'schema incomplete');
   });
+  t('analyzeSurvey() and compareSurveys() on CSV text', () => {
+    const csv = 'How likely are you to recommend us?,How would you feel if you could no longer use us?\r\n10,Very disappointed\r\n6,Somewhat disappointed\r\n9,very disappointed\r\n';
+    const r = mv.analyzeSurvey(csv);
+    need(r.nps.n === 3 && r.nps.promoters === 2 && r.pmf.veryDisappointed === 2, JSON.stringify(r.nps));
+    need(mv.analyze({ surveyData: r.surveyData }).score >= 0, 'surveyData not analyzable');
+    const c = mv.compareSurveys(csv, csv);
+    need(c.pmf.change === 0 && c.pmf.distinguishable === false, JSON.stringify(c.pmf));
+  });
   for (const r of results) console.log(JSON.stringify(r));
   return result ? result.score : NaN;
 }
@@ -254,7 +262,7 @@ const checkCall = (label, spec) => `(${packageChecks.toString()})(mv, ${JSON.str
 
 async function testEsm(dir, spec) {
   writeFiles(dir, {
-    'check.mjs': `import init, { analyze, analyzeMany, presets, schema, sampleProduct, validate, version, initSync } from 'market-validation';
+    'check.mjs': `import init, { analyze, analyzeMany, analyzeSurvey, compareSurveys, presets, schema, sampleProduct, validate, version, initSync } from 'market-validation';
 import * as ns from 'market-validation';
 import { createRequire } from 'node:module';
 const resolved = import.meta.resolve('market-validation');
@@ -265,7 +273,7 @@ await ret;
 console.log(JSON.stringify({ name: 'esm: initSync is exported and callable', ok: typeof initSync === 'function' && (initSync(), true) }));
 const required = createRequire(import.meta.url)('market-validation');
 console.log(JSON.stringify({ name: 'esm: import and require share one instance (no dual-package hazard)', ok: required.analyze === analyze }));
-const mv = { analyze, analyzeMany, presets, schema, sampleProduct, validate, version };
+const mv = { analyze, analyzeMany, analyzeSurvey, compareSurveys, presets, schema, sampleProduct, validate, version };
 console.log(JSON.stringify({ name: 'esm: namespace has the same named exports', ok: Object.keys(mv).every((k) => ns[k] === mv[k]) }));
 ${checkCall('esm', spec)}
 `,
@@ -293,7 +301,7 @@ async function testWebInNode(dir, spec) {
   writeFiles(dir, {
     'check.mjs': `import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import init, { initSync, analyze, analyzeMany, presets, schema, sampleProduct, validate, version } from 'market-validation/web';
+import init, { initSync, analyze, analyzeMany, analyzeSurvey, compareSurveys, presets, schema, sampleProduct, validate, version } from 'market-validation/web';
 const entry = import.meta.resolve('market-validation/web');
 console.log(JSON.stringify({ name: 'web-in-node: "./web" resolves to web/market_validation.js', ok: entry.endsWith('/node_modules/market-validation/web/market_validation.js'), detail: entry }));
 const wasmPath = fileURLToPath(import.meta.resolve('market-validation/market_validation_bg.wasm'));
@@ -301,7 +309,7 @@ console.log(JSON.stringify({ name: 'web-in-node: "./market_validation_bg.wasm" r
 console.log(JSON.stringify({ name: 'web-in-node: default export is init()', ok: typeof init === 'function' }));
 const out = initSync({ module: fs.readFileSync(wasmPath) });
 console.log(JSON.stringify({ name: 'web-in-node: initSync({ module: bytes }) instantiates', ok: out && out.memory instanceof WebAssembly.Memory }));
-const mv = { analyze, analyzeMany, presets, schema, sampleProduct, validate, version };
+const mv = { analyze, analyzeMany, analyzeSurvey, compareSurveys, presets, schema, sampleProduct, validate, version };
 ${checkCall('web-in-node', spec)}
 `,
   });
