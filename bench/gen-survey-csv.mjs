@@ -31,6 +31,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { prng } from './prng.mjs';
 
 export const GENERATOR_VERSION = 1;
 export const DEFAULT_ROWS = 1_000_000;
@@ -94,17 +95,6 @@ const CLAUSES = [
 ];
 const FANCY = ['great tool — thanks', 'the “new” editor is nice', 'café-style UI, très bien', 'naïve search, but fast'];
 
-// mulberry32: small, fast, seeded (the same PRNG bench/analyze.mjs uses).
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6D2B79F5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick(rand, weights) {
   let u = rand();

@@ -140,35 +140,45 @@ fn leading_integer(text: &[u8]) -> Option<f64> {
     }
 }
 
-/// An NPS answer (0..10). `Ok(None)` for a blank.
-pub fn nps(cell: Cell) -> Result<Option<u8>, Reason> {
+/// A whole-number answer: a number, text starting with one ("9 - Very
+/// likely"), or a label the `label` function knows. `Ok(None)` for a blank.
+fn whole_number(
+    cell: Cell,
+    label: impl Fn(&[u8]) -> Option<u8>,
+    not_a_number: Reason,
+) -> Result<Option<f64>, Reason> {
     let value = match cell {
         Cell::Blank => return Ok(None),
         Cell::Other(_) => return Err(Reason::WrongType),
+        Cell::Number(v) if v.fract() != 0.0 || !v.is_finite() => return Err(not_a_number),
         Cell::Number(v) => v,
         Cell::Text(t) if t.trim_ascii().is_empty() => return Ok(None),
         Cell::Text(t) => match leading_integer(t) {
             Some(v) => v,
-            None => {
-                // The scale's end labels, as some tools export them.
-                let n = Normalized::new(t);
-                if n.is(&[b"extremely likely"]) {
-                    10.0
-                } else if n.is(&[b"not at all likely", b"not likely at all"]) {
-                    0.0
-                } else {
-                    return Err(Reason::NpsNotANumber);
-                }
-            }
+            None => return label(t).map(|v| Some(f64::from(v))).ok_or(not_a_number),
         },
     };
-    if value.fract() != 0.0 || !value.is_finite() {
-        return Err(Reason::NpsNotANumber);
+    Ok(Some(value))
+}
+
+/// An NPS answer (0..10). `Ok(None)` for a blank.
+pub fn nps(cell: Cell) -> Result<Option<u8>, Reason> {
+    // The scale's end labels, as some tools export them.
+    let labels = |t: &[u8]| {
+        let n = Normalized::new(t);
+        if n.is(&[b"extremely likely"]) {
+            Some(10)
+        } else if n.is(&[b"not at all likely", b"not likely at all"]) {
+            Some(0)
+        } else {
+            None
+        }
+    };
+    match whole_number(cell, labels, Reason::NpsNotANumber)? {
+        None => Ok(None),
+        Some(v) if (0.0..=10.0).contains(&v) => Ok(Some(v as u8)),
+        Some(_) => Err(Reason::NpsOutOfScale),
     }
-    if !(0.0..=10.0).contains(&value) {
-        return Err(Reason::NpsOutOfScale);
-    }
-    Ok(Some(value as u8))
 }
 
 /// The Sean Ellis options as survey tools write them.
@@ -232,27 +242,11 @@ pub fn ellis(cell: Cell) -> Result<Option<Ellis>, Reason> {
 /// label ("Very satisfied" = 5 ... "Very dissatisfied" = 1). `Ok(None)` for
 /// a blank.
 pub fn rating(cell: Cell) -> Result<Option<u8>, Reason> {
-    let value = match cell {
-        Cell::Blank => return Ok(None),
-        Cell::Other(_) => return Err(Reason::WrongType),
-        Cell::Number(v) => v,
-        Cell::Text(t) if t.trim_ascii().is_empty() => return Ok(None),
-        Cell::Text(t) => match leading_integer(t) {
-            Some(v) => v,
-            None => {
-                return satisfaction_label(t)
-                    .map(Some)
-                    .ok_or(Reason::RatingNotANumber)
-            }
-        },
-    };
-    if value.fract() != 0.0 || !value.is_finite() {
-        return Err(Reason::RatingNotANumber);
+    match whole_number(cell, satisfaction_label, Reason::RatingNotANumber)? {
+        None => Ok(None),
+        Some(v) if (1.0..=5.0).contains(&v) => Ok(Some(v as u8)),
+        Some(_) => Err(Reason::RatingOutOfScale),
     }
-    if !(1.0..=5.0).contains(&value) {
-        return Err(Reason::RatingOutOfScale);
-    }
-    Ok(Some(value as u8))
 }
 
 fn satisfaction_label(text: &[u8]) -> Option<u8> {
