@@ -33,6 +33,7 @@
 pub mod benchmarks;
 pub mod catalog;
 pub mod curve;
+pub mod events;
 pub mod fields;
 pub mod metrics;
 pub mod model;

@@ -1,0 +1,642 @@
+//! Usage analysis from raw events (a user id and a timestamp per event):
+//! daily actives and new users, trailing WAU and MAU, stickiness, the L28
+//! power-user curve, cohort retention and growth accounting.
+//!
+//! Events may come in any order. They are reduced to the distinct
+//! (user, local day) pairs by a radix sort, then one pass over each user's
+//! days fills every table, so work is linear in the events.
+//!
+//! ```
+//! use market_validation::events::{analyze_events, EventsConfig};
+//! let day = 86_400_000.0;
+//! // User 1 on days 0 and 1, user 2 on day 1 (UTC).
+//! let users = [1, 1, 2];
+//! let times = [0.5 * day, 1.5 * day, 1.2 * day];
+//! let r = analyze_events(&users, &times, &EventsConfig::default()).unwrap();
+//! assert_eq!(r.daily.iter().map(|d| d.active).collect::<Vec<_>>(), vec![1, 2]);
+//! assert_eq!(r.daily.iter().map(|d| d.new_users).collect::<Vec<_>>(), vec![1, 1]);
+//! ```
+
+pub mod activity;
+pub mod calendar;
+
+use crate::problem::{InputError, Problem};
+use crate::raw::format_number;
+use calendar::{
+    iso_date, local_day, month_of, month_start_day, week_of, week_start_day, WeekStart,
+};
+use serde::Serialize;
+
+/// Most events analysed in one call: 10 million events take a few hundred
+/// megabytes while they are sorted; more would risk a browser tab's memory.
+pub const MAX_EVENTS: usize = 50_000_000;
+/// Latest timestamp accepted: 2100-01-01T00:00:00Z, in ms.
+pub const MAX_TIMESTAMP_MS: f64 = 4_102_444_800_000.0;
+/// Most periods in a cohort matrix (its size grows with their square).
+pub const MAX_COHORT_PERIODS: i64 = 1_000;
+/// Days of activity in the L28 window for a user to count as a power user,
+/// unless options say otherwise: at least every other day.
+pub const DEFAULT_POWER_USER_DAYS: u32 = 14;
+
+/// The period cohorts and growth accounting are counted in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    /// Calendar days.
+    Day,
+    /// Calendar weeks starting on the configured day.
+    Week,
+    /// Calendar months.
+    Month,
+}
+
+impl Period {
+    /// The id used in options and results.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Period::Day => "day",
+            Period::Week => "week",
+            Period::Month => "month",
+        }
+    }
+}
+
+/// Resolved options of the events analysis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventsConfig {
+    /// Fixed offset from UTC for day boundaries, in minutes (-840..840).
+    pub utc_offset_minutes: i32,
+    /// First day of a week.
+    pub week_start: WeekStart,
+    /// Cohort and growth-accounting period.
+    pub period: Period,
+    /// The last day analysed (local); default: the day of the last event.
+    pub as_of: Option<i64>,
+    /// L28 active days that make a power user.
+    pub power_user_days: u32,
+}
+
+impl Default for EventsConfig {
+    fn default() -> Self {
+        EventsConfig {
+            utc_offset_minutes: 0,
+            week_start: WeekStart::Monday,
+            period: Period::Week,
+            as_of: None,
+            power_user_days: DEFAULT_POWER_USER_DAYS,
+        }
+    }
+}
+
+/// One day's activity.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct DailyActivity {
+    /// The local date, YYYY-MM-DD.
+    pub date: String,
+    /// Users active that day.
+    pub active: u64,
+    /// Users whose first event is that day.
+    pub new_users: u64,
+    /// Users active in the 7 days ending that day.
+    pub weekly_active: u64,
+    /// Users active in the 28 days ending that day.
+    pub monthly_active: u64,
+}
+
+/// Stickiness over the last 28 days.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Stickiness {
+    /// Mean daily actives over the last 28 days.
+    pub dau: f64,
+    /// Mean trailing-7-day actives over the same days.
+    pub wau: f64,
+    /// Mean trailing-28-day actives over the same days.
+    pub mau: f64,
+    /// dau / mau.
+    pub dau_mau: f64,
+    /// dau / wau.
+    pub dau_wau: f64,
+    /// wau / mau.
+    pub wau_mau: f64,
+    /// Days averaged (28, or fewer when the data is shorter).
+    pub days: u32,
+}
+
+/// Growth accounting for one period (Social Capital, Jonathan Hsu, 2015).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct GrowthPeriod {
+    /// The period's first local date.
+    pub start: String,
+    /// Users active in the period: new + retained + resurrected.
+    pub active: u64,
+    /// First active in this period.
+    pub new_users: u64,
+    /// Active in this period and the one before.
+    pub retained: u64,
+    /// Active in this period, not the one before, and not new.
+    pub resurrected: u64,
+    /// Active in the period before, not in this one.
+    pub churned: u64,
+    /// (new + resurrected) / churned; absent when nobody churned.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quick_ratio: Option<f64>,
+    /// True for the period holding the as-of day: it is not over yet.
+    pub provisional: bool,
+}
+
+/// One cohort's retention row.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct CohortRow {
+    /// The cohort period's first local date.
+    pub start: String,
+    /// Users whose first event falls in the period.
+    pub size: u64,
+    /// Cells for periods 0, 1, 2, ... after the cohort's, up to the as-of period: cells that
+    /// cannot be measured yet are absent, not 0.
+    pub cells: Vec<CohortCell>,
+}
+
+/// One cell of the cohort triangle.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct CohortCell {
+    /// Periods since the cohort's.
+    pub offset: u32,
+    /// Cohort users active in that period.
+    pub active: u64,
+    /// Cohort users old enough to be measured in it.
+    pub eligible: u64,
+    /// active / eligible.
+    pub retention: f64,
+    /// True for the as-of period, which is not over yet.
+    pub provisional: bool,
+}
+
+/// The mean retention curve, two ways.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct MeanCurvePoint {
+    /// Periods since the cohort's.
+    pub offset: u32,
+    /// Size-weighted mean: all cohorts' active / all cohorts' eligible.
+    pub weighted: f64,
+    /// Simple mean of the cohorts' retention rates.
+    pub simple: f64,
+    /// Cohorts averaged (complete periods only).
+    pub cohorts: u32,
+    /// Users eligible in all of them.
+    pub eligible: u64,
+}
+
+/// Cohort retention.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Cohorts {
+    /// The period: "day", "week" or "month".
+    pub period: String,
+    /// One row per cohort, oldest first.
+    pub rows: Vec<CohortRow>,
+    /// Mean curves over the complete (non-provisional) cells.
+    pub mean: Vec<MeanCurvePoint>,
+}
+
+/// The L28 power-user curve.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct PowerUserCurve {
+    /// `users[i]` users were active on exactly i + 1 of the 28 days ending on the as-of day.
+    pub users: Vec<u64>,
+    /// Active days from which a user counts as a power user.
+    pub power_user_days: u32,
+    /// Users active on at least `powerUserDays` of the 28 days.
+    pub power_users: u64,
+    /// Users active on fewer.
+    pub casual_users: u64,
+}
+
+/// What `analyzeEvents` found.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct EventsAnalysis {
+    /// Events read.
+    pub events: u64,
+    /// Distinct users.
+    pub users: u64,
+    /// First and last local dates analysed.
+    pub first_date: String,
+    /// The as-of date (the last analysed).
+    pub as_of: String,
+    /// Events after the as-of day, left out.
+    pub events_after_as_of: u64,
+    /// Per day, first to as-of.
+    pub daily: Vec<DailyActivity>,
+    /// DAU / WAU / MAU over the last 28 days.
+    pub stickiness: Stickiness,
+    /// The L28 histogram.
+    pub power_user_curve: PowerUserCurve,
+    /// Cohort retention by first-seen period.
+    pub cohorts: Cohorts,
+    /// Growth accounting per period.
+    pub growth: Vec<GrowthPeriod>,
+}
+
+/// Analyses events given as parallel arrays of user ids and timestamps
+/// (milliseconds since the epoch, UTC).
+pub fn analyze_events(
+    user_ids: &[u32],
+    timestamps_ms: &[f64],
+    config: &EventsConfig,
+) -> Result<EventsAnalysis, InputError> {
+    validate(user_ids, timestamps_ms)?;
+    let offset = config.utc_offset_minutes;
+    let mut first_day = i64::MAX;
+    let mut last_day = i64::MIN;
+    for &t in timestamps_ms {
+        let d = local_day(t, offset);
+        first_day = first_day.min(d);
+        last_day = last_day.max(d);
+    }
+    let as_of = config.as_of.unwrap_or(last_day).max(first_day);
+    let span = (as_of - first_day) as u64;
+    let layout = activity::KeyLayout::for_span(span);
+    let user_bits = 32 - user_ids.iter().copied().max().unwrap_or(0).leading_zeros();
+    let mut keys = Vec::with_capacity(user_ids.len());
+    let mut after = 0u64;
+    for (&u, &t) in user_ids.iter().zip(timestamps_ms) {
+        let d = local_day(t, offset);
+        if d > as_of {
+            after += 1;
+        } else {
+            keys.push(layout.key(u, (d - first_day) as u64));
+        }
+    }
+    let pairs = activity::sort_unique(keys, layout.day_bits + user_bits.max(1));
+    let mut report = Tables::new(first_day, as_of, config)?;
+    let mut start = 0;
+    while start < pairs.len() {
+        let user = layout.user(pairs[start]);
+        let mut end = start;
+        while end < pairs.len() && layout.user(pairs[end]) == user {
+            end += 1;
+        }
+        let days: Vec<i64> = pairs[start..end]
+            .iter()
+            .map(|k| first_day + layout.day(*k) as i64)
+            .collect();
+        report.add_user(&days);
+        start = end;
+    }
+    Ok(report.finish(timestamps_ms.len() as u64, after))
+}
+
+fn validate(user_ids: &[u32], timestamps_ms: &[f64]) -> Result<(), InputError> {
+    let fail = |problems: Vec<Problem>| Err(InputError::new("events", problems));
+    if user_ids.len() != timestamps_ms.len() {
+        return fail(vec![Problem::new(
+            "timestamps",
+            format!(
+                "{} timestamps for {} user ids",
+                timestamps_ms.len(),
+                user_ids.len()
+            ),
+            "one timestamp per user id (arrays of the same length)",
+        )]);
+    }
+    if timestamps_ms.is_empty() {
+        return fail(vec![Problem::new(
+            "input",
+            "no events",
+            "at least one event",
+        )]);
+    }
+    if timestamps_ms.len() > MAX_EVENTS {
+        return fail(vec![Problem::new(
+            "input",
+            format!("{} events", timestamps_ms.len()),
+            format!("at most {MAX_EVENTS} events in one call (aggregate or sample larger data)"),
+        )]);
+    }
+    let mut problems = Vec::new();
+    let mut bad = 0usize;
+    let (mut min, mut max) = (f64::INFINITY, f64::NEG_INFINITY);
+    for (i, &t) in timestamps_ms.iter().enumerate() {
+        if !t.is_finite() || !(0.0..MAX_TIMESTAMP_MS).contains(&t) {
+            bad += 1;
+            if problems.len() < 20 {
+                problems.push(Problem::new(
+                    format!("timestamps[{i}]"),
+                    format_number(t),
+                    "milliseconds since 1970-01-01T00:00:00Z, a date from 1970 to 2099",
+                ));
+            }
+        } else {
+            min = min.min(t);
+            max = max.max(t);
+        }
+    }
+    if bad > problems.len() {
+        problems.push(Problem::new(
+            "timestamps",
+            format!("{} more invalid timestamps", bad - problems.len()),
+            "valid timestamps",
+        ));
+    }
+    // Seconds where milliseconds belong: 1.7e9 is 2023 in seconds but 20 days
+    // after the epoch in milliseconds. Every real timestamp below 1e11 ms is
+    // before March 1973, which no usage export holds.
+    if problems.is_empty() && max < 1e11 && min >= 1e8 {
+        problems.push(
+            Problem::new(
+                "timestamps",
+                format!(
+                    "values from {} to {}",
+                    format_number(min),
+                    format_number(max)
+                ),
+                "milliseconds since the epoch",
+            )
+            .with_hint(Some(format!(
+                "these look like seconds: {} s is {}; multiply by 1000",
+                format_number(max),
+                iso_date((max / 86_400.0) as i64)
+            ))),
+        );
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        fail(problems)
+    }
+}
+
+/// The tables one pass over the users fills.
+struct Tables<'c> {
+    config: &'c EventsConfig,
+    first_day: i64,
+    as_of: i64,
+    users: u64,
+    dau: Vec<u64>,
+    new_users: Vec<u64>,
+    /// Difference arrays of the trailing-window counts.
+    wau_diff: Vec<i64>,
+    mau_diff: Vec<i64>,
+    l28: Vec<u64>,
+    first_period: i64,
+    last_period: i64,
+    /// cohort (from first_period) x offset -> users active.
+    cohort_active: Vec<Vec<u64>>,
+    cohort_size: Vec<u64>,
+    growth_new: Vec<u64>,
+    growth_retained: Vec<u64>,
+    growth_resurrected: Vec<u64>,
+    growth_churned: Vec<u64>,
+}
+
+impl<'c> Tables<'c> {
+    fn new(first_day: i64, as_of: i64, config: &'c EventsConfig) -> Result<Tables<'c>, InputError> {
+        let days = (as_of - first_day + 1) as usize;
+        let first_period = period_of(first_day, config);
+        let last_period = period_of(as_of, config);
+        let periods = last_period - first_period + 1;
+        if periods > MAX_COHORT_PERIODS {
+            return Err(InputError::new(
+                "events",
+                vec![Problem::new(
+                    "options.cohortPeriod",
+                    format!("\"{}\" over {periods} periods", config.period.as_str()),
+                    format!("at most {MAX_COHORT_PERIODS} periods: choose a longer period, or a later first date"),
+                )],
+            ));
+        }
+        let p = periods as usize;
+        Ok(Tables {
+            config,
+            first_day,
+            as_of,
+            users: 0,
+            dau: vec![0; days],
+            new_users: vec![0; days],
+            wau_diff: vec![0; days + 1],
+            mau_diff: vec![0; days + 1],
+            l28: vec![0; 28],
+            first_period,
+            last_period,
+            cohort_active: (0..p).map(|c| vec![0; p - c]).collect(),
+            cohort_size: vec![0; p],
+            growth_new: vec![0; p],
+            growth_retained: vec![0; p],
+            growth_resurrected: vec![0; p],
+            growth_churned: vec![0; p],
+        })
+    }
+
+    /// Adds one user's active days (sorted, distinct, within first..=as_of).
+    fn add_user(&mut self, days: &[i64]) {
+        let Some(&first) = days.first() else { return };
+        self.users += 1;
+        let n = self.dau.len() as i64;
+        self.new_users[(first - self.first_day) as usize] += 1;
+        let mut in_l28 = 0usize;
+        for (i, &d) in days.iter().enumerate() {
+            let idx = d - self.first_day;
+            self.dau[idx as usize] += 1;
+            let next = days.get(i + 1).map_or(i64::MAX, |x| x - self.first_day);
+            // The user is in the trailing window of every day from d to the
+            // window's end, until their next active day takes over.
+            for (diff, width) in [(&mut self.wau_diff, 7), (&mut self.mau_diff, 28)] {
+                let end = (idx + width).min(next).min(n);
+                diff[idx as usize] += 1;
+                diff[end as usize] -= 1;
+            }
+            if d > self.as_of - 28 {
+                in_l28 += 1;
+            }
+        }
+        if in_l28 > 0 {
+            self.l28[in_l28.min(28) - 1] += 1;
+        }
+        // Periods: distinct, ascending.
+        let cohort = period_of(first, self.config) - self.first_period;
+        self.cohort_size[cohort as usize] += 1;
+        let mut previous: Option<i64> = None;
+        for &d in days {
+            let p = period_of(d, self.config) - self.first_period;
+            if previous == Some(p) {
+                continue;
+            }
+            self.cohort_active[cohort as usize][(p - cohort) as usize] += 1;
+            match previous {
+                None => self.growth_new[p as usize] += 1,
+                Some(q) if q == p - 1 => self.growth_retained[p as usize] += 1,
+                Some(q) => {
+                    self.growth_resurrected[p as usize] += 1;
+                    self.growth_churned[(q + 1) as usize] += 1;
+                }
+            }
+            previous = Some(p);
+        }
+        // Churned after the last active period, if a later period exists.
+        if let Some(q) = previous {
+            if q + 1 < self.growth_churned.len() as i64 {
+                self.growth_churned[(q + 1) as usize] += 1;
+            }
+        }
+    }
+
+    fn finish(self, events: u64, after: u64) -> EventsAnalysis {
+        let days = self.dau.len();
+        let mut daily = Vec::with_capacity(days);
+        let (mut wau, mut mau) = (0i64, 0i64);
+        for i in 0..days {
+            wau += self.wau_diff[i];
+            mau += self.mau_diff[i];
+            daily.push(DailyActivity {
+                date: iso_date(self.first_day + i as i64),
+                active: self.dau[i],
+                new_users: self.new_users[i],
+                weekly_active: wau.max(0) as u64,
+                monthly_active: mau.max(0) as u64,
+            });
+        }
+        let last = &daily[days.saturating_sub(28)..];
+        let mean = |f: &dyn Fn(&DailyActivity) -> u64| {
+            last.iter().map(|d| f(d) as f64).sum::<f64>() / last.len().max(1) as f64
+        };
+        let (dau, wau, mau) = (
+            mean(&|d| d.active),
+            mean(&|d| d.weekly_active),
+            mean(&|d| d.monthly_active),
+        );
+        let ratio = |a: f64, b: f64| if b > 0.0 { a / b } else { 0.0 };
+        let stickiness = Stickiness {
+            dau,
+            wau,
+            mau,
+            dau_mau: ratio(dau, mau),
+            dau_wau: ratio(dau, wau),
+            wau_mau: ratio(wau, mau),
+            days: last.len() as u32,
+        };
+        let threshold = self.config.power_user_days.clamp(1, 28);
+        let power: u64 = self.l28[(threshold - 1) as usize..].iter().sum();
+        let power_user_curve = PowerUserCurve {
+            power_users: power,
+            casual_users: self.l28.iter().sum::<u64>() - power,
+            users: self.l28,
+            power_user_days: threshold,
+        };
+        let periods = self.cohort_size.len();
+        let start_of =
+            |p: usize| iso_date(period_start_day(self.first_period + p as i64, self.config));
+        let last_index = (self.last_period - self.first_period) as usize;
+        let mut rows = Vec::with_capacity(periods);
+        for c in 0..periods {
+            let size = self.cohort_size[c];
+            let cells = self.cohort_active[c]
+                .iter()
+                .enumerate()
+                .map(|(k, &active)| CohortCell {
+                    offset: k as u32,
+                    active,
+                    eligible: size,
+                    retention: if size > 0 {
+                        active as f64 / size as f64
+                    } else {
+                        0.0
+                    },
+                    provisional: c + k == last_index,
+                })
+                .collect();
+            rows.push(CohortRow {
+                start: start_of(c),
+                size,
+                cells,
+            });
+        }
+        let mut mean_curve = Vec::new();
+        for k in 0..periods {
+            let cells: Vec<&CohortCell> = rows
+                .iter()
+                .filter(|r| r.size > 0)
+                .filter_map(|r| r.cells.get(k))
+                .filter(|c| !c.provisional)
+                .collect();
+            if cells.is_empty() {
+                continue;
+            }
+            let active: u64 = cells.iter().map(|c| c.active).sum();
+            let eligible: u64 = cells.iter().map(|c| c.eligible).sum();
+            mean_curve.push(MeanCurvePoint {
+                offset: k as u32,
+                weighted: active as f64 / eligible as f64,
+                simple: cells.iter().map(|c| c.retention).sum::<f64>() / cells.len() as f64,
+                cohorts: cells.len() as u32,
+                eligible,
+            });
+        }
+        let growth = (0..periods)
+            .map(|p| {
+                let (new, retained, resurrected, churned) = (
+                    self.growth_new[p],
+                    self.growth_retained[p],
+                    self.growth_resurrected[p],
+                    self.growth_churned[p],
+                );
+                GrowthPeriod {
+                    start: start_of(p),
+                    active: new + retained + resurrected,
+                    new_users: new,
+                    retained,
+                    resurrected,
+                    churned,
+                    quick_ratio: (churned > 0).then(|| (new + resurrected) as f64 / churned as f64),
+                    provisional: p == last_index,
+                }
+            })
+            .collect();
+        EventsAnalysis {
+            events,
+            users: self.users,
+            first_date: iso_date(self.first_day),
+            as_of: iso_date(self.as_of),
+            events_after_as_of: after,
+            daily,
+            stickiness,
+            power_user_curve,
+            cohorts: Cohorts {
+                period: self.config.period.as_str().to_string(),
+                rows,
+                mean: mean_curve,
+            },
+            growth,
+        }
+    }
+}
+
+fn period_of(day: i64, c: &EventsConfig) -> i64 {
+    match c.period {
+        Period::Day => day,
+        Period::Week => week_of(day, c.week_start),
+        Period::Month => month_of(day),
+    }
+}
+
+fn period_start_day(period: i64, c: &EventsConfig) -> i64 {
+    match c.period {
+        Period::Day => period,
+        Period::Week => week_start_day(period, c.week_start),
+        Period::Month => month_start_day(period),
+    }
+}

@@ -1,0 +1,290 @@
+//! Usage analysis from raw events: hand-computed cases, bad input, and a
+//! property test against a deliberately naive reference (sets of user-days).
+#![cfg(not(target_arch = "wasm32"))]
+
+use market_validation::events::calendar::{days_from_civil, WeekStart, MS_PER_DAY};
+use market_validation::events::{analyze_events, EventsConfig, Period};
+use proptest::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Noon UTC of a date, in ms.
+fn noon(y: i64, m: u32, d: u32) -> f64 {
+    days_from_civil(y, m, d) as f64 * MS_PER_DAY + 12.0 * 3_600_000.0
+}
+
+fn week_config(start: WeekStart) -> EventsConfig {
+    EventsConfig {
+        week_start: start,
+        period: Period::Week,
+        ..EventsConfig::default()
+    }
+}
+
+#[test]
+fn week_start_decides_which_week_a_sunday_is_in() {
+    // 2026-11-01 is a Sunday, 2026-11-02 a Monday.
+    let users = [1, 1];
+    let times = [noon(2026, 11, 1), noon(2026, 11, 2)];
+    let monday = analyze_events(&users, &times, &week_config(WeekStart::Monday)).unwrap();
+    // Monday weeks: Sunday closes week A, Monday opens week B: two periods, retained in B.
+    assert_eq!(monday.growth.len(), 2);
+    assert_eq!(monday.growth[0].start, "2026-10-26");
+    assert_eq!(
+        (monday.growth[1].retained, monday.growth[1].new_users),
+        (1, 0)
+    );
+    let sunday = analyze_events(&users, &times, &week_config(WeekStart::Sunday)).unwrap();
+    // Sunday weeks: both days are in the week starting 2026-11-01.
+    assert_eq!(sunday.growth.len(), 1);
+    assert_eq!(sunday.growth[0].start, "2026-11-01");
+    assert_eq!(sunday.growth[0].active, 1);
+}
+
+#[test]
+fn utc_offset_moves_events_across_midnight() {
+    // 23:30 UTC on Nov 1 and 00:30 UTC on Nov 2: two days in UTC, one day in UTC-2.
+    let t1 = days_from_civil(2026, 11, 1) as f64 * MS_PER_DAY + 23.5 * 3_600_000.0;
+    let t2 = t1 + 3_600_000.0;
+    let utc = analyze_events(&[7, 7], &[t1, t2], &EventsConfig::default()).unwrap();
+    assert_eq!(utc.daily.len(), 2);
+    let minus_two = EventsConfig {
+        utc_offset_minutes: -120,
+        ..EventsConfig::default()
+    };
+    let local = analyze_events(&[7, 7], &[t1, t2], &minus_two).unwrap();
+    assert_eq!(local.daily.len(), 1);
+    assert_eq!(local.daily[0].date, "2026-11-01");
+    assert_eq!(local.daily[0].active, 1);
+}
+
+#[test]
+fn growth_accounting_by_hand_with_a_resurrected_user() {
+    // Weeks (Monday start) W0 = Oct 26, W1 = Nov 2, W2 = Nov 9, W3 = Nov 16.
+    // User 1: W0, W1, W3 (resurrected in W3). User 2: W0 only (churns in W1).
+    // User 3: W1, W2. User 4: W3 only (active once).
+    let events = [
+        (1, noon(2026, 10, 27)),
+        (1, noon(2026, 11, 3)),
+        (1, noon(2026, 11, 17)),
+        (2, noon(2026, 10, 28)),
+        (3, noon(2026, 11, 4)),
+        (3, noon(2026, 11, 10)),
+        (4, noon(2026, 11, 18)),
+        (4, noon(2026, 11, 18) + 60_000.0),
+    ];
+    let (users, times): (Vec<u32>, Vec<f64>) = events.iter().copied().unzip();
+    let r = analyze_events(&users, &times, &week_config(WeekStart::Monday)).unwrap();
+    let g: Vec<(u64, u64, u64, u64, u64)> = r
+        .growth
+        .iter()
+        .map(|p| (p.active, p.new_users, p.retained, p.resurrected, p.churned))
+        .collect();
+    assert_eq!(
+        g,
+        vec![
+            (2, 2, 0, 0, 0), // W0: users 1, 2 new
+            (2, 1, 1, 0, 1), // W1: 3 new, 1 retained, 2 churned
+            (1, 0, 1, 0, 1), // W2: 3 retained, 1 churned
+            (2, 1, 0, 1, 1), // W3: 4 new, 1 resurrected, 3 churned
+        ]
+    );
+    assert_eq!(r.growth[3].quick_ratio, Some(2.0));
+    assert!(r.growth[3].provisional && !r.growth[2].provisional);
+    // Cohorts: W0 = {1, 2}: W1 has 1 of 2; W3 has 1 of 2 (provisional).
+    let w0 = &r.cohorts.rows[0];
+    assert_eq!(w0.size, 2);
+    let active: Vec<u64> = w0.cells.iter().map(|c| c.active).collect();
+    assert_eq!(active, vec![2, 1, 0, 1]);
+    assert!(w0.cells[3].provisional);
+    // The newest cohort (W3, user 4) has only its provisional week-0 cell.
+    assert_eq!(r.cohorts.rows[3].cells.len(), 1);
+    // Mean curve at offset 1 over complete cells: W0 1/2, W1 (user 3) 1/1, W2 empty.
+    let m1 = r.cohorts.mean.iter().find(|m| m.offset == 1).unwrap();
+    assert_eq!((m1.cohorts, m1.eligible), (2, 3));
+    assert!((m1.weighted - 2.0 / 3.0).abs() < 1e-12);
+    assert!((m1.simple - 0.75).abs() < 1e-12);
+}
+
+#[test]
+fn daily_and_trailing_windows_by_hand() {
+    // User 1 on days 0 and 10; user 2 on day 3.
+    let base = days_from_civil(2026, 1, 1) as f64 * MS_PER_DAY;
+    let r = analyze_events(
+        &[1, 1, 2],
+        &[base, base + 10.0 * MS_PER_DAY, base + 3.0 * MS_PER_DAY],
+        &EventsConfig::default(),
+    )
+    .unwrap();
+    let wau: Vec<u64> = r.daily.iter().map(|d| d.weekly_active).collect();
+    // Day 0..6: user 1; days 3..9: user 2; days 10..: user 1 again.
+    assert_eq!(wau, vec![1, 1, 1, 2, 2, 2, 2, 1, 1, 1, 1]);
+    let mau: Vec<u64> = r.daily.iter().map(|d| d.monthly_active).collect();
+    assert_eq!(mau, vec![1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2]);
+    // L28 ending on day 10: user 1 has 2 days, user 2 has 1.
+    assert_eq!(&r.power_user_curve.users[..3], &[1, 1, 0]);
+    assert_eq!(r.power_user_curve.power_users, 0);
+}
+
+#[test]
+fn bad_input_is_a_clear_error() {
+    let err = analyze_events(&[1, 2], &[1.0], &EventsConfig::default()).unwrap_err();
+    assert!(
+        err.to_string().contains("1 timestamps for 2 user ids"),
+        "{err}"
+    );
+    let err = analyze_events(&[], &[], &EventsConfig::default()).unwrap_err();
+    assert!(err.to_string().contains("no events"), "{err}");
+    let err = analyze_events(
+        &[1, 1, 1],
+        &[f64::NAN, -5.0, 5e12],
+        &EventsConfig::default(),
+    )
+    .unwrap_err();
+    assert_eq!(err.problems.len(), 3, "{err}");
+    assert!(err.to_string().contains("timestamps[0] is NaN"), "{err}");
+    // Seconds, not milliseconds.
+    let err = analyze_events(
+        &[1, 2],
+        &[1_700_000_000.0, 1_762_000_000.0],
+        &EventsConfig::default(),
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("these look like seconds"), "{err}");
+    assert!(err.to_string().contains("multiply by 1000"), "{err}");
+    // A single event is a valid, documented result.
+    let one = analyze_events(&[9], &[noon(2026, 11, 1)], &EventsConfig::default()).unwrap();
+    assert_eq!((one.users, one.daily.len(), one.growth.len()), (1, 1, 1));
+}
+
+/// Output of the naive reference: per day (active, new, WAU, MAU); per
+/// period (active, new, retained, resurrected, churned); (cohort, offset) ->
+/// active users.
+type Reference = (
+    Vec<(u64, u64, u64, u64)>,
+    Vec<(u64, u64, u64, u64, u64)>,
+    BTreeMap<(i64, i64), u64>,
+);
+
+/// The deliberately naive reference: sets of (user, day), everything
+/// recomputed from scratch by set operations. `period` must number
+/// consecutive periods with consecutive integers.
+fn reference(events: &[(u32, i64)], period: &dyn Fn(i64) -> i64) -> Reference {
+    let pairs: BTreeSet<(u32, i64)> = events.iter().copied().collect();
+    let first_day = pairs.iter().map(|p| p.1).min().unwrap_or(0);
+    let last_day = pairs.iter().map(|p| p.1).max().unwrap_or(0);
+    let mut first_of: BTreeMap<u32, i64> = BTreeMap::new();
+    for (u, d) in &pairs {
+        let e = first_of.entry(*u).or_insert(*d);
+        *e = (*e).min(*d);
+    }
+    let active_in = |lo: i64, hi: i64| {
+        pairs
+            .iter()
+            .filter(|(_, d)| *d >= lo && *d <= hi)
+            .map(|p| p.0)
+            .collect::<BTreeSet<_>>()
+            .len() as u64
+    };
+    let daily = (first_day..=last_day)
+        .map(|t| {
+            (
+                active_in(t, t),
+                first_of.values().filter(|d| **d == t).count() as u64,
+                active_in(t - 6, t),
+                active_in(t - 27, t),
+            )
+        })
+        .collect();
+    let active_set = |p: i64| {
+        pairs
+            .iter()
+            .filter(|(_, d)| period(*d) == p)
+            .map(|x| x.0)
+            .collect::<BTreeSet<u32>>()
+    };
+    let periods: Vec<i64> = (period(first_day)..=period(last_day)).collect();
+    let mut growth = Vec::new();
+    for &p in &periods {
+        let now = active_set(p);
+        let before = active_set(p - 1);
+        let is_new = |u: &u32| period(first_of[u]) == p;
+        growth.push((
+            now.len() as u64,
+            now.iter().filter(|u| is_new(u)).count() as u64,
+            now.intersection(&before).count() as u64,
+            now.iter()
+                .filter(|u| !before.contains(u) && !is_new(u))
+                .count() as u64,
+            before.difference(&now).count() as u64,
+        ));
+    }
+    let mut cohorts = BTreeMap::new();
+    for (u, first) in &first_of {
+        let c = period(*first);
+        for &p in &periods {
+            if active_set(p).contains(u) {
+                *cohorts.entry((c, p - c)).or_insert(0) += 1;
+            }
+        }
+    }
+    (daily, growth, cohorts)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn matches_the_naive_reference(
+        events in prop::collection::vec((0u32..8, 0i64..60, 0u32..86_400), 1..80),
+        sunday in any::<bool>(),
+        period_kind in 0u8..3,
+    ) {
+        let base = days_from_civil(2026, 9, 1);
+        let start = if sunday { WeekStart::Sunday } else { WeekStart::Monday };
+        let period = match period_kind { 0 => Period::Day, 1 => Period::Week, _ => Period::Month };
+        let config = EventsConfig { week_start: start, period, ..EventsConfig::default() };
+        // Events in random order, several per day, at any second of the day.
+        let users: Vec<u32> = events.iter().map(|e| e.0).collect();
+        let times: Vec<f64> = events.iter().map(|e| (base + e.1) as f64 * MS_PER_DAY + f64::from(e.2) * 1000.0).collect();
+        let r = analyze_events(&users, &times, &config).unwrap();
+        let naive_events: Vec<(u32, i64)> = events.iter().map(|e| (e.0, base + e.1)).collect();
+        let period_fn = |d: i64| match period {
+            Period::Day => d,
+            // Naive week: step back day by day to the week's first day
+            // (weekday index with Monday = 0; 1970-01-01 was a Thursday).
+            Period::Week => {
+                let first = if sunday { 6 } else { 0 };
+                let mut x = d;
+                while (x + 3).rem_euclid(7) != first {
+                    x -= 1;
+                }
+                x.div_euclid(7)
+            }
+            Period::Month => {
+                let (y, m, _) = market_validation::events::calendar::civil(d);
+                y * 12 + i64::from(m)
+            }
+        };
+        let (daily, growth, cohorts) = reference(&naive_events, &period_fn);
+        let ours_daily: Vec<(u64, u64, u64, u64)> = r.daily.iter().map(|d| (d.active, d.new_users, d.weekly_active, d.monthly_active)).collect();
+        prop_assert_eq!(ours_daily, daily);
+        let ours_growth: Vec<(u64, u64, u64, u64, u64)> = r.growth.iter().map(|g| (g.active, g.new_users, g.retained, g.resurrected, g.churned)).collect();
+        prop_assert_eq!(&ours_growth, &growth);
+        // The identities hold exactly: active(t) = new + retained + resurrected,
+        // active(t-1) = retained(t) + churned(t).
+        for (a, n, re, rs, _) in &ours_growth {
+            prop_assert_eq!(*a, n + re + rs);
+        }
+        for w in ours_growth.windows(2) {
+            prop_assert_eq!(w[0].0, w[1].2 + w[1].4);
+        }
+        let mut ours_cohorts = BTreeMap::new();
+        let first_period = period_fn(naive_events.iter().map(|e| e.1).min().unwrap_or(base));
+        for (c, row) in r.cohorts.rows.iter().enumerate() {
+            for cell in row.cells.iter().filter(|cell| cell.active > 0) {
+                ours_cohorts.insert((first_period + c as i64, i64::from(cell.offset)), cell.active);
+            }
+        }
+        prop_assert_eq!(ours_cohorts, cohorts);
+    }
+}
