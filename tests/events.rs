@@ -288,3 +288,147 @@ proptest! {
         prop_assert_eq!(ours_cohorts, cohorts);
     }
 }
+
+#[test]
+fn calendar_and_24h_windows_differ_across_midnight() {
+    use market_validation::events::Window;
+    // First event at 23:45 on Nov 2, then 00:01 on Nov 3 (UTC).
+    let t0 = days_from_civil(2026, 11, 2) as f64 * MS_PER_DAY + (23.0 * 60.0 + 45.0) * 60_000.0;
+    let t1 = t0 + 16.0 * 60_000.0;
+    let day = |window| EventsConfig {
+        period: Period::Day,
+        window,
+        as_of: Some(days_from_civil(2026, 11, 5)),
+        ..EventsConfig::default()
+    };
+    let calendar = analyze_events(&[1, 1], &[t0, t1], &day(Window::Calendar)).unwrap();
+    // Calendar: the second event is on day 1.
+    assert_eq!(calendar.cohorts.rows[0].cells[1].active, 1);
+    assert_eq!(calendar.cohorts.window, "calendar");
+    let elapsed = analyze_events(&[1, 1], &[t0, t1], &day(Window::Elapsed)).unwrap();
+    // 24 h: both events are within the first 24 hours: day 0 only.
+    let cells = &elapsed.cohorts.rows[0].cells;
+    assert_eq!(cells[0].active, 1);
+    assert_eq!(cells[1].active, 0);
+    assert_eq!(elapsed.cohorts.window, "24h");
+}
+
+#[test]
+fn immature_users_are_not_counted_as_lost_in_24h_windows() {
+    use market_validation::events::Window;
+    // Two users in the same weekly cohort: one joined on Monday Nov 2 at noon,
+    // one on Saturday Nov 7 at noon. As of Saturday Nov 14 (ending at midnight),
+    // both first 7 x 24 h windows are over (Nov 9 noon, Nov 14 noon); user 1's
+    // second window runs to Nov 16 noon, so it is not over for anyone.
+    let monday = days_from_civil(2026, 11, 2);
+    let noon = |d: i64| d as f64 * MS_PER_DAY + 43_200_000.0;
+    let config = EventsConfig {
+        window: Window::Elapsed,
+        as_of: Some(monday + 12),
+        ..EventsConfig::default()
+    };
+    let r = analyze_events(
+        &[1, 2, 1],
+        &[noon(monday), noon(monday + 5), noon(monday + 8)],
+        &config,
+    )
+    .unwrap();
+    let row = &r.cohorts.rows[0];
+    assert_eq!(row.size, 2);
+    assert_eq!((row.cells[0].eligible, row.cells[0].active), (2, 2));
+    assert_eq!(row.cells.len(), 1, "a window not yet over is absent, not 0");
+    // One day earlier, user 2's first window is not over either: only user 1 counts.
+    let earlier = EventsConfig {
+        as_of: Some(monday + 11),
+        ..config
+    };
+    let r = analyze_events(
+        &[1, 2, 1],
+        &[noon(monday), noon(monday + 5), noon(monday + 8)],
+        &earlier,
+    )
+    .unwrap();
+    let first = &r.cohorts.rows[0].cells[0];
+    assert_eq!(
+        (first.eligible, first.active, first.provisional),
+        (1, 1, true)
+    );
+}
+
+#[test]
+fn flattening_is_told_from_decline() {
+    use market_validation::events::Window;
+    // Weekly cohorts of 100 users over 12 weeks: a curve that keeps 30% for good,
+    // and one that decays toward zero.
+    let monday = days_from_civil(2026, 6, 1);
+    let build = |keep: &dyn Fn(u32, u32) -> bool| {
+        let mut users = Vec::new();
+        let mut times = Vec::new();
+        for cohort in 0..4u32 {
+            for i in 0..100u32 {
+                let user = cohort * 1000 + i;
+                for week in 0..12u32 {
+                    if cohort + week < 12 && (week == 0 || keep(i, week)) {
+                        users.push(user);
+                        times.push(
+                            (monday + i64::from((cohort + week) * 7)) as f64 * MS_PER_DAY
+                                + 3_600_000.0,
+                        );
+                    }
+                }
+            }
+        }
+        let config = EventsConfig {
+            window: Window::Calendar,
+            as_of: Some(monday + 12 * 7 - 1),
+            ..EventsConfig::default()
+        };
+        analyze_events(&users, &times, &config).unwrap()
+    };
+    let flat = build(&|i, week| i < if week == 1 { 50 } else { 30 });
+    assert_eq!(
+        flat.cohorts.flattening.verdict, "flattening",
+        "{}",
+        flat.cohorts.flattening.reading
+    );
+    let plateau = flat.cohorts.flattening.plateau.unwrap();
+    assert!((plateau - 0.30).abs() < 1e-9, "{plateau}");
+    let decaying = build(&|i, week| i < 60 / week);
+    assert_eq!(
+        decaying.cohorts.flattening.verdict, "declining",
+        "{}",
+        decaying.cohorts.flattening.reading
+    );
+}
+
+#[test]
+fn outputs_feed_the_analyzer() {
+    let monday = days_from_civil(2026, 5, 4);
+    let mut users = Vec::new();
+    let mut times = Vec::new();
+    for user in 0..300u32 {
+        for day in 0..200i64 {
+            if (i64::from(user) + day) % (1 + i64::from(user % 7)) == 0
+                && day >= i64::from(user % 30)
+            {
+                users.push(user);
+                times.push((monday + day) as f64 * MS_PER_DAY + 1.0);
+            }
+        }
+    }
+    let r = analyze_events(&users, &times, &EventsConfig::default()).unwrap();
+    let product = serde_json::json!({ "usageMetrics": serde_json::to_value(&r.usage_metrics).unwrap(), "adoptionData": serde_json::to_value(&r.adoption_data).unwrap() });
+    let result = market_validation::analyze(
+        &market_validation::RawValue::from_json(&product),
+        &market_validation::RawValue::Null,
+    )
+    .expect("analyzable");
+    let usage = &result.dimensions.usage;
+    assert!(usage.metrics.iter().any(|m| m.id == "retentionRate"));
+    assert!(usage.metrics.iter().any(|m| m.id == "dauMauRatio"));
+    assert_eq!(
+        r.usage_metrics.retention_horizon_months, None,
+        "26 weeks of data give the six-month horizon"
+    );
+    assert!(result.warnings.is_empty(), "{:?}", result.warnings);
+}

@@ -19,6 +19,9 @@
 
 pub mod activity;
 pub mod calendar;
+pub mod options;
+
+pub use options::EventsOptions;
 
 use crate::problem::{InputError, Problem};
 use crate::raw::format_number;
@@ -60,6 +63,16 @@ impl Period {
     }
 }
 
+/// How cohort retention windows are counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Window {
+    /// Period N is the Nth calendar period after the cohort's.
+    Calendar,
+    /// Period N is the Nth block of 24 h (7 x 24 h, 30 x 24 h) after the
+    /// user's first event.
+    Elapsed,
+}
+
 /// Resolved options of the events analysis.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EventsConfig {
@@ -69,6 +82,8 @@ pub struct EventsConfig {
     pub week_start: WeekStart,
     /// Cohort and growth-accounting period.
     pub period: Period,
+    /// Cohort retention windows.
+    pub window: Window,
     /// The last day analysed (local); default: the day of the last event.
     pub as_of: Option<i64>,
     /// L28 active days that make a power user.
@@ -81,6 +96,7 @@ impl Default for EventsConfig {
             utc_offset_minutes: 0,
             week_start: WeekStart::Monday,
             period: Period::Week,
+            window: Window::Calendar,
             as_of: None,
             power_user_days: DEFAULT_POWER_USER_DAYS,
         }
@@ -197,6 +213,32 @@ pub struct MeanCurvePoint {
     pub eligible: u64,
 }
 
+/// Whether the mean retention curve levels off above zero.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Flattening {
+    /// `flattening` (levels off above zero), `declining`, or `not_enough_data` (fewer than 4
+    /// complete periods after the first).
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(type = "\"flattening\" | \"declining\" | \"not_enough_data\"")
+    )]
+    pub verdict: String,
+    /// Estimated plateau: the weighted retention over the last half of the curve.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plateau: Option<f64>,
+    /// Wilson interval on the plateau.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plateau_interval: Option<[f64; 2]>,
+    /// Least-squares change in retention per period over those points, as a share of the plateau
+    /// (-0.02 = falling 2% of the plateau a period).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub relative_slope: Option<f64>,
+    /// In words.
+    pub reading: String,
+}
+
 /// Cohort retention.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
@@ -204,10 +246,16 @@ pub struct MeanCurvePoint {
 pub struct Cohorts {
     /// The period: "day", "week" or "month".
     pub period: String,
+    /// How periods after the cohort's are counted: "calendar" or "24h".
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "\"calendar\" | \"24h\""))]
+    pub window: String,
     /// One row per cohort, oldest first.
     pub rows: Vec<CohortRow>,
-    /// Mean curves over the complete (non-provisional) cells.
+    /// Mean curves. Calendar windows: over complete cells only (the current period is partial).
+    /// 24 h windows: over every cell, each counting only the users old enough for it.
     pub mean: Vec<MeanCurvePoint>,
+    /// Whether the weighted mean curve flattens.
+    pub flattening: Flattening,
 }
 
 /// The L28 power-user curve.
@@ -250,6 +298,10 @@ pub struct EventsAnalysis {
     pub cohorts: Cohorts,
     /// Growth accounting per period.
     pub growth: Vec<GrowthPeriod>,
+    /// The usage side of the product data, ready for `analyze({ usageMetrics })`.
+    pub usage_metrics: crate::model::UsageMetrics,
+    /// The adoption side of the product data, ready for `analyze({ adoptionData })`.
+    pub adoption_data: crate::model::AdoptionData,
 }
 
 /// Analyses events given as parallel arrays of user ids and timestamps
@@ -284,6 +336,16 @@ pub fn analyze_events(
     }
     let pairs = activity::sort_unique(keys, layout.day_bits + user_bits.max(1));
     let mut report = Tables::new(first_day, as_of, config)?;
+    if config.window == Window::Elapsed {
+        report.elapsed = Some(elapsed_cohorts(
+            user_ids,
+            timestamps_ms,
+            config,
+            as_of,
+            report.first_period,
+            report.cohort_size.len(),
+        ));
+    }
     let mut start = 0;
     while start < pairs.len() {
         let user = layout.user(pairs[start]);
@@ -402,7 +464,144 @@ struct Tables<'c> {
     growth_retained: Vec<u64>,
     growth_resurrected: Vec<u64>,
     growth_churned: Vec<u64>,
+    /// Cohort counts with 24 h windows, when asked for.
+    elapsed: Option<ElapsedCohorts>,
 }
+
+/// Cohorts counted in 24 h windows from each user's first event.
+struct ElapsedCohorts {
+    /// cohort x window -> users active in it (among those old enough).
+    active: Vec<Vec<u64>>,
+    /// cohort x window -> users old enough for the window to be over.
+    eligible: Vec<Vec<u64>>,
+}
+
+/// Counts cohorts in 24 h windows: window k of a user is [t0 + k len,
+/// t0 + (k + 1) len) from their first event t0; a user counts (as eligible,
+/// and as active) only in windows that ended by the end of the as-of day.
+fn elapsed_cohorts(
+    user_ids: &[u32],
+    timestamps_ms: &[f64],
+    c: &EventsConfig,
+    as_of: i64,
+    first_period: i64,
+    periods: usize,
+) -> ElapsedCohorts {
+    let offset_ms = f64::from(c.utc_offset_minutes) * 60_000.0;
+    let end_ms = (as_of + 1) as f64 * calendar::MS_PER_DAY - offset_ms;
+    let len = calendar::MS_PER_DAY
+        * match c.period {
+            Period::Day => 1.0,
+            Period::Week => 7.0,
+            Period::Month => 30.0,
+        };
+    let mut first: std::collections::HashMap<u32, f64> = std::collections::HashMap::new();
+    for (&u, &t) in user_ids.iter().zip(timestamps_ms) {
+        if t < end_ms {
+            first.entry(u).and_modify(|f| *f = f.min(t)).or_insert(t);
+        }
+    }
+    let width = periods + 1;
+    let window_bits = 64 - (width as u64).leading_zeros();
+    let mut keys = Vec::with_capacity(user_ids.len());
+    for (&u, &t) in user_ids.iter().zip(timestamps_ms) {
+        if let Some(&t0) = first.get(&u).filter(|_| t < end_ms) {
+            let k = (libm::floor((t - t0) / len) as u64).min(width as u64 - 1);
+            keys.push((u64::from(u) << window_bits) | k);
+        }
+    }
+    let user_bits = 32 - user_ids.iter().copied().max().unwrap_or(0).leading_zeros();
+    let pairs = activity::sort_unique(keys, window_bits + user_bits.max(1));
+    let mut active = vec![vec![0u64; width]; periods];
+    let mut eligible = vec![vec![0u64; width]; periods];
+    let mut previous_user = None;
+    let (mut cohort, mut mature) = (0usize, 0u64);
+    for key in pairs {
+        let user = (key >> window_bits) as u32;
+        let k = key & ((1 << window_bits) - 1);
+        if previous_user != Some(user) {
+            previous_user = Some(user);
+            let t0 = first.get(&user).copied().unwrap_or(end_ms);
+            cohort = (period_of(local_day(t0, c.utc_offset_minutes), c) - first_period)
+                .clamp(0, periods as i64 - 1) as usize;
+            // Complete windows between the first event and the end of the as-of day.
+            mature = (libm::floor((end_ms - t0) / len).max(0.0) as u64).min(width as u64);
+            for e in eligible[cohort].iter_mut().take(mature as usize) {
+                *e += 1;
+            }
+        }
+        if k < mature {
+            active[cohort][k as usize] += 1;
+        }
+    }
+    ElapsedCohorts { active, eligible }
+}
+
+/// Whether the weighted mean curve levels off: the last half of its points
+/// after period 0 (at least 3 of at least 4) give a plateau (their weighted
+/// retention, with a Wilson interval) and a least-squares slope; the curve is
+/// flattening when the plateau is above zero and the slope loses less than
+/// 5% of the plateau a period (docs/methodology.md, section 12).
+fn flattening(mean: &[MeanCurvePoint]) -> Flattening {
+    let points: Vec<&MeanCurvePoint> = mean
+        .iter()
+        .filter(|p| p.offset >= 1 && p.eligible > 0)
+        .collect();
+    if points.len() < 4 {
+        return Flattening {
+            verdict: "not_enough_data".into(),
+            plateau: None,
+            plateau_interval: None,
+            relative_slope: None,
+            reading: format!("{} complete periods after the first; at least 4 are needed to see the curve's shape", points.len()),
+        };
+    }
+    let tail = &points[points.len() / 2..];
+    let active: f64 = tail.iter().map(|p| p.weighted * p.eligible as f64).sum();
+    let eligible: f64 = tail.iter().map(|p| p.eligible as f64).sum();
+    let plateau = active / eligible;
+    let (lo, hi) = crate::stats::wilson(active, eligible, crate::stats::z_for_confidence(0.95));
+    let n = tail.len() as f64;
+    let mean_x = tail.iter().map(|p| f64::from(p.offset)).sum::<f64>() / n;
+    let mean_y = tail.iter().map(|p| p.weighted).sum::<f64>() / n;
+    let sxx: f64 = tail
+        .iter()
+        .map(|p| (f64::from(p.offset) - mean_x) * (f64::from(p.offset) - mean_x))
+        .sum();
+    let sxy: f64 = tail
+        .iter()
+        .map(|p| (f64::from(p.offset) - mean_x) * (p.weighted - mean_y))
+        .sum();
+    let slope = if sxx > 0.0 { sxy / sxx } else { 0.0 };
+    let relative = if plateau > 0.0 { slope / plateau } else { 0.0 };
+    let pct = |x: f64| format!("{}%", format_number((x * 1000.0).round() / 10.0));
+    let flat = lo > 0.0 && relative > -FLAT_DECLINE;
+    Flattening {
+        verdict: if flat { "flattening" } else { "declining" }.into(),
+        plateau: Some(plateau),
+        plateau_interval: Some([lo, hi]),
+        relative_slope: Some(relative),
+        reading: if flat {
+            format!(
+                "levels off at about {} (95% interval {} to {}), changing {} of that a period",
+                pct(plateau),
+                pct(lo),
+                pct(hi),
+                pct(relative)
+            )
+        } else {
+            format!(
+                "still declining: {} of the retained share lost a period (at about {} now)",
+                pct(-relative),
+                pct(plateau)
+            )
+        },
+    }
+}
+
+/// A curve losing less than this share of its plateau per period counts as
+/// flat: our threshold, documented in the methodology.
+pub const FLAT_DECLINE: f64 = 0.05;
 
 impl<'c> Tables<'c> {
     fn new(first_day: i64, as_of: i64, config: &'c EventsConfig) -> Result<Tables<'c>, InputError> {
@@ -439,6 +638,7 @@ impl<'c> Tables<'c> {
             growth_retained: vec![0; p],
             growth_resurrected: vec![0; p],
             growth_churned: vec![0; p],
+            elapsed: None,
         })
     }
 
@@ -544,34 +744,53 @@ impl<'c> Tables<'c> {
         let mut rows = Vec::with_capacity(periods);
         for c in 0..periods {
             let size = self.cohort_size[c];
-            let cells = self.cohort_active[c]
-                .iter()
-                .enumerate()
-                .map(|(k, &active)| CohortCell {
-                    offset: k as u32,
-                    active,
-                    eligible: size,
-                    retention: if size > 0 {
-                        active as f64 / size as f64
-                    } else {
-                        0.0
-                    },
-                    provisional: c + k == last_index,
-                })
-                .collect();
+            let cells = match &self.elapsed {
+                // Calendar windows: every cohort user is measurable in every
+                // period up to the as-of one, which is partial.
+                None => self.cohort_active[c]
+                    .iter()
+                    .enumerate()
+                    .map(|(k, &active)| CohortCell {
+                        offset: k as u32,
+                        active,
+                        eligible: size,
+                        retention: if size > 0 {
+                            active as f64 / size as f64
+                        } else {
+                            0.0
+                        },
+                        provisional: c + k == last_index,
+                    })
+                    .collect(),
+                // 24 h windows: only the users whose window is over count.
+                Some(e) => e.eligible[c]
+                    .iter()
+                    .zip(&e.active[c])
+                    .enumerate()
+                    .take_while(|(_, (eligible, _))| **eligible > 0)
+                    .map(|(k, (&eligible, &active))| CohortCell {
+                        offset: k as u32,
+                        active,
+                        eligible,
+                        retention: active as f64 / eligible as f64,
+                        provisional: eligible < size,
+                    })
+                    .collect(),
+            };
             rows.push(CohortRow {
                 start: start_of(c),
                 size,
                 cells,
             });
         }
+        let calendar = self.elapsed.is_none();
         let mut mean_curve = Vec::new();
-        for k in 0..periods {
+        for k in 0..=periods {
             let cells: Vec<&CohortCell> = rows
                 .iter()
                 .filter(|r| r.size > 0)
                 .filter_map(|r| r.cells.get(k))
-                .filter(|c| !c.provisional)
+                .filter(|c| !(calendar && c.provisional))
                 .collect();
             if cells.is_empty() {
                 continue;
@@ -606,6 +825,13 @@ impl<'c> Tables<'c> {
                 }
             })
             .collect();
+        let usage_metrics = usage_metrics(&stickiness, &mean_curve, self.config.period);
+        let adoption_data = crate::model::AdoptionData {
+            total_users: Some(self.users as f64),
+            power_users: Some(power_user_curve.power_users as f64),
+            casual_users: Some(power_user_curve.casual_users as f64),
+            ..crate::model::AdoptionData::default()
+        };
         EventsAnalysis {
             events,
             users: self.users,
@@ -615,13 +841,52 @@ impl<'c> Tables<'c> {
             daily,
             stickiness,
             power_user_curve,
+            usage_metrics,
+            adoption_data,
             cohorts: Cohorts {
                 period: self.config.period.as_str().to_string(),
+                window: if calendar { "calendar" } else { "24h" }.to_string(),
+                flattening: flattening(&mean_curve),
                 rows,
                 mean: mean_curve,
             },
             growth,
         }
+    }
+}
+
+/// The usage metrics for `analyze`: the 28-day averages, and the weighted
+/// retention at six months (the benchmarks' horizon) or, when the data is
+/// shorter, at the longest horizon measured, with that horizon stated.
+fn usage_metrics(
+    s: &Stickiness,
+    mean: &[MeanCurvePoint],
+    period: Period,
+) -> crate::model::UsageMetrics {
+    let six_months = match period {
+        Period::Day => 182,
+        Period::Week => 26,
+        Period::Month => 6,
+    };
+    let months = |offset: u32| match period {
+        Period::Day => f64::from(offset) / 30.436_875,
+        Period::Week => f64::from(offset) * 7.0 / 30.436_875,
+        Period::Month => f64::from(offset),
+    };
+    let point = mean.iter().find(|p| p.offset == six_months).or_else(|| {
+        mean.iter()
+            .filter(|p| p.offset >= 1 && p.offset < six_months)
+            .max_by_key(|p| p.offset)
+    });
+    crate::model::UsageMetrics {
+        daily_active_users: Some(s.dau),
+        weekly_active_users: Some(s.wau),
+        monthly_active_users: Some(s.mau),
+        retention_rate: point.map(|p| p.weighted),
+        retention_horizon_months: point
+            .map(|p| (months(p.offset) * 10.0).round() / 10.0)
+            .filter(|m| *m != 6.0),
+        ..crate::model::UsageMetrics::default()
     }
 }
 
