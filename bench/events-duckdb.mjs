@@ -83,8 +83,9 @@ export async function openDuckDB({ bundle } = {}) {
     mvp: { mainModule: path.join(dist, 'duckdb-mvp.wasm'), mainWorker: path.join(dist, 'duckdb-node-mvp.worker.cjs') },
     eh: { mainModule: path.join(dist, 'duckdb-eh.wasm'), mainWorker: path.join(dist, 'duckdb-node-eh.worker.cjs') },
   };
-  // createDuckDB picks eh when the platform has wasm exceptions, else mvp.
-  const bundles = bundle === 'mvp' ? { mvp: all.mvp } : bundle === 'eh' ? { mvp: all.eh, eh: all.eh } : all;
+  // createDuckDB picks eh when the platform has wasm exceptions (Node 20
+  // has), else mvp; given only mvp, it takes mvp.
+  const bundles = bundle === 'mvp' ? { mvp: all.mvp } : all;
   const chosen = (await duckdb.selectBundle(bundles)).mainModule;
   const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
   await db.instantiate(() => {});

@@ -7,6 +7,7 @@
 //! under `panic = "abort"` would trap and kill the module for the page.
 
 use crate::catalog::{presets as preset_catalog, PresetInfo};
+use crate::events::{self, EventsAnalysis, EventsConfig, EventsOptions};
 use crate::model::ProductData;
 use crate::options::AnalyzeOptions;
 use crate::raw::{RawValue, MAX_DEPTH, MAX_ENTRIES, MAX_KEY_CHARS, MAX_STRING_CHARS, MAX_VALUES};
@@ -328,6 +329,94 @@ fn answer_value(item: &JsValue) -> AnswerValue {
         AnswerValue::Other("a boolean")
     } else {
         AnswerValue::Other("an object")
+    }
+}
+
+/// Analyses raw usage events: one user id and one timestamp (ms since the epoch, UTC) per event,
+/// in any order. Daily actives, stickiness, the L28 curve, cohort retention, growth accounting,
+/// and `usageMetrics` / `adoptionData` ready for `analyze`.
+#[wasm_bindgen(js_name = analyzeEvents)]
+pub fn analyze_events(
+    #[wasm_bindgen(unchecked_param_type = "Uint32Array | ArrayLike<number> | ArrayLike<string>")]
+    user_ids: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Float64Array | ArrayLike<number>")] timestamps: JsValue,
+    options: Option<Ts<EventsOptions>>,
+) -> Result<Ts<EventsAnalysis>, JsValue> {
+    let raw = match options {
+        Some(o) => read_arg(&o.js_value(), "events options")?,
+        None => RawValue::Undefined,
+    };
+    let config = EventsConfig::from_raw(&raw).map_err(to_js_error)?;
+    let ids = event_user_ids(&user_ids).map_err(to_js_error)?;
+    let times = event_timestamps(&timestamps).map_err(to_js_error)?;
+    typed(&events::analyze_events(&ids, &times, &config).map_err(to_js_error)?)
+}
+
+/// User ids as dense u32s: a Uint32Array is copied in one block; numbers
+/// must be whole and in u32 range; strings are interned in order of first
+/// appearance.
+fn event_user_ids(value: &JsValue) -> Result<Vec<u32>, InputError> {
+    let wrong = |value: String, expected: &str| {
+        InputError::new("events", vec![Problem::new("userIds", value, expected)])
+    };
+    if let Some(typed) = value.dyn_ref::<js_sys::Uint32Array>() {
+        return Ok(typed.to_vec());
+    }
+    let Some(items) = value.dyn_ref::<Array>() else {
+        return Err(wrong(
+            describe_shallow(value),
+            "a Uint32Array, or an array of numbers or strings",
+        ));
+    };
+    if items.length() as usize > events::MAX_EVENTS {
+        return Err(wrong(
+            format!("an array of {} ids", items.length()),
+            "at most 50000000 events",
+        ));
+    }
+    let mut ids = Vec::with_capacity(items.length() as usize);
+    let mut interned: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+    for (i, item) in items.iter().enumerate() {
+        let id = if let Some(n) = item
+            .as_f64()
+            .filter(|n| n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(n))
+        {
+            n as u32
+        } else if let Some(s) = item.as_string() {
+            let next = interned.len() as u32;
+            *interned.entry(s).or_insert(next)
+        } else {
+            return Err(InputError::new(
+                "events",
+                vec![Problem::new(
+                    format!("userIds[{i}]"),
+                    describe_shallow(&item),
+                    "a whole number from 0 to 4294967295, or a string",
+                )],
+            ));
+        };
+        ids.push(id);
+    }
+    Ok(ids)
+}
+
+fn event_timestamps(value: &JsValue) -> Result<Vec<f64>, InputError> {
+    if let Some(typed) = value.dyn_ref::<js_sys::Float64Array>() {
+        return Ok(typed.to_vec());
+    }
+    match value.dyn_ref::<Array>() {
+        Some(items) if items.length() as usize <= events::MAX_EVENTS => Ok(items
+            .iter()
+            .map(|t| t.as_f64().unwrap_or(f64::NAN))
+            .collect()),
+        _ => Err(InputError::new(
+            "events",
+            vec![Problem::new(
+                "timestamps",
+                describe_shallow(value),
+                "a Float64Array (or array) of milliseconds since the epoch",
+            )],
+        )),
     }
 }
 
