@@ -32,6 +32,7 @@
 
 pub mod benchmarks;
 pub mod catalog;
+pub mod csv_rows;
 pub mod curve;
 pub mod events;
 pub mod fields;

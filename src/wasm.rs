@@ -352,6 +352,35 @@ pub fn analyze_events(
     typed(&events::analyze_events(&ids, &times, &config).map_err(to_js_error)?)
 }
 
+/// Analyses a CSV export of events (a user id and a timestamp per row; ISO-8601 or epoch seconds
+/// or milliseconds), text or bytes. Unreadable rows are counted and reported by line.
+#[wasm_bindgen(js_name = analyzeEventsCsv)]
+pub fn analyze_events_csv(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
+    options: Option<Ts<EventsOptions>>,
+) -> Result<Ts<events::EventsCsvAnalysis>, JsValue> {
+    let raw = match options {
+        Some(o) => read_arg(&o.js_value(), "events options")?,
+        None => RawValue::Undefined,
+    };
+    let config = EventsConfig::from_raw(&raw).map_err(to_js_error)?;
+    let result = if let Some(text) = input.as_string() {
+        events::analyze_events_csv(text.as_bytes(), &config)
+    } else if let Some(bytes) = input.dyn_ref::<js_sys::Uint8Array>() {
+        events::analyze_events_csv(&bytes.to_vec(), &config)
+    } else {
+        Err(InputError::new(
+            "events",
+            vec![Problem::new(
+                "input",
+                describe_shallow(&input),
+                "CSV text or a Uint8Array of CSV bytes",
+            )],
+        ))
+    };
+    typed(&result.map_err(to_js_error)?)
+}
+
 /// User ids as dense u32s: a Uint32Array is copied in one block; numbers
 /// must be whole and in u32 range; strings are interned in order of first
 /// appearance.

@@ -432,3 +432,69 @@ fn outputs_feed_the_analyzer() {
     );
     assert!(result.warnings.is_empty(), "{:?}", result.warnings);
 }
+
+mod csv_input {
+    use market_validation::events::{analyze_events_csv, EventsConfig};
+    use market_validation::RawValue;
+
+    fn config(json: &str) -> EventsConfig {
+        EventsConfig::from_raw(&RawValue::from_json_str(json).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn reads_iso_and_reports_rows_by_line() {
+        let text = "event,user_id,timestamp\r\nopen,ana,2026-11-02T09:00:00Z\r\nopen,bo,2026-11-02 23:30:00+01:00\r\n\r\nopen,,2026-11-03T09:00:00Z\r\nopen,ana,yesterday\r\nopen,ana\r\nopen,ana,2026-11-03T10:00:00.250Z\r\n";
+        let r = analyze_events_csv(text.as_bytes(), &EventsConfig::default()).unwrap();
+        assert_eq!(
+            (r.user_column.header.as_str(), r.time_column.header.as_str()),
+            ("user_id", "timestamp")
+        );
+        assert_eq!(r.time_format, "iso-8601");
+        assert_eq!(r.analysis.events, 3);
+        assert_eq!(r.analysis.users, 2);
+        // bo's 23:30+01:00 is 22:30 UTC on Nov 2.
+        assert_eq!(r.analysis.daily[0].active, 2);
+        let lines: Vec<(Option<u64>, &str)> = r
+            .skipped
+            .first
+            .iter()
+            .map(|i| (i.line, i.reason.as_str()))
+            .collect();
+        assert_eq!(
+            lines,
+            vec![
+                (Some(4), "blank row"),
+                (Some(5), "no user id"),
+                (Some(6), market_validation::events::timestamp::UNREADABLE),
+                (Some(7), "ragged row: 2 fields where the header has 3"),
+            ]
+        );
+    }
+
+    #[test]
+    fn epoch_seconds_are_detected_and_columns_can_be_named() {
+        let auto = "user;when\n1;1762000000\n2;1762086400\n1;1762172800\n";
+        let r = analyze_events_csv(auto.as_bytes(), &EventsConfig::default()).unwrap();
+        assert_eq!(r.time_format, "epoch-seconds");
+        assert_eq!(r.analysis.first_date, "2025-11-01");
+        let text = "who;when\n1;1762000000\n2;1762086400\n1;1762172800\n";
+        assert!(
+            analyze_events_csv(text.as_bytes(), &EventsConfig::default()).is_err(),
+            "\"who\" is not a known user header"
+        );
+        let named = analyze_events_csv(
+            text.as_bytes(),
+            &config(r#"{"columns": {"user": "WHO", "time": "when"}}"#),
+        )
+        .unwrap();
+        assert_eq!(named.user_column.detected_by, "option");
+        let err = analyze_events_csv(text.as_bytes(), &config(r#"{"columns": {"user": "whom"}}"#))
+            .unwrap_err();
+        assert!(err.to_string().contains("did you mean \"who\"?"), "{err}");
+        let err = analyze_events_csv(b"a,b\n1,2\n", &EventsConfig::default()).unwrap_err();
+        assert!(err.to_string().contains("a user id column"), "{err}");
+        let err =
+            analyze_events_csv(b"user,time\nana,soon\n", &EventsConfig::default()).unwrap_err();
+        assert!(err.to_string().contains("no readable event (1 ×"), "{err}");
+    }
+}

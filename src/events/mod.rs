@@ -19,8 +19,11 @@
 
 pub mod activity;
 pub mod calendar;
+mod csv_input;
 pub mod options;
+pub mod timestamp;
 
+pub use csv_input::{analyze_events_csv, EventsCsvAnalysis};
 pub use options::EventsOptions;
 
 use crate::problem::{InputError, Problem};
@@ -88,6 +91,12 @@ pub struct EventsConfig {
     pub as_of: Option<i64>,
     /// L28 active days that make a power user.
     pub power_user_days: u32,
+    /// CSV only: the user id column's header.
+    pub user_column: Option<String>,
+    /// CSV only: the timestamp column's header.
+    pub time_column: Option<String>,
+    /// CSV only: the field delimiter.
+    pub delimiter: Option<u8>,
 }
 
 impl Default for EventsConfig {
@@ -99,6 +108,9 @@ impl Default for EventsConfig {
             window: Window::Calendar,
             as_of: None,
             power_user_days: DEFAULT_POWER_USER_DAYS,
+            user_column: None,
+            time_column: None,
+            delimiter: None,
         }
     }
 }

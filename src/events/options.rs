@@ -38,15 +38,38 @@ pub struct EventsOptions {
     /// Days active out of the last 28 that make a power user, 1..28. Default 14.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub power_user_days: Option<f64>,
+    /// For `analyzeEventsCsv`: the user id and timestamp columns, by header text. Default:
+    /// detected from the headers (user, user_id, distinct_id, ...; timestamp, time, date, ...).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub columns: Option<EventColumnNames>,
+    /// For `analyzeEventsCsv`: the field delimiter, `,` `;` tab or `|`. Default: detected.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delimiter: Option<String>,
 }
 
-const OPTION_NAMES: [&str; 6] = [
+/// Column names of an events export.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct EventColumnNames {
+    /// The user id column.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user: Option<String>,
+    /// The timestamp column: ISO-8601 text (no zone = UTC), or seconds or milliseconds since
+    /// the epoch.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time: Option<String>,
+}
+
+const OPTION_NAMES: [&str; 8] = [
     "utcOffsetMinutes",
     "weekStart",
     "window",
     "cohortPeriod",
     "asOf",
     "powerUserDays",
+    "columns",
+    "delimiter",
 ];
 
 impl EventsConfig {
@@ -177,6 +200,47 @@ impl EventsConfig {
                 "options.powerUserDays",
                 other.describe(),
                 "a whole number of days from 1 to 28",
+            )),
+        }
+        match raw.get("columns") {
+            RawValue::Undefined | RawValue::Null => {}
+            RawValue::Object(entries) => {
+                for (key, value) in entries {
+                    match (key.as_str(), value) {
+                        ("user", RawValue::String(s)) if !s.trim().is_empty() => {
+                            c.user_column = Some(s.clone())
+                        }
+                        ("time", RawValue::String(s)) if !s.trim().is_empty() => {
+                            c.time_column = Some(s.clone())
+                        }
+                        ("user" | "time", other) => problems.push(Problem::new(
+                            join_path("options.columns", key),
+                            other.describe(),
+                            "a column header (text)",
+                        )),
+                        _ => problems.push(Problem::new(
+                            join_path("options.columns", key),
+                            "an unknown column role",
+                            "user or time",
+                        )),
+                    }
+                }
+            }
+            other => problems.push(Problem::new(
+                "options.columns",
+                other.describe(),
+                "an object such as { user: \"user_id\", time: \"timestamp\" }",
+            )),
+        }
+        match raw.get("delimiter") {
+            RawValue::Undefined | RawValue::Null => {}
+            RawValue::String(d) if matches!(d.as_str(), "," | ";" | "\t" | "|") => {
+                c.delimiter = d.bytes().next()
+            }
+            other => problems.push(Problem::new(
+                "options.delimiter",
+                other.describe(),
+                "one of \",\", \";\", \"\\t\" or \"|\"",
             )),
         }
         if problems.is_empty() {

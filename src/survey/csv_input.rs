@@ -7,8 +7,10 @@ use super::answers::{self, Cell};
 use super::options::{SurveyColumns, SurveyConfig, MAX_FEATURE_COLUMNS};
 use super::tally::{Layout, RowCells, RowId, Tally};
 use super::{DetectedColumn, DetectedColumns};
+use crate::csv_rows::{
+    closest_header, detect_delimiter, line_numbers, normalize_header, record_start,
+};
 use crate::problem::{InputError, Problem};
-use crate::suggest::did_you_mean;
 
 /// Data rows sampled to detect a column from its values.
 const SNIFF_ROWS: usize = 200;
@@ -162,82 +164,6 @@ pub fn read_csv(
     }
     tally.resolve_rows(|offsets| line_numbers(bytes, offsets));
     Ok((tally, detected))
-}
-
-/// Where a record really starts: the csv crate's record span begins where the
-/// previous record ended, which (with CRLF, whose \n it leaves to the next
-/// record) may be the end of the previous line, then any blank lines.
-/// Returns the offsets of those blank lines and of the record's first byte.
-fn record_start(bytes: &[u8], start: usize) -> (Vec<usize>, usize) {
-    let mut at = start.min(bytes.len());
-    if at > 0 && bytes[at - 1] == b'\r' && bytes.get(at) == Some(&b'\n') {
-        at += 1;
-    }
-    let mut blanks = Vec::new();
-    let mut line_start = at;
-    while let Some(&b) = bytes.get(at) {
-        match b {
-            b'\n' => {
-                blanks.push(line_start);
-                at += 1;
-                line_start = at;
-            }
-            b'\r' => at += 1,
-            _ => break,
-        }
-    }
-    (blanks, line_start.max(at.min(bytes.len())))
-}
-
-/// 1-based line numbers of sorted byte offsets: one pass over the bytes up to
-/// the last offset (the csv crate's own count leaves out blank lines).
-fn line_numbers(bytes: &[u8], offsets: &[u64]) -> Vec<u64> {
-    let mut line = 1u64;
-    let mut scanned = 0usize;
-    offsets
-        .iter()
-        .map(|&o| {
-            let o = (o as usize).min(bytes.len());
-            if o > scanned {
-                line += bytes[scanned..o].iter().filter(|b| **b == b'\n').count() as u64;
-                scanned = o;
-            }
-            line
-        })
-        .collect()
-}
-
-/// The delimiter that splits the header line most: `,` `;` tab or `|`,
-/// ignoring quoted text.
-fn detect_delimiter(body: &[u8]) -> u8 {
-    let mut counts = [0usize; 4];
-    let candidates = [b',', b';', b'\t', b'|'];
-    let mut quoted = false;
-    for &b in body.iter().take(64 * 1024) {
-        match b {
-            b'"' => quoted = !quoted,
-            b'\n' if !quoted => break,
-            _ if !quoted => {
-                if let Some(i) = candidates.iter().position(|c| *c == b) {
-                    counts[i] += 1;
-                }
-            }
-            _ => {}
-        }
-    }
-    let best = (0..4).max_by_key(|i| (counts[*i], 3 - i)).unwrap_or(0);
-    if counts[best] == 0 {
-        b','
-    } else {
-        candidates[best]
-    }
-}
-
-fn normalize_header(h: &str) -> String {
-    h.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
 }
 
 /// Finds each question's column: named in the options, else by its header's
@@ -394,31 +320,6 @@ fn resolve_columns(
     Ok((p, detected))
 }
 
-/// The header a mistyped or shortened column name most likely meant: a near
-/// miss by spelling, else the header sharing most of its words (at least
-/// half of them).
-fn closest_header(wanted: &str, normalized: &[String]) -> Option<usize> {
-    if let Some(h) = did_you_mean(wanted, normalized.iter().map(String::as_str)) {
-        return normalized.iter().position(|x| x == h);
-    }
-    let words: Vec<&str> = wanted.split_whitespace().collect();
-    let shared = |h: &String| {
-        words
-            .iter()
-            .filter(|w| {
-                h.split_whitespace()
-                    .any(|x| x.trim_matches(|c: char| !c.is_alphanumeric()) == **w)
-            })
-            .count()
-    };
-    let (best, count) = normalized
-        .iter()
-        .enumerate()
-        .map(|(i, h)| (i, shared(h)))
-        .max_by_key(|(i, n)| (*n, usize::MAX - i))?;
-    (count * 2 >= words.len() && count > 0).then_some(best)
-}
-
 fn sniff(
     columns: usize,
     taken: &[usize],
@@ -453,31 +354,4 @@ fn looks_like_nps(values: &[&[u8]]) -> bool {
     parsed.len() as f64 >= 0.9 * values.len() as f64
         && parsed.iter().any(|v| *v > 5)
         && seen.iter().filter(|s| **s).count() >= 3
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn delimiters() {
-        assert_eq!(detect_delimiter(b"a;b;\"c,d\"\n1;2;3"), b';');
-        assert_eq!(detect_delimiter(b"a,b,c\n"), b',');
-        assert_eq!(detect_delimiter(b"a\tb\n"), b'\t');
-        assert_eq!(detect_delimiter(b"single\n"), b',');
-    }
-
-    #[test]
-    fn record_starts_and_line_numbers() {
-        // Offsets as the csv crate reports them: with CRLF a record's span
-        // starts at the \n ending the line before.
-        let data = b"h\r\n1\r\n\r\n\r\n2\r\n";
-        assert_eq!(record_start(data, 2), (vec![], 3));
-        assert_eq!(record_start(data, 5), (vec![6, 8], 10));
-        assert_eq!(line_numbers(data, &[0, 3, 6, 8, 10]), vec![1, 2, 3, 4, 5]);
-        let lf = b"h\n1\n\n2\n";
-        assert_eq!(record_start(lf, 2), (vec![], 2));
-        assert_eq!(record_start(lf, 4), (vec![4], 5));
-        assert_eq!(line_numbers(lf, &[4, 5]), vec![3, 4]);
-    }
 }

@@ -46,7 +46,7 @@ pub struct DetectedColumn {
 }
 
 impl DetectedColumn {
-    fn new(header: &str, index: usize, how: &str) -> DetectedColumn {
+    pub(crate) fn new(header: &str, index: usize, how: &str) -> DetectedColumn {
         DetectedColumn {
             header: header.to_string(),
             index: u32::try_from(index).unwrap_or(u32::MAX),

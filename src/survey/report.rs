@@ -286,7 +286,7 @@ pub struct RowIssue {
 }
 
 impl RowReport {
-    fn from_log(log: &IssueLog) -> RowReport {
+    pub(crate) fn from_log(log: &IssueLog) -> RowReport {
         RowReport {
             count: log.count,
             by_reason: log.by_reason.clone(),

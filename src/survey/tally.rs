@@ -110,6 +110,33 @@ impl IssueLog {
         }
     }
 
+    /// Turns the listed issues' byte offsets into line numbers, with `lines`
+    /// mapping sorted offsets to their lines (counted once, for the listed
+    /// issues only).
+    pub fn resolve_rows(&mut self, lines: impl Fn(&[u64]) -> Vec<u64>) {
+        let mut offsets: Vec<u64> = self
+            .listed
+            .iter()
+            .filter_map(|i| {
+                if let RowId::Offset(o) = i.row {
+                    Some(o)
+                } else {
+                    None
+                }
+            })
+            .collect();
+        offsets.sort_unstable();
+        offsets.dedup();
+        let numbers = lines(&offsets);
+        for issue in &mut self.listed {
+            if let RowId::Offset(o) = issue.row {
+                if let Ok(i) = offsets.binary_search(&o) {
+                    issue.row = RowId::Line(numbers.get(i).copied().unwrap_or(0));
+                }
+            }
+        }
+    }
+
     /// Records one issue whose reason is known text, building the issue only
     /// when it will be listed (the common case for big files is counting).
     pub fn push_with(&mut self, reason: &str, build: impl FnOnce() -> Issue) {
@@ -194,31 +221,8 @@ impl Tally {
     /// Turns the listed issues' byte offsets into line numbers, with
     /// `lines` mapping sorted offsets to their lines.
     pub fn resolve_rows(&mut self, lines: impl Fn(&[u64]) -> Vec<u64>) {
-        let mut offsets: Vec<u64> = self
-            .skipped
-            .listed
-            .iter()
-            .chain(&self.invalid_answers.listed)
-            .filter_map(|i| match i.row {
-                RowId::Offset(o) => Some(o),
-                _ => None,
-            })
-            .collect();
-        offsets.sort_unstable();
-        offsets.dedup();
-        let numbers = lines(&offsets);
-        for issue in self
-            .skipped
-            .listed
-            .iter_mut()
-            .chain(self.invalid_answers.listed.iter_mut())
-        {
-            if let RowId::Offset(o) = issue.row {
-                if let Ok(i) = offsets.binary_search(&o) {
-                    issue.row = RowId::Line(numbers.get(i).copied().unwrap_or(0));
-                }
-            }
-        }
+        self.skipped.resolve_rows(&lines);
+        self.invalid_answers.resolve_rows(&lines);
     }
 
     /// Marks a row as not used at all.

@@ -703,3 +703,23 @@ fn events_with_string_ids_and_bad_input() {
     }
     assert!(analyze(sample()).is_ok(), "the module still answers");
 }
+
+#[wasm_bindgen_test]
+fn events_from_csv_with_rows_reported() {
+    let text = "user_id,timestamp\r\nana,2026-11-02T09:00:00Z\r\nbo,1762070400000\r\n,2026-11-03T09:00:00Z\r\nana,soon\r\n";
+    let r: JsValue = wasm::analyze_events_csv(JsValue::from_str(text), None)
+        .expect("csv")
+        .into();
+    assert_eq!(number(&get(&r, "analysis"), "events"), 2.0);
+    assert_eq!(
+        get(&r, "timeFormat").as_string().as_deref(),
+        Some("epoch-milliseconds")
+    );
+    let skipped: Array = get(&get(&r, "skipped"), "first").dyn_into().expect("first");
+    assert_eq!(number(&skipped.get(0), "line"), 4.0);
+    assert_eq!(number(&skipped.get(1), "line"), 5.0);
+    let (message, _) = expect_input_error(
+        wasm::analyze_events_csv(JsValue::from_str(""), None).map(JsValue::from),
+    );
+    assert!(message.contains("an empty file"), "{message}");
+}
