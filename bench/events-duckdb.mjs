@@ -14,7 +14,7 @@
 // each peak RSS (the kernel's high-water mark) is its own; the 1M size is also
 // checked against the JS reference (--check does that for any size; the
 // reference needs ~1.5 GB and ~10 s at 10M). Each size: generate, then R
-// rounds (default 3) of load + the three queries, timed separately; the first
+// rounds (default 4) of load + the three queries, timed separately; the first
 // round is cold (V8 compiles DuckDB's 34 MB of wasm lazily, so first calls
 // pay for compilation), the summary is the median of the warm rounds.
 //
@@ -31,6 +31,10 @@
 //           resurrected (active this week, not last, not new), churned (active
 //           last week, not this) }; active = new + retained + resurrected and
 //           active(previous week) = retained + churned.
+//
+// Each query starts from the raw `events` rows (no shared intermediate table),
+// as analyzeEvents() starts from the raw arrays. DuckDB-Wasm runs on one
+// thread here (threads = 1: the multi-threaded build is browser-only).
 //
 // API:
 //   const duck = await openDuckDB();                  // { db, conn, version, bundle, wasmBytes(), close() }
@@ -51,9 +55,10 @@ const SCRIPT = fileURLToPath(import.meta.url);
 const ROOT = path.resolve(path.dirname(SCRIPT), '..');
 // Resolve the packages from tools/ (where package.json pins them). Both are
 // loaded through require: duckdb-wasm's Node build is CommonJS and requires
-// apache-arrow's CommonJS build, and insertArrowTable() checks Arrow classes
-// by identity, so our Arrow must be that same module instance (an ESM
-// `import 'apache-arrow'` would load a second copy of Arrow).
+// apache-arrow's CommonJS build, and our Arrow must be that same module
+// instance. An ESM `import 'apache-arrow'` loads a second copy
+// (Arrow.node.mjs); conn.insertArrowTable() given a Table from it serializes
+// it to zero bytes and returns without error, creating no table at all.
 const toolsRequire = createRequire(path.join(ROOT, 'tools', 'package.json'));
 
 let duckdbModule = null;
@@ -348,7 +353,7 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[(s.le
 
 async function runOneSize() {
   const events = num('events'), users = num('users', Math.max(1, Math.round(events / 10)));
-  const days = num('days', 180), seed = num('seed', 20240601), reps = Math.max(1, num('reps', 3));
+  const days = num('days', 180), seed = num('seed', 20240601), reps = Math.max(1, num('reps', 4));
   const check = argv.includes('--check');
   const tag = `${events.toLocaleString('en')} events / ${users.toLocaleString('en')} users / ${days} days`;
 
@@ -372,7 +377,9 @@ async function runOneSize() {
   checkGrowthIdentities(results.growth);
   const warm = rounds.length > 1 ? rounds.slice(1) : rounds;
   const med = Object.fromEntries(['load', 'daily', 'cohorts', 'growth', 'queries'].map((k) => [k, median(warm.map((m) => m[k]))]));
-  console.log(`  median ${fmt(med.load)}  ${fmt(med.daily)}  ${fmt(med.cohorts)}  ${fmt(med.growth)}  ${fmt(med.queries)}   (warm rounds)`);
+  if (rounds.length > 1) {
+    console.log(`  median ${fmt(med.load)}  ${fmt(med.daily)}  ${fmt(med.cohorts)}  ${fmt(med.growth)}  ${fmt(med.queries)}   (of the ${warm.length} warm rounds${warm.length % 2 ? '' : ', the lower middle'})`);
+  }
   const cells = results.cohorts.reduce((s, c) => s + c.active.length, 0);
   const peakDau = Math.max(...results.daily.map((d) => d.dau));
   const last = results.growth[results.growth.length - 1];

@@ -18,16 +18,17 @@ pub fn record_start(bytes: &[u8], start: usize) -> (Vec<usize>, usize) {
     let mut line_start = at;
     while let Some(&b) = bytes.get(at) {
         match b {
-            b'\n' => {
+            b'\r' if bytes.get(at + 1) == Some(&b'\n') => at += 1,
+            // \n, or a lone \r (old Mac line ends), ends a blank line.
+            b'\n' | b'\r' => {
                 blanks.push(line_start);
                 at += 1;
                 line_start = at;
             }
-            b'\r' => at += 1,
             _ => break,
         }
     }
-    (blanks, line_start.max(at.min(bytes.len())))
+    (blanks, line_start)
 }
 
 /// 1-based line numbers of sorted byte offsets: one pass over the bytes up to
@@ -40,13 +41,30 @@ pub fn line_numbers(bytes: &[u8], offsets: &[u64]) -> Vec<u64> {
         .map(|&o| {
             let o = (o as usize).min(bytes.len());
             if o > scanned {
-                line += bytes[scanned..o].iter().filter(|b| **b == b'\n').count() as u64;
+                // A line ends at \n, or at a \r not followed by \n.
+                line += bytes[scanned..o]
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, b)| {
+                        **b == b'\n' || (**b == b'\r' && bytes.get(scanned + i + 1) != Some(&b'\n'))
+                    })
+                    .count() as u64;
                 scanned = o;
             }
             line
         })
         .collect()
 }
+
+/// True when the file has an odd number of `"`: a quote opened and never
+/// closed, which makes the csv reader take the rest of the file as one field.
+pub fn unbalanced_quote(bytes: &[u8]) -> bool {
+    bytes.iter().filter(|b| **b == b'"').count() % 2 == 1
+}
+
+/// The reason reported for the row where an unbalanced quote starts.
+pub const UNBALANCED_QUOTE: &str =
+    "a quote opened here is never closed: the rest of the file was read as one field";
 
 /// The delimiter that splits the header line most: `,` `;` tab or `|`,
 /// ignoring quoted text.
@@ -131,5 +149,10 @@ mod tests {
         assert_eq!(record_start(lf, 2), (vec![], 2));
         assert_eq!(record_start(lf, 4), (vec![4], 5));
         assert_eq!(line_numbers(lf, &[4, 5]), vec![3, 4]);
+        let cr = b"h\r1\r\r2\r";
+        assert_eq!(record_start(cr, 4), (vec![4], 5));
+        assert_eq!(line_numbers(cr, &[2, 4, 5]), vec![2, 3, 4]);
+        assert!(unbalanced_quote(b"a,\"b\nc,d\n"));
+        assert!(!unbalanced_quote(b"a,\"b\"\"c\"\n"));
     }
 }

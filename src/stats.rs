@@ -213,7 +213,8 @@ pub fn one_sided_z_test(successes: f64, n: f64, bar: f64) -> (f64, f64) {
     }
     let p = successes / n;
     let z = (p - bar) / libm::sqrt(bar * (1.0 - bar) / n);
-    (z, 1.0 - normal_cdf(z))
+    // P(Z >= z) straight from erfc: 1 - cdf(z) would round to 0 for large z.
+    (z, 0.5 * libm::erfc(z / std::f64::consts::SQRT_2))
 }
 
 /// Interval for the difference of two independent proportions p2 - p1 by

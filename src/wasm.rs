@@ -180,7 +180,8 @@ pub fn validate(data: Ts<ProductData>) -> Result<Ts<ValidationReport>, JsValue> 
 /// `surveyData` ready for `analyze`. Throws when the options are invalid or nothing is usable.
 #[wasm_bindgen(js_name = analyzeSurvey)]
 pub fn analyze_survey(
-    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | SurveyAnswers")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer | SurveyAnswers")]
+    input: JsValue,
     options: Option<Ts<SurveyOptions>>,
 ) -> Result<Ts<SurveyAnalysis>, JsValue> {
     let config = survey_config(options)?;
@@ -191,8 +192,10 @@ pub fn analyze_survey(
 /// share and in CSAT, each with an interval and whether it is distinguishable from no change.
 #[wasm_bindgen(js_name = compareSurveys)]
 pub fn compare_surveys(
-    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | SurveyAnswers")] before: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | SurveyAnswers")] after: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer | SurveyAnswers")]
+    before: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer | SurveyAnswers")]
+    after: JsValue,
     options: Option<Ts<SurveyOptions>>,
 ) -> Result<Ts<SurveyComparison>, JsValue> {
     let config = survey_config(options)?;
@@ -213,11 +216,22 @@ fn survey_of(input: &JsValue, config: &SurveyConfig) -> Result<SurveyAnalysis, J
     if let Some(text) = input.as_string() {
         return survey::analyze_survey_csv(text.as_bytes(), config).map_err(to_js_error);
     }
-    if let Some(bytes) = input.dyn_ref::<js_sys::Uint8Array>() {
-        return survey::analyze_survey_csv(&bytes.to_vec(), config).map_err(to_js_error);
+    if let Some(bytes) = csv_bytes(input) {
+        return survey::analyze_survey_csv(&bytes, config).map_err(to_js_error);
     }
     let answers = survey_answers(input).map_err(to_js_error)?;
     survey::analyze_survey_answers(&answers, config).map_err(to_js_error)
+}
+
+/// The bytes of a `Uint8Array` or an `ArrayBuffer` (from `File.arrayBuffer()`),
+/// copied into wasm memory in one block.
+fn csv_bytes(input: &JsValue) -> Option<Vec<u8>> {
+    if let Some(bytes) = input.dyn_ref::<js_sys::Uint8Array>() {
+        return Some(bytes.to_vec());
+    }
+    input
+        .dyn_ref::<js_sys::ArrayBuffer>()
+        .map(|buffer| js_sys::Uint8Array::new(buffer).to_vec())
 }
 
 /// Reads `{ nps, pmf, csat, segment, features }` arrays item by item (no
@@ -310,6 +324,9 @@ fn survey_answers(input: &JsValue) -> Result<SurveyAnswers, InputError> {
     }
 }
 
+/// Longest answer text read from an array.
+const MAX_ANSWER_CHARS: usize = 200;
+
 /// Most answers read from one array: well beyond any survey, and far below
 /// what would exhaust a tab's memory.
 const MAX_SURVEY_ANSWERS: usize = 10_000_000;
@@ -320,8 +337,10 @@ fn answer_value(item: &JsValue) -> AnswerValue {
     } else if let Some(n) = item.as_f64() {
         AnswerValue::Number(n)
     } else if let Some(s) = item.dyn_ref::<JsString>() {
-        if s.length() as usize > MAX_STRING_CHARS {
-            AnswerValue::Other("a string longer than 10000 characters")
+        // Answers and segment names are short; a long string is no answer,
+        // and is not copied into wasm memory (10M of them could fill it).
+        if s.length() as usize > MAX_ANSWER_CHARS {
+            AnswerValue::Other("a text longer than 200 characters")
         } else {
             AnswerValue::Text(String::from(s))
         }
@@ -356,7 +375,7 @@ pub fn analyze_events(
 /// or milliseconds), text or bytes. Unreadable rows are counted and reported by line.
 #[wasm_bindgen(js_name = analyzeEventsCsv)]
 pub fn analyze_events_csv(
-    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] input: JsValue,
     options: Option<Ts<EventsOptions>>,
 ) -> Result<Ts<events::EventsCsvAnalysis>, JsValue> {
     let raw = match options {
@@ -366,8 +385,8 @@ pub fn analyze_events_csv(
     let config = EventsConfig::from_raw(&raw).map_err(to_js_error)?;
     let result = if let Some(text) = input.as_string() {
         events::analyze_events_csv(text.as_bytes(), &config)
-    } else if let Some(bytes) = input.dyn_ref::<js_sys::Uint8Array>() {
-        events::analyze_events_csv(&bytes.to_vec(), &config)
+    } else if let Some(bytes) = csv_bytes(&input) {
+        events::analyze_events_csv(&bytes, &config)
     } else {
         Err(InputError::new(
             "events",

@@ -52,11 +52,7 @@ fn hand_checked_counts_and_scores() {
     );
     assert_eq!(pmf.very_disappointed_share, 0.5);
     assert_eq!(pmf.verdict, PmfVerdict::TooFewAnswers);
-    assert!(
-        pmf.reading.contains("need about 26 more"),
-        "{}",
-        pmf.reading
-    );
+    assert!(pmf.reading.contains("about 61 more"), "{}", pmf.reading);
     let csat = r.csat.expect("csat");
     assert_eq!((csat.satisfied, csat.n), (3, 5)); // 5, 4, 4
     assert!((csat.mean - 16.0 / 5.0).abs() < 1e-12);
@@ -233,7 +229,7 @@ fn the_sean_ellis_test_reads_in_plain_words() {
     assert!(
         slack
             .reading
-            .starts_with("above the 40% bar with 99.9% confidence"),
+            .starts_with("above the 40% bar with over 99.9% confidence"),
         "{}",
         slack.reading
     );
@@ -565,5 +561,72 @@ mod published_examples {
         let (z, p) = one_sided_z_test(623.0, 1000.0, 0.60);
         assert!((z - 1.4846).abs() < 1e-4, "{z}");
         assert!((p - 0.0688).abs() < 1e-4, "{p}");
+    }
+}
+
+/// Regressions from the review of the survey reader.
+mod review_regressions {
+    use market_validation::survey::{analyze_survey_csv, SurveyConfig};
+
+    fn csv(
+        text: &str,
+    ) -> Result<market_validation::survey::SurveyAnalysis, market_validation::InputError> {
+        analyze_survey_csv(text.as_bytes(), &SurveyConfig::default())
+    }
+
+    #[test]
+    fn ids_and_team_sizes_are_not_taken_for_nps() {
+        let mut text = String::from(
+            "Respondent,Team size,How would you feel if you could no longer use it?\n",
+        );
+        for i in 1..=12 {
+            text.push_str(&format!("{i},{},Very disappointed\n", i % 9 + 1));
+        }
+        let r = csv(&text).unwrap();
+        assert!(
+            r.nps.is_none(),
+            "no NPS question in this survey: {:?}",
+            r.columns.nps
+        );
+        assert!(r.pmf.is_some());
+    }
+
+    #[test]
+    fn header_words_match_whole_words() {
+        let text = "Explanation,Personal email,How satisfied are you?,Plan\nbecause,a@b.c,4,Pro\nso,c@d.e,5,Free\n";
+        let r = csv(text).unwrap();
+        assert_eq!(
+            r.columns.segment.as_ref().map(|c| c.header.as_str()),
+            Some("Plan")
+        );
+        // A free-text "recommend" column loses to the real one.
+        let text = "Would you recommend us? (comments),How likely are you to recommend us?\nyes because it is fast,9\nmaybe,10\nno,3\n";
+        let r = csv(text).unwrap();
+        assert_eq!(r.columns.nps.as_ref().map(|c| c.index), Some(1));
+    }
+
+    #[test]
+    fn lone_cr_lines_trailing_blanks_and_unbalanced_quotes_are_reported() {
+        let r = csv("NPS\r9\rnine\r10\r").unwrap();
+        assert_eq!(
+            r.skipped.first[0].line,
+            Some(3),
+            "lone CR line endings count as lines"
+        );
+        let r = csv("NPS\n9\n10\n\n\n").unwrap();
+        let lines: Vec<Option<u64>> = r.skipped.first.iter().map(|i| i.line).collect();
+        assert_eq!(
+            lines,
+            vec![Some(4), Some(5)],
+            "blank lines at the end are reported"
+        );
+        let r = csv("NPS,Comment\n9,fine\n10,\"oops\n8,never read\n7,nor this\n").unwrap();
+        let quote = r
+            .skipped
+            .first
+            .iter()
+            .find(|i| i.reason.contains("never closed"))
+            .expect("reported");
+        assert_eq!(quote.line, Some(3));
     }
 }

@@ -6,6 +6,7 @@ use super::timestamp::{self, Parsed, UNREADABLE};
 use super::{analyze_events, EventsAnalysis, EventsConfig};
 use crate::csv_rows::{
     closest_header, detect_delimiter, line_numbers, normalize_header, record_start,
+    unbalanced_quote, UNBALANCED_QUOTE,
 };
 use crate::problem::{InputError, Problem};
 use crate::survey::report::RowReport;
@@ -161,10 +162,15 @@ pub fn analyze_events_csv(
             value: value.map(|v| String::from_utf8_lossy(v).chars().take(40).collect()),
         });
     };
+    let mut last_end = reader.position().byte() as usize;
+    let mut last_start = 0usize;
     let end = loop {
         match reader.read_byte_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break reader.position().byte() as usize,
+            Ok(true) => {
+                last_end = reader.position().byte() as usize;
+                last_start = record.position().map_or(last_start, |p| p.byte() as usize);
+            }
+            Ok(false) => break last_end,
             Err(e) => {
                 let at = e.position().map_or(reader.position().byte(), |p| p.byte()) as usize;
                 skip(
@@ -219,6 +225,14 @@ pub fn analyze_events_csv(
     };
     for blank in record_start(bytes, end).0 {
         skip(&mut skipped, blank, "blank row", None);
+    }
+    if unbalanced_quote(bytes) {
+        skip(
+            &mut skipped,
+            record_start(bytes, last_start).1,
+            UNBALANCED_QUOTE,
+            None,
+        );
     }
     // Bare numbers: seconds or milliseconds, decided once for the file.
     let numbers: Vec<f64> = times

@@ -80,8 +80,13 @@ impl Normalized {
         let mut buf = [0u8; MATCH_CHARS];
         let mut len = 0;
         let mut pending_space = false;
-        for &b in text {
-            if b.is_ascii_whitespace() || b == 0xA0 {
+        let mut i = 0;
+        while i < text.len() {
+            let b = text[i];
+            // A non-breaking space (U+00A0, bytes C2 A0 in UTF-8) is a space.
+            let nbsp = b == 0xC2 && text.get(i + 1) == Some(&0xA0);
+            i += if nbsp { 2 } else { 1 };
+            if b.is_ascii_whitespace() || nbsp {
                 pending_space = len > 0;
                 continue;
             }
@@ -111,11 +116,28 @@ impl Normalized {
     }
 }
 
+/// Trims ASCII whitespace and non-breaking spaces (U+00A0) from both ends.
+pub fn trim_space(mut t: &[u8]) -> &[u8] {
+    loop {
+        let before = t.len();
+        t = t.trim_ascii();
+        if let Some(rest) = t.strip_prefix(b"\xC2\xA0") {
+            t = rest;
+        }
+        if let Some(rest) = t.strip_suffix(b"\xC2\xA0") {
+            t = rest;
+        }
+        if t.len() == before {
+            return t;
+        }
+    }
+}
+
 /// Reads a whole number at the start of a text answer: "9", " 10 ", "9 -
 /// Very likely", "7.0". `None` when the text does not start with one, or
 /// when the number runs into more letters or digits ("9a", "1e3").
 fn leading_integer(text: &[u8]) -> Option<f64> {
-    let t = text.trim_ascii();
+    let t = trim_space(text);
     let digits = t.iter().take_while(|b| b.is_ascii_digit()).count();
     if digits == 0 || digits > 6 {
         return None;
@@ -152,7 +174,7 @@ fn whole_number(
         Cell::Other(_) => return Err(Reason::WrongType),
         Cell::Number(v) if v.fract() != 0.0 || !v.is_finite() => return Err(not_a_number),
         Cell::Number(v) => v,
-        Cell::Text(t) if t.trim_ascii().is_empty() => return Ok(None),
+        Cell::Text(t) if trim_space(t).is_empty() => return Ok(None),
         Cell::Text(t) => match leading_integer(t) {
             Some(v) => v,
             None => return label(t).map(|v| Some(f64::from(v))).ok_or(not_a_number),
@@ -201,30 +223,27 @@ pub fn ellis(cell: Cell) -> Result<Option<Ellis>, Reason> {
     let text = match cell {
         Cell::Blank => return Ok(None),
         Cell::Other(_) | Cell::Number(_) => return Err(Reason::EllisNoMatch),
-        Cell::Text(t) if t.trim_ascii().is_empty() => return Ok(None),
+        Cell::Text(t) if trim_space(t).is_empty() => return Ok(None),
         Cell::Text(t) => t,
     };
     // Most exports write the options exactly: a length check and a
     // case-insensitive compare settle those without normalising.
-    let trimmed = text.trim_ascii();
+    let trimmed = trim_space(text);
     for (canonical, answer) in CANONICAL_ELLIS {
         if trimmed.len() == canonical.len() && trimmed.eq_ignore_ascii_case(canonical) {
             return Ok(Some(*answer));
         }
     }
     let n = Normalized::new(text);
-    let answer = if n.contains(b"somewhat") {
-        Ellis::SomewhatDisappointed
-    } else if n.contains(b"very disappointed") || n.is(&[b"very"]) {
-        Ellis::VeryDisappointed
-    } else if n.contains(b"not disappointed")
-        || n.contains(b"not at all disappointed")
-        || n.contains(b"wouldn't be disappointed")
-        || n.contains(b"would not be disappointed")
-        || n.is(&[b"not", b"not at all"])
-    {
-        Ellis::NotDisappointed
-    } else if n.contains(b"no longer use")
+    let words: Vec<&[u8]> = n
+        .text()
+        .split(|b| !b.is_ascii_alphanumeric() && *b != b'\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let has = |w: &[u8]| words.contains(&w);
+    // "No longer use" answers first: they mention no disappointment; then
+    // "somewhat"; then a negation ("not very disappointed" is not very); then "very".
+    let answer = if n.contains(b"no longer use")
         || n.contains(b"don't use")
         || n.contains(b"do not use")
         || n.contains(b"not applicable")
@@ -232,6 +251,16 @@ pub fn ellis(cell: Cell) -> Result<Option<Ellis>, Reason> {
         || n.is(&[b"na", b"n.a."])
     {
         Ellis::NoLongerUse
+    } else if has(b"somewhat") {
+        Ellis::SomewhatDisappointed
+    } else if has(b"not") || has(b"wouldn't") || has(b"isn't") || has(b"never") {
+        if n.contains(b"disappointed") || n.is(&[b"not", b"not at all"]) {
+            Ellis::NotDisappointed
+        } else {
+            return Err(Reason::EllisNoMatch);
+        }
+    } else if has(b"very") && (n.contains(b"disappointed") || n.is(&[b"very"])) {
+        Ellis::VeryDisappointed
     } else {
         return Err(Reason::EllisNoMatch);
     };
@@ -249,19 +278,33 @@ pub fn rating(cell: Cell) -> Result<Option<u8>, Reason> {
     }
 }
 
+/// Satisfaction labels of the usual bipolar 5-point scale, matched whole:
+/// anything else (a negation, an unknown qualifier, a unipolar scale's
+/// "Slightly satisfied") is reported as unmatched rather than guessed.
+const SATISFACTION_LABELS: &[(&[u8], u8)] = &[
+    (b"very dissatisfied", 1),
+    (b"extremely dissatisfied", 1),
+    (b"completely dissatisfied", 1),
+    (b"very unsatisfied", 1),
+    (b"dissatisfied", 2),
+    (b"somewhat dissatisfied", 2),
+    (b"unsatisfied", 2),
+    (b"neutral", 3),
+    (b"neither satisfied nor dissatisfied", 3),
+    (b"neither satisfied or dissatisfied", 3),
+    (b"satisfied", 4),
+    (b"somewhat satisfied", 4),
+    (b"very satisfied", 5),
+    (b"extremely satisfied", 5),
+    (b"completely satisfied", 5),
+];
+
 fn satisfaction_label(text: &[u8]) -> Option<u8> {
     let n = Normalized::new(text);
-    let very = n.contains(b"very ") || n.contains(b"extremely ") || n.contains(b"completely ");
-    // "Neither satisfied nor dissatisfied" names both ends: check it first.
-    if n.contains(b"neutral") || n.contains(b"neither") {
-        Some(3)
-    } else if n.contains(b"dissatisfied") || n.contains(b"unsatisfied") {
-        Some(if very { 1 } else { 2 })
-    } else if n.contains(b"satisfied") {
-        Some(if very { 5 } else { 4 })
-    } else {
-        None
-    }
+    SATISFACTION_LABELS
+        .iter()
+        .find(|(label, _)| n.text() == *label)
+        .map(|(_, v)| *v)
 }
 
 #[cfg(test)]
@@ -309,6 +352,16 @@ mod tests {
             assert_eq!(ellis(t(text)), Ok(Some(want)), "{text}");
         }
         assert_eq!(ellis(t("Delighted")), Err(Reason::EllisNoMatch));
+        assert_eq!(ellis(t("Not very disappointed")), Ok(Some(NotDisappointed)));
+        assert_eq!(
+            ellis(t("I would be very disappointed")),
+            Ok(Some(VeryDisappointed))
+        );
+        assert_eq!(
+            ellis(t("Very\u{a0}disappointed")),
+            Ok(Some(VeryDisappointed))
+        );
+        assert_eq!(ellis(t("I don't use it anymore")), Ok(Some(NoLongerUse)));
         assert_eq!(ellis(t("   ")), Ok(None));
     }
 
@@ -325,5 +378,19 @@ mod tests {
         assert_eq!(rating(t("6")), Err(Reason::RatingOutOfScale));
         assert_eq!(rating(t("0")), Err(Reason::RatingOutOfScale));
         assert_eq!(rating(t("great")), Err(Reason::RatingNotANumber));
+        // Negated or unipolar labels are not guessed.
+        assert_eq!(
+            rating(t("Not at all satisfied")),
+            Err(Reason::RatingNotANumber)
+        );
+        assert_eq!(
+            rating(t("Not very satisfied")),
+            Err(Reason::RatingNotANumber)
+        );
+        assert_eq!(
+            rating(t("Slightly satisfied")),
+            Err(Reason::RatingNotANumber)
+        );
+        assert_eq!(nps(t("\u{a0}9")), Ok(Some(9)));
     }
 }

@@ -9,6 +9,7 @@ use super::tally::{Layout, RowCells, RowId, Tally};
 use super::{DetectedColumn, DetectedColumns};
 use crate::csv_rows::{
     closest_header, detect_delimiter, line_numbers, normalize_header, record_start,
+    unbalanced_quote, UNBALANCED_QUOTE,
 };
 use crate::problem::{InputError, Problem};
 
@@ -64,10 +65,15 @@ pub fn read_csv(
 
     // Read ahead a sample for value-based detection, then stream the rest.
     let mut sample: Vec<csv::ByteRecord> = Vec::new();
+    // Where the last record read ends, and where it starts.
+    let mut last_end = reader.position().byte() as usize;
     while sample.len() < SNIFF_ROWS {
         let mut r = csv::ByteRecord::new();
         match reader.read_byte_record(&mut r) {
-            Ok(true) => sample.push(r),
+            Ok(true) => {
+                last_end = reader.position().byte() as usize;
+                sample.push(r);
+            }
             _ => break,
         }
     }
@@ -141,9 +147,17 @@ pub fn read_csv(
     for rec in &sample {
         process(rec, &mut tally);
     }
+    let mut last_start = sample
+        .last()
+        .and_then(|r| r.position())
+        .map_or(0, |p| p.byte() as usize);
     loop {
         match reader.read_byte_record(&mut record) {
-            Ok(true) => process(&record, &mut tally),
+            Ok(true) => {
+                last_end = reader.position().byte() as usize;
+                last_start = record.position().map_or(last_start, |p| p.byte() as usize);
+                process(&record, &mut tally);
+            }
             Ok(false) => break,
             Err(e) => {
                 // The csv crate stops at what it cannot read; report it and
@@ -158,9 +172,14 @@ pub fn read_csv(
         }
     }
     // Blank lines after the last record (its own line end is part of it).
-    let end = reader.position().byte() as usize;
-    for blank in record_start(bytes, end).0 {
+    for blank in record_start(bytes, last_end).0 {
         tally.skip_row(RowId::Offset(blank as u64), "blank row");
+    }
+    if unbalanced_quote(bytes) {
+        tally.skip_row(
+            RowId::Offset(record_start(bytes, last_start).1 as u64),
+            UNBALANCED_QUOTE,
+        );
     }
     tally.resolve_rows(|offsets| line_numbers(bytes, offsets));
     Ok((tally, detected))
@@ -227,80 +246,133 @@ fn resolve_columns(
         .map(|i| DetectedColumn::new(&headers[*i], *i, "option"))
         .collect();
 
-    let by_words = |words: &[&str], taken: &[usize]| -> Option<usize> {
-        (0..headers.len())
-            .find(|i| !taken.contains(i) && words.iter().any(|w| normalized[*i].contains(w)))
+    let words: Vec<Vec<String>> = normalized
+        .iter()
+        .map(|h| {
+            h.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect()
+        })
+        .collect();
+    // A keyword matches whole header words; a stem ("satisf") also matches
+    // words it begins ("satisfied", "satisfaction"). "Explanation" is not "plan".
+    let matches = |i: usize, keyword: &Keyword| -> bool {
+        let w = &words[i];
+        let hit = |k: &str, word: &str| {
+            if keyword.stem {
+                word.starts_with(k)
+            } else {
+                word == k
+            }
+        };
+        let parts: Vec<&str> = keyword.text.split(' ').collect();
+        w.windows(parts.len())
+            .any(|win| win.iter().zip(&parts).all(|(word, k)| hit(k, word)))
     };
-    let auto = |slot: &mut Option<usize>,
-                found: &mut Option<DetectedColumn>,
-                words: &[&str],
-                taken: &mut Vec<usize>| {
+    // A candidate whose sampled answers mostly fail to parse is free text
+    // about the question ("Would you recommend us? (comments)"), not it.
+    let answers_parse = |i: usize, parse: &dyn Fn(Cell) -> bool| -> bool {
+        let values: Vec<&[u8]> = sample
+            .iter()
+            .filter_map(|r| r.get(i))
+            .filter(|v| !answers::trim_space(v).is_empty())
+            .collect();
+        values.is_empty()
+            || values.iter().filter(|v| parse(Cell::Text(v))).count() * 2 >= values.len()
+    };
+    // Among the columns a question's words name, the first whose answers
+    // parse; failing that the first named (its bad answers are then reported
+    // row by row).
+    let find = |keywords: &[Keyword],
+                parse: Option<&dyn Fn(Cell) -> bool>,
+                taken: &[usize]|
+     -> Option<usize> {
+        let named: Vec<usize> = (0..headers.len())
+            .filter(|i| !taken.contains(i) && keywords.iter().any(|k| matches(*i, k)))
+            .collect();
+        named
+            .iter()
+            .copied()
+            .find(|i| parse.is_none_or(|p| answers_parse(*i, p)))
+            .or(named.first().copied())
+    };
+    let is_nps = |c: Cell| matches!(answers::nps(c), Ok(Some(_)));
+    let is_ellis = |c: Cell| matches!(answers::ellis(c), Ok(Some(_)));
+    let is_rating = |c: Cell| matches!(answers::rating(c), Ok(Some(_)));
+    let questions: [Question; 4] = [
+        (&mut p.nps, &mut detected.nps, NPS_WORDS, Some(&is_nps)),
+        (&mut p.pmf, &mut detected.pmf, PMF_WORDS, Some(&is_ellis)),
+        (
+            &mut p.csat,
+            &mut detected.csat,
+            CSAT_WORDS,
+            Some(&is_rating),
+        ),
+        (&mut p.segment, &mut detected.segment, SEGMENT_WORDS, None),
+    ];
+    for (slot, found, keywords, parse) in questions {
         if slot.is_none() {
-            if let Some(i) = by_words(words, taken) {
+            if let Some(i) = find(keywords, parse, &taken) {
                 *slot = Some(i);
                 *found = Some(DetectedColumn::new(&headers[i], i, "header"));
                 taken.push(i);
             }
         }
-    };
-    auto(
-        &mut p.nps,
-        &mut detected.nps,
-        &["recommend", "net promoter", "nps"],
-        &mut taken,
-    );
-    auto(
-        &mut p.pmf,
-        &mut detected.pmf,
-        &["disappointed", "no longer use", "how would you feel"],
-        &mut taken,
-    );
-    auto(
-        &mut p.csat,
-        &mut detected.csat,
-        &["satisf", "csat"],
-        &mut taken,
-    );
-    auto(
-        &mut p.segment,
-        &mut detected.segment,
-        &[
-            "segment",
-            "persona",
-            "role",
-            "job title",
-            "company size",
-            "plan",
-            "industry",
-        ],
-        &mut taken,
-    );
+    }
     if named.features.is_none() {
-        for i in 0..headers.len() {
-            let h = &normalized[i];
-            let looks_like_rating =
-                h.starts_with("rate") || h.starts_with("rating") || h.contains("rating");
-            if !taken.contains(&i) && looks_like_rating && p.features.len() < MAX_FEATURE_COLUMNS {
+        const RATE: Keyword = word("rate");
+        const RATING: Keyword = stem("rating");
+        for (i, header) in headers.iter().enumerate() {
+            let rating_header = matches(i, &RATE) || matches(i, &RATING);
+            if !taken.contains(&i)
+                && rating_header
+                && answers_parse(i, &is_rating)
+                && p.features.len() < MAX_FEATURE_COLUMNS
+            {
                 p.features.push(i);
                 detected
                     .features
-                    .push(DetectedColumn::new(&headers[i], i, "header"));
+                    .push(DetectedColumn::new(header, i, "header"));
                 taken.push(i);
             }
         }
     }
-    // Value sniffing for the two questions whose answers are unmistakable.
-    if p.nps.is_none() {
-        if let Some(i) = sniff(headers.len(), &taken, sample, looks_like_nps) {
+    // Value sniffing, only when no question was found by name or header: an
+    // NPS or Sean Ellis column is recognisable by its answers, but a column of
+    // small numbers may be anything (an id, a team size), so ids are skipped.
+    let nothing_found =
+        p.nps.is_none() && p.pmf.is_none() && p.csat.is_none() && p.features.is_empty();
+    let id_like = |i: usize| {
+        words[i]
+            .iter()
+            .any(|w| w == "id" || w.ends_with("id") && w.len() <= 6)
+            || increasing(sample, i)
+    };
+    if nothing_found {
+        let candidates: Vec<usize> = (0..headers.len())
+            .filter(|i| !taken.contains(i) && !id_like(*i))
+            .collect();
+        if let Some(&i) = candidates
+            .iter()
+            .find(|i| sniff_column(sample, **i, looks_like_nps))
+        {
             p.nps = Some(i);
             detected.nps = Some(DetectedColumn::new(&headers[i], i, "values"));
             taken.push(i);
         }
-    }
-    if p.pmf.is_none() {
-        if let Some(i) = sniff(headers.len(), &taken, sample, |vals| {
-            share_matching(vals, |c| matches!(answers::ellis(c), Ok(Some(_)))) >= 0.8
-        }) {
+        let ellis_like = |vals: &[&[u8]]| {
+            let parsed: Vec<answers::Ellis> = vals
+                .iter()
+                .filter_map(|v| answers::ellis(Cell::Text(v)).ok().flatten())
+                .collect();
+            parsed.len() * 5 >= vals.len() * 4
+                && parsed.iter().any(|e| *e != answers::Ellis::NoLongerUse)
+        };
+        if let Some(&i) = candidates
+            .iter()
+            .find(|i| !taken.contains(i) && sniff_column(sample, **i, ellis_like))
+        {
             p.pmf = Some(i);
             detected.pmf = Some(DetectedColumn::new(&headers[i], i, "values"));
         }
@@ -320,24 +392,65 @@ fn resolve_columns(
     Ok((p, detected))
 }
 
-fn sniff(
-    columns: usize,
-    taken: &[usize],
-    sample: &[csv::ByteRecord],
-    test: impl Fn(&[&[u8]]) -> bool,
-) -> Option<usize> {
-    (0..columns).filter(|i| !taken.contains(i)).find(|i| {
-        let values: Vec<&[u8]> = sample
-            .iter()
-            .filter_map(|r| r.get(*i))
-            .filter(|v| !v.trim_ascii().is_empty())
-            .collect();
-        !values.is_empty() && test(&values)
-    })
+/// A question to find: its column slot, its detection record, its header
+/// keywords and the check its sampled answers should pass.
+type Question<'a> = (
+    &'a mut Option<usize>,
+    &'a mut Option<DetectedColumn>,
+    &'static [Keyword],
+    Option<&'a dyn Fn(Cell) -> bool>,
+);
+
+/// A header keyword: whole words, or a stem that may begin a word.
+struct Keyword {
+    text: &'static str,
+    stem: bool,
 }
 
-fn share_matching(values: &[&[u8]], matches: impl Fn(Cell) -> bool) -> f64 {
-    values.iter().filter(|v| matches(Cell::Text(v))).count() as f64 / values.len() as f64
+const fn word(text: &'static str) -> Keyword {
+    Keyword { text, stem: false }
+}
+
+const fn stem(text: &'static str) -> Keyword {
+    Keyword { text, stem: true }
+}
+
+const NPS_WORDS: &[Keyword] = &[stem("recommend"), word("net promoter"), word("nps")];
+const PMF_WORDS: &[Keyword] = &[
+    stem("disappoint"),
+    word("no longer use"),
+    word("how would you feel"),
+];
+const CSAT_WORDS: &[Keyword] = &[stem("satisf"), word("csat")];
+const SEGMENT_WORDS: &[Keyword] = &[
+    word("segment"),
+    word("persona"),
+    word("role"),
+    word("job title"),
+    word("company size"),
+    word("plan"),
+    word("industry"),
+];
+
+/// Applies `test` to a column's non-blank sampled values.
+fn sniff_column(sample: &[csv::ByteRecord], i: usize, test: impl Fn(&[&[u8]]) -> bool) -> bool {
+    let values: Vec<&[u8]> = sample
+        .iter()
+        .filter_map(|r| r.get(i))
+        .filter(|v| !answers::trim_space(v).is_empty())
+        .collect();
+    values.len() >= 3 && test(&values)
+}
+
+/// True when the sampled values are whole numbers rising row after row: an
+/// id or a counter, not answers.
+fn increasing(sample: &[csv::ByteRecord], i: usize) -> bool {
+    let numbers: Vec<f64> = sample
+        .iter()
+        .filter_map(|r| r.get(i))
+        .filter_map(|v| std::str::from_utf8(v).ok()?.trim().parse::<f64>().ok())
+        .collect();
+    numbers.len() >= 3 && numbers.windows(2).all(|w| w[1] > w[0])
 }
 
 /// 0..10 whole numbers, with some above 5 (so not a 1..5 rating) and at least

@@ -370,7 +370,14 @@ pub fn pmf_summary(g: &GroupTally, c: &SurveyConfig) -> Option<PmfSummary> {
     let alpha = 1.0 - c.confidence_level;
     let bar_pct = format!("{}%", format_number((c.pmf_bar * 1000.0).round() / 10.0));
     let share_pct = format!("{}%", format_number((share * 1000.0).round() / 10.0));
-    let conf_pct = |x: f64| format!("{}%", format_number((x * 1000.0).floor() / 10.0));
+    // Never "100%": a confidence above 99.9% is written as such.
+    let conf_pct = |x: f64| {
+        if x > 0.999 {
+            "over 99.9%".to_string()
+        } else {
+            format!("{}%", format_number((x * 1000.0).floor() / 10.0))
+        }
+    };
     // Answers needed for the one-sided test to tell the share from the bar,
     // were the share to hold: n >= bar (1 - bar) (z_alpha / (share - bar))^2.
     let z_alpha = stats::normal_quantile(1.0 - alpha);
@@ -382,10 +389,17 @@ pub fn pmf_summary(g: &GroupTally, c: &SurveyConfig) -> Option<PmfSummary> {
         })
     };
     let (verdict, reading, more) = if nf < MIN_PMF_ANSWERS {
-        let more = MIN_PMF_ANSWERS - nf;
+        // At least the practical minimum; more if that would still not tell
+        // the share from the bar.
+        let minimum = MIN_PMF_ANSWERS - nf;
+        let more = needed(nf).map_or(minimum, |m| m.max(minimum));
         (
             PmfVerdict::TooFewAnswers,
-            format!("too few answers from users ({n}): need about {} more for the practical minimum of {}", format_number(more), format_number(MIN_PMF_ANSWERS)),
+            format!(
+                "too few answers from users ({n}): the practical minimum is {}; about {} more would tell the share from the bar if it held",
+                format_number(MIN_PMF_ANSWERS),
+                format_number(more)
+            ),
             Some(more),
         )
     } else if p_value < alpha {
@@ -512,10 +526,13 @@ fn segment_breakdown(tally: &Tally, column: &str, c: &SurveyConfig) -> SegmentBr
         .map(|(name, g)| {
             let pmf = pmf_summary(g, c);
             let nps = nps_summary(g, c);
+            let csat = csat_summary(g, c);
+            // Sized by its Sean Ellis answers, else its NPS, else its CSAT answers.
             let size = pmf
                 .as_ref()
                 .map(|p| p.n)
                 .or(nps.as_ref().map(|n| n.n))
+                .or(csat.as_ref().map(|s| s.n))
                 .unwrap_or(0);
             SegmentSummary {
                 name: name.clone(),
@@ -523,7 +540,7 @@ fn segment_breakdown(tally: &Tally, column: &str, c: &SurveyConfig) -> SegmentBr
                 small: (size as f64) < c.min_segment_size,
                 nps,
                 pmf,
-                csat: csat_summary(g, c),
+                csat,
             }
         })
         .collect();
@@ -569,11 +586,23 @@ fn survey_data(
     csat: Option<&CsatSummary>,
     features: &[FeatureSummary],
 ) -> SurveyData {
-    let ratings: BTreeMap<String, f64> = features
-        .iter()
-        .filter(|f| f.n > 0)
-        .map(|f| (f.name.clone(), f.mean))
-        .collect();
+    // Names cut to what analyze accepts; a repeated name gets " (2)", " (3)".
+    let mut ratings: BTreeMap<String, f64> = BTreeMap::new();
+    for f in features.iter().filter(|f| f.n > 0) {
+        let base: String = f.name.chars().take(crate::raw::MAX_KEY_CHARS - 5).collect();
+        let base = if base.trim().is_empty() {
+            "feature".to_string()
+        } else {
+            base
+        };
+        let mut name = base.clone();
+        let mut k = 2;
+        while ratings.contains_key(&name) {
+            name = format!("{base} ({k})");
+            k += 1;
+        }
+        ratings.insert(name, f.mean);
+    }
     SurveyData {
         nps_score: nps.map(|s| s.score),
         nps_responses: nps.map(|s| NpsResponses {
