@@ -92,6 +92,46 @@ pub fn detect_delimiter(body: &[u8]) -> u8 {
     }
 }
 
+/// Opens a CSV export: rejects an empty file or one without a header line,
+/// detects the delimiter unless given, and returns the reader (positioned
+/// after the header) with the trimmed headers. `rows` names what each row
+/// holds, for the messages ("an answer", "an event").
+pub fn open_csv<'b>(
+    bytes: &'b [u8],
+    delimiter: Option<u8>,
+    subject: &str,
+    rows: &str,
+) -> Result<(csv::Reader<&'b [u8]>, Vec<String>), crate::InputError> {
+    let fail = |value: &str, expected: String| {
+        crate::InputError::new(subject, vec![crate::Problem::new("input", value, expected)])
+    };
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Err(fail(
+            "an empty file",
+            format!("a CSV export with a header line and a row per {rows}"),
+        ));
+    }
+    let delimiter = delimiter.unwrap_or_else(|| detect_delimiter(body));
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(bytes);
+    let mut record = csv::ByteRecord::new();
+    if !reader.read_byte_record(&mut record).unwrap_or(false) {
+        return Err(fail(
+            "a file without a header line",
+            "a CSV export whose first line names the columns".into(),
+        ));
+    }
+    let headers = record
+        .iter()
+        .map(|h| String::from_utf8_lossy(h).trim().to_string())
+        .collect();
+    Ok((reader, headers))
+}
+
 /// A header as compared: lower case, whitespace collapsed.
 pub fn normalize_header(h: &str) -> String {
     h.split_whitespace()

@@ -4,7 +4,7 @@
 use crate::benchmarks::Preset;
 use crate::curve::Curve;
 use crate::metrics::{Dimension, MetricId};
-use crate::problem::{join_path, Problem};
+use crate::problem::{join_path, unknown_keys, Problem};
 use crate::raw::{format_number, RawValue};
 use crate::stats::z_for_confidence;
 use crate::suggest::did_you_mean;
@@ -138,22 +138,7 @@ fn read_options(raw: &RawValue, problems: &mut Vec<Problem>) -> Config {
     let mut config = Config::preset(Preset::B2bSaas);
     match raw {
         RawValue::Undefined | RawValue::Null => return config,
-        RawValue::Object(entries) => {
-            for (key, _) in entries {
-                if !OPTION_NAMES.contains(&key.as_str()) {
-                    let hint = did_you_mean(key, OPTION_NAMES.into_iter())
-                        .map(|k| format!("did you mean {k}?"));
-                    problems.push(
-                        Problem::new(
-                            join_path(root, key),
-                            "an unknown option",
-                            format!("one of {}", OPTION_NAMES.join(", ")),
-                        )
-                        .with_hint(hint),
-                    );
-                }
-            }
-        }
+        RawValue::Object(entries) => unknown_keys(entries, root, &OPTION_NAMES, problems),
         other => {
             problems.push(Problem::new(
                 root,

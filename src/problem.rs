@@ -121,6 +121,30 @@ pub fn join_path(parent: &str, key: &str) -> String {
     }
 }
 
+/// Reports every key of an options object that is not among `known`, with
+/// "did you mean ...?" for near misses.
+pub fn unknown_keys(
+    entries: &[(String, crate::RawValue)],
+    path: &str,
+    known: &[&str],
+    problems: &mut Vec<Problem>,
+) {
+    for (key, _) in entries {
+        if !known.contains(&key.as_str()) {
+            let hint = crate::suggest::did_you_mean(key, known.iter().copied())
+                .map(|k| format!("did you mean {k}?"));
+            problems.push(
+                Problem::new(
+                    join_path(path, key),
+                    "an unknown option",
+                    format!("one of {}", known.join(", ")),
+                )
+                .with_hint(hint),
+            );
+        }
+    }
+}
+
 /// Path of an array item: `products[3]`.
 pub fn index_path(parent: &str, index: usize) -> String {
     format!("{parent}[{index}]")

@@ -5,8 +5,8 @@
 use super::timestamp::{self, Parsed, UNREADABLE};
 use super::{analyze_events, EventsAnalysis, EventsConfig};
 use crate::csv_rows::{
-    closest_header, detect_delimiter, line_numbers, normalize_header, record_start,
-    unbalanced_quote, UNBALANCED_QUOTE,
+    closest_header, line_numbers, normalize_header, open_csv, record_start, unbalanced_quote,
+    UNBALANCED_QUOTE,
 };
 use crate::problem::{InputError, Problem};
 use crate::survey::report::RowReport;
@@ -70,32 +70,8 @@ pub fn analyze_events_csv(
     let fail = |path: &str, value: String, expected: String| {
         InputError::new("events", vec![Problem::new(path, value, expected)])
     };
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if body.iter().all(u8::is_ascii_whitespace) {
-        return Err(fail(
-            "input",
-            "an empty file".into(),
-            "a CSV export with a header line and a row per event".into(),
-        ));
-    }
-    let delimiter = config.delimiter.unwrap_or_else(|| detect_delimiter(body));
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(bytes);
+    let (mut reader, headers) = open_csv(bytes, config.delimiter, "events", "event")?;
     let mut record = csv::ByteRecord::new();
-    if !reader.read_byte_record(&mut record).unwrap_or(false) {
-        return Err(fail(
-            "input",
-            "a file without a header line".into(),
-            "a CSV export whose first line names the columns".into(),
-        ));
-    }
-    let headers: Vec<String> = record
-        .iter()
-        .map(|h| String::from_utf8_lossy(h).trim().to_string())
-        .collect();
     let normalized: Vec<String> = headers.iter().map(|h| normalize_header(h)).collect();
     let mut problems = Vec::new();
     let mut find = |role: &str,

@@ -3,7 +3,7 @@
 
 use super::calendar::{parse_iso_date, WeekStart};
 use super::{EventsConfig, Period, Window, DEFAULT_POWER_USER_DAYS};
-use crate::problem::{join_path, InputError, Problem};
+use crate::problem::{join_path, unknown_keys, InputError, Problem};
 use crate::raw::RawValue;
 use crate::suggest::did_you_mean;
 use serde::Serialize;
@@ -80,20 +80,7 @@ impl EventsConfig {
         match raw {
             RawValue::Undefined | RawValue::Null => return Ok(c),
             RawValue::Object(entries) => {
-                for (key, _) in entries {
-                    if !OPTION_NAMES.contains(&key.as_str()) {
-                        let hint = did_you_mean(key, OPTION_NAMES.into_iter())
-                            .map(|k| format!("did you mean {k}?"));
-                        problems.push(
-                            Problem::new(
-                                join_path("options", key),
-                                "an unknown option",
-                                format!("one of {}", OPTION_NAMES.join(", ")),
-                            )
-                            .with_hint(hint),
-                        );
-                    }
-                }
+                unknown_keys(entries, "options", &OPTION_NAMES, &mut problems)
             }
             other => {
                 return Err(InputError::new(

@@ -8,8 +8,8 @@ use super::options::{SurveyColumns, SurveyConfig, MAX_FEATURE_COLUMNS};
 use super::tally::{Layout, RowCells, RowId, Tally};
 use super::{DetectedColumn, DetectedColumns};
 use crate::csv_rows::{
-    closest_header, detect_delimiter, line_numbers, normalize_header, record_start,
-    unbalanced_quote, UNBALANCED_QUOTE,
+    closest_header, line_numbers, normalize_header, open_csv, record_start, unbalanced_quote,
+    UNBALANCED_QUOTE,
 };
 use crate::problem::{InputError, Problem};
 
@@ -32,36 +32,8 @@ pub fn read_csv(
     bytes: &[u8],
     config: &SurveyConfig,
 ) -> Result<(Tally, DetectedColumns), InputError> {
-    let fail = |path: &str, value: String, expected: &str| {
-        InputError::new("survey", vec![Problem::new(path, value, expected)])
-    };
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if body.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(fail(
-            "input",
-            "an empty file".into(),
-            "a CSV export with a header line and at least one answer",
-        ));
-    }
-    let delimiter = config.delimiter.unwrap_or_else(|| detect_delimiter(body));
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(bytes);
+    let (mut reader, headers) = open_csv(bytes, config.delimiter, "survey", "answer")?;
     let mut record = csv::ByteRecord::new();
-    let header_ok = reader.read_byte_record(&mut record).unwrap_or(false);
-    if !header_ok {
-        return Err(fail(
-            "input",
-            "a file without a header line".into(),
-            "a CSV export whose first line names the columns",
-        ));
-    }
-    let headers: Vec<String> = record
-        .iter()
-        .map(|h| String::from_utf8_lossy(h).trim().to_string())
-        .collect();
 
     // Read ahead a sample for value-based detection, then stream the rest.
     let mut sample: Vec<csv::ByteRecord> = Vec::new();

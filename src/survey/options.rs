@@ -1,10 +1,9 @@
 //! Options of `analyzeSurvey`, read loosely and validated like the
 //! analyzer's: every problem at once, with its path and the expected range.
 
-use crate::problem::{join_path, InputError, Problem};
+use crate::problem::{join_path, unknown_keys, InputError, Problem};
 use crate::raw::{format_suggestion, RawValue};
 use crate::stats::z_for_confidence;
-use crate::suggest::did_you_mean;
 use serde::Serialize;
 
 /// The Sean Ellis bar: 40% "very disappointed" (docs/methodology.md).
@@ -225,28 +224,6 @@ impl SurveyConfig {
             Ok(c)
         } else {
             Err(InputError::new("survey options", problems))
-        }
-    }
-}
-
-fn unknown_keys(
-    entries: &[(String, RawValue)],
-    path: &str,
-    known: &[&str],
-    problems: &mut Vec<Problem>,
-) {
-    for (key, _) in entries {
-        if !known.contains(&key.as_str()) {
-            let hint =
-                did_you_mean(key, known.iter().copied()).map(|k| format!("did you mean {k}?"));
-            problems.push(
-                Problem::new(
-                    join_path(path, key),
-                    "an unknown option",
-                    format!("one of {}", known.join(", ")),
-                )
-                .with_hint(hint),
-            );
         }
     }
 }
