@@ -368,7 +368,7 @@ pub fn analyze_events(
     let config = EventsConfig::from_raw(&raw).map_err(to_js_error)?;
     let ids = event_user_ids(&user_ids).map_err(to_js_error)?;
     let times = event_timestamps(&timestamps).map_err(to_js_error)?;
-    typed(&events::analyze_events(&ids, &times, &config).map_err(to_js_error)?)
+    typed(&events::analyze_events_owned(ids, times, &config).map_err(to_js_error)?)
 }
 
 /// Analyses a CSV export of events (a user id and a timestamp per row; ISO-8601 or epoch seconds

@@ -323,6 +323,42 @@ pub fn analyze_events(
     timestamps_ms: &[f64],
     config: &EventsConfig,
 ) -> Result<EventsAnalysis, InputError> {
+    let prepared = prepare(user_ids, timestamps_ms, config)?;
+    finish(prepared, config)
+}
+
+/// [`analyze_events`] taking the arrays by value: they are freed as soon as
+/// the per-event keys are built, so the sort can reuse their memory (in wasm,
+/// whose memory never shrinks, this keeps the peak near the size of the
+/// input arrays plus the keys).
+pub fn analyze_events_owned(
+    user_ids: Vec<u32>,
+    timestamps_ms: Vec<f64>,
+    config: &EventsConfig,
+) -> Result<EventsAnalysis, InputError> {
+    let prepared = prepare(&user_ids, &timestamps_ms, config)?;
+    drop(user_ids);
+    drop(timestamps_ms);
+    finish(prepared, config)
+}
+
+/// Everything taken from the events before they can be let go.
+struct Prepared {
+    keys: Vec<u64>,
+    layout: activity::KeyLayout,
+    key_bits: u32,
+    first_day: i64,
+    as_of: i64,
+    events: u64,
+    after: u64,
+    elapsed: Option<ElapsedCohorts>,
+}
+
+fn prepare(
+    user_ids: &[u32],
+    timestamps_ms: &[f64],
+    config: &EventsConfig,
+) -> Result<Prepared, InputError> {
     validate(user_ids, timestamps_ms)?;
     let offset = config.utc_offset_minutes;
     let mut first_day = i64::MAX;
@@ -336,6 +372,21 @@ pub fn analyze_events(
     let span = (as_of - first_day) as u64;
     let layout = activity::KeyLayout::for_span(span);
     let user_bits = 32 - user_ids.iter().copied().max().unwrap_or(0).leading_zeros();
+    // Checked before the keys are built: too many periods is an error.
+    let periods = (period_of(as_of, config) - period_of(first_day, config) + 1).max(1);
+    if periods > MAX_COHORT_PERIODS {
+        return Err(too_many_periods(config, periods));
+    }
+    let elapsed = (config.window == Window::Elapsed).then(|| {
+        elapsed_cohorts(
+            user_ids,
+            timestamps_ms,
+            config,
+            as_of,
+            period_of(first_day, config),
+            periods as usize,
+        )
+    });
     let mut keys = Vec::with_capacity(user_ids.len());
     let mut after = 0u64;
     for (&u, &t) in user_ids.iter().zip(timestamps_ms) {
@@ -346,18 +397,43 @@ pub fn analyze_events(
             keys.push(layout.key(u, (d - first_day) as u64));
         }
     }
-    let pairs = activity::sort_unique(keys, layout.day_bits + user_bits.max(1));
+    Ok(Prepared {
+        keys,
+        layout,
+        key_bits: layout.day_bits + user_bits.max(1),
+        first_day,
+        as_of,
+        events: timestamps_ms.len() as u64,
+        after,
+        elapsed,
+    })
+}
+
+fn too_many_periods(config: &EventsConfig, periods: i64) -> InputError {
+    InputError::new(
+        "events",
+        vec![Problem::new(
+            "options.cohortPeriod",
+            format!("\"{}\" over {periods} periods", config.period.as_str()),
+            format!("at most {MAX_COHORT_PERIODS} periods: choose a longer period, or a later first date"),
+        )],
+    )
+}
+
+fn finish(prepared: Prepared, config: &EventsConfig) -> Result<EventsAnalysis, InputError> {
+    let Prepared {
+        keys,
+        layout,
+        key_bits,
+        first_day,
+        as_of,
+        events,
+        after,
+        elapsed,
+    } = prepared;
+    let pairs = activity::sort_unique(keys, key_bits);
     let mut report = Tables::new(first_day, as_of, config)?;
-    if config.window == Window::Elapsed {
-        report.elapsed = Some(elapsed_cohorts(
-            user_ids,
-            timestamps_ms,
-            config,
-            as_of,
-            report.first_period,
-            report.cohort_size.len(),
-        ));
-    }
+    report.elapsed = elapsed;
     let mut start = 0;
     while start < pairs.len() {
         let user = layout.user(pairs[start]);
@@ -372,7 +448,7 @@ pub fn analyze_events(
         report.add_user(&days);
         start = end;
     }
-    Ok(report.finish(timestamps_ms.len() as u64, after))
+    Ok(report.finish(events, after))
 }
 
 fn validate(user_ids: &[u32], timestamps_ms: &[f64]) -> Result<(), InputError> {
@@ -622,14 +698,7 @@ impl<'c> Tables<'c> {
         let last_period = period_of(as_of, config);
         let periods = last_period - first_period + 1;
         if periods > MAX_COHORT_PERIODS {
-            return Err(InputError::new(
-                "events",
-                vec![Problem::new(
-                    "options.cohortPeriod",
-                    format!("\"{}\" over {periods} periods", config.period.as_str()),
-                    format!("at most {MAX_COHORT_PERIODS} periods: choose a longer period, or a later first date"),
-                )],
-            ));
+            return Err(too_many_periods(config, periods));
         }
         let p = periods as usize;
         Ok(Tables {
