@@ -47,6 +47,7 @@ import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { generateEvents, dayOf, weekOfDay, DAY_MS, DEFAULTS } from './events-data.mjs';
+import { table } from './table.mjs';
 
 const SCRIPT = fileURLToPath(import.meta.url);
 const ROOT = path.resolve(path.dirname(SCRIPT), '..');
@@ -327,15 +328,6 @@ function runNative(bin, file) {
   }
 }
 
-function table(title, header, rows) {
-  const all = [header, ...rows];
-  const w = header.map((_, c) => Math.max(...all.map((r) => String(r[c]).length)));
-  const line = (r) => r.map((v, c) => (c === 0 ? String(v).padEnd(w[c]) : String(v).padStart(w[c]))).join('  ');
-  console.log(`\n${title}`);
-  console.log(line(header));
-  console.log(w.map((n) => '-'.repeat(n)).join('  '));
-  for (const r of rows) console.log(line(r));
-}
 
 async function benchSize(size, seed, nativeBin, skipDuck, profile) {
   const tag = `${fmtInt(size.events)} events / ${fmtInt(size.users)} users / ${size.days} days, seed ${seed}`;

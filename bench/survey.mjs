@@ -43,6 +43,7 @@ import { Worker } from 'node:worker_threads';
 import {
   generate, sidecarPath, defaultPath, COLUMNS, GENERATOR_VERSION, DEFAULT_ROWS, DEFAULT_SEED,
 } from './gen-survey-csv.mjs';
+import { table } from './table.mjs';
 
 const SCRIPT = fileURLToPath(import.meta.url);
 const ROOT = path.resolve(path.dirname(SCRIPT), '..');
@@ -279,15 +280,6 @@ function runChild(mode, file) {
   return JSON.parse(line.slice(RESULT_TAG.length));
 }
 
-function table(title, header, rows) {
-  const all = [header, ...rows];
-  const w = header.map((_, c) => Math.max(...all.map((r) => String(r[c]).length)));
-  const line = (r) => r.map((v, c) => (c === 0 ? String(v).padEnd(w[c]) : String(v).padStart(w[c]))).join('  ');
-  console.log(`\n${title}`);
-  console.log(line(header));
-  console.log(w.map((n) => '-'.repeat(n)).join('  '));
-  for (const r of rows) console.log(line(r));
-}
 
 async function parent() {
   const rows = num('rows', DEFAULT_ROWS, 1);
