@@ -88,10 +88,7 @@ pub fn analyze(
     options: Option<Ts<AnalyzeOptions>>,
 ) -> Result<Ts<ValidationResult>, JsValue> {
     let raw = read_arg(&data.js_value(), "product data")?;
-    let opts = match options {
-        Some(o) => read_arg(&o.js_value(), "options")?,
-        None => RawValue::Undefined,
-    };
+    let opts = read_options(options, "options")?;
     let result = crate::analyze(&raw, &opts).map_err(to_js_error)?;
     typed(&result)
 }
@@ -104,10 +101,7 @@ pub fn analyze_many(
     #[wasm_bindgen(unchecked_param_type = "ProductData[]")] products: JsValue,
     options: Option<Ts<AnalyzeOptions>>,
 ) -> Result<JsValue, JsValue> {
-    let opts = match options {
-        Some(o) => read_arg(&o.js_value(), "options")?,
-        None => RawValue::Undefined,
-    };
+    let opts = read_options(options, "options")?;
     let analyzer = Analyzer::from_options(&opts).map_err(to_js_error)?;
     let Some(items) = products.dyn_ref::<Array>() else {
         return Err(to_js_error(InputError::new(
@@ -205,10 +199,7 @@ pub fn compare_surveys(
 }
 
 fn survey_config(options: Option<Ts<SurveyOptions>>) -> Result<SurveyConfig, JsValue> {
-    let raw = match options {
-        Some(o) => read_arg(&o.js_value(), "survey options")?,
-        None => RawValue::Undefined,
-    };
+    let raw = read_options(options, "survey options")?;
     SurveyConfig::from_raw(&raw).map_err(to_js_error)
 }
 
@@ -361,10 +352,7 @@ pub fn analyze_events(
     #[wasm_bindgen(unchecked_param_type = "Float64Array | ArrayLike<number>")] timestamps: JsValue,
     options: Option<Ts<EventsOptions>>,
 ) -> Result<Ts<EventsAnalysis>, JsValue> {
-    let raw = match options {
-        Some(o) => read_arg(&o.js_value(), "events options")?,
-        None => RawValue::Undefined,
-    };
+    let raw = read_options(options, "events options")?;
     let config = EventsConfig::from_raw(&raw).map_err(to_js_error)?;
     let ids = event_user_ids(&user_ids).map_err(to_js_error)?;
     let times = event_timestamps(&timestamps).map_err(to_js_error)?;
@@ -378,10 +366,7 @@ pub fn analyze_events_csv(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] input: JsValue,
     options: Option<Ts<EventsOptions>>,
 ) -> Result<Ts<events::EventsCsvAnalysis>, JsValue> {
-    let raw = match options {
-        Some(o) => read_arg(&o.js_value(), "events options")?,
-        None => RawValue::Undefined,
-    };
+    let raw = read_options(options, "events options")?;
     let config = EventsConfig::from_raw(&raw).map_err(to_js_error)?;
     let result = if let Some(text) = input.as_string() {
         events::analyze_events_csv(text.as_bytes(), &config)
@@ -684,6 +669,17 @@ fn key_text(name: &JsString) -> String {
         format!("{}…", String::from(name.slice(0, MAX_KEY_CHARS as u32)))
     } else {
         String::from(name)
+    }
+}
+
+/// Reads an optional options argument (absent = no options).
+fn read_options<T: tsify::Tsify>(
+    options: Option<Ts<T>>,
+    subject: &str,
+) -> Result<RawValue, JsValue> {
+    match options {
+        Some(o) => read_arg(&o.js_value(), subject),
+        None => Ok(RawValue::Undefined),
     }
 }
 

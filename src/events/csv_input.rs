@@ -240,14 +240,9 @@ pub fn analyze_events_csv(
     let mut log = skipped;
     log.resolve_rows(|offsets| line_numbers(bytes, offsets));
     if ids.is_empty() {
-        let reasons: Vec<String> = log
-            .by_reason
-            .iter()
-            .map(|(r, n)| format!("{n} × {r}"))
-            .collect();
         return Err(fail(
             "input",
-            format!("no readable event ({})", reasons.join("; ")),
+            format!("no readable event ({})", log.summary()),
             "at least one row with a user id and a timestamp".into(),
         ));
     }

@@ -432,8 +432,10 @@ fn finish(prepared: Prepared, config: &EventsConfig) -> Result<EventsAnalysis, I
         elapsed,
     } = prepared;
     let pairs = activity::sort_unique(keys, key_bits);
-    let mut report = Tables::new(first_day, as_of, config)?;
+    let mut report = Tables::new(first_day, as_of, config);
     report.elapsed = elapsed;
+    // One buffer for every user's days: no allocation per user.
+    let mut days: Vec<i64> = Vec::new();
     let mut start = 0;
     while start < pairs.len() {
         let user = layout.user(pairs[start]);
@@ -441,10 +443,12 @@ fn finish(prepared: Prepared, config: &EventsConfig) -> Result<EventsAnalysis, I
         while end < pairs.len() && layout.user(pairs[end]) == user {
             end += 1;
         }
-        let days: Vec<i64> = pairs[start..end]
-            .iter()
-            .map(|k| first_day + layout.day(*k) as i64)
-            .collect();
+        days.clear();
+        days.extend(
+            pairs[start..end]
+                .iter()
+                .map(|k| first_day + layout.day(*k) as i64),
+        );
         report.add_user(&days);
         start = end;
     }
@@ -692,16 +696,14 @@ fn flattening(mean: &[MeanCurvePoint]) -> Flattening {
 pub const FLAT_DECLINE: f64 = 0.05;
 
 impl<'c> Tables<'c> {
-    fn new(first_day: i64, as_of: i64, config: &'c EventsConfig) -> Result<Tables<'c>, InputError> {
+    /// Empty tables for first_day..=as_of; `prepare` has checked the number
+    /// of periods against [`MAX_COHORT_PERIODS`].
+    fn new(first_day: i64, as_of: i64, config: &'c EventsConfig) -> Tables<'c> {
         let days = (as_of - first_day + 1) as usize;
         let first_period = period_of(first_day, config);
         let last_period = period_of(as_of, config);
-        let periods = last_period - first_period + 1;
-        if periods > MAX_COHORT_PERIODS {
-            return Err(too_many_periods(config, periods));
-        }
-        let p = periods as usize;
-        Ok(Tables {
+        let p = (last_period - first_period + 1).max(1) as usize;
+        Tables {
             config,
             first_day,
             as_of,
@@ -720,7 +722,7 @@ impl<'c> Tables<'c> {
             growth_resurrected: vec![0; p],
             growth_churned: vec![0; p],
             elapsed: None,
-        })
+        }
     }
 
     /// Adds one user's active days (sorted, distinct, within first..=as_of).

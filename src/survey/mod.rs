@@ -140,16 +140,10 @@ fn finish(
     config: &SurveyConfig,
 ) -> Result<SurveyAnalysis, InputError> {
     if tally.all.responses == 0 {
-        let reasons: Vec<String> = tally
-            .skipped
-            .by_reason
-            .iter()
-            .map(|(reason, n)| format!("{n} × {reason}"))
-            .collect();
-        let value = if reasons.is_empty() {
+        let value = if tally.skipped.count == 0 {
             "no answer rows".to_string()
         } else {
-            format!("no usable answer ({})", reasons.join("; "))
+            format!("no usable answer ({})", tally.skipped.summary())
         };
         return Err(InputError::new(
             "survey",

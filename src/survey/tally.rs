@@ -101,13 +101,15 @@ pub struct IssueLog {
 }
 
 impl IssueLog {
-    /// Records one issue.
-    pub fn push(&mut self, issue: Issue) {
-        self.count += 1;
-        *self.by_reason.entry(issue.reason.clone()).or_insert(0) += 1;
-        if self.listed.len() < LISTED_ISSUES {
-            self.listed.push(issue);
-        }
+    /// The counts by reason in words, for an error that says why nothing
+    /// could be used: "2 × blank row; 1 × ragged row: ...".
+    pub fn summary(&self) -> String {
+        let reasons: Vec<String> = self
+            .by_reason
+            .iter()
+            .map(|(reason, n)| format!("{n} × {reason}"))
+            .collect();
+        reasons.join("; ")
     }
 
     /// Turns the listed issues' byte offsets into line numbers, with `lines`
