@@ -151,6 +151,13 @@ fn bad_input_is_a_clear_error() {
     .unwrap_err();
     assert!(err.to_string().contains("these look like seconds"), "{err}");
     assert!(err.to_string().contains("multiply by 1000"), "{err}");
+    // Day cohorts over more than 1,000 days: a clear limit, not a huge matrix.
+    let long = EventsConfig {
+        period: Period::Day,
+        ..EventsConfig::default()
+    };
+    let err = analyze_events(&[1, 1], &[noon(2020, 1, 1), noon(2026, 1, 1)], &long).unwrap_err();
+    assert!(err.to_string().contains("at most 1000 periods"), "{err}");
     // A single event is a valid, documented result.
     let one = analyze_events(&[9], &[noon(2026, 11, 1)], &EventsConfig::default()).unwrap();
     assert_eq!((one.users, one.daily.len(), one.growth.len()), (1, 1, 1));

@@ -585,6 +585,19 @@ fn survey_waves_are_compared() {
         get(&pmf, "method").as_string().as_deref(),
         Some("newcombe-hybrid-score")
     );
+    // A bad wave or bad options: a clear error naming what was wrong, not a trap.
+    let (message, _) = expect_input_error(
+        wasm::compare_surveys(wave(1, 1), JsValue::NULL, None).map(JsValue::from),
+    );
+    assert!(
+        message.contains("CSV text, a Uint8Array of CSV bytes"),
+        "{message}"
+    );
+    let options = Some(Ts::new_unchecked(js(r#"{"npsMethod": "exact"}"#)));
+    let (message, _) = expect_input_error(
+        wasm::compare_surveys(wave(1, 1), wave(1, 1), options).map(JsValue::from),
+    );
+    assert!(message.contains("options.npsMethod"), "{message}");
 }
 
 fn analyze_events(
