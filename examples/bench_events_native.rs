@@ -18,7 +18,7 @@
 //!   `cargo run --release --example bench_events_native -- [events] [users]`
 //!
 //! Build: `cargo build --release --example bench_events_native`.
-use market_validation::events::calendar::{days_from_civil, MS_PER_DAY};
+use market_validation::calendar::{days_from_civil, MS_PER_DAY};
 use market_validation::events::{analyze_events, EventsConfig};
 use std::fs::File;
 use std::io::{BufReader, Read};

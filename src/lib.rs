@@ -31,6 +31,7 @@
 #![warn(missing_docs)]
 
 pub mod benchmarks;
+pub mod calendar;
 pub mod catalog;
 pub mod csv_rows;
 pub mod curve;

@@ -2,7 +2,7 @@
 //! property test against a deliberately naive reference (sets of user-days).
 #![cfg(not(target_arch = "wasm32"))]
 
-use market_validation::events::calendar::{days_from_civil, WeekStart, MS_PER_DAY};
+use market_validation::calendar::{days_from_civil, WeekStart, MS_PER_DAY};
 use market_validation::events::{analyze_events, EventsConfig, Period};
 use proptest::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -268,7 +268,7 @@ proptest! {
                 x.div_euclid(7)
             }
             Period::Month => {
-                let (y, m, _) = market_validation::events::calendar::civil(d);
+                let (y, m, _) = market_validation::calendar::civil(d);
                 y * 12 + i64::from(m)
             }
         };

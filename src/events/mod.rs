@@ -18,7 +18,7 @@
 //! ```
 
 pub mod activity;
-pub mod calendar;
+
 mod csv_input;
 pub mod options;
 pub mod timestamp;
@@ -26,11 +26,11 @@ pub mod timestamp;
 pub use csv_input::{analyze_events_csv, EventsCsvAnalysis};
 pub use options::EventsOptions;
 
-use crate::problem::{InputError, Problem};
-use crate::raw::format_number;
-use calendar::{
+use crate::calendar::{
     iso_date, local_day, month_of, month_start_day, week_of, week_start_day, WeekStart,
 };
+use crate::problem::{InputError, Problem};
+use crate::raw::format_number;
 use serde::Serialize;
 
 /// Most events analysed in one call: 10 million events take a few hundred
@@ -580,8 +580,8 @@ fn elapsed_cohorts(
     periods: usize,
 ) -> ElapsedCohorts {
     let offset_ms = f64::from(c.utc_offset_minutes) * 60_000.0;
-    let end_ms = (as_of + 1) as f64 * calendar::MS_PER_DAY - offset_ms;
-    let len = calendar::MS_PER_DAY
+    let end_ms = (as_of + 1) as f64 * crate::calendar::MS_PER_DAY - offset_ms;
+    let len = crate::calendar::MS_PER_DAY
         * match c.period {
             Period::Day => 1.0,
             Period::Week => 7.0,

@@ -1,8 +1,8 @@
 //! Options of `analyzeEvents`: each edge-case semantics users of analytics
 //! tools trip on is an option with a documented default.
 
-use super::calendar::{parse_iso_date, WeekStart};
 use super::{EventsConfig, Period, Window, DEFAULT_POWER_USER_DAYS};
+use crate::calendar::{parse_iso_date, WeekStart};
 use crate::problem::{join_path, unknown_keys, InputError, Problem};
 use crate::raw::RawValue;
 use crate::suggest::did_you_mean;

@@ -3,7 +3,7 @@
 //! or a number of seconds or milliseconds since the epoch (the unit is
 //! decided once per file, from the magnitudes).
 
-use super::calendar::{days_from_civil, MS_PER_DAY};
+use crate::calendar::{days_from_civil, MS_PER_DAY};
 
 /// A timestamp as read, before the unit of bare numbers is known.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -47,7 +47,7 @@ fn iso(t: &[u8]) -> Option<f64> {
     }
     let day = days_from_civil(y, m as u32, d as u32);
     // The date must round-trip (no February 30th).
-    if super::calendar::civil(day) != (y, m as u32, d as u32) {
+    if crate::calendar::civil(day) != (y, m as u32, d as u32) {
         return None;
     }
     let mut ms = day as f64 * MS_PER_DAY;
