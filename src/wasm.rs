@@ -56,6 +56,13 @@ export interface SurveyAnswers {
     /** Feature name -> 1..5 ratings. */
     features?: Record<string, (number | string | null)[]>;
 }
+/** Signup times for `analyzeEvents`: one per user, ids from the same id space as the events' (numbers, or strings interned together with the events' ids). */
+export interface EventSignups {
+    /** The users' ids. */
+    userIds: Uint32Array | ArrayLike<number> | ArrayLike<string>;
+    /** Their signup times, milliseconds since the epoch (UTC), one per id. */
+    timestamps: Float64Array | ArrayLike<number>;
+}
 /** A node of a JSON Schema (draft 2020-12). */
 export interface JsonSchemaNode {
     type?: "object" | "number" | "integer" | "array" | "string";
@@ -344,19 +351,44 @@ fn answer_value(item: &JsValue) -> AnswerValue {
 
 /// Analyses raw usage events: one user id and one timestamp (ms since the epoch, UTC) per event,
 /// in any order. Daily actives, stickiness, the L28 curve, cohort retention, growth accounting,
-/// and `usageMetrics` / `adoptionData` ready for `analyze`.
+/// and `usageMetrics` / `adoptionData` ready for `analyze`. With `signups` (a signup time per
+/// user, ids from the same id space as the events'), a user is new on their signup day and
+/// cohorts are signup cohorts; without, a user is new at their first event.
 #[wasm_bindgen(js_name = analyzeEvents)]
 pub fn analyze_events(
     #[wasm_bindgen(unchecked_param_type = "Uint32Array | ArrayLike<number> | ArrayLike<string>")]
     user_ids: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Float64Array | ArrayLike<number>")] timestamps: JsValue,
     options: Option<Ts<EventsOptions>>,
+    #[wasm_bindgen(unchecked_param_type = "EventSignups")] signups: Option<Object>,
 ) -> Result<Ts<EventsAnalysis>, JsValue> {
     let raw = read_options(options, "events options")?;
     let config = EventsConfig::from_raw(&raw).map_err(to_js_error)?;
-    let ids = event_user_ids(&user_ids).map_err(to_js_error)?;
-    let times = event_timestamps(&timestamps).map_err(to_js_error)?;
-    typed(&events::analyze_events_owned(ids, times, &config).map_err(to_js_error)?)
+    let signup_arrays = match &signups {
+        Some(object) => {
+            let get = |key: &str| Reflect::get(object, &JsValue::from_str(key)).unwrap_or_default();
+            Some((get("userIds"), get("timestamps")))
+        }
+        None => None,
+    };
+    let (ids, signup_ids) =
+        user_id_arrays(&user_ids, signup_arrays.as_ref().map(|s| &s.0)).map_err(to_js_error)?;
+    let times = event_timestamps(&timestamps, "timestamps").map_err(to_js_error)?;
+    let signup_times = match &signup_arrays {
+        Some((_, t)) => Some(event_timestamps(t, "signups.timestamps").map_err(to_js_error)?),
+        None => None,
+    };
+    let signups = match (&signup_ids, &signup_times) {
+        (Some(user_ids), Some(timestamps_ms)) => Some(events::Signups {
+            user_ids,
+            timestamps_ms,
+        }),
+        _ => None,
+    };
+    typed(
+        &events::analyze_events_owned(ids, times, signups.as_ref(), &config)
+            .map_err(to_js_error)?,
+    )
 }
 
 /// Analyses a CSV export of events (a user id and a timestamp per row; ISO-8601 or epoch seconds
@@ -385,55 +417,105 @@ pub fn analyze_events_csv(
     typed(&result.map_err(to_js_error)?)
 }
 
-/// User ids as dense u32s: a Uint32Array is copied in one block; numbers
-/// must be whole and in u32 range; strings are interned in order of first
-/// appearance.
-fn event_user_ids(value: &JsValue) -> Result<Vec<u32>, InputError> {
-    let wrong = |value: String, expected: &str| {
-        InputError::new("events", vec![Problem::new("userIds", value, expected)])
+/// User ids of the events and of the signups as dense u32s, in one id
+/// space: numbers are kept when every id on both sides is a whole number
+/// (a Uint32Array is copied in one block); otherwise every id is interned as
+/// text in order of first appearance, so 7 and "7" are the same user.
+fn user_id_arrays(
+    events: &JsValue,
+    signups: Option<&JsValue>,
+) -> Result<(Vec<u32>, Option<Vec<u32>>), InputError> {
+    let event_numbers = numeric_ids(events, "userIds")?;
+    let signup_numbers = match signups {
+        Some(s) => Some(numeric_ids(s, "signups.userIds")?),
+        None => None,
+    };
+    match (event_numbers, signup_numbers) {
+        (Some(e), None) => Ok((e, None)),
+        (Some(e), Some(Some(s))) => Ok((e, Some(s))),
+        _ => {
+            let mut interned: std::collections::HashMap<String, u32> =
+                std::collections::HashMap::new();
+            let e = interned_ids(events, &mut interned);
+            let s = signups.map(|s| interned_ids(s, &mut interned));
+            Ok((e, s))
+        }
+    }
+}
+
+/// The ids as numbers, or None when some are strings; an error for
+/// anything that is neither (or too many).
+fn numeric_ids(value: &JsValue, path: &str) -> Result<Option<Vec<u32>>, InputError> {
+    let wrong = |path: String, value: String, expected: &str| {
+        InputError::new("events", vec![Problem::new(path, value, expected)])
     };
     if let Some(typed) = value.dyn_ref::<js_sys::Uint32Array>() {
-        return Ok(typed.to_vec());
+        return Ok(Some(typed.to_vec()));
     }
     let Some(items) = value.dyn_ref::<Array>() else {
         return Err(wrong(
+            path.to_string(),
             describe_shallow(value),
             "a Uint32Array, or an array of numbers or strings",
         ));
     };
     if items.length() as usize > events::MAX_EVENTS {
         return Err(wrong(
+            path.to_string(),
             format!("an array of {} ids", items.length()),
             "at most 50000000 events",
         ));
     }
     let mut ids = Vec::with_capacity(items.length() as usize);
-    let mut interned: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+    let mut all_numbers = true;
     for (i, item) in items.iter().enumerate() {
-        let id = if let Some(n) = item
+        if let Some(n) = item
             .as_f64()
             .filter(|n| n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(n))
         {
-            n as u32
-        } else if let Some(s) = item.as_string() {
-            let next = interned.len() as u32;
-            *interned.entry(s).or_insert(next)
+            ids.push(n as u32);
+        } else if item.is_string() {
+            all_numbers = false;
         } else {
-            return Err(InputError::new(
-                "events",
-                vec![Problem::new(
-                    format!("userIds[{i}]"),
-                    describe_shallow(&item),
-                    "a whole number from 0 to 4294967295, or a string",
-                )],
+            return Err(wrong(
+                format!("{path}[{i}]"),
+                describe_shallow(&item),
+                "a whole number from 0 to 4294967295, or a string",
             ));
-        };
-        ids.push(id);
+        }
     }
-    Ok(ids)
+    Ok(all_numbers.then_some(ids))
 }
 
-fn event_timestamps(value: &JsValue) -> Result<Vec<f64>, InputError> {
+/// Ids interned as text; `numeric_ids` has checked every item.
+fn interned_ids(
+    value: &JsValue,
+    interned: &mut std::collections::HashMap<String, u32>,
+) -> Vec<u32> {
+    let mut intern = |key: String| {
+        let next = interned.len() as u32;
+        *interned.entry(key).or_insert(next)
+    };
+    if let Some(typed) = value.dyn_ref::<js_sys::Uint32Array>() {
+        return typed
+            .to_vec()
+            .into_iter()
+            .map(|n| intern(n.to_string()))
+            .collect();
+    }
+    let Some(items) = value.dyn_ref::<Array>() else {
+        return Vec::new();
+    };
+    items
+        .iter()
+        .map(|item| match item.as_string() {
+            Some(s) => intern(s),
+            None => intern(item.as_f64().map_or_else(String::new, |n| format!("{n}"))),
+        })
+        .collect()
+}
+
+fn event_timestamps(value: &JsValue, path: &str) -> Result<Vec<f64>, InputError> {
     if let Some(typed) = value.dyn_ref::<js_sys::Float64Array>() {
         return Ok(typed.to_vec());
     }
@@ -445,7 +527,7 @@ fn event_timestamps(value: &JsValue) -> Result<Vec<f64>, InputError> {
         _ => Err(InputError::new(
             "events",
             vec![Problem::new(
-                "timestamps",
+                path,
                 describe_shallow(value),
                 "a Float64Array (or array) of milliseconds since the epoch",
             )],

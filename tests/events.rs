@@ -3,7 +3,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use market_validation::calendar::{days_from_civil, WeekStart, MS_PER_DAY};
-use market_validation::events::{analyze_events, EventsConfig, Period};
+use market_validation::events::{
+    analyze_events, analyze_events_with_signups, EventsConfig, Period, Signups,
+};
 use proptest::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -165,25 +167,37 @@ fn bad_input_is_a_clear_error() {
 
 /// Output of the naive reference: per day (active, new, WAU, MAU); per
 /// period (active, new, retained, resurrected, churned); (cohort, offset) ->
-/// active users.
+/// active users; cohort -> size.
 type Reference = (
     Vec<(u64, u64, u64, u64)>,
     Vec<(u64, u64, u64, u64, u64)>,
     BTreeMap<(i64, i64), u64>,
+    BTreeMap<i64, u64>,
 );
 
 /// The deliberately naive reference: sets of (user, day), everything
 /// recomputed from scratch by set operations. `period` must number
-/// consecutive periods with consecutive integers.
-fn reference(events: &[(u32, i64)], period: &dyn Fn(i64) -> i64) -> Reference {
+/// consecutive periods with consecutive integers. With signup days, a user
+/// starts on the earlier of signup and first event, and is new (and in a
+/// cohort) only when that start is within the events' days.
+fn reference(
+    events: &[(u32, i64)],
+    signups: Option<&[(u32, i64)]>,
+    period: &dyn Fn(i64) -> i64,
+) -> Reference {
     let pairs: BTreeSet<(u32, i64)> = events.iter().copied().collect();
     let first_day = pairs.iter().map(|p| p.1).min().unwrap_or(0);
     let last_day = pairs.iter().map(|p| p.1).max().unwrap_or(0);
-    let mut first_of: BTreeMap<u32, i64> = BTreeMap::new();
-    for (u, d) in &pairs {
-        let e = first_of.entry(*u).or_insert(*d);
+    let mut start_of: BTreeMap<u32, i64> = BTreeMap::new();
+    for (u, d) in pairs.iter().chain(signups.unwrap_or(&[])) {
+        let e = start_of.entry(*u).or_insert(*d);
         *e = (*e).min(*d);
     }
+    // Users who start within the analysed days.
+    let first_of: BTreeMap<u32, i64> = start_of
+        .into_iter()
+        .filter(|(_, d)| (first_day..=last_day).contains(d))
+        .collect();
     let active_in = |lo: i64, hi: i64| {
         pairs
             .iter()
@@ -214,7 +228,7 @@ fn reference(events: &[(u32, i64)], period: &dyn Fn(i64) -> i64) -> Reference {
     for &p in &periods {
         let now = active_set(p);
         let before = active_set(p - 1);
-        let is_new = |u: &u32| period(first_of[u]) == p;
+        let is_new = |u: &u32| first_of.get(u).is_some_and(|d| period(*d) == p);
         growth.push((
             now.len() as u64,
             now.iter().filter(|u| is_new(u)).count() as u64,
@@ -226,15 +240,17 @@ fn reference(events: &[(u32, i64)], period: &dyn Fn(i64) -> i64) -> Reference {
         ));
     }
     let mut cohorts = BTreeMap::new();
+    let mut sizes = BTreeMap::new();
     for (u, first) in &first_of {
         let c = period(*first);
+        *sizes.entry(c).or_insert(0) += 1;
         for &p in &periods {
             if active_set(p).contains(u) {
                 *cohorts.entry((c, p - c)).or_insert(0) += 1;
             }
         }
     }
-    (daily, growth, cohorts)
+    (daily, growth, cohorts, sizes)
 }
 
 proptest! {
@@ -243,6 +259,8 @@ proptest! {
     #[test]
     fn matches_the_naive_reference(
         events in prop::collection::vec((0u32..8, 0i64..60, 0u32..86_400), 1..80),
+        // Users 8 and 9 only sign up; days before and after the events' too.
+        signups in prop::option::of(prop::collection::vec((0u32..10, -10i64..70, 0u32..86_400), 0..14)),
         sunday in any::<bool>(),
         period_kind in 0u8..3,
     ) {
@@ -253,8 +271,18 @@ proptest! {
         // Events in random order, several per day, at any second of the day.
         let users: Vec<u32> = events.iter().map(|e| e.0).collect();
         let times: Vec<f64> = events.iter().map(|e| (base + e.1) as f64 * MS_PER_DAY + f64::from(e.2) * 1000.0).collect();
-        let r = analyze_events(&users, &times, &config).unwrap();
         let naive_events: Vec<(u32, i64)> = events.iter().map(|e| (e.0, base + e.1)).collect();
+        let as_ms = |d: i64, s: u32| (base + d) as f64 * MS_PER_DAY + f64::from(s) * 1000.0;
+        let signup_users: Vec<u32> = signups.iter().flatten().map(|s| s.0).collect();
+        let signup_times: Vec<f64> = signups.iter().flatten().map(|s| as_ms(s.1, s.2)).collect();
+        let naive_signups: Option<Vec<(u32, i64)>> = signups.as_ref().map(|s| s.iter().map(|s| (s.0, base + s.1)).collect());
+        let r = match &signups {
+            None => analyze_events(&users, &times, &config).unwrap(),
+            Some(_) => {
+                let given = Signups { user_ids: &signup_users, timestamps_ms: &signup_times };
+                analyze_events_with_signups(&users, &times, &given, &config).unwrap()
+            }
+        };
         let period_fn = |d: i64| match period {
             Period::Day => d,
             // Naive week: step back day by day to the week's first day
@@ -272,7 +300,7 @@ proptest! {
                 y * 12 + i64::from(m)
             }
         };
-        let (daily, growth, cohorts) = reference(&naive_events, &period_fn);
+        let (daily, growth, cohorts, sizes) = reference(&naive_events, naive_signups.as_deref(), &period_fn);
         let ours_daily: Vec<(u64, u64, u64, u64)> = r.daily.iter().map(|d| (d.active, d.new_users, d.weekly_active, d.monthly_active)).collect();
         prop_assert_eq!(ours_daily, daily);
         let ours_growth: Vec<(u64, u64, u64, u64, u64)> = r.growth.iter().map(|g| (g.active, g.new_users, g.retained, g.resurrected, g.churned)).collect();
@@ -293,7 +321,173 @@ proptest! {
             }
         }
         prop_assert_eq!(ours_cohorts, cohorts);
+        let ours_sizes: BTreeMap<i64, u64> = r.cohorts.rows.iter().enumerate()
+            .filter(|(_, row)| row.size > 0)
+            .map(|(c, row)| (first_period + c as i64, row.size))
+            .collect();
+        prop_assert_eq!(ours_sizes, sizes);
+        prop_assert_eq!(r.new_users_defined_by.as_str(), if signups.is_some() { "signup" } else { "first_event" });
     }
+}
+
+/// Noon UTC of a November 2026 day, and a time of day on it.
+fn nov(d: u32) -> f64 {
+    noon(2026, 11, d)
+}
+
+#[test]
+fn signup_times_define_new_users_cohorts_and_growth_by_hand() {
+    // Monday weeks: A = Nov 2-8, B = Nov 9-15, C = Nov 16-22 (holds the as-of day, Nov 18).
+    let events = [
+        (1, nov(3)),
+        (1, nov(10)),
+        (2, nov(17)), // signed up in A, first active in C
+        (4, nov(2)),  // signed up before the data
+        (5, nov(4)),  // no signup time: starts at its first event
+        (5, nov(16)),
+        (6, nov(10)), // active before its signup on Nov 12
+        (8, nov(18)),
+    ];
+    let signups = [
+        (1, nov(2)),
+        (2, nov(2)),
+        (3, nov(9)), // never active
+        (4, noon(2026, 10, 1)),
+        (6, nov(12)),
+        (7, noon(2026, 12, 1)), // after the as-of day
+        (8, nov(17)),
+        (8, nov(16)), // two different times: the earliest counts
+    ];
+    let users: Vec<u32> = events.iter().map(|e| e.0).collect();
+    let times: Vec<f64> = events.iter().map(|e| e.1).collect();
+    let (signup_users, signup_times): (Vec<u32>, Vec<f64>) = signups.iter().copied().unzip();
+    let given = Signups {
+        user_ids: &signup_users,
+        timestamps_ms: &signup_times,
+    };
+    let r = analyze_events_with_signups(&users, &times, &given, &week_config(WeekStart::Monday))
+        .unwrap();
+    assert_eq!(r.new_users_defined_by, "signup");
+    assert_eq!(
+        (r.first_date.as_str(), r.as_of.as_str()),
+        ("2026-11-02", "2026-11-18")
+    );
+    // New users by day: u1 and u2 on Nov 2, u5 on Nov 4, u3 on Nov 9, u6 on Nov 10, u8 on Nov 16.
+    let new: Vec<u64> = r.daily.iter().map(|d| d.new_users).collect();
+    assert_eq!(new, vec![2, 0, 1, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0]);
+    assert_eq!(r.users, 6, "users with events");
+    // Active: A = {1, 4, 5}, B = {1, 6}, C = {2, 5, 8}.
+    let growth: Vec<(u64, u64, u64, u64, u64)> = r
+        .growth
+        .iter()
+        .map(|g| (g.active, g.new_users, g.retained, g.resurrected, g.churned))
+        .collect();
+    assert_eq!(
+        growth,
+        vec![
+            (3, 2, 0, 1, 0), // u4 signed up before the data: resurrected, not new
+            (2, 1, 1, 0, 2), // u6 new, u1 retained; u4, u5 churned
+            (3, 1, 0, 2, 2), // u8 new; u2 (first activity after its signup week) and u5 resurrected
+        ]
+    );
+    let rows: Vec<(u64, Vec<u64>)> = r
+        .cohorts
+        .rows
+        .iter()
+        .map(|row| (row.size, row.cells.iter().map(|c| c.active).collect()))
+        .collect();
+    assert_eq!(
+        rows,
+        vec![(3, vec![2, 1, 2]), (2, vec![1, 0]), (1, vec![1])],
+        "A = {{1, 2, 5}}, B = {{3, 6}}, C = {{8}}"
+    );
+    let summary = r.signups.unwrap();
+    assert_eq!(
+        (
+            summary.users,
+            summary.conflicting,
+            summary.without_events,
+            summary.before_data,
+            summary.after_as_of,
+            summary.active_before_signup,
+            summary.without_signup
+        ),
+        (7, 1, 1, 1, 1, 1, 1)
+    );
+    // Without signup times the same events give first-event semantics.
+    let plain = analyze_events(&users, &times, &week_config(WeekStart::Monday)).unwrap();
+    assert_eq!(plain.new_users_defined_by, "first_event");
+    assert!(plain.signups.is_none());
+    assert_eq!(plain.growth[2].new_users, 2, "u2 and u8 first seen in C");
+}
+
+#[test]
+fn signup_times_start_24h_windows() {
+    let h = 3_600_000.0;
+    let day = |d: u32| days_from_civil(2026, 11, d) as f64 * MS_PER_DAY;
+    // u1 signs up at 23:00 on Nov 2 and is active 11 h and 37 h later; u3
+    // (no signup) is active at 08:00 on Nov 2; u2 signs up at noon on Nov 3
+    // and never comes. As of Nov 4.
+    let users = [1, 1, 3];
+    let times = [day(3) + 10.0 * h, day(4) + 12.0 * h, day(2) + 8.0 * h];
+    let signups = Signups {
+        user_ids: &[1, 2],
+        timestamps_ms: &[day(2) + 23.0 * h, day(3) + 12.0 * h],
+    };
+    let config = EventsConfig {
+        period: Period::Day,
+        window: market_validation::events::Window::Elapsed,
+        ..EventsConfig::default()
+    };
+    let r = analyze_events_with_signups(&users, &times, &signups, &config).unwrap();
+    let cells = |row: usize| -> Vec<(u64, u64)> {
+        r.cohorts.rows[row]
+            .cells
+            .iter()
+            .map(|c| (c.active, c.eligible))
+            .collect()
+    };
+    // Nov 2 cohort {u1, u3}: both in window 0, u1 in window 1; u1's window 2
+    // (from 23:00 Nov 4) is not over.
+    assert_eq!(cells(0), vec![(2, 2), (1, 2)]);
+    // Nov 3 cohort {u2}: eligible for window 0 only, never active.
+    assert_eq!(cells(1), vec![(0, 1)]);
+    // Calendar days instead: u1 is not active on its signup day.
+    let calendar = EventsConfig {
+        period: Period::Day,
+        ..EventsConfig::default()
+    };
+    let r = analyze_events_with_signups(&users, &times, &signups, &calendar).unwrap();
+    let actives: Vec<u64> = r.cohorts.rows[0].cells.iter().map(|c| c.active).collect();
+    assert_eq!(actives, vec![1, 1, 1], "Nov 2: u3; Nov 3: u1; Nov 4: u1");
+}
+
+#[test]
+fn bad_signups_are_reported_with_the_events_problems() {
+    let bad = Signups {
+        user_ids: &[1, 2],
+        timestamps_ms: &[1.0],
+    };
+    let err = analyze_events_with_signups(&[1, 2], &[nov(2)], &bad, &EventsConfig::default())
+        .unwrap_err();
+    let paths: Vec<&str> = err.problems.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(paths, vec!["timestamps", "signups.timestamps"]);
+    let seconds = Signups {
+        user_ids: &[1, 2],
+        timestamps_ms: &[1.762e9, f64::NAN],
+    };
+    let err =
+        analyze_events_with_signups(&[1], &[f64::INFINITY], &seconds, &EventsConfig::default())
+            .unwrap_err();
+    let paths: Vec<&str> = err.problems.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(paths, vec!["timestamps[0]", "signups.timestamps[1]"]);
+    let only_seconds = Signups {
+        user_ids: &[1],
+        timestamps_ms: &[1.762e9],
+    };
+    let err = analyze_events_with_signups(&[1], &[nov(2)], &only_seconds, &EventsConfig::default())
+        .unwrap_err();
+    assert!(err.to_string().contains("these look like seconds"), "{err}");
 }
 
 #[test]
@@ -475,6 +669,40 @@ mod csv_input {
                 (Some(6), market_validation::events::timestamp::UNREADABLE),
                 (Some(7), "ragged row: 2 fields where the header has 3"),
             ]
+        );
+    }
+
+    #[test]
+    fn a_signup_column_defines_new_users() {
+        let text = "user,time,signed_up\nana,2026-11-03T10:00:00Z,2026-11-02T09:00:00Z\nana,2026-11-05T10:00:00Z,2026-11-02T09:00:00Z\nbo,2026-11-02T10:00:00Z,\ncy,2026-11-04T10:00:00Z,soon\n";
+        let r = analyze_events_csv(
+            text.as_bytes(),
+            &config(r#"{"columns": {"signup": "signed_up"}}"#),
+        )
+        .unwrap();
+        assert_eq!(r.signup_column.as_ref().map(|c| c.index), Some(2));
+        assert_eq!(r.analysis.new_users_defined_by, "signup");
+        // ana signed up on Nov 2 (new then, not at her first event on Nov 3); bo has no signup time.
+        let new: Vec<u64> = r.analysis.daily.iter().map(|d| d.new_users).collect();
+        assert_eq!(new, vec![2, 0, 0, 0]);
+        let summary = r.analysis.signups.as_ref().unwrap();
+        assert_eq!((summary.users, summary.without_signup), (1, 1));
+        // cy's unreadable signup time skips the row, reported by line.
+        assert_eq!(r.skipped.first.len(), 1);
+        assert_eq!(r.skipped.first[0].line, Some(5));
+        assert!(r.skipped.first[0].reason.contains("signup time"));
+        // Never detected: without the option the column is ignored.
+        let plain = analyze_events_csv(text.as_bytes(), &EventsConfig::default()).unwrap();
+        assert_eq!(plain.analysis.new_users_defined_by, "first_event");
+        assert_eq!(plain.analysis.events, 4);
+        let err = analyze_events_csv(
+            text.as_bytes(),
+            &config(r#"{"columns": {"signup": "signed_upp"}}"#),
+        )
+        .unwrap_err();
+        assert!(
+            err.to_string().contains("did you mean \"signed_up\"?"),
+            "{err}"
         );
     }
 

@@ -3,7 +3,7 @@
 //! the rest go through [`analyze_events`](super::analyze_events).
 
 use super::timestamp::{self, Parsed, UNREADABLE};
-use super::{analyze_events, EventsAnalysis, EventsConfig};
+use super::{analyze_events, analyze_events_with_signups, EventsAnalysis, EventsConfig, Signups};
 use crate::csv_rows::{
     closest_header, line_numbers, normalize_header, open_csv, record_start, unbalanced_quote,
     UNBALANCED_QUOTE,
@@ -50,6 +50,9 @@ pub struct EventsCsvAnalysis {
     pub user_column: DetectedColumn,
     /// The timestamp column used, and how it was found.
     pub time_column: DetectedColumn,
+    /// The signup time column, when `options.columns.signup` named one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signup_column: Option<DetectedColumn>,
     /// How bare numbers were read: `epoch-milliseconds` or `epoch-seconds` (decided from their
     /// magnitude: every millisecond timestamp after March 1973 is above 1e11); `iso-8601` when
     /// there were none.
@@ -115,6 +118,7 @@ pub fn analyze_events_csv(
         &TIME_WORDS,
         user.as_ref().map(|u| u.index as usize),
     );
+    let signup = find("signup", &config.signup_column, &[], None);
     if !problems.is_empty() {
         return Err(InputError::new("events", problems));
     }
@@ -126,9 +130,14 @@ pub fn analyze_events_csv(
         ));
     };
     let (ui, ti) = (user.index as usize, time.index as usize);
+    let si = signup.as_ref().map(|s| s.index as usize);
     let mut interned: HashMap<Vec<u8>, u32> = HashMap::new();
     let mut ids: Vec<u32> = Vec::new();
     let mut times: Vec<Parsed> = Vec::new();
+    // Each row repeats its user's signup time: one kept per user, and the
+    // differing ones beside it (SignupTimes keeps the earliest).
+    let mut signup_of: HashMap<u32, Parsed> = HashMap::new();
+    let mut other_signups: Vec<(u32, Parsed)> = Vec::new();
     let mut skipped = IssueLog::default();
     let skip = |log: &mut IssueLog, at: usize, reason: &str, value: Option<&[u8]>| {
         log.push_with(reason, || Issue {
@@ -188,6 +197,16 @@ pub fn analyze_events_csv(
             skip(&mut skipped, start, UNREADABLE, Some(t));
             continue;
         };
+        let signed_up = match si.and_then(|i| record.get(i)) {
+            Some(cell) if !cell.trim_ascii().is_empty() => match timestamp::parse(cell) {
+                Some(p) => Some(p),
+                None => {
+                    skip(&mut skipped, start, UNREADABLE_SIGNUP, Some(cell));
+                    continue;
+                }
+            },
+            _ => None,
+        };
         let next = interned.len() as u32;
         let id = match interned.get(u) {
             Some(id) => *id,
@@ -198,6 +217,15 @@ pub fn analyze_events_csv(
         };
         ids.push(id);
         times.push(parsed);
+        if let Some(p) = signed_up {
+            match signup_of.get(&id) {
+                None => {
+                    signup_of.insert(id, p);
+                }
+                Some(known) if *known != p => other_signups.push((id, p)),
+                Some(_) => {}
+            }
+        }
     };
     for blank in record_start(bytes, end).0 {
         skip(&mut skipped, blank, "blank row", None);
@@ -210,32 +238,11 @@ pub fn analyze_events_csv(
             None,
         );
     }
-    // Bare numbers: seconds or milliseconds, decided once for the file.
-    let numbers: Vec<f64> = times
-        .iter()
-        .filter_map(|t| {
-            if let Parsed::Number(n) = t {
-                Some(*n)
-            } else {
-                None
-            }
-        })
-        .collect();
-    let seconds = !numbers.is_empty() && numbers.iter().all(|n| n.abs() < 1e11);
-    let time_format = match (numbers.is_empty(), seconds) {
-        (true, _) => "iso-8601",
-        (false, true) => "epoch-seconds",
-        (false, false) => "epoch-milliseconds",
-    };
-    let ms: Vec<f64> = times
-        .iter()
-        .map(|t| match t {
-            Parsed::Ms(v) => *v,
-            Parsed::Number(n) if seconds => n * 1000.0,
-            Parsed::Number(n) => *n,
-        })
-        .collect();
+    let (ms, time_format) = to_milliseconds(&times);
     drop(times);
+    let (signup_users, signup_times): (Vec<u32>, Vec<Parsed>) =
+        signup_of.into_iter().chain(other_signups).unzip();
+    let (signup_ms, _) = to_milliseconds(&signup_times);
     // Lines only for the issues listed.
     let mut log = skipped;
     log.resolve_rows(|offsets| line_numbers(bytes, offsets));
@@ -246,12 +253,51 @@ pub fn analyze_events_csv(
             "at least one row with a user id and a timestamp".into(),
         ));
     }
-    let analysis = analyze_events(&ids, &ms, config)?;
+    let analysis = if signup.is_some() {
+        let signups = Signups {
+            user_ids: &signup_users,
+            timestamps_ms: &signup_ms,
+        };
+        analyze_events_with_signups(&ids, &ms, &signups, config)?
+    } else {
+        analyze_events(&ids, &ms, config)?
+    };
     Ok(EventsCsvAnalysis {
         analysis,
         user_column: user,
         time_column: time,
+        signup_column: signup,
         time_format: time_format.to_string(),
         skipped: RowReport::from_log(&log),
     })
+}
+
+/// Why a signup cell could not be read.
+const UNREADABLE_SIGNUP: &str =
+    "signup time is neither ISO-8601 (2026-11-01T09:30:00Z) nor a number of seconds or milliseconds";
+
+/// Milliseconds from timestamps as read, and the format found. Bare numbers
+/// are seconds or milliseconds, decided once for the column: every
+/// millisecond timestamp after March 1973 is above 1e11.
+fn to_milliseconds(times: &[Parsed]) -> (Vec<f64>, &'static str) {
+    let mut numbers = times.iter().filter_map(|t| match t {
+        Parsed::Number(n) => Some(*n),
+        Parsed::Ms(_) => None,
+    });
+    let any_number = numbers.clone().next().is_some();
+    let seconds = any_number && numbers.all(|n| n.abs() < 1e11);
+    let format = match (any_number, seconds) {
+        (false, _) => "iso-8601",
+        (true, true) => "epoch-seconds",
+        (true, false) => "epoch-milliseconds",
+    };
+    let ms = times
+        .iter()
+        .map(|t| match t {
+            Parsed::Ms(v) => *v,
+            Parsed::Number(n) if seconds => n * 1000.0,
+            Parsed::Number(n) => *n,
+        })
+        .collect();
+    (ms, format)
 }

@@ -95,6 +95,8 @@ pub struct EventsConfig {
     pub user_column: Option<String>,
     /// CSV only: the timestamp column's header.
     pub time_column: Option<String>,
+    /// CSV only: the signup time column's header.
+    pub signup_column: Option<String>,
     /// CSV only: the field delimiter.
     pub delimiter: Option<u8>,
 }
@@ -110,6 +112,7 @@ impl Default for EventsConfig {
             power_user_days: DEFAULT_POWER_USER_DAYS,
             user_column: None,
             time_column: None,
+            signup_column: None,
             delimiter: None,
         }
     }
@@ -310,20 +313,88 @@ pub struct EventsAnalysis {
     pub cohorts: Cohorts,
     /// Growth accounting per period.
     pub growth: Vec<GrowthPeriod>,
+    /// What makes a user new: `first_event` (their first event in the data), or `signup` (the
+    /// signup times given).
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "\"first_event\" | \"signup\""))]
+    pub new_users_defined_by: String,
+    /// How the signup times matched the events; absent without signup times.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signups: Option<SignupSummary>,
     /// The usage side of the product data, ready for `analyze({ usageMetrics })`.
     pub usage_metrics: crate::model::UsageMetrics,
     /// The adoption side of the product data, ready for `analyze({ adoptionData })`.
     pub adoption_data: crate::model::AdoptionData,
 }
 
+/// Signup times, one per user: when given, a user is new on the day they
+/// signed up (not on their first event), cohorts are signup cohorts, and
+/// users who signed up but never came back count in their cohort.
+#[derive(Debug, Clone, Copy)]
+pub struct Signups<'a> {
+    /// User ids, from the same id space as the events'.
+    pub user_ids: &'a [u32],
+    /// Signup times, milliseconds since the epoch (UTC), one per user id.
+    pub timestamps_ms: &'a [f64],
+}
+
+/// How signup times matched the events.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct SignupSummary {
+    /// Distinct users with a signup time.
+    pub users: u64,
+    /// Users given more than one different signup time: the earliest is used.
+    pub conflicting: u64,
+    /// Users who signed up in the analysed days and have no event up to the as-of day: new,
+    /// and in their cohort's size, but never active.
+    pub without_events: u64,
+    /// Users who signed up before the first event day: in no cohort, and never new (in
+    /// growth accounting their first active period counts as resurrected).
+    pub before_data: u64,
+    /// Users who signed up after the as-of day and have no earlier event: left out.
+    pub after_as_of: u64,
+    /// Users with an event before their signup day: their first event is used as their start.
+    pub active_before_signup: u64,
+    /// Users with events but no signup time: their first event is used as their start.
+    pub without_signup: u64,
+}
+
 /// Analyses events given as parallel arrays of user ids and timestamps
-/// (milliseconds since the epoch, UTC).
+/// (milliseconds since the epoch, UTC). A user is new on the day of their
+/// first event; see [`analyze_events_with_signups`] for signup times.
 pub fn analyze_events(
     user_ids: &[u32],
     timestamps_ms: &[f64],
     config: &EventsConfig,
 ) -> Result<EventsAnalysis, InputError> {
-    let prepared = prepare(user_ids, timestamps_ms, config)?;
+    let prepared = prepare(user_ids, timestamps_ms, None, config)?;
+    finish(prepared, config)
+}
+
+/// [`analyze_events`] with a signup time per user defining who is new.
+///
+/// ```
+/// use market_validation::events::{analyze_events_with_signups, EventsConfig, Signups};
+/// let day = 86_400_000.0;
+/// // User 1 signed up on day 0 and came back on day 2; user 2 signed up on
+/// // day 1 and never used the product; user 3 (no signup time) was active on day 0.
+/// let signups = Signups { user_ids: &[1, 2], timestamps_ms: &[0.1 * day, 1.1 * day] };
+/// let r = analyze_events_with_signups(&[1, 3], &[2.5 * day, 0.5 * day], &signups, &EventsConfig::default()).unwrap();
+/// assert_eq!(r.daily.iter().map(|d| d.new_users).collect::<Vec<_>>(), vec![2, 1, 0]);
+/// assert_eq!(r.new_users_defined_by, "signup");
+/// ```
+///
+/// The analysed days still start at the first event: users who signed up
+/// before it are counted (`signups.beforeData`) but are in no cohort and are
+/// never new.
+pub fn analyze_events_with_signups(
+    user_ids: &[u32],
+    timestamps_ms: &[f64],
+    signups: &Signups,
+    config: &EventsConfig,
+) -> Result<EventsAnalysis, InputError> {
+    let prepared = prepare(user_ids, timestamps_ms, Some(signups), config)?;
     finish(prepared, config)
 }
 
@@ -334,9 +405,10 @@ pub fn analyze_events(
 pub fn analyze_events_owned(
     user_ids: Vec<u32>,
     timestamps_ms: Vec<f64>,
+    signups: Option<&Signups>,
     config: &EventsConfig,
 ) -> Result<EventsAnalysis, InputError> {
-    let prepared = prepare(&user_ids, &timestamps_ms, config)?;
+    let prepared = prepare(&user_ids, &timestamps_ms, signups, config)?;
     drop(user_ids);
     drop(timestamps_ms);
     finish(prepared, config)
@@ -352,14 +424,54 @@ struct Prepared {
     events: u64,
     after: u64,
     elapsed: Option<ElapsedCohorts>,
+    signups: Option<SignupTimes>,
+}
+
+/// Signup times sorted by user, one per user (the earliest when a user has
+/// several), and how many users had differing ones.
+struct SignupTimes {
+    by_user: Vec<(u32, f64)>,
+    conflicting: u64,
+}
+
+impl SignupTimes {
+    fn new(signups: &Signups) -> SignupTimes {
+        let mut pairs: Vec<(u32, f64)> = signups
+            .user_ids
+            .iter()
+            .copied()
+            .zip(signups.timestamps_ms.iter().copied())
+            .collect();
+        pairs.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+        let mut by_user: Vec<(u32, f64)> = Vec::with_capacity(pairs.len());
+        let mut conflicting = 0;
+        let mut counted = None;
+        for (user, t) in pairs {
+            match by_user.last() {
+                Some(&(last, first_t)) if last == user => {
+                    if t != first_t && counted != Some(user) {
+                        conflicting += 1;
+                        counted = Some(user);
+                    }
+                }
+                _ => by_user.push((user, t)),
+            }
+        }
+        SignupTimes {
+            by_user,
+            conflicting,
+        }
+    }
 }
 
 fn prepare(
     user_ids: &[u32],
     timestamps_ms: &[f64],
+    signups: Option<&Signups>,
     config: &EventsConfig,
 ) -> Result<Prepared, InputError> {
-    validate(user_ids, timestamps_ms)?;
+    validate(user_ids, timestamps_ms, signups)?;
+    let signups = signups.map(SignupTimes::new);
     let offset = config.utc_offset_minutes;
     let mut first_day = i64::MAX;
     let mut last_day = i64::MIN;
@@ -383,8 +495,9 @@ fn prepare(
             timestamps_ms,
             config,
             as_of,
-            period_of(first_day, config),
+            first_day,
             periods as usize,
+            signups.as_ref(),
         )
     });
     let mut keys = Vec::with_capacity(user_ids.len());
@@ -406,6 +519,7 @@ fn prepare(
         events: timestamps_ms.len() as u64,
         after,
         elapsed,
+        signups,
     })
 }
 
@@ -430,10 +544,22 @@ fn finish(prepared: Prepared, config: &EventsConfig) -> Result<EventsAnalysis, I
         events,
         after,
         elapsed,
+        signups,
     } = prepared;
     let pairs = activity::sort_unique(keys, key_bits);
     let mut report = Tables::new(first_day, as_of, config);
     report.elapsed = elapsed;
+    // Signups are merged in user order: users with a signup but no event
+    // are added between the users with events.
+    let mut signup_list: &[(u32, f64)] = &[];
+    if let Some(s) = &signups {
+        report.signups = Some(SignupSummary {
+            users: s.by_user.len() as u64,
+            conflicting: s.conflicting,
+            ..SignupSummary::default()
+        });
+        signup_list = &s.by_user;
+    }
     // One buffer for every user's days: no allocation per user.
     let mut days: Vec<i64> = Vec::new();
     let mut start = 0;
@@ -449,24 +575,47 @@ fn finish(prepared: Prepared, config: &EventsConfig) -> Result<EventsAnalysis, I
                 .iter()
                 .map(|k| first_day + layout.day(*k) as i64),
         );
-        report.add_user(&days);
+        while let Some((&(u, t), rest)) = signup_list.split_first() {
+            if u >= user {
+                break;
+            }
+            report.add_user(&[], Some(t));
+            signup_list = rest;
+        }
+        let signup = match signup_list.split_first() {
+            Some((&(u, t), rest)) if u == user => {
+                signup_list = rest;
+                Some(t)
+            }
+            _ => None,
+        };
+        report.add_user(&days, signup);
         start = end;
+    }
+    for &(_, t) in signup_list {
+        report.add_user(&[], Some(t));
     }
     Ok(report.finish(events, after))
 }
 
-fn validate(user_ids: &[u32], timestamps_ms: &[f64]) -> Result<(), InputError> {
+fn validate(
+    user_ids: &[u32],
+    timestamps_ms: &[f64],
+    signups: Option<&Signups>,
+) -> Result<(), InputError> {
     let fail = |problems: Vec<Problem>| Err(InputError::new("events", problems));
-    if user_ids.len() != timestamps_ms.len() {
-        return fail(vec![Problem::new(
-            "timestamps",
-            format!(
-                "{} timestamps for {} user ids",
-                timestamps_ms.len(),
-                user_ids.len()
-            ),
-            "one timestamp per user id (arrays of the same length)",
-        )]);
+    let mut problems = Vec::new();
+    check_lengths("", user_ids.len(), timestamps_ms.len(), &mut problems);
+    if let Some(s) = signups {
+        check_lengths(
+            "signups.",
+            s.user_ids.len(),
+            s.timestamps_ms.len(),
+            &mut problems,
+        );
+    }
+    if !problems.is_empty() {
+        return fail(problems);
     }
     if timestamps_ms.is_empty() {
         return fail(vec![Problem::new(
@@ -475,22 +624,50 @@ fn validate(user_ids: &[u32], timestamps_ms: &[f64]) -> Result<(), InputError> {
             "at least one event",
         )]);
     }
-    if timestamps_ms.len() > MAX_EVENTS {
-        return fail(vec![Problem::new(
-            "input",
-            format!("{} events", timestamps_ms.len()),
-            format!("at most {MAX_EVENTS} events in one call (aggregate or sample larger data)"),
-        )]);
+    check_timestamps("timestamps", timestamps_ms, &mut problems);
+    if let Some(s) = signups {
+        check_timestamps("signups.timestamps", s.timestamps_ms, &mut problems);
     }
-    let mut problems = Vec::new();
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        fail(problems)
+    }
+}
+
+/// One timestamp per user id, and not more than [`MAX_EVENTS`].
+fn check_lengths(prefix: &str, ids: usize, times: usize, problems: &mut Vec<Problem>) {
+    if ids != times {
+        problems.push(Problem::new(
+            format!("{prefix}timestamps"),
+            format!("{times} timestamps for {ids} user ids"),
+            "one timestamp per user id (arrays of the same length)",
+        ));
+    } else if times > MAX_EVENTS {
+        problems.push(Problem::new(
+            if prefix.is_empty() {
+                "input".to_string()
+            } else {
+                format!("{prefix}userIds")
+            },
+            format!("{times} entries"),
+            format!("at most {MAX_EVENTS} in one call (aggregate or sample larger data)"),
+        ));
+    }
+}
+
+/// Every timestamp a real date in milliseconds; the first 20 bad ones are
+/// named, the rest counted; seconds given for milliseconds are detected.
+fn check_timestamps(path: &str, timestamps_ms: &[f64], problems: &mut Vec<Problem>) {
+    let before = problems.len();
     let mut bad = 0usize;
     let (mut min, mut max) = (f64::INFINITY, f64::NEG_INFINITY);
     for (i, &t) in timestamps_ms.iter().enumerate() {
         if !t.is_finite() || !(0.0..MAX_TIMESTAMP_MS).contains(&t) {
             bad += 1;
-            if problems.len() < 20 {
+            if bad <= 20 {
                 problems.push(Problem::new(
-                    format!("timestamps[{i}]"),
+                    format!("{path}[{i}]"),
                     format_number(t),
                     "milliseconds since 1970-01-01T00:00:00Z, a date from 1970 to 2099",
                 ));
@@ -500,20 +677,20 @@ fn validate(user_ids: &[u32], timestamps_ms: &[f64]) -> Result<(), InputError> {
             max = max.max(t);
         }
     }
-    if bad > problems.len() {
+    if bad > 20 {
         problems.push(Problem::new(
-            "timestamps",
-            format!("{} more invalid timestamps", bad - problems.len()),
+            path,
+            format!("{} more invalid timestamps", bad - 20),
             "valid timestamps",
         ));
     }
     // Seconds where milliseconds belong: 1.7e9 is 2023 in seconds but 20 days
     // after the epoch in milliseconds. Every real timestamp below 1e11 ms is
     // before March 1973, which no usage export holds.
-    if problems.is_empty() && max < 1e11 && min >= 1e8 {
+    if problems.len() == before && min <= max && max < 1e11 && min >= 1e8 {
         problems.push(
             Problem::new(
-                "timestamps",
+                path,
                 format!(
                     "values from {} to {}",
                     format_number(min),
@@ -527,11 +704,6 @@ fn validate(user_ids: &[u32], timestamps_ms: &[f64]) -> Result<(), InputError> {
                 iso_date((max / 86_400.0) as i64)
             ))),
         );
-    }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        fail(problems)
     }
 }
 
@@ -558,6 +730,8 @@ struct Tables<'c> {
     growth_churned: Vec<u64>,
     /// Cohort counts with 24 h windows, when asked for.
     elapsed: Option<ElapsedCohorts>,
+    /// Counts of how signups matched, when signup times were given.
+    signups: Option<SignupSummary>,
 }
 
 /// Cohorts counted in 24 h windows from each user's first event.
@@ -569,15 +743,18 @@ struct ElapsedCohorts {
 }
 
 /// Counts cohorts in 24 h windows: window k of a user is [t0 + k len,
-/// t0 + (k + 1) len) from their first event t0; a user counts (as eligible,
-/// and as active) only in windows that ended by the end of the as-of day.
+/// t0 + (k + 1) len) from their start t0 (first event, or signup when
+/// earlier); a user counts (as eligible, and as active) only in windows that
+/// ended by the end of the as-of day. Users who started before the first
+/// event day are in no cohort.
 fn elapsed_cohorts(
     user_ids: &[u32],
     timestamps_ms: &[f64],
     c: &EventsConfig,
     as_of: i64,
-    first_period: i64,
+    first_day: i64,
     periods: usize,
+    signups: Option<&SignupTimes>,
 ) -> ElapsedCohorts {
     let offset_ms = f64::from(c.utc_offset_minutes) * 60_000.0;
     let end_ms = (as_of + 1) as f64 * crate::calendar::MS_PER_DAY - offset_ms;
@@ -587,43 +764,61 @@ fn elapsed_cohorts(
             Period::Week => 7.0,
             Period::Month => 30.0,
         };
-    let mut first: std::collections::HashMap<u32, f64> = std::collections::HashMap::new();
-    for (&u, &t) in user_ids.iter().zip(timestamps_ms) {
+    let mut start: std::collections::HashMap<u32, f64> = std::collections::HashMap::new();
+    let mut note_start = |u: u32, t: f64| {
         if t < end_ms {
-            first.entry(u).and_modify(|f| *f = f.min(t)).or_insert(t);
+            start.entry(u).and_modify(|f| *f = f.min(t)).or_insert(t);
+        }
+    };
+    for (&u, &t) in user_ids.iter().zip(timestamps_ms) {
+        note_start(u, t);
+    }
+    for &(u, t) in signups.map_or(&[][..], |s| &s.by_user) {
+        note_start(u, t);
+    }
+    let first_period = period_of(first_day, c);
+    let width = periods + 1;
+    // A user's cohort (None before the data) and complete windows by the
+    // end of the as-of day.
+    let place = |t0: f64| -> Option<(usize, u64)> {
+        let cohort = period_of(local_day(t0, c.utc_offset_minutes), c) - first_period;
+        let mature = (libm::floor((end_ms - t0) / len).max(0.0) as u64).min(width as u64);
+        (0..periods as i64)
+            .contains(&cohort)
+            .then_some((cohort as usize, mature))
+    };
+    let mut active = vec![vec![0u64; width]; periods];
+    let mut eligible = vec![vec![0u64; width]; periods];
+    for &t0 in start.values() {
+        if let Some((cohort, mature)) = place(t0) {
+            for e in eligible[cohort].iter_mut().take(mature as usize) {
+                *e += 1;
+            }
         }
     }
-    let width = periods + 1;
     let window_bits = 64 - (width as u64).leading_zeros();
     let mut keys = Vec::with_capacity(user_ids.len());
     for (&u, &t) in user_ids.iter().zip(timestamps_ms) {
-        if let Some(&t0) = first.get(&u).filter(|_| t < end_ms) {
-            let k = (libm::floor((t - t0) / len) as u64).min(width as u64 - 1);
+        if let Some(&t0) = start.get(&u).filter(|_| t < end_ms) {
+            let k = (libm::floor((t - t0) / len).max(0.0) as u64).min(width as u64 - 1);
             keys.push((u64::from(u) << window_bits) | k);
         }
     }
     let user_bits = 32 - user_ids.iter().copied().max().unwrap_or(0).leading_zeros();
     let pairs = activity::sort_unique(keys, window_bits + user_bits.max(1));
-    let mut active = vec![vec![0u64; width]; periods];
-    let mut eligible = vec![vec![0u64; width]; periods];
     let mut previous_user = None;
-    let (mut cohort, mut mature) = (0usize, 0u64);
+    let mut placed = None;
     for key in pairs {
         let user = (key >> window_bits) as u32;
         let k = key & ((1 << window_bits) - 1);
         if previous_user != Some(user) {
             previous_user = Some(user);
-            let t0 = first.get(&user).copied().unwrap_or(end_ms);
-            cohort = (period_of(local_day(t0, c.utc_offset_minutes), c) - first_period)
-                .clamp(0, periods as i64 - 1) as usize;
-            // Complete windows between the first event and the end of the as-of day.
-            mature = (libm::floor((end_ms - t0) / len).max(0.0) as u64).min(width as u64);
-            for e in eligible[cohort].iter_mut().take(mature as usize) {
-                *e += 1;
-            }
+            placed = start.get(&user).and_then(|&t0| place(t0));
         }
-        if k < mature {
-            active[cohort][k as usize] += 1;
+        if let Some((cohort, mature)) = placed {
+            if k < mature {
+                active[cohort][k as usize] += 1;
+            }
         }
     }
     ElapsedCohorts { active, eligible }
@@ -722,15 +917,52 @@ impl<'c> Tables<'c> {
             growth_resurrected: vec![0; p],
             growth_churned: vec![0; p],
             elapsed: None,
+            signups: None,
         }
     }
 
-    /// Adds one user's active days (sorted, distinct, within first..=as_of).
-    fn add_user(&mut self, days: &[i64]) {
-        let Some(&first) = days.first() else { return };
+    /// Adds one user: their active days (sorted, distinct, within
+    /// first..=as_of; possibly none) and their signup time, if known.
+    fn add_user(&mut self, days: &[i64], signup_ms: Option<f64>) {
+        let first_active = days.first().copied();
+        let signup_day = signup_ms.map(|t| local_day(t, self.config.utc_offset_minutes));
+        // A user starts on their signup day, or on their first event when
+        // that is earlier (events before signing up) or no signup is known.
+        let start = match (signup_day, first_active) {
+            (Some(s), Some(f)) => {
+                if f < s {
+                    self.count_signup(|c| c.active_before_signup += 1);
+                }
+                s.min(f)
+            }
+            (Some(s), None) => s,
+            (None, Some(f)) => {
+                self.count_signup(|c| c.without_signup += 1);
+                f
+            }
+            (None, None) => return,
+        };
+        if start > self.as_of {
+            self.count_signup(|c| c.after_as_of += 1);
+            return;
+        }
+        // The cohort, counted from the first period; none when the user
+        // started before the data.
+        let cohort = if start >= self.first_day {
+            self.new_users[(start - self.first_day) as usize] += 1;
+            let c = period_of(start, self.config) - self.first_period;
+            self.cohort_size[c as usize] += 1;
+            Some(c)
+        } else {
+            self.count_signup(|c| c.before_data += 1);
+            None
+        };
+        if days.is_empty() {
+            self.count_signup(|c| c.without_events += 1);
+            return;
+        }
         self.users += 1;
         let n = self.dau.len() as i64;
-        self.new_users[(first - self.first_day) as usize] += 1;
         let mut in_l28 = 0usize;
         for (i, &d) in days.iter().enumerate() {
             let idx = d - self.first_day;
@@ -750,19 +982,22 @@ impl<'c> Tables<'c> {
         if in_l28 > 0 {
             self.l28[in_l28.min(28) - 1] += 1;
         }
-        // Periods: distinct, ascending.
-        let cohort = period_of(first, self.config) - self.first_period;
-        self.cohort_size[cohort as usize] += 1;
+        // Periods: distinct, ascending. New in the cohort's own period;
+        // retained after an active period; otherwise resurrected (which
+        // includes a first activity in a period after the signup's).
         let mut previous: Option<i64> = None;
         for &d in days {
             let p = period_of(d, self.config) - self.first_period;
             if previous == Some(p) {
                 continue;
             }
-            self.cohort_active[cohort as usize][(p - cohort) as usize] += 1;
+            if let Some(c) = cohort {
+                self.cohort_active[c as usize][(p - c) as usize] += 1;
+            }
             match previous {
-                None => self.growth_new[p as usize] += 1,
                 Some(q) if q == p - 1 => self.growth_retained[p as usize] += 1,
+                None if cohort == Some(p) => self.growth_new[p as usize] += 1,
+                None => self.growth_resurrected[p as usize] += 1,
                 Some(q) => {
                     self.growth_resurrected[p as usize] += 1;
                     self.growth_churned[(q + 1) as usize] += 1;
@@ -775,6 +1010,13 @@ impl<'c> Tables<'c> {
             if q + 1 < self.growth_churned.len() as i64 {
                 self.growth_churned[(q + 1) as usize] += 1;
             }
+        }
+    }
+
+    /// Counts a signup outcome, when signup times were given.
+    fn count_signup(&mut self, count: impl FnOnce(&mut SignupSummary)) {
+        if let Some(summary) = &mut self.signups {
+            count(summary);
         }
     }
 
@@ -934,6 +1176,13 @@ impl<'c> Tables<'c> {
                 mean: mean_curve,
             },
             growth,
+            new_users_defined_by: if self.signups.is_some() {
+                "signup"
+            } else {
+                "first_event"
+            }
+            .to_string(),
+            signups: self.signups,
         }
     }
 }

@@ -59,6 +59,11 @@ pub struct EventColumnNames {
     /// the epoch.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub time: Option<String>,
+    /// The user's signup time column, if any (never detected, only named): when given, a user
+    /// is new on their signup day rather than at their first event. Same formats as `time`;
+    /// empty cells are allowed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signup: Option<String>,
 }
 
 const OPTION_NAMES: [&str; 8] = [
@@ -200,7 +205,10 @@ impl EventsConfig {
                         ("time", RawValue::String(s)) if !s.trim().is_empty() => {
                             c.time_column = Some(s.clone())
                         }
-                        ("user" | "time", other) => problems.push(Problem::new(
+                        ("signup", RawValue::String(s)) if !s.trim().is_empty() => {
+                            c.signup_column = Some(s.clone())
+                        }
+                        ("user" | "time" | "signup", other) => problems.push(Problem::new(
                             join_path("options.columns", key),
                             other.describe(),
                             "a column header (text)",
@@ -208,7 +216,7 @@ impl EventsConfig {
                         _ => problems.push(Problem::new(
                             join_path("options.columns", key),
                             "an unknown column role",
-                            "user or time",
+                            "user, time or signup",
                         )),
                     }
                 }

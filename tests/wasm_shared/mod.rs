@@ -605,7 +605,13 @@ fn analyze_events(
     times: JsValue,
     options: Option<&str>,
 ) -> Result<JsValue, JsValue> {
-    wasm::analyze_events(users, times, options.map(|o| Ts::new_unchecked(js(o)))).map(JsValue::from)
+    wasm::analyze_events(
+        users,
+        times,
+        options.map(|o| Ts::new_unchecked(js(o))),
+        None,
+    )
+    .map(JsValue::from)
 }
 
 const DAY_MS: f64 = 86_400_000.0;
@@ -715,6 +721,56 @@ fn events_with_string_ids_and_bad_input() {
         assert!(message.contains(needle), "{needle:?} not in {message}");
     }
     assert!(analyze(sample()).is_ok(), "the module still answers");
+}
+
+#[wasm_bindgen_test]
+fn events_with_signups_share_the_id_space() {
+    // Events by string id; signups mix strings and numbers: 7 and "7" are one user.
+    // Day 20_760 is Wednesday 2026-11-04.
+    let users = js(r#"["ana", "7", "ana"]"#);
+    let times = js_sys::Float64Array::from([noon(20_760), noon(20_761), noon(20_762)].as_slice());
+    let signups = Object::new();
+    Reflect::set(
+        &signups,
+        &JsValue::from_str("userIds"),
+        &js(r#"["bo", 7, "ana"]"#),
+    )
+    .expect("set");
+    let signup_times =
+        js_sys::Float64Array::from([noon(20_760), noon(20_759), noon(20_760)].as_slice());
+    Reflect::set(&signups, &JsValue::from_str("timestamps"), &signup_times).expect("set");
+    let r: JsValue = wasm::analyze_events(
+        users,
+        times.into(),
+        Some(Ts::new_unchecked(js(r#"{"cohortPeriod": "day"}"#))),
+        Some(signups),
+    )
+    .expect("signups")
+    .into();
+    assert_eq!(
+        get(&r, "newUsersDefinedBy").as_string().as_deref(),
+        Some("signup")
+    );
+    let summary = get(&r, "signups");
+    // "7" signed up on day 20_759, before the first event: in no cohort.
+    assert_eq!(
+        (
+            number(&summary, "users"),
+            number(&summary, "beforeData"),
+            number(&summary, "withoutEvents")
+        ),
+        (3.0, 1.0, 1.0)
+    );
+    let daily: Array = get(&r, "daily").dyn_into().expect("daily");
+    let new: Vec<f64> = daily.iter().map(|d| number(&d, "newUsers")).collect();
+    assert_eq!(new, vec![2.0, 0.0, 0.0], "ana and bo on the first day");
+    // A bad signups argument names its path.
+    let bad = Object::new();
+    Reflect::set(&bad, &JsValue::from_str("userIds"), &js("[1]")).expect("set");
+    let (message, _) = expect_input_error(
+        wasm::analyze_events(js("[1]"), js("[1762000000000]"), None, Some(bad)).map(JsValue::from),
+    );
+    assert!(message.contains("signups.timestamps"), "{message}");
 }
 
 #[wasm_bindgen_test]
