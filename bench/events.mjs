@@ -1,44 +1,70 @@
 #!/usr/bin/env node
-// Side-by-side benchmark of analyzeEvents() (pkg/node, the CommonJS build)
-// against the same analysis natively (examples/bench_events_native.rs) and in
-// SQL with DuckDB-Wasm (bench/events-duckdb.mjs), on the events that
-// bench/events-data.mjs generates; and a check that ours and DuckDB agree.
+// Side-by-side benchmark of analyzeEvents(), in one Node process on the same
+// in-memory typed arrays: ours (the wasm build, pkg/node), the same Rust built
+// natively and loaded as a Node addon (examples/node_addon.rs, the ceiling),
+// and the same outputs in SQL with DuckDB-Wasm (bench/events-duckdb.mjs); and
+// a check that ours = native (whole result) and ours = DuckDB.
 //
 //   node bench/events.mjs [--sizes 1m,10m] [--skip-duckdb] [--runs R] [--seed S]
 //                         [--native-profile release|bench-native] [--no-build]
 //
 // Run `bash scripts/build.sh` first (pkg/), and `npm ci` in tools/ (DuckDB-Wasm
-// and apache-arrow). The parent builds the native example itself
-// (`cargo build --release --example bench_events_native`; --no-build uses the
-// binary as it is). Sizes: 1m = 1,000,000 events / 100,000 users, 10m =
-// 10,000,000 events / 1,000,000 users (any N[k|m] works: users = events / 10),
-// 180 days, seed 20240601. For each size the parent:
-//   - generates the arrays once and writes bench/out/events-<N>.bin
-//     (gitignored): u64 LE count N, N u32 LE user ids, N f64 LE timestamps;
-//   - runs each contender in a child process of its own, so that its peak RSS
-//     (the kernel's high-water mark) is its own; each child reads the .bin
-//     file straight into its typed arrays (nothing else held):
-//       ours    node bench/events.mjs --child ours --file F: analyzeEvents(ids,
-//               times) on the Uint32Array / Float64Array, 1 warm-up then R runs
-//               (default 5), median; RSS before the first call (after a gc)
-//               and process.resourceUsage().maxRSS after the runs;
-//       native  target/<profile>/examples/bench_events_native --input F --runs R:
-//               the same Rust function natively, 1 warm-up then R runs;
-//       duckdb  node bench/events.mjs --child duckdb --file F: load into DuckDB
-//               + the three queries (daily actives, weekly cohort matrix, growth
-//               accounting), one cold round then R warm rounds, warm median;
-//   - asserts that our daily actives / new users, weekly cohort matrix (cohort
-//     sizes, active users per cohort and offset) and growth accounting equal
-//     DuckDB's (first difference printed, exit 1 at the end), and that ours and
-//     native count the same users;
-//   - prints the table (times, DuckDB / ours, ours / native, RSS before, peak
-//     RSS, peak growth against the input arrays) and the issue's goals: 10M
-//     events in under 1 s in wasm, >= 3x faster than DuckDB-Wasm (load +
-//     queries), within 1.5x of native, peak memory growth < 2x the input arrays.
+// and apache-arrow). The script builds the addon itself (`cargo build
+// --example node_addon --release`, or `--profile bench-native`: opt-level 3 and
+// panics caught at the FFI boundary; --no-build uses the library as it is) and
+// loads it with process.dlopen (Linux: target/<profile>/examples/libnode_addon.so).
+// It re-runs itself under `node --expose-gc` when gc() is not exposed, so that
+// it can collect garbage before each call. Sizes: 1m = 1,000,000 events /
+// 100,000 users, 10m = 10,000,000 events / 1,000,000 users (any N[k|m]:
+// users = events / 10), 180 days, seed 20240601. For each size, in order:
+//   - generate the arrays once (bench/events-data.mjs): a Uint32Array of user
+//     ids and a Float64Array of timestamps; every contender gets these two;
+//   - ours: a fresh instance of pkg/node (the module is required anew, so its
+//     wasm memory starts at its initial size), then analyzeEvents(ids, times),
+//     1 warm-up then R runs (default 5), median. The time is the whole call as
+//     a user makes it: copying the arrays into wasm memory, the analysis, and
+//     building the JS result object;
+//   - native: addon.analyzeEvents(ids, times) then JSON.parse of the JSON
+//     string it returns, 1 warm-up then R runs, median. The addon reads the
+//     typed arrays' memory in place (no copy: native's advantage, fine for a
+//     ceiling); the time includes serde_json serialization and JSON.parse, so
+//     both hand back a JS object. It also includes the page faults of the
+//     memory the system allocator maps afresh for each call (glibc returns
+//     big blocks to the OS on free; ~39,000 faults a call at 10M, where ours,
+//     whose wasm memory stays committed after the warm-up, has none): both
+//     figures are printed per call. To take them out of native's time, run
+//     with GLIBC_TUNABLES=glibc.malloc.mmap_threshold=4294967295:glibc.malloc.trim_threshold=4294967295
+//     (this applies to the whole process);
+//   - DuckDB-Wasm: a new in-memory database (open not timed), then load the
+//     arrays (Arrow IPC) + the three queries (daily actives, weekly cohort
+//     matrix, growth accounting), one cold round then R warm rounds, warm
+//     median; the database is closed before the next size;
+//   - asserts that ours and native's results are deep-equal (every field) and
+//     that our daily actives / new users, weekly cohort matrix and growth
+//     accounting equal DuckDB's; the first difference is printed and the
+//     script exits 1 at the end;
+//   - prints the table (times, DuckDB / ours, ours / native, peak memory, peak
+//     / input arrays) and the issue's goals: 10M events in under 1 s in wasm,
+//     >= 3x faster than DuckDB-Wasm (load + queries), within 1.5x of native,
+//     peak memory growth < 2x the input arrays.
 //
-// Times are of the whole call as a user makes it: ours includes copying the
-// typed arrays into wasm memory and building the JS result; DuckDB's includes
-// loading the arrays (Arrow IPC) since it must hold them in its own tables.
+// Peak memory, per contender, exactly rather than from process RSS (one
+// process holds all three):
+//   - ours: the growth of the wasm instance's linear memory (Memory.buffer
+//     .byteLength after the runs minus before the first call). Wasm memory
+//     never shrinks, so this is the instance's peak: the copies of the input
+//     arrays, the analysis' working memory and the result before it becomes
+//     JS. The Memory is taken from the WebAssembly.Instance that pkg/node
+//     creates when required (wasm-bindgen's CommonJS output does not export
+//     it; this script wraps WebAssembly.Instance during the require);
+//   - native: the most Rust heap the addon held during one call (its counting
+//     #[global_allocator]: live bytes, peak reset before each call; a moving
+//     realloc counts both blocks), minus what it held before; the arrays are
+//     borrowed, so they are not in it;
+//   - DuckDB: the growth of DuckDB-Wasm's linear memory from just after the
+//     open to after the runs (DuckDB's tables, hash tables and the IPC chunks
+//     it receives; not the Arrow buffers on the JS side).
+// The process's own peak RSS (all of it, every contender) is printed too.
 
 import fs from 'node:fs';
 import os from 'node:os';
@@ -53,11 +79,12 @@ const SCRIPT = fileURLToPath(import.meta.url);
 const ROOT = path.resolve(path.dirname(SCRIPT), '..');
 const NODE_ENTRY = process.env.MV_NODE_ENTRY ? path.resolve(process.env.MV_NODE_ENTRY)
   : path.join(ROOT, 'pkg', 'node', 'market_validation.js');
-const OUT = path.join(ROOT, 'bench', 'out');
-const RESULT_TAG = '@@events-bench-result ';
+const require = createRequire(import.meta.url);
 
 // ------------------------------------------------------------ arguments
 
+const USAGE = 'usage: node bench/events.mjs [--sizes 1m,10m] [--skip-duckdb] [--runs R] [--seed S] ' +
+  '[--native-profile release|bench-native] [--no-build]';
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(`--${name}`);
 function opt(name, fallback) {
@@ -74,21 +101,24 @@ function int(name, fallback, min) {
   return v;
 }
 function usage(message) {
-  console.error(`bench/events.mjs: ${message}\nusage: node bench/events.mjs [--sizes 1m,10m] [--skip-duckdb] [--runs R] ` +
-    '[--seed S] [--native-profile release|bench-native] [--no-build]');
+  console.error(`bench/events.mjs: ${message}\n${USAGE}`);
   process.exit(2);
 }
-const KNOWN = new Set(['sizes', 'skip-duckdb', 'runs', 'seed', 'native-profile', 'no-build', 'child', 'file', 'help']);
+const KNOWN = new Set(['sizes', 'skip-duckdb', 'runs', 'seed', 'native-profile', 'no-build', 'help']);
+const WITH_VALUE = new Set(['sizes', 'runs', 'seed', 'native-profile']);
 const RUNS = int('runs', 5, 1);
 
 // ------------------------------------------------------------ helpers
 
 const fmtInt = (n) => Math.round(n).toLocaleString('en-US');
 const fmtMs = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(3)} s` : `${ms.toFixed(1)} ms`);
-const fmtMiB = (kib) => (kib == null || !Number.isFinite(kib) ? '-' : `${fmtInt(kib / 1024)} MiB`);
+const fmtMiB = (bytes) => (bytes == null || !Number.isFinite(bytes) ? '-' : `${(bytes / 2 ** 20).toFixed(bytes < 10 * 2 ** 20 ? 1 : 0)} MiB`);
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const gc = typeof globalThis.gc === 'function' ? globalThis.gc : () => {};
-const rssKiB = () => Math.round(process.memoryUsage.rss() / 1024);
+const now = () => process.hrtime.bigint();
+const msSince = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
+const maxRssBytes = () => process.resourceUsage().maxRSS * 1024;
+const minorFaults = () => process.resourceUsage().minorPageFault;
 
 /** Parses 1m, 10m, 250k, 2000000: events, users = events / 10. */
 function parseSize(s) {
@@ -99,50 +129,28 @@ function parseSize(s) {
   return { label: s.trim().toLowerCase(), events, users: Math.max(1, Math.round(events / 10)), days: 180 };
 }
 
-// ------------------------------------------------------------ the binary file
-
-/** Writes u64 LE count N, N u32 LE ids, N f64 LE timestamps. */
-function writeBin(file, userIds, timestamps) {
-  if (os.endianness() !== 'LE') throw new Error('the .bin format is little-endian; this machine is not');
-  const head = Buffer.alloc(8);
-  head.writeBigUInt64LE(BigInt(userIds.length));
-  const fd = fs.openSync(file, 'w');
-  try {
-    fs.writeSync(fd, head);
-    for (const a of [userIds, timestamps]) {
-      const bytes = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-      for (let at = 0; at < bytes.length;) at += fs.writeSync(fd, bytes, at, Math.min(1 << 28, bytes.length - at));
-    }
-  } finally {
-    fs.closeSync(fd);
+/**
+ * The first difference between two JSON-like values (path: a vs b), or null
+ * when they are deep-equal: same keys, same array lengths, equal numbers
+ * (NaN equals NaN), strings, booleans and nulls.
+ */
+export function firstDifference(a, b, p = '$') {
+  const show = (v) => (v === undefined ? 'undefined' : JSON.stringify(v)?.slice(0, 120));
+  if (typeof a === 'number' && typeof b === 'number') return a === b || (Number.isNaN(a) && Number.isNaN(b)) ? null : `${p}: ${a} vs ${b}`;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return a === b ? null : `${p}: ${show(a)} vs ${show(b)}`;
+  if (Array.isArray(a) !== Array.isArray(b)) return `${p}: ${show(a)} vs ${show(b)}`;
+  if (Array.isArray(a)) {
+    const n = Math.min(a.length, b.length);
+    for (let i = 0; i < n; i++) { const d = firstDifference(a[i], b[i], `${p}[${i}]`); if (d) return d; }
+    return a.length === b.length ? null : `${p}.length: ${a.length} vs ${b.length}`;
   }
-}
-
-/** Reads the file straight into a Uint32Array and a Float64Array (no other copy). */
-function readBin(file) {
-  if (os.endianness() !== 'LE') throw new Error('the .bin format is little-endian; this machine is not');
-  const fd = fs.openSync(file, 'r');
-  try {
-    const head = Buffer.alloc(8);
-    if (fs.readSync(fd, head, 0, 8, 0) !== 8) throw new Error(`${file}: no 8-byte count`);
-    const n = Number(head.readBigUInt64LE());
-    const size = fs.fstatSync(fd).size;
-    if (size !== 8 + 12 * n) throw new Error(`${file}: ${size} bytes, but ${n} events need ${8 + 12 * n}`);
-    const userIds = new Uint32Array(n);
-    const timestamps = new Float64Array(n);
-    let pos = 8;
-    for (const a of [userIds, timestamps]) {
-      const bytes = new Uint8Array(a.buffer);
-      for (let at = 0; at < bytes.length;) {
-        const got = fs.readSync(fd, bytes, at, Math.min(1 << 28, bytes.length - at), pos);
-        if (got <= 0) throw new Error(`${file}: short read`);
-        at += got; pos += got;
-      }
-    }
-    return { userIds, timestamps };
-  } finally {
-    fs.closeSync(fd);
+  for (const k of Object.keys(a)) {
+    if (!Object.hasOwn(b, k)) return `${p}.${k}: ${show(a[k])} vs (missing)`;
+    const d = firstDifference(a[k], b[k], `${p}.${k}`);
+    if (d) return d;
   }
+  for (const k of Object.keys(b)) if (!Object.hasOwn(a, k)) return `${p}.${k}: (missing) vs ${show(b[k])}`;
+  return null;
 }
 
 // ------------------------------------------------------------ ours -> DuckDB's shape
@@ -192,259 +200,325 @@ export function oursAsDuck(r) {
   return { daily, cohorts, growth };
 }
 
-// ------------------------------------------------------------ children
+// ------------------------------------------------------------ ours: pkg/node, with its wasm Memory
 
+/**
+ * Requires pkg/node afresh (a new WebAssembly.Instance with its own memory at
+ * its initial size) and returns { mv, memory }. wasm-bindgen's CommonJS
+ * output keeps its instance private, so WebAssembly.Instance is wrapped for
+ * the duration of the require to see the instance it creates.
+ */
 function loadOurs() {
   if (!fs.existsSync(NODE_ENTRY)) {
     return { error: `${path.relative(ROOT, NODE_ENTRY)} is missing: pkg/ is not built; run bash scripts/build.sh` };
   }
-  const mv = createRequire(import.meta.url)(NODE_ENTRY);
+  const Instance = WebAssembly.Instance;
+  const created = [];
+  WebAssembly.Instance = new Proxy(Instance, {
+    construct(target, args) {
+      const instance = Reflect.construct(target, args);
+      created.push(instance);
+      return instance;
+    },
+  });
+  let mv;
+  try {
+    delete require.cache[require.resolve(NODE_ENTRY)];
+    mv = require(NODE_ENTRY);
+  } finally {
+    WebAssembly.Instance = Instance;
+  }
   if (typeof mv.analyzeEvents !== 'function') {
     return { error: `analyzeEvents is not exported by ${path.relative(ROOT, NODE_ENTRY)}: rebuild with bash scripts/build.sh` };
   }
-  return { mv };
+  const memories = created.map((i) => i.exports.memory).filter((m) => m instanceof WebAssembly.Memory);
+  if (memories.length !== 1) {
+    return { error: `${path.relative(ROOT, NODE_ENTRY)} created ${created.length} wasm instances with ${memories.length} exported memories; expected one` };
+  }
+  return { mv, memory: memories[0] };
 }
 
-function emit(result) {
-  process.stdout.write(`${RESULT_TAG}${JSON.stringify(result)}\n`);
-}
-
-async function childOurs(file) {
-  const { mv, error } = loadOurs();
-  if (error) { console.error(`bench/events.mjs: ${error}`); process.exit(3); }
-  const { userIds, timestamps } = readBin(file);
-  const inputBytes = userIds.byteLength + timestamps.byteLength;
+function runOurs(userIds, timestamps) {
+  const { mv, memory, error } = loadOurs();
+  if (error) return { failed: error };
   gc();
-  const rssBeforeKiB = rssKiB();
+  const memBefore = memory.buffer.byteLength;
   const runsMs = [];
+  const faults = [];
   let last = null;
-  for (let i = 0; i <= RUNS; i++) {
-    last = null;
-    gc();
-    const t0 = process.hrtime.bigint();
-    last = mv.analyzeEvents(userIds, timestamps);
-    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-    if (i > 0) runsMs.push(ms);
-    process.stderr.write(`  ours: ${i === 0 ? 'warm-up' : `run ${i}/${RUNS}`} ${fmtMs(ms)}\n`);
-  }
-  const maxRssKiB = process.resourceUsage().maxRSS;
-  if (last.events !== userIds.length) throw new Error(`ours: events ${last.events}, expected ${userIds.length}`);
-  emit({
-    events: last.events, users: last.users, firstDate: last.firstDate, asOf: last.asOf,
-    medianMs: median(runsMs), runsMs, inputBytes, rssBeforeKiB, maxRssKiB,
-    results: oursAsDuck(last),
-  });
-}
-
-async function childDuck(file) {
-  const { openDuckDB, runDuckDB, checkGrowthIdentities } = await import('./events-duckdb.mjs');
-  const { userIds, timestamps } = readBin(file);
-  gc();
-  const rssArraysKiB = rssKiB();
-  let t = performance.now();
-  const duck = await openDuckDB();
-  const openMs = performance.now() - t;
-  gc();
-  const rssBeforeKiB = rssKiB();
-  const rounds = [];
-  let results = null;
-  for (let i = 0; i <= RUNS; i++) {
-    results = null;
-    gc();
-    const out = await runDuckDB(userIds, timestamps, { duck });
-    results = out.results;
-    rounds.push(out.ms);
-    const m = out.ms;
-    process.stderr.write(`  duckdb: ${i === 0 ? 'cold   ' : `run ${i}/${RUNS}`} ${fmtMs(m.total)} ` +
-      `(load ${fmtMs(m.load)}, daily ${fmtMs(m.daily)}, cohorts ${fmtMs(m.cohorts)}, growth ${fmtMs(m.growth)})\n`);
-  }
-  checkGrowthIdentities(results.growth);
-  const warm = rounds.slice(1);
-  const med = (k) => median(warm.map((m) => m[k]));
-  const maxRssKiB = process.resourceUsage().maxRSS;
-  const wasmBytes = duck.wasmBytes();
-  const version = `${duck.version} (${duck.bundle})`;
-  duck.close();
-  emit({
-    version, openMs, coldMs: rounds[0].total, runsMs: warm.map((m) => m.total),
-    medianMs: med('total'), loadMs: med('load'), dailyMs: med('daily'), cohortsMs: med('cohorts'),
-    growthMs: med('growth'), queriesMs: med('queries'),
-    rssArraysKiB, rssBeforeKiB, maxRssKiB, wasmBytes, results,
-  });
-}
-
-async function child(mode, file) {
-  if (!file) usage('--child needs --file');
-  if (mode === 'ours') await childOurs(file);
-  else if (mode === 'duckdb') await childDuck(file);
-  else usage(`--child takes ours or duckdb, not ${mode}`);
-}
-
-// ------------------------------------------------------------ parent
-
-function parseTagged(stdout) {
-  const line = (stdout || '').split('\n').find((l) => l.startsWith(RESULT_TAG));
-  return line ? JSON.parse(line.slice(RESULT_TAG.length)) : null;
-}
-
-function runNodeChild(mode, file) {
-  const r = spawnSync(process.execPath, ['--expose-gc', SCRIPT, '--child', mode, '--file', file, '--runs', String(RUNS)],
-    { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  const res = r.status === 0 ? parseTagged(r.stdout) : null;
-  if (!res) return { failed: `exit ${r.status ?? r.signal}${r.stdout ? `: ${r.stdout.trim().slice(-500)}` : ''}` };
-  return res;
-}
-
-function nativeBinary(profile) {
-  const targetDir = process.env.CARGO_TARGET_DIR ? path.resolve(ROOT, process.env.CARGO_TARGET_DIR) : path.join(ROOT, 'target');
-  const dir = profile === 'dev' ? 'debug' : profile;
-  return path.join(targetDir, dir, 'examples', 'bench_events_native');
-}
-
-function buildNative(profile) {
-  const bin = nativeBinary(profile);
-  if (flag('no-build')) return fs.existsSync(bin) ? { bin } : { error: `${bin} is missing (and --no-build)` };
-  const args = ['build', '-q', '--example', 'bench_events_native', ...(profile === 'release' ? ['--release'] : ['--profile', profile])];
-  console.log(`building the native example: cargo ${args.join(' ')}`);
-  const t0 = performance.now();
-  const r = spawnSync('cargo', args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
-  if (r.error || r.status !== 0) {
-    const why = r.error ? r.error.message : `exit ${r.status}`;
-    if (fs.existsSync(bin)) { console.log(`  cargo failed (${why}); using the existing ${path.relative(ROOT, bin)}`); return { bin }; }
-    return { error: `cargo build failed (${why}) and ${bin} is missing` };
-  }
-  console.log(`  done in ${fmtMs(performance.now() - t0)}`);
-  return { bin };
-}
-
-function runNative(bin, file) {
-  const r = spawnSync(bin, ['--input', file, '--runs', String(RUNS)], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
-  if (r.error || r.status !== 0) return { failed: r.error ? r.error.message : `exit ${r.status ?? r.signal}` };
-  const line = r.stdout.trim().split('\n').pop();
   try {
-    return JSON.parse(line);
-  } catch {
-    return { failed: `unexpected output: ${r.stdout.trim().slice(-300)}` };
+    for (let i = 0; i <= RUNS; i++) {
+      last = null;
+      gc();
+      const f0 = minorFaults();
+      const t0 = now();
+      last = mv.analyzeEvents(userIds, timestamps);
+      const ms = msSince(t0);
+      if (i > 0) { runsMs.push(ms); faults.push(minorFaults() - f0); }
+      process.stderr.write(`  ours: ${i === 0 ? 'warm-up' : `run ${i}/${RUNS}`} ${fmtMs(ms)}\n`);
+    }
+  } catch (e) {
+    return { failed: `analyzeEvents threw: ${e?.message ?? e}` };
+  }
+  const memAfter = memory.buffer.byteLength;
+  if (last.events !== userIds.length) return { failed: `events ${last.events}, expected ${userIds.length}` };
+  return { medianMs: median(runsMs), runsMs, faults: median(faults), memBefore, memAfter, peakBytes: memAfter - memBefore, result: last };
+}
+
+// ------------------------------------------------------------ native: the addon
+
+function targetDir() {
+  return process.env.CARGO_TARGET_DIR ? path.resolve(ROOT, process.env.CARGO_TARGET_DIR) : path.join(ROOT, 'target');
+}
+
+function addonPath(profile) {
+  const file = { linux: 'libnode_addon.so', darwin: 'libnode_addon.dylib', win32: 'node_addon.dll' }[process.platform] ?? 'libnode_addon.so';
+  return path.join(targetDir(), profile === 'dev' ? 'debug' : profile, 'examples', file);
+}
+
+/** Builds (unless --no-build) and loads the addon: { addon, file } or { error }. */
+function loadNative(profile) {
+  const file = addonPath(profile);
+  if (flag('no-build')) {
+    if (!fs.existsSync(file)) return { error: `${file} is missing (and --no-build)` };
+  } else {
+    const args = ['build', '-q', '--example', 'node_addon', ...(profile === 'release' ? ['--release'] : ['--profile', profile])];
+    console.log(`building the native addon: cargo ${args.join(' ')}`);
+    const t0 = now();
+    const r = spawnSync('cargo', args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+    if (r.error || r.status !== 0) {
+      const why = r.error ? r.error.message : `exit ${r.status}`;
+      if (!fs.existsSync(file)) return { error: `cargo build failed (${why}) and ${file} is missing` };
+      console.log(`  cargo failed (${why}); using the existing ${path.relative(ROOT, file)}`);
+    } else {
+      console.log(`  done in ${fmtMs(msSince(t0))}`);
+    }
+  }
+  const module = { exports: {} };
+  try {
+    process.dlopen(module, file);
+  } catch (e) {
+    return { error: `cannot load ${file}: ${e.message}` };
+  }
+  const addon = module.exports;
+  for (const f of ['analyzeEvents', 'heapCurrentBytes', 'heapPeakBytes', 'resetHeapPeak']) {
+    if (typeof addon[f] !== 'function') return { error: `${file} does not export ${f}()` };
+  }
+  return { addon, file };
+}
+
+function runNative(addon, userIds, timestamps) {
+  const runsMs = [];
+  const callMs = [];
+  const faults = [];
+  let peakBytes = 0;
+  let last = null;
+  try {
+    for (let i = 0; i <= RUNS; i++) {
+      last = null;
+      gc();
+      addon.resetHeapPeak();
+      const heapBefore = addon.heapCurrentBytes();
+      const f0 = minorFaults();
+      const t0 = now();
+      const json = addon.analyzeEvents(userIds, timestamps);
+      const t1 = now();
+      const f1 = minorFaults();
+      last = JSON.parse(json);
+      const t2 = now();
+      const ms = Number(t2 - t0) / 1e6;
+      peakBytes = Math.max(peakBytes, addon.heapPeakBytes() - heapBefore);
+      if (i > 0) { runsMs.push(ms); callMs.push(Number(t1 - t0) / 1e6); faults.push(f1 - f0); }
+      process.stderr.write(`  native: ${i === 0 ? 'warm-up' : `run ${i}/${RUNS}`} ${fmtMs(ms)} (JSON.parse ${fmtMs(Number(t2 - t1) / 1e6)})\n`);
+    }
+  } catch (e) {
+    return { failed: `analyzeEvents threw: ${e?.message ?? e}` };
+  }
+  return { medianMs: median(runsMs), runsMs, callMs: median(callMs), faults: median(faults), peakBytes, result: last };
+}
+
+// ------------------------------------------------------------ DuckDB-Wasm
+
+async function runDuck(userIds, timestamps) {
+  const { openDuckDB, runDuckDB, checkGrowthIdentities } = await import('./events-duckdb.mjs');
+  gc();
+  let duck;
+  const t0 = now();
+  try {
+    duck = await openDuckDB();
+  } catch (e) {
+    return { failed: `open: ${e?.message ?? e}` };
+  }
+  const openMs = msSince(t0);
+  try {
+    gc();
+    const memAfterOpen = duck.wasmBytes();
+    const rounds = [];
+    let results = null;
+    for (let i = 0; i <= RUNS; i++) {
+      results = null;
+      gc();
+      const out = await runDuckDB(userIds, timestamps, { duck });
+      results = out.results;
+      rounds.push(out.ms);
+      const m = out.ms;
+      process.stderr.write(`  duckdb: ${i === 0 ? 'cold   ' : `run ${i}/${RUNS}`} ${fmtMs(m.total)} ` +
+        `(load ${fmtMs(m.load)}, daily ${fmtMs(m.daily)}, cohorts ${fmtMs(m.cohorts)}, growth ${fmtMs(m.growth)})\n`);
+    }
+    checkGrowthIdentities(results.growth);
+    const warm = rounds.slice(1);
+    const med = (k) => median(warm.map((m) => m[k]));
+    const memAfter = duck.wasmBytes();
+    return {
+      version: `${duck.version} (${duck.bundle})`, openMs, coldMs: rounds[0].total, runsMs: warm.map((m) => m.total),
+      medianMs: med('total'), loadMs: med('load'), dailyMs: med('daily'), cohortsMs: med('cohorts'),
+      growthMs: med('growth'), queriesMs: med('queries'),
+      memAfterOpen, memAfter, peakBytes: memAfter - memAfterOpen, results,
+    };
+  } catch (e) {
+    return { failed: e?.message ?? String(e) };
+  } finally {
+    duck.close();
   }
 }
 
+// ------------------------------------------------------------ one size
 
-async function benchSize(size, seed, nativeBin, skipDuck, profile) {
+async function benchSize(size, seed, native, skipDuck, profile) {
   const tag = `${fmtInt(size.events)} events / ${fmtInt(size.users)} users / ${size.days} days, seed ${seed}`;
   console.log(`\n=== ${tag}`);
-  let t = performance.now();
+  const t = now();
   const { userIds, timestamps, activeUserDays } = generateEvents({ events: size.events, users: size.users, days: size.days, seed });
-  const genMs = performance.now() - t;
-  const file = path.join(OUT, `events-${size.events}.bin`);
-  fs.mkdirSync(OUT, { recursive: true });
-  t = performance.now();
-  writeBin(file, userIds, timestamps);
   const inputBytes = userIds.byteLength + timestamps.byteLength;
-  console.log(`generated in ${fmtMs(genMs)} (${fmtInt(activeUserDays)} active user-days); wrote ${path.relative(ROOT, file)} ` +
-    `(${fmtInt(fs.statSync(file).size)} bytes) in ${fmtMs(performance.now() - t)}; input arrays ${fmtMiB(inputBytes / 1024)}`);
+  console.log(`generated in ${fmtMs(msSince(t))} (${fmtInt(activeUserDays)} active user-days); ` +
+    `input arrays (Uint32Array ids + Float64Array timestamps) ${fmtInt(inputBytes)} bytes = ${fmtMiB(inputBytes)}`);
 
-  console.log(`[ours] node --expose-gc bench/events.mjs --child ours --file ${path.relative(ROOT, file)} --runs ${RUNS}`);
-  const ours = runNodeChild('ours', file);
-  let native = { failed: 'not built' };
-  if (nativeBin) {
-    console.log(`[native] ${path.relative(ROOT, nativeBin)} --input ${path.relative(ROOT, file)} --runs ${RUNS}`);
-    native = runNative(nativeBin, file);
+  console.log(`[ours] pkg/node analyzeEvents(userIds, timestamps), fresh instance, ${RUNS} runs after 1 warm-up`);
+  const ours = runOurs(userIds, timestamps);
+  let nat = { failed: native.error ?? 'not loaded' };
+  if (native.addon) {
+    console.log(`[native] ${path.relative(ROOT, native.file)} analyzeEvents(userIds, timestamps) + JSON.parse, ${RUNS} runs after 1 warm-up`);
+    nat = runNative(native.addon, userIds, timestamps);
   }
   let duck = null;
   if (!skipDuck) {
-    console.log(`[duckdb] node --expose-gc bench/events.mjs --child duckdb --file ${path.relative(ROOT, file)} --runs ${RUNS}`);
-    duck = runNodeChild('duckdb', file);
+    console.log(`[duckdb] DuckDB-Wasm, new database: load + 3 queries, ${RUNS} warm rounds after a cold one`);
+    duck = await runDuck(userIds, timestamps);
   }
+  gc();
 
   // ---------------------------------------------------------- agreement
+  const ok = (r) => r && !r.failed;
   const problems = [];
   if (ours.failed) problems.push(`ours failed: ${ours.failed}`);
-  if (native.failed) problems.push(`native failed: ${native.failed}`);
+  if (nat.failed) problems.push(`native failed: ${nat.failed}`);
   if (duck?.failed) problems.push(`DuckDB failed: ${duck.failed}`);
-  let agreement = skipDuck ? 'not checked (--skip-duckdb)' : 'not checked (a contender failed)';
-  if (!ours.failed && duck && !duck.failed) {
+  const agreement = [];
+  if (ok(ours) && ok(nat)) {
+    const d = firstDifference(ours.result, nat.result);
+    if (d) {
+      agreement.push(`ours vs native MISMATCH at ${d}`);
+      problems.push(`ours and native differ at ${d}`);
+    } else {
+      agreement.push(`ours = native: the whole result deep-equal (${fmtInt(JSON.stringify(nat.result).length)} bytes of JSON)`);
+    }
+  } else {
+    agreement.push('ours vs native: not checked (a contender failed)');
+  }
+  if (skipDuck) {
+    agreement.push('ours vs DuckDB: not checked (--skip-duckdb)');
+  } else if (ok(ours) && ok(duck)) {
     const { assertSameResults, checkGrowthIdentities } = await import('./events-duckdb.mjs');
     try {
-      checkGrowthIdentities(ours.results.growth);
-      assertSameResults(ours.results, duck.results, 'ours', 'DuckDB');
-      const cells = ours.results.cohorts.reduce((s, c) => s + c.active.length, 0);
-      agreement = `ours = DuckDB: daily ${ours.results.daily.length} days (DAU, new users), cohorts ${ours.results.cohorts.length} weeks ` +
-        `(${cells} cells + sizes), growth ${ours.results.growth.length} weeks (active, new, retained, resurrected, churned)`;
+      const mine = oursAsDuck(ours.result);
+      checkGrowthIdentities(mine.growth);
+      assertSameResults(mine, duck.results, 'ours', 'DuckDB');
+      const cells = mine.cohorts.reduce((s, c) => s + c.active.length, 0);
+      agreement.push(`ours = DuckDB: daily ${mine.daily.length} days (DAU, new users), cohorts ${mine.cohorts.length} weeks ` +
+        `(${cells} cells + sizes), growth ${mine.growth.length} weeks (active, new, retained, resurrected, churned)`);
     } catch (e) {
-      agreement = `MISMATCH: ${e.message}`;
-      problems.push(agreement);
+      agreement.push(`ours vs DuckDB MISMATCH: ${e.message}`);
+      problems.push(`ours vs DuckDB: ${e.message}`);
     }
+  } else {
+    agreement.push('ours vs DuckDB: not checked (a contender failed)');
   }
-  if (!ours.failed && !native.failed && ours.users !== native.users) problems.push(`users: ours ${ours.users}, native ${native.users}`);
 
   // ---------------------------------------------------------- table
-  const ok = (r) => r && !r.failed;
-  const growthKiB = (r) => (ok(r) && r.maxRssKiB != null && r.rssBeforeKiB != null ? r.maxRssKiB - r.rssBeforeKiB : null);
-  const vsInput = (kib) => (kib == null ? '-' : `${((kib * 1024) / inputBytes).toFixed(2)}x`);
+  const x = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}x` : '-');
   const spread = (r) => `${fmtMs(Math.min(...r.runsMs))}..${fmtMs(Math.max(...r.runsMs))}`;
   const rows = [];
-  const row = (label, r, ratio, extra = {}) => {
-    if (!ok(r)) { rows.push([label, r ? `failed` : 'skipped', '-', '-', '-', '-', '-', '-']); return; }
-    const g = extra.growth === undefined ? growthKiB(r) : extra.growth;
-    rows.push([label, fmtMs(extra.ms ?? r.medianMs), extra.spread ?? spread(r), ratio, fmtMiB(r.rssBeforeKiB), fmtMiB(r.maxRssKiB), fmtMiB(g), vsInput(g)]);
+  const row = (label, r, ratio, memory, what) => {
+    if (!ok(r)) { rows.push([label, r ? 'failed' : 'skipped', '-', '-', '-', '-', '-']); return; }
+    rows.push([label, fmtMs(r.medianMs), spread(r), ratio, fmtMiB(memory), x(memory, inputBytes), what]);
   };
-  const x = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}x` : '-');
-  row('ours: wasm analyzeEvents', ours, ok(native) && ok(ours) ? `ours/native ${x(ours.medianMs, native.medianMs)}` : '-');
-  row(`native: analyze_events (${profile})`, native, '');
+  row('ours: wasm analyzeEvents', ours, ok(nat) ? `ours/native ${x(ours.medianMs, nat.medianMs)}` : '-',
+    ours.peakBytes, 'wasm memory growth');
+  row(`native: addon (${profile})`, nat, '', nat.peakBytes, 'Rust heap peak');
   if (!skipDuck) {
-    row('DuckDB-Wasm: load + 3 queries', duck, ok(duck) && ok(ours) ? `DuckDB/ours ${x(duck.medianMs, ours.medianMs)}` : '-');
+    row('DuckDB-Wasm: load + 3 queries', duck, ok(ours) ? `DuckDB/ours ${x(duck?.medianMs, ours.medianMs)}` : '-',
+      duck?.peakBytes, 'wasm memory growth');
     if (ok(duck)) {
-      rows.push(['  of which the 3 queries', fmtMs(duck.queriesMs), '', ok(ours) ? `DuckDB/ours ${x(duck.queriesMs, ours.medianMs)}` : '-', '', '', '', '']);
+      rows.push(['  of which the 3 queries', fmtMs(duck.queriesMs), '', ok(ours) ? `DuckDB/ours ${x(duck.queriesMs, ours.medianMs)}` : '-', '', '', '']);
     }
   }
-  table(`${tag}: median of ${RUNS} runs after 1 warm-up (DuckDB: ${RUNS} warm rounds after a cold one)`,
-    ['contender', 'median', 'min..max', 'ratio', 'RSS before', 'peak RSS', 'peak growth', 'growth/input'], rows);
-  console.log(`input arrays (Uint32Array ids + Float64Array timestamps): ${fmtInt(inputBytes)} bytes = ${fmtMiB(inputBytes / 1024)}; ` +
-    'RSS before = the child after reading them (and, for DuckDB, opening the database), before the first call; ' +
-    'peak RSS = the kernel\'s high-water mark of the child (maxRSS / VmHWM); peak growth = peak RSS - RSS before.');
-  if (ok(ours)) console.log(`ours: ${fmtInt(ours.users)} users, ${ours.firstDate}..${ours.asOf}; runs ${ours.runsMs.map((m) => m.toFixed(1)).join(', ')} ms`);
-  if (ok(native)) console.log(`native: ${fmtInt(native.users)} users; runs ${native.runsMs.map((m) => m.toFixed(1)).join(', ')} ms`);
+  table(`${tag}: median of ${RUNS} runs after 1 warm-up (DuckDB: ${RUNS} warm rounds after a cold one), one process`,
+    ['contender', 'median', 'min..max', 'ratio', 'peak memory', 'peak/input', 'peak memory is'], rows);
+  console.log(`input arrays: ${fmtMiB(inputBytes)}. Peak memory: ours = wasm linear memory after the runs - before the first call ` +
+    '(never shrinks: the peak, input copies included); native = the most Rust heap the addon held during a call ' +
+    '(counting allocator; the arrays are borrowed, not in it); DuckDB = its wasm linear memory after the runs - after the open.');
+  if (ok(ours)) {
+    console.log(`ours: ${fmtInt(ours.result.users)} users, ${ours.result.firstDate}..${ours.result.asOf}; ` +
+      `wasm memory ${fmtMiB(ours.memBefore)} -> ${fmtMiB(ours.memAfter)}; minor page faults per call ${fmtInt(ours.faults)} (median); ` +
+      `runs ${ours.runsMs.map((m) => m.toFixed(1)).join(', ')} ms`);
+  }
+  if (ok(nat)) {
+    console.log(`native: the addon call alone ${fmtMs(nat.callMs)} (median; the rest is JSON.parse); ` +
+      `minor page faults per call ${fmtInt(nat.faults)} (median; the allocator's fresh pages); runs ${nat.runsMs.map((m) => m.toFixed(1)).join(', ')} ms`);
+  }
   if (ok(duck)) {
     console.log(`DuckDB: ${duck.version}; open ${fmtMs(duck.openMs)}, cold round ${fmtMs(duck.coldMs)}; warm medians: load ${fmtMs(duck.loadMs)}, ` +
-      `daily ${fmtMs(duck.dailyMs)}, cohorts ${fmtMs(duck.cohortsMs)}, growth ${fmtMs(duck.growthMs)}; wasm memory ${fmtMiB(duck.wasmBytes / 1024)}; ` +
-      `RSS with the arrays, before opening: ${fmtMiB(duck.rssArraysKiB)}`);
+      `daily ${fmtMs(duck.dailyMs)}, cohorts ${fmtMs(duck.cohortsMs)}, growth ${fmtMs(duck.growthMs)}; ` +
+      `wasm memory ${fmtMiB(duck.memAfterOpen)} after the open -> ${fmtMiB(duck.memAfter)}`);
   }
-  console.log(`agreement: ${agreement}`);
+  console.log(`process peak RSS so far (everything, all contenders): ${fmtMiB(maxRssBytes())}`);
+  for (const line of agreement) console.log(`agreement: ${line}`);
 
   // ---------------------------------------------------------- goals
   const goals = [];
   const goal = (text, met, detail) => goals.push({ text, met, detail });
   if (ok(ours)) {
     goal('wasm analysis under 1 s', ours.medianMs < 1000, fmtMs(ours.medianMs));
-    if (!skipDuck) goal('at least 3x faster than DuckDB-Wasm (load + queries)', ok(duck) ? duck.medianMs / ours.medianMs >= 3 : null,
-      ok(duck) ? `DuckDB/ours ${x(duck.medianMs, ours.medianMs)} (queries alone ${x(duck.queriesMs, ours.medianMs)})` : 'DuckDB failed');
-    goal('within 1.5x of native', ok(native) ? ours.medianMs / native.medianMs <= 1.5 : null,
-      ok(native) ? `ours/native ${x(ours.medianMs, native.medianMs)}` : 'native failed');
-    const g = growthKiB(ours);
-    goal('peak memory growth under 2x the input arrays', g * 1024 < 2 * inputBytes,
-      `${fmtMiB(g)} vs 2 x ${fmtMiB(inputBytes / 1024)} = ${fmtMiB((2 * inputBytes) / 1024)} (${vsInput(g)})`);
+    if (!skipDuck) {
+      goal('at least 3x faster than DuckDB-Wasm (load + queries)', ok(duck) ? duck.medianMs / ours.medianMs >= 3 : null,
+        ok(duck) ? `DuckDB/ours ${x(duck.medianMs, ours.medianMs)} (queries alone ${x(duck.queriesMs, ours.medianMs)})` : 'DuckDB failed');
+    }
+    goal('within 1.5x of native', ok(nat) ? ours.medianMs / nat.medianMs <= 1.5 : null,
+      ok(nat) ? `ours/native ${x(ours.medianMs, nat.medianMs)}` : 'native failed');
+    goal('peak memory growth under 2x the input arrays', ours.peakBytes < 2 * inputBytes,
+      `${fmtMiB(ours.peakBytes)} vs 2 x ${fmtMiB(inputBytes)} = ${fmtMiB(2 * inputBytes)} (${x(ours.peakBytes, inputBytes)})`);
   }
   console.log(`goals at ${fmtInt(size.events)} events${size.events === 10_000_000 ? ' (the issue\'s size)' : ' (the issue states them for 10M)'}:`);
   for (const gl of goals) console.log(`  [${gl.met == null ? ' ?  ' : gl.met ? 'met ' : 'MISS'}] ${gl.text}: ${gl.detail}`);
   return { size, problems, goals };
 }
 
-async function parent() {
+async function main() {
   const sizes = opt('sizes', '1m,10m').split(',').filter((s) => s.trim()).map(parseSize);
   if (sizes.length === 0) usage('--sizes is empty');
   const seed = int('seed', DEFAULTS.seed, 0);
   const skipDuck = flag('skip-duckdb');
   const profile = opt('native-profile', 'release');
-  const { error } = loadOurs();
-  if (error) { console.error(`bench/events.mjs: ${error}`); process.exit(1); }
+  const probe = loadOurs();
+  if (probe.error) { console.error(`bench/events.mjs: ${probe.error}`); process.exit(1); }
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   console.log(`events bench: Node ${process.version}, ${process.platform}/${process.arch}, ${os.cpus().length} x ${cpu}, ` +
-    `${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; ${RUNS} runs after 1 warm-up, median`);
-  const native = buildNative(profile);
-  if (native.error) console.log(`native: ${native.error}; the native column will be empty`);
+    `${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; one process; ${RUNS} runs after 1 warm-up, median`);
+  const native = loadNative(profile);
+  if (native.error) console.log(`native: ${native.error}; the native row will be empty`);
 
   const all = [];
-  for (const size of sizes) all.push(await benchSize(size, seed, native.bin, skipDuck, profile));
+  for (const size of sizes) all.push(await benchSize(size, seed, native, skipDuck, profile));
 
   console.log('\nsummary:');
   let failed = false;
@@ -463,13 +537,20 @@ async function parent() {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === SCRIPT) {
   if (flag('help')) {
-    console.log('usage: node bench/events.mjs [--sizes 1m,10m] [--skip-duckdb] [--runs R] [--seed S] ' +
-      '[--native-profile release|bench-native] [--no-build]');
+    console.log(USAGE);
     process.exit(0);
   }
-  for (const a of argv) if (a.startsWith('--') && !KNOWN.has(a.slice(2))) usage(`unknown option ${a}`);
-  const mode = opt('child', null);
-  (mode ? child(mode, opt('file', null)) : parent()).catch((e) => {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (!a.startsWith('--') || !KNOWN.has(a.slice(2))) usage(`unknown argument ${a}`);
+    if (WITH_VALUE.has(a.slice(2))) i++;
+  }
+  if (typeof globalThis.gc !== 'function') {
+    // Run again with gc() exposed (collected before each call).
+    const r = spawnSync(process.execPath, [...process.execArgv, '--expose-gc', SCRIPT, ...argv], { stdio: 'inherit' });
+    process.exit(r.status ?? 1);
+  }
+  main().catch((e) => {
     console.error(e?.stack ?? e);
     process.exit(1);
   });

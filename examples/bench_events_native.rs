@@ -1,12 +1,12 @@
-//! Native timing of the events analysis: the ceiling the wasm build is
-//! compared with (bench/events.mjs runs it side by side with the wasm build
-//! and DuckDB-Wasm).
+//! Native timing of the events analysis, as a command of its own (the
+//! side-by-side benchmark, bench/events.mjs, runs the native build in its Node
+//! process instead, as the addon examples/node_addon.rs).
 //!
 //! Two modes:
 //!
-//! - `bench_events_native --input FILE [--runs R]`: reads the events that
-//!   bench/events.mjs wrote (a little-endian u64 count N, then N u32 user ids,
-//!   then N f64 timestamps in ms since the epoch, UTC), runs
+//! - `bench_events_native --input FILE [--runs R]`: reads events from a
+//!   binary file (a little-endian u64 count N, then N u32 user ids, then N
+//!   f64 timestamps in ms since the epoch, UTC), runs
 //!   `analyze_events` once to warm up and then R times (default 5), and prints
 //!   one JSON line:
 //!   `{"events":N,"users":U,"medianMs":M,"runsMs":[...],"rssBeforeKiB":B,"maxRssKiB":P}`
