@@ -1,7 +1,15 @@
-// Demo page of market-validation: a form built from schema(), scored by
-// analyze() on every change. All user-supplied text goes through
-// textContent / text nodes, never innerHTML.
+// The market-validation workbench: product data from a form built from
+// schema(), pasted JSON or CSV exports (analysed in a worker), scored by
+// analyze() on every change; shared by a link whose state lives in the URL
+// fragment (never sent to a server), exported as JSON or PNG. All
+// user-supplied text goes through textContent / text nodes, never innerHTML.
 import init, { analyze, presets, schema, sampleProduct, validate, version } from '../pkg/web/market_validation.js';
+import { $, h, humanize, fmt, longFormat, numberText, fmt1, fmtPct, fmtRange } from './lib/dom.js';
+import { encodeState, decodeState } from './lib/share.js';
+import { downloadJson, downloadBlob, scoreCardPng } from './lib/export.js';
+import { mountUpload } from './views/upload.js';
+import { renderSurvey } from './views/survey.js';
+import { renderEvents } from './views/events.js';
 
 const CLAIMED_SCORE = 90;
 const DEFAULT_PRESET = 'b2b-saas';
@@ -40,49 +48,7 @@ const LABELS = {
 
 // ---------------------------------------------------------------- helpers
 
-const $ = (sel) => document.querySelector(sel);
-
-/** Creates an element; strings among the children become text nodes. */
-function h(tag, attrs = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v == null || v === false) continue;
-    if (k === 'class') el.className = v;
-    else if (k === 'text') el.textContent = v;
-    else if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
-    else el.setAttribute(k, v === true ? '' : String(v));
-  }
-  for (const c of children.flat(Infinity)) {
-    if (c != null && c !== false) el.append(c instanceof Node ? c : String(c));
-  }
-  return el;
-}
-
-const humanize = (key) => key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().replace(/^./, (c) => c.toUpperCase());
 const idPart = (path) => path.join('-');
-
-const numberFormat = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 });
-const bigFormat = new Intl.NumberFormat('en-US', { notation: 'compact', maximumSignificantDigits: 3 });
-const intFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
-function fmt(n) {
-  if (typeof n !== 'number' || !Number.isFinite(n)) return String(n);
-  const a = Math.abs(n);
-  if (a >= 1e6) return bigFormat.format(n);
-  if (a >= 100) return intFormat.format(n);
-  return numberFormat.format(n);
-}
-const longFormat = new Intl.NumberFormat('en-US', { notation: 'compact', compactDisplay: 'long', maximumSignificantDigits: 4 });
-/** A number as input text; big round numbers as `25e9` so they fit the input. */
-function numberText(n) {
-  if (Number.isInteger(n) && Math.abs(n) >= 1e7) {
-    const zeros = /0*$/.exec(String(n))[0].length;
-    if (zeros >= 6) return `${n / 10 ** zeros}e${zeros}`;
-  }
-  return String(n);
-}
-const fmt1 = (n) => n.toFixed(1);
-const fmtPct = (w) => `${Number((w * 100).toFixed(1))}%`;
-const fmtRange = ([lo, hi], f = fmt1) => `${f(lo)}–${f(hi)}`;
 
 function unitText(node) {
   const unit = node['x-unit'] ?? '';
@@ -389,6 +355,9 @@ function updateSubgroupCounts(product) {
 let presetList = [];
 let sampleCanonical = '';
 let lastResult = null;
+let lastProduct = null;
+/** A message that outlives re-scoring (an unreadable share link) until the user changes something. */
+let notice = '';
 let timer = 0;
 
 function schedule(delay = DEBOUNCE_MS) {
@@ -402,6 +371,64 @@ function setStatus(kind, text) {
   status.textContent = text;
   status.hidden = !text;
 }
+
+// ---------------------------------------------------------------- options
+
+/** Dimension weights as the sliders hold them; null while they are the preset's. */
+let customWeights = null;
+const weightInputs = new Map();
+
+function presetWeights(id) {
+  const preset = presetList.find((p) => p.id === id);
+  return Object.fromEntries((preset?.dimensionWeights ?? []).map((d) => [d.dimension, d.weight]));
+}
+
+function buildWeights() {
+  const container = $('#weight-fields');
+  container.replaceChildren();
+  for (const [key, name] of DIMENSIONS) {
+    const id = `weight-${key}`;
+    const input = h('input', { type: 'range', id, min: 0, max: 1, step: 0.01, 'data-testid': id });
+    const output = h('output', { for: id, class: 'weight-value' });
+    input.addEventListener('input', () => {
+      customWeights = Object.fromEntries([...weightInputs].map(([k, el]) => [k, Number(el.value)]));
+      showWeights();
+      rescore();
+    });
+    weightInputs.set(key, input);
+    container.append(h('div', { class: 'weight-field' }, h('label', { for: id, text: name }), input, output));
+  }
+}
+
+function showWeights() {
+  const weights = customWeights ?? presetWeights($('#preset').value);
+  const total = Object.values(weights).reduce((a, b) => a + b, 0) || 1;
+  for (const [key, input] of weightInputs) {
+    input.value = String(weights[key] ?? 0);
+    const share = fmtPct((weights[key] ?? 0) / total);
+    input.nextElementSibling.textContent = share;
+    input.setAttribute('aria-valuetext', share);
+  }
+  $('#weights-state').textContent = customWeights ? 'custom' : 'preset';
+}
+
+function currentOptions() {
+  const options = { preset: $('#preset').value };
+  if (customWeights) options.weights = { ...customWeights };
+  return options;
+}
+
+function applyOptions(options = {}) {
+  const select = $('#preset');
+  if (options.preset && presetList.some((p) => p.id === options.preset)) select.value = options.preset;
+  const w = options.weights;
+  customWeights = w && typeof w === 'object'
+    ? Object.fromEntries(DIMENSIONS.map(([k]) => [k, Number.isFinite(w[k]) ? Math.max(0, Math.min(1, w[k])) : 0]))
+    : null;
+  showWeights();
+}
+
+// ---------------------------------------------------------------- scoring
 
 function rescore() {
   clearTimeout(timer);
@@ -417,7 +444,7 @@ function rescore() {
   if (!problems.length) {
     const started = performance.now();
     try {
-      result = analyze(product, { preset: $('#preset').value });
+      result = analyze(product, currentOptions());
       result.elapsed = performance.now() - started;
     } catch (e) {
       problems = e?.problems?.length ? e.problems : [{ path: '', value: 'this data', expected: 'something to score', hint: String(e?.message ?? e) }];
@@ -427,11 +454,13 @@ function rescore() {
   const results = $('#results');
   if (result) {
     lastResult = result;
-    const unmodified = canonical(product) === sampleCanonical;
+    lastProduct = product;
+    const unmodified = canonical(product) === sampleCanonical && !customWeights;
     render(result, unmodified);
+    scheduleShareUpdate();
     results.dataset.state = 'ok';
     document.body.dataset.state = 'ok';
-    setStatus('info', '');
+    setStatus(notice ? 'error' : 'info', notice);
   } else {
     const n = problems.length;
     const what = !problems.every((p) => fieldFor(p.path)) ? 'The data cannot be scored yet'
@@ -642,6 +671,183 @@ function renderMissing(r) {
 
 // ---------------------------------------------------------------- start
 
+// ---------------------------------------------------------------- input tabs
+
+function setupTabs() {
+  const tabs = [...document.querySelectorAll('[role="tab"]')];
+  const select = (tab, focus) => {
+    for (const t of tabs) {
+      const on = t === tab;
+      t.setAttribute('aria-selected', String(on));
+      t.tabIndex = on ? 0 : -1;
+      document.getElementById(t.getAttribute('aria-controls')).hidden = !on;
+    }
+    if (focus) tab.focus();
+  };
+  for (const [i, tab] of tabs.entries()) {
+    tab.addEventListener('click', () => select(tab, false));
+    tab.addEventListener('keydown', (e) => {
+      const step = { ArrowRight: 1, ArrowLeft: -1 }[e.key];
+      if (step) { e.preventDefault(); select(tabs[(i + step + tabs.length) % tabs.length], true); }
+      if (e.key === 'Home') { e.preventDefault(); select(tabs[0], true); }
+      if (e.key === 'End') { e.preventDefault(); select(tabs.at(-1), true); }
+    });
+  }
+  return (id) => select(document.getElementById(id), false);
+}
+
+// ---------------------------------------------------------------- JSON paste
+
+/** "Unexpected token } in JSON at position 57" -> line and column, where the engine says. */
+function jsonErrorText(text, e) {
+  const m = /position (\d+)/.exec(e.message);
+  if (!m) return e.message;
+  const before = text.slice(0, Number(m[1]));
+  const line = before.split('\n').length;
+  const column = Number(m[1]) - before.lastIndexOf('\n');
+  return `${e.message.replace(/ in JSON at position \d+.*$/, '')} at line ${line}, column ${column}`;
+}
+
+function showJsonProblems(lines) {
+  const box = $('#json-problems');
+  box.replaceChildren(...lines.map((l) => h('p', {}, l)));
+  box.hidden = !lines.length;
+  $('#json-input').setAttribute('aria-invalid', String(lines.length > 0));
+}
+
+function applyJson() {
+  const text = $('#json-input').value;
+  let product;
+  try {
+    product = JSON.parse(text);
+  } catch (e) {
+    showJsonProblems([`This is not valid JSON: ${jsonErrorText(text, e)}.`]);
+    return;
+  }
+  if (!product || typeof product !== 'object' || Array.isArray(product)) {
+    showJsonProblems(['Expected one product as a JSON object, like the sample: { "usageMetrics": { ... }, ... }.']);
+    return;
+  }
+  let report;
+  try {
+    report = validate(product);
+  } catch (e) {
+    showJsonProblems([e?.message ?? String(e)]);
+    return;
+  }
+  if (report.problems.length) {
+    showJsonProblems(report.problems.map((p) => [h('code', { text: p.path }), ` ${problemText(p)}`]));
+    return;
+  }
+  showJsonProblems(report.warnings.map((w) => [h('code', { text: w.path }), ` ${w.message}`]));
+  fillForm(product);
+  rescore();
+  notice = '';
+}
+
+// ---------------------------------------------------------------- raw data
+
+/** Merges derived groups (surveyData, usageMetrics, adoptionData) into the form's data and re-scores. */
+function useDerived(parts) {
+  const { product } = collect();
+  for (const [group, values] of Object.entries(parts)) {
+    if (!values) continue;
+    const defined = Object.fromEntries(Object.entries(values).filter(([, v]) => v != null));
+    product[group] = { ...(product[group] ?? {}), ...defined };
+  }
+  fillForm(product);
+  rescore();
+  $('#summary').scrollIntoView({ block: 'start', behavior: 'smooth' });
+}
+
+function showSurvey(result, info) {
+  $('#survey-section').hidden = false;
+  renderSurvey($('#survey-view'), result, { onUse: (surveyData) => useDerived({ surveyData }), fileName: info?.name });
+}
+
+function showEvents(result, info) {
+  $('#events-section').hidden = false;
+  renderEvents($('#events-view'), result.analysis ?? result, {
+    csv: result.analysis ? result : undefined,
+    onUse: (parts) => useDerived(parts),
+    fileName: info?.name,
+  });
+}
+
+// ---------------------------------------------------------------- share and export
+
+let shareTimer = 0;
+let shareFragment = '';
+
+function shareState() {
+  return { product: lastProduct ?? {}, options: currentOptions(), tab: 'validation' };
+}
+
+let shareStale = true;
+
+/** Keeps the embed link current, a little after each change. */
+function scheduleShareUpdate() {
+  shareStale = true;
+  clearTimeout(shareTimer);
+  shareTimer = setTimeout(async () => {
+    try {
+      shareFragment = await encodeState(shareState());
+      $('#embed-link').href = `embed.html${shareFragment}`;
+      shareStale = false;
+    } catch {
+      shareFragment = '';
+    }
+  }, 150);
+}
+
+/** A click on the embed link before it caught up with the last change opens the current state. */
+async function openEmbed(event) {
+  if (!shareStale) return;
+  event.preventDefault();
+  const fragment = await encodeState(shareState());
+  window.open(`embed.html${fragment}`, '_blank', 'noopener');
+}
+
+function setShareStatus(text) {
+  $('#share-status').textContent = text;
+}
+
+async function copyShareLink() {
+  if (!lastResult) { setShareStatus('Nothing to share yet: fix the data first.'); return; }
+  shareFragment = await encodeState(shareState());
+  const url = `${location.origin}${location.pathname}${shareFragment}`;
+  history.replaceState(null, '', shareFragment);
+  try {
+    await navigator.clipboard.writeText(url);
+    setShareStatus(`Link copied (${fmt(url.length)} characters). The data is in the link itself; nothing was uploaded.`);
+  } catch {
+    setShareStatus('The address bar now holds the share link; copy it from there.');
+  }
+}
+
+async function applyFragment() {
+  if (!location.hash || location.hash === '#') return false;
+  let state;
+  try {
+    state = await decodeState(location.hash);
+  } catch (e) {
+    notice = `The link could not be read: ${e?.message ?? e}. Showing the sample instead.`;
+    return false;
+  }
+  if (!state) return false;
+  applyOptions(state.options);
+  fillForm(state.product && typeof state.product === 'object' ? state.product : {});
+  return true;
+}
+
+async function exportPng() {
+  if (!lastResult) { setShareStatus('Nothing to export yet: fix the data first.'); return; }
+  const scheme = matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+  const blob = await scoreCardPng(lastResult, { scheme });
+  downloadBlob(blob, 'market-validation-score.png');
+  setShareStatus('Saved the score card as PNG.');
+}
+
 async function main() {
   try {
     await init();
@@ -657,16 +863,36 @@ async function main() {
   const sample = sampleProduct();
   sampleCanonical = canonical(sample);
   buildForm(schema());
-  fillForm(sample);
+  buildWeights();
+  showWeights();
+  setupTabs();
+  const fromLink = await applyFragment();
+  if (!fromLink) fillForm(sample);
+  window.addEventListener('hashchange', async () => { if (await applyFragment()) rescore(); });
+  $('#json-input').value = JSON.stringify(fromLink ? collect().product : sample, null, 2);
 
   const form = $('#product-form');
   form.addEventListener('submit', (e) => { e.preventDefault(); rescore(); });
-  form.addEventListener('input', (e) => { if (e.target !== select) schedule(); });
-  select.addEventListener('change', () => rescore());
+  form.addEventListener('input', () => { notice = ''; schedule(); });
+  select.addEventListener('change', () => { if (!customWeights) showWeights(); rescore(); });
+  $('#weights-reset').addEventListener('click', () => { customWeights = null; showWeights(); rescore(); });
+  $('#json-apply').addEventListener('click', applyJson);
+  $('#json-from-form').addEventListener('click', () => { $('#json-input').value = JSON.stringify(collect().product, null, 2); showJsonProblems([]); });
+  $('#share-link').addEventListener('click', () => copyShareLink().catch((e) => setShareStatus(`Could not make the link: ${e?.message ?? e}`)));
+  $('#export-json').addEventListener('click', () => {
+    if (lastResult) downloadJson({ product: lastProduct, options: currentOptions(), result: lastResult }, 'market-validation-result.json');
+  });
+  $('#embed-link').addEventListener('click', (e) => { openEmbed(e).catch((err) => setShareStatus(`Could not open the card: ${err?.message ?? err}`)); });
+  $('#export-png').addEventListener('click', () => exportPng().catch((e) => setShareStatus(`Could not draw the PNG: ${e?.message ?? e}`)));
+  mountUpload($('#upload'), { onSurvey: showSurvey, onEvents: showEvents });
   $('#load-sample').addEventListener('click', () => { fillForm(sampleProduct()); rescore(); });
   $('#clear').addEventListener('click', () => { fillForm({}); rescore(); });
-  for (const el of form.querySelectorAll('select, button')) el.disabled = false;
+  for (const el of document.querySelectorAll('.form-panel select, .form-panel button')) el.disabled = false;
   rescore();
+  // Offline once loaded: the service worker caches the page's own files.
+  if ('serviceWorker' in navigator && location.protocol !== 'file:') {
+    navigator.serviceWorker.register('sw.js').catch(() => { /* offline use is a bonus, not a requirement */ });
+  }
 }
 
 main().catch((e) => {

@@ -1,6 +1,6 @@
 // End-to-end test of the demo page (www/): serves the repository with
 // scripts/serve.mjs, drives Debian's Chromium with playwright-core and fails
-// on any console error, page error or failed request.
+// on any console error, page error, failed request or request to another origin.
 //
 //   node --test tests/page/
 //
@@ -8,72 +8,15 @@
 // (bash scripts/setup.sh). Screenshots go to test-results/.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const resultsDir = fileURLToPath(new URL('../../test-results/', import.meta.url));
-const { chromium } = createRequire(new URL('../../tools/package.json', import.meta.url))('playwright-core');
-
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run'];
-const TIMEOUT = 10_000;
-
-/** Starts scripts/serve.mjs on a free port; resolves with the child and its origin. */
-function startServer() {
-  const child = spawn(process.execPath, ['scripts/serve.mjs', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => { child.kill(); reject(new Error(`server did not start in 5 s: ${out}`)); }, 5000);
-    const onData = (chunk) => {
-      out += chunk;
-      const m = /http:\/\/(?:localhost|127\.0\.0\.1):(\d+)\//.exec(out);
-      if (m) { clearTimeout(timer); resolve({ child, origin: `http://127.0.0.1:${m[1]}` }); }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', (chunk) => { out += chunk; });
-    child.on('error', (e) => { clearTimeout(timer); reject(e); });
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited with ${code}: ${out}`)); });
-  });
-}
-
-async function stopServer(child) {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
-  if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-}
-
-/** Opens a page that records every console error, page error and failed request. */
-async function openPage(browser, contextOptions) {
-  const context = await browser.newContext(contextOptions);
-  const page = await context.newPage();
-  page.setDefaultTimeout(TIMEOUT);
-  const errors = [];
-  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(`console: ${msg.text()}`); });
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  page.on('requestfailed', (req) => errors.push(`request failed: ${req.url()} ${req.failure()?.errorText}`));
-  page.on('response', (res) => { if (res.status() >= 400) errors.push(`HTTP ${res.status()}: ${res.url()}`); });
-  return { context, page, errors };
-}
-
-const scoreText = (page) => page.locator('#score').textContent();
-
-async function waitForScore(page) {
-  await page.waitForFunction(() => document.querySelector('#results')?.dataset.state === 'ok'
-    && /^\d+(\.\d+)?$/.test(document.querySelector('#score')?.textContent ?? ''));
-  return Number(await scoreText(page));
-}
+import { chromium, CHROMIUM, LAUNCH_ARGS, resultsDir, startServer, stopServer, openPage as open, scoreText, waitForScore } from './support.mjs';
 
 describe('demo page', () => {
   let server;
   let browser;
   let origin;
+  const openPage = (b, options) => open(b, options, origin);
 
   before(async () => {
     assert.ok(existsSync(new URL('../../pkg/web/market_validation.js', import.meta.url)),

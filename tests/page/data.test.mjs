@@ -1,0 +1,186 @@
+// Page tests of raw-data input (www/): a survey CSV and an events CSV analysed
+// in a Web Worker with progress, their views, "Use in the score", cancelling a
+// large file, a broken file, and payloads in CSV headers and cells. Every test
+// fails on any console error, page error, failed request or request to another
+// origin (support.mjs).
+//
+//   node --test tests/page/
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { chromium, CHROMIUM, LAUNCH_ARGS, resultsDir, startServer, stopServer, openPage, waitForScore } from './support.mjs';
+
+const DAY = 86_400_000;
+const START = Date.UTC(2026, 5, 1);
+
+/** Ten answers with a known NPS: 5 promoters, 2 passives, 3 detractors = +20. */
+function surveyCsv({ hostile = false } = {}) {
+  const seg = hostile ? '<img src=x onerror="window.__pwned=1">' : 'Engineer';
+  const header = `Respondent,How likely are you to recommend us? (0-10),How would you feel if you could no longer use the product?,Role${hostile ? ',"<script>window.__pwned=2</script>"' : ''}`;
+  const nps = [10, 10, 9, 9, 8, 7, 6, 5, 0, 10];
+  const pmf = ['Very disappointed', 'Very disappointed', 'Very disappointed', 'Somewhat disappointed', 'Somewhat disappointed',
+    'Not disappointed', 'Very disappointed', 'Not disappointed', 'Not disappointed', 'Very disappointed'];
+  const rows = nps.map((n, i) => `${i + 1},${n},${pmf[i]},${i % 2 ? seg : 'Manager'}${hostile ? ',x' : ''}`);
+  return `${header}\n${rows.join('\n')}\n`;
+}
+
+/**
+ * Events over 120 days: `users` users, each active on a decaying number of
+ * days after arriving, a tenth of them loyal; deterministic.
+ */
+function eventsCsv(users, perUserDays = 12) {
+  let seed = 7;
+  const rand = () => { seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31; return seed / 2 ** 31; };
+  const lines = ['user_id,timestamp'];
+  for (let u = 0; u < users; u++) {
+    const arrival = Math.floor(rand() * 90);
+    const loyal = u % 10 === 0;
+    for (let k = 0; k < perUserDays; k++) {
+      const day = arrival + (loyal ? k * 2 : Math.floor(k * k * rand()));
+      if (day >= 120) break;
+      lines.push(`u${u},${new Date(START + day * DAY + Math.floor(rand() * DAY)).toISOString()}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Records every state the upload status passes through, and the phases shown. */
+async function recordUploadStates(page) {
+  await page.evaluate(() => {
+    const status = document.querySelector('[data-testid="upload-status"]');
+    const phase = document.querySelector('[data-testid="upload-phase"]');
+    window.__uploadStates = [status.dataset.state];
+    window.__phases = [];
+    new MutationObserver(() => window.__uploadStates.push(status.dataset.state)).observe(status, { attributes: true, attributeFilter: ['data-state'] });
+    new MutationObserver(() => window.__phases.push(phase.textContent)).observe(phase, { childList: true, characterData: true, subtree: true });
+  });
+}
+
+describe('raw data in the page', () => {
+  let server;
+  let browser;
+  let origin;
+  const desktop = { viewport: { width: 1280, height: 900 }, colorScheme: 'light' };
+
+  before(async () => {
+    assert.ok(existsSync(new URL('../../pkg/web/market_validation.js', import.meta.url)),
+      'pkg/web is missing: run bash scripts/build.sh first');
+    await mkdir(resultsDir, { recursive: true });
+    ({ child: server, origin } = await startServer());
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+  });
+
+  after(async () => {
+    await browser?.close().catch(() => {});
+    await stopServer(server);
+  });
+
+  it('analyses a survey CSV in a worker, shows NPS and the Sean Ellis test, and feeds the score', async () => {
+    const { context, page, errors } = await openPage(browser, desktop, origin);
+    try {
+      await page.goto(`${origin}/www/`);
+      const before = await waitForScore(page);
+      await page.getByTestId('tab-files').click();
+      await recordUploadStates(page);
+      await page.getByTestId('upload-input').setInputFiles({ name: 'survey.csv', mimeType: 'text/csv', buffer: Buffer.from(surveyCsv()) });
+      await page.getByTestId('survey-view').waitFor({ state: 'visible' });
+      assert.match(await page.getByTestId('nps-score').textContent(), /\+?20\b/);
+      assert.match(await page.getByTestId('pmf-share').textContent(), /50%/, '5 of 10 very disappointed');
+      const states = await page.evaluate(() => window.__uploadStates);
+      assert.ok(states.includes('running') && states.at(-1) === 'done', `states: ${states.join(' > ')}`);
+      await page.getByTestId('survey-view').getByTestId('use-in-score').click();
+      await page.waitForFunction((old) => document.querySelector('#score').textContent !== old, before.toFixed(1));
+      assert.equal(await page.locator('#field-surveyData-npsScore').inputValue(), '20');
+      await waitForScore(page);
+      await page.getByTestId('survey-section').screenshot({ path: `${resultsDir}survey-view.png` });
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('analyses an events CSV with progress, draws actives, cohorts and growth, and feeds the score', async () => {
+    const { context, page, errors } = await openPage(browser, desktop, origin);
+    try {
+      await page.goto(`${origin}/www/`);
+      await waitForScore(page);
+      await page.getByTestId('tab-files').click();
+      await recordUploadStates(page);
+      const csv = eventsCsv(30_000);
+      await page.getByTestId('upload-input').setInputFiles({ name: 'events.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+      await page.getByTestId('events-view').waitFor({ state: 'visible', timeout: 60_000 });
+      const phases = await page.evaluate(() => window.__phases.join(' | '));
+      assert.match(phases, /Reading|Analysing/i, `progress phases shown: ${phases}`);
+      for (const id of ['events-active', 'events-retention', 'events-growth', 'dau-mau', 'quick-ratio']) {
+        assert.ok(await page.getByTestId(id).isVisible(), `${id} is shown`);
+      }
+      assert.ok(await page.locator('[data-testid="events-retention"] table').count() > 0, 'the cohort heatmap');
+      assert.ok(await page.locator('[data-testid="events-active"] svg[role="img"]').count() > 0, 'the actives chart');
+      const dau = await page.locator('#field-usageMetrics-dailyActiveUsers').inputValue();
+      await page.getByTestId('events-view').getByTestId('use-in-score').click();
+      await page.waitForFunction((old) => document.querySelector('#field-usageMetrics-dailyActiveUsers').value !== old, dau);
+      await waitForScore(page);
+      await page.getByTestId('events-section').screenshot({ path: `${resultsDir}events-view.png` });
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('cancels a large file, reports a broken one next to the drop zone, and keeps working', async () => {
+    const { context, page, errors } = await openPage(browser, desktop, origin);
+    try {
+      await page.goto(`${origin}/www/`);
+      const score = await waitForScore(page);
+      await page.getByTestId('tab-files').click();
+      await recordUploadStates(page);
+      const big = Buffer.from(eventsCsv(120_000, 12));
+      await page.getByTestId('upload-kind-events').check();
+      await page.getByTestId('upload-input').setInputFiles({ name: 'big-events.csv', mimeType: 'text/csv', buffer: big });
+      await page.waitForFunction(() => document.querySelector('[data-testid="upload-status"]').dataset.state === 'running');
+      // The page stays responsive while the worker runs.
+      const t0 = Date.now();
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+      assert.ok(Date.now() - t0 < 1000, 'a frame is painted while the file is analysed');
+      await page.getByTestId('upload-cancel').click();
+      await page.waitForFunction(() => document.querySelector('[data-testid="upload-status"]').dataset.state === 'cancelled');
+      assert.ok(await page.getByTestId('events-section').isHidden(), 'no result from a cancelled file');
+
+      await page.getByTestId('upload-kind-auto').check();
+      await page.getByTestId('upload-input').setInputFiles({ name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from('user_id,timestamp\nana,yesterday\nbo,soon\n') });
+      const error = page.getByTestId('upload-error');
+      await error.waitFor({ state: 'visible' });
+      assert.match(await error.textContent(), /broken\.csv/);
+      assert.match(await error.textContent(), /no readable event/);
+      assert.equal(Number(await page.locator('#score').textContent()), score, 'the score is untouched');
+      await page.getByTestId('tab-form').click();
+      await page.locator('#field-usageMetrics-retentionRate').fill('0.5');
+      await page.waitForFunction((old) => document.querySelector('#score').textContent !== old, score.toFixed(1));
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('renders CSV headers and cells as text', async () => {
+    const { context, page, errors } = await openPage(browser, desktop, origin);
+    try {
+      await page.goto(`${origin}/www/`);
+      await waitForScore(page);
+      await page.getByTestId('tab-files').click();
+      await page.getByTestId('upload-input').setInputFiles({ name: '<svg onload=alert(1)>.csv', mimeType: 'text/csv', buffer: Buffer.from(surveyCsv({ hostile: true })) });
+      await page.getByTestId('survey-view').waitFor({ state: 'visible' });
+      const found = await page.evaluate(() => ({
+        pwned: window.__pwned ?? null,
+        imgs: document.querySelectorAll('img[src="x"]').length,
+        svgs: document.querySelectorAll('svg[onload]').length,
+        text: document.querySelector('[data-testid="survey-view"]').textContent.includes('<img src=x'),
+      }));
+      assert.deepEqual(found, { pwned: null, imgs: 0, svgs: 0, text: true });
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,250 @@
+// Page tests of the workbench (www/): JSON paste, weights, the share link,
+// injection payloads through every user-text path, the no-network rule and
+// the accessibility check. Every test fails on any console error, page error,
+// failed request or request to another origin (support.mjs).
+//
+//   node --test tests/page/
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { chromium, CHROMIUM, LAUNCH_ARGS, resultsDir, startServer, stopServer, openPage, waitForScore } from './support.mjs';
+
+const axeSource = readFileSync(createRequire(new URL('../../tools/package.json', import.meta.url)).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Payloads that would run, or leave markup behind, if any path rendered text as HTML. */
+const PAYLOADS = [
+  '<img src=x onerror="window.__pwned=1">',
+  '<script>window.__pwned=2</script>',
+  '"><svg onload="window.__pwned=3">',
+];
+
+/** A product whose every free-text place holds a payload. */
+function hostileProduct() {
+  const [img, script, svg] = PAYLOADS;
+  return {
+    usageMetrics: { dailyActiveUsers: 300, monthlyActiveUsers: 1500, retentionRate: 0.6, featureUsage: { [img]: 0.5 } },
+    adoptionData: { totalUsers: 2000, adoptionRate: 0.4, featureAdoptionRates: { [script]: 0.3, [svg]: 0.2 } },
+    surveyData: { npsScore: 30, feedbackVolume: 200, featureRatings: { [img]: 4.1 } },
+    marketResearch: { customerSegmentation: { [svg]: 0.6, [script]: 0.4 }, marketTrends: PAYLOADS },
+  };
+}
+
+/** Fails if a payload left an element behind or ran. */
+async function assertInert(page, where) {
+  const found = await page.evaluate(() => ({
+    pwned: window.__pwned ?? null,
+    imgs: document.querySelectorAll('img[src="x"]').length,
+    svgs: document.querySelectorAll('svg[onload]').length,
+    scripts: [...document.scripts].filter((s) => s.textContent.includes('__pwned')).length,
+  }));
+  assert.deepEqual(found, { pwned: null, imgs: 0, svgs: 0, scripts: 0 }, `a payload became markup or ran (${where})`);
+}
+
+describe('workbench page', () => {
+  let server;
+  let browser;
+  let origin;
+  const desktop = { viewport: { width: 1280, height: 900 }, colorScheme: 'light' };
+
+  before(async () => {
+    assert.ok(existsSync(new URL('../../pkg/web/market_validation.js', import.meta.url)),
+      'pkg/web is missing: run bash scripts/build.sh first');
+    await mkdir(resultsDir, { recursive: true });
+    ({ child: server, origin } = await startServer());
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+  });
+
+  after(async () => {
+    await browser?.close().catch(() => {});
+    await stopServer(server);
+  });
+
+  it('scores pasted JSON, and reports bad JSON and bad values next to the text box', async () => {
+    const { context, page, errors } = await openPage(browser, desktop, origin);
+    try {
+      await page.goto(`${origin}/www/`);
+      const sampleScore = await waitForScore(page);
+      await page.getByTestId('tab-json').click();
+      const box = page.getByTestId('json-input');
+      assert.match(await box.inputValue(), /"usageMetrics"/, 'the text box starts with the current data');
+
+      await box.fill('{ "usageMetrics": { "retentionRate": 0.4, }');
+      await page.getByTestId('json-apply').click();
+      const problems = page.getByTestId('json-problems');
+      await problems.waitFor({ state: 'visible' });
+      assert.match(await problems.textContent(), /not valid JSON/);
+
+      await box.fill(JSON.stringify({ usageMetrics: { retentionRate: 45 }, surveyData: { npsScore: 140 } }));
+      await page.getByTestId('json-apply').click();
+      await page.waitForFunction(() => /npsScore/.test(document.querySelector('#json-problems').textContent));
+      const text = await problems.textContent();
+      assert.match(text, /usageMetrics\.retentionRate/);
+      assert.match(text, /did you mean 0\.45/);
+      assert.match(text, /surveyData\.npsScore/, 'every problem at once');
+      assert.equal(Number(await page.locator('#score').textContent()), sampleScore, 'the last result stays');
+
+      await box.fill(JSON.stringify({ usageMetrics: { dailyActiveUsers: 300, monthlyActiveUsers: 1500, retentionRate: 0.45 }, surveyData: { npsScore: 20, feedbackVolume: 120 } }));
+      await page.getByTestId('json-apply').click();
+      await page.waitForFunction((old) => document.querySelector('#score').textContent !== old, sampleScore.toFixed(1));
+      const score = await waitForScore(page);
+      assert.notEqual(score, sampleScore);
+      await page.getByTestId('tab-form').click();
+      assert.equal(await page.locator('#field-usageMetrics-retentionRate').inputValue(), '0.45', 'the form holds the pasted data');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('re-scores at once when a weight moves, and the share link reproduces the exact result in a fresh page', async () => {
+    const { context, page, errors } = await openPage(browser, desktop, origin);
+    let link;
+    let expected;
+    try {
+      await page.goto(`${origin}/www/`);
+      const before = await waitForScore(page);
+      await page.locator('#weights summary').click();
+      const usage = page.getByTestId('weight-usage');
+      await usage.focus();
+      await usage.fill('1');
+      await page.waitForFunction((old) => document.querySelector('#score').textContent !== old, before.toFixed(1));
+      assert.equal(await page.locator('#weights-state').textContent(), 'custom');
+      await page.locator('#preset').selectOption('enterprise-saas');
+      await page.waitForFunction(() => /Enterprise/.test(document.querySelector('#preset-name').textContent));
+      const beforeNps = await page.locator('#score').textContent();
+      await page.locator('#field-surveyData-npsScore').fill('33');
+      await page.waitForFunction((old) => document.querySelector('#score').textContent !== old, beforeNps);
+      await waitForScore(page);
+      expected = {
+        score: await page.locator('#score').textContent(),
+        interval: await page.locator('#interval').textContent(),
+        verdict: await page.locator('#verdict').textContent(),
+      };
+      await page.getByTestId('share-link').click();
+      await page.waitForFunction(() => location.hash.length > 10);
+      link = page.url();
+      assert.ok(!/npsScore|33/.test(new URL(link).search), 'nothing in the query string: the state is in the fragment');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+    const fresh = await openPage(browser, desktop, origin);
+    try {
+      await fresh.page.goto(link);
+      await waitForScore(fresh.page);
+      assert.deepEqual({
+        score: await fresh.page.locator('#score').textContent(),
+        interval: await fresh.page.locator('#interval').textContent(),
+        verdict: await fresh.page.locator('#verdict').textContent(),
+      }, expected);
+      assert.equal(await fresh.page.locator('#preset').inputValue(), 'enterprise-saas');
+      assert.equal(await fresh.page.locator('#field-surveyData-npsScore').inputValue(), '33');
+      assert.equal(await fresh.page.locator('#weights-state').textContent(), 'custom');
+      // A corrupt link: a clear message, and the page still works with the sample.
+      await fresh.page.goto(`${origin}/www/#v1.not-a-valid-state`);
+      await fresh.page.reload();
+      await waitForScore(fresh.page);
+      assert.match(await fresh.page.locator('#status').textContent(), /link could not be read/);
+      assert.deepEqual(fresh.errors, []);
+    } finally {
+      await fresh.context.close();
+    }
+  });
+
+  it('renders user text as text: payloads in names, segments, trends, JSON keys and the URL fragment', async () => {
+    const { context, page, errors } = await openPage(browser, desktop, origin);
+    try {
+      await page.goto(`${origin}/www/`);
+      await waitForScore(page);
+      // Through the JSON box into the form and the results.
+      await page.getByTestId('tab-json').click();
+      await page.getByTestId('json-input').fill(JSON.stringify(hostileProduct()));
+      await page.getByTestId('json-apply').click();
+      await page.waitForFunction(() => document.querySelector('#trends').textContent.includes('__pwned=2'));
+      await assertInert(page, 'JSON paste');
+      const trends = await page.locator('#trends').textContent();
+      for (const p of PAYLOADS) assert.ok(trends.includes(p), `trend shown as text: ${p}`);
+      // A payload as an unknown key: it comes back in an error path, as text.
+      await page.getByTestId('json-input').fill(JSON.stringify({ competitiveData: { competitiveBenchmarks: { [PAYLOADS[0]]: 1 } }, [PAYLOADS[2]]: 1 }));
+      await page.getByTestId('json-apply').click();
+      await page.getByTestId('json-problems').waitFor({ state: 'visible' });
+      await assertInert(page, 'error messages');
+      // Through a share link built from the hostile product, opened fresh.
+      await page.getByTestId('json-input').fill(JSON.stringify(hostileProduct()));
+      await page.getByTestId('json-apply').click();
+      await waitForScore(page);
+      await page.getByTestId('share-link').click();
+      await page.waitForFunction(() => location.hash.length > 10);
+      const link = page.url();
+      const fresh = await context.newPage();
+      await fresh.goto(link);
+      await waitForScore(fresh);
+      await assertInert(fresh, 'share link');
+      assert.ok((await fresh.locator('#trends').textContent()).includes(PAYLOADS[1]));
+      // A fragment that is itself a payload.
+      await fresh.goto(`${origin}/www/#<img src=x onerror=window.__pwned=9>`);
+      await fresh.reload();
+      await waitForScore(fresh);
+      await assertInert(fresh, 'raw fragment');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('sends no request beyond its own static files, and works offline once loaded', async () => {
+    const { context, page, errors, requests } = await openPage(browser, desktop, origin);
+    try {
+      await page.goto(`${origin}/www/`);
+      await waitForScore(page);
+      await page.locator('#preset').selectOption('consumer-social');
+      await waitForScore(page);
+      await page.getByTestId('share-link').click();
+      await page.waitForFunction(() => location.hash.length > 10);
+      const foreign = requests.filter((u) => !u.startsWith(`${origin}/`) && !/^(data|blob):/.test(u));
+      assert.deepEqual(foreign, [], 'every request stays on the page\'s origin');
+      const paths = [...new Set(requests.filter((u) => u.startsWith(origin)).map((u) => new URL(u).pathname))];
+      for (const p of paths) assert.match(p, /^\/(www|pkg\/web)\//, `only static files of the page: ${p}`);
+      // Offline: the service worker serves the page's files.
+      await page.waitForFunction(async () => (await navigator.serviceWorker?.ready)?.active != null);
+      await page.waitForTimeout(300);
+      await context.setOffline(true);
+      await page.reload();
+      assert.ok(await waitForScore(page) >= 0, 'scores offline');
+      await context.setOffline(false);
+      assert.deepEqual(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e)), []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('passes axe-core with no serious or critical violations, light and dark, desktop and phone, and is usable by keyboard', async () => {
+    for (const [name, options] of [
+      ['desktop-light', desktop],
+      ['phone-dark', { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, colorScheme: 'dark' }],
+    ]) {
+      const { context, page, errors } = await openPage(browser, options, origin);
+      try {
+        await page.goto(`${origin}/www/`);
+        await waitForScore(page);
+        await page.evaluate(axeSource);
+        const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+        const bad = results.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
+        assert.deepEqual(bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`), [], `${name}: axe violations`);
+        // Keyboard: the input tabs move with the arrow keys.
+        await page.getByTestId('tab-form').focus();
+        await page.keyboard.press('ArrowRight');
+        assert.equal(await page.evaluate(() => document.activeElement?.id), 'tab-json');
+        assert.ok(await page.getByTestId('json-input').isVisible());
+        await page.keyboard.press('ArrowRight');
+        assert.equal(await page.evaluate(() => document.activeElement?.id), 'tab-files');
+        await page.screenshot({ path: `${resultsDir}workbench-${name}.png`, fullPage: false });
+        assert.deepEqual(errors, []);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+});

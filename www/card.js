@@ -1,0 +1,190 @@
+// <market-validation-card>: the compact score card as a custom element, for
+// host pages that load ONE script:
+//
+//   <script type="module" src="https://…/www/card.js"></script>
+//   <market-validation-card title="Acme" preset="b2b-saas"
+//     data='{"surveyData":{"npsScore":41,"feedbackVolume":180}}'></market-validation-card>
+//
+// or by property: `card.data = { … }; card.options = { preset, weights }`.
+// The wasm package and card.css are found relative to this file's URL, so the
+// host page's own URL does not matter. Nothing thrown ever leaves the element:
+// bad JSON or bad data shows the error card and fires `market-validation-error`.
+import { renderScoreCard, renderCardError, renderCardStatus } from './lib/card.js';
+
+const PACKAGE_URL = new URL('../pkg/web/market_validation.js', import.meta.url).href;
+const STYLESHEET_URL = new URL('card.css', import.meta.url).href;
+
+let engine = null;
+/** The wasm package, loaded and initialised once for every card on the page (retried after a failure). */
+function loadEngine() {
+  engine ??= import(PACKAGE_URL)
+    .then(async (mod) => { await mod.default(); return mod; })
+    .catch((error) => { engine = null; throw error; });
+  return engine;
+}
+
+const isObject = (v) => v != null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * `<market-validation-card>`.
+ *
+ * Attributes: `data` (product JSON text), `preset` (overrides `options.preset`), `title` (the
+ * product's name, shown as text), `theme` (`light` | `dark`; default: the reader's scheme),
+ * `compact` (`"false"` for the fuller card).
+ * Properties: `data` (product object, or JSON text), `options` (AnalyzeOptions object),
+ * `result` (read-only: the last ValidationResult, or null).
+ * Events (bubbling, composed): `market-validation-result` with `detail` = the ValidationResult;
+ * `market-validation-error` with `detail` = `{ message, problems }`.
+ * Any change re-renders once per microtask, however many attributes or properties changed.
+ */
+export class MarketValidationCard extends HTMLElement {
+  static observedAttributes = ['data', 'preset', 'title', 'theme', 'compact'];
+
+  #product = null;
+  #dataError = null;
+  #options = {};
+  #optionsError = null;
+  #result = null;
+  #scheduled = false;
+  #run = 0;
+  #container;
+  #stylesheetReady;
+
+  constructor() {
+    super();
+    const shadow = this.attachShadow({ mode: 'open' });
+    // A linked sheet, not a <style>: host pages with a strict CSP (no inline styles) still style the card.
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = STYLESHEET_URL;
+    this.#stylesheetReady = new Promise((resolve) => {
+      link.addEventListener('load', resolve, { once: true });
+      link.addEventListener('error', resolve, { once: true });
+    });
+    this.#container = document.createElement('div');
+    this.#container.className = 'mv-host';
+    this.#container.setAttribute('aria-live', 'polite');
+    shadow.append(link, this.#container);
+    // Properties set before the element was defined sit on the instance and would hide the setters.
+    for (const name of ['data', 'options']) {
+      if (Object.hasOwn(this, name)) {
+        const value = this[name];
+        delete this[name];
+        this[name] = value;
+      }
+    }
+  }
+
+  connectedCallback() { this.#schedule(); }
+
+  attributeChangedCallback(name, oldValue, value) {
+    if (oldValue === value) return;
+    if (name === 'data') this.#setData(value, 'attribute');
+    this.#schedule();
+  }
+
+  /** The product data (an object), or null. Accepts an object or JSON text. */
+  get data() { return this.#product; }
+  set data(value) {
+    this.#setData(value, 'property');
+    this.#schedule();
+  }
+
+  /** Analyze options (`preset`, `weights`, ...); the `preset` attribute wins over `options.preset`. */
+  get options() { return this.#options; }
+  set options(value) {
+    this.#optionsError = null;
+    if (value == null) this.#options = {};
+    else if (isObject(value)) this.#options = value;
+    else {
+      this.#options = {};
+      this.#optionsError = { message: 'The card\'s options must be an object such as { "preset": "b2b-saas" }.', problems: [] };
+    }
+    this.#schedule();
+  }
+
+  /** The last result shown, or null. */
+  get result() { return this.#result; }
+
+  #setData(value, source) {
+    this.#dataError = null;
+    this.#product = null;
+    if (value == null || value === '') return;
+    let parsed = value;
+    if (typeof value === 'string') {
+      try {
+        parsed = JSON.parse(value);
+      } catch (error) {
+        this.#dataError = { message: `The card's data ${source} is not valid JSON: ${error.message}`, problems: [] };
+        return;
+      }
+    }
+    if (!isObject(parsed)) {
+      this.#dataError = { message: `The card's data ${source} must be an object of product data (usageMetrics, surveyData, ...).`, problems: [] };
+      return;
+    }
+    this.#product = parsed;
+  }
+
+  #schedule() {
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    queueMicrotask(() => {
+      this.#scheduled = false;
+      this.#render().catch((error) => this.#fail({ message: `The card could not be drawn: ${error?.message ?? error}`, problems: [] }, this.#run));
+    });
+  }
+
+  #view() {
+    const theme = this.getAttribute('theme');
+    return {
+      title: this.getAttribute('title') ?? undefined,
+      theme: theme === 'light' || theme === 'dark' ? theme : undefined,
+      compact: this.getAttribute('compact') !== 'false',
+    };
+  }
+
+  #fail(error, run) {
+    if (run !== this.#run) return;
+    this.#result = null;
+    this.#container.replaceChildren(renderCardError(error.message, error.problems, this.#view()));
+    this.dispatchEvent(new CustomEvent('market-validation-error', { detail: error, bubbles: true, composed: true }));
+  }
+
+  async #render() {
+    if (!this.isConnected) return;
+    const run = ++this.#run;
+    await this.#stylesheetReady; // no flash of an unstyled card
+    if (run !== this.#run) return;
+    const inputError = this.#dataError ?? this.#optionsError;
+    if (inputError) { this.#fail(inputError, run); return; }
+    if (this.#product == null) {
+      this.#result = null;
+      this.#container.replaceChildren(renderCardStatus('No product data yet.', this.#view()));
+      return;
+    }
+    let lib;
+    try {
+      lib = await loadEngine();
+    } catch (error) {
+      this.#fail({ message: `Could not load the scoring engine: ${error?.message ?? error}`, problems: [] }, run);
+      return;
+    }
+    if (run !== this.#run) return; // changed while loading: a newer render is queued
+    const options = { ...this.#options };
+    const preset = this.getAttribute('preset');
+    if (preset) options.preset = preset;
+    let result;
+    try {
+      result = lib.analyze(this.#product, options);
+    } catch (error) {
+      this.#fail({ message: error?.message ?? String(error), problems: Array.isArray(error?.problems) ? error.problems : [] }, run);
+      return;
+    }
+    this.#result = result;
+    this.#container.replaceChildren(renderScoreCard(result, this.#view()));
+    this.dispatchEvent(new CustomEvent('market-validation-result', { detail: result, bubbles: true, composed: true }));
+  }
+}
+
+if (!customElements.get('market-validation-card')) customElements.define('market-validation-card', MarketValidationCard);

@@ -1,0 +1,120 @@
+// Embed mode (embed.html): only the compact score card, for an iframe.
+//
+// Data comes from the URL fragment (the share-link format of lib/share.js)
+// or from the parent page:
+//   parent -> embed: { type: 'market-validation:data', product, options?, title?, theme? }
+//   embed -> parent: { type: 'market-validation:ready' }            once listening
+//                    { type: 'market-validation:resize', height }   whenever the content height changes
+// Data only flows in and is only ever scored and shown as text, so messages
+// are accepted from the parent whatever its origin (never evaluated; shape checked).
+import init, { analyze } from '../pkg/web/market_validation.js';
+import { decodeState, encodeState, checkState } from './lib/share.js';
+import { renderScoreCard, renderCardError, renderCardStatus } from './lib/card.js';
+
+const root = document.getElementById('card-root');
+const frame = document.getElementById('embed');
+const openLink = document.getElementById('open-full');
+const footer = document.getElementById('embed-footer');
+const framed = window.parent !== window;
+
+const params = new URLSearchParams(location.search);
+const compact = params.get('compact') !== '0';
+let theme = ['light', 'dark'].includes(params.get('theme')) ? params.get('theme') : null;
+applyTheme();
+
+// Loaded once; a failure is shown as an error card when data arrives.
+const engine = init();
+engine.catch(() => {});
+
+let generation = 0;
+
+function applyTheme() {
+  if (theme) document.documentElement.dataset.theme = theme;
+  else delete document.documentElement.dataset.theme;
+}
+
+function setCard(card) {
+  card.append(footer); // the link to the full page, inside the card
+  root.replaceChildren(card);
+}
+
+/** Scores a checked state and shows its card; `fragment` is the share fragment for the full-page link, if known. */
+async function show(state, fragment) {
+  const run = ++generation;
+  const title = state.title;
+  try {
+    await engine;
+  } catch (error) {
+    if (run === generation) setCard(renderCardError(`Could not load the scoring engine: ${error?.message ?? error}`, [], { title, theme }));
+    return;
+  }
+  if (run !== generation) return; // newer data arrived meanwhile
+  let card;
+  try {
+    const result = analyze(state.product, state.options ?? {});
+    card = renderScoreCard(result, { compact, title, theme });
+  } catch (error) {
+    card = renderCardError(error?.message ?? String(error), error?.problems, { title, theme });
+  }
+  setCard(card);
+  // The full page opens with the same state.
+  try {
+    openLink.href = `index.html${fragment ?? (await encodeState(state))}`;
+  } catch {
+    openLink.href = 'index.html'; // too large for a link: open the empty page
+  }
+}
+
+async function fromFragment() {
+  const run = ++generation;
+  let state;
+  try {
+    state = await decodeState(location.hash);
+  } catch (error) {
+    if (run === generation) setCard(renderCardError(error.message, [], { theme }));
+    return;
+  }
+  if (run !== generation) return; // the parent's data arrived meanwhile
+  if (state) {
+    show(state, location.hash);
+  } else if (!framed) {
+    setCard(renderCardStatus('No data to score. Open this page with a share link (…/embed.html#v1.…).', { theme }));
+  } else {
+    setCard(renderCardStatus('Waiting for data from the host page…', { theme }));
+  }
+}
+
+window.addEventListener('message', (event) => {
+  // Only the embedding page feeds the card (not other frames of that page).
+  if (!framed || event.source !== window.parent) return;
+  const message = event.data;
+  if (message == null || typeof message !== 'object' || message.type !== 'market-validation:data') return;
+  if (message.theme === 'light' || message.theme === 'dark' || message.theme === null) {
+    theme = message.theme;
+    applyTheme();
+  }
+  let state;
+  try {
+    state = checkState({ product: message.product, options: message.options ?? undefined, title: message.title ?? undefined }, "The host page's message");
+  } catch (error) {
+    generation++;
+    setCard(renderCardError(error.message, [], { theme }));
+    return;
+  }
+  show(state, null);
+});
+window.addEventListener('hashchange', fromFragment);
+
+// Height to the parent, so it can size the iframe to the card (no scrollbars).
+if (framed) {
+  let lastHeight = -1;
+  new ResizeObserver(() => {
+    const height = Math.ceil(frame.getBoundingClientRect().height);
+    if (height === lastHeight) return;
+    lastHeight = height;
+    window.parent.postMessage({ type: 'market-validation:resize', height }, '*');
+  }).observe(frame);
+  window.parent.postMessage({ type: 'market-validation:ready' }, '*');
+}
+
+fromFragment();

@@ -1,0 +1,124 @@
+// Service worker: the page works offline once it has been loaded.
+//
+// - install: precache the app shell, each file on its own so a missing one
+//   (404, not written yet) does not fail the install; then follow the shell's
+//   own imports (`import … from './x.js'`, `import('./x.js')`,
+//   `new URL('x', import.meta.url)`, `<script src>`, `<link href>`) so modules
+//   added later (views, helpers) are cached without listing them here.
+// - fetch: same-origin GETs cache-first, then network (and cached); page
+//   navigations network-first, falling back to the cache when offline.
+// - activate: delete the caches of older versions.
+//
+// Bump CACHE_VERSION whenever the shipped files change, so returning
+// visitors get them: a changed sw.js installs, precaches afresh, and takes over.
+// Registered from app.js with navigator.serviceWorker.register('sw.js') (scope www/).
+
+const CACHE_VERSION = 'v1';
+const CACHE_PREFIX = 'market-validation-';
+const CACHE_NAME = `${CACHE_PREFIX}${CACHE_VERSION}`;
+
+// Relative to this file (www/sw.js).
+const SHELL = [
+  './', 'index.html', 'app.js', 'style.css', 'worker.js',
+  'lib/dom.js', 'lib/charts.js', 'lib/files.js', 'lib/share.js', 'lib/export.js', 'lib/card.js',
+  'views/views.css',
+  'card.css', 'embed.html', 'embed.js', 'card.js',
+  '../pkg/web/market_validation.js', '../pkg/web/market_validation_bg.wasm',
+];
+// Only these folders are ever cached (what scripts/serve.mjs serves).
+const CACHEABLE = [new URL('./', self.location).href, new URL('../pkg/web/', self.location).href];
+const MAX_PRECACHE = 300;
+
+const isCacheable = (url) => CACHEABLE.some((prefix) => url.startsWith(prefix));
+const stripped = (url) => { const u = new URL(url); u.hash = ''; return u.href; };
+
+/** Same-folder references found in a JS, HTML or CSS file. */
+function references(text, base) {
+  const found = new Set();
+  const patterns = [
+    /\b(?:import|export)\s[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g, // static import / re-export
+    /\bimport\s*['"]([^'"]+)['"]/g, // side-effect import
+    /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g, // dynamic import with a literal
+    /\bnew\s+URL\(\s*['"]([^'"]+)['"]\s*,\s*import\.meta\.url\s*\)/g,
+    /\bnew\s+(?:Shared)?Worker\(\s*['"]([^'"]+)['"]/g,
+    /<(?:script|link)\b[^>]*?\b(?:src|href)\s*=\s*["']([^"']+)["']/gi,
+    /@import\s+(?:url\()?\s*['"]([^'"]+)['"]/g,
+  ];
+  for (const re of patterns) {
+    for (const m of text.matchAll(re)) {
+      const ref = m[1];
+      if (/^(?:data:|blob:|#|[a-z]+:\/\/)/i.test(ref) && !ref.startsWith(self.location.origin)) continue;
+      try {
+        const url = stripped(new URL(ref, base).href);
+        if (isCacheable(url)) found.add(url);
+      } catch { /* not a URL */ }
+    }
+  }
+  return found;
+}
+
+async function precache() {
+  const cache = await caches.open(CACHE_NAME);
+  const seen = new Set();
+  let queue = SHELL.map((path) => new URL(path, self.location).href);
+  while (queue.length && seen.size < MAX_PRECACHE) {
+    const batch = queue.filter((url) => !seen.has(url));
+    batch.forEach((url) => seen.add(url));
+    const next = await Promise.all(batch.map(async (url) => {
+      try {
+        // cache: 'reload' skips the HTTP cache so a new version gets fresh files.
+        const response = await fetch(new Request(url, { cache: 'reload' }));
+        if (!response.ok) return []; // e.g. a view not written yet: skip it
+        const type = response.headers.get('content-type') ?? '';
+        const text = /javascript|html|css/.test(type) ? await response.clone().text() : null;
+        await cache.put(url, response);
+        return text == null ? [] : [...references(text, url)];
+      } catch {
+        return []; // offline or refused: the file will be cached when first used
+      }
+    }));
+    queue = next.flat();
+  }
+}
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(precache().then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    const names = await caches.keys();
+    await Promise.all(names.filter((n) => n.startsWith(CACHE_PREFIX) && n !== CACHE_NAME).map((n) => caches.delete(n)));
+    await self.clients.claim();
+  })());
+});
+
+async function fromNetworkThenCache(request) {
+  const cache = await caches.open(CACHE_NAME);
+  try {
+    const response = await fetch(request);
+    if (response.ok && response.type === 'basic' && isCacheable(request.url)) cache.put(stripped(request.url), response.clone());
+    return response;
+  } catch (error) {
+    const cached = await cache.match(request, { ignoreSearch: true })
+      ?? (request.mode === 'navigate' && new URL(request.url).pathname.endsWith('/') ? await cache.match(new URL('index.html', request.url).href) : undefined);
+    if (cached) return cached;
+    throw error;
+  }
+}
+
+async function fromCacheThenNetwork(request) {
+  const cache = await caches.open(CACHE_NAME);
+  const cached = await cache.match(request);
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.ok && response.type === 'basic' && isCacheable(request.url)) cache.put(request, response.clone());
+  return response;
+}
+
+self.addEventListener('fetch', (event) => {
+  const { request } = event;
+  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return; // browser default
+  if (request.headers.has('range')) return; // partial responses are not cached
+  event.respondWith(request.mode === 'navigate' ? fromNetworkThenCache(request) : fromCacheThenNetwork(request));
+});

@@ -1,0 +1,233 @@
+// The survey-answers view: what analyzeSurvey() found, with every figure's
+// interval, read straight from the SurveyAnalysis (pkg/web/market_validation.d.ts).
+// Parts the file did not have (no NPS column, no segments...) are not shown.
+import { h, fmt, fmt1, fmtPct, fmtRange, fmtInt } from '../lib/dom.js';
+import {
+  barChart, intervalBar, intervalChart, splitBar, chartWidth, figureRow, panel, rowIssues, useButton, verdictBadge,
+} from '../lib/charts.js';
+
+const PMF_VERDICTS = {
+  above_bar: ['Above the bar', 'good'],
+  below_bar: ['Below the bar', 'bad'],
+  not_distinguishable: ['Not distinguishable from the bar', 'warn'],
+  too_few_answers: ['Too few answers to tell', 'neutral'],
+};
+const DETECTED_BY = { option: 'named in the options', header: 'found by its header', values: 'found by its values', array: 'given as an array' };
+
+const signed = (n) => `${n > 0 ? '+' : ''}${fmt1(n)}`;
+const npsRange = (iv) => `${signed(iv[0])} to ${signed(iv[1])}`;
+const pctRange = (iv) => fmtRange(iv, fmtPct);
+
+/**
+ * Renders a survey analysis into `container` (its children are replaced).
+ * @param {HTMLElement} container
+ * @param {import('../../pkg/web/market_validation.js').SurveyAnalysis} analysis the result of analyzeSurvey()
+ * @param {{ onUse?: (surveyData: object) => void, fileName?: string }} [opts]
+ *   onUse: called with `analysis.surveyData` by the "Use in the score" button (no button without it)
+ * @returns {HTMLElement} the view's root element
+ */
+export function renderSurvey(container, analysis, { onUse, fileName } = {}) {
+  const a = analysis;
+  const width = chartWidth(container);
+  const level = fmtPct(a.confidenceLevel);
+  const root = h('div', { class: 'mv-view mv-survey', 'data-testid': 'survey-view' });
+
+  root.append(h('div', { class: 'mv-view-head' },
+    h('p', { class: 'mv-lede' },
+      fileName ? [h('span', { class: 'mv-file-name', text: fileName }), ': '] : null,
+      `${fmtInt(a.responses)} responses with at least one usable answer; every interval at ${level} confidence.`),
+    onUse ? useButton(() => onUse(a.surveyData), 'Adds NPS, Sean Ellis, CSAT and feature ratings to the product data.') : null));
+
+  const cols = a.columns ?? {};
+  const colItems = [
+    ['NPS', cols.nps], ['Sean Ellis', cols.pmf], ['Satisfaction', cols.csat], ['Segment', cols.segment],
+    ...(cols.features ?? []).map((f) => ['Feature rating', f]),
+  ].filter(([, c]) => c);
+  if (colItems.length) {
+    root.append(h('details', { class: 'mv-columns' },
+      h('summary', {}, `Columns read (${colItems.length})`),
+      h('ul', {}, colItems.map(([what, c]) => h('li', {},
+        h('span', { class: 'mv-col-role', text: `${what}: ` }), h('q', { text: c.header }),
+        h('span', { class: 'mv-muted', text: ` (column ${c.index + 1}, ${DETECTED_BY[c.detectedBy] ?? c.detectedBy})` }))))));
+  }
+
+  const grid = h('div', { class: 'mv-grid' });
+  root.append(grid);
+  if (a.nps) grid.append(npsPanel(a.nps, level, width));
+  if (a.pmf) grid.append(pmfPanel(a.pmf, level, width));
+  if (a.csat) grid.append(csatPanel(a.csat, level, width));
+  if (a.features?.length) grid.append(featuresPanel(a.features, level, width));
+  if (a.segments?.segments?.length) root.append(segmentsPanel(a.segments, a, level, width));
+
+  const unused = [
+    a.skipped?.count ? rowIssues('Rows not used', a.skipped, 'rows') : null,
+    a.invalidAnswers?.count ? rowIssues('Answers not used (in rows otherwise used)', a.invalidAnswers, 'answers') : null,
+  ].filter(Boolean);
+  root.append(panel('Rows and answers not used', unused.length ? unused
+    : [h('p', { class: 'mv-muted', text: 'Every row was used: no unreadable rows or answers.' })], { wide: true, testid: 'survey-skipped' }));
+
+  container.replaceChildren(root);
+  return root;
+}
+
+function npsPanel(nps, level, width) {
+  const more = nps.sampleSize?.more;
+  return panel('Net Promoter Score', [
+    figureRow([
+      { label: 'NPS', value: signed(nps.score), big: true, testid: 'nps-score' },
+      { label: `${level} interval`, value: npsRange(nps.interval) },
+      { label: 'Answers', value: fmtInt(nps.n), sub: nps.blank ? `${fmtInt(nps.blank)} blank` : null },
+    ]),
+    splitBar({
+      title: 'Promoters, passives and detractors',
+      parts: [
+        { name: 'Promoters (9–10)', value: nps.promoters, className: 'mv-good' },
+        { name: 'Passives (7–8)', value: nps.passives, className: 'mv-neutral' },
+        { name: 'Detractors (0–6)', value: nps.detractors, className: 'mv-bad' },
+      ],
+      summary: `${fmtInt(nps.promoters)} promoters, ${fmtInt(nps.passives)} passives, ${fmtInt(nps.detractors)} detractors`,
+      width,
+    }),
+    intervalBar({
+      title: `NPS with its ${level} interval`, value: nps.score, interval: nps.interval, min: -100, max: 100,
+      format: (v) => signed(v).replace(/\.0$/, ''), threshold: { value: 0, label: '0' },
+      summary: `${signed(nps.score)}, interval ${npsRange(nps.interval)}`, width,
+    }),
+    nps.distribution?.length === 11 ? barChart({
+      title: 'Answers by score', labels: nps.distribution.map((_, i) => String(i)), values: nps.distribution,
+      classFor: (i) => (i >= 9 ? 'mv-good' : i >= 7 ? 'mv-neutral' : 'mv-bad'), xTitle: 'score (0–10)', yTitle: 'answers',
+      yFormat: fmtCount, height: 180, width,
+    }) : null,
+    h('p', { class: 'mv-note' },
+      `±${fmt1(nps.marginOfError)} points (${nps.method === 'wald' ? 'Wald' : 'adjusted Wald'} interval). `,
+      nps.sampleSize ? (more > 0
+        ? `For ±${fmt(nps.sampleSize.margin)} points, about ${fmtInt(nps.sampleSize.needed)} answers are needed: ${fmtInt(more)} more.`
+        : `Enough answers for ±${fmt(nps.sampleSize.margin)} points (${fmtInt(nps.sampleSize.needed)} needed).`) : null),
+  ], { testid: 'survey-nps' });
+}
+
+function pmfPanel(pmf, level, width) {
+  const [verdictText, tone] = PMF_VERDICTS[pmf.verdict] ?? [pmf.verdict, 'neutral'];
+  const bar = `${fmtPct(pmf.bar)} bar`;
+  return panel('Sean Ellis test', [
+    figureRow([
+      { label: 'Very disappointed', value: fmtPct(pmf.veryDisappointedShare), big: true, testid: 'pmf-share' },
+      { label: `${level} interval`, value: pctRange(pmf.interval) },
+      { label: 'Answers from users', value: fmtInt(pmf.n), sub: pmf.blank ? `${fmtInt(pmf.blank)} blank` : null },
+    ]),
+    h('p', { class: 'mv-verdict-line' }, verdictBadge(verdictText, tone, 'pmf-verdict'), ' ', h('span', { text: pmf.reading })),
+    intervalBar({
+      title: `"Very disappointed" share against the ${bar}`, value: pmf.veryDisappointedShare, interval: pmf.interval,
+      min: 0, max: 1, format: fmtPct, threshold: { value: pmf.bar, label: bar }, className: `mv-${tone}`,
+      summary: `${fmtPct(pmf.veryDisappointedShare)}, interval ${pctRange(pmf.interval)}; ${verdictText.toLowerCase()}`, width,
+    }),
+    splitBar({
+      title: 'How users would feel without the product',
+      parts: [
+        { name: 'Very disappointed', value: pmf.veryDisappointed, className: 'mv-good' },
+        { name: 'Somewhat disappointed', value: pmf.somewhatDisappointed, className: 'mv-neutral' },
+        { name: 'Not disappointed', value: pmf.notDisappointed, className: 'mv-bad' },
+      ],
+      summary: `${fmtInt(pmf.veryDisappointed)} very, ${fmtInt(pmf.somewhatDisappointed)} somewhat, ${fmtInt(pmf.notDisappointed)} not disappointed`,
+      width,
+    }),
+    h('p', { class: 'mv-note' },
+      `Confidence that the true share is above the bar: ${fmtPct(pmf.aboveBar)}. `,
+      pmf.noLongerUse ? `${fmtInt(pmf.noLongerUse)} answered "I no longer use it": counted, left out of the share. ` : null,
+      pmf.moreAnswersNeeded ? `If the share held, about ${fmtInt(pmf.moreAnswersNeeded)} more answers would tell it from the bar.` : null),
+  ], { testid: 'survey-pmf' });
+}
+
+function csatPanel(csat, level, width) {
+  return panel('Customer satisfaction (CSAT)', [
+    figureRow([
+      { label: 'Satisfied (4–5)', value: fmtPct(csat.share), big: true, testid: 'csat-share' },
+      { label: `${level} interval`, value: pctRange(csat.interval) },
+      { label: 'Mean rating', value: `${csat.mean.toFixed(2)} / 5`, sub: `interval ${fmtRange(csat.meanInterval, (v) => v.toFixed(2))}` },
+      { label: 'Answers', value: fmtInt(csat.n), sub: csat.blank ? `${fmtInt(csat.blank)} blank` : null },
+    ]),
+    intervalBar({
+      title: `CSAT share with its ${level} interval`, value: csat.share, interval: csat.interval, min: 0, max: 1,
+      format: fmtPct, summary: `${fmtPct(csat.share)}, interval ${pctRange(csat.interval)}`, width,
+    }),
+    csat.distribution?.length === 5 ? barChart({
+      title: 'Answers by rating', labels: ['1', '2', '3', '4', '5'], values: csat.distribution,
+      classFor: (i) => (i >= 3 ? 'mv-good' : i === 2 ? 'mv-neutral' : 'mv-bad'), xTitle: 'rating (1–5)', yTitle: 'answers',
+      yFormat: fmtCount, height: 170, width,
+    }) : null,
+  ], { testid: 'survey-csat' });
+}
+
+function featuresPanel(features, level, width) {
+  const sorted = [...features].sort((x, y) => y.mean - x.mean);
+  return panel('Feature ratings', [
+    intervalChart({
+      title: `Mean rating (1–5) with its ${level} interval, best first`,
+      rows: sorted.map((f) => ({ label: f.name, value: f.mean, interval: f.n ? f.interval : undefined, note: `${fmtInt(f.n)} ratings`, muted: !f.n })),
+      min: 1, max: 5, format: (v) => v.toFixed(2), valueName: 'mean rating', width,
+      summary: sorted.map((f) => `${f.name} ${f.mean.toFixed(2)}`).join(', '),
+    }),
+    h('p', { class: 'mv-note', text: `${sorted.length} rated feature${sorted.length === 1 ? '' : 's'}; ratings per feature are in the data table.` }),
+  ], { testid: 'survey-features' });
+}
+
+function segmentsPanel(seg, a, level, width) {
+  const rows = seg.segments;
+  const small = rows.filter((r) => r.small).length;
+  const parts = [
+    h('p', { class: 'mv-note' },
+      `By "${seg.column}": ${rows.length} segment${rows.length === 1 ? '' : 's'}, largest first. `,
+      small ? `${small} with fewer than ${fmtInt(seg.minSegmentSize)} answers ${small === 1 ? 'is' : 'are'} marked small: shown, not ranked.` : null),
+  ];
+  if (seg.lovesMost) parts.push(h('p', { class: 'mv-highlight', 'data-testid': 'segment-loves-most', text: seg.lovesMost.reading }));
+  const pmfRows = rows.filter((r) => r.pmf);
+  if (pmfRows.length) {
+    parts.push(intervalChart({
+      title: `Sean Ellis "very disappointed" share by segment, against the ${fmtPct(a.pmf?.bar ?? pmfRows[0].pmf.bar)} bar`,
+      rows: pmfRows.map((r) => ({
+        label: r.small ? `${r.name} (small)` : r.name, value: r.pmf.veryDisappointedShare,
+        interval: r.pmf.n ? r.pmf.interval : undefined, muted: r.small, note: `${fmtInt(r.pmf.n)} answers${r.small ? ', small' : ''}`,
+      })),
+      min: 0, max: 1, format: fmtPct, threshold: { value: pmfRows[0].pmf.bar, label: `${fmtPct(pmfRows[0].pmf.bar)} bar` },
+      valueName: 'very disappointed', width,
+    }));
+  }
+  const npsRows = rows.filter((r) => r.nps);
+  if (npsRows.length) {
+    parts.push(intervalChart({
+      title: 'NPS by segment',
+      rows: npsRows.map((r) => ({
+        label: r.small ? `${r.name} (small)` : r.name, value: r.nps.score, interval: r.nps.n ? r.nps.interval : undefined,
+        muted: r.small, note: `${fmtInt(r.nps.n)} answers${r.small ? ', small' : ''}`,
+      })),
+      min: -100, max: 100, format: (v) => signed(v).replace(/\.0$/, ''), threshold: { value: 0, label: '0' }, valueName: 'NPS', width,
+    }));
+  }
+  // The whole breakdown as a table: every figure with its interval.
+  const table = h('table', { class: 'mv-table mv-segments' },
+    h('caption', { class: 'mv-visually-hidden', text: `Every metric by ${seg.column}` }),
+    h('thead', {}, h('tr', {},
+      h('th', { scope: 'col', text: 'Segment' }), h('th', { scope: 'col', class: 'mv-num', text: 'Rows' }),
+      h('th', { scope: 'col', class: 'mv-num', text: 'NPS' }), h('th', { scope: 'col', class: 'mv-num', text: 'Very disappointed' }),
+      h('th', { scope: 'col', class: 'mv-num', text: 'CSAT' }))),
+    h('tbody', {}, rows.map((r) => h('tr', { class: r.small ? 'mv-small' : null },
+      h('th', { scope: 'row' }, h('span', { text: r.name }), r.small ? h('span', { class: 'mv-tag', text: 'small' }) : null),
+      h('td', { class: 'mv-num', text: fmtInt(r.responses) }),
+      cell(r.nps, (n) => signed(n.score), (n) => npsRange(n.interval), (n) => n.n),
+      cell(r.pmf, (p) => fmtPct(p.veryDisappointedShare), (p) => pctRange(p.interval), (p) => p.n),
+      cell(r.csat, (c) => fmtPct(c.share), (c) => pctRange(c.interval), (c) => c.n)))));
+  parts.push(h('div', { class: 'mv-table-wrap', tabindex: 0, role: 'region', 'aria-label': 'Segments table (scrollable)' }, table));
+  if (seg.rowsBeyondSegmentLimit) {
+    parts.push(h('p', { class: 'mv-note', text: `${fmtInt(seg.rowsBeyondSegmentLimit)} rows had a segment beyond the first 1,000 distinct segments and are not broken down.` }));
+  }
+  return panel('Segments', parts, { wide: true, testid: 'survey-segments' });
+}
+
+/** A table cell: value, then its interval and n underneath; a dash when absent. */
+function cell(summary, value, interval, n) {
+  if (!summary || !n(summary)) return h('td', { class: 'mv-num mv-muted', text: '–' });
+  return h('td', { class: 'mv-num' }, h('span', { text: value(summary) }),
+    h('span', { class: 'mv-sub', text: `${interval(summary)} · n ${fmtInt(n(summary))}` }));
+}
+
+const fmtCount = (v) => (Number.isInteger(v) ? fmtInt(v) : fmt(v));

@@ -1,0 +1,81 @@
+// Module worker that reads one CSV file and analyses it with the wasm
+// library, off the page's main thread so the page stays responsive while
+// millions of events are analysed. One job per worker: lib/files.js starts a
+// worker per file and terminates it to cancel.
+//
+// In:  { kind: 'survey' | 'events', file: File | Blob | string | ArrayBuffer | Uint8Array, options }
+// Out: { type: 'progress', phase: 'reading', loaded, total }   (repeatedly)
+//      { type: 'progress', phase: 'analysing' }
+//      { type: 'result', kind, result, timings: { readMs, analyseMs } }
+//    | { type: 'error', name, message, problems }
+import init, { analyzeSurvey, analyzeEventsCsv } from '../pkg/web/market_validation.js';
+
+// Start compiling the wasm at once, while the file is being read.
+const ready = init();
+// Post reading progress at most this often: a 100 MB file comes in ~1,600 chunks.
+const PROGRESS_EVERY_MS = 50;
+
+/** Reads a Blob through its stream into one Uint8Array, reporting progress. */
+async function readAll(blob) {
+  const total = blob.size;
+  let bytes = new Uint8Array(total);
+  let loaded = 0;
+  let last = 0;
+  self.postMessage({ type: 'progress', phase: 'reading', loaded: 0, total });
+  const reader = blob.stream().getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (loaded + value.length > bytes.length) {
+      // The file grew while being read: make room rather than fail.
+      const bigger = new Uint8Array(Math.max(bytes.length * 2, loaded + value.length));
+      bigger.set(bytes.subarray(0, loaded));
+      bytes = bigger;
+    }
+    bytes.set(value, loaded);
+    loaded += value.length;
+    const now = performance.now();
+    if (now - last >= PROGRESS_EVERY_MS) {
+      last = now;
+      self.postMessage({ type: 'progress', phase: 'reading', loaded, total });
+    }
+  }
+  self.postMessage({ type: 'progress', phase: 'reading', loaded, total: Math.max(total, loaded) });
+  return loaded === bytes.length ? bytes : bytes.subarray(0, loaded);
+}
+
+/** What the wasm functions take: text, or bytes (read from a Blob). */
+async function toInput(file) {
+  if (typeof file === 'string') return file;
+  if (file instanceof Uint8Array) return file;
+  if (file instanceof ArrayBuffer) return new Uint8Array(file);
+  if (file instanceof Blob) return readAll(file);
+  throw Object.assign(new Error('expected a File, a Blob, text or bytes to analyse'), { problems: [] });
+}
+
+self.onmessage = async ({ data }) => {
+  const { kind, file, options } = data ?? {};
+  try {
+    if (kind !== 'survey' && kind !== 'events') {
+      throw Object.assign(new Error(`unknown kind ${JSON.stringify(kind)}: expected "survey" or "events"`), { problems: [] });
+    }
+    const started = performance.now();
+    const input = await toInput(file);
+    const readMs = performance.now() - started;
+    self.postMessage({ type: 'progress', phase: 'analysing' });
+    await ready;
+    const t0 = performance.now();
+    const result = kind === 'survey' ? analyzeSurvey(input, options ?? null) : analyzeEventsCsv(input, options ?? null);
+    const analyseMs = performance.now() - t0;
+    self.postMessage({ type: 'result', kind, result, timings: { readMs, analyseMs } });
+  } catch (e) {
+    // Errors do not survive postMessage with their extra fields: copy them out.
+    self.postMessage({
+      type: 'error',
+      name: e?.name ?? 'Error',
+      message: String(e?.message ?? e),
+      subject: e?.subject,
+      problems: Array.isArray(e?.problems) ? e.problems.map((p) => ({ ...p })) : [],
+    });
+  }
+};
