@@ -678,6 +678,11 @@ fn every_problem_is_reported_at_once() {
     assert!(err.problems[3]
         .expected
         .contains("already at newFeatures[0]"));
+    assert_eq!(
+        err.problems[4].expected,
+        "an array of texts (each an audience)"
+    );
+    assert_eq!(err.problems[5].expected, "a channel (a non-empty text)");
     assert!(err.problems[9]
         .expected
         .contains("already at milestones[0].name"));

@@ -9,6 +9,7 @@
 //! pass in topological order), and deterministic: ties go to plan order.
 
 use super::plan::{DependencyPair, Milestone};
+use super::{days, quoted};
 use crate::calendar::iso_date;
 use crate::suggest::did_you_mean;
 use serde::Serialize;
@@ -103,11 +104,6 @@ pub(crate) struct DependencyReport {
     pub checks: Vec<LaunchDependencyCheck>,
     pub cycles: Vec<LaunchCycle>,
     pub critical_path: LaunchCriticalPath,
-}
-
-/// A name in quotes, for messages.
-fn quoted(name: &str) -> String {
-    serde_json::Value::String(name.to_string()).to_string()
 }
 
 /// Checks every pair and finds the loops and the critical path.
@@ -280,15 +276,6 @@ struct Found {
     unknown: Vec<String>,
     hint: Option<String>,
     cycle: Option<u32>,
-}
-
-/// "1 day", "5 days".
-fn days(n: i64) -> String {
-    if n == 1 {
-        "1 day".into()
-    } else {
-        format!("{n} days")
-    }
 }
 
 /// "Did you mean" for unknown names, looked up once per name and for at

@@ -160,6 +160,20 @@ pub fn check_launch(plan: &RawValue, options: &RawValue) -> Result<LaunchReport,
     }
 }
 
+/// A name in double quotes (JSON-escaped), for messages.
+fn quoted(name: &str) -> String {
+    serde_json::Value::String(name.to_string()).to_string()
+}
+
+/// "1 day", "5 days".
+fn days(n: i64) -> String {
+    if n == 1 {
+        "1 day".into()
+    } else {
+        format!("{n} days")
+    }
+}
+
 /// Distinct names, ignoring case and surrounding spaces.
 fn distinct(names: &[String]) -> usize {
     names

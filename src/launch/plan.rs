@@ -296,13 +296,13 @@ pub(crate) fn read_plan(raw: &RawValue) -> Result<Plan, Vec<Problem>> {
     let target_audience = text_list(
         raw.get("targetAudience"),
         "targetAudience",
-        "an audience (a non-empty text)",
+        "an audience",
         &mut problems,
     );
     let marketing_channels = text_list(
         raw.get("marketingChannels"),
         "marketingChannels",
-        "a channel (a non-empty text)",
+        "a channel",
         &mut problems,
     );
     let messaging = read_messaging(raw.get("featureMessaging"), &mut problems);
@@ -420,7 +420,7 @@ fn text_list(raw: &RawValue, path: &str, item: &str, problems: &mut Vec<Problem>
     let Some(items) = array(
         raw,
         path,
-        &format!("an array of texts, each {item}"),
+        &format!("an array of texts (each {item})"),
         problems,
     ) else {
         return Vec::new();
@@ -622,7 +622,7 @@ fn read_messaging(raw: &RawValue, problems: &mut Vec<Problem>) -> Vec<Messaging>
         let key_benefits = text_list(
             item.get("keyBenefits"),
             &join_path(&item_path, "keyBenefits"),
-            "a benefit (a non-empty text)",
+            "a benefit",
             problems,
         );
         if let Some(feature_id) = feature_id {

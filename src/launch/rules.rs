@@ -8,6 +8,7 @@ use super::messaging::{LaunchMessagingStatus, MessagingReport};
 use super::plan::Plan;
 use super::success::LaunchSuccessMetric;
 use super::timeline::{LaunchMilestoneState, LaunchTimelineEntry};
+use super::{days, quoted};
 use crate::calendar::iso_date;
 use crate::problem::join_path;
 
@@ -30,10 +31,6 @@ pub(crate) struct RuleInputs<'a> {
     pub channels: usize,
     pub audiences: usize,
     pub success: &'a [LaunchSuccessMetric],
-}
-
-fn quoted(name: &str) -> String {
-    serde_json::Value::String(name.to_string()).to_string()
 }
 
 /// Every finding, in a fixed order: dependencies, loops, schedule,
@@ -176,7 +173,7 @@ fn schedule_findings(r: &RuleInputs, out: &mut Vec<Finding>) {
             format!(
                 "the launch date {} is {} before asOf {}",
                 iso_date(launch),
-                plural_days(-days_to_launch),
+                days(-days_to_launch),
                 iso_date(today)
             ),
             "Update launchDate if the launch moved; if it happened, mark its milestones done"
@@ -193,7 +190,7 @@ fn schedule_findings(r: &RuleInputs, out: &mut Vec<Finding>) {
                     "{} was due {} ({} before asOf) and is not done",
                     quoted(&m.name),
                     m.date,
-                    plural_days(-m.days_from_as_of.unwrap_or_default())
+                    days(-m.days_from_as_of.unwrap_or_default())
                 ),
                 format!(
                     "Mark {} done if it is; else give it a new date and check what depends on it",
@@ -216,7 +213,7 @@ fn schedule_findings(r: &RuleInputs, out: &mut Vec<Finding>) {
                 None,
                 format!(
                     "{} to launch with {} critical milestone{} still open: {}",
-                    plural_days(days_to_launch),
+                    days(days_to_launch),
                     open.len(),
                     if open.len() == 1 { "" } else { "s" },
                     open.join(", ")
@@ -226,14 +223,6 @@ fn schedule_findings(r: &RuleInputs, out: &mut Vec<Finding>) {
                 ),
             ));
         }
-    }
-}
-
-fn plural_days(n: i64) -> String {
-    if n == 1 {
-        "1 day".into()
-    } else {
-        format!("{n} days")
     }
 }
 
