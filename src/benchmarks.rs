@@ -21,7 +21,7 @@ pub struct Source {
     pub url: &'static str,
 }
 
-/// Every source a benchmark cites.
+/// Every source a benchmark or a launch-readiness rule ([`crate::launch`]) cites.
 pub const SOURCES: &[Source] = &[
     Source {
         id: "june-stickiness",
@@ -97,6 +97,11 @@ pub const SOURCES: &[Source] = &[
         id: "b2b-win-rate",
         citation: "HubSpot sales survey (about 21%) and Ebsta x Pavilion B2B Sales Benchmarks 2025 (19% to 29%), as reported: average B2B win rate about 20%",
         url: "",
+    },
+    Source {
+        id: "traction-bullseye",
+        citation: "Gabriel Weinberg & Justin Mares, Traction: How Any Startup Can Achieve Explosive Customer Growth (2015), the Bullseye framework: test the three most promising traction channels in parallel",
+        url: "https://traction.usefedora.com/courses/traction-a-startup-guide-to-getting-customers/lectures/26513",
     },
 ];
 

@@ -37,6 +37,7 @@ pub mod csv_rows;
 pub mod curve;
 pub mod events;
 pub mod fields;
+pub mod launch;
 pub mod metrics;
 pub mod model;
 pub mod options;

@@ -129,6 +129,28 @@ pub fn unknown_keys(
     known: &[&str],
     problems: &mut Vec<Problem>,
 ) {
+    unknown_names(entries, path, known, "an unknown option", problems);
+}
+
+/// Reports every key of an input object that is not among `known`, with
+/// "did you mean ...?" for near misses: [`unknown_keys`] for data rather
+/// than options.
+pub fn unknown_fields(
+    entries: &[(String, crate::RawValue)],
+    path: &str,
+    known: &[&str],
+    problems: &mut Vec<Problem>,
+) {
+    unknown_names(entries, path, known, "an unknown field", problems);
+}
+
+fn unknown_names(
+    entries: &[(String, crate::RawValue)],
+    path: &str,
+    known: &[&str],
+    what: &str,
+    problems: &mut Vec<Problem>,
+) {
     for (key, _) in entries {
         if !known.contains(&key.as_str()) {
             let hint = crate::suggest::did_you_mean(key, known.iter().copied())
@@ -136,7 +158,7 @@ pub fn unknown_keys(
             problems.push(
                 Problem::new(
                     join_path(path, key),
-                    "an unknown option",
+                    what,
                     format!("one of {}", known.join(", ")),
                 )
                 .with_hint(hint),

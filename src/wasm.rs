@@ -8,6 +8,7 @@
 
 use crate::catalog::{presets as preset_catalog, PresetInfo};
 use crate::events::{self, EventsAnalysis, EventsConfig, EventsOptions};
+use crate::launch::{self, LaunchOptions, LaunchPlan, LaunchReport};
 use crate::model::ProductData;
 use crate::options::AnalyzeOptions;
 use crate::raw::{RawValue, MAX_DEPTH, MAX_ENTRIES, MAX_KEY_CHARS, MAX_STRING_CHARS, MAX_VALUES};
@@ -34,7 +35,7 @@ export type BenchmarkBandName = "average" | "good" | "great";
 /** What every function throws on bad input: a standard `Error` whose message lists every problem, with the same problems as data. */
 export interface MarketValidationError extends Error {
     name: "InputError";
-    /** What was being read: "product data", "options", "product data and options", "portfolio". */
+    /** What was being read: "product data", "options", "product data and options", "portfolio", "launch plan", ... */
     subject: string;
     /** Every problem, with its field path, the value given, what was expected and a hint. */
     problems: Problem[];
@@ -533,6 +534,36 @@ fn event_timestamps(value: &JsValue, path: &str) -> Result<Vec<f64>, InputError>
             )],
         )),
     }
+}
+
+/// Checks a product launch plan as of `options.asOf` (the library reads no clock): the timeline,
+/// every dependency (unknown names, loops, order), the critical path, each feature's messaging,
+/// a coordination score with its derivation, success-metric targets, and the status (`ready`,
+/// `needs_attention` or `blocked`) with the reasons that decided it and what to do. Throws a
+/// `MarketValidationError` listing every problem when the plan or the options are invalid.
+#[wasm_bindgen(js_name = checkLaunch)]
+pub fn check_launch(
+    plan: Ts<LaunchPlan>,
+    options: Option<Ts<LaunchOptions>>,
+) -> Result<Ts<LaunchReport>, JsValue> {
+    let raw = read_arg(&plan.js_value(), "launch plan")?;
+    let opts = read_options(options, "launch options")?;
+    typed(&launch::check_launch(&raw, &opts).map_err(to_js_error)?)
+}
+
+/// The built-in sample launch plan (the original design's example, with its dependency on a
+/// "Sales team training" milestone the plan does not have) and the options to check it with:
+/// `checkLaunch(sample.plan, sample.options)`.
+#[wasm_bindgen(
+    js_name = sampleLaunchPlan,
+    unchecked_return_type = "{ plan: LaunchPlan; options: LaunchOptions }"
+)]
+pub fn sample_launch_plan() -> Result<JsValue, JsValue> {
+    js_sys::JSON::parse(&format!(
+        r#"{{"plan": {}, "options": {{"asOf": "{}"}}}}"#,
+        launch::sample_plan_json(),
+        launch::SAMPLE_AS_OF
+    ))
 }
 
 /// The benchmark presets: weights, curve points and their sources.

@@ -1,0 +1,529 @@
+//! Dependency checks: every "milestone depends on milestone" pair is checked
+//! for names not in the plan (with "did you mean"), loops (the loop named),
+//! and a dependency scheduled after what depends on it; then the critical
+//! path is the longest chain of critical milestones along sound
+//! dependencies.
+//!
+//! Every step is linear in milestones plus pairs (strongly connected
+//! components by Tarjan's algorithm, one breadth-first search per loop, one
+//! pass in topological order), and deterministic: ties go to plan order.
+
+use super::plan::{DependencyPair, Milestone};
+use super::{days, quoted};
+use crate::calendar::iso_date;
+use crate::suggest::did_you_mean;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+
+/// Most distinct unknown names looked up for "did you mean": each lookup
+/// compares against every milestone name, so this bounds the work a plan
+/// full of unknown names can cause. Later ones get no hint.
+pub const MAX_HINTED_NAMES: usize = 20;
+
+/// What a dependency check found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "snake_case")]
+pub enum LaunchDependencyStatus {
+    /// Both milestones exist and the one depended on comes first (or on the same day).
+    Ok,
+    /// A name is not a milestone of the plan.
+    UnknownMilestone,
+    /// The two milestones depend on each other, directly or through others.
+    Cycle,
+    /// The milestone depended on is scheduled after the one that depends on it.
+    Misordered,
+}
+
+/// One "milestone depends on dependsOn" pair, checked.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct LaunchDependencyCheck {
+    /// The dependent milestone.
+    pub milestone: String,
+    /// The milestone it depends on.
+    pub depends_on: String,
+    /// What the check found. A pair in a loop is reported as `cycle` even if also misordered.
+    pub status: LaunchDependencyStatus,
+    /// True when a broken pair would block the launch: either milestone is critical, or neither
+    /// is in the plan (nothing says it is not critical).
+    pub critical: bool,
+    /// The finding in words.
+    pub message: String,
+    /// For `unknown_milestone`: the names that are not milestones of the plan.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unknown: Vec<String>,
+    /// For an unknown name: the milestone probably meant ("did you mean ...?").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+    /// For a pair in a loop: the index of the loop in `cycles`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cycle: Option<u32>,
+    /// Where the depended-on name is in the input (`dependencies[1].dependsOn[2]`); absent for the
+    /// default timeline's dependencies.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+}
+
+/// Milestones that depend on each other in a loop, so none can be done first.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct LaunchCycle {
+    /// One loop, read "depends on": it starts and ends at the loop's milestone listed first in
+    /// the plan, and is the shortest such loop (`["A", "B", "A"]`: A depends on B, which depends
+    /// on A).
+    pub path: Vec<String>,
+    /// Every milestone caught in loops with it (its strongly connected component), in plan order.
+    pub members: Vec<String>,
+    /// True when any member is critical.
+    pub critical: bool,
+}
+
+/// The longest chain of critical milestones, each depending on the one before.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct LaunchCriticalPath {
+    /// The chain, first milestone first. Empty when no milestone is critical.
+    pub milestones: Vec<String>,
+    /// The first milestone's date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start: Option<String>,
+    /// The last milestone's date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<String>,
+    /// Days from the first milestone to the last: the chain's length.
+    pub days: i64,
+}
+
+/// Everything the dependency checks found.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct DependencyReport {
+    pub checks: Vec<LaunchDependencyCheck>,
+    pub cycles: Vec<LaunchCycle>,
+    pub critical_path: LaunchCriticalPath,
+}
+
+/// Checks every pair and finds the loops and the critical path.
+pub(crate) fn check(milestones: &[Milestone], pairs: &[DependencyPair]) -> DependencyReport {
+    let index: BTreeMap<&str, usize> = milestones
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.name.as_str(), i))
+        .collect();
+    let resolved: Vec<(Option<usize>, Option<usize>)> = pairs
+        .iter()
+        .map(|p| {
+            (
+                index.get(p.milestone.as_str()).copied(),
+                index.get(p.depends_on.as_str()).copied(),
+            )
+        })
+        .collect();
+    // adjacency[m] lists the milestones m depends on, in plan order.
+    let mut adjacency: Vec<Vec<usize>> = vec![Vec::new(); milestones.len()];
+    for (dependent, dependency) in &resolved {
+        if let (Some(a), Some(b)) = (dependent, dependency) {
+            if let Some(list) = adjacency.get_mut(*a) {
+                list.push(*b);
+            }
+        }
+    }
+    let component = strongly_connected(&adjacency);
+    let cycles_found = loops(milestones, &adjacency, &component);
+    let mut hints = Hints::new(milestones);
+    let mut checks = Vec::with_capacity(pairs.len());
+    let mut sound: Vec<(usize, usize)> = Vec::new();
+    for (pair, (dependent, dependency)) in pairs.iter().zip(&resolved) {
+        let found = match (
+            dependent.and_then(|i| milestones.get(i).map(|m| (i, m))),
+            dependency.and_then(|i| milestones.get(i).map(|m| (i, m))),
+        ) {
+            (Some((a, m)), Some((b, d))) => {
+                let critical = m.critical || d.critical;
+                let loop_index = component
+                    .get(a)
+                    .filter(|c| component.get(b) == Some(c))
+                    .and_then(|c| cycles_found.by_component.get(c));
+                if let Some(&cycle) = loop_index {
+                    let back = if a == b {
+                        "itself".to_string()
+                    } else {
+                        format!(
+                            "{}, which depends back on it, directly or through others",
+                            quoted(&d.name)
+                        )
+                    };
+                    let path = cycles_found
+                        .cycles
+                        .get(cycle)
+                        .map(|c| c.path.join(" → "))
+                        .unwrap_or_default();
+                    Found {
+                        status: LaunchDependencyStatus::Cycle,
+                        critical,
+                        message: format!(
+                            "{} depends on {back} (loop: {path}): neither can be done first",
+                            quoted(&m.name),
+                        ),
+                        unknown: Vec::new(),
+                        hint: None,
+                        cycle: u32::try_from(cycle).ok(),
+                    }
+                } else if d.day > m.day {
+                    Found {
+                        status: LaunchDependencyStatus::Misordered,
+                        critical,
+                        message: format!(
+                            "{} ({}) depends on {}, which is scheduled {} after it ({})",
+                            quoted(&m.name),
+                            iso_date(m.day),
+                            quoted(&d.name),
+                            days(d.day - m.day),
+                            iso_date(d.day)
+                        ),
+                        unknown: Vec::new(),
+                        hint: None,
+                        cycle: None,
+                    }
+                } else {
+                    sound.push((b, a));
+                    let gap = if d.day == m.day {
+                        "on the same day as".to_string()
+                    } else {
+                        format!("{} after", days(m.day - d.day))
+                    };
+                    Found {
+                        status: LaunchDependencyStatus::Ok,
+                        critical,
+                        message: format!(
+                            "{} ({}) comes {gap} {} ({}), which it depends on",
+                            quoted(&m.name),
+                            iso_date(m.day),
+                            quoted(&d.name),
+                            iso_date(d.day)
+                        ),
+                        unknown: Vec::new(),
+                        hint: None,
+                        cycle: None,
+                    }
+                }
+            }
+            (m, d) => {
+                let known_critical = [m, d].iter().flatten().any(|(_, x)| x.critical);
+                let none_known = m.is_none() && d.is_none();
+                let message = match (m, d) {
+                    (Some(_), None) => format!(
+                        "{} depends on {}, which is not a milestone of the plan",
+                        quoted(&pair.milestone),
+                        quoted(&pair.depends_on)
+                    ),
+                    (None, Some(_)) => format!(
+                        "{} is not a milestone of the plan, so its dependency on {} cannot be checked",
+                        quoted(&pair.milestone),
+                        quoted(&pair.depends_on)
+                    ),
+                    _ => format!(
+                        "neither {} nor {} is a milestone of the plan",
+                        quoted(&pair.milestone),
+                        quoted(&pair.depends_on)
+                    ),
+                };
+                let unknown: Vec<&str> = [
+                    (m.is_none(), pair.milestone.as_str()),
+                    (d.is_none(), pair.depends_on.as_str()),
+                ]
+                .into_iter()
+                .filter(|(missing, _)| *missing)
+                .map(|(_, name)| name)
+                .collect();
+                let hint: Vec<String> = unknown.iter().filter_map(|n| hints.lookup(n)).collect();
+                Found {
+                    status: LaunchDependencyStatus::UnknownMilestone,
+                    critical: known_critical || none_known,
+                    message,
+                    unknown: unknown.iter().map(|n| n.to_string()).collect(),
+                    hint: (!hint.is_empty()).then(|| hint.join("; ")),
+                    cycle: None,
+                }
+            }
+        };
+        checks.push(LaunchDependencyCheck {
+            milestone: pair.milestone.clone(),
+            depends_on: pair.depends_on.clone(),
+            status: found.status,
+            critical: found.critical,
+            message: found.message,
+            unknown: found.unknown,
+            hint: found.hint,
+            cycle: found.cycle,
+            path: pair.path.clone(),
+        });
+    }
+    DependencyReport {
+        checks,
+        cycles: cycles_found.cycles,
+        critical_path: critical_path(milestones, &sound),
+    }
+}
+
+struct Found {
+    status: LaunchDependencyStatus,
+    critical: bool,
+    message: String,
+    unknown: Vec<String>,
+    hint: Option<String>,
+    cycle: Option<u32>,
+}
+
+/// "Did you mean" for unknown names, looked up once per name and for at
+/// most [`MAX_HINTED_NAMES`] names.
+struct Hints<'a> {
+    names: Vec<&'a str>,
+    found: BTreeMap<String, Option<String>>,
+}
+
+impl<'a> Hints<'a> {
+    fn new(milestones: &'a [Milestone]) -> Self {
+        Hints {
+            names: milestones.iter().map(|m| m.name.as_str()).collect(),
+            found: BTreeMap::new(),
+        }
+    }
+
+    fn lookup(&mut self, unknown: &str) -> Option<String> {
+        if let Some(hint) = self.found.get(unknown) {
+            return hint.clone();
+        }
+        if self.found.len() >= MAX_HINTED_NAMES {
+            return None;
+        }
+        let hint = did_you_mean(unknown, self.names.iter().copied())
+            .map(|name| format!("did you mean {}?", quoted(name)));
+        self.found.insert(unknown.to_string(), hint.clone());
+        hint
+    }
+}
+
+/// The strongly connected component of each node (Tarjan, iterative so a
+/// long chain cannot overflow the stack).
+fn strongly_connected(adjacency: &[Vec<usize>]) -> Vec<usize> {
+    const UNSEEN: usize = usize::MAX;
+    let n = adjacency.len();
+    let mut order = vec![UNSEEN; n];
+    let mut low = vec![0usize; n];
+    let mut on_stack = vec![false; n];
+    let mut stack: Vec<usize> = Vec::new();
+    let mut component = vec![UNSEEN; n];
+    let (mut next, mut components) = (0usize, 0usize);
+    for root in 0..n {
+        if order[root] != UNSEEN {
+            continue;
+        }
+        order[root] = next;
+        low[root] = next;
+        next += 1;
+        stack.push(root);
+        on_stack[root] = true;
+        // (node, index of its next edge to follow)
+        let mut calls: Vec<(usize, usize)> = vec![(root, 0)];
+        while let Some(top) = calls.last_mut() {
+            let v = top.0;
+            let edge = adjacency[v].get(top.1).copied();
+            if let Some(w) = edge {
+                top.1 += 1;
+                if order[w] == UNSEEN {
+                    order[w] = next;
+                    low[w] = next;
+                    next += 1;
+                    stack.push(w);
+                    on_stack[w] = true;
+                    calls.push((w, 0));
+                } else if on_stack[w] {
+                    low[v] = low[v].min(order[w]);
+                }
+            } else {
+                calls.pop();
+                if let Some(&(parent, _)) = calls.last() {
+                    low[parent] = low[parent].min(low[v]);
+                }
+                if low[v] == order[v] {
+                    while let Some(w) = stack.pop() {
+                        on_stack[w] = false;
+                        component[w] = components;
+                        if w == v {
+                            break;
+                        }
+                    }
+                    components += 1;
+                }
+            }
+        }
+    }
+    component
+}
+
+struct Loops {
+    cycles: Vec<LaunchCycle>,
+    /// Component id -> index in `cycles`.
+    by_component: BTreeMap<usize, usize>,
+}
+
+/// The loops: components with more than one milestone, or one that depends
+/// on itself; ordered by their first member in plan order.
+fn loops(milestones: &[Milestone], adjacency: &[Vec<usize>], component: &[usize]) -> Loops {
+    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (node, c) in component.iter().enumerate() {
+        members.entry(*c).or_default().push(node);
+    }
+    let mut looping: Vec<(usize, Vec<usize>)> = members
+        .into_iter()
+        .filter(|(_, nodes)| match nodes.as_slice() {
+            [only] => adjacency.get(*only).is_some_and(|e| e.contains(only)),
+            _ => true,
+        })
+        .collect();
+    // Nodes were pushed in index order, so nodes[0] is the first in the plan.
+    looping.sort_by_key(|(_, nodes)| nodes.first().copied());
+    let name = |i: usize| {
+        milestones
+            .get(i)
+            .map(|m| m.name.clone())
+            .unwrap_or_default()
+    };
+    let mut out = Loops {
+        cycles: Vec::new(),
+        by_component: BTreeMap::new(),
+    };
+    for (c, nodes) in looping {
+        let Some(&start) = nodes.first() else {
+            continue;
+        };
+        let path = shortest_loop(start, c, adjacency, component);
+        out.by_component.insert(c, out.cycles.len());
+        out.cycles.push(LaunchCycle {
+            path: path.into_iter().map(name).collect(),
+            members: nodes.iter().map(|&i| name(i)).collect(),
+            critical: nodes
+                .iter()
+                .any(|&i| milestones.get(i).is_some_and(|m| m.critical)),
+        });
+    }
+    out
+}
+
+/// The shortest loop from `start` back to it within its component, by
+/// breadth-first search following edges in plan order; `[start, ..., start]`.
+fn shortest_loop(
+    start: usize,
+    c: usize,
+    adjacency: &[Vec<usize>],
+    component: &[usize],
+) -> Vec<usize> {
+    let mut parent: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut queue = VecDeque::from([start]);
+    let mut last = None;
+    'search: while let Some(v) = queue.pop_front() {
+        for &w in adjacency.get(v).map(Vec::as_slice).unwrap_or_default() {
+            if w == start {
+                last = Some(v);
+                break 'search;
+            }
+            if component.get(w) == Some(&c) && !parent.contains_key(&w) {
+                parent.insert(w, v);
+                queue.push_back(w);
+            }
+        }
+    }
+    let mut path = vec![start];
+    let mut node = last;
+    let mut back = Vec::new();
+    // Walk the parents back to the start; bounded by the component's size.
+    while let Some(v) = node.filter(|&v| v != start) {
+        back.push(v);
+        node = parent.get(&v).copied();
+        if back.len() > component.len() {
+            break;
+        }
+    }
+    path.extend(back.into_iter().rev());
+    path.push(start);
+    path
+}
+
+/// The longest chain of critical milestones along sound dependencies
+/// (`edges` are (depended on, dependent) pairs that are neither unknown,
+/// looped nor misordered, so they go forward in time and form no loop).
+///
+/// Length is days from the chain's first milestone to its last; ties go to
+/// the chain with more milestones, then to the one ending at the milestone
+/// listed first in the plan, then whose milestone before the last is listed
+/// first, and so on back.
+fn critical_path(milestones: &[Milestone], edges: &[(usize, usize)]) -> LaunchCriticalPath {
+    let n = milestones.len();
+    let critical = |i: usize| milestones.get(i).is_some_and(|m| m.critical);
+    let day = |i: usize| milestones.get(i).map_or(0, |m| m.day);
+    let mut next: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut waiting = vec![0usize; n];
+    for &(from, to) in edges {
+        if critical(from) && critical(to) {
+            next[from].push(to);
+            waiting[to] += 1;
+        }
+    }
+    // Best chain ending at each node: (first day, milestones, node before).
+    let mut best: Vec<(i64, usize, Option<usize>)> = (0..n).map(|i| (day(i), 1, None)).collect();
+    let mut ready: BTreeSet<(i64, usize)> = (0..n)
+        .filter(|&i| critical(i) && waiting[i] == 0)
+        .map(|i| (day(i), i))
+        .collect();
+    while let Some((_, v)) = ready.pop_first() {
+        let (first, count, _) = best[v];
+        for &w in &next[v] {
+            let (w_first, w_count, w_before) = best[w];
+            // Earlier first day = longer chain (w's day is fixed).
+            let better = (first, std::cmp::Reverse(count + 1), v)
+                < (
+                    w_first,
+                    std::cmp::Reverse(w_count),
+                    w_before.unwrap_or(usize::MAX),
+                );
+            if better {
+                best[w] = (first, count + 1, Some(v));
+            }
+            waiting[w] -= 1;
+            if waiting[w] == 0 {
+                ready.insert((day(w), w));
+            }
+        }
+    }
+    let end = (0..n)
+        .filter(|&i| critical(i))
+        .max_by_key(|&i| (day(i) - best[i].0, best[i].1, std::cmp::Reverse(i)));
+    let mut chain = Vec::new();
+    let mut node = end;
+    while let Some(v) = node {
+        chain.push(v);
+        node = best[v].2;
+        if chain.len() > n {
+            break;
+        }
+    }
+    chain.reverse();
+    let first = chain.first().map(|&i| day(i));
+    let last = chain.last().map(|&i| day(i));
+    LaunchCriticalPath {
+        milestones: chain
+            .iter()
+            .filter_map(|&i| milestones.get(i).map(|m| m.name.clone()))
+            .collect(),
+        start: first.map(iso_date),
+        end: last.map(iso_date),
+        days: match (first, last) {
+            (Some(a), Some(b)) => b - a,
+            _ => 0,
+        },
+    }
+}

@@ -1,0 +1,321 @@
+//! Messaging checks, feature by feature: is there messaging, positioning
+//! and at least one key benefit, and is the messaging the feature's own
+//! rather than another feature's copied?
+//!
+//! Two messages are compared by their words: lower-cased runs of letters and
+//! digits (punctuation, case and spacing ignored). The same words in the
+//! same order is a copy; sharing at least [`SIMILAR_SHARE_PERCENT`]% of
+//! their distinct words (Jaccard similarity of the word sets) is near
+//! enough to need a look.
+
+use super::findings::LaunchReason;
+use super::plan::{Feature, Messaging};
+use crate::suggest::did_you_mean;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Two messages sharing at least this share (in percent) of their distinct
+/// words are "similar" (our threshold: at 80%, at most one distinct word in
+/// five differs, so one message is a light edit of the other).
+pub const SIMILAR_SHARE_PERCENT: usize = 80;
+/// Distinct words of a message compared for similarity: the first 64, which
+/// covers any tagline or paragraph and bounds the pairwise comparison.
+pub const MAX_COMPARED_WORDS: usize = 64;
+/// Most other features named in one reason.
+const MAX_NAMED: usize = 5;
+/// Most unknown feature ids looked up for "did you mean" (each lookup
+/// compares against every feature id).
+const MAX_HINTED_IDS: usize = 20;
+
+/// How well a feature's messaging is in place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "snake_case")]
+pub enum LaunchMessagingStatus {
+    /// Messaging, positioning and key benefits are all there, and the messaging is its own.
+    Aligned,
+    /// Positioning or key benefits are missing, or the messaging is close to another feature's.
+    NeedsReview,
+    /// No messaging, or the same messaging as another feature.
+    Misaligned,
+}
+
+/// One feature's messaging, checked.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct LaunchMessagingCheck {
+    /// The feature's id.
+    pub feature_id: String,
+    /// Its display name, when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The worst of its reasons; `aligned` when there are none.
+    pub status: LaunchMessagingStatus,
+    /// Every reason it is not aligned, in a fixed order: `no_messaging`, `missing_messaging`,
+    /// `copied_messaging`, `missing_positioning`, `missing_key_benefits`, `similar_messaging`.
+    pub reasons: Vec<LaunchReason>,
+    /// Its messaging entry (`featureMessaging[1]`), or the feature (`newFeatures[0]`) when it has
+    /// none.
+    pub path: String,
+}
+
+/// A messaging entry for an id that is not among the features.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct OrphanMessaging {
+    pub feature_id: String,
+    pub path: String,
+    pub hint: Option<String>,
+}
+
+/// What the messaging checks found.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct MessagingReport {
+    /// One per feature, in `newFeatures` order.
+    pub checks: Vec<LaunchMessagingCheck>,
+    pub orphans: Vec<OrphanMessaging>,
+}
+
+/// The words of a text: lower-cased runs of letters and digits.
+pub(crate) fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Checks every feature's messaging.
+pub(crate) fn check(features: &[Feature], entries: &[Messaging]) -> MessagingReport {
+    let by_id: BTreeMap<&str, usize> = features
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.id.as_str(), i))
+        .collect();
+    let mut entry_of: Vec<Option<&Messaging>> = vec![None; features.len()];
+    let mut orphans = Vec::new();
+    for entry in entries {
+        match by_id.get(entry.feature_id.as_str()) {
+            Some(&i) => {
+                if let Some(slot) = entry_of.get_mut(i) {
+                    *slot = Some(entry);
+                }
+            }
+            None => {
+                let hint = (orphans.len() < MAX_HINTED_IDS)
+                    .then(|| {
+                        did_you_mean(&entry.feature_id, features.iter().map(|f| f.id.as_str()))
+                    })
+                    .flatten()
+                    .map(|id| format!("did you mean {id}?"));
+                orphans.push(OrphanMessaging {
+                    feature_id: entry.feature_id.clone(),
+                    path: format!("{}.featureId", entry.path),
+                    hint,
+                });
+            }
+        }
+    }
+    let texts: Vec<Option<Vec<String>>> = entry_of
+        .iter()
+        .map(|e| e.and_then(|e| e.messaging.as_deref()).map(words))
+        .collect();
+    let (copies, similar) = overlaps(&texts);
+    let checks = features
+        .iter()
+        .enumerate()
+        .map(|(i, feature)| {
+            let entry = entry_of.get(i).copied().flatten();
+            let mut reasons: Vec<(LaunchMessagingStatus, LaunchReason)> = Vec::new();
+            let reason = |status, code: &str, path: String, message: String| {
+                (
+                    status,
+                    LaunchReason {
+                        code: code.to_string(),
+                        path: Some(path),
+                        message,
+                    },
+                )
+            };
+            let names = |others: &[usize]| named(features, others);
+            match entry {
+                None => reasons.push(reason(
+                    LaunchMessagingStatus::Misaligned,
+                    "no_messaging",
+                    feature.path.clone(),
+                    format!("{} has no entry in featureMessaging", feature.id),
+                )),
+                Some(e) => {
+                    // Messaging without a single word ("...") is no messaging.
+                    if texts.get(i).and_then(Option::as_ref).is_none_or(Vec::is_empty) {
+                        reasons.push(reason(
+                            LaunchMessagingStatus::Misaligned,
+                            "missing_messaging",
+                            format!("{}.messaging", e.path),
+                            format!("{} has no messaging", feature.id),
+                        ));
+                    }
+                    if let Some(others) = copies.get(&i) {
+                        reasons.push(reason(
+                            LaunchMessagingStatus::Misaligned,
+                            "copied_messaging",
+                            format!("{}.messaging", e.path),
+                            format!(
+                                "{} has the same messaging as {} (compared ignoring case, punctuation and spacing)",
+                                feature.id,
+                                names(others)
+                            ),
+                        ));
+                    }
+                    if e.positioning.is_none() {
+                        reasons.push(reason(
+                            LaunchMessagingStatus::NeedsReview,
+                            "missing_positioning",
+                            format!("{}.positioning", e.path),
+                            format!("{} has no positioning", feature.id),
+                        ));
+                    }
+                    if e.key_benefits.is_empty() {
+                        reasons.push(reason(
+                            LaunchMessagingStatus::NeedsReview,
+                            "missing_key_benefits",
+                            format!("{}.keyBenefits", e.path),
+                            format!("{} has no key benefits", feature.id),
+                        ));
+                    }
+                    if let Some(others) = similar.get(&i) {
+                        let closest = others.iter().map(|(_, share)| *share).max().unwrap_or(0);
+                        let ids: Vec<usize> = others.iter().map(|(j, _)| *j).collect();
+                        reasons.push(reason(
+                            LaunchMessagingStatus::NeedsReview,
+                            "similar_messaging",
+                            format!("{}.messaging", e.path),
+                            format!(
+                                "{}'s messaging shares up to {closest}% of its words with that of {}",
+                                feature.id,
+                                names(&ids)
+                            ),
+                        ));
+                    }
+                }
+            }
+            LaunchMessagingCheck {
+                feature_id: feature.id.clone(),
+                name: feature.name.clone(),
+                status: reasons
+                    .iter()
+                    .map(|(s, _)| *s)
+                    .max()
+                    .unwrap_or(LaunchMessagingStatus::Aligned),
+                reasons: reasons.into_iter().map(|(_, r)| r).collect(),
+                path: entry.map_or_else(|| feature.path.clone(), |e| e.path.clone()),
+            }
+        })
+        .collect();
+    MessagingReport { checks, orphans }
+}
+
+/// Feature ids for a message: at most [`MAX_NAMED`], then how many more.
+fn named(features: &[Feature], others: &[usize]) -> String {
+    let mut ids: Vec<&str> = others
+        .iter()
+        .take(MAX_NAMED)
+        .filter_map(|&j| features.get(j).map(|f| f.id.as_str()))
+        .collect();
+    let more = others.len().saturating_sub(MAX_NAMED);
+    let more_text = format!("{more} more");
+    if more > 0 {
+        ids.push(&more_text);
+    }
+    ids.join(", ")
+}
+
+/// Copied messaging (feature -> the others with the same words) and similar
+/// messaging (feature -> (other, percent of words shared)), over features
+/// with messaging.
+#[allow(clippy::type_complexity)]
+fn overlaps(
+    texts: &[Option<Vec<String>>],
+) -> (
+    BTreeMap<usize, Vec<usize>>,
+    BTreeMap<usize, Vec<(usize, usize)>>,
+) {
+    let mut same_words: BTreeMap<&[String], Vec<usize>> = BTreeMap::new();
+    for (i, words) in texts.iter().enumerate() {
+        if let Some(words) = words.as_deref().filter(|w| !w.is_empty()) {
+            same_words.entry(words).or_default().push(i);
+        }
+    }
+    let mut copies: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut group_of: BTreeMap<usize, usize> = BTreeMap::new();
+    for (group, members) in same_words.values().enumerate() {
+        for &i in members {
+            group_of.insert(i, group);
+            if members.len() > 1 {
+                copies.insert(i, members.iter().copied().filter(|&j| j != i).collect());
+            }
+        }
+    }
+    // Each message's distinct words (its first MAX_COMPARED_WORDS) as ids.
+    let mut vocabulary: BTreeMap<&str, u32> = BTreeMap::new();
+    let sets: Vec<Option<Vec<u32>>> = texts
+        .iter()
+        .map(|words| {
+            words.as_ref().filter(|w| !w.is_empty()).map(|words| {
+                let mut set: BTreeSet<u32> = BTreeSet::new();
+                for word in words {
+                    let next = u32::try_from(vocabulary.len()).unwrap_or(u32::MAX);
+                    set.insert(*vocabulary.entry(word.as_str()).or_insert(next));
+                    if set.len() == MAX_COMPARED_WORDS {
+                        break;
+                    }
+                }
+                set.into_iter().collect::<Vec<u32>>()
+            })
+        })
+        .collect();
+    // Words shared by each pair, counted through the features each word is
+    // in: only pairs with a word in common are ever looked at.
+    let mut features_with: Vec<Vec<usize>> = vec![Vec::new(); vocabulary.len()];
+    for (i, set) in sets.iter().enumerate() {
+        for &word in set.iter().flatten() {
+            if let Some(list) = features_with.get_mut(word as usize) {
+                list.push(i);
+            }
+        }
+    }
+    let mut similar: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
+    let mut shared = vec![0usize; sets.len()];
+    for (i, a) in sets.iter().enumerate() {
+        let Some(a) = a else { continue };
+        let mut later: Vec<usize> = Vec::new();
+        for &word in a {
+            for &j in features_with
+                .get(word as usize)
+                .map(Vec::as_slice)
+                .unwrap_or_default()
+            {
+                if j > i {
+                    if shared[j] == 0 {
+                        later.push(j);
+                    }
+                    shared[j] += 1;
+                }
+            }
+        }
+        later.sort_unstable();
+        for j in later {
+            let common = std::mem::take(&mut shared[j]);
+            let b_len = sets.get(j).and_then(Option::as_ref).map_or(0, Vec::len);
+            if group_of.get(&i) == group_of.get(&j) {
+                continue; // a copy, reported as such
+            }
+            let union = a.len() + b_len - common;
+            if common * 100 >= union * SIMILAR_SHARE_PERCENT {
+                let percent = (common * 100 + union / 2) / union;
+                similar.entry(i).or_default().push((j, percent));
+                similar.entry(j).or_default().push((i, percent));
+            }
+        }
+    }
+    (copies, similar)
+}

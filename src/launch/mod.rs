@@ -1,0 +1,242 @@
+//! Launch readiness: checks a product launch plan's timeline, dependencies
+//! and messaging, scores how well they fit together, and says whether the
+//! launch is ready, with the reasons and what to do.
+//!
+//! Deterministic: no clock is read. The day the plan is checked on is the
+//! `asOf` option; without it the checks that need a "today" are skipped and
+//! the report says so. Dates are calendar dates, handled as day numbers
+//! ([`crate::calendar`]), so month ends, leap days and year ends need no
+//! special care. The rules, thresholds and their sources are in
+//! docs/methodology.md, "Launch readiness".
+//!
+//! ```
+//! use market_validation::launch::{check_launch, sample_plan_json, LaunchStatus, SAMPLE_AS_OF};
+//! use market_validation::RawValue;
+//!
+//! let plan = RawValue::from_json_str(sample_plan_json()).unwrap();
+//! let options = RawValue::from_json_str(&format!(r#"{{"asOf": "{SAMPLE_AS_OF}"}}"#)).unwrap();
+//! let report = check_launch(&plan, &options).unwrap();
+//! assert_eq!(report.days_to_launch, Some(45));
+//! // "Launch" depends on "Sales team training", which the plan does not have.
+//! assert_eq!(report.status, LaunchStatus::Blocked);
+//! assert_eq!(report.status_reasons[0].code, "unknown_dependency");
+//! ```
+
+mod dependencies;
+mod findings;
+mod messaging;
+mod plan;
+mod rules;
+mod score;
+mod success;
+mod timeline;
+
+pub use dependencies::{
+    LaunchCriticalPath, LaunchCycle, LaunchDependencyCheck, LaunchDependencyStatus,
+    MAX_HINTED_NAMES,
+};
+pub use findings::{LaunchFindingLevel, LaunchReason, LaunchRecommendation, LaunchStatus};
+pub use messaging::{
+    LaunchMessagingCheck, LaunchMessagingStatus, MAX_COMPARED_WORDS, SIMILAR_SHARE_PERCENT,
+};
+pub use plan::{
+    LaunchDependency, LaunchFeature, LaunchFeatureMessaging, LaunchMilestone, LaunchOptions,
+    LaunchPlan, LaunchSuccessTargets, MAX_DEPENDENCY_PAIRS, MAX_OFFSET_DAYS,
+};
+pub use rules::CRITICAL_WINDOW_DAYS;
+pub use score::{
+    LaunchScore, LaunchScoreComponent, MIN_CHANNELS, MIN_CHANNELS_SOURCE, WEIGHT_AUDIENCE,
+    WEIGHT_CHANNELS, WEIGHT_DEPENDENCIES, WEIGHT_MESSAGING, WEIGHT_SCHEDULE,
+};
+pub use success::{default_target, LaunchSuccessMetric, TARGET_PRESET};
+pub use timeline::{
+    DefaultMilestone, LaunchMilestoneState, LaunchTimelineEntry, DEFAULT_DEPENDENCIES,
+    DEFAULT_TIMELINE, LAUNCH_REVIEW_DAYS,
+};
+
+use crate::benchmarks::{Source, SOURCES};
+use crate::calendar::iso_date;
+use crate::problem::InputError;
+use crate::raw::RawValue;
+use serde::Serialize;
+use std::collections::BTreeSet;
+
+/// The as-of day the sample plan is meant to be checked on: 45 days before
+/// its launch.
+pub const SAMPLE_AS_OF: &str = "2027-01-01";
+
+/// The built-in sample plan, as JSON: the original design's own example (a
+/// launch 45 days after [`SAMPLE_AS_OF`], four marketing channels, three
+/// features with messaging), including its dependency on "Sales team
+/// training", a milestone the plan does not have.
+pub fn sample_plan_json() -> &'static str {
+    include_str!("sample_plan.json")
+}
+
+/// What `checkLaunch` found.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct LaunchReport {
+    /// The product's name.
+    pub product_name: String,
+    /// The launch day, `YYYY-MM-DD`.
+    pub launch_date: String,
+    /// The day the plan was checked on, as given; absent without `options.asOf`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
+    /// Days from `asOf` to the launch (negative once past); absent without `asOf`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub days_to_launch: Option<i64>,
+    /// `blocked` when any blocker was found (a broken critical dependency), else
+    /// `needs_attention` when anything needs attention, else `ready`.
+    pub status: LaunchStatus,
+    /// The findings that decided the status: all those at its level. Empty when ready.
+    pub status_reasons: Vec<LaunchReason>,
+    /// The milestones by date (ties in plan order).
+    pub timeline: Vec<LaunchTimelineEntry>,
+    /// True when the plan gave no milestones and the default timeline was used.
+    pub default_timeline: bool,
+    /// Every "milestone depends on milestone" pair, checked, in plan order.
+    pub dependencies: Vec<LaunchDependencyCheck>,
+    /// The loops of dependencies, by their first milestone in plan order.
+    pub cycles: Vec<LaunchCycle>,
+    /// The longest chain of critical milestones along sound dependencies.
+    pub critical_path: LaunchCriticalPath,
+    /// Each feature's messaging, checked, in `newFeatures` order.
+    pub messaging: Vec<LaunchMessagingCheck>,
+    /// The coordination score, 0..100, with its derivation.
+    pub score: LaunchScore,
+    /// The targets the launch is measured by at its review.
+    pub success_metrics: Vec<LaunchSuccessMetric>,
+    /// Everything to do, blockers first, each with what was found and why.
+    pub recommendations: Vec<LaunchRecommendation>,
+    /// The sources cited by `recommendations` and `successMetrics`, by id.
+    pub sources: Vec<Source>,
+}
+
+/// Checks a launch plan (see [`LaunchPlan`] for its shape) as of the day in
+/// `options.asOf` ([`LaunchOptions`]). Problems in the plan and in the
+/// options are reported together, every one with its field path.
+///
+/// ```
+/// use market_validation::launch::{check_launch, LaunchStatus};
+/// use market_validation::RawValue;
+///
+/// let plan = RawValue::from_json_str(r#"{
+///     "productName": "Acme Search", "launchDate": "2028-03-10",
+///     "newFeatures": ["search"], "targetAudience": ["developers"],
+///     "marketingChannels": ["blog", "newsletter", "webinar"],
+///     "featureMessaging": [{ "featureId": "search", "messaging": "Find anything in milliseconds.",
+///                            "positioning": "Search for developers", "keyBenefits": ["Speed"] }]
+/// }"#).unwrap();
+/// let options = RawValue::from_json_str(r#"{ "asOf": "2028-01-15" }"#).unwrap();
+/// let report = check_launch(&plan, &options).unwrap();
+/// // No milestones given: the default timeline, feature freeze 14 days before the launch
+/// // (across the leap day of 2028).
+/// assert_eq!(report.timeline[0].name, "Feature freeze");
+/// assert_eq!(report.timeline[0].date, "2028-02-25");
+/// assert_eq!(report.status, LaunchStatus::Ready);
+/// assert_eq!(report.score.score, 100.0);
+///
+/// // Bad input: every problem at once, each with its path.
+/// let bad = RawValue::from_json_str(r#"{ "productName": "", "launchDate": "2027-02-30",
+///     "milestones": [{ "name": "Beta", "dat": "2027-01-01" }] }"#).unwrap();
+/// let err = check_launch(&bad, &RawValue::Null).unwrap_err();
+/// let paths: Vec<&str> = err.problems.iter().map(|p| p.path.as_str()).collect();
+/// assert_eq!(paths, ["productName", "launchDate", "milestones[0].dat", "milestones[0]"]);
+/// assert_eq!(err.problems[1].hint.as_deref(), Some("2027-02 has 28 days"));
+/// assert_eq!(err.problems[2].hint.as_deref(), Some("did you mean date?"));
+/// ```
+pub fn check_launch(plan: &RawValue, options: &RawValue) -> Result<LaunchReport, InputError> {
+    match (plan::read_plan(plan), plan::read_options(options)) {
+        (Ok(plan), Ok(as_of)) => Ok(report(&plan, as_of)),
+        (Err(mut problems), Err(more)) => {
+            problems.extend(more);
+            Err(InputError::new("launch plan and options", problems))
+        }
+        (Err(problems), Ok(_)) => Err(InputError::new("launch plan", problems)),
+        (Ok(_), Err(problems)) => Err(InputError::new("launch options", problems)),
+    }
+}
+
+/// A name in double quotes (JSON-escaped), for messages.
+fn quoted(name: &str) -> String {
+    serde_json::Value::String(name.to_string()).to_string()
+}
+
+/// "1 day", "5 days".
+fn days(n: i64) -> String {
+    if n == 1 {
+        "1 day".into()
+    } else {
+        format!("{n} days")
+    }
+}
+
+/// Distinct names, ignoring case and surrounding spaces.
+fn distinct(names: &[String]) -> usize {
+    names
+        .iter()
+        .map(|n| plan::name_key(n))
+        .collect::<BTreeSet<_>>()
+        .len()
+}
+
+fn report(plan: &plan::Plan, as_of: Option<i64>) -> LaunchReport {
+    let schedule = timeline::schedule(plan);
+    let timeline = timeline::timeline(&schedule.milestones, plan.launch_day, as_of);
+    let dependencies = dependencies::check(&schedule.milestones, &schedule.dependencies);
+    let messaging = messaging::check(&plan.features, &plan.messaging);
+    let success_metrics = success::success_metrics(&plan.targets, plan.launch_day);
+    let channels = distinct(&plan.marketing_channels);
+    let audiences = distinct(&plan.target_audience);
+    let found = rules::findings(&rules::RuleInputs {
+        plan,
+        as_of,
+        timeline: &timeline,
+        dependencies: &dependencies,
+        messaging: &messaging,
+        channels,
+        audiences,
+        success: &success_metrics,
+    });
+    let score = score::score(&score::ScoreInputs {
+        dependencies: &dependencies.checks,
+        timeline: &timeline,
+        as_of_given: as_of.is_some(),
+        messaging: &messaging.checks,
+        channels,
+        audiences,
+    });
+    let (status, status_reasons) = findings::status(&found);
+    let recommendations = findings::recommendations(&found);
+    let cited: Vec<&str> = recommendations
+        .iter()
+        .filter_map(|r| r.source.as_deref())
+        .chain(success_metrics.iter().filter_map(|m| m.source.as_deref()))
+        .collect();
+    let sources = SOURCES
+        .iter()
+        .filter(|s| cited.contains(&s.id))
+        .cloned()
+        .collect();
+    LaunchReport {
+        product_name: plan.product_name.clone(),
+        launch_date: iso_date(plan.launch_day),
+        as_of: as_of.map(iso_date),
+        days_to_launch: as_of.map(|today| plan.launch_day - today),
+        status,
+        status_reasons,
+        timeline,
+        default_timeline: schedule.default_timeline,
+        dependencies: dependencies.checks,
+        cycles: dependencies.cycles,
+        critical_path: dependencies.critical_path,
+        messaging: messaging.checks,
+        score,
+        success_metrics,
+        recommendations,
+        sources,
+    }
+}
