@@ -828,7 +828,7 @@ fn elapsed_cohorts(
 /// after period 0 (at least 3 of at least 4) give a plateau (their weighted
 /// retention, with a Wilson interval) and a least-squares slope; the curve is
 /// flattening when the plateau is above zero and the slope loses less than
-/// 5% of the plateau a period (docs/methodology.md, section 12).
+/// 5% of the plateau a period (docs/methodology.md, section 11).
 fn flattening(mean: &[MeanCurvePoint]) -> Flattening {
     let points: Vec<&MeanCurvePoint> = mean
         .iter()
