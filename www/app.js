@@ -3,7 +3,7 @@
 // analyze() on every change; shared by a link whose state lives in the URL
 // fragment (never sent to a server), exported as JSON or PNG. All
 // user-supplied text goes through textContent / text nodes, never innerHTML.
-import init, { analyze, presets, schema, sampleProduct, validate, version } from '../pkg/web/market_validation.js';
+import init, { analyze, presets, schema, sampleProduct, validate, version, checkLaunch, sampleLaunchPlan } from '../pkg/web/market_validation.js';
 import { $, h, humanize, fmt, longFormat, numberText, fmt1, fmtPct, fmtRange } from './lib/dom.js';
 import { encodeState, decodeState } from './lib/share.js';
 import { downloadJson, downloadBlob, scoreCardPng } from './lib/export.js';
@@ -673,8 +673,9 @@ function renderMissing(r) {
 
 // ---------------------------------------------------------------- input tabs
 
-function setupTabs() {
-  const tabs = [...document.querySelectorAll('[role="tab"]')];
+/** Makes the tabs of one tablist switch their panels, by click and by arrow keys; returns select(id). */
+function setupTabs(tablist, onSelect = () => {}) {
+  const tabs = [...tablist.querySelectorAll('[role="tab"]')];
   const select = (tab, focus) => {
     for (const t of tabs) {
       const on = t === tab;
@@ -683,6 +684,7 @@ function setupTabs() {
       document.getElementById(t.getAttribute('aria-controls')).hidden = !on;
     }
     if (focus) tab.focus();
+    onSelect(tab.id);
   };
   for (const [i, tab] of tabs.entries()) {
     tab.addEventListener('click', () => select(tab, false));
@@ -777,10 +779,43 @@ function showEvents(result, info) {
 // ---------------------------------------------------------------- share and export
 
 let shareTimer = 0;
+/** Switches between the validation and launch views (set up in main). */
+let selectView = null;
 let shareFragment = '';
 
+// ---------------------------------------------------------------- launch view
+
+let currentView = 'validation';
+let launchView = null;
+let launchState = null;
+
+/** Mounts the launch view the first time it is needed (its module loads only then). */
+async function ensureLaunchView() {
+  if (launchView) return launchView;
+  const { mountLaunch } = await import('./views/launch.js');
+  launchView = mountLaunch($('#launch'), {
+    checkLaunch,
+    sampleLaunchPlan,
+    state: launchState ?? undefined,
+    onChange: (state) => { launchState = state; scheduleShareUpdate(); },
+  });
+  launchState = launchView.getState();
+  return launchView;
+}
+
+async function showView(id) {
+  currentView = id === 'view-tab-launch' ? 'launch' : 'validation';
+  if (currentView === 'launch') await ensureLaunchView();
+  scheduleShareUpdate();
+}
+
 function shareState() {
-  return { product: lastProduct ?? {}, options: currentOptions(), tab: 'validation' };
+  return {
+    product: lastProduct ?? {},
+    options: currentOptions(),
+    tab: currentView,
+    ...(launchState ? { launch: launchState } : {}),
+  };
 }
 
 let shareStale = true;
@@ -792,7 +827,8 @@ function scheduleShareUpdate() {
   shareTimer = setTimeout(async () => {
     try {
       shareFragment = await encodeState(shareState());
-      $('#embed-link').href = `embed.html${shareFragment}`;
+      $('#embed-link').href = `embed.html${await encodeState({ ...shareState(), tab: 'validation' })}`;
+      if (launchState) $('#launch-embed-link').href = `embed.html${await encodeState({ ...shareState(), tab: 'launch' })}`;
       shareStale = false;
     } catch {
       shareFragment = '';
@@ -801,19 +837,19 @@ function scheduleShareUpdate() {
 }
 
 /** A click on the embed link before it caught up with the last change opens the current state. */
-async function openEmbed(event) {
+async function openEmbed(event, tab) {
   if (!shareStale) return;
   event.preventDefault();
-  const fragment = await encodeState(shareState());
+  const fragment = await encodeState({ ...shareState(), tab });
   window.open(`embed.html${fragment}`, '_blank', 'noopener');
 }
 
 function setShareStatus(text) {
-  $('#share-status').textContent = text;
+  $(currentView === 'launch' ? '#launch-share-status' : '#share-status').textContent = text;
 }
 
 async function copyShareLink() {
-  if (!lastResult) { setShareStatus('Nothing to share yet: fix the data first.'); return; }
+  if (currentView === 'validation' && !lastResult) { setShareStatus('Nothing to share yet: fix the data first.'); return; }
   shareFragment = await encodeState(shareState());
   const url = `${location.origin}${location.pathname}${shareFragment}`;
   history.replaceState(null, '', shareFragment);
@@ -837,6 +873,11 @@ async function applyFragment() {
   if (!state) return false;
   applyOptions(state.options);
   fillForm(state.product && typeof state.product === 'object' ? state.product : {});
+  if (state.launch && typeof state.launch === 'object') {
+    launchState = state.launch;
+    launchView?.setState(state.launch);
+  }
+  if (state.tab === 'launch') selectView?.('view-tab-launch');
   return true;
 }
 
@@ -865,7 +906,10 @@ async function main() {
   buildForm(schema());
   buildWeights();
   showWeights();
-  setupTabs();
+  setupTabs(document.querySelector('.tabs[role="tablist"]'));
+  selectView = setupTabs(document.querySelector('.view-tabs'), (id) => {
+    showView(id).catch((e) => { $('#launch').replaceChildren(h('p', { class: 'status', 'data-kind': 'error', text: `Could not load the launch check: ${e?.message ?? e}` })); });
+  });
   const fromLink = await applyFragment();
   if (!fromLink) fillForm(sample);
   window.addEventListener('hashchange', async () => { if (await applyFragment()) rescore(); });
@@ -882,7 +926,15 @@ async function main() {
   $('#export-json').addEventListener('click', () => {
     if (lastResult) downloadJson({ product: lastProduct, options: currentOptions(), result: lastResult }, 'market-validation-result.json');
   });
-  $('#embed-link').addEventListener('click', (e) => { openEmbed(e).catch((err) => setShareStatus(`Could not open the card: ${err?.message ?? err}`)); });
+  $('#launch-share-link').addEventListener('click', () => copyShareLink().catch((e) => setShareStatus(`Could not make the link: ${e?.message ?? e}`)));
+  $('#launch-export-json').addEventListener('click', () => {
+    const state = launchView?.getState();
+    const report = launchView?.getReport();
+    if (!state || !report) { setShareStatus('Nothing to export yet: fix the plan first.'); return; }
+    downloadJson({ ...state, report }, 'market-validation-launch.json');
+  });
+  $('#launch-embed-link').addEventListener('click', (e) => { openEmbed(e, 'launch').catch((err) => setShareStatus(`Could not open the card: ${err?.message ?? err}`)); });
+  $('#embed-link').addEventListener('click', (e) => { openEmbed(e, 'validation').catch((err) => setShareStatus(`Could not open the card: ${err?.message ?? err}`)); });
   $('#export-png').addEventListener('click', () => exportPng().catch((e) => setShareStatus(`Could not draw the PNG: ${e?.message ?? e}`)));
   mountUpload($('#upload'), { onSurvey: showSurvey, onEvents: showEvents });
   $('#load-sample').addEventListener('click', () => { fillForm(sampleProduct()); rescore(); });

@@ -1,20 +1,26 @@
 // Embed mode (embed.html): only the compact score card, for an iframe.
+// A state with `tab: 'launch'` shows the launch-readiness card instead
+// (lib/launch-card.js), from `state.launch = { plan, options }` checked by
+// checkLaunch; every other state shows the validation score card.
 //
 // Data comes from the URL fragment (the share-link format of lib/share.js)
 // or from the parent page:
 //   parent -> embed: { type: 'market-validation:data', product, options?, title?, theme? }
+//                    { type: 'market-validation:data', tab: 'launch', launch: { plan, options? }, title?, theme? }
 //   embed -> parent: { type: 'market-validation:ready' }            once listening
 //                    { type: 'market-validation:resize', height }   whenever the content height changes
 // Data only flows in and is only ever scored and shown as text, so messages
 // are accepted from the parent whatever its origin (never evaluated; shape checked).
-import init, { analyze } from '../pkg/web/market_validation.js';
+import init, { analyze, checkLaunch } from '../pkg/web/market_validation.js';
 import { decodeState, encodeState, checkState } from './lib/share.js';
 import { renderScoreCard, renderCardError, renderCardStatus } from './lib/card.js';
+import { renderLaunchCard } from './lib/launch-card.js';
 
 const root = document.getElementById('card-root');
 const frame = document.getElementById('embed');
 const openLink = document.getElementById('open-full');
 const footer = document.getElementById('embed-footer');
+const heading = document.querySelector('#embed h1');
 const framed = window.parent !== window;
 
 const params = new URLSearchParams(location.search);
@@ -49,19 +55,42 @@ async function show(state, fragment) {
     return;
   }
   if (run !== generation) return; // newer data arrived meanwhile
+  const launch = state.tab === 'launch';
   let card;
-  try {
-    const result = analyze(state.product, state.options ?? {});
-    card = renderScoreCard(result, { compact, title, theme });
-  } catch (error) {
-    card = renderCardError(error?.message ?? String(error), error?.problems, { title, theme });
+  if (launch) {
+    card = launchCard(state);
+  } else {
+    try {
+      const result = analyze(state.product, state.options ?? {});
+      card = renderScoreCard(result, { compact, title, theme });
+    } catch (error) {
+      card = renderCardError(error?.message ?? String(error), error?.problems, { title, theme });
+    }
   }
+  document.title = launch ? 'market-validation · launch readiness card' : 'market-validation · score card';
+  if (heading) heading.textContent = launch ? 'Launch readiness card' : 'Market validation score card';
   setCard(card);
   // The full page opens with the same state.
   try {
     openLink.href = `index.html${fragment ?? (await encodeState(state))}`;
   } catch {
     openLink.href = 'index.html'; // too large for a link: open the empty page
+  }
+}
+
+/** The launch-readiness card of a state with `tab: 'launch'` (or the card saying what is wrong). */
+function launchCard(state) {
+  const { title } = state;
+  const errorHeading = 'Could not check this launch plan';
+  const launch = state.launch;
+  if (launch == null || typeof launch !== 'object' || Array.isArray(launch)) {
+    return renderCardError('This link opens the launch tab but holds no launch plan ("launch": { plan, options }).', [], { title, theme, heading: errorHeading });
+  }
+  try {
+    const report = checkLaunch(launch.plan, launch.options ?? {});
+    return renderLaunchCard(report, { title, theme });
+  } catch (error) {
+    return renderCardError(error?.message ?? String(error), error?.problems, { title, theme, heading: errorHeading });
   }
 }
 
@@ -95,7 +124,14 @@ window.addEventListener('message', (event) => {
   }
   let state;
   try {
-    state = checkState({ product: message.product, options: message.options ?? undefined, title: message.title ?? undefined }, "The host page's message");
+    const launch = message.tab === 'launch';
+    state = checkState({
+      product: launch ? (message.product ?? {}) : message.product,
+      options: message.options ?? undefined,
+      title: message.title ?? undefined,
+      tab: launch ? 'launch' : undefined,
+      launch: launch ? message.launch : undefined,
+    }, "The host page's message");
   } catch (error) {
     generation++;
     setCard(renderCardError(error.message, [], { theme }));

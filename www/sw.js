@@ -13,15 +13,15 @@
 // visitors get them: a changed sw.js installs, precaches afresh, and takes over.
 // Registered from app.js with navigator.serviceWorker.register('sw.js') (scope www/).
 
-const CACHE_VERSION = 'v1';
+const CACHE_VERSION = 'v2';
 const CACHE_PREFIX = 'market-validation-';
 const CACHE_NAME = `${CACHE_PREFIX}${CACHE_VERSION}`;
 
 // Relative to this file (www/sw.js).
 const SHELL = [
   './', 'index.html', 'app.js', 'style.css', 'worker.js',
-  'lib/dom.js', 'lib/charts.js', 'lib/files.js', 'lib/share.js', 'lib/export.js', 'lib/card.js',
-  'views/views.css',
+  'lib/dom.js', 'lib/charts.js', 'lib/files.js', 'lib/share.js', 'lib/export.js', 'lib/card.js', 'lib/launch-card.js',
+  'views/views.css', 'views/launch.js', 'views/launch.css',
   'card.css', 'embed.html', 'embed.js', 'card.js',
   '../pkg/web/market_validation.js', '../pkg/web/market_validation_bg.wasm',
 ];

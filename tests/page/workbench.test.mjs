@@ -153,6 +153,28 @@ describe('workbench page', () => {
     }
   });
 
+  it('exports the result as JSON and the score card as a PNG', async () => {
+    const { context, page, errors } = await openPage(browser, { ...desktop, acceptDownloads: true }, origin);
+    try {
+      await page.goto(`${origin}/www/`);
+      const score = await waitForScore(page);
+      const [json] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+      assert.equal(json.suggestedFilename(), 'market-validation-result.json');
+      const exported = JSON.parse(readFileSync(await json.path(), 'utf8'));
+      assert.equal(Number(exported.result.score.toFixed(1)), score);
+      assert.equal(exported.options.preset, 'b2b-saas');
+      assert.equal(exported.product.usageMetrics.retentionRate, 0.78);
+      const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
+      assert.match(png.suggestedFilename(), /\.png$/);
+      const bytes = readFileSync(await png.path());
+      assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG signature');
+      assert.ok(bytes.readUInt32BE(16) >= 600 && bytes.readUInt32BE(20) >= 300, 'a card-sized image');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('renders user text as text: payloads in names, segments, trends, JSON keys and the URL fragment', async () => {
     const { context, page, errors } = await openPage(browser, desktop, origin);
     try {

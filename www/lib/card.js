@@ -117,10 +117,11 @@ export function renderScoreCard(result, { compact = true, title, theme } = {}) {
  *   since the library's message repeats the list.
  * @param {Array<{ path?: string, value?: string, expected?: string, hint?: string } | string>} [problems]
  *   The library's `error.problems`, or plain strings; each becomes one list item of text.
- * @param {{ title?: string, theme?: 'light' | 'dark' }} [options]
+ * @param {{ title?: string, theme?: 'light' | 'dark', heading?: string }} [options]
+ *   `heading`: the card's first line (default "Could not score this data").
  * @returns {HTMLElement} an `<article class="mv-card mv-card-error" role="alert">`
  */
-export function renderCardError(message, problems = [], { title, theme } = {}) {
+export function renderCardError(message, problems = [], { title, theme, heading = 'Could not score this data' } = {}) {
   const card = h('article', {
     class: 'mv-card mv-card-error', role: 'alert', 'data-testid': 'mv-card-error',
     'data-theme': theme === 'light' || theme === 'dark' ? theme : null,
@@ -135,7 +136,7 @@ export function renderCardError(message, problems = [], { title, theme } = {}) {
     text = `${subject}: ${all.length === 1 ? '1 problem' : `${all.length} problems`}`;
   }
   card.append(
-    h('p', { class: 'mv-error-head', text: 'Could not score this data' }),
+    h('p', { class: 'mv-error-head', text: heading }),
     h('p', { class: 'mv-error-message', 'data-testid': 'mv-error-message', text }));
   if (all.length) {
     const items = all.slice(0, 20).map((p) => h('li', { text: problemText(p) }));
