@@ -222,6 +222,27 @@ function packageChecks(mv, expectedVersion, label) {
     const c = mv.compareSurveys(csv, csv);
     need(c.pmf.change === 0 && c.pmf.distinguishable === false, JSON.stringify(c.pmf));
   });
+  t('analyzeEvents() with typed arrays and signups, and analyzeEventsCsv()', () => {
+    const day = 86400000;
+    const t0 = Date.UTC(2026, 10, 2, 12);
+    const r = mv.analyzeEvents(new Uint32Array([1, 1, 2]), new Float64Array([t0, t0 + day, t0 + day]), { cohortPeriod: 'day' });
+    need(r.users === 2 && r.daily.map((d) => d.active).join() === '1,2', JSON.stringify(r.daily));
+    need(r.newUsersDefinedBy === 'first_event', r.newUsersDefinedBy);
+    const s = mv.analyzeEvents(['ana', 'bo'], [t0 + day, t0 + day], { cohortPeriod: 'day' }, { userIds: ['ana', 'cy'], timestamps: [t0, t0] });
+    need(s.newUsersDefinedBy === 'signup' && s.signups.users === 2 && s.daily[0].newUsers === 1, JSON.stringify(s.signups));
+    const csv = mv.analyzeEventsCsv('user_id,timestamp\nana,2026-11-02T09:00:00Z\nbo,soon\n');
+    need(csv.analysis.events === 1 && csv.skipped.first[0].line === 3, JSON.stringify(csv.skipped));
+    need(mv.analyze({ usageMetrics: r.usageMetrics }).score >= 0, 'usageMetrics not analyzable');
+  });
+  t('checkLaunch() on the sample plan reports the missing milestone; bad plans throw InputError', () => {
+    const { plan, options } = mv.sampleLaunchPlan();
+    const r = mv.checkLaunch(plan, options);
+    need(r.status === 'blocked' && r.daysToLaunch === 45, `${r.status} ${r.daysToLaunch}`);
+    need(r.dependencies.some((d) => d.status === 'unknown_milestone' && d.unknown.includes('Sales team training')), 'missing milestone not reported');
+    let e3;
+    try { mv.checkLaunch({ productName: '', launchDate: '2027-02-30' }); } catch (e) { e3 = e; }
+    need(e3 instanceof Error && e3.name === 'InputError' && e3.problems.length >= 2, `got ${e3 && e3.message}`);
+  });
   for (const r of results) console.log(JSON.stringify(r));
   return result ? result.score : NaN;
 }
@@ -262,7 +283,7 @@ const checkCall = (label, spec) => `(${packageChecks.toString()})(mv, ${JSON.str
 
 async function testEsm(dir, spec) {
   writeFiles(dir, {
-    'check.mjs': `import init, { analyze, analyzeMany, analyzeSurvey, compareSurveys, presets, schema, sampleProduct, validate, version, initSync } from 'market-validation';
+    'check.mjs': `import init, { analyze, analyzeMany, analyzeSurvey, compareSurveys, analyzeEvents, analyzeEventsCsv, checkLaunch, sampleLaunchPlan, presets, schema, sampleProduct, validate, version, initSync } from 'market-validation';
 import * as ns from 'market-validation';
 import { createRequire } from 'node:module';
 const resolved = import.meta.resolve('market-validation');
@@ -273,7 +294,7 @@ await ret;
 console.log(JSON.stringify({ name: 'esm: initSync is exported and callable', ok: typeof initSync === 'function' && (initSync(), true) }));
 const required = createRequire(import.meta.url)('market-validation');
 console.log(JSON.stringify({ name: 'esm: import and require share one instance (no dual-package hazard)', ok: required.analyze === analyze }));
-const mv = { analyze, analyzeMany, analyzeSurvey, compareSurveys, presets, schema, sampleProduct, validate, version };
+const mv = { analyze, analyzeMany, analyzeSurvey, compareSurveys, analyzeEvents, analyzeEventsCsv, checkLaunch, sampleLaunchPlan, presets, schema, sampleProduct, validate, version };
 console.log(JSON.stringify({ name: 'esm: namespace has the same named exports', ok: Object.keys(mv).every((k) => ns[k] === mv[k]) }));
 ${checkCall('esm', spec)}
 `,
@@ -301,7 +322,7 @@ async function testWebInNode(dir, spec) {
   writeFiles(dir, {
     'check.mjs': `import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import init, { initSync, analyze, analyzeMany, analyzeSurvey, compareSurveys, presets, schema, sampleProduct, validate, version } from 'market-validation/web';
+import init, { initSync, analyze, analyzeMany, analyzeSurvey, compareSurveys, analyzeEvents, analyzeEventsCsv, checkLaunch, sampleLaunchPlan, presets, schema, sampleProduct, validate, version } from 'market-validation/web';
 const entry = import.meta.resolve('market-validation/web');
 console.log(JSON.stringify({ name: 'web-in-node: "./web" resolves to web/market_validation.js', ok: entry.endsWith('/node_modules/market-validation/web/market_validation.js'), detail: entry }));
 const wasmPath = fileURLToPath(import.meta.resolve('market-validation/market_validation_bg.wasm'));
@@ -309,7 +330,7 @@ console.log(JSON.stringify({ name: 'web-in-node: "./market_validation_bg.wasm" r
 console.log(JSON.stringify({ name: 'web-in-node: default export is init()', ok: typeof init === 'function' }));
 const out = initSync({ module: fs.readFileSync(wasmPath) });
 console.log(JSON.stringify({ name: 'web-in-node: initSync({ module: bytes }) instantiates', ok: out && out.memory instanceof WebAssembly.Memory }));
-const mv = { analyze, analyzeMany, analyzeSurvey, compareSurveys, presets, schema, sampleProduct, validate, version };
+const mv = { analyze, analyzeMany, analyzeSurvey, compareSurveys, analyzeEvents, analyzeEventsCsv, checkLaunch, sampleLaunchPlan, presets, schema, sampleProduct, validate, version };
 ${checkCall('web-in-node', spec)}
 `,
   });
@@ -354,8 +375,8 @@ async function testTypes(dir) {
     return;
   }
   writeFiles(dir, {
-    'esm.ts': `import init, { analyze, analyzeMany, sampleProduct, validate, presets, version, initSync } from 'market-validation';
-import type { AnalyzeOptions, MarketValidationError, PortfolioEntry, PresetId, ValidationResult } from 'market-validation';
+    'esm.ts': `import init, { analyze, analyzeMany, sampleProduct, validate, presets, version, initSync, analyzeEvents, checkLaunch, sampleLaunchPlan } from 'market-validation';
+import type { AnalyzeOptions, MarketValidationError, PortfolioEntry, PresetId, ValidationResult, EventsAnalysis, LaunchReport } from 'market-validation';
 
 await init();
 initSync();
@@ -388,7 +409,16 @@ try { analyze({}); } catch (e) {
   const hint: string | undefined = err.problems[0]?.hint;
   void name; void hint;
 }
-void usage; void lo; void hi; void verdict; void ids; void v; void ok; void wrong;
+const events: EventsAnalysis = analyzeEvents(new Uint32Array([1]), new Float64Array([Date.UTC(2026, 10, 2)]), { weekStart: 'sunday' }, { userIds: ['a'], timestamps: [0] });
+const definedBy: 'first_event' | 'signup' = events.newUsersDefinedBy;
+// @ts-expect-error: not a week start
+analyzeEvents([1], [0], { weekStart: 'friday' });
+const sampleLaunch = sampleLaunchPlan();
+const launch: LaunchReport = checkLaunch(sampleLaunch.plan, sampleLaunch.options);
+const status: 'ready' | 'needs_attention' | 'blocked' = launch.status;
+// @ts-expect-error: the launch date is text
+checkLaunch({ productName: 'x', launchDate: 20270215 });
+void usage; void lo; void hi; void verdict; void ids; void v; void ok; void wrong; void definedBy; void status;
 `,
     'cjs.cts': `import mv = require('market-validation');
 import { analyze, sampleProduct } from 'market-validation';
