@@ -9,11 +9,11 @@
 //! pass in topological order), and deterministic: ties go to plan order.
 
 use super::plan::{DependencyPair, Milestone};
-use super::{days, quoted};
+use super::{days, quoted, Positions};
 use crate::calendar::iso_date;
 use crate::suggest::did_you_mean;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::collections::VecDeque;
 
 /// Most distinct unknown names looked up for "did you mean": each lookup
 /// compares against every milestone name, so this bounds the work a plan
@@ -108,19 +108,10 @@ pub(crate) struct DependencyReport {
 
 /// Checks every pair and finds the loops and the critical path.
 pub(crate) fn check(milestones: &[Milestone], pairs: &[DependencyPair]) -> DependencyReport {
-    let index: BTreeMap<&str, usize> = milestones
-        .iter()
-        .enumerate()
-        .map(|(i, m)| (m.name.as_str(), i))
-        .collect();
+    let index = Positions::of(milestones.iter().map(|m| m.name.as_str()));
     let resolved: Vec<(Option<usize>, Option<usize>)> = pairs
         .iter()
-        .map(|p| {
-            (
-                index.get(p.milestone.as_str()).copied(),
-                index.get(p.depends_on.as_str()).copied(),
-            )
-        })
+        .map(|p| (index.get(&p.milestone), index.get(&p.depends_on)))
         .collect();
     // adjacency[m] lists the milestones m depends on, in plan order.
     let mut adjacency: Vec<Vec<usize>> = vec![Vec::new(); milestones.len()];
@@ -146,8 +137,8 @@ pub(crate) fn check(milestones: &[Milestone], pairs: &[DependencyPair]) -> Depen
                 let loop_index = component
                     .get(a)
                     .filter(|c| component.get(b) == Some(c))
-                    .and_then(|c| cycles_found.by_component.get(c));
-                if let Some(&cycle) = loop_index {
+                    .and_then(|&c| cycles_found.by_component.get(c).copied().flatten());
+                if let Some(cycle) = loop_index {
                     let back = if a == b {
                         "itself".to_string()
                     } else {
@@ -282,19 +273,21 @@ struct Found {
 /// most [`MAX_HINTED_NAMES`] names.
 struct Hints<'a> {
     names: Vec<&'a str>,
-    found: BTreeMap<String, Option<String>>,
+    /// (unknown name, its hint), at most [`MAX_HINTED_NAMES`] of them, so
+    /// a list needs no map.
+    found: Vec<(String, Option<String>)>,
 }
 
 impl<'a> Hints<'a> {
     fn new(milestones: &'a [Milestone]) -> Self {
         Hints {
             names: milestones.iter().map(|m| m.name.as_str()).collect(),
-            found: BTreeMap::new(),
+            found: Vec::new(),
         }
     }
 
     fn lookup(&mut self, unknown: &str) -> Option<String> {
-        if let Some(hint) = self.found.get(unknown) {
+        if let Some((_, hint)) = self.found.iter().find(|(name, _)| name == unknown) {
             return hint.clone();
         }
         if self.found.len() >= MAX_HINTED_NAMES {
@@ -302,7 +295,7 @@ impl<'a> Hints<'a> {
         }
         let hint = did_you_mean(unknown, self.names.iter().copied())
             .map(|name| format!("did you mean {}?", quoted(name)));
-        self.found.insert(unknown.to_string(), hint.clone());
+        self.found.push((unknown.to_string(), hint.clone()));
         hint
     }
 }
@@ -367,26 +360,33 @@ fn strongly_connected(adjacency: &[Vec<usize>]) -> Vec<usize> {
 
 struct Loops {
     cycles: Vec<LaunchCycle>,
-    /// Component id -> index in `cycles`.
-    by_component: BTreeMap<usize, usize>,
+    /// Component id -> index in `cycles` (component ids are node indices or
+    /// less).
+    by_component: Vec<Option<usize>>,
 }
 
 /// The loops: components with more than one milestone, or one that depends
 /// on itself; ordered by their first member in plan order.
 fn loops(milestones: &[Milestone], adjacency: &[Vec<usize>], component: &[usize]) -> Loops {
-    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for (node, c) in component.iter().enumerate() {
-        members.entry(*c).or_default().push(node);
+    let n = component.len();
+    // Component id -> its nodes, pushed in index order: nodes[0] is the
+    // first in the plan.
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (node, &c) in component.iter().enumerate() {
+        if let Some(list) = members.get_mut(c) {
+            list.push(node);
+        }
     }
-    let mut looping: Vec<(usize, Vec<usize>)> = members
-        .into_iter()
-        .filter(|(_, nodes)| match nodes.as_slice() {
+    // Components by their first node, in plan order.
+    let looping = component.iter().enumerate().filter_map(|(node, &c)| {
+        let nodes = members.get(c)?;
+        let first = nodes.first() == Some(&node);
+        let looped = match nodes.as_slice() {
             [only] => adjacency.get(*only).is_some_and(|e| e.contains(only)),
             _ => true,
-        })
-        .collect();
-    // Nodes were pushed in index order, so nodes[0] is the first in the plan.
-    looping.sort_by_key(|(_, nodes)| nodes.first().copied());
+        };
+        (first && looped).then_some((c, nodes))
+    });
     let name = |i: usize| {
         milestones
             .get(i)
@@ -395,14 +395,19 @@ fn loops(milestones: &[Milestone], adjacency: &[Vec<usize>], component: &[usize]
     };
     let mut out = Loops {
         cycles: Vec::new(),
-        by_component: BTreeMap::new(),
+        by_component: vec![None; n],
     };
+    // Each search stays within its component, and components do not
+    // overlap, so one parent list serves them all.
+    let mut parent: Vec<Option<usize>> = vec![None; n];
     for (c, nodes) in looping {
         let Some(&start) = nodes.first() else {
             continue;
         };
-        let path = shortest_loop(start, c, adjacency, component);
-        out.by_component.insert(c, out.cycles.len());
+        let path = shortest_loop(start, c, adjacency, component, &mut parent);
+        if let Some(slot) = out.by_component.get_mut(c) {
+            *slot = Some(out.cycles.len());
+        }
         out.cycles.push(LaunchCycle {
             path: path.into_iter().map(name).collect(),
             members: nodes.iter().map(|&i| name(i)).collect(),
@@ -416,13 +421,15 @@ fn loops(milestones: &[Milestone], adjacency: &[Vec<usize>], component: &[usize]
 
 /// The shortest loop from `start` back to it within its component, by
 /// breadth-first search following edges in plan order; `[start, ..., start]`.
+/// `parent` (node -> node it was reached from) is unset for the component's
+/// nodes on entry.
 fn shortest_loop(
     start: usize,
     c: usize,
     adjacency: &[Vec<usize>],
     component: &[usize],
+    parent: &mut [Option<usize>],
 ) -> Vec<usize> {
-    let mut parent: BTreeMap<usize, usize> = BTreeMap::new();
     let mut queue = VecDeque::from([start]);
     let mut last = None;
     'search: while let Some(v) = queue.pop_front() {
@@ -431,9 +438,11 @@ fn shortest_loop(
                 last = Some(v);
                 break 'search;
             }
-            if component.get(w) == Some(&c) && !parent.contains_key(&w) {
-                parent.insert(w, v);
-                queue.push_back(w);
+            if component.get(w) == Some(&c) {
+                if let Some(slot @ None) = parent.get_mut(w) {
+                    *slot = Some(v);
+                    queue.push_back(w);
+                }
             }
         }
     }
@@ -443,7 +452,7 @@ fn shortest_loop(
     // Walk the parents back to the start; bounded by the component's size.
     while let Some(v) = node.filter(|&v| v != start) {
         back.push(v);
-        node = parent.get(&v).copied();
+        node = parent.get(v).copied().flatten();
         if back.len() > component.len() {
             break;
         }
@@ -475,11 +484,12 @@ fn critical_path(milestones: &[Milestone], edges: &[(usize, usize)]) -> LaunchCr
     }
     // Best chain ending at each node: (first day, milestones, node before).
     let mut best: Vec<(i64, usize, Option<usize>)> = (0..n).map(|i| (day(i), 1, None)).collect();
-    let mut ready: BTreeSet<(i64, usize)> = (0..n)
-        .filter(|&i| critical(i) && waiting[i] == 0)
-        .map(|i| (day(i), i))
-        .collect();
-    while let Some((_, v)) = ready.pop_first() {
+    // Nodes whose predecessors are all done. Any topological order gives
+    // the same chains: each node's best is the least of its candidates in a
+    // total order (the node before breaks every tie), whatever the order
+    // they come in; so a plain stack will do.
+    let mut ready: Vec<usize> = (0..n).filter(|&i| critical(i) && waiting[i] == 0).collect();
+    while let Some(v) = ready.pop() {
         let (first, count, _) = best[v];
         for &w in &next[v] {
             let (w_first, w_count, w_before) = best[w];
@@ -495,7 +505,7 @@ fn critical_path(milestones: &[Milestone], edges: &[(usize, usize)]) -> LaunchCr
             }
             waiting[w] -= 1;
             if waiting[w] == 0 {
-                ready.insert((day(w), w));
+                ready.push(w);
             }
         }
     }

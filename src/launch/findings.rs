@@ -17,6 +17,15 @@ pub enum LaunchFindingLevel {
     Advice,
 }
 
+impl LaunchFindingLevel {
+    /// Every level, most severe first.
+    pub(crate) const ALL: [LaunchFindingLevel; 3] = [
+        LaunchFindingLevel::Blocker,
+        LaunchFindingLevel::Attention,
+        LaunchFindingLevel::Advice,
+    ];
+}
+
 /// Whether the launch is ready.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
@@ -130,10 +139,10 @@ pub(crate) fn status(findings: &[Finding]) -> (LaunchStatus, Vec<LaunchReason>) 
 /// Every finding as a recommendation, most severe first, in the order found
 /// within a level.
 pub(crate) fn recommendations(findings: &[Finding]) -> Vec<LaunchRecommendation> {
-    let mut ordered: Vec<&Finding> = findings.iter().collect();
-    ordered.sort_by_key(|f| f.level);
-    ordered
-        .into_iter()
+    // Level by level: a stable sort by level, without a sort's code in wasm.
+    LaunchFindingLevel::ALL
+        .iter()
+        .flat_map(|&level| findings.iter().filter(move |f| f.level == level))
         .map(|f| LaunchRecommendation {
             code: f.code.to_string(),
             level: f.level,
@@ -143,4 +152,22 @@ pub(crate) fn recommendations(findings: &[Finding]) -> Vec<LaunchRecommendation>
             source: f.source.map(str::to_string),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LaunchFindingLevel::{self, Advice, Attention, Blocker};
+
+    #[test]
+    fn all_levels_are_listed_most_severe_first() {
+        // Exhaustive: a new level fails to compile here until it is placed in ALL.
+        let rank = |level: LaunchFindingLevel| match level {
+            Blocker => 0,
+            Attention => 1,
+            Advice => 2,
+        };
+        let ranks: Vec<i32> = LaunchFindingLevel::ALL.iter().map(|&l| rank(l)).collect();
+        assert_eq!(ranks, [0, 1, 2]);
+        assert!(LaunchFindingLevel::ALL.windows(2).all(|w| w[0] < w[1]));
+    }
 }

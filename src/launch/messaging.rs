@@ -10,9 +10,9 @@
 
 use super::findings::LaunchReason;
 use super::plan::{Feature, Messaging};
+use super::Positions;
 use crate::suggest::did_you_mean;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
 
 /// Two messages sharing at least this share (in percent) of their distinct
 /// words are "similar" (our threshold: at 80%, at most one distinct word in
@@ -86,16 +86,12 @@ pub(crate) fn words(text: &str) -> Vec<String> {
 
 /// Checks every feature's messaging.
 pub(crate) fn check(features: &[Feature], entries: &[Messaging]) -> MessagingReport {
-    let by_id: BTreeMap<&str, usize> = features
-        .iter()
-        .enumerate()
-        .map(|(i, f)| (f.id.as_str(), i))
-        .collect();
+    let by_id = Positions::of(features.iter().map(|f| f.id.as_str()));
     let mut entry_of: Vec<Option<&Messaging>> = vec![None; features.len()];
     let mut orphans = Vec::new();
     for entry in entries {
-        match by_id.get(entry.feature_id.as_str()) {
-            Some(&i) => {
+        match by_id.get(&entry.feature_id) {
+            Some(i) => {
                 if let Some(slot) = entry_of.get_mut(i) {
                     *slot = Some(entry);
                 }
@@ -154,7 +150,7 @@ pub(crate) fn check(features: &[Feature], entries: &[Messaging]) -> MessagingRep
                             format!("{} has no messaging", feature.id),
                         ));
                     }
-                    if let Some(others) = copies.get(&i) {
+                    if let Some(others) = copies.get(i).filter(|o| !o.is_empty()) {
                         reasons.push(reason(
                             LaunchMessagingStatus::Misaligned,
                             "copied_messaging",
@@ -182,7 +178,7 @@ pub(crate) fn check(features: &[Feature], entries: &[Messaging]) -> MessagingRep
                             format!("{} has no key benefits", feature.id),
                         ));
                     }
-                    if let Some(others) = similar.get(&i) {
+                    if let Some(others) = similar.get(i).filter(|o| !o.is_empty()) {
                         let closest = others.iter().map(|(_, share)| *share).max().unwrap_or(0);
                         let ids: Vec<usize> = others.iter().map(|(j, _)| *j).collect();
                         reasons.push(reason(
@@ -231,45 +227,52 @@ fn named(features: &[Feature], others: &[usize]) -> String {
 
 /// Copied messaging (feature -> the others with the same words) and similar
 /// messaging (feature -> (other, percent of words shared)), over features
-/// with messaging.
+/// with messaging; by feature index, empty for none.
 #[allow(clippy::type_complexity)]
-fn overlaps(
-    texts: &[Option<Vec<String>>],
-) -> (
-    BTreeMap<usize, Vec<usize>>,
-    BTreeMap<usize, Vec<(usize, usize)>>,
-) {
-    let mut same_words: BTreeMap<&[String], Vec<usize>> = BTreeMap::new();
+fn overlaps(texts: &[Option<Vec<String>>]) -> (Vec<Vec<usize>>, Vec<Vec<(usize, usize)>>) {
+    // Features with the same words, by their words: words are runs of
+    // letters and digits, never empty, so joined with spaces they tell
+    // word lists apart.
+    let mut wordings = Positions::default();
+    let mut same_words: Vec<Vec<usize>> = Vec::new();
+    let mut group_of: Vec<Option<usize>> = vec![None; texts.len()];
     for (i, words) in texts.iter().enumerate() {
         if let Some(words) = words.as_deref().filter(|w| !w.is_empty()) {
-            same_words.entry(words).or_default().push(i);
+            let group = wordings.add(&words.join(" "));
+            if group == same_words.len() {
+                same_words.push(Vec::new());
+            }
+            if let Some(members) = same_words.get_mut(group) {
+                members.push(i);
+            }
+            group_of[i] = Some(group);
         }
     }
-    let mut copies: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    let mut group_of: BTreeMap<usize, usize> = BTreeMap::new();
-    for (group, members) in same_words.values().enumerate() {
+    let mut copies: Vec<Vec<usize>> = vec![Vec::new(); texts.len()];
+    for members in same_words.iter().filter(|m| m.len() > 1) {
         for &i in members {
-            group_of.insert(i, group);
-            if members.len() > 1 {
-                copies.insert(i, members.iter().copied().filter(|&j| j != i).collect());
-            }
+            copies[i] = members.iter().copied().filter(|&j| j != i).collect();
         }
     }
     // Each message's distinct words (its first MAX_COMPARED_WORDS) as ids.
-    let mut vocabulary: BTreeMap<&str, u32> = BTreeMap::new();
-    let sets: Vec<Option<Vec<u32>>> = texts
+    let mut vocabulary = Positions::default();
+    let sets: Vec<Option<Vec<usize>>> = texts
         .iter()
         .map(|words| {
             words.as_ref().filter(|w| !w.is_empty()).map(|words| {
-                let mut set: BTreeSet<u32> = BTreeSet::new();
+                // At most MAX_COMPARED_WORDS, so a list needs no set; its
+                // order does not matter below.
+                let mut set: Vec<usize> = Vec::new();
                 for word in words {
-                    let next = u32::try_from(vocabulary.len()).unwrap_or(u32::MAX);
-                    set.insert(*vocabulary.entry(word.as_str()).or_insert(next));
+                    let id = vocabulary.add(word);
+                    if !set.contains(&id) {
+                        set.push(id);
+                    }
                     if set.len() == MAX_COMPARED_WORDS {
                         break;
                     }
                 }
-                set.into_iter().collect::<Vec<u32>>()
+                set
             })
         })
         .collect();
@@ -278,19 +281,19 @@ fn overlaps(
     let mut features_with: Vec<Vec<usize>> = vec![Vec::new(); vocabulary.len()];
     for (i, set) in sets.iter().enumerate() {
         for &word in set.iter().flatten() {
-            if let Some(list) = features_with.get_mut(word as usize) {
+            if let Some(list) = features_with.get_mut(word) {
                 list.push(i);
             }
         }
     }
-    let mut similar: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
+    let mut similar: Vec<Vec<(usize, usize)>> = vec![Vec::new(); sets.len()];
     let mut shared = vec![0usize; sets.len()];
     for (i, a) in sets.iter().enumerate() {
         let Some(a) = a else { continue };
         let mut later: Vec<usize> = Vec::new();
         for &word in a {
             for &j in features_with
-                .get(word as usize)
+                .get(word)
                 .map(Vec::as_slice)
                 .unwrap_or_default()
             {
@@ -302,18 +305,19 @@ fn overlaps(
                 }
             }
         }
-        later.sort_unstable();
-        for j in later {
+        // In index order, through the launch checks' one sort.
+        let ascending = super::key_order(later.iter().map(|&j| j as i64));
+        for j in ascending.into_iter().filter_map(|k| later.get(k).copied()) {
             let common = std::mem::take(&mut shared[j]);
             let b_len = sets.get(j).and_then(Option::as_ref).map_or(0, Vec::len);
-            if group_of.get(&i) == group_of.get(&j) {
+            if group_of.get(i) == group_of.get(j) {
                 continue; // a copy, reported as such
             }
             let union = a.len() + b_len - common;
             if common * 100 >= union * SIMILAR_SHARE_PERCENT {
                 let percent = (common * 100 + union / 2) / union;
-                similar.entry(i).or_default().push((j, percent));
-                similar.entry(j).or_default().push((i, percent));
+                similar[i].push((j, percent));
+                similar[j].push((i, percent));
             }
         }
     }

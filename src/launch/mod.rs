@@ -59,7 +59,7 @@ use crate::calendar::iso_date;
 use crate::problem::InputError;
 use crate::raw::RawValue;
 use serde::Serialize;
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 
 /// The as-of day the sample plan is meant to be checked on: 45 days before
 /// its launch.
@@ -176,11 +176,66 @@ fn days(n: i64) -> String {
 
 /// Distinct names, ignoring case and surrounding spaces.
 fn distinct(names: &[String]) -> usize {
-    names
-        .iter()
-        .map(|n| plan::name_key(n))
-        .collect::<BTreeSet<_>>()
-        .len()
+    let mut keys = Positions::default();
+    for name in names {
+        keys.add(&plan::name_key(name));
+    }
+    keys.len()
+}
+
+/// Names and their positions: the one map of the launch checks.
+///
+/// Wasm size: a B-tree map's code is generated for every key and value type
+/// it is used with (2 to 3 KB each in the optimised build, and a sort for
+/// each `collect` into one), so every lookup by name here goes through this
+/// one `BTreeMap<String, u64>`, the type the survey tally already uses, and
+/// lookups by position use vectors.
+#[derive(Debug, Default)]
+pub(crate) struct Positions {
+    map: BTreeMap<String, u64>,
+}
+
+impl Positions {
+    /// Each name at its position in `names` (a name listed twice, at its
+    /// last position, as `collect` into a map would have it).
+    pub(crate) fn of<'a>(names: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut positions = Positions::default();
+        for (i, name) in names.into_iter().enumerate() {
+            positions.map.insert(name.to_string(), i as u64);
+        }
+        positions
+    }
+
+    /// The position of `name`, if it has one.
+    pub(crate) fn get(&self, name: &str) -> Option<usize> {
+        self.map.get(name).map(|&i| i as usize)
+    }
+
+    /// The position of `name`; a name not seen before takes the next one
+    /// (the number of names so far).
+    pub(crate) fn add(&mut self, name: &str) -> usize {
+        if let Some(i) = self.get(name) {
+            return i;
+        }
+        let next = self.map.len();
+        self.map.insert(name.to_string(), next as u64);
+        next
+    }
+
+    /// How many names there are.
+    pub(crate) fn len(&self) -> usize {
+        self.map.len()
+    }
+}
+
+/// Positions `0..keys.len()` ordered by their keys, ties in position order:
+/// a stable sort by key. Wasm size: the launch checks' one sort, on
+/// (key, position) pairs, which are distinct, so an unstable sort of them
+/// is stable in the key.
+fn key_order(keys: impl IntoIterator<Item = i64>) -> Vec<usize> {
+    let mut pairs: Vec<(i64, usize)> = keys.into_iter().zip(0..).collect();
+    pairs.sort_unstable();
+    pairs.into_iter().map(|(_, i)| i).collect()
 }
 
 fn report(plan: &plan::Plan, as_of: Option<i64>) -> LaunchReport {

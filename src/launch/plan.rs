@@ -5,12 +5,12 @@
 //! it (the reader works on [`RawValue`], so it can report everything wrong in
 //! one pass); [`Plan`] is what the checks work on.
 
+use super::Positions;
 use crate::calendar::{days_from_civil, parse_iso_date};
 use crate::fields::NumberKind;
 use crate::problem::{index_path, join_path, unknown_fields, unknown_keys, Problem};
 use crate::raw::{RawValue, MAX_ENTRIES};
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// Furthest a milestone's `offsetDays` may be from the launch: ten years.
 pub const MAX_OFFSET_DAYS: i64 = 3650;
@@ -505,23 +505,33 @@ fn date_hint(raw: &RawValue) -> Option<String> {
     None
 }
 
+/// Names used so far ([`name_key`]), each with the path it was first used at.
+#[derive(Default)]
+struct Seen {
+    keys: Positions,
+    /// By position in `keys`.
+    paths: Vec<String>,
+}
+
 /// Notes `key` under `path`, or reports it as a duplicate of an earlier one.
 fn unique(
-    seen: &mut BTreeMap<String, String>,
+    seen: &mut Seen,
     key: &str,
     path: &str,
     value: &str,
     what: &str,
     problems: &mut Vec<Problem>,
 ) {
-    match seen.get(&name_key(key)) {
+    let key = name_key(key);
+    match seen.keys.get(&key).and_then(|i| seen.paths.get(i)) {
         Some(first) => problems.push(Problem::new(
             path,
             RawValue::String(value.to_string()).describe(),
             format!("{what} not used before (it is already at {first}; names are compared ignoring case)"),
         )),
         None => {
-            seen.insert(name_key(key), path.to_string());
+            seen.keys.add(&key);
+            seen.paths.push(path.to_string());
         }
     }
 }
@@ -536,7 +546,7 @@ fn read_features(raw: &RawValue, problems: &mut Vec<Problem>) -> Vec<Feature> {
     ) else {
         return Vec::new();
     };
-    let mut seen = BTreeMap::new();
+    let mut seen = Seen::default();
     let mut features = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let item_path = index_path(path, i);
@@ -589,7 +599,7 @@ fn read_messaging(raw: &RawValue, problems: &mut Vec<Problem>) -> Vec<Messaging>
     ) else {
         return Vec::new();
     };
-    let mut seen = BTreeMap::new();
+    let mut seen = Seen::default();
     let mut entries = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let item_path = index_path(path, i);
@@ -654,7 +664,7 @@ fn read_milestones(raw: &RawValue, problems: &mut Vec<Problem>) -> Option<Vec<Mi
         "an array of { name, date or offsetDays, critical?, owner?, done? }",
         problems,
     )?;
-    let mut seen = BTreeMap::new();
+    let mut seen = Seen::default();
     let mut milestones = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let item_path = index_path(path, i);

@@ -159,11 +159,10 @@ pub(crate) fn timeline(
     launch_day: i64,
     as_of: Option<i64>,
 ) -> Vec<LaunchTimelineEntry> {
-    let mut order: Vec<&Milestone> = milestones.iter().collect();
-    // A stable sort keeps plan order among milestones of the same day.
-    order.sort_by_key(|m| m.day);
-    order
+    // Plan order among milestones of the same day.
+    super::key_order(milestones.iter().map(|m| m.day))
         .into_iter()
+        .filter_map(|i| milestones.get(i))
         .map(|m| LaunchTimelineEntry {
             name: m.name.clone(),
             date: iso_date(m.day),
