@@ -4,6 +4,9 @@
 //! and property tests. Expected values are worked out by hand in comments.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "support/arbitrary.rs"]
+mod arbitrary;
+
 use market_validation::launch::{
     check_launch, sample_plan_json, LaunchDependencyStatus, LaunchFindingLevel,
     LaunchMessagingStatus, LaunchMilestoneState, LaunchReport, LaunchStatus, SAMPLE_AS_OF,
@@ -840,61 +843,34 @@ prop_compose! {
 
 /// Arbitrary JSON-like values with the plan's field names, wrong types everywhere.
 fn arbitrary_raw() -> impl Strategy<Value = RawValue> {
-    let leaf = prop_oneof![
-        Just(RawValue::Null),
-        Just(RawValue::Undefined),
-        any::<bool>().prop_map(RawValue::Bool),
-        any::<f64>().prop_map(RawValue::Number),
-        prop_oneof![
-            Just(f64::NAN),
-            Just(-14.0),
-            Just(0.5),
-            Just(3650.0),
-            Just(1e300)
-        ]
-        .prop_map(RawValue::Number),
-        prop_oneof![
-            Just("2027-02-15".to_string()),
-            Just("2028-02-29".to_string()),
-            Just("2027-02-30".to_string()),
-            Just("Launch".to_string()),
-            Just("9999-12-31".to_string()),
-            Just("0000-01-01".to_string()),
-            "[a-zA-Z ]{0,8}",
-            "[0-9-]{0,12}",
-        ]
-        .prop_map(RawValue::String),
-        Just(RawValue::Unsupported("a Date".into())),
-        Just(RawValue::TooDeep),
-        Just(RawValue::TooLarge {
-            kind: "array",
-            len: 5_000
-        }),
-    ];
-    let keys = prop_oneof![
-        Just("productName".to_string()),
-        Just("launchDate".to_string()),
-        Just("newFeatures".to_string()),
-        Just("featureMessaging".to_string()),
-        Just("milestones".to_string()),
-        Just("dependencies".to_string()),
-        Just("name".to_string()),
-        Just("date".to_string()),
-        Just("offsetDays".to_string()),
-        Just("milestone".to_string()),
-        Just("dependsOn".to_string()),
-        Just("featureId".to_string()),
-        Just("messaging".to_string()),
-        Just("successMetrics".to_string()),
-        Just("asOf".to_string()),
-        "[a-zA-Z]{1,8}",
-    ];
-    leaf.prop_recursive(4, 64, 8, move |inner| {
-        prop_oneof![
-            prop::collection::vec(inner.clone(), 0..6).prop_map(RawValue::Array),
-            prop::collection::vec((keys.clone(), inner), 0..8).prop_map(RawValue::Object),
-        ]
-    })
+    arbitrary::arbitrary_raw(
+        &[
+            "productName",
+            "launchDate",
+            "newFeatures",
+            "featureMessaging",
+            "milestones",
+            "dependencies",
+            "name",
+            "date",
+            "offsetDays",
+            "milestone",
+            "dependsOn",
+            "featureId",
+            "messaging",
+            "successMetrics",
+            "asOf",
+        ],
+        &[f64::NAN, -14.0, 0.5, 3650.0, 1e300],
+        &[
+            "2027-02-15",
+            "2028-02-29",
+            "2027-02-30",
+            "Launch",
+            "9999-12-31",
+            "0000-01-01",
+        ],
+    )
 }
 
 proptest! {

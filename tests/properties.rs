@@ -3,6 +3,9 @@
 //! score, more answers never widen the interval, and no input panics.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "support/arbitrary.rs"]
+mod arbitrary;
+
 use market_validation::{analyze, RawValue};
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
@@ -273,46 +276,22 @@ proptest! {
     }
 }
 
-/// Arbitrary JSON-like values, including NaN and wrong types everywhere.
+/// Arbitrary product-like values: the data model's field names, wrong types everywhere.
 fn arbitrary_raw() -> impl Strategy<Value = RawValue> {
-    let leaf = prop_oneof![
-        Just(RawValue::Null),
-        Just(RawValue::Undefined),
-        any::<bool>().prop_map(RawValue::Bool),
-        any::<f64>().prop_map(RawValue::Number),
-        prop_oneof![
-            Just(f64::NAN),
-            Just(f64::INFINITY),
-            Just(-1.0),
-            Just(45.0),
-            Just(0.5)
-        ]
-        .prop_map(RawValue::Number),
-        "[a-z]{0,6}".prop_map(RawValue::String),
-        Just(RawValue::Unsupported("a function".into())),
-        Just(RawValue::TooDeep),
-        Just(RawValue::TooLarge {
-            kind: "object",
-            len: 5_000
-        }),
-    ];
-    let keys = prop_oneof![
-        Just("usageMetrics".to_string()),
-        Just("surveyData".to_string()),
-        Just("retentionRate".to_string()),
-        Just("npsScore".to_string()),
-        Just("featureUsage".to_string()),
-        Just("seanEllis".to_string()),
-        Just("competitiveBenchmarks".to_string()),
-        Just("marketTrends".to_string()),
-        "[a-zA-Z]{1,8}",
-    ];
-    leaf.prop_recursive(4, 64, 8, move |inner| {
-        prop_oneof![
-            prop::collection::vec(inner.clone(), 0..6).prop_map(RawValue::Array),
-            prop::collection::vec((keys.clone(), inner), 0..8).prop_map(RawValue::Object),
-        ]
-    })
+    arbitrary::arbitrary_raw(
+        &[
+            "usageMetrics",
+            "surveyData",
+            "retentionRate",
+            "npsScore",
+            "featureUsage",
+            "seanEllis",
+            "competitiveBenchmarks",
+            "marketTrends",
+        ],
+        &[f64::NAN, f64::INFINITY, -1.0, 45.0, 0.5],
+        &["", "b2b-saas", "high"],
+    )
 }
 
 proptest! {

@@ -4,7 +4,7 @@
 // fragment (never sent to a server), exported as JSON or PNG. All
 // user-supplied text goes through textContent / text nodes, never innerHTML.
 import init, { analyze, presets, schema, sampleProduct, validate, version, checkLaunch, sampleLaunchPlan } from '../pkg/web/market_validation.js';
-import { $, h, humanize, fmt, longFormat, numberText, fmt1, fmtPct, fmtRange } from './lib/dom.js';
+import { $, h, humanize, fmt, longFormat, numberText, fmt1, fmtPct, fmtRange, setupTabs } from './lib/dom.js';
 import { encodeState, decodeState } from './lib/share.js';
 import { downloadJson, downloadBlob, scoreCardPng } from './lib/export.js';
 import { mountUpload } from './views/upload.js';
@@ -673,30 +673,9 @@ function renderMissing(r) {
 
 // ---------------------------------------------------------------- input tabs
 
-/** Makes the tabs of one tablist switch their panels, by click and by arrow keys; returns select(id). */
-function setupTabs(tablist, onSelect = () => {}) {
-  const tabs = [...tablist.querySelectorAll('[role="tab"]')];
-  const select = (tab, focus) => {
-    for (const t of tabs) {
-      const on = t === tab;
-      t.setAttribute('aria-selected', String(on));
-      t.tabIndex = on ? 0 : -1;
-      document.getElementById(t.getAttribute('aria-controls')).hidden = !on;
-    }
-    if (focus) tab.focus();
-    onSelect(tab.id);
-  };
-  for (const [i, tab] of tabs.entries()) {
-    tab.addEventListener('click', () => select(tab, false));
-    tab.addEventListener('keydown', (e) => {
-      const step = { ArrowRight: 1, ArrowLeft: -1 }[e.key];
-      if (step) { e.preventDefault(); select(tabs[(i + step + tabs.length) % tabs.length], true); }
-      if (e.key === 'Home') { e.preventDefault(); select(tabs[0], true); }
-      if (e.key === 'End') { e.preventDefault(); select(tabs.at(-1), true); }
-    });
-  }
-  return (id) => select(document.getElementById(id), false);
-}
+/** The [tab, panel] pairs of one tablist, panels found by aria-controls. */
+const tabPairs = (tablist) => [...tablist.querySelectorAll('[role="tab"]')]
+  .map((tab) => [tab, document.getElementById(tab.getAttribute('aria-controls'))]);
 
 // ---------------------------------------------------------------- JSON paste
 
@@ -906,10 +885,11 @@ async function main() {
   buildForm(schema());
   buildWeights();
   showWeights();
-  setupTabs(document.querySelector('.tabs[role="tablist"]'));
-  selectView = setupTabs(document.querySelector('.view-tabs'), (id) => {
-    showView(id).catch((e) => { $('#launch').replaceChildren(h('p', { class: 'status', 'data-kind': 'error', text: `Could not load the launch check: ${e?.message ?? e}` })); });
+  setupTabs(tabPairs(document.querySelector('.tabs[role="tablist"]')));
+  const selectViewTab = setupTabs(tabPairs(document.querySelector('.view-tabs')), (tab) => {
+    showView(tab.id).catch((e) => { $('#launch').replaceChildren(h('p', { class: 'status', 'data-kind': 'error', text: `Could not load the launch check: ${e?.message ?? e}` })); });
   });
+  selectView = (id) => selectViewTab(document.getElementById(id));
   const fromLink = await applyFragment();
   if (!fromLink) fillForm(sample);
   window.addEventListener('hashchange', async () => { if (await applyFragment()) rescore(); });

@@ -2,14 +2,13 @@
 // in a Web Worker with progress, their views, "Use in the score", cancelling a
 // large file, a broken file, and payloads in CSV headers and cells. Every test
 // fails on any console error, page error, failed request or request to another
-// origin (support.mjs).
+// suite.origin (support.mjs).
 //
 //   node --test tests/page/
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { chromium, CHROMIUM, LAUNCH_ARGS, resultsDir, startServer, stopServer, openPage, waitForScore } from './support.mjs';
+import { pageSuite } from './suite.mjs';
+import { resultsDir, waitForScore } from './support.mjs';
 
 const DAY = 86_400_000;
 const START = Date.UTC(2026, 5, 1);
@@ -58,28 +57,13 @@ async function recordUploadStates(page) {
 }
 
 describe('raw data in the page', () => {
-  let server;
-  let browser;
-  let origin;
+  const suite = pageSuite();
   const desktop = { viewport: { width: 1280, height: 900 }, colorScheme: 'light' };
 
-  before(async () => {
-    assert.ok(existsSync(new URL('../../pkg/web/market_validation.js', import.meta.url)),
-      'pkg/web is missing: run bash scripts/build.sh first');
-    await mkdir(resultsDir, { recursive: true });
-    ({ child: server, origin } = await startServer());
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
-  });
-
-  after(async () => {
-    await browser?.close().catch(() => {});
-    await stopServer(server);
-  });
-
   it('analyses a survey CSV in a worker, shows NPS and the Sean Ellis test, and feeds the score', async () => {
-    const { context, page, errors } = await openPage(browser, desktop, origin);
+    const { context, page, errors } = await suite.open(desktop);
     try {
-      await page.goto(`${origin}/www/`);
+      await page.goto(`${suite.origin}/www/`);
       const before = await waitForScore(page);
       await page.getByTestId('tab-files').click();
       await recordUploadStates(page);
@@ -101,9 +85,9 @@ describe('raw data in the page', () => {
   });
 
   it('analyses an events CSV with progress, draws actives, cohorts and growth, and feeds the score', async () => {
-    const { context, page, errors } = await openPage(browser, desktop, origin);
+    const { context, page, errors } = await suite.open(desktop);
     try {
-      await page.goto(`${origin}/www/`);
+      await page.goto(`${suite.origin}/www/`);
       await waitForScore(page);
       await page.getByTestId('tab-files').click();
       await recordUploadStates(page);
@@ -129,9 +113,9 @@ describe('raw data in the page', () => {
   });
 
   it('cancels a large file, reports a broken one next to the drop zone, and keeps working', async () => {
-    const { context, page, errors } = await openPage(browser, desktop, origin);
+    const { context, page, errors } = await suite.open(desktop);
     try {
-      await page.goto(`${origin}/www/`);
+      await page.goto(`${suite.origin}/www/`);
       const score = await waitForScore(page);
       await page.getByTestId('tab-files').click();
       await recordUploadStates(page);
@@ -164,9 +148,9 @@ describe('raw data in the page', () => {
   });
 
   it('renders CSV headers and cells as text', async () => {
-    const { context, page, errors } = await openPage(browser, desktop, origin);
+    const { context, page, errors } = await suite.open(desktop);
     try {
-      await page.goto(`${origin}/www/`);
+      await page.goto(`${suite.origin}/www/`);
       await waitForScore(page);
       await page.getByTestId('tab-files').click();
       await page.getByTestId('upload-input').setInputFiles({ name: '<svg onload=alert(1)>.csv', mimeType: 'text/csv', buffer: Buffer.from(surveyCsv({ hostile: true })) });

@@ -1,40 +1,23 @@
 // End-to-end test of the demo page (www/): serves the repository with
 // scripts/serve.mjs, drives Debian's Chromium with playwright-core and fails
-// on any console error, page error, failed request or request to another origin.
+// on any console error, page error, failed request or request to another suite.origin.
 //
 //   node --test tests/page/
 //
 // Needs the built package (bash scripts/build.sh) and tools/node_modules
 // (bash scripts/setup.sh). Screenshots go to test-results/.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { chromium, CHROMIUM, LAUNCH_ARGS, resultsDir, startServer, stopServer, openPage as open, scoreText, waitForScore } from './support.mjs';
+import { pageSuite } from './suite.mjs';
+import { resultsDir, waitForScore, scoreText } from './support.mjs';
 
 describe('demo page', () => {
-  let server;
-  let browser;
-  let origin;
-  const openPage = (b, options) => open(b, options, origin);
-
-  before(async () => {
-    assert.ok(existsSync(new URL('../../pkg/web/market_validation.js', import.meta.url)),
-      'pkg/web is missing: run bash scripts/build.sh first');
-    await mkdir(resultsDir, { recursive: true });
-    ({ child: server, origin } = await startServer());
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
-  });
-
-  after(async () => {
-    await browser?.close().catch(() => {});
-    await stopServer(server);
-  });
+  const suite = pageSuite();
 
   it('scores the sample, flags an invalid value inline and re-scores on a preset change (desktop)', async () => {
-    const { context, page, errors } = await openPage(browser, { viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
+    const { context, page, errors } = await suite.open({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
     try {
-      await page.goto(`${origin}/`);
+      await page.goto(`${suite.origin}/`);
       assert.match(new URL(page.url()).pathname, /^\/www\/$/);
 
       // Loaded: version, score, verdict, claim, recommendations, dimensions, metrics.
@@ -95,11 +78,11 @@ describe('demo page', () => {
   });
 
   it('fits a phone viewport', async () => {
-    const { context, page, errors } = await openPage(browser, {
+    const { context, page, errors } = await suite.open({
       viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, colorScheme: 'light',
     });
     try {
-      await page.goto(`${origin}/www/`);
+      await page.goto(`${suite.origin}/www/`);
       const score = await waitForScore(page);
       assert.ok(score >= 0 && score <= 100);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -3,38 +3,22 @@
 // fragment, data by postMessage) that size themselves, and the
 // <market-validation-card> custom element fed by attribute and by property.
 // Every test fails on any console error, page error, failed request or request
-// to another origin (support.mjs).
+// to another suite.origin (support.mjs).
 //
 //   node --test tests/page/
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { chromium, CHROMIUM, LAUNCH_ARGS, resultsDir, startServer, stopServer, openPage, waitForScore } from './support.mjs';
+import { pageSuite } from './suite.mjs';
+import { resultsDir, waitForScore } from './support.mjs';
 
 describe('embeds', () => {
-  let server;
-  let browser;
-  let origin;
+  const suite = pageSuite();
   const desktop = { viewport: { width: 1280, height: 900 }, colorScheme: 'light' };
 
-  before(async () => {
-    assert.ok(existsSync(new URL('../../pkg/web/market_validation.js', import.meta.url)),
-      'pkg/web is missing: run bash scripts/build.sh first');
-    await mkdir(resultsDir, { recursive: true });
-    ({ child: server, origin } = await startServer());
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
-  });
-
-  after(async () => {
-    await browser?.close().catch(() => {});
-    await stopServer(server);
-  });
-
   it('the embed link renders only the compact card, with the workbench\'s exact score', async () => {
-    const { context, page, errors } = await openPage(browser, desktop, origin);
+    const { context, page, errors } = await suite.open(desktop);
     try {
-      await page.goto(`${origin}/www/`);
+      await page.goto(`${suite.origin}/www/`);
       await waitForScore(page);
       await page.waitForFunction(() => /embed\.html#v1/.test(document.querySelector('#embed-link').getAttribute('href')));
       const sampleHref = await page.locator('#embed-link').getAttribute('href');
@@ -57,9 +41,9 @@ describe('embeds', () => {
   });
 
   it('a host page: iframes sized to their cards, and custom elements by attribute and by property', async () => {
-    const { context, page, errors } = await openPage(browser, desktop, origin);
+    const { context, page, errors } = await suite.open(desktop);
     try {
-      await page.goto(`${origin}/www/examples/host.html`);
+      await page.goto(`${suite.origin}/www/examples/host.html`);
       for (const id of ['embed-fragment', 'embed-message']) {
         const frame = page.frameLocator(`[data-testid="${id}"]`);
         await frame.getByTestId('mv-score').waitFor();

@@ -2,41 +2,22 @@
 // plan's missing dependency, an edit that re-checks, a bad date next to its
 // input, a cycle named, payloads as text, the timeline chart, the share link
 // and the embed card, axe-core. Every test fails on any console error, page
-// error, failed request or request to another origin (support.mjs).
+// error, failed request or request to another suite.origin (support.mjs).
 //
 //   node --test tests/page/
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { chromium, CHROMIUM, LAUNCH_ARGS, resultsDir, startServer, stopServer, openPage, waitForScore } from './support.mjs';
-
-const axeSource = readFileSync(createRequire(new URL('../../tools/package.json', import.meta.url)).resolve('axe-core/axe.min.js'), 'utf8');
+import { pageSuite } from './suite.mjs';
+import { resultsDir, waitForScore, seriousAxeViolations } from './support.mjs';
 
 describe('launch readiness tab', () => {
-  let server;
-  let browser;
-  let origin;
+  const suite = pageSuite();
   const desktop = { viewport: { width: 1400, height: 900 }, colorScheme: 'light' };
 
-  before(async () => {
-    assert.ok(existsSync(new URL('../../pkg/web/market_validation.js', import.meta.url)),
-      'pkg/web is missing: run bash scripts/build.sh first');
-    await mkdir(resultsDir, { recursive: true });
-    ({ child: server, origin } = await startServer());
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
-  });
-
-  after(async () => {
-    await browser?.close().catch(() => {});
-    await stopServer(server);
-  });
-
   it('checks the sample plan, re-checks on edits, and places problems next to their inputs', async () => {
-    const { context, page, errors } = await openPage(browser, desktop, origin);
+    const { context, page, errors } = await suite.open(desktop);
     try {
-      await page.goto(`${origin}/www/`);
+      await page.goto(`${suite.origin}/www/`);
       await waitForScore(page);
       await page.getByTestId('view-tab-launch').click();
       const status = page.getByTestId('launch-status');
@@ -85,10 +66,10 @@ describe('launch readiness tab', () => {
   });
 
   it('renders plan text as text, shares the plan by link and embeds its card', async () => {
-    const { context, page, errors } = await openPage(browser, desktop, origin);
+    const { context, page, errors } = await suite.open(desktop);
     const payload = '<img src=x onerror="window.__pwned=1">';
     try {
-      await page.goto(`${origin}/www/`);
+      await page.goto(`${suite.origin}/www/`);
       await waitForScore(page);
       await page.getByTestId('view-tab-launch').click();
       await page.getByTestId('launch-status').waitFor();
@@ -138,16 +119,13 @@ describe('launch readiness tab', () => {
       ['desktop-light', desktop],
       ['phone-dark', { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, colorScheme: 'dark' }],
     ]) {
-      const { context, page, errors } = await openPage(browser, options, origin);
+      const { context, page, errors } = await suite.open(options);
       try {
-        await page.goto(`${origin}/www/`);
+        await page.goto(`${suite.origin}/www/`);
         await waitForScore(page);
         await page.getByTestId('view-tab-launch').click();
         await page.getByTestId('launch-status').waitFor();
-        await page.evaluate(axeSource);
-        const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-        const bad = results.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
-        assert.deepEqual(bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`), [], `${name}: axe violations`);
+        assert.deepEqual(await seriousAxeViolations(page), [], `${name}: axe violations`);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         assert.ok(overflow <= 0, `${name}: the page scrolls sideways by ${overflow}px`);
         await page.screenshot({ path: `${resultsDir}launch-${name}.png` });

@@ -2,12 +2,14 @@
 // playwright-core, and pages that record every console error, page error,
 // failed request and request to another origin (nothing may leave the page).
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 export const root = fileURLToPath(new URL('../../', import.meta.url));
 export const resultsDir = fileURLToPath(new URL('../../test-results/', import.meta.url));
-export const { chromium } = createRequire(new URL('../../tools/package.json', import.meta.url))('playwright-core');
+const toolsRequire = createRequire(new URL('../../tools/package.json', import.meta.url));
+export const { chromium } = toolsRequire('playwright-core');
 
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 export const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
@@ -72,4 +74,14 @@ export async function waitForScore(page) {
   await page.waitForFunction(() => document.querySelector('#results')?.dataset.state === 'ok'
     && /^\d+(\.\d+)?$/.test(document.querySelector('#score')?.textContent ?? ''));
   return Number(await scoreText(page));
+}
+
+const axeSource = () => readFileSync(toolsRequire.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core on the page; returns its serious and critical violations, one line each. */
+export async function seriousAxeViolations(page) {
+  await page.evaluate(axeSource());
+  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return results.violations.filter((v) => ['serious', 'critical'].includes(v.impact))
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
 }

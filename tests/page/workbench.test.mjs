@@ -1,17 +1,14 @@
 // Page tests of the workbench (www/): JSON paste, weights, the share link,
 // injection payloads through every user-text path, the no-network rule and
 // the accessibility check. Every test fails on any console error, page error,
-// failed request or request to another origin (support.mjs).
+// failed request or request to another suite.origin (support.mjs).
 //
 //   node --test tests/page/
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { chromium, CHROMIUM, LAUNCH_ARGS, resultsDir, startServer, stopServer, openPage, waitForScore } from './support.mjs';
-
-const axeSource = readFileSync(createRequire(new URL('../../tools/package.json', import.meta.url)).resolve('axe-core/axe.min.js'), 'utf8');
+import { readFileSync } from 'node:fs';
+import { pageSuite } from './suite.mjs';
+import { resultsDir, waitForScore, seriousAxeViolations } from './support.mjs';
 
 /** Payloads that would run, or leave markup behind, if any path rendered text as HTML. */
 const PAYLOADS = [
@@ -43,28 +40,13 @@ async function assertInert(page, where) {
 }
 
 describe('workbench page', () => {
-  let server;
-  let browser;
-  let origin;
+  const suite = pageSuite();
   const desktop = { viewport: { width: 1280, height: 900 }, colorScheme: 'light' };
 
-  before(async () => {
-    assert.ok(existsSync(new URL('../../pkg/web/market_validation.js', import.meta.url)),
-      'pkg/web is missing: run bash scripts/build.sh first');
-    await mkdir(resultsDir, { recursive: true });
-    ({ child: server, origin } = await startServer());
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
-  });
-
-  after(async () => {
-    await browser?.close().catch(() => {});
-    await stopServer(server);
-  });
-
   it('scores pasted JSON, and reports bad JSON and bad values next to the text box', async () => {
-    const { context, page, errors } = await openPage(browser, desktop, origin);
+    const { context, page, errors } = await suite.open(desktop);
     try {
-      await page.goto(`${origin}/www/`);
+      await page.goto(`${suite.origin}/www/`);
       const sampleScore = await waitForScore(page);
       await page.getByTestId('tab-json').click();
       const box = page.getByTestId('json-input');
@@ -99,11 +81,11 @@ describe('workbench page', () => {
   });
 
   it('re-scores at once when a weight moves, and the share link reproduces the exact result in a fresh page', async () => {
-    const { context, page, errors } = await openPage(browser, desktop, origin);
+    const { context, page, errors } = await suite.open(desktop);
     let link;
     let expected;
     try {
-      await page.goto(`${origin}/www/`);
+      await page.goto(`${suite.origin}/www/`);
       const before = await waitForScore(page);
       await page.locator('#weights summary').click();
       const usage = page.getByTestId('weight-usage');
@@ -130,7 +112,7 @@ describe('workbench page', () => {
     } finally {
       await context.close();
     }
-    const fresh = await openPage(browser, desktop, origin);
+    const fresh = await suite.open(desktop);
     try {
       await fresh.page.goto(link);
       await waitForScore(fresh.page);
@@ -143,7 +125,7 @@ describe('workbench page', () => {
       assert.equal(await fresh.page.locator('#field-surveyData-npsScore').inputValue(), '33');
       assert.equal(await fresh.page.locator('#weights-state').textContent(), 'custom');
       // A corrupt link: a clear message, and the page still works with the sample.
-      await fresh.page.goto(`${origin}/www/#v1.not-a-valid-state`);
+      await fresh.page.goto(`${suite.origin}/www/#v1.not-a-valid-state`);
       await fresh.page.reload();
       await waitForScore(fresh.page);
       assert.match(await fresh.page.locator('#status').textContent(), /link could not be read/);
@@ -154,9 +136,9 @@ describe('workbench page', () => {
   });
 
   it('exports the result as JSON and the score card as a PNG', async () => {
-    const { context, page, errors } = await openPage(browser, { ...desktop, acceptDownloads: true }, origin);
+    const { context, page, errors } = await suite.open({ ...desktop, acceptDownloads: true });
     try {
-      await page.goto(`${origin}/www/`);
+      await page.goto(`${suite.origin}/www/`);
       const score = await waitForScore(page);
       const [json] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
       assert.equal(json.suggestedFilename(), 'market-validation-result.json');
@@ -176,9 +158,9 @@ describe('workbench page', () => {
   });
 
   it('renders user text as text: payloads in names, segments, trends, JSON keys and the URL fragment', async () => {
-    const { context, page, errors } = await openPage(browser, desktop, origin);
+    const { context, page, errors } = await suite.open(desktop);
     try {
-      await page.goto(`${origin}/www/`);
+      await page.goto(`${suite.origin}/www/`);
       await waitForScore(page);
       // Through the JSON box into the form and the results.
       await page.getByTestId('tab-json').click();
@@ -206,7 +188,7 @@ describe('workbench page', () => {
       await assertInert(fresh, 'share link');
       assert.ok((await fresh.locator('#trends').textContent()).includes(PAYLOADS[1]));
       // A fragment that is itself a payload.
-      await fresh.goto(`${origin}/www/#<img src=x onerror=window.__pwned=9>`);
+      await fresh.goto(`${suite.origin}/www/#<img src=x onerror=window.__pwned=9>`);
       await fresh.reload();
       await waitForScore(fresh);
       await assertInert(fresh, 'raw fragment');
@@ -217,17 +199,17 @@ describe('workbench page', () => {
   });
 
   it('sends no request beyond its own static files, and works offline once loaded', async () => {
-    const { context, page, errors, requests } = await openPage(browser, desktop, origin);
+    const { context, page, errors, requests } = await suite.open(desktop);
     try {
-      await page.goto(`${origin}/www/`);
+      await page.goto(`${suite.origin}/www/`);
       await waitForScore(page);
       await page.locator('#preset').selectOption('consumer-social');
       await waitForScore(page);
       await page.getByTestId('share-link').click();
       await page.waitForFunction(() => location.hash.length > 10);
-      const foreign = requests.filter((u) => !u.startsWith(`${origin}/`) && !/^(data|blob):/.test(u));
+      const foreign = requests.filter((u) => !u.startsWith(`${suite.origin}/`) && !/^(data|blob):/.test(u));
       assert.deepEqual(foreign, [], 'every request stays on the page\'s origin');
-      const paths = [...new Set(requests.filter((u) => u.startsWith(origin)).map((u) => new URL(u).pathname))];
+      const paths = [...new Set(requests.filter((u) => u.startsWith(suite.origin)).map((u) => new URL(u).pathname))];
       for (const p of paths) assert.match(p, /^\/(www|pkg\/web)\//, `only static files of the page: ${p}`);
       // Offline: the service worker serves the page's files.
       await page.waitForFunction(async () => (await navigator.serviceWorker?.ready)?.active != null);
@@ -247,14 +229,11 @@ describe('workbench page', () => {
       ['desktop-light', desktop],
       ['phone-dark', { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, colorScheme: 'dark' }],
     ]) {
-      const { context, page, errors } = await openPage(browser, options, origin);
+      const { context, page, errors } = await suite.open(options);
       try {
-        await page.goto(`${origin}/www/`);
+        await page.goto(`${suite.origin}/www/`);
         await waitForScore(page);
-        await page.evaluate(axeSource);
-        const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-        const bad = results.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
-        assert.deepEqual(bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`), [], `${name}: axe violations`);
+        assert.deepEqual(await seriousAxeViolations(page), [], `${name}: axe violations`);
         // Keyboard: the input tabs move with the arrow keys.
         await page.getByTestId('tab-form').focus();
         await page.keyboard.press('ArrowRight');

@@ -10,27 +10,13 @@
 // properties in views/views.css (light and dark schemes). Each SVG is drawn
 // for its figure's width (and redrawn when that changes), so it fits a phone
 // and its labels keep a readable size.
-import { h, fmt } from './dom.js';
+import { h, fmt, svg as s } from './dom.js';
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
 const CHAR_W = 6.6; // rough width of one label character, to size margins
 
 let counter = 0;
 const uid = (prefix) => `mv-${prefix}-${++counter}`;
 
-/** Creates an SVG element; string children become text (never markup). */
-function s(tag, attrs = {}, ...children) {
-  const el = document.createElementNS(SVG_NS, tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v == null || v === false) continue;
-    if (k === 'text') el.textContent = v;
-    else el.setAttribute(k, String(v));
-  }
-  for (const c of children.flat(Infinity)) {
-    if (c != null && c !== false) el.append(c instanceof Node ? c : String(c));
-  }
-  return el;
-}
 
 const round = (n) => Math.round(n * 10) / 10;
 const finite = (v) => typeof v === 'number' && Number.isFinite(v);

@@ -19,6 +19,49 @@ export function h(tag, attrs = {}, ...children) {
   return el;
 }
 
+/** Creates an SVG element; strings among the children become text nodes (never markup). */
+export function svg(tag, attrs = {}, ...children) {
+  const el = document.createElementNS('http://www.w3.org/2000/svg', tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v == null || v === false) continue;
+    if (k === 'text') el.textContent = v;
+    else el.setAttribute(k, String(v));
+  }
+  for (const c of children.flat(Infinity)) {
+    if (c != null && c !== false) el.append(c instanceof Node ? c : String(c));
+  }
+  return el;
+}
+
+/**
+ * Tabs (ARIA tab pattern): `pairs` are [tab, panel] elements. A click, or the
+ * arrow, Home and End keys on a focused tab, select a tab: it is marked
+ * selected and focusable (roving tabindex) and only its panel is shown; then
+ * `onSelect(tab)` runs. Returns `select(tab, focus?)`.
+ */
+export function setupTabs(pairs, onSelect = () => {}) {
+  const tabs = pairs.map(([tab]) => tab);
+  const select = (tab, focus = false) => {
+    for (const [t, panel] of pairs) {
+      const on = t === tab;
+      t.setAttribute('aria-selected', String(on));
+      t.tabIndex = on ? 0 : -1;
+      panel.hidden = !on;
+    }
+    if (focus) tab.focus();
+    onSelect(tab);
+  };
+  tabs.forEach((tab, i) => {
+    tab.addEventListener('click', () => select(tab));
+    tab.addEventListener('keydown', (e) => {
+      const target = { ArrowRight: tabs[(i + 1) % tabs.length], ArrowLeft: tabs[(i - 1 + tabs.length) % tabs.length],
+        Home: tabs[0], End: tabs.at(-1) }[e.key];
+      if (target) { e.preventDefault(); select(target, true); }
+    });
+  });
+  return select;
+}
+
 export const humanize = (key) => key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().replace(/^./, (c) => c.toUpperCase());
 
 const numberFormat = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 });

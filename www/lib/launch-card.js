@@ -6,9 +6,8 @@
 // light and dark. Every text, the plan's names included, becomes a text node.
 //
 // Also exports the small date and label helpers the launch view shares.
-import { h, fmt1 } from './dom.js';
+import { h, fmt1, svg as s } from './dom.js';
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** Status ids to words. */
 export const STATUS_LABELS = { ready: 'Ready', needs_attention: 'Needs attention', blocked: 'Blocked' };
@@ -76,16 +75,6 @@ export const offsetLabel = (n) => (n === 0 ? 'T' : `T${n > 0 ? '+' : '−'}${Mat
 export const pressingItems = (report) => (Array.isArray(report?.recommendations) ? report.recommendations : [])
   .filter((r) => r.level === 'blocker' || r.level === 'attention');
 
-function s(tag, attrs = {}, ...children) {
-  const el = document.createElementNS(SVG_NS, tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v == null || v === false) continue;
-    if (k === 'text') el.textContent = v;
-    else el.setAttribute(k, String(v));
-  }
-  for (const c of children.flat()) if (c != null && c !== false) el.append(c);
-  return el;
-}
 
 /**
  * A milestone marker whose shape tells its state (never colour alone): a filled circle when done,

@@ -12,14 +12,13 @@
 // the last good result stays visible, marked stale. Every text from the plan
 // becomes a text node (never markup). Styles: views/launch.css (classes
 // `mv-launch-`), on top of views/views.css.
-import { h, fmt, fmt1, fmtPct } from '../lib/dom.js';
+import { h, fmt, fmt1, fmtPct, svg as s, setupTabs } from '../lib/dom.js';
 import { dataTable, panel, figureRow, verdictBadge, chartWidth } from '../lib/charts.js';
 import {
   STATUS_LABELS, STATUS_TONES, LEVEL_LABELS, STATE_LABELS, dayNumber, isoDate, fmtDate, fmtDayShort, fmtDayLong,
   fmtMonth, plural, daysToLaunchText, offsetLabel, milestoneMarker,
 } from '../lib/launch-card.js';
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
 const DEBOUNCE_MS = 120;
 /** Below this figure width the timeline is drawn vertically (phones). */
 const NARROW = 540;
@@ -71,17 +70,6 @@ function describe(v) {
   return `${typeof v} ${String(v)}`;
 }
 
-/** Creates an SVG element; string children become text (never markup). */
-function s(tag, attrs = {}, ...children) {
-  const el = document.createElementNS(SVG_NS, tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v == null || v === false) continue;
-    if (k === 'text') el.textContent = v;
-    else el.setAttribute(k, String(v));
-  }
-  for (const c of children.flat(Infinity)) if (c != null && c !== false) el.append(c instanceof Node ? c : String(c));
-  return el;
-}
 
 /** `milestones[2].dependsOn[1]` -> ['milestones', 2, 'dependsOn', 1]. */
 function parsePath(path) {
@@ -221,7 +209,7 @@ export function mountLaunch(container, { checkLaunch, sampleLaunchPlan, state, o
   const root = h('div', { class: 'mv-view mv-launch', 'data-testid': 'launch-view' }, h('div', { class: 'mv-launch-layout' }, editor, results));
   container.replaceChildren(root);
 
-  setupTabs();
+  const selectTab = setupTabs([[formTab, formPanel], [jsonTab, jsonPanel]], (tab) => { if (tab === jsonTab) refillJson(false); });
   jsonInput.addEventListener('input', () => {
     jsonStatus.textContent = '';
     clearTimeout(timer);
@@ -472,30 +460,6 @@ export function mountLaunch(container, { checkLaunch, sampleLaunchPlan, state, o
   }
 
   // ------------------------------------------------------------ tabs and JSON
-
-  function setupTabs() {
-    const tabs = [formTab, jsonTab];
-    tabs.forEach((tab, i) => {
-      tab.addEventListener('click', () => selectTab(tab, false));
-      tab.addEventListener('keydown', (e) => {
-        const step = { ArrowRight: 1, ArrowLeft: -1 }[e.key];
-        if (step) { e.preventDefault(); selectTab(tabs[(i + step + tabs.length) % tabs.length], true); }
-        if (e.key === 'Home') { e.preventDefault(); selectTab(tabs[0], true); }
-        if (e.key === 'End') { e.preventDefault(); selectTab(tabs.at(-1), true); }
-      });
-    });
-  }
-
-  function selectTab(tab, focus) {
-    for (const [t, p] of [[formTab, formPanel], [jsonTab, jsonPanel]]) {
-      const on = t === tab;
-      t.setAttribute('aria-selected', String(on));
-      t.tabIndex = on ? 0 : -1;
-      p.hidden = !on;
-    }
-    if (tab === jsonTab) refillJson(false);
-    if (focus) tab.focus();
-  }
 
   function refillJson(force) {
     if (!jsonDirty && !force) return;
