@@ -87,7 +87,13 @@ pub fn iso_date(day: i64) -> String {
 pub fn parse_iso_date(text: &str) -> Option<i64> {
     let t = text.trim();
     let b = t.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+    // Digits only where digits belong: Rust's integer parsing would take "+202".
+    let digits = [0, 1, 2, 3, 5, 6, 8, 9];
+    if b.len() != 10
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !digits.iter().all(|&i| b[i].is_ascii_digit())
+    {
         return None;
     }
     let y: i64 = t.get(0..4)?.parse().ok()?;
@@ -123,6 +129,10 @@ mod tests {
         );
         assert_eq!(parse_iso_date("2023-02-29"), None);
         assert_eq!(parse_iso_date("2026-13-01"), None);
+        // Signs are not digits, though integer parsing would take them.
+        assert_eq!(parse_iso_date("+202-01-01"), None);
+        assert_eq!(parse_iso_date("2026-+1-01"), None);
+        assert_eq!(parse_iso_date("2026-01-+1"), None);
         for day in -1000..30_000 {
             let (y, m, d) = civil(day);
             assert_eq!(days_from_civil(y, m, d), day);
