@@ -34,7 +34,7 @@ run_wasm_suite() {
   local expected
   expected=$(grep -c '^#\[wasm_bindgen_test\]' tests/wasm_shared/mod.rs)
   set +e
-  env "$@" cargo test --target wasm32-unknown-unknown --test "$name" 2>&1 | tee "$log"
+  env "$@" cargo test --target wasm32-unknown-unknown --features wasm --test "$name" 2>&1 | tee "$log"
   local status=${PIPESTATUS[0]}
   set -e
   add_cargo_counts "$log"
@@ -53,7 +53,7 @@ run_wasm_suite() {
 step "formatting and lints"
 cargo fmt --check
 cargo clippy --all-targets -q -- -D warnings
-cargo clippy --target wasm32-unknown-unknown --lib --tests -q -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --features wasm --lib --tests -q -- -D warnings
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -q
 
 step "native tests (unit, integration, property, doc)"

@@ -2,7 +2,7 @@
 //! verdict, warnings, recommendations and errors.
 #![cfg(not(target_arch = "wasm32"))]
 
-use market_validation::result::{ValidationResult, Verdict};
+use market_validation::analyzer::result::{ValidationResult, Verdict};
 use market_validation::{analyze, analyze_many, sample_product_json, RawValue};
 use serde_json::{json, Value};
 

@@ -3,7 +3,7 @@
 //! `UPDATE_DOCS=1 cargo test --test docs`.
 #![cfg(not(target_arch = "wasm32"))]
 
-use market_validation::catalog;
+use market_validation::analyzer::catalog;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
@@ -58,20 +58,20 @@ fn methodology_tables_are_current() {
     );
 }
 
-/// The string unions in the bindings' hand-written TypeScript section must
+/// The string unions in the bindings' hand-written TypeScript declarations must
 /// list exactly what the code accepts.
 #[test]
 fn typescript_unions_match_the_code() {
-    use market_validation::benchmarks::Preset;
-    use market_validation::metrics::MetricId;
-    let bindings =
-        std::fs::read_to_string(format!("{ROOT}/src/wasm.rs")).expect("src/wasm.rs readable");
+    use market_validation::analyzer::benchmarks::Preset;
+    use market_validation::analyzer::metrics::MetricId;
+    let bindings = std::fs::read_to_string(format!("{ROOT}/src/wasm/types.d.ts"))
+        .expect("src/wasm/types.d.ts readable");
     let union = |name: &str| -> String {
         let prefix = format!("export type {name} = ");
         let line = bindings
             .lines()
             .find(|l| l.starts_with(&prefix))
-            .unwrap_or_else(|| panic!("no {name} in src/wasm.rs"));
+            .unwrap_or_else(|| panic!("no {name} in src/wasm/types.d.ts"));
         line[prefix.len()..].trim_end_matches(';').to_string()
     };
     let quoted = |items: Vec<&str>| {

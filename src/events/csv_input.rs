@@ -4,14 +4,14 @@
 
 use super::timestamp::{self, Parsed, UNREADABLE};
 use super::{analyze_events, analyze_events_with_signups, EventsAnalysis, EventsConfig, Signups};
-use crate::csv_rows::{
+use crate::input::csv::DetectedColumn;
+use crate::input::csv::{
     closest_header, line_numbers, normalize_header, open_csv, record_start, unbalanced_quote,
     UNBALANCED_QUOTE,
 };
-use crate::problem::{InputError, Problem};
-use crate::survey::report::RowReport;
-use crate::survey::tally::{Issue, IssueLog, RowId};
-use crate::survey::DetectedColumn;
+use crate::input::problem::{InputError, Problem};
+use crate::input::row_issues::RowReport;
+use crate::input::row_issues::{Issue, IssueLog, RowId};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -41,7 +41,7 @@ const TIME_WORDS: [&str; 8] = [
 
 /// What `analyzeEventsCsv` found: the events analysis, plus how the file was read.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct EventsCsvAnalysis {
     /// The analysis of the rows that could be read.
@@ -57,7 +57,7 @@ pub struct EventsCsvAnalysis {
     /// magnitude: every millisecond timestamp after March 1973 is above 1e11); `iso-8601` when
     /// there were none.
     #[cfg_attr(
-        target_arch = "wasm32",
+        feature = "wasm",
         tsify(type = "\"iso-8601\" | \"epoch-seconds\" | \"epoch-milliseconds\"")
     )]
     pub time_format: String,

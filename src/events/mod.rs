@@ -29,8 +29,8 @@ pub use options::EventsOptions;
 use crate::calendar::{
     iso_date, local_day, month_of, month_start_day, week_of, week_start_day, WeekStart,
 };
-use crate::problem::{InputError, Problem};
-use crate::raw::format_number;
+use crate::format::format_number;
+use crate::input::problem::{InputError, Problem};
 use serde::Serialize;
 
 /// Most events analysed in one call: 10 million events take a few hundred
@@ -120,7 +120,7 @@ impl Default for EventsConfig {
 
 /// One day's activity.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct DailyActivity {
     /// The local date, YYYY-MM-DD.
@@ -137,7 +137,7 @@ pub struct DailyActivity {
 
 /// Stickiness over the last 28 days.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Stickiness {
     /// Mean daily actives over the last 28 days.
@@ -158,7 +158,7 @@ pub struct Stickiness {
 
 /// Growth accounting for one period (Social Capital, Jonathan Hsu, 2015).
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct GrowthPeriod {
     /// The period's first local date.
@@ -182,7 +182,7 @@ pub struct GrowthPeriod {
 
 /// One cohort's retention row.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct CohortRow {
     /// The cohort period's first local date.
@@ -196,7 +196,7 @@ pub struct CohortRow {
 
 /// One cell of the cohort triangle.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct CohortCell {
     /// Periods since the cohort's.
@@ -213,7 +213,7 @@ pub struct CohortCell {
 
 /// The mean retention curve, two ways.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct MeanCurvePoint {
     /// Periods since the cohort's.
@@ -230,13 +230,13 @@ pub struct MeanCurvePoint {
 
 /// Whether the mean retention curve levels off above zero.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Flattening {
     /// `flattening` (levels off above zero), `declining`, or `not_enough_data` (fewer than 4
     /// complete periods after the first).
     #[cfg_attr(
-        target_arch = "wasm32",
+        feature = "wasm",
         tsify(type = "\"flattening\" | \"declining\" | \"not_enough_data\"")
     )]
     pub verdict: String,
@@ -256,13 +256,13 @@ pub struct Flattening {
 
 /// Cohort retention.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Cohorts {
     /// The period: "day", "week" or "month".
     pub period: String,
     /// How periods after the cohort's are counted: "calendar" or "24h".
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "\"calendar\" | \"24h\""))]
+    #[cfg_attr(feature = "wasm", tsify(type = "\"calendar\" | \"24h\""))]
     pub window: String,
     /// One row per cohort, oldest first.
     pub rows: Vec<CohortRow>,
@@ -275,7 +275,7 @@ pub struct Cohorts {
 
 /// The L28 power-user curve.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct PowerUserCurve {
     /// `users[i]` users were active on exactly i + 1 of the 28 days ending on the as-of day.
@@ -290,7 +290,7 @@ pub struct PowerUserCurve {
 
 /// What `analyzeEvents` found.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct EventsAnalysis {
     /// Events read.
@@ -315,15 +315,15 @@ pub struct EventsAnalysis {
     pub growth: Vec<GrowthPeriod>,
     /// What makes a user new: `first_event` (their first event in the data), or `signup` (the
     /// signup times given).
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "\"first_event\" | \"signup\""))]
+    #[cfg_attr(feature = "wasm", tsify(type = "\"first_event\" | \"signup\""))]
     pub new_users_defined_by: String,
     /// How the signup times matched the events; absent without signup times.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub signups: Option<SignupSummary>,
     /// The usage side of the product data, ready for `analyze({ usageMetrics })`.
-    pub usage_metrics: crate::model::UsageMetrics,
+    pub usage_metrics: crate::analyzer::model::UsageMetrics,
     /// The adoption side of the product data, ready for `analyze({ adoptionData })`.
-    pub adoption_data: crate::model::AdoptionData,
+    pub adoption_data: crate::analyzer::model::AdoptionData,
 }
 
 /// Signup times, one per user: when given, a user is new on the day they
@@ -339,7 +339,7 @@ pub struct Signups<'a> {
 
 /// How signup times matched the events.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct SignupSummary {
     /// Distinct users with a signup time.
@@ -1151,11 +1151,11 @@ impl<'c> Tables<'c> {
             })
             .collect();
         let usage_metrics = usage_metrics(&stickiness, &mean_curve, self.config.period);
-        let adoption_data = crate::model::AdoptionData {
+        let adoption_data = crate::analyzer::model::AdoptionData {
             total_users: Some(self.users as f64),
             power_users: Some(power_user_curve.power_users as f64),
             casual_users: Some(power_user_curve.casual_users as f64),
-            ..crate::model::AdoptionData::default()
+            ..crate::analyzer::model::AdoptionData::default()
         };
         EventsAnalysis {
             events,
@@ -1194,7 +1194,7 @@ fn usage_metrics(
     s: &Stickiness,
     mean: &[MeanCurvePoint],
     period: Period,
-) -> crate::model::UsageMetrics {
+) -> crate::analyzer::model::UsageMetrics {
     let six_months = match period {
         Period::Day => 182,
         Period::Week => 26,
@@ -1210,7 +1210,7 @@ fn usage_metrics(
             .filter(|p| p.offset >= 1 && p.offset < six_months)
             .max_by_key(|p| p.offset)
     });
-    crate::model::UsageMetrics {
+    crate::analyzer::model::UsageMetrics {
         daily_active_users: Some(s.dau),
         weekly_active_users: Some(s.wau),
         monthly_active_users: Some(s.mau),
@@ -1218,7 +1218,7 @@ fn usage_metrics(
         retention_horizon_months: point
             .map(|p| (months(p.offset) * 10.0).round() / 10.0)
             .filter(|m| *m != 6.0),
-        ..crate::model::UsageMetrics::default()
+        ..crate::analyzer::model::UsageMetrics::default()
     }
 }
 

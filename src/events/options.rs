@@ -3,14 +3,14 @@
 
 use super::{EventsConfig, Period, Window, DEFAULT_POWER_USER_DAYS};
 use crate::calendar::{parse_iso_date, WeekStart};
-use crate::problem::{join_path, unknown_keys, InputError, Problem};
-use crate::raw::RawValue;
-use crate::suggest::did_you_mean;
+use crate::input::problem::{join_path, unknown_keys, InputError, Problem};
+use crate::input::raw::RawValue;
+use crate::input::suggest::did_you_mean;
 use serde::Serialize;
 
 /// Options for `analyzeEvents`. All optional.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct EventsOptions {
     /// Fixed offset from UTC for day boundaries, in minutes, -840..840 in steps of 15
@@ -19,17 +19,17 @@ pub struct EventsOptions {
     pub utc_offset_minutes: Option<f64>,
     /// First day of a week: `monday` (default, ISO 8601) or `sunday`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "\"monday\" | \"sunday\""))]
+    #[cfg_attr(feature = "wasm", tsify(type = "\"monday\" | \"sunday\""))]
     pub week_start: Option<String>,
     /// Cohort retention windows: `calendar` (default: period N is the Nth calendar period after
     /// the cohort's) or `24h` (period N is the Nth block of 24 h / 7 x 24 h / 30 x 24 h after the
     /// user's first event, so activity at 00:01 after a 23:45 signup is still period 0).
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "\"calendar\" | \"24h\""))]
+    #[cfg_attr(feature = "wasm", tsify(type = "\"calendar\" | \"24h\""))]
     pub window: Option<String>,
     /// Period of cohorts and growth accounting: `day`, `week` (default) or `month`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "\"day\" | \"week\" | \"month\""))]
+    #[cfg_attr(feature = "wasm", tsify(type = "\"day\" | \"week\" | \"month\""))]
     pub cohort_period: Option<String>,
     /// The last day analysed, `YYYY-MM-DD` in local time. Default: the day of the last event.
     /// Later events are left out and counted.
@@ -49,7 +49,7 @@ pub struct EventsOptions {
 
 /// Column names of an events export.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct EventColumnNames {
     /// The user id column.

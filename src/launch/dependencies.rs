@@ -11,7 +11,7 @@
 use super::plan::{DependencyPair, Milestone};
 use super::{days, quoted, Positions};
 use crate::calendar::iso_date;
-use crate::suggest::did_you_mean;
+use crate::input::suggest::did_you_mean;
 use serde::Serialize;
 use std::collections::VecDeque;
 
@@ -22,7 +22,7 @@ pub const MAX_HINTED_NAMES: usize = 20;
 
 /// What a dependency check found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum LaunchDependencyStatus {
     /// Both milestones exist and the one depended on comes first (or on the same day).
@@ -37,7 +37,7 @@ pub enum LaunchDependencyStatus {
 
 /// One "milestone depends on dependsOn" pair, checked.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct LaunchDependencyCheck {
     /// The dependent milestone.
@@ -68,7 +68,7 @@ pub struct LaunchDependencyCheck {
 
 /// Milestones that depend on each other in a loop, so none can be done first.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct LaunchCycle {
     /// One loop, read "depends on": it starts and ends at the loop's milestone listed first in
@@ -83,7 +83,7 @@ pub struct LaunchCycle {
 
 /// The longest chain of critical milestones, each depending on the one before.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct LaunchCriticalPath {
     /// The chain, first milestone first. Empty when no milestone is critical.

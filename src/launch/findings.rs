@@ -6,7 +6,7 @@ use serde::Serialize;
 
 /// How much a finding matters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum LaunchFindingLevel {
     /// The launch cannot go ahead as planned: the status is `blocked`.
@@ -28,7 +28,7 @@ impl LaunchFindingLevel {
 
 /// Whether the launch is ready.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum LaunchStatus {
     /// Every check passed (advice aside).
@@ -41,7 +41,7 @@ pub enum LaunchStatus {
 
 /// A reason: a finding in words, with the input field it concerns.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct LaunchReason {
     /// A stable machine-readable code, e.g. `unknown_dependency`, `missing_positioning`.
@@ -56,7 +56,7 @@ pub struct LaunchReason {
 
 /// One thing to do, and why.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct LaunchRecommendation {
     /// The finding's code, as in `statusReasons`.

@@ -11,7 +11,7 @@
 use super::findings::LaunchReason;
 use super::plan::{Feature, Messaging};
 use super::Positions;
-use crate::suggest::did_you_mean;
+use crate::input::suggest::did_you_mean;
 use serde::Serialize;
 
 /// Two messages sharing at least this share (in percent) of their distinct
@@ -29,7 +29,7 @@ const MAX_HINTED_IDS: usize = 20;
 
 /// How well a feature's messaging is in place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum LaunchMessagingStatus {
     /// Messaging, positioning and key benefits are all there, and the messaging is its own.
@@ -42,7 +42,7 @@ pub enum LaunchMessagingStatus {
 
 /// One feature's messaging, checked.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct LaunchMessagingCheck {
     /// The feature's id.

@@ -54,10 +54,10 @@ pub use timeline::{
     DEFAULT_TIMELINE, LAUNCH_REVIEW_DAYS,
 };
 
-use crate::benchmarks::{Source, SOURCES};
+use crate::analyzer::benchmarks::{Source, SOURCES};
 use crate::calendar::iso_date;
-use crate::problem::InputError;
-use crate::raw::RawValue;
+use crate::input::problem::InputError;
+use crate::input::raw::RawValue;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -75,7 +75,7 @@ pub fn sample_plan_json() -> &'static str {
 
 /// What `checkLaunch` found.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct LaunchReport {
     /// The product's name.

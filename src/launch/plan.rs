@@ -7,9 +7,9 @@
 
 use super::Positions;
 use crate::calendar::{days_from_civil, parse_iso_date};
-use crate::fields::NumberKind;
-use crate::problem::{index_path, join_path, unknown_fields, unknown_keys, Problem};
-use crate::raw::{RawValue, MAX_ENTRIES};
+use crate::input::problem::{index_path, join_path, unknown_fields, unknown_keys, Problem};
+use crate::input::raw::{RawValue, MAX_ENTRIES};
+use crate::input::units::NumberKind;
 use serde::Serialize;
 
 /// Furthest a milestone's `offsetDays` may be from the launch: ten years.
@@ -21,7 +21,7 @@ pub const MAX_DEPENDENCY_PAIRS: usize = MAX_ENTRIES;
 /// A product launch plan, as `checkLaunch` takes it. Only `productName` and `launchDate` are
 /// required.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct LaunchPlan {
     /// The product's name.
@@ -31,7 +31,7 @@ pub struct LaunchPlan {
     /// The features launched: ids as text (`"vectorSearch"`), or `{ id, name?, description? }`.
     /// Ids are unique, ignoring case.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "(string | LaunchFeature)[]"))]
+    #[cfg_attr(feature = "wasm", tsify(type = "(string | LaunchFeature)[]"))]
     pub new_features: Option<Vec<LaunchFeature>>,
     /// Who the launch is for (segments, personas).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -58,7 +58,7 @@ pub struct LaunchPlan {
 
 /// A launched feature given as an object.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct LaunchFeature {
     /// Its id, as `featureMessaging[].featureId` names it.
@@ -73,7 +73,7 @@ pub struct LaunchFeature {
 
 /// How one feature is presented.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct LaunchFeatureMessaging {
     /// The feature's id in `newFeatures`.
@@ -91,7 +91,7 @@ pub struct LaunchFeatureMessaging {
 
 /// One milestone: a name and either a date or an offset from the launch day.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct LaunchMilestone {
     /// Its name, unique in the plan ignoring case; dependencies refer to it by it.
@@ -116,19 +116,19 @@ pub struct LaunchMilestone {
 
 /// A milestone and the milestones it depends on (which must come first).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct LaunchDependency {
     /// The dependent milestone's name.
     pub milestone: String,
     /// The name, or names, of the milestones it depends on.
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string | string[]"))]
+    #[cfg_attr(feature = "wasm", tsify(type = "string | string[]"))]
     pub depends_on: Vec<String>,
 }
 
 /// Success-metric targets, measured at the launch review (30 days after the launch).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct LaunchSuccessTargets {
     /// Share of new accounts that activate, 0..1 (`adoptionData.adoptionRate`). Default: the
@@ -150,7 +150,7 @@ pub struct LaunchSuccessTargets {
 
 /// Options for `checkLaunch`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct LaunchOptions {
     /// The day the plan is checked on, `YYYY-MM-DD` ("today"; the library never reads a clock).

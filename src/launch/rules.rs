@@ -10,7 +10,7 @@ use super::success::LaunchSuccessMetric;
 use super::timeline::{LaunchMilestoneState, LaunchTimelineEntry};
 use super::{days, quoted};
 use crate::calendar::iso_date;
-use crate::problem::join_path;
+use crate::input::problem::join_path;
 
 /// Days before the launch from which every critical milestone still open is
 /// flagged: four weeks, the original design's rule (our rationale: the last

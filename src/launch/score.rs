@@ -12,7 +12,7 @@ use serde::Serialize;
 /// Marketing channels for full marks: three, the number the Bullseye
 /// framework tests in parallel (Weinberg & Mares, Traction).
 pub const MIN_CHANNELS: usize = 3;
-/// Source of [`MIN_CHANNELS`], by id in `crate::benchmarks::SOURCES`.
+/// Source of [`MIN_CHANNELS`], by id in `crate::analyzer::benchmarks::SOURCES`.
 pub const MIN_CHANNELS_SOURCE: &str = "traction-bullseye";
 
 /// Nominal weight of sound dependencies.
@@ -28,12 +28,12 @@ pub const WEIGHT_AUDIENCE: f64 = 0.10;
 
 /// One component of the coordination score.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct LaunchScoreComponent {
     /// Which component.
     #[cfg_attr(
-        target_arch = "wasm32",
+        feature = "wasm",
         tsify(
             type = "\"dependencies\" | \"schedule\" | \"messaging\" | \"channels\" | \"audience\""
         )
@@ -56,7 +56,7 @@ pub struct LaunchScoreComponent {
 
 /// The coordination score and its derivation.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct LaunchScore {
     /// 0..100: the sum of the components' contributions.

@@ -4,10 +4,10 @@
 
 use super::plan::Targets;
 use super::timeline::LAUNCH_REVIEW_DAYS;
-use crate::benchmarks::Preset;
+use crate::analyzer::benchmarks::Preset;
+use crate::analyzer::metrics::MetricId;
 use crate::calendar::iso_date;
-use crate::fields::NumberKind;
-use crate::metrics::MetricId;
+use crate::input::units::NumberKind;
 use serde::Serialize;
 
 /// The benchmark preset default targets are read from: the analyzer's
@@ -16,12 +16,12 @@ pub const TARGET_PRESET: Preset = Preset::B2bSaas;
 
 /// One success metric and its target.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct LaunchSuccessMetric {
     /// Which metric.
     #[cfg_attr(
-        target_arch = "wasm32",
+        feature = "wasm",
         tsify(type = "\"adoption\" | \"revenueImpact\" | \"satisfaction\" | \"featureUsage\"")
     )]
     pub metric: String,

@@ -58,7 +58,7 @@ pub const DEFAULT_DEPENDENCIES: [(&str, &str); 3] = [
 
 /// Where a milestone stands on the as-of day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum LaunchMilestoneState {
     /// Marked done.
@@ -72,7 +72,7 @@ pub enum LaunchMilestoneState {
 
 /// One milestone of the timeline.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct LaunchTimelineEntry {
     /// Its name.

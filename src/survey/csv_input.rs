@@ -5,13 +5,15 @@
 
 use super::answers::{self, Cell};
 use super::options::{SurveyColumns, SurveyConfig, MAX_FEATURE_COLUMNS};
-use super::tally::{Layout, RowCells, RowId, Tally};
-use super::{DetectedColumn, DetectedColumns};
-use crate::csv_rows::{
+use super::tally::{Layout, RowCells, Tally};
+use super::DetectedColumns;
+use crate::input::csv::DetectedColumn;
+use crate::input::csv::{
     closest_header, line_numbers, normalize_header, open_csv, record_start, unbalanced_quote,
     UNBALANCED_QUOTE,
 };
-use crate::problem::{InputError, Problem};
+use crate::input::problem::{InputError, Problem};
+use crate::input::row_issues::RowId;
 
 /// Data rows sampled to detect a column from its values.
 const SNIFF_ROWS: usize = 200;

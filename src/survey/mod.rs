@@ -21,43 +21,17 @@ pub mod tally;
 pub use options::{SurveyColumns, SurveyConfig, SurveyOptions};
 pub use report::SurveyAnalysis;
 
-use crate::problem::{InputError, Problem};
+use crate::input::csv::DetectedColumn;
+use crate::input::problem::{InputError, Problem};
+use crate::input::row_issues::RowId;
 use answers::Cell;
 use options::NpsMethod;
 use serde::Serialize;
-use tally::{Layout, RowCells, RowId, Tally};
-
-/// Where a question's answers were read from.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub struct DetectedColumn {
-    /// The column's header (or the array's name).
-    pub header: String,
-    /// 0-based column position.
-    pub index: u32,
-    /// How it was found: named in `options.columns`, by its header's words, by its values, or
-    /// given as an array.
-    #[cfg_attr(
-        target_arch = "wasm32",
-        tsify(type = "\"option\" | \"header\" | \"values\" | \"array\"")
-    )]
-    pub detected_by: String,
-}
-
-impl DetectedColumn {
-    pub(crate) fn new(header: &str, index: usize, how: &str) -> DetectedColumn {
-        DetectedColumn {
-            header: header.to_string(),
-            index: u32::try_from(index).unwrap_or(u32::MAX),
-            detected_by: how.to_string(),
-        }
-    }
-}
+use tally::{Layout, RowCells, Tally};
 
 /// The column of each question, as found.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct DetectedColumns {
     /// The NPS question.
@@ -259,7 +233,7 @@ fn cell_at(column: &Option<Vec<AnswerValue>>, i: usize) -> Cell<'_> {
 
 /// Two survey waves compared.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct SurveyComparison {
     /// The change in NPS, when both waves asked it.
@@ -279,7 +253,7 @@ pub struct SurveyComparison {
 
 /// One metric's change between waves.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Change {
     /// Value in the first wave.
@@ -310,7 +284,7 @@ pub fn compare(
     let pct = |x: f64| {
         format!(
             "{}%",
-            crate::raw::format_number((x * 1000.0).round() / 10.0)
+            crate::format::format_number((x * 1000.0).round() / 10.0)
         )
     };
     let nps = match (&before.nps, &after.nps) {
@@ -338,7 +312,7 @@ pub fn compare(
                 change,
                 interval,
                 format!("{} two-sample", config.nps_method.as_str()),
-                crate::raw::format_short,
+                crate::format::format_short,
                 " points",
             ))
         }

@@ -1,8 +1,9 @@
 //! Options of `analyzeSurvey`, read loosely and validated like the
 //! analyzer's: every problem at once, with its path and the expected range.
 
-use crate::problem::{join_path, unknown_keys, InputError, Problem};
-use crate::raw::{format_suggestion, RawValue};
+use crate::format::format_suggestion;
+use crate::input::problem::{join_path, unknown_keys, InputError, Problem};
+use crate::input::raw::RawValue;
 use crate::stats::z_for_confidence;
 use serde::Serialize;
 
@@ -18,7 +19,7 @@ pub const MAX_FEATURE_COLUMNS: usize = 64;
 
 /// Options for `analyzeSurvey` and `compareSurveys`. All optional.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct SurveyOptions {
     /// Which CSV columns hold which question, by header text (case and surrounding spaces
@@ -31,7 +32,7 @@ pub struct SurveyOptions {
     pub confidence_level: Option<f64>,
     /// NPS interval method: `adjusted-wald` (default; Rocks 2016) or `wald`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "\"adjusted-wald\" | \"wald\""))]
+    #[cfg_attr(feature = "wasm", tsify(type = "\"adjusted-wald\" | \"wald\""))]
     pub nps_method: Option<String>,
     /// The Sean Ellis bar to test the "very disappointed" share against, 0..1 exclusive.
     /// Default 0.4.
@@ -52,7 +53,7 @@ pub struct SurveyOptions {
 
 /// Column names for the survey questions.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct SurveyColumns {
     /// The 0..10 "how likely are you to recommend" question.
@@ -297,7 +298,7 @@ fn read_columns(raw: &RawValue, problems: &mut Vec<Problem>) -> SurveyColumns {
                 match item {
                     RawValue::String(s) if !s.trim().is_empty() => names.push(s.clone()),
                     other => problems.push(Problem::new(
-                        crate::problem::index_path("options.columns.features", i),
+                        crate::input::problem::index_path("options.columns.features", i),
                         other.describe(),
                         "a column header (text)",
                     )),

@@ -3,21 +3,22 @@
 //! view, the `surveyData` for `analyze`, and what was not used.
 
 use super::options::{NpsMethod, SurveyConfig};
-use super::tally::{GroupTally, Issue, IssueLog, RowId, Tally};
+use super::tally::{GroupTally, Tally};
 use super::DetectedColumns;
-use crate::model::{NpsResponses, SeanEllisAnswers, SurveyData};
-use crate::raw::format_number;
+use crate::analyzer::model::{NpsResponses, SeanEllisAnswers, SurveyData};
+use crate::format::format_number;
+use crate::input::row_issues::RowReport;
 use crate::stats;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// Fewest Sean Ellis answers to read the test at all: ~30, the practitioners'
 /// minimum (docs/methodology.md).
-pub const MIN_PMF_ANSWERS: f64 = crate::warnings::MIN_SURVEY_RESPONSES;
+pub const MIN_PMF_ANSWERS: f64 = crate::analyzer::consistency::MIN_SURVEY_RESPONSES;
 
 /// What `analyzeSurvey` found.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(hashmap_as_object))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(hashmap_as_object))]
 #[serde(rename_all = "camelCase")]
 pub struct SurveyAnalysis {
     /// Rows with at least one usable answer.
@@ -51,7 +52,7 @@ pub struct SurveyAnalysis {
 
 /// NPS with its interval.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct NpsSummary {
     /// NPS, -100..100: % promoters minus % detractors.
@@ -73,7 +74,7 @@ pub struct NpsSummary {
     /// Half the interval's width, in points.
     pub margin_of_error: f64,
     /// Interval method: `adjusted-wald` (Rocks 2016) or `wald`.
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "\"adjusted-wald\" | \"wald\""))]
+    #[cfg_attr(feature = "wasm", tsify(type = "\"adjusted-wald\" | \"wald\""))]
     pub method: String,
     /// Answers needed for the margin of error asked for (`npsMargin`, default 5 points).
     pub sample_size: SampleSize,
@@ -83,7 +84,7 @@ pub struct NpsSummary {
 
 /// Answers needed for a margin of error.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct SampleSize {
     /// The margin of error aimed for, in points.
@@ -96,7 +97,7 @@ pub struct SampleSize {
 
 /// The Sean Ellis test's verdict.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum PmfVerdict {
     /// Significantly above the bar (one-sided test at the confidence level).
@@ -111,7 +112,7 @@ pub enum PmfVerdict {
 
 /// The Sean Ellis 40% test as a statistical test.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct PmfSummary {
     /// "Very disappointed" answers.
@@ -150,7 +151,7 @@ pub struct PmfSummary {
 
 /// CSAT with its interval.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct CsatSummary {
     /// Answers of 4 or 5.
@@ -175,7 +176,7 @@ pub struct CsatSummary {
 
 /// One feature's ratings.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct FeatureSummary {
     /// The feature (its column header).
@@ -194,7 +195,7 @@ pub struct FeatureSummary {
 
 /// Every metric by segment.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct SegmentBreakdown {
     /// The segment column.
@@ -213,7 +214,7 @@ pub struct SegmentBreakdown {
 
 /// One segment's metrics.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct SegmentSummary {
     /// Segment name as written in the file (trimmed).
@@ -236,7 +237,7 @@ pub struct SegmentSummary {
 
 /// The segment that loves the product most.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct SegmentHighlight {
     /// Segment name.
@@ -249,68 +250,6 @@ pub struct SegmentHighlight {
     pub n: u64,
     /// In words.
     pub reading: String,
-}
-
-/// Rows or answers that were not used.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(hashmap_as_object))]
-#[serde(rename_all = "camelCase")]
-pub struct RowReport {
-    /// How many in all.
-    pub count: u64,
-    /// How many for each reason.
-    pub by_reason: BTreeMap<String, u64>,
-    /// The first 20, in file order.
-    pub first: Vec<RowIssue>,
-}
-
-/// One row or answer not used.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub struct RowIssue {
-    /// Line of the CSV file where the row starts (1 = the header line).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub line: Option<u64>,
-    /// Index into the answer arrays, for array input.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub index: Option<u64>,
-    /// The question's column, for an answer.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub column: Option<String>,
-    /// Why it was not used.
-    pub reason: String,
-    /// The value (shortened), for an answer.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub value: Option<String>,
-}
-
-impl RowReport {
-    pub(crate) fn from_log(log: &IssueLog) -> RowReport {
-        RowReport {
-            count: log.count,
-            by_reason: log.by_reason.clone(),
-            first: log.listed.iter().map(RowIssue::from_issue).collect(),
-        }
-    }
-}
-
-impl RowIssue {
-    fn from_issue(i: &Issue) -> RowIssue {
-        let (line, index) = match i.row {
-            RowId::Line(l) => (Some(l), None),
-            RowId::Index(x) => (None, Some(x)),
-            // Resolved to lines before reporting; kept as a fallback.
-            RowId::Offset(_) => (None, None),
-        };
-        RowIssue {
-            line,
-            index,
-            column: i.column.clone(),
-            reason: i.reason.clone(),
-            value: i.value.clone(),
-        }
-    }
 }
 
 /// NPS summary of a tally, by the configured method.
@@ -589,7 +528,11 @@ fn survey_data(
     // Names cut to what analyze accepts; a repeated name gets " (2)", " (3)".
     let mut ratings: BTreeMap<String, f64> = BTreeMap::new();
     for f in features.iter().filter(|f| f.n > 0) {
-        let base: String = f.name.chars().take(crate::raw::MAX_KEY_CHARS - 5).collect();
+        let base: String = f
+            .name
+            .chars()
+            .take(crate::input::raw::MAX_KEY_CHARS - 5)
+            .collect();
         let base = if base.trim().is_empty() {
             "feature".to_string()
         } else {

@@ -3,10 +3,9 @@
 //! the number of rows.
 
 use super::answers::{self, Cell, Ellis, Reason};
+use crate::input::row_issues::{Issue, IssueLog, RowId};
 use std::collections::BTreeMap;
 
-/// Most issues listed with their line; the rest are counted.
-pub const LISTED_ISSUES: usize = 20;
 /// Most distinct segments tallied; answers from further segments are counted
 /// in the totals and reported as beyond the limit.
 pub const MAX_SEGMENTS: usize = 1_000;
@@ -60,98 +59,6 @@ impl GroupTally {
         self.ellis_blank += other.ellis_blank;
         self.csat_blank += other.csat_blank;
         self.responses += other.responses;
-    }
-}
-
-/// Where a row came from: a line of a file, or an index into arrays.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RowId {
-    /// Byte offset in the CSV file where the row starts; turned into a
-    /// [`RowId::Line`] once reading is done (lines are counted only for the
-    /// issues listed).
-    Offset(u64),
-    /// 1-based line of the CSV file where the row starts.
-    Line(u64),
-    /// 0-based index into the answer arrays.
-    Index(u64),
-}
-
-/// One row or answer that was not used.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Issue {
-    /// Where it is.
-    pub row: RowId,
-    /// The question's column, for an answer.
-    pub column: Option<String>,
-    /// Why it was not used.
-    pub reason: String,
-    /// The value, shortened, for an answer.
-    pub value: Option<String>,
-}
-
-/// Issues of one kind: the first [`LISTED_ISSUES`] listed, all counted by reason.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct IssueLog {
-    /// How many in all.
-    pub count: u64,
-    /// How many for each reason.
-    pub by_reason: BTreeMap<String, u64>,
-    /// The first ones, in input order.
-    pub listed: Vec<Issue>,
-}
-
-impl IssueLog {
-    /// The counts by reason in words, for an error that says why nothing
-    /// could be used: "2 × blank row; 1 × ragged row: ...".
-    pub fn summary(&self) -> String {
-        let reasons: Vec<String> = self
-            .by_reason
-            .iter()
-            .map(|(reason, n)| format!("{n} × {reason}"))
-            .collect();
-        reasons.join("; ")
-    }
-
-    /// Turns the listed issues' byte offsets into line numbers, with `lines`
-    /// mapping sorted offsets to their lines (counted once, for the listed
-    /// issues only).
-    pub fn resolve_rows(&mut self, lines: impl Fn(&[u64]) -> Vec<u64>) {
-        let mut offsets: Vec<u64> = self
-            .listed
-            .iter()
-            .filter_map(|i| {
-                if let RowId::Offset(o) = i.row {
-                    Some(o)
-                } else {
-                    None
-                }
-            })
-            .collect();
-        offsets.sort_unstable();
-        offsets.dedup();
-        let numbers = lines(&offsets);
-        for issue in &mut self.listed {
-            if let RowId::Offset(o) = issue.row {
-                if let Ok(i) = offsets.binary_search(&o) {
-                    issue.row = RowId::Line(numbers.get(i).copied().unwrap_or(0));
-                }
-            }
-        }
-    }
-
-    /// Records one issue whose reason is known text, building the issue only
-    /// when it will be listed (the common case for big files is counting).
-    pub fn push_with(&mut self, reason: &str, build: impl FnOnce() -> Issue) {
-        self.count += 1;
-        match self.by_reason.get_mut(reason) {
-            Some(n) => *n += 1,
-            None => {
-                self.by_reason.insert(reason.to_string(), 1);
-            }
-        }
-        if self.listed.len() < LISTED_ISSUES {
-            self.listed.push(build());
-        }
     }
 }
 
@@ -303,7 +210,7 @@ impl Tally {
                 let t = t.trim_ascii();
                 (!t.is_empty()).then(|| String::from_utf8_lossy(t))
             }
-            Cell::Number(n) => Some(crate::raw::format_number(n).into()),
+            Cell::Number(n) => Some(crate::format::format_number(n).into()),
             _ => None,
         };
         count(&mut self.all, nps, pmf, csat, &features);
@@ -374,7 +281,7 @@ fn shorten(cell: Cell) -> Option<String> {
             }
             Some(out)
         }
-        Cell::Number(n) => Some(crate::raw::format_number(n)),
+        Cell::Number(n) => Some(crate::format::format_number(n)),
         Cell::Blank => None,
         Cell::Other(what) => Some(what.to_string()),
     }

@@ -5,14 +5,14 @@
 //! contributions, each the dimension's effective weight times its score; a
 //! dimension's score is the sum of its metrics' `weight * subScore`.
 
-use crate::benchmarks::Source;
-use crate::metrics::Dimension;
-use crate::warnings::Warning;
+use crate::analyzer::benchmarks::Source;
+use crate::analyzer::metrics::Dimension;
+use crate::input::warning::Warning;
 use serde::Serialize;
 
 /// The verdict band of the overall score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     /// Score 80 or more: at or above the published "great" marks on balance.
@@ -31,7 +31,7 @@ pub enum Verdict {
 
 /// The result of `analyze`: the score, its interval and verdict, and how they were reached.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ValidationResult {
     /// Overall validation score, 0..100: the sum of the dimensions' contributions.
@@ -46,7 +46,7 @@ pub struct ValidationResult {
     /// The verdict in words, with the thresholds that decided it.
     pub verdict_reason: String,
     /// The preset whose benchmarks and weights were used.
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "PresetId"))]
+    #[cfg_attr(feature = "wasm", tsify(type = "PresetId"))]
     pub preset: String,
     /// Share of the preset's total weight that had data, 0..1.
     pub coverage: f64,
@@ -71,7 +71,7 @@ pub struct ValidationResult {
 
 /// The five dimensions, by name.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Dimensions {
     /// Usage: retention and stickiness.
@@ -102,7 +102,7 @@ impl Dimensions {
 
 /// One dimension's score and how it was reached.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct DimensionResult {
     /// Which dimension.
@@ -128,11 +128,11 @@ pub struct DimensionResult {
 
 /// One metric held against its benchmark.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct MetricResult {
     /// Metric id, e.g. `retentionRate`, `dauMauRatio`.
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "MetricName"))]
+    #[cfg_attr(feature = "wasm", tsify(type = "MetricName"))]
     pub id: String,
     /// Human label.
     pub label: String,
@@ -170,7 +170,7 @@ pub struct MetricResult {
 
 /// A metric's benchmark curve and where the value stands on it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct MetricBenchmark {
     /// Where the value stands: `at or above good`, `below average`.
@@ -186,7 +186,7 @@ pub struct MetricBenchmark {
 
 /// One point of a benchmark curve.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct BenchmarkPoint {
     /// `average`, `good`, `great`, or `scale end` / `parity` for points that are not benchmarks.
@@ -202,11 +202,11 @@ pub struct BenchmarkPoint {
 
 /// One of our figures against a competitor's.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Comparison {
     /// The metric compared.
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "MetricName"))]
+    #[cfg_attr(feature = "wasm", tsify(type = "MetricName"))]
     pub metric: String,
     /// Our value.
     pub ours: f64,
@@ -218,11 +218,11 @@ pub struct Comparison {
 
 /// A recommendation: move one metric to its next benchmark band.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Recommendation {
     /// The metric to move.
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "MetricName"))]
+    #[cfg_attr(feature = "wasm", tsify(type = "MetricName"))]
     pub metric: String,
     /// Its label.
     pub label: String,
@@ -246,11 +246,11 @@ pub struct Recommendation {
 
 /// A scored metric with no data.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct MissingMetric {
     /// The metric.
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "MetricName"))]
+    #[cfg_attr(feature = "wasm", tsify(type = "MetricName"))]
     pub metric: String,
     /// Its dimension.
     pub dimension: Dimension,
@@ -262,7 +262,7 @@ pub struct MissingMetric {
 
 /// A figure reported for context, not scored.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Figure {
     /// Figure id, e.g. `sessionDuration`, `powerUserShare`.
@@ -279,7 +279,7 @@ pub struct Figure {
 
 /// How the score's interval was computed (docs/methodology.md, "Uncertainty").
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Uncertainty {
     /// Standard error from sampling: each metric's sub-score spread, weighted, in quadrature.

@@ -1,13 +1,14 @@
 //! Analysis options: the preset, weight and benchmark overrides, and the
 //! confidence level; read loosely and validated like the input.
 
-use crate::benchmarks::Preset;
-use crate::curve::Curve;
-use crate::metrics::{Dimension, MetricId};
-use crate::problem::{join_path, unknown_keys, Problem};
-use crate::raw::{format_number, RawValue};
+use crate::analyzer::benchmarks::Preset;
+use crate::analyzer::curve::Curve;
+use crate::analyzer::metrics::{Dimension, MetricId};
+use crate::format::format_number;
+use crate::input::problem::{join_path, unknown_keys, Problem};
+use crate::input::raw::RawValue;
+use crate::input::suggest::did_you_mean;
 use crate::stats::z_for_confidence;
-use crate::suggest::did_you_mean;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -16,35 +17,29 @@ pub const DEFAULT_CONFIDENCE: f64 = 0.95;
 
 /// Options for `analyze` and `analyzeMany`. All optional.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(hashmap_as_object))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(hashmap_as_object))]
 #[serde(rename_all = "camelCase")]
 pub struct AnalyzeOptions {
     /// Benchmark preset: `b2b-saas` (default; SMB and mid-market), `enterprise-saas`,
     /// `consumer-subscription` or `consumer-social`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "PresetId"))]
+    #[cfg_attr(feature = "wasm", tsify(type = "PresetId"))]
     pub preset: Option<String>,
     /// Dimension weights, replacing the preset's for the dimensions named. Any non-negative
     /// numbers; they are normalised to sum to 1. E.g. `{ survey: 0.4 }`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        target_arch = "wasm32",
-        tsify(type = "Partial<Record<Dimension, number>>")
-    )]
+    #[cfg_attr(feature = "wasm", tsify(type = "Partial<Record<Dimension, number>>"))]
     pub weights: Option<BTreeMap<String, f64>>,
     /// Metric weights within their dimension, replacing the preset's for the metrics named.
     /// Non-negative; normalised within each dimension. E.g. `{ npsScore: 0 }` to ignore NPS.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        target_arch = "wasm32",
-        tsify(type = "Partial<Record<MetricName, number>>")
-    )]
+    #[cfg_attr(feature = "wasm", tsify(type = "Partial<Record<MetricName, number>>"))]
     pub metric_weights: Option<BTreeMap<String, f64>>,
     /// Benchmark overrides: metric -> band (`average`, `good`, `great`) -> value in the metric's
     /// unit. E.g. `{ dauMauRatio: { good: 0.25 } }`. Bands must stay in order.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(
-        target_arch = "wasm32",
+        feature = "wasm",
         tsify(type = "Partial<Record<MetricName, Partial<Record<BenchmarkBandName, number>>>>")
     )]
     pub benchmarks: Option<BTreeMap<String, BTreeMap<String, f64>>>,
@@ -113,7 +108,7 @@ impl Config {
         // Every metric has a curve: Config::preset inserts them all.
         static EMPTY: Curve = Curve {
             anchors: Vec::new(),
-            spacing: crate::curve::Spacing::Linear,
+            spacing: crate::analyzer::curve::Spacing::Linear,
         };
         self.curves.get(&metric).unwrap_or(&EMPTY)
     }
@@ -229,7 +224,7 @@ fn read_options(raw: &RawValue, problems: &mut Vec<Problem>) -> Config {
             let hint = match other {
                 RawValue::Number(v) if *v > 1.0 && *v < 100.0 => Some(format!(
                     "did you mean {}?",
-                    crate::raw::format_suggestion(v / 100.0)
+                    crate::format::format_suggestion(v / 100.0)
                 )),
                 _ => None,
             };

@@ -22,7 +22,7 @@ pub struct Anchor {
     pub score: f64,
     /// Name of the point: `good`, `great`, `average`, or `scale end`.
     pub label: &'static str,
-    /// Source id (see [`crate::benchmarks::SOURCES`]) for a benchmark; `None`
+    /// Source id (see [`crate::analyzer::benchmarks::SOURCES`]) for a benchmark; `None`
     /// for a scale end.
     pub source: Option<&'static str>,
 }

@@ -7,12 +7,12 @@
 //! comments), its field table (ranges and units, for validation and the JSON
 //! Schema) and its reader from a [`RawValue`].
 
-use crate::fields::NumberKind;
-use crate::metrics;
-use crate::problem::{join_path, Problem};
-use crate::raw::RawValue;
-use crate::suggest::did_you_mean;
-use crate::warnings::Warning;
+use crate::analyzer::metrics;
+use crate::input::problem::{join_path, Problem};
+use crate::input::raw::RawValue;
+use crate::input::suggest::did_you_mean;
+use crate::input::units::NumberKind;
+use crate::input::warning::Warning;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -120,9 +120,9 @@ impl Reader {
     fn too_large(&mut self, raw: &RawValue, path: &str) -> bool {
         if let RawValue::TooLarge { kind, .. } = raw {
             let limit = match *kind {
-                "string" => format!("at most {} characters", crate::raw::MAX_STRING_CHARS),
-                "array" => format!("at most {} items", crate::raw::MAX_ENTRIES),
-                _ => format!("at most {} entries", crate::raw::MAX_ENTRIES),
+                "string" => format!("at most {} characters", crate::input::raw::MAX_STRING_CHARS),
+                "array" => format!("at most {} items", crate::input::raw::MAX_ENTRIES),
+                _ => format!("at most {} entries", crate::input::raw::MAX_ENTRIES),
             };
             self.problems
                 .push(Problem::new(path, raw.describe(), limit));
@@ -178,11 +178,14 @@ impl ReadField for BTreeMap<String, f64> {
                     .push(Problem::new(item_path, "an empty name", "a non-empty name"));
                 continue;
             }
-            if key.chars().count() > crate::raw::MAX_KEY_CHARS {
+            if key.chars().count() > crate::input::raw::MAX_KEY_CHARS {
                 reader.problems.push(Problem::new(
                     item_path,
                     "a name longer than 200 characters",
-                    format!("a name of at most {} characters", crate::raw::MAX_KEY_CHARS),
+                    format!(
+                        "a name of at most {} characters",
+                        crate::input::raw::MAX_KEY_CHARS
+                    ),
                 ));
                 continue;
             }
@@ -221,7 +224,7 @@ impl ReadField for Vec<String> {
         };
         let mut labels = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            let item_path = crate::problem::index_path(path, i);
+            let item_path = crate::input::problem::index_path(path, i);
             match item {
                 RawValue::String(s) => labels.push(s.clone()),
                 other => {
@@ -248,7 +251,7 @@ macro_rules! input_group {
     ) => {
         $(#[doc = $sdoc])*
         #[derive(Debug, Clone, Default, PartialEq, Serialize)]
-        #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(hashmap_as_object))]
+        #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(hashmap_as_object))]
         pub struct $name {
             $(
                 $(#[doc = $doc])*

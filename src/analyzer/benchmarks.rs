@@ -4,13 +4,15 @@
 //! document (docs/methodology.md) quotes each one. Weights are our modelling
 //! choices, argued there.
 
-use crate::curve::{Anchor, Curve, SCORE_AVERAGE as AVG, SCORE_GOOD as GOOD, SCORE_GREAT as GREAT};
-use crate::metrics::MetricId;
+use crate::analyzer::curve::{
+    Anchor, Curve, SCORE_AVERAGE as AVG, SCORE_GOOD as GOOD, SCORE_GREAT as GREAT,
+};
+use crate::analyzer::metrics::MetricId;
 use serde::Serialize;
 
 /// A public source of benchmark numbers.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Source {
     /// Short id used by benchmark anchors.
@@ -156,7 +158,7 @@ impl Preset {
         matches!(self, Preset::ConsumerSubscription | Preset::ConsumerSocial)
     }
 
-    /// Dimension weights, in [`crate::metrics::Dimension::ALL`] order, summing to 1.
+    /// Dimension weights, in [`crate::analyzer::metrics::Dimension::ALL`] order, summing to 1.
     /// Behaviour outweighs opinion: retention curves and stickiness are the
     /// strongest evidence of fit (docs/methodology.md, "Weights").
     pub fn dimension_weights(self) -> [f64; 5] {
@@ -344,7 +346,7 @@ mod tests {
         for preset in Preset::ALL {
             let w: f64 = preset.dimension_weights().iter().sum();
             assert!((w - 1.0).abs() < 1e-9, "{preset:?} weights sum to {w}");
-            for dim in crate::metrics::Dimension::ALL {
+            for dim in crate::analyzer::metrics::Dimension::ALL {
                 let sum: f64 = MetricId::ALL
                     .iter()
                     .filter(|m| m.dimension() == dim)

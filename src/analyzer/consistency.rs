@@ -4,9 +4,9 @@
 //! A warning never stops the analysis; it names the field path so a form can
 //! show it next to the input it concerns.
 
-use crate::model::ProductData;
-use crate::raw::{format_number, format_suggestion};
-use serde::Serialize;
+use crate::analyzer::model::ProductData;
+use crate::format::{format_number, format_suggestion};
+use crate::input::warning::Warning;
 
 /// Fewest survey answers worth reading: ~30, the practitioners' minimum for
 /// the Sean Ellis survey (see docs/methodology.md, "Survey").
@@ -16,30 +16,6 @@ pub const SEGMENT_SUM_TOLERANCE: f64 = 0.1;
 /// Market revenue implied by penetration and by user counts may differ by
 /// this factor before we call it inconsistent.
 pub const MARKET_SHARE_TOLERANCE: f64 = 10.0;
-
-/// A warning about the data, with the field path it concerns.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub struct Warning {
-    /// A stable machine-readable code, e.g. `dau_above_wau`, `unknown_field`.
-    pub code: String,
-    /// The field path the warning concerns, e.g. `usageMetrics.dailyActiveUsers`.
-    pub path: String,
-    /// The warning in words.
-    pub message: String,
-}
-
-impl Warning {
-    /// A warning with its code, path and message.
-    pub fn new(code: &str, path: impl Into<String>, message: impl Into<String>) -> Self {
-        Warning {
-            code: code.to_string(),
-            path: path.into(),
-            message: message.into(),
-        }
-    }
-}
 
 /// Checks that the values fit together. Returns the warnings in a fixed
 /// order (group by group), so output is deterministic.
@@ -102,7 +78,7 @@ pub fn check_consistency(p: &ProductData) -> Vec<Warning> {
                     .as_ref()
                     .is_some_and(|r| !r.is_empty())
         });
-    if user_shares && crate::metrics::user_sample_size(p).is_none() {
+    if user_shares && crate::analyzer::metrics::user_sample_size(p).is_none() {
         out.push(Warning::new(
             "user_count_unknown",
             "adoptionData.totalUsers",
@@ -168,7 +144,7 @@ pub fn check_consistency(p: &ProductData) -> Vec<Warning> {
     out
 }
 
-fn check_survey(s: &crate::model::SurveyData, out: &mut Vec<Warning>) {
+fn check_survey(s: &crate::analyzer::model::SurveyData, out: &mut Vec<Warning>) {
     let has_scores = s.nps_score.is_some()
         || s.satisfaction_score.is_some()
         || s.csat_share.is_some()
@@ -234,7 +210,7 @@ fn check_survey(s: &crate::model::SurveyData, out: &mut Vec<Warning>) {
 }
 
 /// NPS (-100..100) and answer count from promoter/passive/detractor counts.
-pub fn nps_from_counts(r: &crate::model::NpsResponses) -> Option<(f64, f64)> {
+pub fn nps_from_counts(r: &crate::analyzer::model::NpsResponses) -> Option<(f64, f64)> {
     let (p, a, d) = r.counts()?;
     let n = p + a + d;
     Some((100.0 * (p - d) / n, n))
@@ -251,7 +227,7 @@ fn check_market_share(p: &ProductData, out: &mut Vec<Warning>) {
         return;
     }
     let implied_revenue = share * size;
-    let Some(users) = crate::metrics::user_sample_size(p).filter(|u| *u > 0.0) else {
+    let Some(users) = crate::analyzer::metrics::user_sample_size(p).filter(|u| *u > 0.0) else {
         return;
     };
     let arpa = p

@@ -2,14 +2,14 @@
 //! how its value (and the sampling error of that value) is read from the
 //! product data.
 
-use crate::fields::NumberKind;
-use crate::model::ProductData;
+use crate::analyzer::model::ProductData;
+use crate::input::units::NumberKind;
 use crate::stats;
 use serde::Serialize;
 
 /// The five dimensions of validation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum Dimension {
     /// Usage: stickiness and retention.
@@ -327,7 +327,7 @@ pub struct MetricInput {
 /// activation): the practitioners' minimum of 30 (see
 /// warnings::MIN_SURVEY_RESPONSES). A warning says so; an unknown sample is
 /// never treated as exact.
-pub const ASSUMED_SAMPLE_SIZE: f64 = crate::warnings::MIN_SURVEY_RESPONSES;
+pub const ASSUMED_SAMPLE_SIZE: f64 = crate::analyzer::consistency::MIN_SURVEY_RESPONSES;
 
 /// The product's users: `totalUsers`, else `monthlyActiveUsers`. Retention
 /// and activation are shares of them; the market-share check prices them.
@@ -414,9 +414,9 @@ pub fn read_metrics(p: &ProductData, z: f64) -> Vec<MetricInput> {
             if users > 0.0 {
                 let note = Some(format!(
                     "{} of {} users very disappointed ({} \"no longer use it\" answers left out)",
-                    crate::raw::format_number(vd),
-                    crate::raw::format_number(users),
-                    crate::raw::format_number(se.no_longer_use.unwrap_or(0.0))
+                    crate::format::format_number(vd),
+                    crate::format::format_number(users),
+                    crate::format::format_number(se.no_longer_use.unwrap_or(0.0))
                 ));
                 push(
                     MetricId::SeanEllisShare,
@@ -429,7 +429,7 @@ pub fn read_metrics(p: &ProductData, z: f64) -> Vec<MetricInput> {
         let from_counts = s
             .nps_responses
             .as_ref()
-            .and_then(crate::model::NpsResponses::counts)
+            .and_then(crate::analyzer::model::NpsResponses::counts)
             .map(|(promoters, passives, detractors)| {
                 stats::nps_adjusted_wald(promoters, passives, detractors, z)
             });
@@ -462,7 +462,7 @@ pub fn read_metrics(p: &ProductData, z: f64) -> Vec<MetricInput> {
             let (lo, hi) = stats::mean_rating_interval(mean, n, 1.0, 5.0, z);
             let note = Some(format!(
                 "from the mean rating {}: at least this share of answers were 4 or 5",
-                crate::raw::format_number(mean)
+                crate::format::format_number(mean)
             ));
             let interval = Sampling::Interval {
                 low: csat_lower_bound(lo),
@@ -475,7 +475,7 @@ pub fn read_metrics(p: &ProductData, z: f64) -> Vec<MetricInput> {
             let (lo, hi) = stats::mean_rating_interval(mean, n, 1.0, 5.0, z);
             let note = Some(format!(
                 "mean feature rating {} over {} features, as the least share of 4-5 answers it implies",
-                crate::raw::format_suggestion(mean),
+                crate::format::format_suggestion(mean),
                 ratings.len()
             ));
             let interval = Sampling::Interval {

@@ -6,13 +6,15 @@
 //! structured `problems`. Nothing derived from input can panic here: a panic
 //! under `panic = "abort"` would trap and kill the module for the page.
 
-use crate::catalog::{presets as preset_catalog, PresetInfo};
+use crate::analyzer::catalog::{presets as preset_catalog, PresetInfo};
+use crate::analyzer::model::ProductData;
+use crate::analyzer::options::AnalyzeOptions;
+use crate::analyzer::result::ValidationResult;
 use crate::events::{self, EventsAnalysis, EventsConfig, EventsOptions};
+use crate::input::raw::{
+    RawValue, MAX_DEPTH, MAX_ENTRIES, MAX_KEY_CHARS, MAX_STRING_CHARS, MAX_VALUES,
+};
 use crate::launch::{self, LaunchOptions, LaunchPlan, LaunchReport};
-use crate::model::ProductData;
-use crate::options::AnalyzeOptions;
-use crate::raw::{RawValue, MAX_DEPTH, MAX_ENTRIES, MAX_KEY_CHARS, MAX_STRING_CHARS, MAX_VALUES};
-use crate::result::ValidationResult;
 use crate::survey::SurveyComparison;
 use crate::survey::{
     self, AnswerValue, SurveyAnalysis, SurveyAnswers, SurveyConfig, SurveyOptions,
@@ -24,69 +26,10 @@ use tsify::Ts;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+// The hand-written declarations (string unions, the error type, the shapes
+// of untyped arguments), appended to wasm-bindgen's generated .d.ts.
 #[wasm_bindgen(typescript_custom_section)]
-const TS_TYPES: &'static str = r#"
-/** A benchmark preset: B2B SaaS (SMB and mid-market; the default), enterprise SaaS, consumer subscription, consumer social. */
-export type PresetId = "b2b-saas" | "enterprise-saas" | "consumer-subscription" | "consumer-social";
-/** The id of a scored metric. */
-export type MetricName = "retentionRate" | "dauMauRatio" | "dauWauRatio" | "adoptionRate" | "featureAdoption" | "timeToAdoption" | "seanEllisShare" | "npsScore" | "csatShare" | "featureSatisfaction" | "targetMarketSize" | "growthRate" | "ltvToCac" | "cacPaybackMonths" | "headToHead" | "marketPosition" | "winRate" | "competitiveAdvantage" | "differentiationScore";
-/** A benchmark band that `options.benchmarks` can move. */
-export type BenchmarkBandName = "average" | "good" | "great";
-/** What every function throws on bad input: a standard `Error` whose message lists every problem, with the same problems as data. */
-export interface MarketValidationError extends Error {
-    name: "InputError";
-    /** What was being read: "product data", "options", "product data and options", "portfolio", "launch plan", ... */
-    subject: string;
-    /** Every problem, with its field path, the value given, what was expected and a hint. */
-    problems: Problem[];
-}
-/** One product's outcome in `analyzeMany`: its result, or its error. */
-export type PortfolioEntry =
-    | { index: number; ok: true; result: ValidationResult }
-    | { index: number; ok: false; error: { message: string; problems: Problem[] } };
-/** Survey answers given as arrays, one item per respondent; every array must have the same length. */
-export interface SurveyAnswers {
-    /** 0..10 answers to "how likely are you to recommend": numbers, or text such as "9 - Very likely". */
-    nps?: (number | string | null)[];
-    /** Sean Ellis answers: "Very disappointed", "Somewhat disappointed", "Not disappointed", "N/A, I no longer use it" (any case, common variants). */
-    pmf?: (string | null)[];
-    /** 1..5 satisfaction answers: numbers, or labels from "Very dissatisfied" to "Very satisfied". */
-    csat?: (number | string | null)[];
-    /** Segment names (role, plan, company size...). */
-    segment?: (string | number | null)[];
-    /** Feature name -> 1..5 ratings. */
-    features?: Record<string, (number | string | null)[]>;
-}
-/** Signup times for `analyzeEvents`: one per user, ids from the same id space as the events' (numbers, or strings interned together with the events' ids). */
-export interface EventSignups {
-    /** The users' ids. */
-    userIds: Uint32Array | ArrayLike<number> | ArrayLike<string>;
-    /** Their signup times, milliseconds since the epoch (UTC), one per id. */
-    timestamps: Float64Array | ArrayLike<number>;
-}
-/** A node of a JSON Schema (draft 2020-12). */
-export interface JsonSchemaNode {
-    type?: "object" | "number" | "integer" | "array" | "string";
-    description?: string;
-    minimum?: number;
-    maximum?: number;
-    properties?: Record<string, JsonSchemaNode>;
-    additionalProperties?: JsonSchemaNode;
-    items?: JsonSchemaNode;
-    maxItems?: number;
-    maxProperties?: number;
-    maxLength?: number;
-    /** The field's unit, e.g. "fraction 0..1", "minutes". */
-    "x-unit"?: string;
-    [keyword: string]: unknown;
-}
-/** The JSON Schema of the product data model. */
-export interface JsonSchema extends JsonSchemaNode {
-    $schema: string;
-    $id: string;
-    title: string;
-}
-"#;
+const TS_TYPES: &'static str = include_str!("types.d.ts");
 
 /// Scores one product. Throws a `MarketValidationError` listing every problem when the data or
 /// the options are invalid.
@@ -254,7 +197,7 @@ fn survey_answers(input: &JsValue) -> Result<SurveyAnswers, InputError> {
     for key in keys.iter().filter_map(|k| k.as_string()) {
         if !["nps", "pmf", "csat", "segment", "features"].contains(&key.as_str()) {
             problems.push(Problem::new(
-                crate::problem::join_path("input", &key),
+                crate::input::problem::join_path("input", &key),
                 "an unknown field",
                 "one of nps, pmf, csat, segment, features",
             ));
@@ -303,7 +246,7 @@ fn survey_answers(input: &JsValue) -> Result<SurveyAnswers, InputError> {
             .filter_map(|k| k.dyn_into::<JsString>().ok())
             .take(survey::options::MAX_FEATURE_COLUMNS)
         {
-            let path = crate::problem::join_path("features", &key_text(&name));
+            let path = crate::input::problem::join_path("features", &key_text(&name));
             let value = Reflect::get(map, &name).unwrap_or(JsValue::UNDEFINED);
             if let Some(values) = column(&path, value, &mut problems) {
                 answers.features.push((key_text(&name), values));
@@ -576,7 +519,7 @@ pub fn presets() -> Result<JsValue, JsValue> {
 /// A JSON Schema (draft 2020-12) of the product data, with ranges and units, for form builders.
 #[wasm_bindgen(unchecked_return_type = "JsonSchema")]
 pub fn schema() -> Result<JsValue, JsValue> {
-    to_js(&crate::schema::product_schema())
+    to_js(&crate::analyzer::schema::product_schema())
 }
 
 /// The built-in sample product: the AI-database company of the original strategy documents.

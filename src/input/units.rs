@@ -2,10 +2,10 @@
 //! value plainly uses another scale.
 //!
 //! This table is the single place where a field's range lives: validation,
-//! the JSON Schema ([`crate::schema`]) and the README's units table are all
+//! the JSON Schema ([`crate::analyzer::schema`]) and the README's units table are all
 //! read from it.
 
-use crate::raw::format_suggestion;
+use crate::format::format_suggestion;
 
 /// What a numeric field holds. Ranges are inclusive.
 #[derive(Debug, Clone, Copy, PartialEq)]

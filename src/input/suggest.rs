@@ -8,7 +8,7 @@ const MAX_NAME_LEN: usize = 64;
 /// small edit distance. Ties go to the earliest known name.
 ///
 /// ```
-/// use market_validation::suggest::did_you_mean;
+/// use market_validation::input::suggest::did_you_mean;
 /// let known = ["retentionRate", "sessionDuration"];
 /// assert_eq!(did_you_mean("retention_rate", known.into_iter()), Some("retentionRate"));
 /// assert_eq!(did_you_mean("retentionRat", known.into_iter()), Some("retentionRate"));

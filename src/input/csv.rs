@@ -3,7 +3,36 @@
 //! rows reported (the `csv` crate's own line count leaves out blank lines),
 //! and matching the column names a caller gives.
 
-use crate::suggest::did_you_mean;
+use crate::input::suggest::did_you_mean;
+use serde::Serialize;
+
+/// Where a question's answers were read from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct DetectedColumn {
+    /// The column's header (or the array's name).
+    pub header: String,
+    /// 0-based column position.
+    pub index: u32,
+    /// How it was found: named in `options.columns`, by its header's words, by its values, or
+    /// given as an array.
+    #[cfg_attr(
+        feature = "wasm",
+        tsify(type = "\"option\" | \"header\" | \"values\" | \"array\"")
+    )]
+    pub detected_by: String,
+}
+
+impl DetectedColumn {
+    pub(crate) fn new(header: &str, index: usize, how: &str) -> DetectedColumn {
+        DetectedColumn {
+            header: header.to_string(),
+            index: u32::try_from(index).unwrap_or(u32::MAX),
+            detected_by: how.to_string(),
+        }
+    }
+}
 
 /// Where a record really starts: the csv crate's record span begins where the
 /// previous record ended, which (with CRLF, whose \n it leaves to the next

@@ -2,15 +2,17 @@
 //! benchmark curves, the weighted composite, its interval, the verdict and
 //! the recommendations (each found by re-scoring, not guessed).
 
-use crate::benchmarks;
-use crate::metrics::{read_metrics, Dimension, MetricId, MetricInput, Sampling};
-use crate::model::ProductData;
-use crate::options::Config;
-use crate::problem::{InputError, Problem};
-use crate::raw::{format_number, format_short, format_suggestion, RawValue};
-use crate::result::*;
+use crate::analyzer::benchmarks;
+use crate::analyzer::consistency::check_consistency;
+use crate::analyzer::metrics::{read_metrics, Dimension, MetricId, MetricInput, Sampling};
+use crate::analyzer::model::ProductData;
+use crate::analyzer::options::Config;
+use crate::analyzer::result::*;
+use crate::format::{format_number, format_short, format_suggestion};
+use crate::input::problem::{InputError, Problem};
+use crate::input::raw::RawValue;
+use crate::input::warning::Warning;
 use crate::stats::wilson;
-use crate::warnings::{check_consistency, Warning};
 use std::collections::BTreeMap;
 
 /// Standard deviation of a score known only to lie in 0..100 (uniform):
@@ -81,7 +83,7 @@ impl Analyzer {
             if MetricId::parse(key).is_some_and(|m| !values.contains_key(&m)) {
                 warnings.push(Warning::new(
                     "benchmark_without_own_value",
-                    crate::problem::join_path("competitiveData.competitiveBenchmarks", key),
+                    crate::input::problem::join_path("competitiveData.competitiveBenchmarks", key),
                     format!("the competitor's {key} has nothing to be compared with: our own {key} is not given"),
                 ));
             }
@@ -428,8 +430,8 @@ fn value_interval(input: &MetricInput, z: f64) -> Option<[f64; 2]> {
     }
 }
 
-fn benchmark_of(curve: &crate::curve::Curve, value: f64) -> MetricBenchmark {
-    let point = |a: &crate::curve::Anchor| BenchmarkPoint {
+fn benchmark_of(curve: &crate::analyzer::curve::Curve, value: f64) -> MetricBenchmark {
+    let point = |a: &crate::analyzer::curve::Anchor| BenchmarkPoint {
         label: a.label.to_string(),
         value: a.value,
         score: a.score,

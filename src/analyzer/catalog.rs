@@ -1,18 +1,18 @@
 //! The presets as data, for `presets()`: weights, benchmark points and
 //! sources, so a UI can show what a score is held against.
 
-use crate::benchmarks::{source, Preset, Source};
-use crate::metrics::{Dimension, MetricId};
-use crate::result::BenchmarkPoint;
+use crate::analyzer::benchmarks::{source, Preset, Source};
+use crate::analyzer::metrics::{Dimension, MetricId};
+use crate::analyzer::result::BenchmarkPoint;
 use serde::Serialize;
 
 /// One preset: its weights and benchmark curves.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct PresetInfo {
     /// Preset id, as given in options.
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "PresetId"))]
+    #[cfg_attr(feature = "wasm", tsify(type = "PresetId"))]
     pub id: String,
     /// Human name.
     pub name: String,
@@ -24,7 +24,7 @@ pub struct PresetInfo {
 
 /// A dimension's weight in a preset.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct DimensionWeight {
     /// The dimension.
@@ -35,11 +35,11 @@ pub struct DimensionWeight {
 
 /// A metric in a preset.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct PresetMetric {
     /// Metric id.
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "MetricName"))]
+    #[cfg_attr(feature = "wasm", tsify(type = "MetricName"))]
     pub id: String,
     /// Human label.
     pub label: String,
@@ -111,25 +111,28 @@ pub fn presets() -> Vec<PresetInfo> {
 /// The units table of the README, generated from the field table.
 pub fn units_table_markdown() -> String {
     let mut out = String::from("| field | unit | range | meaning |\n|---|---|---|---|\n");
-    for (path, spec) in crate::model::all_fields() {
+    for (path, spec) in crate::analyzer::model::all_fields() {
         let (unit, range) = match spec.ty {
-            crate::model::FieldType::Number(kind) | crate::model::FieldType::NumberMap(kind) => {
+            crate::analyzer::model::FieldType::Number(kind)
+            | crate::analyzer::model::FieldType::NumberMap(kind) => {
                 let (lo, hi) = kind.range();
-                let hi = if hi >= crate::fields::MAX_AMOUNT {
+                let hi = if hi >= crate::input::units::MAX_AMOUNT {
                     "1e15".to_string()
                 } else {
-                    crate::raw::format_number(hi)
+                    crate::format::format_number(hi)
                 };
                 (
                     kind.unit().to_string(),
-                    format!("{}..{hi}", crate::raw::format_number(lo)),
+                    format!("{}..{hi}", crate::format::format_number(lo)),
                 )
             }
-            crate::model::FieldType::MetricMap => {
+            crate::analyzer::model::FieldType::MetricMap => {
                 ("the named metric's unit".into(), "per metric".into())
             }
-            crate::model::FieldType::TextList => ("text".into(), "up to 1000 labels".into()),
-            crate::model::FieldType::Group(_) => continue,
+            crate::analyzer::model::FieldType::TextList => {
+                ("text".into(), "up to 1000 labels".into())
+            }
+            crate::analyzer::model::FieldType::Group(_) => continue,
         };
         let meaning = spec.doc.split_whitespace().collect::<Vec<_>>().join(" ");
         out.push_str(&format!("| `{path}` | {unit} | {range} | {meaning} |\n"));
@@ -151,7 +154,7 @@ pub fn benchmark_table_markdown() -> String {
                 .anchors
                 .iter()
                 .map(|a| {
-                    let value = crate::raw::format_number(a.value);
+                    let value = crate::format::format_number(a.value);
                     if a.is_benchmark() {
                         format!("**{} {value}** → {}", a.label, a.score)
                     } else {
@@ -166,7 +169,7 @@ pub fn benchmark_table_markdown() -> String {
                 }
             }
         }
-        let weight = crate::raw::format_number(Preset::B2bSaas.metric_weight(m));
+        let weight = crate::format::format_number(Preset::B2bSaas.metric_weight(m));
         out.push_str(&format!(
             "| `{}` {} | {} | {weight} | {} | {} |\n",
             m.as_str(),
@@ -190,7 +193,7 @@ pub fn weights_table_markdown() -> String {
         let w: Vec<String> = p
             .dimension_weights()
             .iter()
-            .map(|w| crate::raw::format_number(*w))
+            .map(|w| crate::format::format_number(*w))
             .collect();
         out.push_str(&format!(
             "| `{}` ({}) | {} |\n",
@@ -205,7 +208,7 @@ pub fn weights_table_markdown() -> String {
 /// The sources table of docs/methodology.md.
 pub fn sources_table_markdown() -> String {
     let mut out = String::from("| id | source | address |\n|---|---|---|\n");
-    for s in crate::benchmarks::SOURCES {
+    for s in crate::analyzer::benchmarks::SOURCES {
         let url = if s.url.is_empty() {
             "no stable public address; cited by title".to_string()
         } else {

@@ -2,16 +2,16 @@
 //! the same field table that validation uses, so the two cannot drift.
 //! Form builders read it; `x-unit` carries each field's unit.
 
-use crate::fields::NumberKind;
-use crate::metrics::MetricId;
-use crate::model::{FieldSpec, FieldType, ProductData};
-use crate::raw::{MAX_ENTRIES, MAX_STRING_CHARS};
+use crate::analyzer::metrics::MetricId;
+use crate::analyzer::model::{FieldSpec, FieldType, ProductData};
+use crate::input::raw::{MAX_ENTRIES, MAX_STRING_CHARS};
+use crate::input::units::NumberKind;
 use serde_json::{json, Map, Value};
 
 /// The JSON Schema of [`ProductData`].
 ///
 /// ```
-/// let schema = market_validation::schema::product_schema();
+/// let schema = market_validation::analyzer::schema::product_schema();
 /// assert_eq!(schema["properties"]["usageMetrics"]["properties"]["retentionRate"]["maximum"], 1.0);
 /// ```
 pub fn product_schema() -> Value {
@@ -53,7 +53,7 @@ fn field_schema(spec: &FieldSpec) -> Value {
             "type": "object",
             "description": doc,
             "maxProperties": MAX_ENTRIES,
-            "propertyNames": { "minLength": 1, "maxLength": crate::raw::MAX_KEY_CHARS, "pattern": "\\S" },
+            "propertyNames": { "minLength": 1, "maxLength": crate::input::raw::MAX_KEY_CHARS, "pattern": "\\S" },
             "additionalProperties": number_schema(kind, ""),
             "x-unit": kind.unit(),
         }),
@@ -91,7 +91,7 @@ mod tests {
     #[test]
     fn schema_covers_every_field_with_its_range() {
         let s = product_schema();
-        for (path, spec) in crate::model::all_fields() {
+        for (path, spec) in crate::analyzer::model::all_fields() {
             let mut node = &s;
             for part in path.split('.') {
                 node = &node["properties"][part];

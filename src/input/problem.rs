@@ -9,7 +9,7 @@ use std::fmt;
 
 /// One problem with one input value.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Problem {
     /// Where the value is, as JS would write it: `usageMetrics.retentionRate`;
@@ -153,7 +153,7 @@ fn unknown_names(
 ) {
     for (key, _) in entries {
         if !known.contains(&key.as_str()) {
-            let hint = crate::suggest::did_you_mean(key, known.iter().copied())
+            let hint = crate::input::suggest::did_you_mean(key, known.iter().copied())
                 .map(|k| format!("did you mean {k}?"));
             problems.push(
                 Problem::new(
