@@ -115,6 +115,12 @@ pub struct NpsEstimate {
     pub high: f64,
 }
 
+/// x squared, by multiplication: `powi` is not guaranteed to give the same
+/// bits on every platform, and results must be bit-identical in wasm.
+pub fn square(x: f64) -> f64 {
+    x * x
+}
+
 /// NPS interval by the adjusted Wald method (Rocks 2016): add 3/4 of a
 /// promoter and 3/4 of a detractor (3 answers in all) before the Wald
 /// formula. Well behaved at small n and at the extremes, where plain Wald
@@ -128,11 +134,7 @@ pub struct NpsEstimate {
 /// ```
 pub fn nps_adjusted_wald(promoters: f64, passives: f64, detractors: f64, z: f64) -> NpsEstimate {
     let n = promoters + passives + detractors;
-    let score = if n > 0.0 {
-        100.0 * (promoters - detractors) / n
-    } else {
-        0.0
-    };
+    let score = nps_of_counts(promoters, passives, detractors);
     let n_adj = n + 3.0;
     let p = (promoters + 0.75) / n_adj;
     let d = (detractors + 0.75) / n_adj;
@@ -144,6 +146,17 @@ pub fn nps_adjusted_wald(promoters: f64, passives: f64, detractors: f64, z: f64)
         standard_error: 100.0 * se,
         low: (100.0 * (centre - z * se)).clamp(-100.0, 100.0).min(score),
         high: (100.0 * (centre + z * se)).clamp(-100.0, 100.0).max(score),
+    }
+}
+
+/// The NPS of answer counts, 100 * (promoters - detractors) / n on the
+/// -100..100 scale; 0 when there are no answers.
+pub fn nps_of_counts(promoters: f64, passives: f64, detractors: f64) -> f64 {
+    let n = promoters + passives + detractors;
+    if n > 0.0 {
+        100.0 * (promoters - detractors) / n
+    } else {
+        0.0
     }
 }
 

@@ -63,7 +63,7 @@ fn methodology_tables_are_current() {
 #[test]
 fn typescript_unions_match_the_code() {
     use market_validation::analyzer::benchmarks::Preset;
-    use market_validation::analyzer::metrics::MetricId;
+    use market_validation::analyzer::metric_id::MetricId;
     let bindings = std::fs::read_to_string(format!("{ROOT}/src/wasm/types.d.ts"))
         .expect("src/wasm/types.d.ts readable");
     let union = |name: &str| -> String {

@@ -7,8 +7,12 @@
 use crate::analyzer::curve::{
     Anchor, Curve, SCORE_AVERAGE as AVG, SCORE_GOOD as GOOD, SCORE_GREAT as GREAT,
 };
-use crate::analyzer::metrics::MetricId;
+use crate::analyzer::metric_id::MetricId;
 use serde::Serialize;
+
+/// Fewest survey answers worth reading: ~30, the practitioners' minimum for
+/// the Sean Ellis survey (see docs/methodology.md, "Survey").
+pub const MIN_SURVEY_RESPONSES: f64 = 30.0;
 
 /// A public source of benchmark numbers.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -158,7 +162,7 @@ impl Preset {
         matches!(self, Preset::ConsumerSubscription | Preset::ConsumerSocial)
     }
 
-    /// Dimension weights, in [`crate::analyzer::metrics::Dimension::ALL`] order, summing to 1.
+    /// Dimension weights, in [`crate::analyzer::metric_id::Dimension::ALL`] order, summing to 1.
     /// Behaviour outweighs opinion: retention curves and stickiness are the
     /// strongest evidence of fit (docs/methodology.md, "Weights").
     pub fn dimension_weights(self) -> [f64; 5] {
@@ -346,7 +350,7 @@ mod tests {
         for preset in Preset::ALL {
             let w: f64 = preset.dimension_weights().iter().sum();
             assert!((w - 1.0).abs() < 1e-9, "{preset:?} weights sum to {w}");
-            for dim in crate::analyzer::metrics::Dimension::ALL {
+            for dim in crate::analyzer::metric_id::Dimension::ALL {
                 let sum: f64 = MetricId::ALL
                     .iter()
                     .filter(|m| m.dimension() == dim)

@@ -2,7 +2,7 @@
 //! sources, so a UI can show what a score is held against.
 
 use crate::analyzer::benchmarks::{source, Preset, Source};
-use crate::analyzer::metrics::{Dimension, MetricId};
+use crate::analyzer::metric_id::{Dimension, MetricId};
 use crate::analyzer::result::BenchmarkPoint;
 use serde::Serialize;
 
@@ -113,8 +113,8 @@ pub fn units_table_markdown() -> String {
     let mut out = String::from("| field | unit | range | meaning |\n|---|---|---|---|\n");
     for (path, spec) in crate::analyzer::model::all_fields() {
         let (unit, range) = match spec.ty {
-            crate::analyzer::model::FieldType::Number(kind)
-            | crate::analyzer::model::FieldType::NumberMap(kind) => {
+            crate::analyzer::fields::FieldType::Number(kind)
+            | crate::analyzer::fields::FieldType::NumberMap(kind) => {
                 let (lo, hi) = kind.range();
                 let hi = if hi >= crate::input::units::MAX_AMOUNT {
                     "1e15".to_string()
@@ -126,13 +126,13 @@ pub fn units_table_markdown() -> String {
                     format!("{}..{hi}", crate::format::format_number(lo)),
                 )
             }
-            crate::analyzer::model::FieldType::MetricMap => {
+            crate::analyzer::fields::FieldType::MetricMap => {
                 ("the named metric's unit".into(), "per metric".into())
             }
-            crate::analyzer::model::FieldType::TextList => {
+            crate::analyzer::fields::FieldType::TextList => {
                 ("text".into(), "up to 1000 labels".into())
             }
-            crate::analyzer::model::FieldType::Group(_) => continue,
+            crate::analyzer::fields::FieldType::Group(_) => continue,
         };
         let meaning = spec.doc.split_whitespace().collect::<Vec<_>>().join(" ");
         out.push_str(&format!("| `{path}` | {unit} | {range} | {meaning} |\n"));

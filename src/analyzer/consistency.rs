@@ -4,13 +4,13 @@
 //! A warning never stops the analysis; it names the field path so a form can
 //! show it next to the input it concerns.
 
-use crate::analyzer::model::ProductData;
+use crate::analyzer::benchmarks::MIN_SURVEY_RESPONSES;
+use crate::analyzer::metric_inputs::user_sample_size;
+use crate::analyzer::model::{NpsResponses, ProductData, SurveyData};
 use crate::format::{format_number, format_suggestion};
 use crate::input::warning::Warning;
+use crate::stats::nps_of_counts;
 
-/// Fewest survey answers worth reading: ~30, the practitioners' minimum for
-/// the Sean Ellis survey (see docs/methodology.md, "Survey").
-pub const MIN_SURVEY_RESPONSES: f64 = 30.0;
 /// Customer segment shares may sum to 1 +- this and still pass as "about 1".
 pub const SEGMENT_SUM_TOLERANCE: f64 = 0.1;
 /// Market revenue implied by penetration and by user counts may differ by
@@ -78,7 +78,7 @@ pub fn check_consistency(p: &ProductData) -> Vec<Warning> {
                     .as_ref()
                     .is_some_and(|r| !r.is_empty())
         });
-    if user_shares && crate::analyzer::metrics::user_sample_size(p).is_none() {
+    if user_shares && user_sample_size(p).is_none() {
         out.push(Warning::new(
             "user_count_unknown",
             "adoptionData.totalUsers",
@@ -144,11 +144,8 @@ pub fn check_consistency(p: &ProductData) -> Vec<Warning> {
     out
 }
 
-fn check_survey(s: &crate::analyzer::model::SurveyData, out: &mut Vec<Warning>) {
-    let has_scores = s.nps_score.is_some()
-        || s.satisfaction_score.is_some()
-        || s.csat_share.is_some()
-        || s.feature_ratings.as_ref().is_some_and(|r| !r.is_empty());
+fn check_survey(s: &SurveyData, out: &mut Vec<Warning>) {
+    let has_scores = s.has_scores();
     // Every survey score but an NPS computed from its own counts is sized by
     // feedbackVolume.
     let nps_has_counts = s.nps_responses.as_ref().and_then(|r| r.counts()).is_some();
@@ -181,7 +178,8 @@ fn check_survey(s: &crate::analyzer::model::SurveyData, out: &mut Vec<Warning>) 
                 ),
             ));
         }
-        if let Some((computed, _)) = s.nps_responses.as_ref().and_then(nps_from_counts) {
+        let from_counts = s.nps_responses.as_ref().and_then(NpsResponses::counts);
+        if let Some(computed) = from_counts.map(|(p, a, d)| nps_of_counts(p, a, d)) {
             if (computed - nps).abs() > 1.0 {
                 out.push(Warning::new(
                     "nps_mismatch",
@@ -209,13 +207,6 @@ fn check_survey(s: &crate::analyzer::model::SurveyData, out: &mut Vec<Warning>) 
     }
 }
 
-/// NPS (-100..100) and answer count from promoter/passive/detractor counts.
-pub fn nps_from_counts(r: &crate::analyzer::model::NpsResponses) -> Option<(f64, f64)> {
-    let (p, a, d) = r.counts()?;
-    let n = p + a + d;
-    Some((100.0 * (p - d) / n, n))
-}
-
 /// Penetration times market size is the revenue the product should already
 /// have; user counts (times revenue per account, when given) say what it has.
 fn check_market_share(p: &ProductData, out: &mut Vec<Warning>) {
@@ -227,7 +218,7 @@ fn check_market_share(p: &ProductData, out: &mut Vec<Warning>) {
         return;
     }
     let implied_revenue = share * size;
-    let Some(users) = crate::analyzer::metrics::user_sample_size(p).filter(|u| *u > 0.0) else {
+    let Some(users) = user_sample_size(p).filter(|u| *u > 0.0) else {
         return;
     };
     let arpa = p

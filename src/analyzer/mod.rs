@@ -1,22 +1,50 @@
 //! The analyzer: scores product data (usage, adoption, survey, market,
 //! competitive) into an explainable product-market-fit result.
+//!
+//! The data flows one way through its modules:
+//!
+//! 1. **input**: [`model`] is the data model; [`fields`] reads a loose
+//!    [`RawValue`] into it, checking each field's type and range;
+//!    [`options`] reads the options into a [`Config`](options::Config).
+//! 2. **validate**: [`validate`](mod@validate) checks the fields against each other and
+//!    requires at least one metric ([`metric_inputs`] says which metrics
+//!    the data yields), giving a [`ValidProduct`].
+//! 3. **analyse**: warnings about values that do not fit together, and the
+//!    head-to-head comparison with competitors' figures.
+//! 4. **score**: [`scoring`] puts each metric on its benchmark curve
+//!    ([`benchmarks`], [`curve`]), weighs the sub-scores into dimension and
+//!    overall scores and sizes the intervals.
+//! 5. **explain**: the verdict, recommendations found by re-scoring, the
+//!    figures reported but not scored, and the sources cited, all in a
+//!    [`ValidationResult`] ([`result`]).
+//!
+//! The data model, the metric ids ([`metric_id`]) and the benchmark table
+//! are the vocabulary every part shares (the survey and events analyses fill
+//! parts of the model; launch targets are benchmark values), so they are
+//! always built; the rest is the `score` feature. [`schema`] and [`catalog`]
+//! describe the model and the presets for forms and documentation.
 
 pub mod benchmarks;
 pub mod catalog;
-pub mod consistency;
+mod compose;
+mod consistency;
 pub mod curve;
-pub mod metrics;
+mod explain;
+pub mod fields;
+pub mod metric_id;
+pub mod metric_inputs;
 pub mod model;
 pub mod options;
+mod recommend;
 pub mod result;
 pub mod schema;
 pub mod scoring;
+pub mod validate;
+
+pub use validate::{validate, ValidProduct, ValidationReport};
 
 use crate::input::problem::{InputError, Problem};
 use crate::input::raw::RawValue;
-use crate::input::warning::Warning;
-use model::ProductData;
-use options::Config;
 use result::ValidationResult;
 use scoring::Analyzer;
 
@@ -26,10 +54,11 @@ pub const MAX_PORTFOLIO: usize = 1_000_000;
 /// Validates and scores one product. Problems in the options and in the
 /// product are reported together.
 pub fn analyze(product: &RawValue, options: &RawValue) -> Result<ValidationResult, InputError> {
-    let analyzer = Analyzer::from_options(options);
-    let parsed = ProductData::from_raw(product);
-    match (analyzer, parsed) {
-        (Ok(a), Ok((p, warnings))) => a.analyze_product(&p, warnings),
+    match (
+        Analyzer::from_options(options),
+        ValidProduct::check(product),
+    ) {
+        (Ok(analyzer), Ok(valid)) => analyzer.score(valid),
         (Err(mut e1), Err(e2)) => {
             e1.subject = "product data and options".into();
             e1.problems.extend(e2.problems);
@@ -60,49 +89,18 @@ pub fn analyze_many(
     Ok(products.iter().map(|p| analyzer.analyze(p)).collect())
 }
 
-/// What `validate` found.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub struct ValidationReport {
-    /// True when `analyze` would accept the data (with default options).
-    pub valid: bool,
-    /// Every problem, exactly as `analyze` would report them.
-    pub problems: Vec<Problem>,
-    /// Warnings found while reading (unknown field names, with "did you mean").
-    pub warnings: Vec<Warning>,
-}
-
-/// Checks product data without returning a score: every problem `analyze`
-/// would report, and the reading warnings, for forms that flag values as
-/// they are typed.
-///
-/// ```
-/// use market_validation::{validate, RawValue};
-/// let report = validate(&RawValue::from_json_str(r#"{"usageMetrics": {"retentionRat": 0.5}}"#).unwrap());
-/// assert!(!report.valid); // nothing scorable: the misspelt field was ignored
-/// assert!(report.warnings[0].message.contains("did you mean retentionRate?"));
-/// ```
-pub fn validate(product: &RawValue) -> ValidationReport {
-    let (data, mut problems, warnings) = ProductData::read(product);
-    if problems.is_empty() {
-        if let Err(e) = Analyzer::new(Config::preset(benchmarks::Preset::B2bSaas))
-            .analyze_product(&data, warnings.clone())
-        {
-            problems = e.problems;
-        }
-    }
-    ValidationReport {
-        valid: problems.is_empty(),
-        problems,
-        warnings,
-    }
-}
-
 /// The built-in sample product (the AI-database company of the original
 /// strategy documents, with plausible figures), as JSON.
 pub fn sample_product_json() -> &'static str {
     include_str!("sample_product.json")
+}
+
+/// The built-in sample product, typed (a unit test keeps it valid and
+/// warning-free).
+pub fn sample_product() -> model::ProductData {
+    RawValue::from_json_str(sample_product_json())
+        .map(|raw| model::ProductData::read(&raw).0)
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -112,6 +110,9 @@ mod tests {
     #[test]
     fn sample_product_is_valid_and_warning_free() {
         let raw = RawValue::from_json_str(sample_product_json()).unwrap();
+        let (typed, problems, warnings) = model::ProductData::read(&raw);
+        assert!(problems.is_empty() && warnings.is_empty());
+        assert_eq!(typed, sample_product());
         let r = analyze(&raw, &RawValue::Null).unwrap();
         assert!(r.warnings.is_empty(), "{:?}", r.warnings);
         assert!(r.score > 60.0, "{}", r.score);

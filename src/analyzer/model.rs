@@ -2,283 +2,18 @@
 //! the original TypeScript design (camelCase on the wire).
 //!
 //! Every group and every field is optional: score what is there, say what is
-//! missing. Each group is declared once, by `input_group!`, which produces
-//! the struct (with its doc comments, which also become the TypeScript doc
-//! comments), its field table (ranges and units, for validation and the JSON
-//! Schema) and its reader from a [`RawValue`].
+//! missing. Each group is declared once, by `input_group!`
+//! ([`crate::analyzer::fields`]), which produces the struct (with its doc
+//! comments, which also become the TypeScript doc comments), its field table
+//! (ranges and units, for validation and the JSON Schema) and its reader from
+//! a [`RawValue`].
 
-use crate::analyzer::metrics;
+use crate::analyzer::fields::{input_group, FieldSpec, FieldType, ReadField, Reader};
 use crate::input::problem::{join_path, Problem};
 use crate::input::raw::RawValue;
-use crate::input::suggest::did_you_mean;
 use crate::input::units::NumberKind;
 use crate::input::warning::Warning;
-use serde::Serialize;
 use std::collections::BTreeMap;
-
-/// How a field's value is read.
-#[derive(Debug, Clone, Copy)]
-pub enum FieldType {
-    /// One number of the given kind.
-    Number(NumberKind),
-    /// A map from a name (a feature, a segment) to a number of the given kind.
-    NumberMap(NumberKind),
-    /// A map from a metric name to a competitor's value of that metric.
-    MetricMap,
-    /// A list of free-text labels.
-    TextList,
-    /// A nested group of fields.
-    Group(&'static [FieldSpec]),
-}
-
-/// One field of a group: its JSON name, type and documentation.
-#[derive(Debug, Clone, Copy)]
-pub struct FieldSpec {
-    /// The camelCase name on the wire.
-    pub key: &'static str,
-    /// How it is read and checked.
-    pub ty: FieldType,
-    /// Its documentation (unit and range included).
-    pub doc: &'static str,
-}
-
-/// Collects problems (which make the input invalid) and warnings (which do
-/// not) while reading.
-#[derive(Debug, Default)]
-pub struct Reader {
-    /// Problems found so far.
-    pub problems: Vec<Problem>,
-    /// Warnings found so far.
-    pub warnings: Vec<Warning>,
-}
-
-impl Reader {
-    /// Checks that `raw` is an object (or absent) and warns about keys that
-    /// are not among `fields`. Returns false when there is nothing to read.
-    fn open_group(&mut self, raw: &RawValue, path: &str, fields: &[FieldSpec]) -> bool {
-        match raw {
-            RawValue::Undefined | RawValue::Null => false,
-            RawValue::Object(entries) => {
-                for (key, _) in entries {
-                    if !fields.iter().any(|f| f.key == key) {
-                        self.unknown_key(path, key, fields.iter().map(|f| f.key));
-                    }
-                }
-                true
-            }
-            other => {
-                let names: Vec<&str> = fields.iter().take(3).map(|f| f.key).collect();
-                self.problems.push(Problem::new(
-                    display_path(path),
-                    other.describe(),
-                    format!("an object with fields such as {}", names.join(", ")),
-                ));
-                false
-            }
-        }
-    }
-
-    fn unknown_key<'a>(&mut self, path: &str, key: &str, known: impl Iterator<Item = &'a str>) {
-        let field = join_path(path, key);
-        let message = match did_you_mean(key, known) {
-            Some(name) => format!("unknown field {field} was ignored; did you mean {name}?"),
-            None => format!("unknown field {field} was ignored"),
-        };
-        self.warnings
-            .push(Warning::new("unknown_field", field, message));
-    }
-
-    fn type_problem(&mut self, raw: &RawValue, path: &str, expected: String) {
-        let hint = match raw {
-            RawValue::String(s) if s.trim().trim_end_matches('%').trim().parse::<f64>().is_ok() => {
-                Some("numbers must be given as numbers, not strings".to_string())
-            }
-            _ => None,
-        };
-        self.problems
-            .push(Problem::new(path, raw.describe(), expected).with_hint(hint));
-    }
-
-    fn number(&mut self, raw: &RawValue, path: &str, kind: NumberKind) -> Option<f64> {
-        match raw {
-            RawValue::Number(v) => match kind.check(*v) {
-                Ok(()) => Some(*v),
-                Err(hint) => {
-                    self.problems
-                        .push(Problem::new(path, raw.describe(), kind.expected()).with_hint(hint));
-                    None
-                }
-            },
-            RawValue::Undefined | RawValue::Null => None,
-            other => {
-                self.type_problem(other, path, kind.expected());
-                None
-            }
-        }
-    }
-
-    fn too_large(&mut self, raw: &RawValue, path: &str) -> bool {
-        if let RawValue::TooLarge { kind, .. } = raw {
-            let limit = match *kind {
-                "string" => format!("at most {} characters", crate::input::raw::MAX_STRING_CHARS),
-                "array" => format!("at most {} items", crate::input::raw::MAX_ENTRIES),
-                _ => format!("at most {} entries", crate::input::raw::MAX_ENTRIES),
-            };
-            self.problems
-                .push(Problem::new(path, raw.describe(), limit));
-            true
-        } else {
-            false
-        }
-    }
-}
-
-fn display_path(path: &str) -> &str {
-    if path.is_empty() {
-        "input"
-    } else {
-        path
-    }
-}
-
-/// Reads one field's value from a [`RawValue`], reporting problems to the
-/// [`Reader`]. `None` means absent or invalid.
-pub trait ReadField: Sized {
-    /// Reads the value at `path`.
-    fn read(raw: &RawValue, path: &str, ty: FieldType, reader: &mut Reader) -> Option<Self>;
-}
-
-impl ReadField for f64 {
-    fn read(raw: &RawValue, path: &str, ty: FieldType, reader: &mut Reader) -> Option<Self> {
-        match ty {
-            FieldType::Number(kind) => reader.number(raw, path, kind),
-            _ => None,
-        }
-    }
-}
-
-impl ReadField for BTreeMap<String, f64> {
-    fn read(raw: &RawValue, path: &str, ty: FieldType, reader: &mut Reader) -> Option<Self> {
-        let entries = match raw {
-            RawValue::Undefined | RawValue::Null => return None,
-            RawValue::Object(entries) => entries,
-            other => {
-                if !reader.too_large(other, path) {
-                    reader.type_problem(other, path, "an object mapping names to numbers".into());
-                }
-                return None;
-            }
-        };
-        let mut map = BTreeMap::new();
-        for (key, value) in entries {
-            let item_path = join_path(path, key);
-            if key.trim().is_empty() {
-                reader
-                    .problems
-                    .push(Problem::new(item_path, "an empty name", "a non-empty name"));
-                continue;
-            }
-            if key.chars().count() > crate::input::raw::MAX_KEY_CHARS {
-                reader.problems.push(Problem::new(
-                    item_path,
-                    "a name longer than 200 characters",
-                    format!(
-                        "a name of at most {} characters",
-                        crate::input::raw::MAX_KEY_CHARS
-                    ),
-                ));
-                continue;
-            }
-            let kind = match ty {
-                FieldType::NumberMap(kind) => kind,
-                FieldType::MetricMap => match metrics::comparable_kind(key) {
-                    Some(kind) => kind,
-                    None => {
-                        reader.unknown_key(path, key, metrics::comparable_ids());
-                        continue;
-                    }
-                },
-                _ => return None,
-            };
-            if let Some(v) = reader.number(value, &item_path, kind) {
-                map.insert(key.clone(), v);
-            } else if value.is_absent() {
-                reader.type_problem(value, &item_path, kind.expected());
-            }
-        }
-        Some(map)
-    }
-}
-
-impl ReadField for Vec<String> {
-    fn read(raw: &RawValue, path: &str, _ty: FieldType, reader: &mut Reader) -> Option<Self> {
-        let items = match raw {
-            RawValue::Undefined | RawValue::Null => return None,
-            RawValue::Array(items) => items,
-            other => {
-                if !reader.too_large(other, path) {
-                    reader.type_problem(other, path, "an array of text labels".into());
-                }
-                return None;
-            }
-        };
-        let mut labels = Vec::with_capacity(items.len());
-        for (i, item) in items.iter().enumerate() {
-            let item_path = crate::input::problem::index_path(path, i);
-            match item {
-                RawValue::String(s) => labels.push(s.clone()),
-                other => {
-                    if !reader.too_large(other, &item_path) {
-                        reader.type_problem(other, &item_path, "a text label".into());
-                    }
-                }
-            }
-        }
-        Some(labels)
-    }
-}
-
-/// Declares one group of the data model; see the module documentation.
-macro_rules! input_group {
-    (
-        $(#[doc = $sdoc:literal])*
-        pub struct $name:ident {
-            $(
-                $(#[doc = $doc:literal])*
-                $field:ident : $ty:ty = $key:literal as $fty:expr,
-            )*
-        }
-    ) => {
-        $(#[doc = $sdoc])*
-        #[derive(Debug, Clone, Default, PartialEq, Serialize)]
-        #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(hashmap_as_object))]
-        pub struct $name {
-            $(
-                $(#[doc = $doc])*
-                #[serde(rename = $key, skip_serializing_if = "Option::is_none")]
-                pub $field: Option<$ty>,
-            )*
-        }
-
-        impl $name {
-            /// The fields of this group: names, ranges and docs.
-            pub const FIELDS: &'static [FieldSpec] = &[
-                $( FieldSpec { key: $key, ty: $fty, doc: concat!($($doc, "\n"),*) }, )*
-            ];
-        }
-
-        impl ReadField for $name {
-            fn read(raw: &RawValue, path: &str, _ty: FieldType, reader: &mut Reader) -> Option<Self> {
-                if !reader.open_group(raw, path, Self::FIELDS) {
-                    return None;
-                }
-                Some($name {
-                    $( $field: ReadField::read(raw.get($key), &join_path(path, $key), $fty, reader), )*
-                })
-            }
-        }
-    };
-}
 
 use FieldType::{Group, MetricMap, Number, NumberMap, TextList};
 use NumberKind::*;
@@ -447,25 +182,9 @@ input_group! {
 }
 
 impl ProductData {
-    /// Reads and validates a raw input. Returns the product data with the
-    /// warnings found while reading, or every problem at once.
-    ///
-    /// ```
-    /// use market_validation::{ProductData, RawValue};
-    /// let raw = RawValue::from_json_str(r#"{"usageMetrics": {"retentionRate": 45}}"#).unwrap();
-    /// let err = ProductData::from_raw(&raw).unwrap_err();
-    /// assert!(err.to_string().contains("did you mean 0.45?"));
-    /// ```
-    pub fn from_raw(raw: &RawValue) -> Result<(ProductData, Vec<Warning>), crate::InputError> {
-        let (product, problems, warnings) = ProductData::read(raw);
-        if !problems.is_empty() {
-            return Err(crate::InputError::new("product data", problems));
-        }
-        Ok((product, warnings))
-    }
-
-    /// Reads a raw input, returning what could be read with every problem
-    /// and warning; for forms that show both as the user types.
+    /// Reads a raw input: what could be read, with every problem of type,
+    /// range or size and every warning (unknown fields). The checks across
+    /// fields are [`crate::analyzer::validate`](mod@crate::analyzer::validate)'s.
     pub fn read(raw: &RawValue) -> (ProductData, Vec<Problem>, Vec<Warning>) {
         let mut reader = Reader::default();
         let product = match raw {
@@ -482,59 +201,11 @@ impl ProductData {
                 None
             }
         };
-        let product = product.unwrap_or_default();
-        reader.problems.extend(product.cross_field_problems());
-        (product, reader.problems, reader.warnings)
-    }
-
-    /// Values that are each in range but cannot be used together.
-    fn cross_field_problems(&self) -> Vec<Problem> {
-        let mut out = Vec::new();
-        let Some(s) = &self.survey_data else {
-            return out;
-        };
-        let has_scores = s.nps_score.is_some()
-            || s.satisfaction_score.is_some()
-            || s.csat_share.is_some()
-            || s.feature_ratings.as_ref().is_some_and(|r| !r.is_empty());
-        if s.feedback_volume == Some(0.0) && has_scores {
-            out.push(Problem::new(
-                "surveyData.feedbackVolume",
-                "0",
-                "at least 1 when survey scores are given (the number of responses behind them)",
-            ));
-        }
-        if let Some(r) = &s.nps_responses {
-            if r.promoters.is_none() || r.detractors.is_none() {
-                out.push(Problem::new(
-                    "surveyData.npsResponses",
-                    "counts without promoters or detractors",
-                    "promoters and detractors (passives may be left out: 0 is assumed)",
-                ));
-            } else if r.counts().is_none() {
-                out.push(Problem::new(
-                    "surveyData.npsResponses",
-                    "counts that add up to 0",
-                    "at least one response",
-                ));
-            }
-        }
-        out
-    }
-
-    /// Reads and validates JSON text; see [`ProductData::from_raw`].
-    pub fn from_json_str(text: &str) -> Result<(ProductData, Vec<Warning>), crate::InputError> {
-        match RawValue::from_json_str(text) {
-            Ok(raw) => ProductData::from_raw(&raw),
-            Err(e) => Err(crate::InputError::new(
-                "product data",
-                vec![Problem::new(
-                    "input",
-                    "text that is not JSON",
-                    format!("JSON ({e})"),
-                )],
-            )),
-        }
+        (
+            product.unwrap_or_default(),
+            reader.problems,
+            reader.warnings,
+        )
     }
 
     /// Converts typed data back to a [`RawValue`], so that data built in Rust
@@ -546,6 +217,18 @@ impl ProductData {
             // should it, validation reports an empty input.
             Err(_) => RawValue::Object(Vec::new()),
         }
+    }
+}
+
+impl SurveyData {
+    /// True when any survey score is given (NPS, satisfaction, CSAT share or
+    /// feature ratings): figures that need the number of responses behind
+    /// them.
+    pub fn has_scores(&self) -> bool {
+        self.nps_score.is_some()
+            || self.satisfaction_score.is_some()
+            || self.csat_share.is_some()
+            || self.feature_ratings.as_ref().is_some_and(|r| !r.is_empty())
     }
 }
 

@@ -3,7 +3,7 @@
 
 use crate::analyzer::benchmarks::Preset;
 use crate::analyzer::curve::Curve;
-use crate::analyzer::metrics::{Dimension, MetricId};
+use crate::analyzer::metric_id::{Dimension, MetricId};
 use crate::format::format_number;
 use crate::input::problem::{join_path, unknown_keys, Problem};
 use crate::input::raw::RawValue;

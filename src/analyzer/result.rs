@@ -6,7 +6,7 @@
 //! dimension's score is the sum of its metrics' `weight * subScore`.
 
 use crate::analyzer::benchmarks::Source;
-use crate::analyzer::metrics::Dimension;
+use crate::analyzer::metric_id::Dimension;
 use crate::input::warning::Warning;
 use serde::Serialize;
 

@@ -2,8 +2,9 @@
 //! the same field table that validation uses, so the two cannot drift.
 //! Form builders read it; `x-unit` carries each field's unit.
 
-use crate::analyzer::metrics::MetricId;
-use crate::analyzer::model::{FieldSpec, FieldType, ProductData};
+use crate::analyzer::fields::{FieldSpec, FieldType};
+use crate::analyzer::metric_id::MetricId;
+use crate::analyzer::model::ProductData;
 use crate::input::raw::{MAX_ENTRIES, MAX_STRING_CHARS};
 use crate::input::units::NumberKind;
 use serde_json::{json, Map, Value};

@@ -5,7 +5,7 @@
 use super::plan::Targets;
 use super::timeline::LAUNCH_REVIEW_DAYS;
 use crate::analyzer::benchmarks::Preset;
-use crate::analyzer::metrics::MetricId;
+use crate::analyzer::metric_id::MetricId;
 use crate::calendar::iso_date;
 use crate::input::units::NumberKind;
 use serde::Serialize;

@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 
 /// Fewest Sean Ellis answers to read the test at all: ~30, the practitioners'
 /// minimum (docs/methodology.md).
-pub const MIN_PMF_ANSWERS: f64 = crate::analyzer::consistency::MIN_SURVEY_RESPONSES;
+pub const MIN_PMF_ANSWERS: f64 = crate::analyzer::benchmarks::MIN_SURVEY_RESPONSES;
 
 /// What `analyzeSurvey` found.
 #[derive(Debug, Clone, PartialEq, Serialize)]

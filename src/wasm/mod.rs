@@ -525,9 +525,7 @@ pub fn schema() -> Result<JsValue, JsValue> {
 /// The built-in sample product: the AI-database company of the original strategy documents.
 #[wasm_bindgen(js_name = sampleProduct)]
 pub fn sample_product() -> Result<Ts<ProductData>, JsValue> {
-    let (product, _) =
-        ProductData::from_json_str(crate::sample_product_json()).map_err(to_js_error)?;
-    typed(&product)
+    typed(&crate::analyzer::sample_product())
 }
 
 /// The library's version, e.g. "0.1.0".

@@ -1,0 +1,312 @@
+//! The metrics a product's data yields: each metric's value, read or
+//! derived from the fields (DAU / MAU, the Sean Ellis share, LTV:CAC...),
+//! with a description of its sampling error. The interval itself depends on
+//! the confidence level, so the scorer computes it ([`Sampling::interval`]).
+
+use crate::analyzer::benchmarks::MIN_SURVEY_RESPONSES;
+use crate::analyzer::metric_id::MetricId;
+use crate::analyzer::model::{NpsResponses, ProductData};
+use crate::format::{format_number, format_suggestion};
+use crate::stats;
+
+/// How much a metric's value could be off by sampling.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Sampling {
+    /// Not a sample (a market estimate, a self-assessment): no interval.
+    Exact,
+    /// A proportion out of `n`: Wilson interval.
+    Proportion {
+        /// Number of people it was measured on.
+        n: f64,
+    },
+    /// An NPS from promoter, passive and detractor counts: adjusted-Wald
+    /// interval.
+    NpsCounts {
+        /// Answers of 9 or 10.
+        promoters: f64,
+        /// Answers of 7 or 8.
+        passives: f64,
+        /// Answers of 0 to 6.
+        detractors: f64,
+    },
+    /// An NPS given as a score over `n` answers: the most spread-out split
+    /// that gives it ([`stats::nps_from_score`]).
+    NpsScore {
+        /// Number of answers.
+        n: f64,
+    },
+    /// A CSAT share implied by a mean rating on a 1..5 scale over `n`
+    /// answers: the interval of the mean, as the least shares it implies.
+    MeanRating {
+        /// The mean rating.
+        mean: f64,
+        /// Number of answers.
+        n: f64,
+    },
+}
+
+impl Sampling {
+    /// The interval on `value` at the normal quantile `z`; `None` for an
+    /// exact value. Always contains `value`.
+    pub fn interval(self, value: f64, z: f64) -> Option<[f64; 2]> {
+        let around = |low: f64, high: f64| Some([low.min(value), high.max(value)]);
+        match self {
+            Sampling::Exact => None,
+            Sampling::Proportion { n } if n > 0.0 => {
+                let (lo, hi) = stats::wilson(value * n, n, z);
+                Some([lo, hi])
+            }
+            Sampling::Proportion { .. } => Some([0.0, 1.0]),
+            Sampling::NpsCounts {
+                promoters,
+                passives,
+                detractors,
+            } => {
+                let e = stats::nps_adjusted_wald(promoters, passives, detractors, z);
+                around(e.low, e.high)
+            }
+            Sampling::NpsScore { n } => {
+                let e = stats::nps_from_score(value, n, z);
+                around(e.low, e.high)
+            }
+            Sampling::MeanRating { mean, n } => {
+                let (lo, hi) = stats::mean_rating_interval(mean, n, 1.0, 5.0, z);
+                around(csat_lower_bound(lo), csat_lower_bound(hi))
+            }
+        }
+    }
+}
+
+/// A metric's value as read from the data.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MetricInput {
+    /// Which metric.
+    pub id: MetricId,
+    /// Its value, in its unit.
+    pub value: f64,
+    /// Its sampling error.
+    pub sampling: Sampling,
+    /// A note on how it was derived, when not read directly.
+    pub note: Option<String>,
+}
+
+/// Sample size assumed when a share's sample is not given (no
+/// `feedbackVolume` for survey shares, no user counts for retention and
+/// activation): the practitioners' minimum, [`MIN_SURVEY_RESPONSES`]. A
+/// warning says so; an unknown sample is never treated as exact.
+pub const ASSUMED_SAMPLE_SIZE: f64 = MIN_SURVEY_RESPONSES;
+
+/// The product's users: `totalUsers`, else `monthlyActiveUsers`. Retention
+/// and activation are shares of them; the market-share check prices them.
+pub fn user_sample_size(p: &ProductData) -> Option<f64> {
+    p.adoption_data
+        .as_ref()
+        .and_then(|a| a.total_users)
+        .or_else(|| {
+            p.usage_metrics
+                .as_ref()
+                .and_then(|u| u.monthly_active_users)
+        })
+}
+
+/// Smallest CSAT share (answers of 4 or 5) consistent with a mean rating on a
+/// 1..5 scale: answers of 3 or less add at most 3, answers of 4-5 at most 5,
+/// so mean <= 3 + 2 * share, i.e. share >= (mean - 3) / 2.
+pub fn csat_lower_bound(mean_rating: f64) -> f64 {
+    ((mean_rating - 3.0) / 2.0).clamp(0.0, 1.0)
+}
+
+/// Reads every metric that the data allows (all but [`MetricId::HeadToHead`],
+/// which needs the benchmark curves), in a fixed order.
+pub fn read_metrics(p: &ProductData) -> Vec<MetricInput> {
+    let mut out = Vec::new();
+    let mut push = |id: MetricId, value: f64, sampling: Sampling, note: Option<String>| {
+        if value.is_finite() {
+            out.push(MetricInput {
+                id,
+                value,
+                sampling,
+                note,
+            });
+        }
+    };
+    let user_sampling = Sampling::Proportion {
+        n: user_sample_size(p).unwrap_or(ASSUMED_SAMPLE_SIZE),
+    };
+    if let Some(u) = &p.usage_metrics {
+        let mau = u.monthly_active_users.filter(|m| *m > 0.0);
+        let wau = u.weekly_active_users.filter(|w| *w > 0.0);
+        if let (Some(dau), Some(mau)) = (u.daily_active_users, mau) {
+            push(
+                MetricId::DauMauRatio,
+                (dau / mau).min(1.0),
+                Sampling::Proportion { n: mau },
+                None,
+            );
+        }
+        if let (Some(dau), Some(wau)) = (u.daily_active_users, wau) {
+            push(
+                MetricId::DauWauRatio,
+                (dau / wau).min(1.0),
+                Sampling::Proportion { n: wau },
+                None,
+            );
+        }
+        if let Some(r) = u.retention_rate {
+            push(MetricId::RetentionRate, r, user_sampling, None);
+        }
+    }
+    if let Some(a) = &p.adoption_data {
+        if let Some(r) = a.adoption_rate {
+            push(MetricId::AdoptionRate, r, user_sampling, None);
+        }
+        if let Some(rates) = a.feature_adoption_rates.as_ref().filter(|r| !r.is_empty()) {
+            let mean = rates.values().sum::<f64>() / rates.len() as f64;
+            let note = Some(format!("mean of {} features", rates.len()));
+            push(MetricId::FeatureAdoption, mean, user_sampling, note);
+        }
+        if let Some(days) = a.time_to_adoption {
+            push(MetricId::TimeToAdoption, days, Sampling::Exact, None);
+        }
+    }
+    if let Some(s) = &p.survey_data {
+        let n = s
+            .feedback_volume
+            .filter(|n| *n > 0.0)
+            .unwrap_or(ASSUMED_SAMPLE_SIZE);
+        if let Some(se) = &s.sean_ellis {
+            let vd = se.very_disappointed.unwrap_or(0.0);
+            let users =
+                vd + se.somewhat_disappointed.unwrap_or(0.0) + se.not_disappointed.unwrap_or(0.0);
+            if users > 0.0 {
+                let note = Some(format!(
+                    "{} of {} users very disappointed ({} \"no longer use it\" answers left out)",
+                    format_number(vd),
+                    format_number(users),
+                    format_number(se.no_longer_use.unwrap_or(0.0))
+                ));
+                push(
+                    MetricId::SeanEllisShare,
+                    vd / users,
+                    Sampling::Proportion { n: users },
+                    note,
+                );
+            }
+        }
+        if let Some((promoters, passives, detractors)) =
+            s.nps_responses.as_ref().and_then(NpsResponses::counts)
+        {
+            let note = Some("from promoter/passive/detractor counts (adjusted Wald)".to_string());
+            push(
+                MetricId::NpsScore,
+                stats::nps_of_counts(promoters, passives, detractors),
+                Sampling::NpsCounts {
+                    promoters,
+                    passives,
+                    detractors,
+                },
+                note,
+            );
+        } else if let Some(nps) = s.nps_score {
+            push(MetricId::NpsScore, nps, Sampling::NpsScore { n }, None);
+        }
+        if let Some(share) = s.csat_share {
+            push(MetricId::CsatShare, share, Sampling::Proportion { n }, None);
+        } else if let Some(mean) = s.satisfaction_score {
+            let note = Some(format!(
+                "from the mean rating {}: at least this share of answers were 4 or 5",
+                format_number(mean)
+            ));
+            let sampling = Sampling::MeanRating { mean, n };
+            push(MetricId::CsatShare, csat_lower_bound(mean), sampling, note);
+        }
+        if let Some(ratings) = s.feature_ratings.as_ref().filter(|r| !r.is_empty()) {
+            let mean = ratings.values().sum::<f64>() / ratings.len() as f64;
+            let note = Some(format!(
+                "mean feature rating {} over {} features, as the least share of 4-5 answers it implies",
+                format_suggestion(mean),
+                ratings.len()
+            ));
+            push(
+                MetricId::FeatureSatisfaction,
+                csat_lower_bound(mean),
+                Sampling::MeanRating { mean, n },
+                note,
+            );
+        }
+    }
+    if let Some(m) = &p.market_research {
+        if let Some(size) = m.target_market_size {
+            push(MetricId::TargetMarketSize, size, Sampling::Exact, None);
+        }
+        if let Some(g) = m.growth_rate {
+            push(MetricId::GrowthRate, g, Sampling::Exact, None);
+        }
+    }
+    if let Some(e) = &p.unit_economics {
+        if let (Some(arpa), Some(margin), Some(cac)) = (
+            e.average_revenue_per_account,
+            e.gross_margin,
+            e.customer_acquisition_cost,
+        ) {
+            // The zero edges are limits, not gaps, so the score stays
+            // monotone: no profit means LTV 0 and a payback that never comes;
+            // a free customer (CAC 0) or no churn makes LTV:CAC unbounded.
+            let monthly_profit = arpa * margin;
+            if let Some(churn) = e.monthly_churn {
+                let (ratio, note) = if monthly_profit <= 0.0 {
+                    (
+                        0.0,
+                        Some("no gross profit per account: LTV is 0".to_string()),
+                    )
+                } else if churn <= 0.0 || cac <= 0.0 {
+                    let why = if churn <= 0.0 {
+                        "zero churn"
+                    } else {
+                        "a zero CAC"
+                    };
+                    (
+                        LTV_TO_CAC_CAP,
+                        Some(format!(
+                            "{why} makes LTV:CAC unbounded; shown as the cap, {LTV_TO_CAC_CAP}"
+                        )),
+                    )
+                } else {
+                    ((monthly_profit / churn / cac).min(LTV_TO_CAC_CAP), None)
+                };
+                push(MetricId::LtvToCac, ratio, Sampling::Exact, note);
+            }
+            let (months, note) = if cac <= 0.0 {
+                (0.0, None)
+            } else if monthly_profit <= 0.0 {
+                (
+                    CAC_PAYBACK_CAP_MONTHS,
+                    Some(format!("no gross profit per account: CAC is never paid back; shown as the cap, {CAC_PAYBACK_CAP_MONTHS} months")),
+                )
+            } else {
+                ((cac / monthly_profit).min(CAC_PAYBACK_CAP_MONTHS), None)
+            };
+            push(MetricId::CacPaybackMonths, months, Sampling::Exact, note);
+        }
+    }
+    if let Some(c) = &p.competitive_data {
+        if let Some(rank) = c.market_position {
+            push(MetricId::MarketPosition, rank, Sampling::Exact, None);
+        }
+        if let Some(v) = c.competitive_advantage {
+            push(MetricId::CompetitiveAdvantage, v, Sampling::Exact, None);
+        }
+        if let Some(v) = c.differentiation_score {
+            push(MetricId::DifferentiationScore, v, Sampling::Exact, None);
+        }
+        if let Some(v) = c.win_rate {
+            push(MetricId::WinRate, v, Sampling::Exact, None);
+        }
+    }
+    out
+}
+
+/// Largest LTV:CAC reported; zero churn would make it infinite.
+pub const LTV_TO_CAC_CAP: f64 = 100.0;
+/// Longest CAC payback reported, in months.
+pub const CAC_PAYBACK_CAP_MONTHS: f64 = 120.0;
