@@ -6,6 +6,7 @@
 use crate::analyzer::metric_id;
 use crate::input::problem::{index_path, join_path, Problem};
 use crate::input::raw::{RawValue, MAX_ENTRIES, MAX_KEY_CHARS, MAX_STRING_CHARS};
+use crate::input::read;
 use crate::input::suggest::did_you_mean;
 use crate::input::units::NumberKind;
 use crate::input::warning::Warning;
@@ -88,33 +89,17 @@ impl Reader {
             .push(Warning::new("unknown_field", field, message));
     }
 
+    /// A value of the wrong type ("numbers must be given as numbers" for a
+    /// number written as text).
     pub(crate) fn type_problem(&mut self, raw: &RawValue, path: &str, expected: String) {
-        let hint = match raw {
-            RawValue::String(s) if s.trim().trim_end_matches('%').trim().parse::<f64>().is_ok() => {
-                Some("numbers must be given as numbers, not strings".to_string())
-            }
-            _ => None,
-        };
+        let hint = read::string_number_hint(raw);
         self.problems
             .push(Problem::new(path, raw.describe(), expected).with_hint(hint));
     }
 
+    /// A number of the given kind; `None` when absent or invalid.
     pub(crate) fn number(&mut self, raw: &RawValue, path: &str, kind: NumberKind) -> Option<f64> {
-        match raw {
-            RawValue::Number(v) => match kind.check(*v) {
-                Ok(()) => Some(*v),
-                Err(hint) => {
-                    self.problems
-                        .push(Problem::new(path, raw.describe(), kind.expected()).with_hint(hint));
-                    None
-                }
-            },
-            RawValue::Undefined | RawValue::Null => None,
-            other => {
-                self.type_problem(other, path, kind.expected());
-                None
-            }
-        }
+        read::number_of_kind(raw, path, kind, &mut self.problems)
     }
 
     pub(crate) fn too_large(&mut self, raw: &RawValue, path: &str) -> bool {

@@ -5,8 +5,9 @@ use crate::analyzer::benchmarks::Preset;
 use crate::analyzer::curve::Curve;
 use crate::analyzer::metric_id::{Dimension, MetricId};
 use crate::format::format_number;
-use crate::input::problem::{join_path, unknown_keys, Problem};
+use crate::input::problem::{join_path, Problem};
 use crate::input::raw::RawValue;
+use crate::input::read;
 use crate::input::suggest::did_you_mean;
 use crate::stats::z_for_confidence;
 use serde::Serialize;
@@ -86,13 +87,13 @@ impl Config {
 
     /// Reads options given as a loose value (`undefined`/`null` mean none).
     pub fn from_raw(raw: &RawValue) -> Result<Config, crate::InputError> {
-        let mut problems = Vec::new();
-        let config = read_options(raw, &mut problems);
-        if problems.is_empty() {
-            Ok(config)
-        } else {
-            Err(crate::InputError::new("options", problems))
-        }
+        read::options(
+            raw,
+            &OPTION_NAMES,
+            "options",
+            read::OPTIONS_EXPECTED,
+            read_fields,
+        )
     }
 
     /// Resolves typed options; see [`Config::from_raw`].
@@ -128,45 +129,17 @@ const OPTION_NAMES: [&str; 5] = [
     "confidenceLevel",
 ];
 
-fn read_options(raw: &RawValue, problems: &mut Vec<Problem>) -> Config {
-    let root = "options";
-    let mut config = Config::preset(Preset::B2bSaas);
-    match raw {
-        RawValue::Undefined | RawValue::Null => return config,
-        RawValue::Object(entries) => unknown_keys(entries, root, &OPTION_NAMES, problems),
-        other => {
-            problems.push(Problem::new(
-                root,
-                other.describe(),
-                "an object of options, or nothing",
-            ));
-            return config;
-        }
+impl Default for Config {
+    /// The default preset's configuration.
+    fn default() -> Self {
+        Config::preset(Preset::B2bSaas)
     }
+}
 
-    match raw.get("preset") {
-        RawValue::Undefined | RawValue::Null => {}
-        RawValue::String(id) => match Preset::parse(id) {
-            Some(p) => config = Config::preset(p),
-            None => {
-                let known = Preset::ALL.map(Preset::as_str);
-                let hint =
-                    did_you_mean(id, known.into_iter()).map(|k| format!("did you mean {k}?"));
-                problems.push(
-                    Problem::new(
-                        "options.preset",
-                        raw.get("preset").describe(),
-                        format!("one of {}", known.join(", ")),
-                    )
-                    .with_hint(hint),
-                );
-            }
-        },
-        other => problems.push(Problem::new(
-            "options.preset",
-            other.describe(),
-            "a preset id string",
-        )),
+fn read_fields(raw: &RawValue, config: &mut Config, problems: &mut Vec<Problem>) {
+    let presets = Preset::ALL.map(Preset::as_str);
+    if let Some(i) = read::choice(raw.get("preset"), "options.preset", &presets, problems) {
+        *config = Config::preset(Preset::ALL[i]);
     }
 
     let dims = Dimension::ALL.map(Dimension::as_str);
@@ -212,33 +185,16 @@ fn read_options(raw: &RawValue, problems: &mut Vec<Problem>) -> Config {
         }
     }
 
-    read_benchmarks(raw.get("benchmarks"), &mut config, problems);
+    read_benchmarks(raw.get("benchmarks"), config, problems);
 
-    match raw.get("confidenceLevel") {
-        RawValue::Undefined | RawValue::Null => {}
-        RawValue::Number(level) if (0.5..=0.999).contains(level) => {
-            config.confidence_level = *level;
-            config.z = z_for_confidence(*level);
-        }
-        other => {
-            let hint = match other {
-                RawValue::Number(v) if *v > 1.0 && *v < 100.0 => Some(format!(
-                    "did you mean {}?",
-                    crate::format::format_suggestion(v / 100.0)
-                )),
-                _ => None,
-            };
-            problems.push(
-                Problem::new(
-                    "options.confidenceLevel",
-                    other.describe(),
-                    "a level between 0.5 and 0.999 (0.95 = 95%)",
-                )
-                .with_hint(hint),
-            );
-        }
+    if let Some(level) = read::confidence_level(
+        raw.get("confidenceLevel"),
+        "options.confidenceLevel",
+        problems,
+    ) {
+        config.confidence_level = level;
+        config.z = z_for_confidence(level);
     }
-    config
 }
 
 fn read_weight_map(
@@ -345,14 +301,8 @@ fn read_benchmarks(raw: &RawValue, config: &mut Config, problems: &mut Vec<Probl
                 problems.push(Problem::new(path, "an unknown band", expected));
                 continue;
             };
-            match value {
-                RawValue::Number(v) => match kind.check(*v) {
-                    Ok(()) => anchor.value = *v,
-                    Err(hint) => problems.push(
-                        Problem::new(path, value.describe(), kind.expected()).with_hint(hint),
-                    ),
-                },
-                other => problems.push(Problem::new(path, other.describe(), kind.expected())),
+            if let Some(v) = read::number_of_kind(value, &path, kind, problems) {
+                anchor.value = v;
             }
         }
         if curve.is_valid() {

@@ -1,11 +1,11 @@
 //! Options of `analyzeEvents`: each edge-case semantics users of analytics
 //! tools trip on is an option with a documented default.
 
-use super::{EventsConfig, Period, Window, DEFAULT_POWER_USER_DAYS};
-use crate::calendar::{parse_iso_date, WeekStart};
-use crate::input::problem::{join_path, unknown_keys, InputError, Problem};
+use super::{EventsConfig, Period, Window};
+use crate::calendar::WeekStart;
+use crate::input::problem::{join_path, InputError, Problem};
 use crate::input::raw::RawValue;
-use crate::input::suggest::did_you_mean;
+use crate::input::read::{self, Keys};
 use serde::Serialize;
 
 /// Options for `analyzeEvents`. All optional.
@@ -77,171 +77,105 @@ const OPTION_NAMES: [&str; 8] = [
     "delimiter",
 ];
 
+const COLUMN_ROLES: [&str; 3] = ["user", "time", "signup"];
+
 impl EventsConfig {
     /// Reads options given as a loose value (`undefined`/`null` mean none).
     pub fn from_raw(raw: &RawValue) -> Result<EventsConfig, InputError> {
-        let mut c = EventsConfig::default();
-        let mut problems = Vec::new();
-        match raw {
-            RawValue::Undefined | RawValue::Null => return Ok(c),
-            RawValue::Object(entries) => {
-                unknown_keys(entries, "options", &OPTION_NAMES, &mut problems)
-            }
-            other => {
-                return Err(InputError::new(
-                    "events options",
-                    vec![Problem::new(
-                        "options",
-                        other.describe(),
-                        "an object of options, or nothing",
-                    )],
-                ));
-            }
-        }
-        match raw.get("utcOffsetMinutes") {
-            RawValue::Undefined | RawValue::Null => {}
-            // Every real offset is a multiple of 15 minutes (Nepal's +5:45 = 345 too).
-            RawValue::Number(m) if (-840.0..=840.0).contains(m) && m.rem_euclid(15.0) == 0.0 => {
-                c.utc_offset_minutes = *m as i32
-            }
-            other => {
-                let hint = match other {
-                    RawValue::Number(h) if h.abs() <= 14.0 && *h != 0.0 => {
-                        Some(format!("did you mean {} (hours x 60)?", h * 60.0))
-                    }
-                    _ => None,
-                };
-                problems.push(
-                    Problem::new(
-                        "options.utcOffsetMinutes",
-                        other.describe(),
-                        "minutes from -840 to 840 in steps of 15 (60 = UTC+1, 345 = UTC+5:45)",
-                    )
-                    .with_hint(hint),
-                );
-            }
-        }
-        let choice = |key: &str, allowed: &[&str], problems: &mut Vec<Problem>| -> Option<String> {
-            match raw.get(key) {
-                RawValue::Undefined | RawValue::Null => None,
-                RawValue::String(s) if allowed.contains(&s.to_lowercase().as_str()) => {
-                    Some(s.to_lowercase())
-                }
-                other => {
-                    let hint = match other {
-                        RawValue::String(s) => did_you_mean(s, allowed.iter().copied())
-                            .map(|k| format!("did you mean {k}?")),
-                        _ => None,
-                    };
-                    let list: Vec<String> = allowed.iter().map(|a| format!("\"{a}\"")).collect();
-                    problems.push(
-                        Problem::new(
-                            join_path("options", key),
-                            other.describe(),
-                            format!("one of {}", list.join(", ")),
-                        )
-                        .with_hint(hint),
-                    );
-                    None
-                }
-            }
+        let subject = "events options";
+        read::options(
+            raw,
+            &OPTION_NAMES,
+            subject,
+            read::OPTIONS_EXPECTED,
+            read_fields,
+        )
+    }
+}
+
+fn read_fields(raw: &RawValue, c: &mut EventsConfig, problems: &mut Vec<Problem>) {
+    if let Some(minutes) = utc_offset(raw.get("utcOffsetMinutes"), problems) {
+        c.utc_offset_minutes = minutes;
+    }
+    let starts = [("monday", WeekStart::Monday), ("sunday", WeekStart::Sunday)];
+    let windows = [("calendar", Window::Calendar), ("24h", Window::Elapsed)];
+    let periods = [Period::Day, Period::Week, Period::Month].map(|p| (p.as_str(), p));
+    c.week_start = choose(raw, "weekStart", &starts, problems).unwrap_or(c.week_start);
+    c.window = choose(raw, "window", &windows, problems).unwrap_or(c.window);
+    c.period = choose(raw, "cohortPeriod", &periods, problems).unwrap_or(c.period);
+    c.as_of = read::optional_date(raw.get("asOf"), "options.asOf", problems);
+    let expected = "a whole number of days from 1 to 28";
+    let path = "options.powerUserDays";
+    if let Some(days) = read::whole_number(
+        raw.get("powerUserDays"),
+        path,
+        (1.0, 28.0),
+        expected,
+        problems,
+    ) {
+        c.power_user_days = days as u32;
+    }
+    let expected = "an object such as { user: \"user_id\", time: \"timestamp\" }";
+    let columns = raw.get("columns");
+    if read::object(
+        columns,
+        "options.columns",
+        &COLUMN_ROLES,
+        Keys::Options,
+        expected,
+        problems,
+    )
+    .is_some()
+    {
+        let mut header = |role: &str| {
+            read::column_header(
+                columns.get(role),
+                &join_path("options.columns", role),
+                problems,
+            )
         };
-        if let Some(w) = choice("weekStart", &["monday", "sunday"], &mut problems) {
-            c.week_start = if w == "sunday" {
-                WeekStart::Sunday
-            } else {
-                WeekStart::Monday
-            };
+        c.user_column = header("user");
+        c.time_column = header("time");
+        c.signup_column = header("signup");
+    }
+    c.delimiter = read::delimiter(raw.get("delimiter"), "options.delimiter", problems);
+}
+
+/// Option `key`: one of the named values.
+fn choose<T: Copy>(
+    raw: &RawValue,
+    key: &str,
+    named: &[(&str, T)],
+    problems: &mut Vec<Problem>,
+) -> Option<T> {
+    read::choice_of(raw.get(key), &join_path("options", key), named, problems)
+}
+
+/// A fixed offset from UTC in minutes: every real offset is a multiple of
+/// 15 minutes (Nepal's +5:45 = 345 too). Hours given instead of minutes get
+/// a hint.
+fn utc_offset(raw: &RawValue, problems: &mut Vec<Problem>) -> Option<i32> {
+    match raw {
+        RawValue::Undefined | RawValue::Null => None,
+        RawValue::Number(m) if (-840.0..=840.0).contains(m) && m.rem_euclid(15.0) == 0.0 => {
+            Some(*m as i32)
         }
-        if let Some(w) = choice("window", &["calendar", "24h"], &mut problems) {
-            c.window = if w == "24h" {
-                Window::Elapsed
-            } else {
-                Window::Calendar
-            };
-        }
-        if let Some(p) = choice("cohortPeriod", &["day", "week", "month"], &mut problems) {
-            c.period = match p.as_str() {
-                "day" => Period::Day,
-                "month" => Period::Month,
-                _ => Period::Week,
-            };
-        }
-        match raw.get("asOf") {
-            RawValue::Undefined | RawValue::Null => {}
-            RawValue::String(s) => match parse_iso_date(s) {
-                Some(day) => c.as_of = Some(day),
-                None => problems.push(Problem::new(
-                    "options.asOf",
-                    raw.get("asOf").describe(),
-                    "a date as YYYY-MM-DD, e.g. \"2026-11-01\"",
-                )),
-            },
-            other => problems.push(Problem::new(
-                "options.asOf",
-                other.describe(),
-                "a date as YYYY-MM-DD, e.g. \"2026-11-01\"",
-            )),
-        }
-        match raw.get("powerUserDays") {
-            RawValue::Undefined | RawValue::Null => c.power_user_days = DEFAULT_POWER_USER_DAYS,
-            RawValue::Number(d) if (1.0..=28.0).contains(d) && d.fract() == 0.0 => {
-                c.power_user_days = *d as u32
-            }
-            other => problems.push(Problem::new(
-                "options.powerUserDays",
-                other.describe(),
-                "a whole number of days from 1 to 28",
-            )),
-        }
-        match raw.get("columns") {
-            RawValue::Undefined | RawValue::Null => {}
-            RawValue::Object(entries) => {
-                for (key, value) in entries {
-                    match (key.as_str(), value) {
-                        ("user", RawValue::String(s)) if !s.trim().is_empty() => {
-                            c.user_column = Some(s.clone())
-                        }
-                        ("time", RawValue::String(s)) if !s.trim().is_empty() => {
-                            c.time_column = Some(s.clone())
-                        }
-                        ("signup", RawValue::String(s)) if !s.trim().is_empty() => {
-                            c.signup_column = Some(s.clone())
-                        }
-                        ("user" | "time" | "signup", other) => problems.push(Problem::new(
-                            join_path("options.columns", key),
-                            other.describe(),
-                            "a column header (text)",
-                        )),
-                        _ => problems.push(Problem::new(
-                            join_path("options.columns", key),
-                            "an unknown column role",
-                            "user, time or signup",
-                        )),
-                    }
+        other => {
+            let hint = match other {
+                RawValue::Number(h) if h.abs() <= 14.0 && *h != 0.0 => {
+                    Some(format!("did you mean {} (hours x 60)?", h * 60.0))
                 }
-            }
-            other => problems.push(Problem::new(
-                "options.columns",
-                other.describe(),
-                "an object such as { user: \"user_id\", time: \"timestamp\" }",
-            )),
-        }
-        match raw.get("delimiter") {
-            RawValue::Undefined | RawValue::Null => {}
-            RawValue::String(d) if matches!(d.as_str(), "," | ";" | "\t" | "|") => {
-                c.delimiter = d.bytes().next()
-            }
-            other => problems.push(Problem::new(
-                "options.delimiter",
-                other.describe(),
-                "one of \",\", \";\", \"\\t\" or \"|\"",
-            )),
-        }
-        if problems.is_empty() {
-            Ok(c)
-        } else {
-            Err(InputError::new("events options", problems))
+                _ => None,
+            };
+            problems.push(
+                Problem::new(
+                    "options.utcOffsetMinutes",
+                    other.describe(),
+                    "minutes from -840 to 840 in steps of 15 (60 = UTC+1, 345 = UTC+5:45)",
+                )
+                .with_hint(hint),
+            );
+            None
         }
     }
 }

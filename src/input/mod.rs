@@ -9,6 +9,7 @@
 
 pub mod problem;
 pub mod raw;
+pub mod read;
 pub mod suggest;
 pub mod units;
 pub mod warning;

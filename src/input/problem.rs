@@ -121,52 +121,6 @@ pub fn join_path(parent: &str, key: &str) -> String {
     }
 }
 
-/// Reports every key of an options object that is not among `known`, with
-/// "did you mean ...?" for near misses.
-pub fn unknown_keys(
-    entries: &[(String, crate::RawValue)],
-    path: &str,
-    known: &[&str],
-    problems: &mut Vec<Problem>,
-) {
-    unknown_names(entries, path, known, "an unknown option", problems);
-}
-
-/// Reports every key of an input object that is not among `known`, with
-/// "did you mean ...?" for near misses: [`unknown_keys`] for data rather
-/// than options.
-pub fn unknown_fields(
-    entries: &[(String, crate::RawValue)],
-    path: &str,
-    known: &[&str],
-    problems: &mut Vec<Problem>,
-) {
-    unknown_names(entries, path, known, "an unknown field", problems);
-}
-
-fn unknown_names(
-    entries: &[(String, crate::RawValue)],
-    path: &str,
-    known: &[&str],
-    what: &str,
-    problems: &mut Vec<Problem>,
-) {
-    for (key, _) in entries {
-        if !known.contains(&key.as_str()) {
-            let hint = crate::input::suggest::did_you_mean(key, known.iter().copied())
-                .map(|k| format!("did you mean {k}?"));
-            problems.push(
-                Problem::new(
-                    join_path(path, key),
-                    what,
-                    format!("one of {}", known.join(", ")),
-                )
-                .with_hint(hint),
-            );
-        }
-    }
-}
-
 /// Path of an array item: `products[3]`.
 pub fn index_path(parent: &str, index: usize) -> String {
     format!("{parent}[{index}]")

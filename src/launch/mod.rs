@@ -28,6 +28,7 @@ mod messaging;
 mod plan;
 mod rules;
 mod score;
+mod shapes;
 mod success;
 mod timeline;
 
@@ -39,14 +40,15 @@ pub use findings::{LaunchFindingLevel, LaunchReason, LaunchRecommendation, Launc
 pub use messaging::{
     LaunchMessagingCheck, LaunchMessagingStatus, MAX_COMPARED_WORDS, SIMILAR_SHARE_PERCENT,
 };
-pub use plan::{
-    LaunchDependency, LaunchFeature, LaunchFeatureMessaging, LaunchMilestone, LaunchOptions,
-    LaunchPlan, LaunchSuccessTargets, MAX_DEPENDENCY_PAIRS, MAX_OFFSET_DAYS,
-};
+pub use plan::{MAX_DEPENDENCY_PAIRS, MAX_OFFSET_DAYS};
 pub use rules::CRITICAL_WINDOW_DAYS;
 pub use score::{
     LaunchScore, LaunchScoreComponent, MIN_CHANNELS, MIN_CHANNELS_SOURCE, WEIGHT_AUDIENCE,
     WEIGHT_CHANNELS, WEIGHT_DEPENDENCIES, WEIGHT_MESSAGING, WEIGHT_SCHEDULE,
+};
+pub use shapes::{
+    LaunchDependency, LaunchFeature, LaunchFeatureMessaging, LaunchMilestone, LaunchOptions,
+    LaunchPlan, LaunchSuccessTargets,
 };
 pub use success::{default_target, LaunchSuccessMetric, TARGET_PRESET};
 pub use timeline::{

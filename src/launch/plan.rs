@@ -6,159 +6,17 @@
 //! one pass); [`Plan`] is what the checks work on.
 
 use super::Positions;
-use crate::calendar::{days_from_civil, parse_iso_date};
-use crate::input::problem::{index_path, join_path, unknown_fields, unknown_keys, Problem};
+use crate::calendar::parse_iso_date;
+use crate::input::problem::{index_path, join_path, Problem};
 use crate::input::raw::{RawValue, MAX_ENTRIES};
+use crate::input::read::{self, array, flag, name, optional_text, text_list, Keys};
 use crate::input::units::NumberKind;
-use serde::Serialize;
 
 /// Furthest a milestone's `offsetDays` may be from the launch: ten years.
 pub const MAX_OFFSET_DAYS: i64 = 3650;
 /// Most dependency pairs (one per name in a `dependsOn`) in one plan: the
 /// dependency checks are linear in them, and "did you mean" is not.
 pub const MAX_DEPENDENCY_PAIRS: usize = MAX_ENTRIES;
-
-/// A product launch plan, as `checkLaunch` takes it. Only `productName` and `launchDate` are
-/// required.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub struct LaunchPlan {
-    /// The product's name.
-    pub product_name: String,
-    /// The launch day, a calendar date `YYYY-MM-DD`.
-    pub launch_date: String,
-    /// The features launched: ids as text (`"vectorSearch"`), or `{ id, name?, description? }`.
-    /// Ids are unique, ignoring case.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "wasm", tsify(type = "(string | LaunchFeature)[]"))]
-    pub new_features: Option<Vec<LaunchFeature>>,
-    /// Who the launch is for (segments, personas).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub target_audience: Option<Vec<String>>,
-    /// Channels the launch is announced through; each counted once, ignoring case.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub marketing_channels: Option<Vec<String>>,
-    /// Each feature's messaging, at most one entry per feature.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub feature_messaging: Option<Vec<LaunchFeatureMessaging>>,
-    /// The milestones. Absent or empty: the default timeline (feature freeze 14 days before the
-    /// launch, marketing campaign 7 days before, launch, launch review 30 days after; all critical
-    /// but the review).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub milestones: Option<Vec<LaunchMilestone>>,
-    /// Which milestone depends on which. Absent together with `milestones`: the default timeline's
-    /// chain (each default milestone depends on the one before).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub dependencies: Option<Vec<LaunchDependency>>,
-    /// Targets to measure the launch by; each absent one takes its documented default.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub success_metrics: Option<LaunchSuccessTargets>,
-}
-
-/// A launched feature given as an object.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub struct LaunchFeature {
-    /// Its id, as `featureMessaging[].featureId` names it.
-    pub id: String,
-    /// A display name.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// What it does.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-}
-
-/// How one feature is presented.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub struct LaunchFeatureMessaging {
-    /// The feature's id in `newFeatures`.
-    pub feature_id: String,
-    /// The message itself. Absent or blank: the feature is `misaligned`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub messaging: Option<String>,
-    /// Its positioning. Absent or blank: the feature `needs_review`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub positioning: Option<String>,
-    /// Its key benefits. None: the feature `needs_review`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub key_benefits: Option<Vec<String>>,
-}
-
-/// One milestone: a name and either a date or an offset from the launch day.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub struct LaunchMilestone {
-    /// Its name, unique in the plan ignoring case; dependencies refer to it by it.
-    pub name: String,
-    /// Its date, `YYYY-MM-DD`. Give this or `offsetDays`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub date: Option<String>,
-    /// Whole days from the launch day, -3650..3650 (-14 = two weeks before). Give this or `date`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub offset_days: Option<f64>,
-    /// Whether the launch cannot happen without it. Default true: a milestone counts as critical
-    /// unless marked otherwise, so a broken dependency is never overlooked.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub critical: Option<bool>,
-    /// Who is responsible for it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub owner: Option<String>,
-    /// Whether it is done. Default false.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub done: Option<bool>,
-}
-
-/// A milestone and the milestones it depends on (which must come first).
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub struct LaunchDependency {
-    /// The dependent milestone's name.
-    pub milestone: String,
-    /// The name, or names, of the milestones it depends on.
-    #[cfg_attr(feature = "wasm", tsify(type = "string | string[]"))]
-    pub depends_on: Vec<String>,
-}
-
-/// Success-metric targets, measured at the launch review (30 days after the launch).
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub struct LaunchSuccessTargets {
-    /// Share of new accounts that activate, 0..1 (`adoptionData.adoptionRate`). Default: the
-    /// b2b-saas benchmark average, 0.36.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub adoption: Option<f64>,
-    /// New revenue attributed to the launch, in currency units, 0..1e15. No default.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub revenue_impact: Option<f64>,
-    /// CSAT: share of satisfied answers (4 or 5 of 5), 0..1 (`surveyData.csatShare`). Default:
-    /// the "good" benchmark, 0.7.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub satisfaction: Option<f64>,
-    /// Share of users who use the launched features, 0..1 (`adoptionData.featureAdoptionRates`).
-    /// Default: the benchmark average core feature adoption, 0.245.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub feature_usage: Option<f64>,
-}
-
-/// Options for `checkLaunch`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub struct LaunchOptions {
-    /// The day the plan is checked on, `YYYY-MM-DD` ("today"; the library never reads a clock).
-    /// Absent: the checks that need it (overdue milestones, days to launch, a launch date already
-    /// past) are skipped, and the report says so: the status is then at best `needs_attention`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub as_of: Option<String>,
-}
 
 /// A launched feature, read.
 #[derive(Debug, Clone, PartialEq)]
@@ -249,41 +107,27 @@ pub(crate) fn name_key(name: &str) -> String {
 
 /// Reads the options: the as-of day, if given.
 pub(crate) fn read_options(raw: &RawValue) -> Result<Option<i64>, Vec<Problem>> {
-    let mut problems = Vec::new();
-    match raw {
-        RawValue::Undefined | RawValue::Null => return Ok(None),
-        RawValue::Object(entries) => unknown_keys(entries, "options", &OPTION_NAMES, &mut problems),
-        other => {
-            return Err(vec![Problem::new(
-                "options",
-                other.describe(),
-                "an object of options such as { asOf: \"2027-01-10\" }, or nothing",
-            )])
-        }
-    }
-    let as_of = match raw.get("asOf") {
-        RawValue::Undefined | RawValue::Null => None,
-        value => date(value, "options.asOf", &mut problems),
-    };
-    if problems.is_empty() {
-        Ok(as_of)
-    } else {
-        Err(problems)
-    }
+    let expected = "an object of options such as { asOf: \"2027-01-10\" }, or nothing";
+    read::options(
+        raw,
+        &OPTION_NAMES,
+        "launch options",
+        expected,
+        |raw, as_of, problems| {
+            *as_of = read::optional_date(raw.get("asOf"), "options.asOf", problems);
+        },
+    )
+    .map_err(|e| e.problems)
 }
 
 /// Reads and validates a plan, collecting every problem.
 pub(crate) fn read_plan(raw: &RawValue) -> Result<Plan, Vec<Problem>> {
     let mut problems = Vec::new();
-    match raw {
-        RawValue::Object(entries) => unknown_fields(entries, "", &PLAN_FIELDS, &mut problems),
-        other => {
-            return Err(vec![Problem::new(
-            "input",
-            other.describe(),
-            "a launch plan: an object with productName, launchDate, newFeatures, milestones, ...",
-        )])
-        }
+    let expected =
+        "a launch plan: an object with productName, launchDate, newFeatures, milestones, ...";
+    if read::required_object(raw, "", &PLAN_FIELDS, Keys::Fields, expected, &mut problems).is_none()
+    {
+        return Err(problems);
     }
     let product_name = name(
         raw.get("productName"),
@@ -291,7 +135,7 @@ pub(crate) fn read_plan(raw: &RawValue) -> Result<Plan, Vec<Problem>> {
         "the product's name",
         &mut problems,
     );
-    let launch_day = date(raw.get("launchDate"), "launchDate", &mut problems);
+    let launch_day = read::date(raw.get("launchDate"), "launchDate", &mut problems);
     let features = read_features(raw.get("newFeatures"), &mut problems);
     let target_audience = text_list(
         raw.get("targetAudience"),
@@ -354,157 +198,6 @@ struct MilestoneRead {
     path: String,
 }
 
-/// The entries of an object, or a problem saying what was expected.
-fn object<'a>(
-    raw: &'a RawValue,
-    path: &str,
-    expected: &str,
-    problems: &mut Vec<Problem>,
-) -> Option<&'a [(String, RawValue)]> {
-    match raw {
-        RawValue::Object(entries) => Some(entries),
-        other => {
-            problems.push(Problem::new(path, other.describe(), expected));
-            None
-        }
-    }
-}
-
-/// The items of an optional array (`None` when absent or null).
-fn array<'a>(
-    raw: &'a RawValue,
-    path: &str,
-    expected: &str,
-    problems: &mut Vec<Problem>,
-) -> Option<&'a [RawValue]> {
-    match raw {
-        RawValue::Undefined | RawValue::Null => None,
-        RawValue::Array(items) => Some(items),
-        other => {
-            problems.push(Problem::new(path, other.describe(), expected));
-            None
-        }
-    }
-}
-
-/// A required name: non-blank text, trimmed.
-fn name(raw: &RawValue, path: &str, what: &str, problems: &mut Vec<Problem>) -> Option<String> {
-    match raw {
-        RawValue::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
-        other => {
-            problems.push(Problem::new(
-                path,
-                other.describe(),
-                format!("{what} (a non-empty text)"),
-            ));
-            None
-        }
-    }
-}
-
-/// Optional free text: `None` when absent or blank.
-fn optional_text(raw: &RawValue, path: &str, problems: &mut Vec<Problem>) -> Option<String> {
-    match raw {
-        RawValue::Undefined | RawValue::Null => None,
-        RawValue::String(s) if s.trim().is_empty() => None,
-        RawValue::String(s) => Some(s.trim().to_string()),
-        other => {
-            problems.push(Problem::new(path, other.describe(), "text"));
-            None
-        }
-    }
-}
-
-/// An optional list of non-blank texts.
-fn text_list(raw: &RawValue, path: &str, item: &str, problems: &mut Vec<Problem>) -> Vec<String> {
-    let Some(items) = array(
-        raw,
-        path,
-        &format!("an array of texts (each {item})"),
-        problems,
-    ) else {
-        return Vec::new();
-    };
-    items
-        .iter()
-        .enumerate()
-        .filter_map(|(i, value)| name(value, &index_path(path, i), item, problems))
-        .collect()
-}
-
-/// An optional flag with its default.
-fn flag(raw: &RawValue, path: &str, default: bool, problems: &mut Vec<Problem>) -> bool {
-    match raw {
-        RawValue::Undefined | RawValue::Null => default,
-        RawValue::Bool(b) => *b,
-        other => {
-            problems.push(Problem::new(path, other.describe(), "true or false"));
-            default
-        }
-    }
-}
-
-const DATE_EXPECTED: &str = "a calendar date as YYYY-MM-DD, e.g. \"2027-02-15\"";
-
-/// A calendar date `YYYY-MM-DD` as a day number.
-fn date(raw: &RawValue, path: &str, problems: &mut Vec<Problem>) -> Option<i64> {
-    if let RawValue::String(text) = raw {
-        if let Some(day) = parse_iso_date(text) {
-            return Some(day);
-        }
-    }
-    problems.push(Problem::new(path, raw.describe(), DATE_EXPECTED).with_hint(date_hint(raw)));
-    None
-}
-
-/// Why a value is not a date, when the mistake is a common one.
-fn date_hint(raw: &RawValue) -> Option<String> {
-    let text = match raw {
-        RawValue::String(text) => text.trim(),
-        RawValue::Unsupported(what) if what == "a Date" => {
-            return Some("pass the day as text, e.g. date.toISOString().slice(0, 10)".into())
-        }
-        RawValue::Number(_) => return Some("write the date as text, e.g. \"2027-02-15\"".into()),
-        _ => return None,
-    };
-    // A timestamp: the date part alone is meant.
-    if let (Some(day), Some(rest)) = (text.get(..10), text.get(10..)) {
-        if parse_iso_date(day).is_some() && rest.starts_with(['T', ' ']) {
-            return Some(format!("a date without a time: did you mean \"{day}\"?"));
-        }
-    }
-    let parts: Vec<&str> = text.split('-').collect();
-    if let [y, m, d] = parts.as_slice() {
-        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-        if y.len() == 4 && [y, m, d].iter().all(|p| digits(p)) {
-            if m.len() != 2 || d.len() != 2 {
-                return Some("write the month and the day with two digits each".into());
-            }
-            // Four-digit years only, so the day arithmetic cannot overflow.
-            if let (Ok(year), Ok(month), Ok(day)) =
-                (y.parse::<i64>(), m.parse::<u32>(), d.parse::<u32>())
-            {
-                if !(1..=12).contains(&month) {
-                    return Some("the month is 01 to 12".into());
-                }
-                let next = if month == 12 {
-                    days_from_civil(year + 1, 1, 1)
-                } else {
-                    days_from_civil(year, month + 1, 1)
-                };
-                let length = next - days_from_civil(year, month, 1);
-                if i64::from(day) > length || day == 0 {
-                    return Some(format!("{y}-{m} has {length} days"));
-                }
-            }
-        }
-    }
-    if text.contains('/') || text.contains('.') {
-        return Some("write dates as YYYY-MM-DD (year first)".into());
-    }
-    None
-}
-
 /// Names used so far ([`name_key`]), each with the path it was first used at.
 #[derive(Default)]
 struct Seen {
@@ -552,7 +245,7 @@ fn read_features(raw: &RawValue, problems: &mut Vec<Problem>) -> Vec<Feature> {
         let item_path = index_path(path, i);
         let (feature, id_path) = match item {
             RawValue::Object(entries) => {
-                unknown_fields(entries, &item_path, &FEATURE_FIELDS, problems);
+                read::unknown_keys(entries, &item_path, &FEATURE_FIELDS, Keys::Fields, problems);
                 let id_path = join_path(&item_path, "id");
                 let id = name(item.get("id"), &id_path, "the feature's id", problems);
                 let display =
@@ -603,15 +296,13 @@ fn read_messaging(raw: &RawValue, problems: &mut Vec<Problem>) -> Vec<Messaging>
     let mut entries = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let item_path = index_path(path, i);
-        let Some(fields) = object(
-            item,
-            &item_path,
-            "{ featureId, messaging, positioning, keyBenefits }",
-            problems,
-        ) else {
+        let expected = "{ featureId, messaging, positioning, keyBenefits }";
+        let fields = &MESSAGING_FIELDS;
+        if read::required_object(item, &item_path, fields, Keys::Fields, expected, problems)
+            .is_none()
+        {
             continue;
-        };
-        unknown_fields(fields, &item_path, &MESSAGING_FIELDS, problems);
+        }
         let id_path = join_path(&item_path, "featureId");
         let feature_id = name(
             item.get("featureId"),
@@ -668,15 +359,13 @@ fn read_milestones(raw: &RawValue, problems: &mut Vec<Problem>) -> Option<Vec<Mi
     let mut milestones = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let item_path = index_path(path, i);
-        let Some(fields) = object(
-            item,
-            &item_path,
-            "{ name, date or offsetDays, critical?, owner?, done? }",
-            problems,
-        ) else {
+        let expected = "{ name, date or offsetDays, critical?, owner?, done? }";
+        let fields = &MILESTONE_FIELDS;
+        if read::required_object(item, &item_path, fields, Keys::Fields, expected, problems)
+            .is_none()
+        {
             continue;
-        };
-        unknown_fields(fields, &item_path, &MILESTONE_FIELDS, problems);
+        }
         let name_path = join_path(&item_path, "name");
         let milestone_name = name(
             item.get("name"),
@@ -694,7 +383,7 @@ fn read_milestones(raw: &RawValue, problems: &mut Vec<Problem>) -> Option<Vec<Mi
                 None
             }
             (date_value, RawValue::Undefined | RawValue::Null) => {
-                date(date_value, &join_path(&item_path, "date"), problems).map(When::Date)
+                read::date(date_value, &join_path(&item_path, "date"), problems).map(When::Date)
             }
             (RawValue::Undefined | RawValue::Null, offset) => {
                 offset_days(offset, &join_path(&item_path, "offsetDays"), problems)
@@ -780,15 +469,13 @@ fn read_dependencies(raw: &RawValue, problems: &mut Vec<Problem>) -> Option<Vec<
     let mut pairs = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let item_path = index_path(path, i);
-        let Some(fields) = object(
-            item,
-            &item_path,
-            "{ milestone, dependsOn } (dependsOn: a milestone name or an array of them)",
-            problems,
-        ) else {
+        let expected = "{ milestone, dependsOn } (dependsOn: a milestone name or an array of them)";
+        let fields = &DEPENDENCY_FIELDS;
+        if read::required_object(item, &item_path, fields, Keys::Fields, expected, problems)
+            .is_none()
+        {
             continue;
-        };
-        unknown_fields(fields, &item_path, &DEPENDENCY_FIELDS, problems);
+        }
         let milestone = name(
             item.get("milestone"),
             &join_path(&item_path, "milestone"),
@@ -834,43 +521,13 @@ fn read_dependencies(raw: &RawValue, problems: &mut Vec<Problem>) -> Option<Vec<
 
 fn read_targets(raw: &RawValue, problems: &mut Vec<Problem>) -> Targets {
     let path = "successMetrics";
-    match raw {
-        RawValue::Undefined | RawValue::Null => return Targets::default(),
-        RawValue::Object(entries) => unknown_fields(entries, path, &TARGET_FIELDS, problems),
-        other => {
-            problems.push(Problem::new(
-                path,
-                other.describe(),
-                "an object of targets: { adoption?, revenueImpact?, satisfaction?, featureUsage? }",
-            ));
-            return Targets::default();
-        }
+    let expected =
+        "an object of targets: { adoption?, revenueImpact?, satisfaction?, featureUsage? }";
+    if read::object(raw, path, &TARGET_FIELDS, Keys::Fields, expected, problems).is_none() {
+        return Targets::default();
     }
-    let mut number = |key: &str, kind: NumberKind| match raw.get(key) {
-        RawValue::Undefined | RawValue::Null => None,
-        RawValue::Number(n) => match kind.check(*n) {
-            Ok(()) => Some(*n),
-            Err(hint) => {
-                problems.push(
-                    Problem::new(
-                        join_path(path, key),
-                        raw.get(key).describe(),
-                        kind.expected(),
-                    )
-                    .with_hint(hint),
-                );
-                None
-            }
-        },
-        other => {
-            problems.push(Problem::new(
-                join_path(path, key),
-                other.describe(),
-                kind.expected(),
-            ));
-            None
-        }
-    };
+    let mut number =
+        |key: &str, kind| read::number_of_kind(raw.get(key), &join_path(path, key), kind, problems);
     Targets {
         adoption: number("adoption", NumberKind::Fraction),
         revenue_impact: number("revenueImpact", NumberKind::Currency),

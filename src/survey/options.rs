@@ -1,9 +1,9 @@
 //! Options of `analyzeSurvey`, read loosely and validated like the
 //! analyzer's: every problem at once, with its path and the expected range.
 
-use crate::format::format_suggestion;
-use crate::input::problem::{join_path, unknown_keys, InputError, Problem};
+use crate::input::problem::{index_path, join_path, InputError, Problem};
 use crate::input::raw::RawValue;
+use crate::input::read::{self, Keys};
 use crate::stats::z_for_confidence;
 use serde::Serialize;
 
@@ -142,183 +142,90 @@ const COLUMN_NAMES: [&str; 5] = ["nps", "pmf", "csat", "segment", "features"];
 impl SurveyConfig {
     /// Reads options given as a loose value (`undefined`/`null` mean none).
     pub fn from_raw(raw: &RawValue) -> Result<SurveyConfig, InputError> {
-        let mut c = SurveyConfig::default();
-        let mut problems = Vec::new();
-        match raw {
-            RawValue::Undefined | RawValue::Null => return Ok(c),
-            RawValue::Object(entries) => {
-                unknown_keys(entries, "options", &OPTION_NAMES, &mut problems)
-            }
-            other => {
-                problems.push(Problem::new(
-                    "options",
-                    other.describe(),
-                    "an object of options, or nothing",
-                ));
-                return Err(InputError::new("survey options", problems));
-            }
-        }
-        c.columns = read_columns(raw.get("columns"), &mut problems);
-        if let Some(level) = number(
-            raw.get("confidenceLevel"),
-            "options.confidenceLevel",
-            0.5,
-            0.999,
-            "a level between 0.5 and 0.999 (0.95 = 95%)",
-            &mut problems,
-        ) {
-            c.confidence_level = level;
-            c.z = z_for_confidence(level);
-        }
-        match raw.get("npsMethod") {
-            RawValue::Undefined | RawValue::Null => {}
-            RawValue::String(m) if m == "adjusted-wald" => c.nps_method = NpsMethod::AdjustedWald,
-            RawValue::String(m) if m == "wald" => c.nps_method = NpsMethod::Wald,
-            other => problems.push(Problem::new(
-                "options.npsMethod",
-                other.describe(),
-                "\"adjusted-wald\" or \"wald\"",
-            )),
-        }
-        if let Some(bar) = number(
-            raw.get("pmfBar"),
-            "options.pmfBar",
-            0.001,
-            0.999,
-            "a share between 0 and 1 (0.4 = 40%)",
-            &mut problems,
-        ) {
-            c.pmf_bar = bar;
-        }
-        if let Some(m) = number(
-            raw.get("npsMargin"),
-            "options.npsMargin",
-            0.1,
-            100.0,
-            "a margin of error in NPS points, 0.1 to 100",
-            &mut problems,
-        ) {
-            c.nps_margin = m;
-        }
-        if let Some(m) = number(
-            raw.get("minSegmentSize"),
-            "options.minSegmentSize",
-            1.0,
-            1e6,
-            "a number of answers from 1 to 1000000",
-            &mut problems,
-        ) {
-            c.min_segment_size = m;
-        }
-        match raw.get("delimiter") {
-            RawValue::Undefined | RawValue::Null => {}
-            RawValue::String(d) if matches!(d.as_str(), "," | ";" | "\t" | "|") => {
-                c.delimiter = d.bytes().next()
-            }
-            other => problems.push(Problem::new(
-                "options.delimiter",
-                other.describe(),
-                "one of \",\", \";\", \"\\t\" or \"|\"",
-            )),
-        }
-        if problems.is_empty() {
-            Ok(c)
-        } else {
-            Err(InputError::new("survey options", problems))
-        }
+        let subject = "survey options";
+        read::options(
+            raw,
+            &OPTION_NAMES,
+            subject,
+            read::OPTIONS_EXPECTED,
+            read_fields,
+        )
     }
 }
 
-fn number(
-    raw: &RawValue,
-    path: &str,
-    min: f64,
-    max: f64,
-    expected: &str,
-    problems: &mut Vec<Problem>,
-) -> Option<f64> {
-    match raw {
-        RawValue::Undefined | RawValue::Null => None,
-        RawValue::Number(v) if (min..=max).contains(v) => Some(*v),
-        other => {
-            // A percentage given where a share belongs: 95 for 0.95, 40 for 0.4.
-            let hint = match other {
-                RawValue::Number(v)
-                    if max < 1.0
-                        && *v > 1.0
-                        && *v <= 100.0
-                        && (min..=max).contains(&(v / 100.0)) =>
-                {
-                    Some(format!("did you mean {}?", format_suggestion(v / 100.0)))
-                }
-                _ => None,
-            };
-            problems.push(Problem::new(path, other.describe(), expected).with_hint(hint));
-            None
+fn read_fields(raw: &RawValue, c: &mut SurveyConfig, problems: &mut Vec<Problem>) {
+    c.columns = read_columns(raw.get("columns"), problems);
+    if let Some(level) = read::confidence_level(
+        raw.get("confidenceLevel"),
+        "options.confidenceLevel",
+        problems,
+    ) {
+        c.confidence_level = level;
+        c.z = z_for_confidence(level);
+    }
+    let methods = [NpsMethod::AdjustedWald, NpsMethod::Wald].map(|m| (m.as_str(), m));
+    let path = "options.npsMethod";
+    c.nps_method =
+        read::choice_of(raw.get("npsMethod"), path, &methods, problems).unwrap_or(c.nps_method);
+    for (key, range, expected, target) in [
+        (
+            "pmfBar",
+            (0.001, 0.999),
+            "a share between 0 and 1 (0.4 = 40%)",
+            &mut c.pmf_bar,
+        ),
+        (
+            "npsMargin",
+            (0.1, 100.0),
+            "a margin of error in NPS points, 0.1 to 100",
+            &mut c.nps_margin,
+        ),
+        (
+            "minSegmentSize",
+            (1.0, 1e6),
+            "a number of answers from 1 to 1000000",
+            &mut c.min_segment_size,
+        ),
+    ] {
+        let path = join_path("options", key);
+        if let Some(v) = read::number_in(raw.get(key), &path, range, expected, problems) {
+            *target = v;
         }
     }
+    c.delimiter = read::delimiter(raw.get("delimiter"), "options.delimiter", problems);
 }
 
 fn read_columns(raw: &RawValue, problems: &mut Vec<Problem>) -> SurveyColumns {
     let mut cols = SurveyColumns::default();
     let path = "options.columns";
-    match raw {
-        RawValue::Undefined | RawValue::Null => return cols,
-        RawValue::Object(entries) => unknown_keys(entries, path, &COLUMN_NAMES, problems),
-        other => {
-            problems.push(Problem::new(
-                path,
-                other.describe(),
-                "an object naming columns, e.g. { nps: \"How likely...\" }",
-            ));
-            return cols;
-        }
+    let expected = "an object naming columns, e.g. { nps: \"How likely...\" }";
+    if read::object(raw, path, &COLUMN_NAMES, Keys::Options, expected, problems).is_none() {
+        return cols;
     }
-    let mut name = |key: &str| match raw.get(key) {
-        RawValue::Undefined | RawValue::Null => None,
-        RawValue::String(s) if !s.trim().is_empty() => Some(s.clone()),
-        other => {
+    let mut header = |key: &str| read::column_header(raw.get(key), &join_path(path, key), problems);
+    cols.nps = header("nps");
+    cols.pmf = header("pmf");
+    cols.csat = header("csat");
+    cols.segment = header("segment");
+    let features_path = "options.columns.features";
+    let expected = "an array of column headers";
+    if let Some(items) = read::array(raw.get("features"), features_path, expected, problems) {
+        let mut names: Vec<String> = items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| {
+                read::required_column_header(item, &index_path(features_path, i), problems)
+            })
+            .collect();
+        if names.len() > MAX_FEATURE_COLUMNS {
             problems.push(Problem::new(
-                join_path(path, key),
-                other.describe(),
-                "a column header (text)",
+                features_path,
+                format!("{} columns", names.len()),
+                format!("at most {MAX_FEATURE_COLUMNS} feature columns"),
             ));
-            None
+            names.truncate(MAX_FEATURE_COLUMNS);
         }
-    };
-    cols.nps = name("nps");
-    cols.pmf = name("pmf");
-    cols.csat = name("csat");
-    cols.segment = name("segment");
-    match raw.get("features") {
-        RawValue::Undefined | RawValue::Null => {}
-        RawValue::Array(items) => {
-            let mut names = Vec::new();
-            for (i, item) in items.iter().enumerate() {
-                match item {
-                    RawValue::String(s) if !s.trim().is_empty() => names.push(s.clone()),
-                    other => problems.push(Problem::new(
-                        crate::input::problem::index_path("options.columns.features", i),
-                        other.describe(),
-                        "a column header (text)",
-                    )),
-                }
-            }
-            if names.len() > MAX_FEATURE_COLUMNS {
-                problems.push(Problem::new(
-                    "options.columns.features",
-                    format!("{} columns", names.len()),
-                    format!("at most {MAX_FEATURE_COLUMNS} feature columns"),
-                ));
-                names.truncate(MAX_FEATURE_COLUMNS);
-            }
-            cols.features = Some(names);
-        }
-        other => problems.push(Problem::new(
-            "options.columns.features",
-            other.describe(),
-            "an array of column headers",
-        )),
+        cols.features = Some(names);
     }
     cols
 }
