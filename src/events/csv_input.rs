@@ -9,6 +9,7 @@ use crate::input::csv::{
     closest_header, line_numbers, normalize_header, open_csv, record_start, unbalanced_quote,
     UNBALANCED_QUOTE,
 };
+use crate::input::ids::Interner;
 use crate::input::problem::{InputError, Problem};
 use crate::input::row_issues::RowReport;
 use crate::input::row_issues::{Issue, IssueLog, RowId};
@@ -131,7 +132,7 @@ pub fn analyze_events_csv(
     };
     let (ui, ti) = (user.index as usize, time.index as usize);
     let si = signup.as_ref().map(|s| s.index as usize);
-    let mut interned: HashMap<Vec<u8>, u32> = HashMap::new();
+    let mut interned = Interner::default();
     let mut ids: Vec<u32> = Vec::new();
     let mut times: Vec<Parsed> = Vec::new();
     // Each row repeats its user's signup time: one kept per user, and the
@@ -207,14 +208,7 @@ pub fn analyze_events_csv(
             },
             _ => None,
         };
-        let next = interned.len() as u32;
-        let id = match interned.get(u) {
-            Some(id) => *id,
-            None => {
-                interned.insert(u.to_vec(), next);
-                next
-            }
-        };
+        let id = interned.id(u);
         ids.push(id);
         times.push(parsed);
         if let Some(p) = signed_up {

@@ -16,5 +16,7 @@ pub mod warning;
 
 #[cfg(any(feature = "survey", feature = "events"))]
 pub mod csv;
+#[cfg(feature = "events")]
+pub mod ids;
 #[cfg(any(feature = "survey", feature = "events"))]
 pub mod row_issues;

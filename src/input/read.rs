@@ -109,12 +109,30 @@ pub fn unknown_keys(
     keys: Keys,
     problems: &mut Vec<Problem>,
 ) {
+    unknown_names(
+        entries.iter().map(|(key, _)| key.as_str()),
+        path,
+        known,
+        keys,
+        problems,
+    );
+}
+
+/// [`unknown_keys`] for key names read elsewhere (the keys of a JavaScript
+/// object read by the bindings).
+pub fn unknown_names<'k>(
+    names: impl IntoIterator<Item = &'k str>,
+    path: &str,
+    known: &[&str],
+    keys: Keys,
+    problems: &mut Vec<Problem>,
+) {
     let what = match keys {
         Keys::Options => "an unknown option",
         Keys::Fields => "an unknown field",
     };
-    for (key, _) in entries {
-        if !known.contains(&key.as_str()) {
+    for key in names {
+        if !known.contains(&key) {
             let hint =
                 did_you_mean(key, known.iter().copied()).map(|k| format!("did you mean {k}?"));
             problems.push(

@@ -1,0 +1,97 @@
+//! The events analysis's resolved options, and the calendar periods it
+//! counts cohorts and growth in.
+
+use crate::calendar::{month_of, month_start_day, week_of, week_start_day, WeekStart};
+use crate::events::DEFAULT_POWER_USER_DAYS;
+
+/// The period cohorts and growth accounting are counted in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    /// Calendar days.
+    Day,
+    /// Calendar weeks starting on the configured day.
+    Week,
+    /// Calendar months.
+    Month,
+}
+
+impl Period {
+    /// The id used in options and results.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Period::Day => "day",
+            Period::Week => "week",
+            Period::Month => "month",
+        }
+    }
+}
+
+/// How cohort retention windows are counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Window {
+    /// Period N is the Nth calendar period after the cohort's.
+    Calendar,
+    /// Period N is the Nth block of 24 h (7 x 24 h, 30 x 24 h) after the
+    /// user's first event.
+    Elapsed,
+}
+
+/// Resolved options of the events analysis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventsConfig {
+    /// Fixed offset from UTC for day boundaries, in minutes (-840..840).
+    pub utc_offset_minutes: i32,
+    /// First day of a week.
+    pub week_start: WeekStart,
+    /// Cohort and growth-accounting period.
+    pub period: Period,
+    /// Cohort retention windows.
+    pub window: Window,
+    /// The last day analysed (local); default: the day of the last event.
+    pub as_of: Option<i64>,
+    /// L28 active days that make a power user.
+    pub power_user_days: u32,
+    /// CSV only: the user id column's header.
+    pub user_column: Option<String>,
+    /// CSV only: the timestamp column's header.
+    pub time_column: Option<String>,
+    /// CSV only: the signup time column's header.
+    pub signup_column: Option<String>,
+    /// CSV only: the field delimiter.
+    pub delimiter: Option<u8>,
+}
+
+impl Default for EventsConfig {
+    fn default() -> Self {
+        EventsConfig {
+            utc_offset_minutes: 0,
+            week_start: WeekStart::Monday,
+            period: Period::Week,
+            window: Window::Calendar,
+            as_of: None,
+            power_user_days: DEFAULT_POWER_USER_DAYS,
+            user_column: None,
+            time_column: None,
+            signup_column: None,
+            delimiter: None,
+        }
+    }
+}
+
+/// The period number of a local day.
+pub(crate) fn period_of(day: i64, c: &EventsConfig) -> i64 {
+    match c.period {
+        Period::Day => day,
+        Period::Week => week_of(day, c.week_start),
+        Period::Month => month_of(day),
+    }
+}
+
+/// The first local day of a period.
+pub(crate) fn period_start_day(period: i64, c: &EventsConfig) -> i64 {
+    match c.period {
+        Period::Day => period,
+        Period::Week => week_start_day(period, c.week_start),
+        Period::Month => month_start_day(period),
+    }
+}

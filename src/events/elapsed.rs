@@ -1,0 +1,98 @@
+//! Cohorts in 24-hour windows: period N of a user is the Nth block of 24 h
+//! (7 x 24 h, 30 x 24 h) after their start, counted only once it is over.
+
+use crate::calendar::{local_day, MS_PER_DAY};
+use crate::events::activity;
+use crate::events::config::{period_of, EventsConfig, Period};
+use crate::events::prepare::SignupTimes;
+use std::collections::HashMap;
+
+/// Cohorts counted in 24 h windows from each user's first event.
+pub(crate) struct ElapsedCohorts {
+    /// cohort x window -> users active in it (among those old enough).
+    pub(crate) active: Vec<Vec<u64>>,
+    /// cohort x window -> users old enough for the window to be over.
+    pub(crate) eligible: Vec<Vec<u64>>,
+}
+
+/// Counts cohorts in 24 h windows: window k of a user is [t0 + k len,
+/// t0 + (k + 1) len) from their start t0 (first event, or signup when
+/// earlier); a user counts (as eligible, and as active) only in windows that
+/// ended by the end of the as-of day. Users who started before the first
+/// event day are in no cohort.
+pub(crate) fn elapsed_cohorts(
+    user_ids: &[u32],
+    timestamps_ms: &[f64],
+    c: &EventsConfig,
+    as_of: i64,
+    first_day: i64,
+    periods: usize,
+    signups: Option<&SignupTimes>,
+) -> ElapsedCohorts {
+    let offset_ms = f64::from(c.utc_offset_minutes) * 60_000.0;
+    let end_ms = (as_of + 1) as f64 * MS_PER_DAY - offset_ms;
+    let len = MS_PER_DAY
+        * match c.period {
+            Period::Day => 1.0,
+            Period::Week => 7.0,
+            Period::Month => 30.0,
+        };
+    let mut start: HashMap<u32, f64> = HashMap::new();
+    let mut note_start = |u: u32, t: f64| {
+        if t < end_ms {
+            start.entry(u).and_modify(|f| *f = f.min(t)).or_insert(t);
+        }
+    };
+    for (&u, &t) in user_ids.iter().zip(timestamps_ms) {
+        note_start(u, t);
+    }
+    for &(u, t) in signups.map_or(&[][..], |s| &s.by_user) {
+        note_start(u, t);
+    }
+    let first_period = period_of(first_day, c);
+    let width = periods + 1;
+    // A user's cohort (None before the data) and complete windows by the
+    // end of the as-of day.
+    let place = |t0: f64| -> Option<(usize, u64)> {
+        let cohort = period_of(local_day(t0, c.utc_offset_minutes), c) - first_period;
+        let mature = (libm::floor((end_ms - t0) / len).max(0.0) as u64).min(width as u64);
+        (0..periods as i64)
+            .contains(&cohort)
+            .then_some((cohort as usize, mature))
+    };
+    let mut active = vec![vec![0u64; width]; periods];
+    let mut eligible = vec![vec![0u64; width]; periods];
+    for &t0 in start.values() {
+        if let Some((cohort, mature)) = place(t0) {
+            for e in eligible[cohort].iter_mut().take(mature as usize) {
+                *e += 1;
+            }
+        }
+    }
+    let window_bits = 64 - (width as u64).leading_zeros();
+    let mut keys = Vec::with_capacity(user_ids.len());
+    for (&u, &t) in user_ids.iter().zip(timestamps_ms) {
+        if let Some(&t0) = start.get(&u).filter(|_| t < end_ms) {
+            let k = (libm::floor((t - t0) / len).max(0.0) as u64).min(width as u64 - 1);
+            keys.push((u64::from(u) << window_bits) | k);
+        }
+    }
+    let user_bits = 32 - user_ids.iter().copied().max().unwrap_or(0).leading_zeros();
+    let pairs = activity::sort_unique(keys, window_bits + user_bits.max(1));
+    let mut previous_user = None;
+    let mut placed = None;
+    for key in pairs {
+        let user = (key >> window_bits) as u32;
+        let k = key & ((1 << window_bits) - 1);
+        if previous_user != Some(user) {
+            previous_user = Some(user);
+            placed = start.get(&user).and_then(|&t0| place(t0));
+        }
+        if let Some((cohort, mature)) = placed {
+            if k < mature {
+                active[cohort][k as usize] += 1;
+            }
+        }
+    }
+    ElapsedCohorts { active, eligible }
+}

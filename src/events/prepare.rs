@@ -1,0 +1,243 @@
+//! The first stage: the arrays are checked, then each event becomes a
+//! packed (user, day) key, so the caller's arrays can be let go before the
+//! keys are sorted.
+
+use crate::calendar::{iso_date, local_day};
+use crate::events::activity;
+use crate::events::config::{period_of, EventsConfig, Window};
+use crate::events::elapsed::{elapsed_cohorts, ElapsedCohorts};
+use crate::events::{Signups, MAX_COHORT_PERIODS, MAX_EVENTS, MAX_TIMESTAMP_MS};
+use crate::format::format_number;
+use crate::input::problem::{InputError, Problem};
+
+/// Everything taken from the events before they can be let go.
+pub(crate) struct Prepared {
+    pub(crate) keys: Vec<u64>,
+    pub(crate) layout: activity::KeyLayout,
+    pub(crate) key_bits: u32,
+    pub(crate) first_day: i64,
+    pub(crate) as_of: i64,
+    pub(crate) events: u64,
+    pub(crate) after: u64,
+    pub(crate) elapsed: Option<ElapsedCohorts>,
+    pub(crate) signups: Option<SignupTimes>,
+}
+
+/// Signup times sorted by user, one per user (the earliest when a user has
+/// several), and how many users had differing ones.
+pub(crate) struct SignupTimes {
+    pub(crate) by_user: Vec<(u32, f64)>,
+    pub(crate) conflicting: u64,
+}
+
+impl SignupTimes {
+    fn new(signups: &Signups) -> SignupTimes {
+        let mut pairs: Vec<(u32, f64)> = signups
+            .user_ids
+            .iter()
+            .copied()
+            .zip(signups.timestamps_ms.iter().copied())
+            .collect();
+        pairs.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+        let mut by_user: Vec<(u32, f64)> = Vec::with_capacity(pairs.len());
+        let mut conflicting = 0;
+        let mut counted = None;
+        for (user, t) in pairs {
+            match by_user.last() {
+                Some(&(last, first_t)) if last == user => {
+                    if t != first_t && counted != Some(user) {
+                        conflicting += 1;
+                        counted = Some(user);
+                    }
+                }
+                _ => by_user.push((user, t)),
+            }
+        }
+        SignupTimes {
+            by_user,
+            conflicting,
+        }
+    }
+}
+
+/// Checks the events and builds their keys.
+pub(crate) fn prepare(
+    user_ids: &[u32],
+    timestamps_ms: &[f64],
+    signups: Option<&Signups>,
+    config: &EventsConfig,
+) -> Result<Prepared, InputError> {
+    validate(user_ids, timestamps_ms, signups)?;
+    let signups = signups.map(SignupTimes::new);
+    let offset = config.utc_offset_minutes;
+    let mut first_day = i64::MAX;
+    let mut last_day = i64::MIN;
+    for &t in timestamps_ms {
+        let d = local_day(t, offset);
+        first_day = first_day.min(d);
+        last_day = last_day.max(d);
+    }
+    let as_of = config.as_of.unwrap_or(last_day).max(first_day);
+    let span = (as_of - first_day) as u64;
+    let layout = activity::KeyLayout::for_span(span);
+    let user_bits = 32 - user_ids.iter().copied().max().unwrap_or(0).leading_zeros();
+    // Checked before the keys are built: too many periods is an error.
+    let periods = (period_of(as_of, config) - period_of(first_day, config) + 1).max(1);
+    if periods > MAX_COHORT_PERIODS {
+        return Err(too_many_periods(config, periods));
+    }
+    let elapsed = (config.window == Window::Elapsed).then(|| {
+        elapsed_cohorts(
+            user_ids,
+            timestamps_ms,
+            config,
+            as_of,
+            first_day,
+            periods as usize,
+            signups.as_ref(),
+        )
+    });
+    let mut keys = Vec::with_capacity(user_ids.len());
+    let mut after = 0u64;
+    for (&u, &t) in user_ids.iter().zip(timestamps_ms) {
+        let d = local_day(t, offset);
+        if d > as_of {
+            after += 1;
+        } else {
+            keys.push(layout.key(u, (d - first_day) as u64));
+        }
+    }
+    Ok(Prepared {
+        keys,
+        layout,
+        key_bits: layout.day_bits + user_bits.max(1),
+        first_day,
+        as_of,
+        events: timestamps_ms.len() as u64,
+        after,
+        elapsed,
+        signups,
+    })
+}
+
+fn too_many_periods(config: &EventsConfig, periods: i64) -> InputError {
+    InputError::new(
+        "events",
+        vec![Problem::new(
+            "options.cohortPeriod",
+            format!("\"{}\" over {periods} periods", config.period.as_str()),
+            format!("at most {MAX_COHORT_PERIODS} periods: choose a longer period, or a later first date"),
+        )],
+    )
+}
+
+/// Checks the arrays: lengths, limits, every timestamp a real date in
+/// milliseconds (seconds are recognised and named).
+fn validate(
+    user_ids: &[u32],
+    timestamps_ms: &[f64],
+    signups: Option<&Signups>,
+) -> Result<(), InputError> {
+    let fail = |problems: Vec<Problem>| Err(InputError::new("events", problems));
+    let mut problems = Vec::new();
+    check_lengths("", user_ids.len(), timestamps_ms.len(), &mut problems);
+    if let Some(s) = signups {
+        check_lengths(
+            "signups.",
+            s.user_ids.len(),
+            s.timestamps_ms.len(),
+            &mut problems,
+        );
+    }
+    if !problems.is_empty() {
+        return fail(problems);
+    }
+    if timestamps_ms.is_empty() {
+        return fail(vec![Problem::new(
+            "input",
+            "no events",
+            "at least one event",
+        )]);
+    }
+    check_timestamps("timestamps", timestamps_ms, &mut problems);
+    if let Some(s) = signups {
+        check_timestamps("signups.timestamps", s.timestamps_ms, &mut problems);
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        fail(problems)
+    }
+}
+
+/// One timestamp per user id, and not more than [`MAX_EVENTS`].
+fn check_lengths(prefix: &str, ids: usize, times: usize, problems: &mut Vec<Problem>) {
+    if ids != times {
+        problems.push(Problem::new(
+            format!("{prefix}timestamps"),
+            format!("{times} timestamps for {ids} user ids"),
+            "one timestamp per user id (arrays of the same length)",
+        ));
+    } else if times > MAX_EVENTS {
+        problems.push(Problem::new(
+            if prefix.is_empty() {
+                "input".to_string()
+            } else {
+                format!("{prefix}userIds")
+            },
+            format!("{times} entries"),
+            format!("at most {MAX_EVENTS} in one call (aggregate or sample larger data)"),
+        ));
+    }
+}
+
+/// Every timestamp a real date in milliseconds; the first 20 bad ones are
+/// named, the rest counted; seconds given for milliseconds are detected.
+fn check_timestamps(path: &str, timestamps_ms: &[f64], problems: &mut Vec<Problem>) {
+    let before = problems.len();
+    let mut bad = 0usize;
+    let (mut min, mut max) = (f64::INFINITY, f64::NEG_INFINITY);
+    for (i, &t) in timestamps_ms.iter().enumerate() {
+        if !t.is_finite() || !(0.0..MAX_TIMESTAMP_MS).contains(&t) {
+            bad += 1;
+            if bad <= 20 {
+                problems.push(Problem::new(
+                    format!("{path}[{i}]"),
+                    format_number(t),
+                    "milliseconds since 1970-01-01T00:00:00Z, a date from 1970 to 2099",
+                ));
+            }
+        } else {
+            min = min.min(t);
+            max = max.max(t);
+        }
+    }
+    if bad > 20 {
+        problems.push(Problem::new(
+            path,
+            format!("{} more invalid timestamps", bad - 20),
+            "valid timestamps",
+        ));
+    }
+    // Seconds where milliseconds belong: 1.7e9 is 2023 in seconds but 20 days
+    // after the epoch in milliseconds. Every real timestamp below 1e11 ms is
+    // before March 1973, which no usage export holds.
+    if problems.len() == before && min <= max && max < 1e11 && min >= 1e8 {
+        problems.push(
+            Problem::new(
+                path,
+                format!(
+                    "values from {} to {}",
+                    format_number(min),
+                    format_number(max)
+                ),
+                "milliseconds since the epoch",
+            )
+            .with_hint(Some(format!(
+                "these look like seconds: {} s is {}; multiply by 1000",
+                format_number(max),
+                iso_date((max / 86_400.0) as i64)
+            ))),
+        );
+    }
+}

@@ -1,0 +1,310 @@
+//! The last stage: the filled tables become the result. Trailing WAU and
+//! MAU from their difference arrays, stickiness over the last 28 days, the
+//! L28 curve, the cohort triangle with its mean curves and whether they
+//! flatten, growth accounting, and the product data for `analyze`.
+
+use crate::analyzer::model::{AdoptionData, UsageMetrics};
+use crate::calendar::iso_date;
+use crate::events::config::{period_start_day, Period};
+use crate::events::result::*;
+use crate::events::tables::Tables;
+use crate::format::format_number;
+use crate::stats;
+
+/// The result of the filled tables.
+pub(crate) fn build(mut tables: Tables, events: u64, after: u64) -> EventsAnalysis {
+    let daily = daily(&tables);
+    let stickiness = stickiness(&daily);
+    let threshold = tables.config.power_user_days.clamp(1, 28);
+    let power: u64 = tables.l28[(threshold - 1) as usize..].iter().sum();
+    let power_user_curve = PowerUserCurve {
+        power_users: power,
+        casual_users: tables.l28.iter().sum::<u64>() - power,
+        users: std::mem::take(&mut tables.l28),
+        power_user_days: threshold,
+    };
+    let rows = cohort_rows(&tables);
+    let calendar = tables.elapsed.is_none();
+    let mean_curve = mean_curve(&rows, calendar);
+    let growth = growth(&tables);
+    let usage_metrics = usage_metrics(&stickiness, &mean_curve, tables.config.period);
+    let adoption_data = AdoptionData {
+        total_users: Some(tables.users as f64),
+        power_users: Some(power_user_curve.power_users as f64),
+        casual_users: Some(power_user_curve.casual_users as f64),
+        ..AdoptionData::default()
+    };
+    EventsAnalysis {
+        events,
+        users: tables.users,
+        first_date: iso_date(tables.first_day),
+        as_of: iso_date(tables.as_of),
+        events_after_as_of: after,
+        daily,
+        stickiness,
+        power_user_curve,
+        usage_metrics,
+        adoption_data,
+        cohorts: Cohorts {
+            period: tables.config.period.as_str().to_string(),
+            window: if calendar { "calendar" } else { "24h" }.to_string(),
+            flattening: flattening(&mean_curve),
+            rows,
+            mean: mean_curve,
+        },
+        growth,
+        new_users_defined_by: if tables.signups.is_some() {
+            "signup"
+        } else {
+            "first_event"
+        }
+        .to_string(),
+        signups: tables.signups,
+    }
+}
+
+/// Each day's actives and new users, and the trailing 7- and 28-day actives
+/// summed up from their difference arrays.
+fn daily(t: &Tables) -> Vec<DailyActivity> {
+    let days = t.dau.len();
+    let mut daily = Vec::with_capacity(days);
+    let (mut wau, mut mau) = (0i64, 0i64);
+    for i in 0..days {
+        wau += t.wau_diff[i];
+        mau += t.mau_diff[i];
+        daily.push(DailyActivity {
+            date: iso_date(t.first_day + i as i64),
+            active: t.dau[i],
+            new_users: t.new_users[i],
+            weekly_active: wau.max(0) as u64,
+            monthly_active: mau.max(0) as u64,
+        });
+    }
+    daily
+}
+
+/// Mean DAU, WAU and MAU over the last 28 days (fewer when the data is
+/// shorter), and their ratios.
+fn stickiness(daily: &[DailyActivity]) -> Stickiness {
+    let last = &daily[daily.len().saturating_sub(28)..];
+    let mean = |f: &dyn Fn(&DailyActivity) -> u64| {
+        last.iter().map(|d| f(d) as f64).sum::<f64>() / last.len().max(1) as f64
+    };
+    let (dau, wau, mau) = (
+        mean(&|d| d.active),
+        mean(&|d| d.weekly_active),
+        mean(&|d| d.monthly_active),
+    );
+    let ratio = |a: f64, b: f64| if b > 0.0 { a / b } else { 0.0 };
+    Stickiness {
+        dau,
+        wau,
+        mau,
+        dau_mau: ratio(dau, mau),
+        dau_wau: ratio(dau, wau),
+        wau_mau: ratio(wau, mau),
+        days: last.len() as u32,
+    }
+}
+
+/// The first local date of period `p` (counted from the first period).
+fn period_start(t: &Tables, p: usize) -> String {
+    iso_date(period_start_day(t.first_period + p as i64, t.config))
+}
+
+/// One row per cohort: calendar windows count every cohort user in every
+/// period up to the as-of one (which is partial); 24 h windows count only
+/// the users whose window is over.
+fn cohort_rows(t: &Tables) -> Vec<CohortRow> {
+    let periods = t.cohort_size.len();
+    let last_index = (t.last_period - t.first_period) as usize;
+    let mut rows = Vec::with_capacity(periods);
+    for c in 0..periods {
+        let size = t.cohort_size[c];
+        let cells = match &t.elapsed {
+            None => t.cohort_active[c]
+                .iter()
+                .enumerate()
+                .map(|(k, &active)| CohortCell {
+                    offset: k as u32,
+                    active,
+                    eligible: size,
+                    retention: if size > 0 {
+                        active as f64 / size as f64
+                    } else {
+                        0.0
+                    },
+                    provisional: c + k == last_index,
+                })
+                .collect(),
+            Some(e) => e.eligible[c]
+                .iter()
+                .zip(&e.active[c])
+                .enumerate()
+                .take_while(|(_, (eligible, _))| **eligible > 0)
+                .map(|(k, (&eligible, &active))| CohortCell {
+                    offset: k as u32,
+                    active,
+                    eligible,
+                    retention: active as f64 / eligible as f64,
+                    provisional: eligible < size,
+                })
+                .collect(),
+        };
+        rows.push(CohortRow {
+            start: period_start(t, c),
+            size,
+            cells,
+        });
+    }
+    rows
+}
+
+/// The mean retention curve over the cohorts, size-weighted and simple;
+/// with calendar windows, over complete (not provisional) cells only.
+fn mean_curve(rows: &[CohortRow], calendar: bool) -> Vec<MeanCurvePoint> {
+    let mut mean_curve = Vec::new();
+    for k in 0..=rows.len() {
+        let cells: Vec<&CohortCell> = rows
+            .iter()
+            .filter(|r| r.size > 0)
+            .filter_map(|r| r.cells.get(k))
+            .filter(|c| !(calendar && c.provisional))
+            .collect();
+        if cells.is_empty() {
+            continue;
+        }
+        let active: u64 = cells.iter().map(|c| c.active).sum();
+        let eligible: u64 = cells.iter().map(|c| c.eligible).sum();
+        mean_curve.push(MeanCurvePoint {
+            offset: k as u32,
+            weighted: active as f64 / eligible as f64,
+            simple: cells.iter().map(|c| c.retention).sum::<f64>() / cells.len() as f64,
+            cohorts: cells.len() as u32,
+            eligible,
+        });
+    }
+    mean_curve
+}
+
+/// Growth accounting per period: active = new + retained + resurrected.
+fn growth(t: &Tables) -> Vec<GrowthPeriod> {
+    let last_index = (t.last_period - t.first_period) as usize;
+    (0..t.cohort_size.len())
+        .map(|p| {
+            let (new, retained, resurrected, churned) = (
+                t.growth_new[p],
+                t.growth_retained[p],
+                t.growth_resurrected[p],
+                t.growth_churned[p],
+            );
+            GrowthPeriod {
+                start: period_start(t, p),
+                active: new + retained + resurrected,
+                new_users: new,
+                retained,
+                resurrected,
+                churned,
+                quick_ratio: (churned > 0).then(|| (new + resurrected) as f64 / churned as f64),
+                provisional: p == last_index,
+            }
+        })
+        .collect()
+}
+
+/// Whether the weighted mean curve levels off: the last half of its points
+/// after period 0 (at least 3 of at least 4) give a plateau (their weighted
+/// retention, with a Wilson interval) and a least-squares slope; the curve is
+/// flattening when the plateau is above zero and the slope loses less than
+/// 5% of the plateau a period (docs/methodology.md, section 11).
+fn flattening(mean: &[MeanCurvePoint]) -> Flattening {
+    let points: Vec<&MeanCurvePoint> = mean
+        .iter()
+        .filter(|p| p.offset >= 1 && p.eligible > 0)
+        .collect();
+    if points.len() < 4 {
+        return Flattening {
+            verdict: "not_enough_data".into(),
+            plateau: None,
+            plateau_interval: None,
+            relative_slope: None,
+            reading: format!("{} complete periods after the first; at least 4 are needed to see the curve's shape", points.len()),
+        };
+    }
+    let tail = &points[points.len() / 2..];
+    let active: f64 = tail.iter().map(|p| p.weighted * p.eligible as f64).sum();
+    let eligible: f64 = tail.iter().map(|p| p.eligible as f64).sum();
+    let plateau = active / eligible;
+    let (lo, hi) = stats::wilson(active, eligible, stats::z_for_confidence(0.95));
+    let n = tail.len() as f64;
+    let mean_x = tail.iter().map(|p| f64::from(p.offset)).sum::<f64>() / n;
+    let mean_y = tail.iter().map(|p| p.weighted).sum::<f64>() / n;
+    let sxx: f64 = tail
+        .iter()
+        .map(|p| (f64::from(p.offset) - mean_x) * (f64::from(p.offset) - mean_x))
+        .sum();
+    let sxy: f64 = tail
+        .iter()
+        .map(|p| (f64::from(p.offset) - mean_x) * (p.weighted - mean_y))
+        .sum();
+    let slope = if sxx > 0.0 { sxy / sxx } else { 0.0 };
+    let relative = if plateau > 0.0 { slope / plateau } else { 0.0 };
+    let pct = |x: f64| format!("{}%", format_number((x * 1000.0).round() / 10.0));
+    let flat = lo > 0.0 && relative > -FLAT_DECLINE;
+    Flattening {
+        verdict: if flat { "flattening" } else { "declining" }.into(),
+        plateau: Some(plateau),
+        plateau_interval: Some([lo, hi]),
+        relative_slope: Some(relative),
+        reading: if flat {
+            format!(
+                "levels off at about {} (95% interval {} to {}), changing {} of that a period",
+                pct(plateau),
+                pct(lo),
+                pct(hi),
+                pct(relative)
+            )
+        } else {
+            format!(
+                "still declining: {} of the retained share lost a period (at about {} now)",
+                pct(-relative),
+                pct(plateau)
+            )
+        },
+    }
+}
+
+/// A curve losing less than this share of its plateau per period counts as
+/// flat: our threshold, documented in the methodology.
+pub const FLAT_DECLINE: f64 = 0.05;
+
+/// The usage metrics for `analyze`: the 28-day averages, and the weighted
+/// retention at six months (the benchmarks' horizon) or, when the data is
+/// shorter, at the longest horizon measured, with that horizon stated.
+fn usage_metrics(s: &Stickiness, mean: &[MeanCurvePoint], period: Period) -> UsageMetrics {
+    let six_months = match period {
+        Period::Day => 182,
+        Period::Week => 26,
+        Period::Month => 6,
+    };
+    let months = |offset: u32| match period {
+        Period::Day => f64::from(offset) / 30.436_875,
+        Period::Week => f64::from(offset) * 7.0 / 30.436_875,
+        Period::Month => f64::from(offset),
+    };
+    let point = mean.iter().find(|p| p.offset == six_months).or_else(|| {
+        mean.iter()
+            .filter(|p| p.offset >= 1 && p.offset < six_months)
+            .max_by_key(|p| p.offset)
+    });
+    UsageMetrics {
+        daily_active_users: Some(s.dau),
+        weekly_active_users: Some(s.wau),
+        monthly_active_users: Some(s.mau),
+        retention_rate: point.map(|p| p.weighted),
+        retention_horizon_months: point
+            .map(|p| (months(p.offset) * 10.0).round() / 10.0)
+            .filter(|m| *m != 6.0),
+        ..UsageMetrics::default()
+    }
+}

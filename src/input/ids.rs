@@ -1,0 +1,44 @@
+//! Dense user ids: ids given as text (a CSV column, JavaScript strings) are
+//! numbered in order of first appearance, so the analyses work on small
+//! integers and the same text is always the same user.
+
+use std::collections::HashMap;
+
+/// Numbers distinct texts 0, 1, 2, ... in order of first appearance.
+///
+/// ```
+/// use market_validation::input::ids::Interner;
+/// let mut ids = Interner::default();
+/// assert_eq!(ids.id(b"alice"), 0);
+/// assert_eq!(ids.id(b"bob"), 1);
+/// assert_eq!(ids.id(b"alice"), 0);
+/// assert_eq!(ids.len(), 2);
+/// ```
+#[derive(Debug, Default)]
+pub struct Interner {
+    ids: HashMap<Vec<u8>, u32>,
+}
+
+impl Interner {
+    /// The id of `text`, numbering it if it is new. Callers hold far fewer
+    /// than 2^32 distinct texts (an analysis reads at most 50 million events).
+    pub fn id(&mut self, text: &[u8]) -> u32 {
+        // Look up first: most texts repeat, and a lookup copies nothing.
+        if let Some(&id) = self.ids.get(text) {
+            return id;
+        }
+        let next = self.ids.len() as u32;
+        self.ids.insert(text.to_vec(), next);
+        next
+    }
+
+    /// How many distinct texts have been numbered.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// True before the first text.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+}
