@@ -43,15 +43,19 @@
 // 2. Speed, old and new interleaved: each run times every measure on both
 //    builds, in the order old, new in even runs and new, old in odd runs (so
 //    that neither always goes first), after a warm-up of each; a gc() before
-//    each. Medians over --runs runs (default 5), the ratio new/old, and the
-//    min..max of each side; "noise" when the two ranges overlap. Measures:
+//    each. Medians over --runs runs (default 5), the ratio new/old, the ratio
+//    of each side's best run (on a shared machine, other work only ever adds
+//    time, so the best runs are the steadiest figure), and the min..max of
+//    each side: "noise" when the two ranges overlap, SLOWER or faster when
+//    every run of new is beyond every run of old. Measures:
 //    analyze(sampleProduct()) latency (median of 3,000 calls a run),
 //    analyzeMany throughput (20,000 generated products a run, batches of
 //    1,000), analyzeSurvey on a 100,000-row CSV (bytes), analyzeEvents on
 //    1,000,000 events (typed arrays), analyzeEventsCsv on 200,000 rows
 //    (bytes), checkLaunch(sample plan) latency (median of 2,000 calls); the
-//    three file-sized ones are the median of 3 calls a run. --quick divides
+//    three file-sized ones are the fastest of 3 calls a run. --quick divides
 //    the sizes by about 10 (and the corpus by about 5) for a smoke run.
+//    --skip-speed leaves this part out.
 // 3. Size: each build's .wasm, raw and gzip -9 (zlib level 9), and new/old.
 // The last line starts with "summary:" (bench/compare-builds.sh reads it).
 
@@ -710,15 +714,15 @@ function latencyUs(f, calls) {
   }
   return median(t) / 1e3;
 }
-/** Median wall time of reps calls of f, in ms. */
-function wallMs(f, reps) {
-  const t = [];
+/** The fastest wall time of reps calls of f, in ms (a busy machine only ever adds time). */
+function fastestMs(f, reps) {
+  let best = Infinity;
   for (let i = 0; i < reps; i++) {
     const s = process.hrtime.bigint();
     f();
-    t.push(elapsedNs(s) / 1e6);
+    best = Math.min(best, elapsedNs(s) / 1e6);
   }
-  return median(t);
+  return best;
 }
 
 function speedMeasures(products) {
@@ -737,7 +741,7 @@ function speedMeasures(products) {
   const reps = 3;
   return [
     { key: 'analyze', name: 'analyze(sampleProduct()), median of a run', unit: 'µs', lower: true, size: `${fmtInt(S.latency)} calls`,
-      run: (mv, warm) => latencyUs(() => mv.analyze(SAMPLE), warm ? 200 : S.latency) },
+      run: (mv, warm) => latencyUs(() => mv.analyze(SAMPLE), warm ? S.latency / 2 : S.latency) },
     { key: 'analyzeMany', name: 'analyzeMany, batches of 1,000', unit: 'products/s', lower: false, size: `${fmtInt(S.many)} products`,
       run: (mv, warm) => {
         const n = warm ? 1000 : many.length;
@@ -746,13 +750,13 @@ function speedMeasures(products) {
         return n / (elapsedNs(s) / 1e9);
       } },
     { key: 'analyzeSurvey', name: 'analyzeSurvey(bytes)', unit: 'ms', lower: true, size: `${fmtInt(S.surveyRows)} rows, ${(surveyBytes.length / 1e6).toFixed(1)} MB`,
-      run: (mv, warm) => wallMs(() => mv.analyzeSurvey(surveyBytes), warm ? 1 : reps) },
+      run: (mv, warm) => fastestMs(() => mv.analyzeSurvey(surveyBytes), warm ? 1 : reps) },
     { key: 'analyzeEvents', name: 'analyzeEvents(Uint32Array, Float64Array)', unit: 'ms', lower: true, size: `${fmtInt(S.events)} events`,
-      run: (mv, warm) => wallMs(() => mv.analyzeEvents(ev.userIds, ev.timestamps), warm ? 1 : reps) },
+      run: (mv, warm) => fastestMs(() => mv.analyzeEvents(ev.userIds, ev.timestamps), warm ? 1 : reps) },
     { key: 'analyzeEventsCsv', name: 'analyzeEventsCsv(bytes)', unit: 'ms', lower: true, size: `${fmtInt(S.csvRows)} rows, ${(csvBytes.length / 1e6).toFixed(1)} MB`,
-      run: (mv, warm) => wallMs(() => mv.analyzeEventsCsv(csvBytes), warm ? 1 : reps) },
+      run: (mv, warm) => fastestMs(() => mv.analyzeEventsCsv(csvBytes), warm ? 1 : reps) },
     { key: 'checkLaunch', name: 'checkLaunch(sample plan), median of a run', unit: 'µs', lower: true, size: `${fmtInt(S.launch)} calls`,
-      run: (mv, warm) => latencyUs(() => mv.checkLaunch(launchPlan, launchOptions), warm ? 100 : S.launch) },
+      run: (mv, warm) => latencyUs(() => mv.checkLaunch(launchPlan, launchOptions), warm ? S.launch / 2 : S.launch) },
   ];
 }
 
@@ -779,16 +783,19 @@ function speed(products) {
     const slower = m.lower ? nLo > oHi : nHi < oLo;
     const faster = m.lower ? nHi < oLo : nLo > oHi;
     const ratio = n / o;
+    // The best runs of each, the least disturbed by other work on the machine.
+    const best = m.lower ? nLo / oLo : nHi / oHi;
     // For the summary: the time ratio (a throughput ratio inverted).
     ratios.push([m.key, m.lower ? ratio : 1 / ratio]);
-    rows.push([`${m.name} [${m.size}]`, m.unit, fmt(o, m.unit), fmt(n, m.unit), ratio.toFixed(3),
+    rows.push([`${m.name} [${m.size}]`, m.unit, fmt(o, m.unit), fmt(n, m.unit), ratio.toFixed(3), best.toFixed(3),
       `${fmt(oLo, m.unit)}..${fmt(oHi, m.unit)}`, `${fmt(nLo, m.unit)}..${fmt(nHi, m.unit)}`,
       slower ? 'SLOWER' : faster ? 'faster' : 'noise']);
   }
   table(`2. Speed: medians of ${ARGS.runs} interleaved runs (old, new / new, old), Node ${process.version}, ${(elapsedNs(t0) / 1e9).toFixed(1)} s`,
-    ['measure [size]', 'unit', 'old', 'new', 'new/old', 'old min..max', 'new min..max', 'ranges'], rows);
-  console.log('(new/old above 1 is slower for µs and ms, faster for products/s; "SLOWER" / "faster": every run of new beyond every run of old)');
-  return { ratios, slower: rows.filter((r) => r[7] === 'SLOWER').map((r) => r[0]) };
+    ['measure [size]', 'unit', 'old', 'new', 'new/old', 'best runs', 'old min..max', 'new min..max', 'ranges'], rows);
+  console.log('(new/old: of the medians; best runs: new/old of each side\'s best run. Above 1 is slower for µs and ms, faster for\n' +
+    'products/s. ranges: SLOWER or faster when every run of new is beyond every run of old, else noise)');
+  return { ratios, slower: rows.filter((r) => r[8] === 'SLOWER').map((r) => r[0]) };
 }
 
 // ------------------------------------------------------------ size

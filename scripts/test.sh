@@ -54,6 +54,11 @@ step "formatting and lints"
 cargo fmt --check
 cargo clippy --all-targets -q -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --features wasm --lib --tests -q -- -D warnings
+# Each part builds on its own (cargo features), natively and as bindings.
+for part in score survey events launch; do
+  cargo clippy --lib -q --no-default-features --features "$part" -- -D warnings
+  cargo clippy --lib -q --target wasm32-unknown-unknown --no-default-features --features "wasm,$part" -- -D warnings
+done
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -q
 
 step "native tests (unit, integration, property, doc)"

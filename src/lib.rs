@@ -4,10 +4,8 @@
 //! from the numbers they already have, and shows why: an overall 0..100
 //! score with an interval, per-dimension scores, each metric against a
 //! cited benchmark, warnings about the data, and recommendations ranked by
-//! the points they would add.
-//!
-//! The core is plain Rust; the WebAssembly bindings live in one module
-//! compiled only for `wasm32` (`src/wasm.rs`).
+//! the points they would add. Raw survey answers, usage events and launch
+//! plans are analysed into the same model.
 //!
 //! ```
 //! use market_validation::{analyze, RawValue};
@@ -27,28 +25,59 @@
 //! assert_eq!(err.problems.len(), 2);
 //! assert!(err.to_string().contains("usageMetrics.retentionRate is 45; expected a fraction between 0 and 1 (did you mean 0.45?)"));
 //! ```
+//!
+//! ## The parts
+//!
+//! Data flows one way: input → validate → analyse → score → explain.
+//!
+//! - [`input`]: what every part reads first: loose values with size limits,
+//!   problems and warnings, the one field reader, CSV rows.
+//! - [`analyzer`]: the product data model and the scorer (feature `score`).
+//! - [`survey`]: survey answers to NPS, Sean Ellis and CSAT (feature
+//!   `survey`).
+//! - [`events`]: usage events to actives, cohorts and growth (feature
+//!   `events`).
+//! - [`launch`]: launch-plan readiness (feature `launch`).
+//! - `wasm`: the JavaScript bindings (feature `wasm`).
+//! - [`calendar`], [`stats`], [`format`](mod@format): days, statistics and numbers in
+//!   messages, shared by all.
+//!
+//! Homes for what comes next, empty of logic for now: [`import`] (vendor
+//! exports), [`text`] (phrase extraction), [`warehouse`] (SQL), [`retention`]
+//! (curve models), [`research`] (usability tests).
+//!
+//! The core knows nothing of wasm: everything but `wasm` builds and tests
+//! natively, and gives the same output natively and in wasm.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 pub mod analyzer;
 pub mod calendar;
+#[cfg(feature = "events")]
 pub mod events;
 pub mod format;
+pub mod import;
 pub mod input;
+#[cfg(feature = "launch")]
 pub mod launch;
+pub mod research;
+pub mod retention;
 pub mod stats;
+#[cfg(feature = "survey")]
 pub mod survey;
+pub mod text;
+pub mod warehouse;
 
 /// The JavaScript bindings (the `wasm` feature); public so wasm tests can call them.
 #[cfg(feature = "wasm")]
 pub mod wasm;
 
 pub use analyzer::model::ProductData;
-pub use analyzer::options::{AnalyzeOptions, Config};
-pub use analyzer::result::ValidationResult;
-pub use analyzer::scoring::Analyzer;
+#[cfg(feature = "score")]
 pub use analyzer::{
-    analyze, analyze_many, sample_product_json, validate, ValidationReport, MAX_PORTFOLIO,
+    analyze, analyze_many, options::AnalyzeOptions, options::Config, result::ValidationResult,
+    sample_product_json, scoring::Analyzer, validate, ValidProduct, ValidationReport,
+    MAX_PORTFOLIO,
 };
 pub use input::problem::{InputError, Problem};
 pub use input::raw::RawValue;

@@ -17,11 +17,11 @@
 //! assert_eq!(r.daily.iter().map(|d| d.new_users).collect::<Vec<_>>(), vec![1, 1]);
 //! ```
 
-pub mod activity;
+pub(crate) mod activity;
 mod config;
 mod csv_input;
 mod elapsed;
-pub mod options;
+mod options;
 mod prepare;
 mod report;
 mod result;
@@ -30,7 +30,7 @@ pub mod timestamp;
 
 pub use config::{EventsConfig, Period, Window};
 pub use csv_input::{analyze_events_csv, EventsCsvAnalysis};
-pub use options::EventsOptions;
+pub use options::{EventColumnNames, EventsOptions};
 pub use report::FLAT_DECLINE;
 pub use result::*;
 

@@ -5,15 +5,6 @@
 use std::collections::HashMap;
 
 /// Numbers distinct texts 0, 1, 2, ... in order of first appearance.
-///
-/// ```
-/// use market_validation::input::ids::Interner;
-/// let mut ids = Interner::default();
-/// assert_eq!(ids.id(b"alice"), 0);
-/// assert_eq!(ids.id(b"bob"), 1);
-/// assert_eq!(ids.id(b"alice"), 0);
-/// assert_eq!(ids.len(), 2);
-/// ```
 #[derive(Debug, Default)]
 pub struct Interner {
     ids: HashMap<Vec<u8>, u32>,
@@ -31,14 +22,19 @@ impl Interner {
         self.ids.insert(text.to_vec(), next);
         next
     }
+}
 
-    /// How many distinct texts have been numbered.
-    pub fn len(&self) -> usize {
-        self.ids.len()
-    }
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-    /// True before the first text.
-    pub fn is_empty(&self) -> bool {
-        self.ids.is_empty()
+    #[test]
+    fn texts_are_numbered_in_order_of_first_appearance() {
+        let mut ids = Interner::default();
+        assert_eq!(ids.id(b"alice"), 0);
+        assert_eq!(ids.id(b"bob"), 1);
+        assert_eq!(ids.id(b"alice"), 0);
+        assert_eq!(ids.id(b"7"), 2);
+        assert_eq!(ids.id(b"bob"), 1);
     }
 }

@@ -12,20 +12,19 @@
 //! assert!((nps.score - 33.333333333333336).abs() < 1e-9);
 //! ```
 
-pub mod answers;
+pub(crate) mod answers;
 mod csv_input;
-pub mod options;
+mod options;
 pub mod report;
-pub mod tally;
+pub(crate) mod tally;
 
-pub use options::{SurveyColumns, SurveyConfig, SurveyOptions};
+pub use options::{NpsMethod, SurveyColumns, SurveyConfig, SurveyOptions, MAX_FEATURE_COLUMNS};
 pub use report::SurveyAnalysis;
 
 use crate::input::csv::DetectedColumn;
 use crate::input::problem::{InputError, Problem};
 use crate::input::row_issues::RowId;
 use answers::Cell;
-use options::NpsMethod;
 use serde::Serialize;
 use tally::{Layout, RowCells, Tally};
 

@@ -1,4 +1,4 @@
-//! The survey analysis result, computed from a [`Tally`]: NPS, the Sean
+//! The survey analysis result, computed from a tally: NPS, the Sean
 //! Ellis test and CSAT with their intervals, feature ratings, the segment
 //! view, the `surveyData` for `analyze`, and what was not used.
 

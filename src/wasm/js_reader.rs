@@ -186,6 +186,7 @@ pub(crate) fn read_options<T: tsify::Tsify>(
 }
 
 /// A one-level description of a value, for the "not an array" message.
+#[cfg(any(feature = "score", feature = "survey", feature = "events"))]
 pub(crate) fn describe_shallow(value: &JsValue) -> String {
     if value.is_object() {
         return "an object".into();

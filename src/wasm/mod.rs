@@ -10,18 +10,18 @@
 //! One file per part, each built with its cargo feature: [`score`],
 //! [`survey`], [`events`], [`launch`].
 
-pub mod error;
+mod error;
 #[cfg(feature = "events")]
-pub mod events;
-pub mod js_reader;
+mod events;
+mod js_reader;
 #[cfg(feature = "launch")]
-pub mod launch;
+mod launch;
 #[cfg(feature = "score")]
-pub mod score;
+mod score;
 #[cfg(feature = "survey")]
-pub mod survey;
+mod survey;
 #[cfg(any(feature = "survey", feature = "events"))]
-pub mod typed_arrays;
+mod typed_arrays;
 
 #[cfg(feature = "events")]
 pub use events::*;

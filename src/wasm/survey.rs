@@ -128,7 +128,7 @@ fn survey_answers(input: &JsValue) -> Result<SurveyAnswers, InputError> {
         for name in names
             .iter()
             .filter_map(|k| k.dyn_into::<JsString>().ok())
-            .take(survey::options::MAX_FEATURE_COLUMNS)
+            .take(survey::MAX_FEATURE_COLUMNS)
         {
             let path = join_path("features", &key_text(&name));
             let value = Reflect::get(map, &name).unwrap_or(JsValue::UNDEFINED);

@@ -2,13 +2,16 @@
 //! them as typed arrays (bytes of a file, user ids, timestamps), with their
 //! sizes checked before anything is copied.
 
-use super::js_reader::describe_shallow;
-use crate::events;
-use crate::input::ids::Interner;
-use crate::{InputError, Problem};
-use js_sys::Array;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+#[cfg(feature = "events")]
+use {
+    super::js_reader::describe_shallow,
+    crate::events,
+    crate::input::ids::Interner,
+    crate::{InputError, Problem},
+    js_sys::Array,
+};
 
 /// The bytes of a `Uint8Array` or an `ArrayBuffer` (from `File.arrayBuffer()`),
 /// copied into wasm memory in one block.
@@ -21,6 +24,7 @@ pub(crate) fn csv_bytes(input: &JsValue) -> Option<Vec<u8>> {
         .map(|buffer| js_sys::Uint8Array::new(buffer).to_vec())
 }
 
+#[cfg(feature = "events")]
 /// User ids of the events and of the signups as dense u32s, in one id
 /// space: numbers are kept when every id on both sides is a whole number
 /// (a Uint32Array is copied in one block); otherwise every id is interned as
@@ -46,6 +50,7 @@ pub(crate) fn user_id_arrays(
     }
 }
 
+#[cfg(feature = "events")]
 /// The ids as numbers, or None when some are strings; an error for
 /// anything that is neither (or too many).
 fn numeric_ids(value: &JsValue, path: &str) -> Result<Option<Vec<u32>>, InputError> {
@@ -90,6 +95,7 @@ fn numeric_ids(value: &JsValue, path: &str) -> Result<Option<Vec<u32>>, InputErr
     Ok(all_numbers.then_some(ids))
 }
 
+#[cfg(feature = "events")]
 /// Ids interned as text; `numeric_ids` has checked every item.
 fn interned_ids(value: &JsValue, interned: &mut Interner) -> Vec<u32> {
     let mut intern = |key: String| interned.id(key.as_bytes());
@@ -112,6 +118,7 @@ fn interned_ids(value: &JsValue, interned: &mut Interner) -> Vec<u32> {
         .collect()
 }
 
+#[cfg(feature = "events")]
 pub(crate) fn event_timestamps(value: &JsValue, path: &str) -> Result<Vec<f64>, InputError> {
     if let Some(typed) = value.dyn_ref::<js_sys::Float64Array>() {
         return Ok(typed.to_vec());
