@@ -6,7 +6,10 @@
 
 use crate::analyzer::benchmarks::MIN_SURVEY_RESPONSES;
 use crate::analyzer::metric_inputs::user_sample_size;
-use crate::analyzer::model::{NpsResponses, ProductData, SurveyData};
+use crate::analyzer::model::{
+    AdoptionData, CompetitiveAnalysisData, MarketResearchData, NpsResponses, ProductData,
+    SurveyData, UsageMetrics,
+};
 use crate::format::{format_number, format_suggestion};
 use crate::input::warning::Warning;
 use crate::stats::nps_of_counts;
@@ -22,52 +25,77 @@ pub const MARKET_SHARE_TOLERANCE: f64 = 10.0;
 pub fn check_consistency(p: &ProductData) -> Vec<Warning> {
     let mut out = Vec::new();
     if let Some(u) = &p.usage_metrics {
-        let (dau, wau, mau) = (
-            u.daily_active_users,
-            u.weekly_active_users,
-            u.monthly_active_users,
-        );
-        if let (Some(d), Some(w)) = (dau, wau) {
-            if d > w {
-                out.push(Warning::new(
-                    "dau_above_wau",
-                    "usageMetrics.dailyActiveUsers",
-                    format!("daily active users ({}) exceed weekly active users ({}); every daily user is also a weekly user", format_number(d), format_number(w)),
-                ));
-            }
-        }
-        if let (Some(w), Some(m)) = (wau, mau) {
-            if w > m {
-                out.push(Warning::new(
-                    "wau_above_mau",
-                    "usageMetrics.weeklyActiveUsers",
-                    format!("weekly active users ({}) exceed monthly active users ({}); every weekly user is also a monthly user", format_number(w), format_number(m)),
-                ));
-            }
-        }
-        if let (Some(d), None, Some(m)) = (dau, wau, mau) {
-            if d > m {
-                out.push(Warning::new(
-                    "dau_above_mau",
-                    "usageMetrics.dailyActiveUsers",
-                    format!(
-                        "daily active users ({}) exceed monthly active users ({})",
-                        format_number(d),
-                        format_number(m)
-                    ),
-                ));
-            }
-        }
-        if let Some(h) = u.retention_horizon_months {
-            if h != 6.0 {
-                out.push(Warning::new(
-                    "retention_horizon",
-                    "usageMetrics.retentionHorizonMonths",
-                    format!("retention is measured at {} months but the benchmarks are for 6 months; the comparison is approximate", format_number(h)),
-                ));
-            }
+        check_usage(u, &mut out);
+    }
+    check_user_count(p, &mut out);
+    if let Some(a) = &p.adoption_data {
+        check_adoption(a, &mut out);
+    }
+    if let Some(s) = &p.survey_data {
+        check_survey(s, &mut out);
+    }
+    if let Some(m) = &p.market_research {
+        check_segments(m, &mut out);
+        check_market_share(p, &mut out);
+    }
+    if let Some(c) = &p.competitive_data {
+        check_position(c, &mut out);
+    }
+    out
+}
+
+/// DAU <= WAU <= MAU, and the retention horizon of the benchmarks.
+fn check_usage(u: &UsageMetrics, out: &mut Vec<Warning>) {
+    let (dau, wau, mau) = (
+        u.daily_active_users,
+        u.weekly_active_users,
+        u.monthly_active_users,
+    );
+    if let (Some(d), Some(w)) = (dau, wau) {
+        if d > w {
+            out.push(Warning::new(
+                "dau_above_wau",
+                "usageMetrics.dailyActiveUsers",
+                format!("daily active users ({}) exceed weekly active users ({}); every daily user is also a weekly user", format_number(d), format_number(w)),
+            ));
         }
     }
+    if let (Some(w), Some(m)) = (wau, mau) {
+        if w > m {
+            out.push(Warning::new(
+                "wau_above_mau",
+                "usageMetrics.weeklyActiveUsers",
+                format!("weekly active users ({}) exceed monthly active users ({}); every weekly user is also a monthly user", format_number(w), format_number(m)),
+            ));
+        }
+    }
+    if let (Some(d), None, Some(m)) = (dau, wau, mau) {
+        if d > m {
+            out.push(Warning::new(
+                "dau_above_mau",
+                "usageMetrics.dailyActiveUsers",
+                format!(
+                    "daily active users ({}) exceed monthly active users ({})",
+                    format_number(d),
+                    format_number(m)
+                ),
+            ));
+        }
+    }
+    if let Some(h) = u.retention_horizon_months {
+        if h != 6.0 {
+            out.push(Warning::new(
+                "retention_horizon",
+                "usageMetrics.retentionHorizonMonths",
+                format!("retention is measured at {} months but the benchmarks are for 6 months; the comparison is approximate", format_number(h)),
+            ));
+        }
+    }
+}
+
+/// Retention and adoption rates are shares of a user count that should be
+/// given.
+fn check_user_count(p: &ProductData, out: &mut Vec<Warning>) {
     let user_shares = p
         .usage_metrics
         .as_ref()
@@ -88,60 +116,60 @@ pub fn check_consistency(p: &ProductData) -> Vec<Warning> {
             ),
         ));
     }
-    if let Some(a) = &p.adoption_data {
-        if let (Some(power), Some(casual), Some(total)) =
-            (a.power_users, a.casual_users, a.total_users)
-        {
-            if power + casual > total {
-                out.push(Warning::new(
-                    "user_groups_exceed_total",
-                    "adoptionData.powerUsers",
-                    format!(
-                        "power users ({}) plus casual users ({}) exceed total users ({})",
-                        format_number(power),
-                        format_number(casual),
-                        format_number(total)
-                    ),
-                ));
-            }
+}
+
+/// Power and casual users within the total.
+fn check_adoption(a: &AdoptionData, out: &mut Vec<Warning>) {
+    if let (Some(power), Some(casual), Some(total)) = (a.power_users, a.casual_users, a.total_users)
+    {
+        if power + casual > total {
+            out.push(Warning::new(
+                "user_groups_exceed_total",
+                "adoptionData.powerUsers",
+                format!(
+                    "power users ({}) plus casual users ({}) exceed total users ({})",
+                    format_number(power),
+                    format_number(casual),
+                    format_number(total)
+                ),
+            ));
         }
     }
-    if let Some(s) = &p.survey_data {
-        check_survey(s, &mut out);
-    }
-    if let Some(m) = &p.market_research {
-        if let Some(segments) = &m.customer_segmentation {
-            let sum: f64 = segments.values().sum();
-            if !segments.is_empty() && (sum - 1.0).abs() > SEGMENT_SUM_TOLERANCE {
-                out.push(Warning::new(
-                    "segment_shares_sum",
-                    "marketResearch.customerSegmentation",
-                    format!(
-                        "customer segment shares sum to {}, not about 1",
-                        format_suggestion(sum)
-                    ),
-                ));
-            }
-        }
-        check_market_share(p, &mut out);
-    }
-    if let Some(c) = &p.competitive_data {
-        if let (Some(rank), Some(count)) = (c.market_position, c.competitor_count) {
-            if rank > count + 1.0 {
-                out.push(Warning::new(
-                    "position_beyond_competitors",
-                    "competitiveData.marketPosition",
-                    format!(
-                        "rank {} is impossible among {} competitors (the lowest rank is {})",
-                        format_number(rank),
-                        format_number(count),
-                        format_number(count + 1.0)
-                    ),
-                ));
-            }
+}
+
+/// Customer segment shares summing to about 1.
+fn check_segments(m: &MarketResearchData, out: &mut Vec<Warning>) {
+    if let Some(segments) = &m.customer_segmentation {
+        let sum: f64 = segments.values().sum();
+        if !segments.is_empty() && (sum - 1.0).abs() > SEGMENT_SUM_TOLERANCE {
+            out.push(Warning::new(
+                "segment_shares_sum",
+                "marketResearch.customerSegmentation",
+                format!(
+                    "customer segment shares sum to {}, not about 1",
+                    format_suggestion(sum)
+                ),
+            ));
         }
     }
-    out
+}
+
+/// A rank possible among the competitors.
+fn check_position(c: &CompetitiveAnalysisData, out: &mut Vec<Warning>) {
+    if let (Some(rank), Some(count)) = (c.market_position, c.competitor_count) {
+        if rank > count + 1.0 {
+            out.push(Warning::new(
+                "position_beyond_competitors",
+                "competitiveData.marketPosition",
+                format!(
+                    "rank {} is impossible among {} competitors (the lowest rank is {})",
+                    format_number(rank),
+                    format_number(count),
+                    format_number(count + 1.0)
+                ),
+            ));
+        }
+    }
 }
 
 fn check_survey(s: &SurveyData, out: &mut Vec<Warning>) {

@@ -5,7 +5,10 @@
 
 use crate::analyzer::benchmarks::MIN_SURVEY_RESPONSES;
 use crate::analyzer::metric_id::MetricId;
-use crate::analyzer::model::{NpsResponses, ProductData};
+use crate::analyzer::model::{
+    AdoptionData, CompetitiveAnalysisData, MarketResearchData, NpsResponses, ProductData,
+    SurveyData, UnitEconomics, UsageMetrics,
+};
 use crate::format::{format_number, format_suggestion};
 use crate::stats;
 
@@ -119,191 +122,231 @@ pub fn csat_lower_bound(mean_rating: f64) -> f64 {
 /// Reads every metric that the data allows (all but [`MetricId::HeadToHead`],
 /// which needs the benchmark curves), in a fixed order.
 pub fn read_metrics(p: &ProductData) -> Vec<MetricInput> {
-    let mut out = Vec::new();
-    let mut push = |id: MetricId, value: f64, sampling: Sampling, note: Option<String>| {
+    let mut out = Metrics::default();
+    let user_sampling = Sampling::Proportion {
+        n: user_sample_size(p).unwrap_or(ASSUMED_SAMPLE_SIZE),
+    };
+    if let Some(u) = &p.usage_metrics {
+        usage(u, user_sampling, &mut out);
+    }
+    if let Some(a) = &p.adoption_data {
+        adoption(a, user_sampling, &mut out);
+    }
+    if let Some(s) = &p.survey_data {
+        survey(s, &mut out);
+    }
+    if let Some(m) = &p.market_research {
+        market(m, &mut out);
+    }
+    if let Some(e) = &p.unit_economics {
+        unit_economics(e, &mut out);
+    }
+    if let Some(c) = &p.competitive_data {
+        competitive(c, &mut out);
+    }
+    out.0
+}
+
+/// The metrics read so far.
+#[derive(Default)]
+struct Metrics(Vec<MetricInput>);
+
+impl Metrics {
+    /// Adds a metric, unless its value is not a finite number (a ratio of
+    /// extreme inputs can overflow): a metric without a value is missing.
+    fn push(&mut self, id: MetricId, value: f64, sampling: Sampling, note: Option<String>) {
         if value.is_finite() {
-            out.push(MetricInput {
+            self.0.push(MetricInput {
                 id,
                 value,
                 sampling,
                 note,
             });
         }
-    };
-    let user_sampling = Sampling::Proportion {
-        n: user_sample_size(p).unwrap_or(ASSUMED_SAMPLE_SIZE),
-    };
-    if let Some(u) = &p.usage_metrics {
-        let mau = u.monthly_active_users.filter(|m| *m > 0.0);
-        let wau = u.weekly_active_users.filter(|w| *w > 0.0);
-        if let (Some(dau), Some(mau)) = (u.daily_active_users, mau) {
-            push(
-                MetricId::DauMauRatio,
-                (dau / mau).min(1.0),
-                Sampling::Proportion { n: mau },
-                None,
-            );
-        }
-        if let (Some(dau), Some(wau)) = (u.daily_active_users, wau) {
-            push(
-                MetricId::DauWauRatio,
-                (dau / wau).min(1.0),
-                Sampling::Proportion { n: wau },
-                None,
-            );
-        }
-        if let Some(r) = u.retention_rate {
-            push(MetricId::RetentionRate, r, user_sampling, None);
-        }
     }
-    if let Some(a) = &p.adoption_data {
-        if let Some(r) = a.adoption_rate {
-            push(MetricId::AdoptionRate, r, user_sampling, None);
-        }
-        if let Some(rates) = a.feature_adoption_rates.as_ref().filter(|r| !r.is_empty()) {
-            let mean = rates.values().sum::<f64>() / rates.len() as f64;
-            let note = Some(format!("mean of {} features", rates.len()));
-            push(MetricId::FeatureAdoption, mean, user_sampling, note);
-        }
-        if let Some(days) = a.time_to_adoption {
-            push(MetricId::TimeToAdoption, days, Sampling::Exact, None);
-        }
+}
+
+/// Stickiness and retention.
+fn usage(u: &UsageMetrics, user_sampling: Sampling, out: &mut Metrics) {
+    let mau = u.monthly_active_users.filter(|m| *m > 0.0);
+    let wau = u.weekly_active_users.filter(|w| *w > 0.0);
+    if let (Some(dau), Some(mau)) = (u.daily_active_users, mau) {
+        out.push(
+            MetricId::DauMauRatio,
+            (dau / mau).min(1.0),
+            Sampling::Proportion { n: mau },
+            None,
+        );
     }
-    if let Some(s) = &p.survey_data {
-        let n = s
-            .feedback_volume
-            .filter(|n| *n > 0.0)
-            .unwrap_or(ASSUMED_SAMPLE_SIZE);
-        if let Some(se) = &s.sean_ellis {
-            let vd = se.very_disappointed.unwrap_or(0.0);
-            let users =
-                vd + se.somewhat_disappointed.unwrap_or(0.0) + se.not_disappointed.unwrap_or(0.0);
-            if users > 0.0 {
-                let note = Some(format!(
-                    "{} of {} users very disappointed ({} \"no longer use it\" answers left out)",
-                    format_number(vd),
-                    format_number(users),
-                    format_number(se.no_longer_use.unwrap_or(0.0))
-                ));
-                push(
-                    MetricId::SeanEllisShare,
-                    vd / users,
-                    Sampling::Proportion { n: users },
-                    note,
-                );
-            }
-        }
-        if let Some((promoters, passives, detractors)) =
-            s.nps_responses.as_ref().and_then(NpsResponses::counts)
-        {
-            let note = Some("from promoter/passive/detractor counts (adjusted Wald)".to_string());
-            push(
-                MetricId::NpsScore,
-                stats::nps_of_counts(promoters, passives, detractors),
-                Sampling::NpsCounts {
-                    promoters,
-                    passives,
-                    detractors,
-                },
-                note,
-            );
-        } else if let Some(nps) = s.nps_score {
-            push(MetricId::NpsScore, nps, Sampling::NpsScore { n }, None);
-        }
-        if let Some(share) = s.csat_share {
-            push(MetricId::CsatShare, share, Sampling::Proportion { n }, None);
-        } else if let Some(mean) = s.satisfaction_score {
+    if let (Some(dau), Some(wau)) = (u.daily_active_users, wau) {
+        out.push(
+            MetricId::DauWauRatio,
+            (dau / wau).min(1.0),
+            Sampling::Proportion { n: wau },
+            None,
+        );
+    }
+    if let Some(r) = u.retention_rate {
+        out.push(MetricId::RetentionRate, r, user_sampling, None);
+    }
+}
+
+/// Activation, feature adoption and time to adoption.
+fn adoption(a: &AdoptionData, user_sampling: Sampling, out: &mut Metrics) {
+    if let Some(r) = a.adoption_rate {
+        out.push(MetricId::AdoptionRate, r, user_sampling, None);
+    }
+    if let Some(rates) = a.feature_adoption_rates.as_ref().filter(|r| !r.is_empty()) {
+        let mean = rates.values().sum::<f64>() / rates.len() as f64;
+        let note = Some(format!("mean of {} features", rates.len()));
+        out.push(MetricId::FeatureAdoption, mean, user_sampling, note);
+    }
+    if let Some(days) = a.time_to_adoption {
+        out.push(MetricId::TimeToAdoption, days, Sampling::Exact, None);
+    }
+}
+
+/// The Sean Ellis share, NPS, CSAT and feature satisfaction, each sized by
+/// its own answer counts or by `feedbackVolume`.
+fn survey(s: &SurveyData, out: &mut Metrics) {
+    let n = s
+        .feedback_volume
+        .filter(|n| *n > 0.0)
+        .unwrap_or(ASSUMED_SAMPLE_SIZE);
+    if let Some(se) = &s.sean_ellis {
+        let vd = se.very_disappointed.unwrap_or(0.0);
+        let users =
+            vd + se.somewhat_disappointed.unwrap_or(0.0) + se.not_disappointed.unwrap_or(0.0);
+        if users > 0.0 {
             let note = Some(format!(
-                "from the mean rating {}: at least this share of answers were 4 or 5",
-                format_number(mean)
+                "{} of {} users very disappointed ({} \"no longer use it\" answers left out)",
+                format_number(vd),
+                format_number(users),
+                format_number(se.no_longer_use.unwrap_or(0.0))
             ));
-            let sampling = Sampling::MeanRating { mean, n };
-            push(MetricId::CsatShare, csat_lower_bound(mean), sampling, note);
-        }
-        if let Some(ratings) = s.feature_ratings.as_ref().filter(|r| !r.is_empty()) {
-            let mean = ratings.values().sum::<f64>() / ratings.len() as f64;
-            let note = Some(format!(
-                "mean feature rating {} over {} features, as the least share of 4-5 answers it implies",
-                format_suggestion(mean),
-                ratings.len()
-            ));
-            push(
-                MetricId::FeatureSatisfaction,
-                csat_lower_bound(mean),
-                Sampling::MeanRating { mean, n },
+            out.push(
+                MetricId::SeanEllisShare,
+                vd / users,
+                Sampling::Proportion { n: users },
                 note,
             );
         }
     }
-    if let Some(m) = &p.market_research {
-        if let Some(size) = m.target_market_size {
-            push(MetricId::TargetMarketSize, size, Sampling::Exact, None);
-        }
-        if let Some(g) = m.growth_rate {
-            push(MetricId::GrowthRate, g, Sampling::Exact, None);
-        }
+    if let Some((promoters, passives, detractors)) =
+        s.nps_responses.as_ref().and_then(NpsResponses::counts)
+    {
+        let note = Some("from promoter/passive/detractor counts (adjusted Wald)".to_string());
+        out.push(
+            MetricId::NpsScore,
+            stats::nps_of_counts(promoters, passives, detractors),
+            Sampling::NpsCounts {
+                promoters,
+                passives,
+                detractors,
+            },
+            note,
+        );
+    } else if let Some(nps) = s.nps_score {
+        out.push(MetricId::NpsScore, nps, Sampling::NpsScore { n }, None);
     }
-    if let Some(e) = &p.unit_economics {
-        if let (Some(arpa), Some(margin), Some(cac)) = (
-            e.average_revenue_per_account,
-            e.gross_margin,
-            e.customer_acquisition_cost,
-        ) {
-            // The zero edges are limits, not gaps, so the score stays
-            // monotone: no profit means LTV 0 and a payback that never comes;
-            // a free customer (CAC 0) or no churn makes LTV:CAC unbounded.
-            let monthly_profit = arpa * margin;
-            if let Some(churn) = e.monthly_churn {
-                let (ratio, note) = if monthly_profit <= 0.0 {
-                    (
-                        0.0,
-                        Some("no gross profit per account: LTV is 0".to_string()),
-                    )
-                } else if churn <= 0.0 || cac <= 0.0 {
-                    let why = if churn <= 0.0 {
-                        "zero churn"
-                    } else {
-                        "a zero CAC"
-                    };
-                    (
-                        LTV_TO_CAC_CAP,
-                        Some(format!(
-                            "{why} makes LTV:CAC unbounded; shown as the cap, {LTV_TO_CAC_CAP}"
-                        )),
-                    )
-                } else {
-                    ((monthly_profit / churn / cac).min(LTV_TO_CAC_CAP), None)
-                };
-                push(MetricId::LtvToCac, ratio, Sampling::Exact, note);
-            }
-            let (months, note) = if cac <= 0.0 {
-                (0.0, None)
-            } else if monthly_profit <= 0.0 {
+    if let Some(share) = s.csat_share {
+        out.push(MetricId::CsatShare, share, Sampling::Proportion { n }, None);
+    } else if let Some(mean) = s.satisfaction_score {
+        let note = Some(format!(
+            "from the mean rating {}: at least this share of answers were 4 or 5",
+            format_number(mean)
+        ));
+        let sampling = Sampling::MeanRating { mean, n };
+        out.push(MetricId::CsatShare, csat_lower_bound(mean), sampling, note);
+    }
+    if let Some(ratings) = s.feature_ratings.as_ref().filter(|r| !r.is_empty()) {
+        let mean = ratings.values().sum::<f64>() / ratings.len() as f64;
+        let note = Some(format!(
+            "mean feature rating {} over {} features, as the least share of 4-5 answers it implies",
+            format_suggestion(mean),
+            ratings.len()
+        ));
+        out.push(
+            MetricId::FeatureSatisfaction,
+            csat_lower_bound(mean),
+            Sampling::MeanRating { mean, n },
+            note,
+        );
+    }
+}
+
+/// Market size and growth.
+fn market(m: &MarketResearchData, out: &mut Metrics) {
+    if let Some(size) = m.target_market_size {
+        out.push(MetricId::TargetMarketSize, size, Sampling::Exact, None);
+    }
+    if let Some(g) = m.growth_rate {
+        out.push(MetricId::GrowthRate, g, Sampling::Exact, None);
+    }
+}
+
+/// LTV:CAC and the CAC payback.
+fn unit_economics(e: &UnitEconomics, out: &mut Metrics) {
+    if let (Some(arpa), Some(margin), Some(cac)) = (
+        e.average_revenue_per_account,
+        e.gross_margin,
+        e.customer_acquisition_cost,
+    ) {
+        // The zero edges are limits, not gaps, so the score stays
+        // monotone: no profit means LTV 0 and a payback that never comes;
+        // a free customer (CAC 0) or no churn makes LTV:CAC unbounded.
+        let monthly_profit = arpa * margin;
+        if let Some(churn) = e.monthly_churn {
+            let (ratio, note) = if monthly_profit <= 0.0 {
                 (
-                    CAC_PAYBACK_CAP_MONTHS,
-                    Some(format!("no gross profit per account: CAC is never paid back; shown as the cap, {CAC_PAYBACK_CAP_MONTHS} months")),
+                    0.0,
+                    Some("no gross profit per account: LTV is 0".to_string()),
+                )
+            } else if churn <= 0.0 || cac <= 0.0 {
+                let why = if churn <= 0.0 {
+                    "zero churn"
+                } else {
+                    "a zero CAC"
+                };
+                (
+                    LTV_TO_CAC_CAP,
+                    Some(format!(
+                        "{why} makes LTV:CAC unbounded; shown as the cap, {LTV_TO_CAC_CAP}"
+                    )),
                 )
             } else {
-                ((cac / monthly_profit).min(CAC_PAYBACK_CAP_MONTHS), None)
+                ((monthly_profit / churn / cac).min(LTV_TO_CAC_CAP), None)
             };
-            push(MetricId::CacPaybackMonths, months, Sampling::Exact, note);
+            out.push(MetricId::LtvToCac, ratio, Sampling::Exact, note);
         }
+        let (months, note) = if cac <= 0.0 {
+            (0.0, None)
+        } else if monthly_profit <= 0.0 {
+            (
+                CAC_PAYBACK_CAP_MONTHS,
+                Some(format!("no gross profit per account: CAC is never paid back; shown as the cap, {CAC_PAYBACK_CAP_MONTHS} months")),
+            )
+        } else {
+            ((cac / monthly_profit).min(CAC_PAYBACK_CAP_MONTHS), None)
+        };
+        out.push(MetricId::CacPaybackMonths, months, Sampling::Exact, note);
     }
-    if let Some(c) = &p.competitive_data {
-        if let Some(rank) = c.market_position {
-            push(MetricId::MarketPosition, rank, Sampling::Exact, None);
-        }
-        if let Some(v) = c.competitive_advantage {
-            push(MetricId::CompetitiveAdvantage, v, Sampling::Exact, None);
-        }
-        if let Some(v) = c.differentiation_score {
-            push(MetricId::DifferentiationScore, v, Sampling::Exact, None);
-        }
-        if let Some(v) = c.win_rate {
-            push(MetricId::WinRate, v, Sampling::Exact, None);
-        }
+}
+
+/// Position, advantage, differentiation and win rate.
+fn competitive(c: &CompetitiveAnalysisData, out: &mut Metrics) {
+    if let Some(rank) = c.market_position {
+        out.push(MetricId::MarketPosition, rank, Sampling::Exact, None);
     }
-    out
+    if let Some(v) = c.competitive_advantage {
+        out.push(MetricId::CompetitiveAdvantage, v, Sampling::Exact, None);
+    }
+    if let Some(v) = c.differentiation_score {
+        out.push(MetricId::DifferentiationScore, v, Sampling::Exact, None);
+    }
+    if let Some(v) = c.win_rate {
+        out.push(MetricId::WinRate, v, Sampling::Exact, None);
+    }
 }
 
 /// Largest LTV:CAC reported; zero churn would make it infinite.

@@ -6,8 +6,7 @@ use super::timestamp::{self, Parsed, UNREADABLE};
 use super::{analyze_events, analyze_events_with_signups, EventsAnalysis, EventsConfig, Signups};
 use crate::input::csv::DetectedColumn;
 use crate::input::csv::{
-    closest_header, line_numbers, normalize_header, open_csv, record_start, unbalanced_quote,
-    UNBALANCED_QUOTE,
+    header_list, line_numbers, named_column, normalize_header, open_csv, Rows,
 };
 use crate::input::ids::Interner;
 use crate::input::problem::{InputError, Problem};
@@ -71,183 +70,35 @@ pub fn analyze_events_csv(
     bytes: &[u8],
     config: &EventsConfig,
 ) -> Result<EventsCsvAnalysis, InputError> {
-    let fail = |path: &str, value: String, expected: String| {
-        InputError::new("events", vec![Problem::new(path, value, expected)])
-    };
-    let (mut reader, headers) = open_csv(bytes, config.delimiter, "events", "event")?;
-    let mut record = csv::ByteRecord::new();
-    let normalized: Vec<String> = headers.iter().map(|h| normalize_header(h)).collect();
-    let mut problems = Vec::new();
-    let mut find = |role: &str,
-                    named: &Option<String>,
-                    words: &[&str],
-                    taken: Option<usize>|
-     -> Option<DetectedColumn> {
-        if let Some(name) = named {
-            let wanted = normalize_header(name);
-            return match normalized.iter().position(|h| *h == wanted) {
-                Some(i) => Some(DetectedColumn::new(&headers[i], i, "option")),
-                None => {
-                    let hint = closest_header(&wanted, &normalized)
-                        .map(|i| format!("did you mean \"{}\"?", headers[i]));
-                    problems.push(
-                        Problem::new(
-                            format!("options.columns.{role}"),
-                            format!("\"{name}\""),
-                            format!(
-                                "a column of the file (its headers: {})",
-                                headers.join(" | ")
-                            ),
-                        )
-                        .with_hint(hint),
-                    );
-                    None
-                }
-            };
-        }
-        // The most specific word wins: "user_id" over a later "user" column.
-        words.iter().find_map(|w| {
-            (0..headers.len())
-                .find(|i| Some(*i) != taken && normalized[*i].contains(w))
-                .map(|i| DetectedColumn::new(&headers[i], i, "header"))
-        })
-    };
-    let user = find("user", &config.user_column, &USER_WORDS, None);
-    let time = find(
-        "time",
-        &config.time_column,
-        &TIME_WORDS,
-        user.as_ref().map(|u| u.index as usize),
-    );
-    let signup = find("signup", &config.signup_column, &[], None);
-    if !problems.is_empty() {
-        return Err(InputError::new("events", problems));
-    }
-    let (Some(user), Some(time)) = (user, time) else {
-        return Err(fail(
-            "input",
-            format!("a file whose columns are {}", headers.join(" | ")),
-            "a user id column (user, user_id, distinct_id...) and a timestamp column (timestamp, time, date...); name them with options.columns".into(),
-        ));
-    };
-    let (ui, ti) = (user.index as usize, time.index as usize);
-    let si = signup.as_ref().map(|s| s.index as usize);
-    let mut interned = Interner::default();
-    let mut ids: Vec<u32> = Vec::new();
-    let mut times: Vec<Parsed> = Vec::new();
-    // Each row repeats its user's signup time: one kept per user, and the
-    // differing ones beside it (SignupTimes keeps the earliest).
-    let mut signup_of: HashMap<u32, Parsed> = HashMap::new();
-    let mut other_signups: Vec<(u32, Parsed)> = Vec::new();
-    let mut skipped = IssueLog::default();
-    let skip = |log: &mut IssueLog, at: usize, reason: &str, value: Option<&[u8]>| {
-        log.push_with(reason, || Issue {
-            row: RowId::Offset(at as u64),
-            column: None,
-            reason: reason.to_string(),
-            value: value.map(|v| String::from_utf8_lossy(v).chars().take(40).collect()),
-        });
-    };
-    let mut last_end = reader.position().byte() as usize;
-    let mut last_start = 0usize;
-    let end = loop {
-        match reader.read_byte_record(&mut record) {
-            Ok(true) => {
-                last_end = reader.position().byte() as usize;
-                last_start = record.position().map_or(last_start, |p| p.byte() as usize);
-            }
-            Ok(false) => break last_end,
-            Err(e) => {
-                let at = e.position().map_or(reader.position().byte(), |p| p.byte()) as usize;
-                skip(
-                    &mut skipped,
-                    at,
-                    &format!("the file could not be read past here: {e}"),
-                    None,
-                );
-                break bytes.len();
-            }
-        }
-        let (blank_lines, start) =
-            record_start(bytes, record.position().map_or(0, |p| p.byte() as usize));
-        for blank in blank_lines {
-            skip(&mut skipped, blank, "blank row", None);
-        }
-        if record.iter().all(|f| f.trim_ascii().is_empty()) {
-            skip(&mut skipped, start, "blank row", None);
-            continue;
-        }
-        if record.len() != headers.len() {
-            let reason = format!(
-                "ragged row: {} fields where the header has {}",
-                record.len(),
-                headers.len()
-            );
-            skip(&mut skipped, start, &reason, None);
-            continue;
-        }
-        let (Some(u), Some(t)) = (record.get(ui), record.get(ti)) else {
-            continue;
-        };
-        let u = u.trim_ascii();
-        if u.is_empty() {
-            skip(&mut skipped, start, "no user id", None);
-            continue;
-        }
-        let Some(parsed) = timestamp::parse(t) else {
-            skip(&mut skipped, start, UNREADABLE, Some(t));
-            continue;
-        };
-        let signed_up = match si.and_then(|i| record.get(i)) {
-            Some(cell) if !cell.trim_ascii().is_empty() => match timestamp::parse(cell) {
-                Some(p) => Some(p),
-                None => {
-                    skip(&mut skipped, start, UNREADABLE_SIGNUP, Some(cell));
-                    continue;
-                }
-            },
-            _ => None,
-        };
-        let id = interned.id(u);
-        ids.push(id);
-        times.push(parsed);
-        if let Some(p) = signed_up {
-            match signup_of.get(&id) {
-                None => {
-                    signup_of.insert(id, p);
-                }
-                Some(known) if *known != p => other_signups.push((id, p)),
-                Some(_) => {}
-            }
-        }
-    };
-    for blank in record_start(bytes, end).0 {
-        skip(&mut skipped, blank, "blank row", None);
-    }
-    if unbalanced_quote(bytes) {
-        skip(
-            &mut skipped,
-            record_start(bytes, last_start).1,
-            UNBALANCED_QUOTE,
-            None,
-        );
-    }
+    let (reader, headers) = open_csv(bytes, config.delimiter, "events", "event")?;
+    let columns = find_columns(&headers, config)?;
+    let read = read_rows(Rows::new(reader, bytes, headers.len()), &columns);
+    let EventRows {
+        interned: _,
+        ids,
+        times,
+        signup_of,
+        other_signups,
+        mut skipped,
+    } = read;
     let (ms, time_format) = to_milliseconds(&times);
     drop(times);
     let (signup_users, signup_times): (Vec<u32>, Vec<Parsed>) =
         signup_of.into_iter().chain(other_signups).unzip();
     let (signup_ms, _) = to_milliseconds(&signup_times);
     // Lines only for the issues listed.
-    let mut log = skipped;
-    log.resolve_rows(|offsets| line_numbers(bytes, offsets));
+    skipped.resolve_rows(|offsets| line_numbers(bytes, offsets));
     if ids.is_empty() {
-        return Err(fail(
-            "input",
-            format!("no readable event ({})", log.summary()),
-            "at least one row with a user id and a timestamp".into(),
+        return Err(InputError::new(
+            "events",
+            vec![Problem::new(
+                "input",
+                format!("no readable event ({})", skipped.summary()),
+                "at least one row with a user id and a timestamp",
+            )],
         ));
     }
-    let analysis = if signup.is_some() {
+    let analysis = if columns.signup.is_some() {
         let signups = Signups {
             user_ids: &signup_users,
             timestamps_ms: &signup_ms,
@@ -258,12 +109,131 @@ pub fn analyze_events_csv(
     };
     Ok(EventsCsvAnalysis {
         analysis,
-        user_column: user,
-        time_column: time,
-        signup_column: signup,
+        user_column: columns.user,
+        time_column: columns.time,
+        signup_column: columns.signup,
         time_format: time_format.to_string(),
-        skipped: RowReport::from_log(&log),
+        skipped: RowReport::from_log(&skipped),
     })
+}
+
+/// The columns read.
+struct Columns {
+    user: DetectedColumn,
+    time: DetectedColumn,
+    signup: Option<DetectedColumn>,
+}
+
+/// The user id and timestamp columns, named in the options or found by
+/// their headers (the most specific word first: "user_id" over a later
+/// "user"), and the signup column when named.
+fn find_columns(headers: &[String], config: &EventsConfig) -> Result<Columns, InputError> {
+    let normalized: Vec<String> = headers.iter().map(|h| normalize_header(h)).collect();
+    let mut problems = Vec::new();
+    let mut find = |role: &str, named: &Option<String>, words: &[&str], taken: Option<usize>| {
+        if let Some(name) = named {
+            return named_column(headers, &normalized, role, name, &mut problems)
+                .map(|i| DetectedColumn::new(&headers[i], i, "option"));
+        }
+        words.iter().find_map(|w| {
+            (0..headers.len())
+                .find(|i| Some(*i) != taken && normalized[*i].contains(w))
+                .map(|i| DetectedColumn::new(&headers[i], i, "header"))
+        })
+    };
+    let user = find("user", &config.user_column, &USER_WORDS, None);
+    let taken = user.as_ref().map(|u| u.index as usize);
+    let time = find("time", &config.time_column, &TIME_WORDS, taken);
+    let signup = find("signup", &config.signup_column, &[], None);
+    if !problems.is_empty() {
+        return Err(InputError::new("events", problems));
+    }
+    match (user, time) {
+        (Some(user), Some(time)) => Ok(Columns { user, time, signup }),
+        _ => Err(InputError::new(
+            "events",
+            vec![Problem::new(
+                "input",
+                format!("a file whose columns are {}", header_list(headers)),
+                "a user id column (user, user_id, distinct_id...) and a timestamp column \
+                 (timestamp, time, date...); name them with options.columns",
+            )],
+        )),
+    }
+}
+
+/// What the rows gave: a dense user id and a timestamp per event, each
+/// user's signup time (one kept per user, the differing ones beside it:
+/// [`Signups`] keeps the earliest), and the rows not used.
+struct EventRows {
+    interned: Interner,
+    ids: Vec<u32>,
+    times: Vec<Parsed>,
+    signup_of: HashMap<u32, Parsed>,
+    other_signups: Vec<(u32, Parsed)>,
+    skipped: IssueLog,
+}
+
+/// Reads every row: a user id (interned), a timestamp, and the signup time
+/// when there is a signup column; a row missing one is logged, not used.
+fn read_rows(rows: Rows, columns: &Columns) -> EventRows {
+    let (ui, ti) = (columns.user.index as usize, columns.time.index as usize);
+    let si = columns.signup.as_ref().map(|s| s.index as usize);
+    let mut read = EventRows {
+        interned: Interner::default(),
+        ids: Vec::new(),
+        times: Vec::new(),
+        signup_of: HashMap::new(),
+        other_signups: Vec::new(),
+        skipped: IssueLog::default(),
+    };
+    let row = |read: &mut EventRows, record: &csv::ByteRecord, start: usize| {
+        let (Some(u), Some(t)) = (record.get(ui), record.get(ti)) else {
+            return;
+        };
+        let u = u.trim_ascii();
+        if u.is_empty() {
+            return read.skip(start, "no user id", None);
+        }
+        let Some(parsed) = timestamp::parse(t) else {
+            return read.skip(start, UNREADABLE, Some(t));
+        };
+        let signed_up = match si.and_then(|i| record.get(i)) {
+            Some(cell) if !cell.trim_ascii().is_empty() => match timestamp::parse(cell) {
+                Some(p) => Some(p),
+                None => return read.skip(start, UNREADABLE_SIGNUP, Some(cell)),
+            },
+            _ => None,
+        };
+        let id = read.interned.id(u);
+        read.ids.push(id);
+        read.times.push(parsed);
+        if let Some(p) = signed_up {
+            match read.signup_of.get(&id) {
+                None => {
+                    read.signup_of.insert(id, p);
+                }
+                Some(known) if *known != p => read.other_signups.push((id, p)),
+                Some(_) => {}
+            }
+        }
+    };
+    rows.each(&[], &mut read, row, |read, at, reason| {
+        read.skip(at, reason, None)
+    });
+    read
+}
+
+impl EventRows {
+    /// Logs a row not used, with the value that could not be read.
+    fn skip(&mut self, at: usize, reason: &str, value: Option<&[u8]>) {
+        self.skipped.push_with(reason, || Issue {
+            row: RowId::Offset(at as u64),
+            column: None,
+            reason: reason.to_string(),
+            value: value.map(|v| String::from_utf8_lossy(v).chars().take(40).collect()),
+        });
+    }
 }
 
 /// Why a signup cell could not be read.

@@ -3,6 +3,7 @@
 //! rows reported (the `csv` crate's own line count leaves out blank lines),
 //! and matching the column names a caller gives.
 
+use crate::input::problem::Problem;
 use crate::input::suggest::did_you_mean;
 use serde::Serialize;
 
@@ -132,7 +133,7 @@ pub fn open_csv<'b>(
     rows: &str,
 ) -> Result<(csv::Reader<&'b [u8]>, Vec<String>), crate::InputError> {
     let fail = |value: &str, expected: String| {
-        crate::InputError::new(subject, vec![crate::Problem::new("input", value, expected)])
+        crate::InputError::new(subject, vec![Problem::new("input", value, expected)])
     };
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if body.iter().all(u8::is_ascii_whitespace) {
@@ -159,6 +160,155 @@ pub fn open_csv<'b>(
         .map(|h| String::from_utf8_lossy(h).trim().to_string())
         .collect();
     Ok((reader, headers))
+}
+
+/// The rows of an export after its header line. Every record is checked
+/// the same way for every kind of file: blank lines, blank rows and rows
+/// with another number of fields than the header are logged with their
+/// offset, as are an unreadable tail and an unbalanced quote; the other
+/// rows go to the caller.
+pub struct Rows<'b> {
+    reader: csv::Reader<&'b [u8]>,
+    bytes: &'b [u8],
+    fields: usize,
+    /// Where the last record read ends.
+    last_end: usize,
+    /// Where the last record read starts.
+    last_start: usize,
+}
+
+impl<'b> Rows<'b> {
+    /// The rows of `bytes` read by `reader` (positioned after the header of
+    /// `fields` columns, as [`open_csv`] leaves it).
+    pub fn new(reader: csv::Reader<&'b [u8]>, bytes: &'b [u8], fields: usize) -> Rows<'b> {
+        let last_end = reader.position().byte() as usize;
+        Rows {
+            reader,
+            bytes,
+            fields,
+            last_end,
+            last_start: 0,
+        }
+    }
+
+    /// Reads up to `n` records ahead (a sample to detect columns from);
+    /// they are handed back to [`Rows::each`] as `ahead`.
+    pub fn read_ahead(&mut self, n: usize) -> Vec<csv::ByteRecord> {
+        let mut sample = Vec::new();
+        while sample.len() < n {
+            let mut record = csv::ByteRecord::new();
+            match self.reader.read_byte_record(&mut record) {
+                Ok(true) => {
+                    self.last_end = self.reader.position().byte() as usize;
+                    sample.push(record);
+                }
+                _ => break,
+            }
+        }
+        sample
+    }
+
+    /// Hands every usable row, those read ahead first, to `row` with the
+    /// offset where it starts; `skip` gets the offset and the reason of
+    /// everything else. Both work on the reader's `state`.
+    pub fn each<T>(
+        mut self,
+        ahead: &[csv::ByteRecord],
+        state: &mut T,
+        row: impl Fn(&mut T, &csv::ByteRecord, usize),
+        skip: impl Fn(&mut T, usize, &str),
+    ) {
+        let check = |state: &mut T, record: &csv::ByteRecord, last_start: &mut usize| {
+            let position = record.position().map(|p| p.byte() as usize);
+            *last_start = position.unwrap_or(*last_start);
+            let (blank_lines, start) = record_start(self.bytes, position.unwrap_or(0));
+            for blank in blank_lines {
+                skip(state, blank, "blank row");
+            }
+            if record.iter().all(|f| f.trim_ascii().is_empty()) {
+                skip(state, start, "blank row");
+            } else if record.len() != self.fields {
+                let reason = format!(
+                    "ragged row: {} fields where the header has {}",
+                    record.len(),
+                    self.fields
+                );
+                skip(state, start, &reason);
+            } else {
+                row(state, record, start);
+            }
+        };
+        for record in ahead {
+            check(state, record, &mut self.last_start);
+        }
+        let mut record = csv::ByteRecord::new();
+        loop {
+            match self.reader.read_byte_record(&mut record) {
+                Ok(true) => {
+                    self.last_end = self.reader.position().byte() as usize;
+                    check(state, &record, &mut self.last_start);
+                }
+                Ok(false) => break,
+                Err(e) => {
+                    // The csv crate stops at what it cannot read: report it
+                    // and keep what was read.
+                    let at = e
+                        .position()
+                        .map_or(self.reader.position().byte(), |p| p.byte());
+                    let reason = format!("the file could not be read past here: {e}");
+                    skip(state, at as usize, &reason);
+                    break;
+                }
+            }
+        }
+        // Blank lines after the last record (its own line end is part of it).
+        for blank in record_start(self.bytes, self.last_end).0 {
+            skip(state, blank, "blank row");
+        }
+        if unbalanced_quote(self.bytes) {
+            skip(
+                state,
+                record_start(self.bytes, self.last_start).1,
+                UNBALANCED_QUOTE,
+            );
+        }
+    }
+}
+
+/// The headers of a file, for messages: the first 12, separated by `|`.
+pub fn header_list(headers: &[String]) -> String {
+    let listed: Vec<&str> = headers.iter().take(12).map(String::as_str).collect();
+    listed.join(" | ")
+}
+
+/// The column the caller named for `role` (`options.columns.{role}`),
+/// matched ignoring case and spacing; when there is none, a problem whose
+/// hint is the header most likely meant.
+pub fn named_column(
+    headers: &[String],
+    normalized: &[String],
+    role: &str,
+    name: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<usize> {
+    let wanted = normalize_header(name);
+    let found = normalized.iter().position(|h| *h == wanted);
+    if found.is_none() {
+        let hint = closest_header(&wanted, normalized)
+            .map(|i| format!("did you mean \"{}\"?", headers[i]));
+        problems.push(
+            Problem::new(
+                format!("options.columns.{role}"),
+                format!("\"{name}\""),
+                format!(
+                    "a column of the file (its headers: {})",
+                    header_list(headers)
+                ),
+            )
+            .with_hint(hint),
+        );
+    }
+    found
 }
 
 /// A header as compared: lower case, whitespace collapsed.

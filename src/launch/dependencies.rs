@@ -123,123 +123,26 @@ pub(crate) fn check(milestones: &[Milestone], pairs: &[DependencyPair]) -> Depen
         }
     }
     let component = strongly_connected(&adjacency);
-    let cycles_found = loops(milestones, &adjacency, &component);
+    let loops_found = loops(milestones, &adjacency, &component);
     let mut hints = Hints::new(milestones);
     let mut checks = Vec::with_capacity(pairs.len());
     let mut sound: Vec<(usize, usize)> = Vec::new();
     for (pair, (dependent, dependency)) in pairs.iter().zip(&resolved) {
-        let found = match (
-            dependent.and_then(|i| milestones.get(i).map(|m| (i, m))),
-            dependency.and_then(|i| milestones.get(i).map(|m| (i, m))),
-        ) {
+        let known = |i: &Option<usize>| i.and_then(|i| milestones.get(i).map(|m| (i, m)));
+        let found = match (known(dependent), known(dependency)) {
             (Some((a, m)), Some((b, d))) => {
-                let critical = m.critical || d.critical;
-                let loop_index = component
+                // The loop both are in, if any.
+                let in_loop = component
                     .get(a)
                     .filter(|c| component.get(b) == Some(c))
-                    .and_then(|&c| cycles_found.by_component.get(c).copied().flatten());
-                if let Some(cycle) = loop_index {
-                    let back = if a == b {
-                        "itself".to_string()
-                    } else {
-                        format!(
-                            "{}, which depends back on it, directly or through others",
-                            quoted(&d.name)
-                        )
-                    };
-                    let path = cycles_found
-                        .cycles
-                        .get(cycle)
-                        .map(|c| c.path.join(" → "))
-                        .unwrap_or_default();
-                    Found {
-                        status: LaunchDependencyStatus::Cycle,
-                        critical,
-                        message: format!(
-                            "{} depends on {back} (loop: {path}): neither can be done first",
-                            quoted(&m.name),
-                        ),
-                        unknown: Vec::new(),
-                        hint: None,
-                        cycle: u32::try_from(cycle).ok(),
-                    }
-                } else if d.day > m.day {
-                    Found {
-                        status: LaunchDependencyStatus::Misordered,
-                        critical,
-                        message: format!(
-                            "{} ({}) depends on {}, which is scheduled {} after it ({})",
-                            quoted(&m.name),
-                            iso_date(m.day),
-                            quoted(&d.name),
-                            days(d.day - m.day),
-                            iso_date(d.day)
-                        ),
-                        unknown: Vec::new(),
-                        hint: None,
-                        cycle: None,
-                    }
-                } else {
+                    .and_then(|&c| loops_found.by_component.get(c).copied().flatten());
+                let found = known_pair(m, d, a == b, in_loop, &loops_found.cycles);
+                if found.status == LaunchDependencyStatus::Ok {
                     sound.push((b, a));
-                    let gap = if d.day == m.day {
-                        "on the same day as".to_string()
-                    } else {
-                        format!("{} after", days(m.day - d.day))
-                    };
-                    Found {
-                        status: LaunchDependencyStatus::Ok,
-                        critical,
-                        message: format!(
-                            "{} ({}) comes {gap} {} ({}), which it depends on",
-                            quoted(&m.name),
-                            iso_date(m.day),
-                            quoted(&d.name),
-                            iso_date(d.day)
-                        ),
-                        unknown: Vec::new(),
-                        hint: None,
-                        cycle: None,
-                    }
                 }
+                found
             }
-            (m, d) => {
-                let known_critical = [m, d].iter().flatten().any(|(_, x)| x.critical);
-                let none_known = m.is_none() && d.is_none();
-                let message = match (m, d) {
-                    (Some(_), None) => format!(
-                        "{} depends on {}, which is not a milestone of the plan",
-                        quoted(&pair.milestone),
-                        quoted(&pair.depends_on)
-                    ),
-                    (None, Some(_)) => format!(
-                        "{} is not a milestone of the plan, so its dependency on {} cannot be checked",
-                        quoted(&pair.milestone),
-                        quoted(&pair.depends_on)
-                    ),
-                    _ => format!(
-                        "neither {} nor {} is a milestone of the plan",
-                        quoted(&pair.milestone),
-                        quoted(&pair.depends_on)
-                    ),
-                };
-                let unknown: Vec<&str> = [
-                    (m.is_none(), pair.milestone.as_str()),
-                    (d.is_none(), pair.depends_on.as_str()),
-                ]
-                .into_iter()
-                .filter(|(missing, _)| *missing)
-                .map(|(_, name)| name)
-                .collect();
-                let hint: Vec<String> = unknown.iter().filter_map(|n| hints.lookup(n)).collect();
-                Found {
-                    status: LaunchDependencyStatus::UnknownMilestone,
-                    critical: known_critical || none_known,
-                    message,
-                    unknown: unknown.iter().map(|n| n.to_string()).collect(),
-                    hint: (!hint.is_empty()).then(|| hint.join("; ")),
-                    cycle: None,
-                }
-            }
+            (m, d) => unknown_pair(pair, m.map(|(_, m)| m), d.map(|(_, d)| d), &mut hints),
         };
         checks.push(LaunchDependencyCheck {
             milestone: pair.milestone.clone(),
@@ -255,11 +158,126 @@ pub(crate) fn check(milestones: &[Milestone], pairs: &[DependencyPair]) -> Depen
     }
     DependencyReport {
         checks,
-        cycles: cycles_found.cycles,
+        cycles: loops_found.cycles,
         critical_path: critical_path(milestones, &sound),
     }
 }
 
+/// A pair of known milestones, `m` depending on `d`: in a loop, scheduled
+/// in the wrong order, or sound.
+fn known_pair(
+    m: &Milestone,
+    d: &Milestone,
+    same: bool,
+    in_loop: Option<usize>,
+    cycles: &[LaunchCycle],
+) -> Found {
+    let critical = m.critical || d.critical;
+    let (status, message, cycle) = if let Some(cycle) = in_loop {
+        let back = if same {
+            "itself".to_string()
+        } else {
+            format!(
+                "{}, which depends back on it, directly or through others",
+                quoted(&d.name)
+            )
+        };
+        let path = cycles
+            .get(cycle)
+            .map(|c| c.path.join(" → "))
+            .unwrap_or_default();
+        let message = format!(
+            "{} depends on {back} (loop: {path}): neither can be done first",
+            quoted(&m.name),
+        );
+        (
+            LaunchDependencyStatus::Cycle,
+            message,
+            u32::try_from(cycle).ok(),
+        )
+    } else if d.day > m.day {
+        let message = format!(
+            "{} ({}) depends on {}, which is scheduled {} after it ({})",
+            quoted(&m.name),
+            iso_date(m.day),
+            quoted(&d.name),
+            days(d.day - m.day),
+            iso_date(d.day)
+        );
+        (LaunchDependencyStatus::Misordered, message, None)
+    } else {
+        let gap = if d.day == m.day {
+            "on the same day as".to_string()
+        } else {
+            format!("{} after", days(m.day - d.day))
+        };
+        let message = format!(
+            "{} ({}) comes {gap} {} ({}), which it depends on",
+            quoted(&m.name),
+            iso_date(m.day),
+            quoted(&d.name),
+            iso_date(d.day)
+        );
+        (LaunchDependencyStatus::Ok, message, None)
+    };
+    Found {
+        status,
+        critical,
+        message,
+        unknown: Vec::new(),
+        hint: None,
+        cycle,
+    }
+}
+
+/// A pair naming a milestone the plan does not have, with "did you mean"
+/// for the unknown names. Critical unless both names are known to be
+/// otherwise: an unknown milestone may be critical.
+fn unknown_pair(
+    pair: &DependencyPair,
+    m: Option<&Milestone>,
+    d: Option<&Milestone>,
+    hints: &mut Hints,
+) -> Found {
+    let known_critical = [m, d].iter().flatten().any(|x| x.critical);
+    let none_known = m.is_none() && d.is_none();
+    let message = match (m, d) {
+        (Some(_), None) => format!(
+            "{} depends on {}, which is not a milestone of the plan",
+            quoted(&pair.milestone),
+            quoted(&pair.depends_on)
+        ),
+        (None, Some(_)) => format!(
+            "{} is not a milestone of the plan, so its dependency on {} cannot be checked",
+            quoted(&pair.milestone),
+            quoted(&pair.depends_on)
+        ),
+        _ => format!(
+            "neither {} nor {} is a milestone of the plan",
+            quoted(&pair.milestone),
+            quoted(&pair.depends_on)
+        ),
+    };
+    let unknown: Vec<&str> = [
+        (m.is_none(), pair.milestone.as_str()),
+        (d.is_none(), pair.depends_on.as_str()),
+    ]
+    .into_iter()
+    .filter(|(missing, _)| *missing)
+    .map(|(_, name)| name)
+    .collect();
+    let hint: Vec<String> = unknown.iter().filter_map(|n| hints.lookup(n)).collect();
+    Found {
+        status: LaunchDependencyStatus::UnknownMilestone,
+        critical: known_critical || none_known,
+        message,
+        unknown: unknown.iter().map(|n| n.to_string()).collect(),
+        hint: (!hint.is_empty()).then(|| hint.join("; ")),
+        cycle: None,
+    }
+}
+
+/// What the check of one pair found.
 struct Found {
     status: LaunchDependencyStatus,
     critical: bool,
