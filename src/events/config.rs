@@ -95,3 +95,53 @@ pub(crate) fn period_start_day(period: i64, c: &EventsConfig) -> i64 {
         Period::Month => month_start_day(period),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calendar::days_from_civil;
+
+    fn config(period: Period, week_start: WeekStart) -> EventsConfig {
+        EventsConfig {
+            period,
+            week_start,
+            ..EventsConfig::default()
+        }
+    }
+
+    #[test]
+    fn each_day_falls_in_the_period_that_starts_on_or_before_it() {
+        // 2026-11-01 is a Sunday, 2026-11-02 a Monday.
+        let sunday = days_from_civil(2026, 11, 1);
+        let sundays = config(Period::Week, WeekStart::Sunday);
+        let mondays = config(Period::Week, WeekStart::Monday);
+        for day in sunday..sunday + 7 {
+            assert_eq!(period_start_day(period_of(day, &sundays), &sundays), sunday);
+        }
+        assert_eq!(
+            period_start_day(period_of(sunday, &mondays), &mondays),
+            sunday - 6
+        );
+        for day in sunday + 1..sunday + 8 {
+            assert_eq!(
+                period_start_day(period_of(day, &mondays), &mondays),
+                sunday + 1
+            );
+        }
+        let months = config(Period::Month, WeekStart::Monday);
+        let leap_day = days_from_civil(2028, 2, 29);
+        assert_eq!(
+            period_start_day(period_of(leap_day, &months), &months),
+            days_from_civil(2028, 2, 1)
+        );
+        assert_eq!(
+            period_of(days_from_civil(2028, 3, 1), &months),
+            period_of(leap_day, &months) + 1
+        );
+        let days = config(Period::Day, WeekStart::Monday);
+        assert_eq!(
+            period_start_day(period_of(leap_day, &days), &days),
+            leap_day
+        );
+    }
+}

@@ -96,3 +96,31 @@ pub(crate) fn elapsed_cohorts(
     }
     ElapsedCohorts { active, eligible }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::events::config::Window;
+
+    #[test]
+    fn windows_run_from_the_first_event_and_count_once_over() {
+        let c = EventsConfig {
+            period: Period::Day,
+            window: Window::Elapsed,
+            ..EventsConfig::default()
+        };
+        let t0 = 23.0 * 3_600_000.0 + 45.0 * 60_000.0; // day 0, 23:45 UTC
+                                                       // User 1: at t0, 16 minutes later (day 1, 00:01: still window 0), and
+                                                       // 25 h after t0 (window 1). User 2 starts on day 2 at noon.
+        let users = [1, 1, 1, 2];
+        let times = [t0, t0 + 960_000.0, t0 + 90_000_000.0, 2.5 * MS_PER_DAY];
+        let e = elapsed_cohorts(&users, &times, &c, 2, 0, 3, None);
+        // As of the end of day 2 (72 h): user 1's windows 0 (to 47:45) and 1
+        // (to 71:45) are over; window 2 is not. User 2's first window ends
+        // on day 3: not over, so user 2 counts nowhere yet.
+        assert_eq!(e.eligible[0], vec![1, 1, 0, 0]);
+        assert_eq!(e.active[0], vec![1, 1, 0, 0]);
+        assert_eq!(e.eligible[2], vec![0, 0, 0, 0]);
+        assert_eq!(e.active[2], vec![0, 0, 0, 0]);
+    }
+}

@@ -308,3 +308,92 @@ fn usage_metrics(s: &Stickiness, mean: &[MeanCurvePoint], period: Period) -> Usa
         ..UsageMetrics::default()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calendar::days_from_civil;
+    use crate::events::EventsConfig;
+
+    #[test]
+    fn growth_accounting_and_cohorts_of_a_small_case() {
+        // Two weeks from Monday 2026-11-02. A: days 0 and 8; B: day 1 only;
+        // C: day 9. Week 0: A and B new. Week 1: A retained, C new, B churned.
+        let monday = days_from_civil(2026, 11, 2);
+        let config = EventsConfig::default();
+        let mut tables = Tables::new(monday, monday + 13, &config);
+        tables.add_user(&[monday, monday + 8], None);
+        tables.add_user(&[monday + 1], None);
+        tables.add_user(&[monday + 9], None);
+        let r = build(tables, 4, 0);
+        let week = |g: &GrowthPeriod| (g.active, g.new_users, g.retained, g.resurrected, g.churned);
+        assert_eq!(week(&r.growth[0]), (2, 2, 0, 0, 0));
+        assert_eq!(week(&r.growth[1]), (2, 1, 1, 0, 1));
+        assert_eq!(r.growth[1].quick_ratio, Some(1.0));
+        assert!(r.growth[1].provisional && !r.growth[0].provisional);
+        assert_eq!(r.cohorts.rows[0].size, 2);
+        let actives: Vec<u64> = r.cohorts.rows[0].cells.iter().map(|c| c.active).collect();
+        assert_eq!(actives, [2, 1]);
+        assert_eq!(r.cohorts.rows[1].cells[0].active, 1);
+        // Only complete cells enter the calendar mean: week 1 is provisional.
+        assert_eq!(r.cohorts.mean.len(), 1);
+        assert_eq!(r.cohorts.mean[0].weighted, 1.0);
+        // Day 8 (A) and day 9 (C): one active each; WAU on day 9 counts A, C
+        // (B's day 1 is more than 7 days before).
+        assert_eq!((r.daily[8].active, r.daily[9].active), (1, 1));
+        assert_eq!(r.daily[9].weekly_active, 2);
+        assert_eq!(r.daily[9].monthly_active, 3);
+        assert_eq!(r.users, 3);
+    }
+
+    fn point(offset: u32, weighted: f64) -> MeanCurvePoint {
+        MeanCurvePoint {
+            offset,
+            weighted,
+            simple: weighted,
+            cohorts: 4,
+            eligible: 1_000,
+        }
+    }
+
+    #[test]
+    fn flat_and_declining_curves() {
+        let flat: Vec<_> = (1..=8).map(|k| point(k, 0.3)).collect();
+        let f = flattening(&flat);
+        assert_eq!(f.verdict, "flattening");
+        assert_eq!(f.plateau, Some(0.3));
+        assert_eq!(f.relative_slope, Some(0.0));
+        // Losing 0.02 a period at about 0.1 is 20% of the plateau a period.
+        let falling: Vec<_> = (1..=8)
+            .map(|k| point(k, 0.2 - 0.02 * f64::from(k)))
+            .collect();
+        assert_eq!(flattening(&falling).verdict, "declining");
+        let short: Vec<_> = (1..=3).map(|k| point(k, 0.3)).collect();
+        assert_eq!(flattening(&short).verdict, "not_enough_data");
+    }
+
+    #[test]
+    fn retention_for_analyze_is_at_six_months_or_the_longest_horizon() {
+        let s = Stickiness {
+            dau: 10.0,
+            wau: 20.0,
+            mau: 40.0,
+            dau_mau: 0.25,
+            dau_wau: 0.5,
+            wau_mau: 0.5,
+            days: 28,
+        };
+        let weekly: Vec<_> = (0..=10).map(|k| point(k, 1.0 / f64::from(k + 1))).collect();
+        let u = usage_metrics(&s, &weekly, Period::Week);
+        // Week 10 = 70 days = 2.3 months (70 / 30.436875).
+        assert_eq!(u.retention_rate, Some(1.0 / 11.0));
+        assert_eq!(u.retention_horizon_months, Some(2.3));
+        let monthly: Vec<_> = (0..=8).map(|k| point(k, 0.5)).collect();
+        let u = usage_metrics(&s, &monthly, Period::Month);
+        assert_eq!(
+            (u.retention_rate, u.retention_horizon_months),
+            (Some(0.5), None)
+        );
+        assert_eq!(u.daily_active_users, Some(10.0));
+    }
+}
