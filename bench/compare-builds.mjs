@@ -793,8 +793,12 @@ function speed(products) {
   }
   table(`2. Speed: medians of ${ARGS.runs} interleaved runs (old, new / new, old), Node ${process.version}, ${(elapsedNs(t0) / 1e9).toFixed(1)} s`,
     ['measure [size]', 'unit', 'old', 'new', 'new/old', 'best runs', 'old min..max', 'new min..max', 'ranges'], rows);
+  // With no real difference, every run of one side beyond every run of the other has a chance of 2 / C(2n, n).
+  let chance = 2;
+  for (let k = 1; k <= ARGS.runs; k++) chance *= k / (ARGS.runs + k);
   console.log('(new/old: of the medians; best runs: new/old of each side\'s best run. Above 1 is slower for µs and ms, faster for\n' +
-    'products/s. ranges: SLOWER or faster when every run of new is beyond every run of old, else noise)');
+    `products/s. ranges: SLOWER or faster when every run of new is beyond every run of old, which ${ARGS.runs} runs a side give by\n` +
+    `chance alone ${(100 * chance).toPrecision(2)}% of the time: a rank test, not a size; else noise)`);
   return { ratios, slower: rows.filter((r) => r[8] === 'SLOWER').map((r) => r[0]) };
 }
 

@@ -30,30 +30,30 @@ pub mod fields;
 pub mod metric_id;
 pub mod model;
 
-#[cfg(feature = "score")]
-pub mod catalog;
-#[cfg(feature = "score")]
-mod compose;
-#[cfg(feature = "score")]
-mod consistency;
-#[cfg(feature = "score")]
-mod explain;
-#[cfg(feature = "score")]
-pub(crate) mod metric_inputs;
-#[cfg(feature = "score")]
-pub mod options;
-#[cfg(feature = "score")]
-mod pipeline;
-#[cfg(feature = "score")]
-mod recommend;
-#[cfg(feature = "score")]
-pub mod result;
-#[cfg(feature = "score")]
-pub mod schema;
-#[cfg(feature = "score")]
-pub mod scoring;
-#[cfg(feature = "score")]
-pub mod validate;
+/// Declares the scorer's modules: the `score` feature.
+macro_rules! scorer_modules {
+    ($($vis:vis mod $name:ident;)*) => {
+        $(
+            #[cfg(feature = "score")]
+            $vis mod $name;
+        )*
+    };
+}
+
+scorer_modules! {
+    pub mod catalog;
+    mod compose;
+    mod consistency;
+    mod explain;
+    pub(crate) mod metric_inputs;
+    pub mod options;
+    mod pipeline;
+    mod recommend;
+    pub mod result;
+    pub mod schema;
+    pub mod scoring;
+    pub mod validate;
+}
 
 #[cfg(feature = "score")]
 pub use pipeline::{analyze, analyze_many, sample_product, sample_product_json, MAX_PORTFOLIO};

@@ -7,7 +7,7 @@ use crate::analyzer::metric_id::{Dimension, MetricId};
 use crate::format::format_number;
 use crate::input::problem::{join_path, Problem};
 use crate::input::raw::RawValue;
-use crate::input::read;
+use crate::input::read::{self, Shape};
 use crate::input::suggest::did_you_mean;
 use crate::stats::z_for_confidence;
 use serde::Serialize;
@@ -87,12 +87,7 @@ impl Config {
 
     /// Reads options given as a loose value (`undefined`/`null` mean none).
     pub fn from_raw(raw: &RawValue) -> Result<Config, crate::InputError> {
-        read::options(
-            raw,
-            &OPTION_NAMES,
-            "options",
-            read::OPTIONS_EXPECTED,
-            read_fields,
+        read::options(raw, Shape::options(&OPTION_NAMES, read::OPTIONS_EXPECTED), "options", read_fields,
         )
     }
 

@@ -5,7 +5,7 @@ use super::{EventsConfig, Period, Window};
 use crate::calendar::WeekStart;
 use crate::input::problem::{join_path, InputError, Problem};
 use crate::input::raw::RawValue;
-use crate::input::read::{self, Keys};
+use crate::input::read::{self, Shape};
 use serde::Serialize;
 
 /// Options for `analyzeEvents`. All optional.
@@ -85,9 +85,8 @@ impl EventsConfig {
         let subject = "events options";
         read::options(
             raw,
-            &OPTION_NAMES,
+            Shape::options(&OPTION_NAMES, read::OPTIONS_EXPECTED),
             subject,
-            read::OPTIONS_EXPECTED,
             read_fields,
         )
     }
@@ -120,9 +119,7 @@ fn read_fields(raw: &RawValue, c: &mut EventsConfig, problems: &mut Vec<Problem>
     if read::object(
         columns,
         "options.columns",
-        &COLUMN_ROLES,
-        Keys::Options,
-        expected,
+        Shape::options(&COLUMN_ROLES, expected),
         problems,
     )
     .is_some()

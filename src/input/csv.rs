@@ -1,7 +1,13 @@
-//! Shared by the CSV readers (survey answers, usage events): the delimiter
-//! of an export, where a record really starts, and line numbers for the
-//! rows reported (the `csv` crate's own line count leaves out blank lines),
-//! and matching the column names a caller gives.
+//! Shared by the CSV readers (survey answers, usage events): opening an
+//! export (its delimiter and header line), its rows (blank, ragged and
+//! unreadable ones logged the same way for every kind of file), where a
+//! record really starts and its line number (the `csv` crate's own count
+//! leaves out blank lines), the columns a caller names, and how each column
+//! was found.
+
+// Shared by the survey and events readers; a build with one of them
+// leaves what only the other uses unused.
+#![cfg_attr(not(all(feature = "survey", feature = "events")), allow(dead_code))]
 
 use crate::input::problem::Problem;
 use crate::input::suggest::did_you_mean;

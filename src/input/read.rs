@@ -10,6 +10,18 @@
 //! mistake is guessable, and reads as `None`. Reading never stops at the
 //! first problem, so callers report every problem at once.
 
+// Each part uses only some of these readers: a build of some parts leaves
+// the others unused.
+#![cfg_attr(
+    not(all(
+        feature = "score",
+        feature = "survey",
+        feature = "events",
+        feature = "launch"
+    )),
+    allow(dead_code)
+)]
+
 use crate::calendar::{days_from_civil, parse_iso_date};
 use crate::format::format_suggestion;
 use crate::input::problem::{index_path, join_path, InputError, Problem};
@@ -17,52 +29,102 @@ use crate::input::raw::RawValue;
 use crate::input::suggest::did_you_mean;
 use crate::input::units::NumberKind;
 
-/// What an unknown key of an object is called in its problem.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Keys {
-    /// Keys of an options object: "an unknown option".
-    Options,
-    /// Keys of an input object: "an unknown field".
-    Fields,
+/// What an object may hold: its known keys, what an unknown key is called
+/// ("an unknown option" or "an unknown field"), and what the object is, for
+/// the problem raised when the value is not one.
+#[derive(Debug, Clone, Copy)]
+pub struct Shape<'a> {
+    known: &'a [&'a str],
+    unknown: &'static str,
+    expected: &'a str,
 }
 
-/// The entries of an optional object (`None` when it is absent or not an
-/// object), with every key not among `known` reported ("did you mean" for
-/// near misses). `expected` describes the object for the problem raised
-/// when the value is not one.
-pub fn object<'a>(
-    raw: &'a RawValue,
+impl<'a> Shape<'a> {
+    /// An options object: its unknown keys are "an unknown option".
+    pub fn options(known: &'a [&'a str], expected: &'a str) -> Shape<'a> {
+        Shape {
+            known,
+            unknown: "an unknown option",
+            expected,
+        }
+    }
+
+    /// An input object: its unknown keys are "an unknown field".
+    pub fn fields(known: &'a [&'a str], expected: &'a str) -> Shape<'a> {
+        Shape {
+            known,
+            unknown: "an unknown field",
+            expected,
+        }
+    }
+
+    /// Reports every key of `entries` not among the known ones.
+    pub fn unknown_keys(
+        &self,
+        entries: &[(String, RawValue)],
+        path: &str,
+        problems: &mut Vec<Problem>,
+    ) {
+        self.unknown_names(entries.iter().map(|(key, _)| key.as_str()), path, problems);
+    }
+
+    /// Reports every name not among the known ones, with "did you mean
+    /// ...?" for near misses: [`Shape::unknown_keys`] for names read
+    /// elsewhere (the keys of a JavaScript object).
+    pub fn unknown_names<'k>(
+        &self,
+        names: impl IntoIterator<Item = &'k str>,
+        path: &str,
+        problems: &mut Vec<Problem>,
+    ) {
+        for key in names {
+            if !self.known.contains(&key) {
+                let hint = did_you_mean(key, self.known.iter().copied())
+                    .map(|k| format!("did you mean {k}?"));
+                problems.push(
+                    Problem::new(
+                        join_path(path, key),
+                        self.unknown,
+                        format!("one of {}", self.known.join(", ")),
+                    )
+                    .with_hint(hint),
+                );
+            }
+        }
+    }
+}
+
+/// The entries of an optional object of `shape` (`None` when it is absent
+/// or not an object), with every unknown key reported.
+pub fn object<'r>(
+    raw: &'r RawValue,
     path: &str,
-    known: &[&str],
-    keys: Keys,
-    expected: &str,
+    shape: Shape,
     problems: &mut Vec<Problem>,
-) -> Option<&'a [(String, RawValue)]> {
+) -> Option<&'r [(String, RawValue)]> {
     match raw {
         RawValue::Undefined | RawValue::Null => None,
-        value => required_object(value, path, known, keys, expected, problems),
+        value => required_object(value, path, shape, problems),
     }
 }
 
 /// [`object`] for an object that must be given.
-pub fn required_object<'a>(
-    raw: &'a RawValue,
+pub fn required_object<'r>(
+    raw: &'r RawValue,
     path: &str,
-    known: &[&str],
-    keys: Keys,
-    expected: &str,
+    shape: Shape,
     problems: &mut Vec<Problem>,
-) -> Option<&'a [(String, RawValue)]> {
-    match raw {
-        RawValue::Object(entries) => {
-            unknown_keys(entries, path, known, keys, problems);
-            Some(entries)
-        }
-        other => {
-            problems.push(Problem::new(display_path(path), other.describe(), expected));
-            None
-        }
+) -> Option<&'r [(String, RawValue)]> {
+    if let RawValue::Object(entries) = raw {
+        shape.unknown_keys(entries, path, problems);
+        return Some(entries);
     }
+    problems.push(Problem::new(
+        display_path(path),
+        raw.describe(),
+        shape.expected,
+    ));
+    None
 }
 
 /// Reads an options object into `T`, starting from its default: `undefined`
@@ -71,23 +133,13 @@ pub fn required_object<'a>(
 /// [`InputError`] about `subject` ("survey options").
 pub fn options<T: Default>(
     raw: &RawValue,
-    known: &[&str],
+    shape: Shape,
     subject: &str,
-    expected: &str,
     read_fields: impl FnOnce(&RawValue, &mut T, &mut Vec<Problem>),
 ) -> Result<T, InputError> {
     let mut options = T::default();
     let mut problems = Vec::new();
-    if object(
-        raw,
-        "options",
-        known,
-        Keys::Options,
-        expected,
-        &mut problems,
-    )
-    .is_some()
-    {
+    if object(raw, "options", shape, &mut problems).is_some() {
         read_fields(raw, &mut options, &mut problems);
     }
     if problems.is_empty() {
@@ -99,53 +151,6 @@ pub fn options<T: Default>(
 
 /// The expected value of an options argument that is not an object.
 pub const OPTIONS_EXPECTED: &str = "an object of options, or nothing";
-
-/// Reports every key of `entries` that is not among `known`, with
-/// "did you mean ...?" for near misses.
-pub fn unknown_keys(
-    entries: &[(String, RawValue)],
-    path: &str,
-    known: &[&str],
-    keys: Keys,
-    problems: &mut Vec<Problem>,
-) {
-    unknown_names(
-        entries.iter().map(|(key, _)| key.as_str()),
-        path,
-        known,
-        keys,
-        problems,
-    );
-}
-
-/// [`unknown_keys`] for key names read elsewhere (the keys of a JavaScript
-/// object read by the bindings).
-pub fn unknown_names<'k>(
-    names: impl IntoIterator<Item = &'k str>,
-    path: &str,
-    known: &[&str],
-    keys: Keys,
-    problems: &mut Vec<Problem>,
-) {
-    let what = match keys {
-        Keys::Options => "an unknown option",
-        Keys::Fields => "an unknown field",
-    };
-    for key in names {
-        if !known.contains(&key) {
-            let hint =
-                did_you_mean(key, known.iter().copied()).map(|k| format!("did you mean {k}?"));
-            problems.push(
-                Problem::new(
-                    join_path(path, key),
-                    what,
-                    format!("one of {}", known.join(", ")),
-                )
-                .with_hint(hint),
-            );
-        }
-    }
-}
 
 /// The path of a whole input is `input`, not the empty string.
 fn display_path(path: &str) -> &str {
@@ -265,17 +270,16 @@ pub fn confidence_level(raw: &RawValue, path: &str, problems: &mut Vec<Problem>)
 pub fn whole_number(
     raw: &RawValue,
     path: &str,
-    (min, max): (f64, f64),
+    range: (f64, f64),
     expected: &str,
     problems: &mut Vec<Problem>,
 ) -> Option<f64> {
     match raw {
-        RawValue::Undefined | RawValue::Null => None,
-        RawValue::Number(v) if v.fract() == 0.0 && (min..=max).contains(v) => Some(*v),
-        other => {
-            problems.push(Problem::new(path, other.describe(), expected));
+        RawValue::Number(v) if v.fract() != 0.0 => {
+            problems.push(Problem::new(path, raw.describe(), expected));
             None
         }
+        _ => number_in(raw, path, range, expected, problems),
     }
 }
 
@@ -535,16 +539,14 @@ mod tests {
         let entries = object(
             &value,
             "options",
-            &["asOf"],
-            Keys::Options,
-            "options",
+            Shape::options(&["asOf"], "options"),
             &mut problems,
         );
         assert_eq!(entries.map(<[_]>::len), Some(2));
         assert_eq!(problems[0].path, "options.asof");
         assert_eq!(problems[0].value, "an unknown option");
         assert_eq!(problems[0].hint.as_deref(), Some("did you mean asOf?"));
-        object(&raw("3"), "", &[], Keys::Fields, "a plan", &mut problems);
+        object(&raw("3"), "", Shape::fields(&[], "a plan"), &mut problems);
         assert_eq!(problems[1].path, "input");
     }
 }

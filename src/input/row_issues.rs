@@ -2,6 +2,10 @@
 //! or of answer arrays logs them here, the first few with their line, all
 //! counted by reason, so nothing is dropped silently.
 
+// Shared by the survey and events readers; a build with one of them
+// leaves what only the other uses unused.
+#![cfg_attr(not(all(feature = "survey", feature = "events")), allow(dead_code))]
+
 use serde::Serialize;
 use std::collections::BTreeMap;
 

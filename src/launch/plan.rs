@@ -9,7 +9,7 @@ use super::Positions;
 use crate::calendar::parse_iso_date;
 use crate::input::problem::{index_path, join_path, Problem};
 use crate::input::raw::{RawValue, MAX_ENTRIES};
-use crate::input::read::{self, array, flag, name, optional_text, text_list, Keys};
+use crate::input::read::{self, array, flag, name, optional_text, text_list, Shape};
 use crate::input::units::NumberKind;
 
 /// Furthest a milestone's `offsetDays` may be from the launch: ten years.
@@ -110,9 +110,8 @@ pub(crate) fn read_options(raw: &RawValue) -> Result<Option<i64>, Vec<Problem>> 
     let expected = "an object of options such as { asOf: \"2027-01-10\" }, or nothing";
     read::options(
         raw,
-        &OPTION_NAMES,
+        Shape::options(&OPTION_NAMES, expected),
         "launch options",
-        expected,
         |raw, as_of, problems| {
             *as_of = read::optional_date(raw.get("asOf"), "options.asOf", problems);
         },
@@ -125,7 +124,13 @@ pub(crate) fn read_plan(raw: &RawValue) -> Result<Plan, Vec<Problem>> {
     let mut problems = Vec::new();
     let expected =
         "a launch plan: an object with productName, launchDate, newFeatures, milestones, ...";
-    if read::required_object(raw, "", &PLAN_FIELDS, Keys::Fields, expected, &mut problems).is_none()
+    if read::required_object(
+        raw,
+        "",
+        Shape::fields(&PLAN_FIELDS, expected),
+        &mut problems,
+    )
+    .is_none()
     {
         return Err(problems);
     }
@@ -245,7 +250,7 @@ fn read_features(raw: &RawValue, problems: &mut Vec<Problem>) -> Vec<Feature> {
         let item_path = index_path(path, i);
         let (feature, id_path) = match item {
             RawValue::Object(entries) => {
-                read::unknown_keys(entries, &item_path, &FEATURE_FIELDS, Keys::Fields, problems);
+                Shape::fields(&FEATURE_FIELDS, "").unknown_keys(entries, &item_path, problems);
                 let id_path = join_path(&item_path, "id");
                 let id = name(item.get("id"), &id_path, "the feature's id", problems);
                 let display =
@@ -298,7 +303,7 @@ fn read_messaging(raw: &RawValue, problems: &mut Vec<Problem>) -> Vec<Messaging>
         let item_path = index_path(path, i);
         let expected = "{ featureId, messaging, positioning, keyBenefits }";
         let fields = &MESSAGING_FIELDS;
-        if read::required_object(item, &item_path, fields, Keys::Fields, expected, problems)
+        if read::required_object(item, &item_path, Shape::fields(fields, expected), problems)
             .is_none()
         {
             continue;
@@ -361,7 +366,7 @@ fn read_milestones(raw: &RawValue, problems: &mut Vec<Problem>) -> Option<Vec<Mi
         let item_path = index_path(path, i);
         let expected = "{ name, date or offsetDays, critical?, owner?, done? }";
         let fields = &MILESTONE_FIELDS;
-        if read::required_object(item, &item_path, fields, Keys::Fields, expected, problems)
+        if read::required_object(item, &item_path, Shape::fields(fields, expected), problems)
             .is_none()
         {
             continue;
@@ -471,7 +476,7 @@ fn read_dependencies(raw: &RawValue, problems: &mut Vec<Problem>) -> Option<Vec<
         let item_path = index_path(path, i);
         let expected = "{ milestone, dependsOn } (dependsOn: a milestone name or an array of them)";
         let fields = &DEPENDENCY_FIELDS;
-        if read::required_object(item, &item_path, fields, Keys::Fields, expected, problems)
+        if read::required_object(item, &item_path, Shape::fields(fields, expected), problems)
             .is_none()
         {
             continue;
@@ -523,7 +528,7 @@ fn read_targets(raw: &RawValue, problems: &mut Vec<Problem>) -> Targets {
     let path = "successMetrics";
     let expected =
         "an object of targets: { adoption?, revenueImpact?, satisfaction?, featureUsage? }";
-    if read::object(raw, path, &TARGET_FIELDS, Keys::Fields, expected, problems).is_none() {
+    if read::object(raw, path, Shape::fields(&TARGET_FIELDS, expected), problems).is_none() {
         return Targets::default();
     }
     let mut number =

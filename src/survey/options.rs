@@ -3,7 +3,7 @@
 
 use crate::input::problem::{index_path, join_path, InputError, Problem};
 use crate::input::raw::RawValue;
-use crate::input::read::{self, Keys};
+use crate::input::read::{self, Shape};
 use crate::stats::z_for_confidence;
 use serde::Serialize;
 
@@ -145,9 +145,8 @@ impl SurveyConfig {
         let subject = "survey options";
         read::options(
             raw,
-            &OPTION_NAMES,
+            Shape::options(&OPTION_NAMES, read::OPTIONS_EXPECTED),
             subject,
-            read::OPTIONS_EXPECTED,
             read_fields,
         )
     }
@@ -199,7 +198,7 @@ fn read_columns(raw: &RawValue, problems: &mut Vec<Problem>) -> SurveyColumns {
     let mut cols = SurveyColumns::default();
     let path = "options.columns";
     let expected = "an object naming columns, e.g. { nps: \"How likely...\" }";
-    if read::object(raw, path, &COLUMN_NAMES, Keys::Options, expected, problems).is_none() {
+    if read::object(raw, path, Shape::options(&COLUMN_NAMES, expected), problems).is_none() {
         return cols;
     }
     let mut header = |key: &str| read::column_header(raw.get(key), &join_path(path, key), problems);

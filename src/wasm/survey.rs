@@ -5,7 +5,7 @@ use super::js_reader::{describe_shallow, key_text, read_options};
 use super::typed;
 use super::typed_arrays::csv_bytes;
 use crate::input::problem::join_path;
-use crate::input::read::{self, Keys};
+use crate::input::read::Shape;
 use crate::survey::{
     self, AnswerValue, SurveyAnalysis, SurveyAnswers, SurveyComparison, SurveyConfig, SurveyOptions,
 };
@@ -80,11 +80,9 @@ fn survey_answers(input: &JsValue) -> Result<SurveyAnswers, InputError> {
     let mut problems = Vec::new();
     let keys = Reflect::own_keys(object).unwrap_or_else(|_| Array::new());
     let names: Vec<String> = keys.iter().filter_map(|k| k.as_string()).collect();
-    read::unknown_names(
+    Shape::fields(&["nps", "pmf", "csat", "segment", "features"], "").unknown_names(
         names.iter().map(String::as_str),
         "input",
-        &["nps", "pmf", "csat", "segment", "features"],
-        Keys::Fields,
         &mut problems,
     );
     let column =
