@@ -87,8 +87,7 @@ impl Config {
 
     /// Reads options given as a loose value (`undefined`/`null` mean none).
     pub fn from_raw(raw: &RawValue) -> Result<Config, crate::InputError> {
-        read::options(raw, Shape::options(&OPTION_NAMES, read::OPTIONS_EXPECTED), "options", read_fields,
-        )
+        read::options(raw, OPTIONS, "options", read_fields)
     }
 
     /// Resolves typed options; see [`Config::from_raw`].
@@ -123,6 +122,7 @@ const OPTION_NAMES: [&str; 5] = [
     "benchmarks",
     "confidenceLevel",
 ];
+const OPTIONS: Shape = Shape::options(&OPTION_NAMES, read::OPTIONS_EXPECTED);
 
 impl Default for Config {
     /// The default preset's configuration.

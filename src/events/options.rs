@@ -76,19 +76,14 @@ const OPTION_NAMES: [&str; 8] = [
     "columns",
     "delimiter",
 ];
+const OPTIONS: Shape = Shape::options(&OPTION_NAMES, read::OPTIONS_EXPECTED);
 
 const COLUMN_ROLES: [&str; 3] = ["user", "time", "signup"];
 
 impl EventsConfig {
     /// Reads options given as a loose value (`undefined`/`null` mean none).
     pub fn from_raw(raw: &RawValue) -> Result<EventsConfig, InputError> {
-        let subject = "events options";
-        read::options(
-            raw,
-            Shape::options(&OPTION_NAMES, read::OPTIONS_EXPECTED),
-            subject,
-            read_fields,
-        )
+        read::options(raw, OPTIONS, "events options", read_fields)
     }
 }
 

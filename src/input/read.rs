@@ -41,7 +41,7 @@ pub struct Shape<'a> {
 
 impl<'a> Shape<'a> {
     /// An options object: its unknown keys are "an unknown option".
-    pub fn options(known: &'a [&'a str], expected: &'a str) -> Shape<'a> {
+    pub const fn options(known: &'a [&'a str], expected: &'a str) -> Shape<'a> {
         Shape {
             known,
             unknown: "an unknown option",
@@ -50,7 +50,7 @@ impl<'a> Shape<'a> {
     }
 
     /// An input object: its unknown keys are "an unknown field".
-    pub fn fields(known: &'a [&'a str], expected: &'a str) -> Shape<'a> {
+    pub const fn fields(known: &'a [&'a str], expected: &'a str) -> Shape<'a> {
         Shape {
             known,
             unknown: "an unknown field",

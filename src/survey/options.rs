@@ -137,18 +137,13 @@ const OPTION_NAMES: [&str; 7] = [
     "minSegmentSize",
     "delimiter",
 ];
+const OPTIONS: Shape = Shape::options(&OPTION_NAMES, read::OPTIONS_EXPECTED);
 const COLUMN_NAMES: [&str; 5] = ["nps", "pmf", "csat", "segment", "features"];
 
 impl SurveyConfig {
     /// Reads options given as a loose value (`undefined`/`null` mean none).
     pub fn from_raw(raw: &RawValue) -> Result<SurveyConfig, InputError> {
-        let subject = "survey options";
-        read::options(
-            raw,
-            Shape::options(&OPTION_NAMES, read::OPTIONS_EXPECTED),
-            subject,
-            read_fields,
-        )
+        read::options(raw, OPTIONS, "survey options", read_fields)
     }
 }
 
