@@ -11,8 +11,9 @@
 //   - throughput of analyzeMany() over N generated products (default 100,000,
 //     the issue's figure, ~1.5 min on 2 cores; --products 20000 for a quick run):
 //     the sample with its numbers perturbed by a seeded PRNG within the schema's
-//     ranges, ~20% of groups left out, ~1% made invalid on purpose; given in
-//     batches of B (default 1,000) so that the results do not all stay in memory;
+//     ranges, ~20% of groups left out, ~1% made invalid on purpose
+//     (bench/products.mjs); given in batches of B (default 1,000) so that the
+//     results do not all stay in memory;
 //   - the same N products through N separate analyze() calls, and the ratio;
 //   - peak RSS.
 
@@ -21,7 +22,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { prng } from './prng.mjs';
+import { makeProducts } from './products.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PKG = path.join(ROOT, 'pkg');
@@ -114,74 +115,12 @@ table(`analyze(sampleProduct()): ${fmtInt(LAT_CALLS)} calls after ${WARMUP} warm
 
 // ------------------------------------------------------------ products
 
-// Ranges from the package's own JSON Schema, so perturbed values stay valid.
-const schema = mv.schema();
-function rangeOf(pathParts) {
-  let node = schema;
-  for (const p of pathParts) {
-    if (node.properties && node.properties[p]) node = node.properties[p];
-    else if (node.additionalProperties) node = node.additionalProperties;
-    else return null;
-  }
-  return node;
-}
-const GROUPS = Object.keys(sample);
-const SCORABLE = ['usageMetrics', 'adoptionData', 'surveyData', 'marketResearch', 'competitiveData'];
-const MISTAKES = [
-  (p) => { (p.usageMetrics ??= {}).retentionRate = 45; },            // a percentage for a fraction
-  (p) => { (p.surveyData ??= {}).npsScore = 140; },                   // out of range
-  (p) => { (p.adoptionData ??= {}).adoptionRate = 'high'; },          // a string
-  (p) => { (p.marketResearch ??= {}).growthRate = Number.NaN; },      // NaN
-  (p) => { (p.competitiveData ??= {}).marketPosition = 2.5; },        // not a whole number
-];
-
-function perturb(value, node, rand) {
-  const lo = node && typeof node.minimum === 'number' ? node.minimum : -Infinity;
-  const hi = node && typeof node.maximum === 'number' ? node.maximum : Infinity;
-  const gauss = Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
-  let v;
-  if (Number.isFinite(hi) && hi - lo <= 1000) v = value + gauss * 0.12 * (hi - lo);   // bounded scale: shift
-  else v = value * Math.exp(gauss * 0.5);                                                // count or size: scale
-  v = Math.min(hi, Math.max(lo, v));
-  const unit = node && node['x-unit'];
-  if ((node && node.type === 'integer') || unit === 'count') v = Math.round(v);
-  return v;
-}
-function perturbTree(obj, parts, rand) {
-  if (Array.isArray(obj)) return obj.slice();
-  const out = {};
-  for (const [k, v] of Object.entries(obj)) {
-    const p = [...parts, k];
-    if (typeof v === 'number') out[k] = perturb(v, rangeOf(p), rand);
-    else if (v && typeof v === 'object') out[k] = perturbTree(v, p, rand);
-    else out[k] = v;
-  }
-  return out;
-}
-function makeProducts(n, seed) {
-  const rand = prng(seed);
-  const products = new Array(n);
-  let invalid = 0;
-  for (let i = 0; i < n; i++) {
-    const p = perturbTree(sample, [], rand);
-    for (const g of GROUPS) if (rand() < 0.2) delete p[g];
-    if (!SCORABLE.some((g) => p[g])) p.surveyData = perturbTree(sample.surveyData, ['surveyData'], rand);
-    // Keep the cross-field rules the schema cannot express: DAU <= WAU <= MAU, power + casual <= total.
-    const u = p.usageMetrics;
-    if (u) { u.weeklyActiveUsers = Math.max(u.weeklyActiveUsers, u.dailyActiveUsers); u.monthlyActiveUsers = Math.max(u.monthlyActiveUsers, u.weeklyActiveUsers); }
-    const a = p.adoptionData;
-    if (a) a.totalUsers = Math.max(a.totalUsers, a.powerUsers + a.casualUsers);
-    if (rand() < 0.01) { MISTAKES[Math.floor(rand() * MISTAKES.length)](p); invalid++; }
-    products[i] = p;
-  }
-  return { products, invalid };
-}
-
 const g0 = process.hrtime.bigint();
-const { products, invalid: planted } = makeProducts(N, SEED);
+const { products, invalid: planted } = makeProducts(mv, N, SEED);
 const genNs = Number(process.hrtime.bigint() - g0);
 sampleRss();
 const groupCounts = products.reduce((n, p) => n + Object.keys(p).length, 0);
+const groupsInSample = Object.keys(sample).length;
 
 // ------------------------------------------------------------ analyzeMany
 
@@ -219,7 +158,7 @@ const oneNs = Number(process.hrtime.bigint() - a0);
 sampleRss();
 
 const perSec = (ns) => `${fmtInt(N / (ns / 1e9))} products/s`;
-table(`${fmtInt(N)} generated products (seeded; ${(groupCounts / N).toFixed(2)} of ${GROUPS.length} groups on average; ${fmtInt(planted)} made invalid; generated in ${fmtMs(genNs)})`, [
+table(`${fmtInt(N)} generated products (seeded; ${(groupCounts / N).toFixed(2)} of ${groupsInSample} groups on average; ${fmtInt(planted)} made invalid; generated in ${fmtMs(genNs)})`, [
   ['', 'total        per product   throughput             ok / error'],
   [`analyzeMany, batches of ${fmtInt(BATCH)}`, `${fmtS(manyNs).padEnd(12)} ${fmtUs(manyNs / N).padEnd(13)} ${perSec(manyNs).padEnd(22)} ${fmtInt(manyOk)} / ${fmtInt(manyErr)}`],
   [`${fmtInt(N)} x analyze`, `${fmtS(oneNs).padEnd(12)} ${fmtUs(oneNs / N).padEnd(13)} ${perSec(oneNs).padEnd(22)} ${fmtInt(oneOk)} / ${fmtInt(oneErr)}`],

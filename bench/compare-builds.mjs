@@ -19,10 +19,11 @@
 //      - presets(), schema(), sampleProduct(), sampleLaunchPlan(), version();
 //      - analyze / validate: the sample, every input of
 //        tests/fixtures/golden_inputs.json with its options, malformed inputs,
-//        and generated products (the sample's numbers moved within the
-//        schema's ranges, groups dropped, extra fields, some invalid on
-//        purpose) under each preset, under option variations (weights,
-//        metricWeights, benchmarks, confidenceLevel) and invalid options;
+//        and generated products (bench/products.mjs: the sample's numbers
+//        moved within the schema's ranges, groups dropped; then extra fields,
+//        some invalid on purpose) under each preset, under option variations
+//        (weights, metricWeights, benchmarks, confidenceLevel) and invalid
+//        options;
 //      - analyzeMany on batches of those products;
 //      - analyzeSurvey on CSVs from bench/gen-survey-csv.mjs (a few sizes, as
 //        text and bytes, `;`-delimited, with blank and ragged rows), on answer
@@ -71,7 +72,8 @@ import { prng } from './prng.mjs';
 import { table } from './table.mjs';
 import { generate as writeSurveyCsv, COLUMNS as SURVEY_COLUMNS } from './gen-survey-csv.mjs';
 import { generateEvents, writeEventsCsv, DAY_MS, END_DAY } from './events-data.mjs';
-import { firstDifference } from './events.mjs';
+import { firstDifference, median } from './compare.mjs';
+import { makeProducts } from './products.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -115,7 +117,6 @@ const Q = ARGS.quick;
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc');
 const fmtInt = (n) => Math.round(n).toLocaleString('en-US');
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const elapsedNs = (t0) => Number(process.hrtime.bigint() - t0);
 const isoDay = (day) => new Date(day * DAY_MS).toISOString().slice(0, 10);
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'compare-builds-'));
@@ -189,26 +190,9 @@ function describeMismatch({ fn, name, a, b }) {
 // ------------------------------------------------------------ corpus: products
 
 const SAMPLE = OLD.mv.sampleProduct();
-const SCHEMA = OLD.mv.schema();
 const PRESETS = OLD.mv.presets();
 const PRESET_IDS = PRESETS.map((p) => p.id);
 const METRICS = PRESETS[0].metrics.map((m) => m.id);
-
-/** The sample's numeric leaves with their schema nodes: [[path, node], ...]. */
-function numericLeaves(obj, node, at = []) {
-  return Object.entries(obj).flatMap(([k, v]) => {
-    const child = node?.properties?.[k] ?? node?.additionalProperties ?? null;
-    if (typeof v === 'number') return [[[...at, k], child]];
-    if (v && typeof v === 'object' && !Array.isArray(v)) return numericLeaves(v, child, [...at, k]);
-    return [];
-  });
-}
-const LEAVES = numericLeaves(SAMPLE, SCHEMA);
-const getIn = (obj, where) => where.reduce((o, k) => (o == null ? undefined : o[k]), obj);
-function setIn(obj, where, v) {
-  const parent = getIn(obj, where.slice(0, -1));
-  if (parent && typeof parent === 'object') parent[where[where.length - 1]] = v;
-}
 
 // Deliberate mistakes: each makes the product invalid (or tests a hint).
 const INVALID = [
@@ -233,30 +217,20 @@ const EXTRAS = [
   (p) => { (p.adoptionData ??= {}).featureAdoptionRates = {}; },
 ];
 
-/** n products: the sample's numbers moved within the schema's ranges, groups dropped, extras, mistakes. */
+/**
+ * n products: bench/products.mjs's (the sample's numbers moved within the
+ * schema's ranges, ~20% of groups dropped, ~1% with a planted mistake), then,
+ * from a second seeded stream, one of EXTRAS in ~15% of them and one of
+ * INVALID in ~6%.
+ */
 function generateProducts(n, seed) {
-  const rand = prng(seed);
-  const out = [];
-  for (let i = 0; i < n; i++) {
-    const p = structuredClone(SAMPLE);
-    for (const [where, node] of LEAVES) {
-      const lo = node?.minimum ?? -Infinity;
-      const hi = node?.maximum ?? Infinity;
-      const was = getIn(SAMPLE, where);
-      let x = hi - lo <= 1000 ? was + (2 * rand() - 1) * 0.3 * (hi - lo) : was * 2 ** (4 * rand() - 2);
-      x = Math.min(hi, Math.max(lo, x));
-      if (node?.type === 'integer' || node?.['x-unit'] === 'count') x = Math.round(x);
-      setIn(p, where, x);
-    }
-    const u = p.usageMetrics;
-    [u.dailyActiveUsers, u.weeklyActiveUsers, u.monthlyActiveUsers] = [u.dailyActiveUsers, u.weeklyActiveUsers, u.monthlyActiveUsers].sort((a, b) => a - b);
-    p.adoptionData.totalUsers += p.adoptionData.powerUsers + p.adoptionData.casualUsers;
-    for (const g of Object.keys(p)) if (rand() < 0.25) delete p[g];
+  const { products } = makeProducts(OLD.mv, n, seed);
+  const rand = prng(seed + 101);
+  for (const p of products) {
     if (rand() < 0.15) EXTRAS[Math.floor(rand() * EXTRAS.length)](p);
     if (rand() < 0.06) INVALID[Math.floor(rand() * INVALID.length)](p);
-    out.push(p);
   }
-  return out;
+  return products;
 }
 
 /** A metric's benchmark bands in a preset, each moved by delta: { average?, good?, great? }. */

@@ -42,7 +42,7 @@ unset CARGO_TARGET_DIR   # each tree builds in its own target/ (scripts/build.sh
 
 OLD_REV=${OLD_REV:-HEAD~1}
 case "${1:-}" in
-  -h|--help) sed -n '2,37p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
   ''|-*) ;;
   *) OLD_REV=$1; shift ;;
 esac

@@ -74,6 +74,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { generateEvents, dayOf, weekOfDay, DAY_MS, DEFAULTS } from './events-data.mjs';
 import { table } from './table.mjs';
+import { firstDifference, median } from './compare.mjs';
 
 const SCRIPT = fileURLToPath(import.meta.url);
 const ROOT = path.resolve(path.dirname(SCRIPT), '..');
@@ -113,7 +114,6 @@ const RUNS = int('runs', 5, 1);
 const fmtInt = (n) => Math.round(n).toLocaleString('en-US');
 const fmtMs = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(3)} s` : `${ms.toFixed(1)} ms`);
 const fmtMiB = (bytes) => (bytes == null || !Number.isFinite(bytes) ? '-' : `${(bytes / 2 ** 20).toFixed(bytes < 10 * 2 ** 20 ? 1 : 0)} MiB`);
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const gc = typeof globalThis.gc === 'function' ? globalThis.gc : () => {};
 const now = () => process.hrtime.bigint();
 const msSince = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
@@ -127,30 +127,6 @@ function parseSize(s) {
   const events = Math.round(Number(m[1]) * ({ '': 1, k: 1e3, m: 1e6 }[m[2].toLowerCase()]));
   if (!(events >= 10)) usage(`size ${s}: at least 10 events`);
   return { label: s.trim().toLowerCase(), events, users: Math.max(1, Math.round(events / 10)), days: 180 };
-}
-
-/**
- * The first difference between two JSON-like values (path: a vs b), or null
- * when they are deep-equal: same keys, same array lengths, equal numbers
- * (NaN equals NaN), strings, booleans and nulls.
- */
-export function firstDifference(a, b, p = '$') {
-  const show = (v) => (v === undefined ? 'undefined' : JSON.stringify(v)?.slice(0, 120));
-  if (typeof a === 'number' && typeof b === 'number') return a === b || (Number.isNaN(a) && Number.isNaN(b)) ? null : `${p}: ${a} vs ${b}`;
-  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return a === b ? null : `${p}: ${show(a)} vs ${show(b)}`;
-  if (Array.isArray(a) !== Array.isArray(b)) return `${p}: ${show(a)} vs ${show(b)}`;
-  if (Array.isArray(a)) {
-    const n = Math.min(a.length, b.length);
-    for (let i = 0; i < n; i++) { const d = firstDifference(a[i], b[i], `${p}[${i}]`); if (d) return d; }
-    return a.length === b.length ? null : `${p}.length: ${a.length} vs ${b.length}`;
-  }
-  for (const k of Object.keys(a)) {
-    if (!Object.hasOwn(b, k)) return `${p}.${k}: ${show(a[k])} vs (missing)`;
-    const d = firstDifference(a[k], b[k], `${p}.${k}`);
-    if (d) return d;
-  }
-  for (const k of Object.keys(b)) if (!Object.hasOwn(a, k)) return `${p}.${k}: (missing) vs ${show(b[k])}`;
-  return null;
 }
 
 // ------------------------------------------------------------ ours -> DuckDB's shape
