@@ -86,6 +86,39 @@ pub(crate) fn words(text: &str) -> Vec<String> {
 
 /// Checks every feature's messaging.
 pub(crate) fn check(features: &[Feature], entries: &[Messaging]) -> MessagingReport {
+    let (entry_of, orphans) = match_entries(features, entries);
+    let texts: Vec<Option<Vec<String>>> = entry_of
+        .iter()
+        .map(|e| e.and_then(|e| e.messaging.as_deref()).map(words))
+        .collect();
+    let (copies, similar) = overlaps(&texts);
+    let checks = features
+        .iter()
+        .enumerate()
+        .map(|(i, feature)| {
+            let found = Overlaps {
+                copies: copies.get(i).map(Vec::as_slice),
+                similar: similar.get(i).map(Vec::as_slice),
+            };
+            let text = texts.get(i).and_then(Option::as_ref);
+            feature_check(
+                features,
+                feature,
+                entry_of.get(i).copied().flatten(),
+                text,
+                found,
+            )
+        })
+        .collect();
+    MessagingReport { checks, orphans }
+}
+
+/// Each feature's messaging entry (by position in `features`), and the
+/// entries whose id is not a feature's.
+fn match_entries<'m>(
+    features: &[Feature],
+    entries: &'m [Messaging],
+) -> (Vec<Option<&'m Messaging>>, Vec<OrphanMessaging>) {
     let by_id = Positions::of(features.iter().map(|f| f.id.as_str()));
     let mut entry_of: Vec<Option<&Messaging>> = vec![None; features.len()];
     let mut orphans = Vec::new();
@@ -111,103 +144,108 @@ pub(crate) fn check(features: &[Feature], entries: &[Messaging]) -> MessagingRep
             }
         }
     }
-    let texts: Vec<Option<Vec<String>>> = entry_of
-        .iter()
-        .map(|e| e.and_then(|e| e.messaging.as_deref()).map(words))
-        .collect();
-    let (copies, similar) = overlaps(&texts);
-    let checks = features
-        .iter()
-        .enumerate()
-        .map(|(i, feature)| {
-            let entry = entry_of.get(i).copied().flatten();
-            let mut reasons: Vec<(LaunchMessagingStatus, LaunchReason)> = Vec::new();
-            let reason = |status, code: &str, path: String, message: String| {
-                (
-                    status,
-                    LaunchReason {
-                        code: code.to_string(),
-                        path: Some(path),
-                        message,
-                    },
-                )
-            };
-            let names = |others: &[usize]| named(features, others);
-            match entry {
-                None => reasons.push(reason(
+    (entry_of, orphans)
+}
+
+/// The other features a feature's messaging is a copy of, and those it is
+/// near (with the share of words in common, in percent).
+struct Overlaps<'a> {
+    copies: Option<&'a [usize]>,
+    similar: Option<&'a [(usize, usize)]>,
+}
+
+/// One feature's check: every reason found, and the worst status among them.
+fn feature_check(
+    features: &[Feature],
+    feature: &Feature,
+    entry: Option<&Messaging>,
+    text: Option<&Vec<String>>,
+    Overlaps { copies, similar }: Overlaps,
+) -> LaunchMessagingCheck {
+    let mut reasons: Vec<(LaunchMessagingStatus, LaunchReason)> = Vec::new();
+    let reason = |status, code: &str, path: String, message: String| {
+        (
+            status,
+            LaunchReason {
+                code: code.to_string(),
+                path: Some(path),
+                message,
+            },
+        )
+    };
+    let names = |others: &[usize]| named(features, others);
+    match entry {
+        None => reasons.push(reason(
+            LaunchMessagingStatus::Misaligned,
+            "no_messaging",
+            feature.path.clone(),
+            format!("{} has no entry in featureMessaging", feature.id),
+        )),
+        Some(e) => {
+            // Messaging without a single word ("...") is no messaging.
+            if text.is_none_or(Vec::is_empty) {
+                reasons.push(reason(
                     LaunchMessagingStatus::Misaligned,
-                    "no_messaging",
-                    feature.path.clone(),
-                    format!("{} has no entry in featureMessaging", feature.id),
-                )),
-                Some(e) => {
-                    // Messaging without a single word ("...") is no messaging.
-                    if texts.get(i).and_then(Option::as_ref).is_none_or(Vec::is_empty) {
-                        reasons.push(reason(
-                            LaunchMessagingStatus::Misaligned,
-                            "missing_messaging",
-                            format!("{}.messaging", e.path),
-                            format!("{} has no messaging", feature.id),
-                        ));
-                    }
-                    if let Some(others) = copies.get(i).filter(|o| !o.is_empty()) {
-                        reasons.push(reason(
-                            LaunchMessagingStatus::Misaligned,
-                            "copied_messaging",
-                            format!("{}.messaging", e.path),
-                            format!(
-                                "{} has the same messaging as {} (compared ignoring case, punctuation and spacing)",
-                                feature.id,
-                                names(others)
-                            ),
-                        ));
-                    }
-                    if e.positioning.is_none() {
-                        reasons.push(reason(
-                            LaunchMessagingStatus::NeedsReview,
-                            "missing_positioning",
-                            format!("{}.positioning", e.path),
-                            format!("{} has no positioning", feature.id),
-                        ));
-                    }
-                    if e.key_benefits.is_empty() {
-                        reasons.push(reason(
-                            LaunchMessagingStatus::NeedsReview,
-                            "missing_key_benefits",
-                            format!("{}.keyBenefits", e.path),
-                            format!("{} has no key benefits", feature.id),
-                        ));
-                    }
-                    if let Some(others) = similar.get(i).filter(|o| !o.is_empty()) {
-                        let closest = others.iter().map(|(_, share)| *share).max().unwrap_or(0);
-                        let ids: Vec<usize> = others.iter().map(|(j, _)| *j).collect();
-                        reasons.push(reason(
-                            LaunchMessagingStatus::NeedsReview,
-                            "similar_messaging",
-                            format!("{}.messaging", e.path),
-                            format!(
-                                "{}'s messaging shares up to {closest}% of its words with that of {}",
-                                feature.id,
-                                names(&ids)
-                            ),
-                        ));
-                    }
-                }
+                    "missing_messaging",
+                    format!("{}.messaging", e.path),
+                    format!("{} has no messaging", feature.id),
+                ));
             }
-            LaunchMessagingCheck {
-                feature_id: feature.id.clone(),
-                name: feature.name.clone(),
-                status: reasons
-                    .iter()
-                    .map(|(s, _)| *s)
-                    .max()
-                    .unwrap_or(LaunchMessagingStatus::Aligned),
-                reasons: reasons.into_iter().map(|(_, r)| r).collect(),
-                path: entry.map_or_else(|| feature.path.clone(), |e| e.path.clone()),
+            if let Some(others) = copies.filter(|o| !o.is_empty()) {
+                reasons.push(reason(
+                    LaunchMessagingStatus::Misaligned,
+                    "copied_messaging",
+                    format!("{}.messaging", e.path),
+                    format!(
+                        "{} has the same messaging as {} (compared ignoring case, punctuation and spacing)",
+                        feature.id,
+                        names(others)
+                    ),
+                ));
             }
-        })
-        .collect();
-    MessagingReport { checks, orphans }
+            if e.positioning.is_none() {
+                reasons.push(reason(
+                    LaunchMessagingStatus::NeedsReview,
+                    "missing_positioning",
+                    format!("{}.positioning", e.path),
+                    format!("{} has no positioning", feature.id),
+                ));
+            }
+            if e.key_benefits.is_empty() {
+                reasons.push(reason(
+                    LaunchMessagingStatus::NeedsReview,
+                    "missing_key_benefits",
+                    format!("{}.keyBenefits", e.path),
+                    format!("{} has no key benefits", feature.id),
+                ));
+            }
+            if let Some(others) = similar.filter(|o| !o.is_empty()) {
+                let closest = others.iter().map(|(_, share)| *share).max().unwrap_or(0);
+                let ids: Vec<usize> = others.iter().map(|(j, _)| *j).collect();
+                reasons.push(reason(
+                    LaunchMessagingStatus::NeedsReview,
+                    "similar_messaging",
+                    format!("{}.messaging", e.path),
+                    format!(
+                        "{}'s messaging shares up to {closest}% of its words with that of {}",
+                        feature.id,
+                        names(&ids)
+                    ),
+                ));
+            }
+        }
+    }
+    LaunchMessagingCheck {
+        feature_id: feature.id.clone(),
+        name: feature.name.clone(),
+        status: reasons
+            .iter()
+            .map(|(s, _)| *s)
+            .max()
+            .unwrap_or(LaunchMessagingStatus::Aligned),
+        reasons: reasons.into_iter().map(|(_, r)| r).collect(),
+        path: entry.map_or_else(|| feature.path.clone(), |e| e.path.clone()),
+    }
 }
 
 /// Feature ids for a message: at most [`MAX_NAMED`], then how many more.
