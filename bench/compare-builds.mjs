@@ -11,53 +11,24 @@
 // both DIRs are the same. bench/compare-builds.sh builds an old revision in a
 // git worktree and the current tree, and runs this script on both.
 //
-// 1. Equivalence. One seeded corpus goes through every export of both builds;
-//    each outcome (the result, or for a throw its name, message, subject and
-//    problems) is serialised with JSON.stringify, a replacer keeping what
-//    plain JSON would blur (NaN, Infinity, -0, undefined, Map, typed arrays),
-//    and the two strings must be equal byte for byte. The corpus:
-//      - presets(), schema(), sampleProduct(), sampleLaunchPlan(), version();
-//      - analyze / validate: the sample, every input of
-//        tests/fixtures/golden_inputs.json with its options, malformed inputs,
-//        and generated products (bench/products.mjs: the sample's numbers
-//        moved within the schema's ranges, groups dropped; then extra fields,
-//        some invalid on purpose) under each preset, under option variations
-//        (weights, metricWeights, benchmarks, confidenceLevel) and invalid
-//        options;
-//      - analyzeMany on batches of those products;
-//      - analyzeSurvey on CSVs from bench/gen-survey-csv.mjs (a few sizes, as
-//        text and bytes, `;`-delimited, with blank and ragged rows), on answer
-//        arrays, with option variations and invalid options and inputs;
-//        compareSurveys on pairs of them;
-//      - analyzeEvents on arrays from bench/events-data.mjs (Uint32Array and
-//        string ids, Float64Array and plain arrays) under cohortPeriod,
-//        window, weekStart, utcOffsetMinutes, asOf and powerUserDays
-//        variations, with signups, and invalid inputs and options;
-//      - analyzeEventsCsv on CSV text (ISO, epoch seconds and ms, a signup
-//        column, other headers and delimiters, bad rows), text and bytes;
-//      - checkLaunch on sampleLaunchPlan() and hand-made variations (no
-//        milestones, dates and offsets, a cycle, an unknown dependency,
-//        missing messaging, no asOf, ...), seeded random variations, and
-//        invalid plans and options.
-//    Prints the cases per export and every mismatch (export, case, the first
-//    differing byte with context, and the JSON path). Exit code 1 if any.
-// 2. Speed, old and new interleaved: each run times every measure on both
-//    builds, in the order old, new in even runs and new, old in odd runs (so
-//    that neither always goes first), after a warm-up of each; a gc() before
-//    each. Medians over --runs runs (default 5), the ratio new/old, the ratio
-//    of each side's best run (on a shared machine, other work only ever adds
-//    time, so the best runs are the steadiest figure), and the min..max of
-//    each side: "noise" when the two ranges overlap, SLOWER or faster when
-//    every run of new is beyond every run of old. Measures:
-//    analyze(sampleProduct()) latency (median of 3,000 calls a run),
-//    analyzeMany throughput (20,000 generated products a run, batches of
-//    1,000), analyzeSurvey on a 100,000-row CSV (bytes), analyzeEvents on
-//    1,000,000 events (typed arrays), analyzeEventsCsv on 200,000 rows
-//    (bytes), checkLaunch(sample plan) latency (median of 2,000 calls); the
-//    three file-sized ones are the fastest of 3 calls a run. --quick divides
-//    the sizes by about 10 (and the corpus by about 5) for a smoke run.
-//    --skip-speed leaves this part out.
-// 3. Size: each build's .wasm, raw and gzip -9 (zlib level 9), and new/old.
+// 1. Equivalence: one seeded corpus through every export of both builds
+//    (the sample, the golden inputs, generated products under every preset
+//    and option variations; survey CSVs and arrays; event arrays and CSVs;
+//    launch plans; invalid inputs and options for each). Each outcome (the
+//    result, or a throw's name, message, subject and problems) is serialised
+//    keeping what plain JSON blurs (NaN, Infinity, -0, undefined, Map, typed
+//    arrays) and must be equal byte for byte; every mismatch is printed with
+//    its export, case, first differing byte and JSON path. Exit code 1 if any.
+// 2. Speed, old and new interleaved (old, new in even runs, new, old in odd
+//    ones), a gc() before each measure: medians over --runs (default 5), the
+//    ratio new/old, the ratio of each side's best run (the steadiest figure
+//    on a shared machine) and each side's range: "noise" when the ranges
+//    overlap, SLOWER or faster when every new run is beyond every old one.
+//    analyze() latency, analyzeMany throughput, analyzeSurvey, analyzeEvents,
+//    analyzeEventsCsv on files of 100k-1M rows or events, checkLaunch
+//    latency. --quick shrinks sizes and corpus for a smoke run; --skip-speed
+//    leaves this part out.
+// 3. Size: each build's .wasm, raw and gzip -9, and new/old.
 // The last line starts with "summary:" (bench/compare-builds.sh reads it).
 
 import fs from 'node:fs';

@@ -32,7 +32,7 @@ run_wasm_suite() {
   local name=$1 log=$logs/$1.log
   shift
   local expected
-  expected=$(grep -c '^#\[wasm_bindgen_test\]' tests/wasm_shared/mod.rs)
+  expected=$(cat tests/wasm_shared/*.rs | grep -c '^#\[wasm_bindgen_test\]')
   set +e
   env "$@" cargo test --target wasm32-unknown-unknown --features wasm --test "$name" 2>&1 | tee "$log"
   local status=${PIPESTATUS[0]}

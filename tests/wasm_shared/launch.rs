@@ -1,0 +1,123 @@
+//! checkLaunch through the bindings.
+
+use super::*;
+
+fn check_launch(plan: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
+    wasm::check_launch(Ts::new_unchecked(plan), options.map(Ts::new_unchecked)).map(JsValue::from)
+}
+
+fn text(value: &JsValue, key: &str) -> Option<String> {
+    get(value, key).as_string()
+}
+
+#[wasm_bindgen_test]
+fn checks_the_sample_launch_plan() {
+    let sample = wasm::sample_launch_plan().expect("sample loads");
+    assert_eq!(
+        text(&get(&sample, "options"), "asOf").as_deref(),
+        Some("2027-01-01")
+    );
+    let report = check_launch(get(&sample, "plan"), Some(get(&sample, "options")))
+        .expect("the sample checks");
+    assert_eq!(text(&report, "status").as_deref(), Some("blocked"));
+    // 2027-01-01 to 2027-02-15.
+    assert_eq!(number(&report, "daysToLaunch"), 45.0);
+    let reasons: Array = get(&report, "statusReasons").dyn_into().expect("reasons");
+    assert_eq!(reasons.length(), 1);
+    let reason = reasons.get(0);
+    assert_eq!(text(&reason, "code").as_deref(), Some("unknown_dependency"));
+    assert_eq!(
+        text(&reason, "path").as_deref(),
+        Some("dependencies[2].dependsOn[2]")
+    );
+    assert!(text(&reason, "message")
+        .unwrap_or_default()
+        .contains("\"Sales team training\", which is not a milestone of the plan"));
+    // 100 * (0.3 * 5/6 + 0.2 + 0.3 + 0.1 + 0.1) = 95, as natively.
+    assert!((number(&get(&report, "score"), "score") - 95.0).abs() < 1e-9);
+    let timeline: Array = get(&report, "timeline").dyn_into().expect("timeline array");
+    assert_eq!(timeline.length(), 5);
+    assert_eq!(
+        text(&timeline.get(0), "date").as_deref(),
+        Some("2027-02-01")
+    );
+    assert_eq!(
+        text(&timeline.get(4), "date").as_deref(),
+        Some("2027-03-17")
+    );
+    let path: Array = get(&get(&report, "criticalPath"), "milestones")
+        .dyn_into()
+        .expect("critical path");
+    assert_eq!(path.length(), 3);
+}
+
+#[wasm_bindgen_test]
+fn bad_launch_plans_throw_every_problem() {
+    let plan = js(r#"{"productName": "", "launchDate": "2027-02-29",
+                      "milestones": [{"name": "A", "date": "2027-01-01"}, {"name": "a", "offsetDays": -3}],
+                      "dependencies": [{"milestone": "A", "dependson": "B"}]}"#);
+    let (message, problems) =
+        expect_input_error(check_launch(plan, Some(js(r#"{"asOf": "2027-13-01"}"#))));
+    assert!(
+        message.starts_with("invalid launch plan and options: 6 problems"),
+        "{message}"
+    );
+    let paths: Vec<String> = problems.iter().filter_map(|p| text(p, "path")).collect();
+    assert_eq!(
+        paths,
+        [
+            "productName",
+            "launchDate",
+            "milestones[1].name",
+            "dependencies[0].dependson",
+            "dependencies[0].dependsOn",
+            "options.asOf"
+        ]
+    );
+    assert_eq!(
+        text(&problems[1], "hint").as_deref(),
+        Some("2027-02 has 28 days")
+    );
+    assert_eq!(
+        text(&problems[3], "hint").as_deref(),
+        Some("did you mean dependsOn?")
+    );
+    // A JS Date where a date string belongs, and a plan that is not an object.
+    let plan = js(r#"{"productName": "Acme"}"#);
+    set(
+        &plan,
+        &["launchDate"],
+        js_sys::Date::new(&JsValue::from_f64(1.8e12)).into(),
+    );
+    let (message, _) = expect_input_error(check_launch(plan, None));
+    assert!(
+        message.contains("launchDate is a Date; expected a calendar date as YYYY-MM-DD"),
+        "{message}"
+    );
+    assert!(
+        message.contains("date.toISOString().slice(0, 10)"),
+        "{message}"
+    );
+    let (message, _) = expect_input_error(check_launch(JsValue::from_str("plan"), None));
+    assert!(message.contains("input is \"plan\""), "{message}");
+}
+
+#[wasm_bindgen_test]
+fn the_same_launch_plan_gives_the_same_report() {
+    let sample = wasm::sample_launch_plan().expect("sample loads");
+    let run = || {
+        let report = check_launch(get(&sample, "plan"), Some(get(&sample, "options")))
+            .expect("the sample checks");
+        String::from(JSON::stringify(&report).expect("report serializes"))
+    };
+    let first = run();
+    assert_eq!(run(), first);
+    // Without asOf nothing is read from a clock: the schedule checks are skipped and said so.
+    let report = check_launch(get(&sample, "plan"), None).expect("checks without asOf");
+    assert!(get(&report, "daysToLaunch").is_undefined());
+    let recommendations: Array = get(&report, "recommendations").dyn_into().expect("array");
+    assert!(recommendations
+        .iter()
+        .any(|r| text(&r, "code").as_deref() == Some("no_as_of")));
+    assert_eq!(text(&report, "status").as_deref(), Some("blocked"));
+}

@@ -1,0 +1,140 @@
+//! analyzeSurvey and compareSurveys through the bindings.
+
+use super::*;
+
+fn analyze_survey(input: JsValue, options: Option<&str>) -> Result<JsValue, JsValue> {
+    wasm::analyze_survey(input, options.map(|o| Ts::new_unchecked(js(o)))).map(JsValue::from)
+}
+
+const SURVEY_CSV: &str = "Response ID,How likely are you to recommend Acme?,How would you feel if you could no longer use Acme?,How satisfied are you?,Role\r\n\
+1,10,Very disappointed,5,Dev\r\n2,9,very disappointed ,4,Dev\r\n3,8,Somewhat disappointed,4,PM\r\n\
+4,6,Not disappointed (it isn't really that useful),2,PM\r\n5,0,N/A - I no longer use Acme,1,Dev\r\n\r\n6,x,nope,9,Dev\r\n";
+
+#[wasm_bindgen_test]
+fn survey_from_csv_text_matches_the_hand_count() {
+    let r = analyze_survey(JsValue::from_str(SURVEY_CSV), None).expect("survey");
+    let nps = get(&r, "nps");
+    assert_eq!(number(&nps, "promoters"), 2.0);
+    assert_eq!(number(&nps, "detractors"), 2.0);
+    assert_eq!(number(&nps, "score"), 0.0);
+    assert_eq!(
+        get(&nps, "method").as_string().as_deref(),
+        Some("adjusted-wald")
+    );
+    let pmf = get(&r, "pmf");
+    assert_eq!(number(&pmf, "n"), 4.0);
+    assert_eq!(number(&pmf, "noLongerUse"), 1.0);
+    assert_eq!(
+        get(&pmf, "verdict").as_string().as_deref(),
+        Some("too_few_answers")
+    );
+    let skipped = get(&r, "skipped");
+    assert_eq!(number(&skipped, "count"), 2.0);
+    let first: Array = get(&skipped, "first").dyn_into().expect("first");
+    assert_eq!(number(&first.get(0), "line"), 7.0);
+    assert_eq!(
+        get(&first.get(0), "reason").as_string().as_deref(),
+        Some("blank row")
+    );
+    assert_eq!(number(&first.get(1), "line"), 8.0);
+    // surveyData goes straight into analyze.
+    let product = Object::new();
+    Reflect::set(
+        &product,
+        &JsValue::from_str("surveyData"),
+        &get(&r, "surveyData"),
+    )
+    .expect("set");
+    let scored = analyze(product.into()).expect("surveyData is valid product data");
+    assert!(number(&scored, "score") > 0.0);
+}
+
+#[wasm_bindgen_test]
+fn survey_from_bytes_reports_invalid_utf8_and_from_arrays_by_index() {
+    let mut bytes = SURVEY_CSV.as_bytes().to_vec();
+    bytes.extend_from_slice(b"7,9,Very disappointed,5,D\xFFv\r\n");
+    let r =
+        analyze_survey(js_sys::Uint8Array::from(bytes.as_slice()).into(), None).expect("survey");
+    let by_reason = get(&get(&r, "skipped"), "byReason");
+    assert_eq!(number(&by_reason, "invalid UTF-8 in an answer"), 1.0);
+    let arrays = js(
+        r#"{"nps": [9, "10", null, 3, "11"], "pmf": ["Very disappointed", "somewhat disappointed", null, "n/a", "Not disappointed"]}"#,
+    );
+    let r = analyze_survey(arrays, Some(r#"{"npsMethod": "wald"}"#)).expect("arrays");
+    assert_eq!(number(&get(&r, "nps"), "n"), 3.0);
+    assert_eq!(
+        get(&get(&r, "nps"), "method").as_string().as_deref(),
+        Some("wald")
+    );
+    let invalid: Array = get(&get(&r, "invalidAnswers"), "first")
+        .dyn_into()
+        .expect("first");
+    assert_eq!(number(&invalid.get(0), "index"), 4.0);
+}
+
+#[wasm_bindgen_test]
+fn unusable_surveys_are_errors_and_the_module_keeps_working() {
+    for (input, needle) in [
+        (JsValue::from_str(""), "an empty file"),
+        (
+            JsValue::from_str("Name,Email\nAda,a@b.c\n"),
+            "a column for at least one question",
+        ),
+        (
+            JsValue::from_str("How likely are you to recommend us?\nnope\n"),
+            "no usable answer",
+        ),
+        (
+            js(r#"{"nps": [1, 2], "pmf": ["Very disappointed"]}"#),
+            "pmf is an array of 1 answers",
+        ),
+        (js(r#"{"npz": [1]}"#), "input.npz is an unknown field"),
+        (
+            JsValue::from_f64(3.0),
+            "CSV text, a Uint8Array of CSV bytes",
+        ),
+    ] {
+        let (message, problems) = expect_input_error(analyze_survey(input, None));
+        assert!(message.contains(needle), "{needle:?} not in {message}");
+        assert!(!problems.is_empty());
+    }
+    let (message, _) = expect_input_error(analyze_survey(
+        JsValue::from_str(SURVEY_CSV),
+        Some(r#"{"pmfBar": 40, "columns": {"nps": "NPS?"}}"#),
+    ));
+    assert!(message.contains("did you mean 0.4?"), "{message}");
+    assert!(analyze_survey(JsValue::from_str(SURVEY_CSV), None).is_ok());
+}
+
+#[wasm_bindgen_test]
+fn survey_waves_are_compared() {
+    let wave = |vd: usize, other: usize| {
+        let mut text = String::from("How would you feel if you could no longer use it?\n");
+        text.push_str(&"Very disappointed\n".repeat(vd));
+        text.push_str(&"Somewhat disappointed\n".repeat(other));
+        JsValue::from_str(&text)
+    };
+    let cmp: JsValue = wasm::compare_surveys(wave(22, 78), wave(58, 42), None)
+        .expect("compare")
+        .into();
+    let pmf = get(&cmp, "pmf");
+    assert!((number(&pmf, "change") - 0.36).abs() < 1e-12);
+    assert_eq!(get(&pmf, "distinguishable").as_bool(), Some(true));
+    assert_eq!(
+        get(&pmf, "method").as_string().as_deref(),
+        Some("newcombe-hybrid-score")
+    );
+    // A bad wave or bad options: a clear error naming what was wrong, not a trap.
+    let (message, _) = expect_input_error(
+        wasm::compare_surveys(wave(1, 1), JsValue::NULL, None).map(JsValue::from),
+    );
+    assert!(
+        message.contains("CSV text, a Uint8Array of CSV bytes"),
+        "{message}"
+    );
+    let options = Some(Ts::new_unchecked(js(r#"{"npsMethod": "exact"}"#)));
+    let (message, _) = expect_input_error(
+        wasm::compare_surveys(wave(1, 1), wave(1, 1), options).map(JsValue::from),
+    );
+    assert!(message.contains("options.npsMethod"), "{message}");
+}
