@@ -4,7 +4,7 @@
 use crate::calendar::{local_day, MS_PER_DAY};
 use crate::events::activity;
 use crate::events::config::{period_of, EventsConfig, Period};
-use crate::events::prepare::SignupTimes;
+use crate::events::signups::SignupTimes;
 use std::collections::HashMap;
 
 /// Cohorts counted in 24 h windows from each user's first event.

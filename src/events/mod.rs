@@ -25,6 +25,7 @@ mod options;
 mod prepare;
 mod report;
 mod result;
+mod signups;
 mod tables;
 pub mod timestamp;
 

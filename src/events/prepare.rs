@@ -6,6 +6,7 @@ use crate::calendar::{iso_date, local_day};
 use crate::events::activity;
 use crate::events::config::{period_of, EventsConfig, Window};
 use crate::events::elapsed::{elapsed_cohorts, ElapsedCohorts};
+use crate::events::signups::SignupTimes;
 use crate::events::{Signups, MAX_COHORT_PERIODS, MAX_EVENTS, MAX_TIMESTAMP_MS};
 use crate::format::format_number;
 use crate::input::problem::{InputError, Problem};
@@ -21,43 +22,6 @@ pub(crate) struct Prepared {
     pub(crate) after: u64,
     pub(crate) elapsed: Option<ElapsedCohorts>,
     pub(crate) signups: Option<SignupTimes>,
-}
-
-/// Signup times sorted by user, one per user (the earliest when a user has
-/// several), and how many users had differing ones.
-pub(crate) struct SignupTimes {
-    pub(crate) by_user: Vec<(u32, f64)>,
-    pub(crate) conflicting: u64,
-}
-
-impl SignupTimes {
-    fn new(signups: &Signups) -> SignupTimes {
-        let mut pairs: Vec<(u32, f64)> = signups
-            .user_ids
-            .iter()
-            .copied()
-            .zip(signups.timestamps_ms.iter().copied())
-            .collect();
-        pairs.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
-        let mut by_user: Vec<(u32, f64)> = Vec::with_capacity(pairs.len());
-        let mut conflicting = 0;
-        let mut counted = None;
-        for (user, t) in pairs {
-            match by_user.last() {
-                Some(&(last, first_t)) if last == user => {
-                    if t != first_t && counted != Some(user) {
-                        conflicting += 1;
-                        counted = Some(user);
-                    }
-                }
-                _ => by_user.push((user, t)),
-            }
-        }
-        SignupTimes {
-            by_user,
-            conflicting,
-        }
-    }
 }
 
 /// Checks the events and builds their keys.
