@@ -20,7 +20,7 @@ const CACHE_NAME = `${CACHE_PREFIX}${CACHE_VERSION}`;
 // Relative to this file (www/sw.js).
 const SHELL = [
   './', 'index.html', 'app.js', 'style.css', 'worker.js',
-  'lib/dom.js', 'lib/charts.js', 'lib/files.js', 'lib/share.js', 'lib/export.js', 'lib/card.js', 'lib/launch-card.js',
+  'lib/dom.js', 'lib/charts.js', 'lib/widgets.js', 'lib/files.js', 'lib/share.js', 'lib/export.js', 'lib/card.js', 'lib/launch-card.js',
   'views/views.css', 'views/launch.js', 'views/launch.css',
   'card.css', 'embed.html', 'embed.js', 'card.js',
   '../pkg/web/market_validation.js', '../pkg/web/market_validation_bg.wasm',

@@ -3,10 +3,9 @@
 // Long ranges are capped where drawing everything would be slow or
 // unreadable (the cohort triangle, the growth bars); each cap is stated
 // under its chart, and the data tables keep every value.
-import { h, fmt, fmtPct, fmtInt } from '../lib/dom.js';
-import {
-  lineChart, stackedBars, barChart, heatmap, chartWidth, figureRow, panel, rowIssues, useButton, verdictBadge,
-} from '../lib/charts.js';
+import { h, fmt, fmtPct, fmtInt, fmtCount } from '../lib/dom.js';
+import { lineChart, stackedBars, barChart, heatmap, chartWidth, CHAR_W } from '../lib/charts.js';
+import { figureRow, panel, rowIssues, useButton, verdictBadge } from '../lib/widgets.js';
 
 /** Cohorts drawn in the heatmap (the most recent) and periods per cohort. */
 const HEATMAP_ROWS = 60;
@@ -263,7 +262,7 @@ function growthPanel(a, width) {
   // One left margin for both charts, wide enough for the bars' largest label, so each
   // quick ratio sits under its bar.
   const biggest = Math.max(1, ...g.slice(from).map((p) => Math.max(p.retained + p.newUsers + p.resurrected, p.churned)));
-  const minLeft = Math.ceil((fmtCount(biggest * 1.25).length + 1) * 6.6) + 12;
+  const minLeft = Math.ceil((fmtCount(biggest * 1.25).length + 1) * CHAR_W) + 12;
   return panel('Growth accounting', [
     lastComplete ? figureRow([
       { label: `Quick ratio, ${word} of ${lastComplete.start}`, value: fmt(lastComplete.quickRatio), big: true, testid: 'quick-ratio' },
@@ -298,5 +297,3 @@ function growthPanel(a, width) {
     }),
   ], { wide: true, testid: 'events-growth' });
 }
-
-const fmtCount = (v) => (Number.isInteger(v) ? fmtInt(v) : fmt(v));

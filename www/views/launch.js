@@ -13,7 +13,8 @@
 // becomes a text node (never markup). Styles: views/launch.css (classes
 // `mv-launch-`), on top of views/views.css.
 import { h, fmt, fmt1, fmtPct, svg as s, setupTabs } from '../lib/dom.js';
-import { dataTable, panel, figureRow, verdictBadge, chartWidth } from '../lib/charts.js';
+import { chartWidth } from '../lib/charts.js';
+import { dataTable, panel, figureRow, verdictBadge } from '../lib/widgets.js';
 import {
   STATUS_LABELS, STATUS_TONES, LEVEL_LABELS, STATE_LABELS, dayNumber, isoDate, fmtDate, fmtDayShort, fmtDayLong,
   fmtMonth, plural, daysToLaunchText, offsetLabel, milestoneMarker,

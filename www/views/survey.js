@@ -1,10 +1,9 @@
 // The survey-answers view: what analyzeSurvey() found, with every figure's
 // interval, read straight from the SurveyAnalysis (pkg/web/market_validation.d.ts).
 // Parts the file did not have (no NPS column, no segments...) are not shown.
-import { h, fmt, fmt1, fmtPct, fmtRange, fmtInt } from '../lib/dom.js';
-import {
-  barChart, intervalBar, intervalChart, splitBar, chartWidth, figureRow, panel, rowIssues, useButton, verdictBadge,
-} from '../lib/charts.js';
+import { h, fmt, fmt1, fmtPct, fmtRange, fmtInt, fmtCount } from '../lib/dom.js';
+import { barChart, intervalBar, intervalChart, splitBar, chartWidth } from '../lib/charts.js';
+import { figureRow, panel, rowIssues, useButton, verdictBadge } from '../lib/widgets.js';
 
 const PMF_VERDICTS = {
   above_bar: ['Above the bar', 'good'],
@@ -229,5 +228,3 @@ function cell(summary, value, interval, n) {
   return h('td', { class: 'mv-num' }, h('span', { text: value(summary) }),
     h('span', { class: 'mv-sub', text: `${interval(summary)} · n ${fmtInt(n(summary))}` }));
 }
-
-const fmtCount = (v) => (Number.isInteger(v) ? fmtInt(v) : fmt(v));
