@@ -771,7 +771,7 @@ let launchState = null;
 /** Mounts the launch view the first time it is needed (its module loads only then). */
 async function ensureLaunchView() {
   if (launchView) return launchView;
-  const { mountLaunch } = await import('./views/launch.js');
+  const { mountLaunch } = await import('./views/launch/index.js');
   launchView = mountLaunch($('#launch'), {
     checkLaunch,
     sampleLaunchPlan,

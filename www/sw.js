@@ -20,8 +20,12 @@ const CACHE_NAME = `${CACHE_PREFIX}${CACHE_VERSION}`;
 // Relative to this file (www/sw.js).
 const SHELL = [
   './', 'index.html', 'app.js', 'style.css', 'worker.js',
-  'lib/dom.js', 'lib/charts.js', 'lib/widgets.js', 'lib/files.js', 'lib/share.js', 'lib/export.js', 'lib/card.js', 'lib/launch-card.js',
-  'views/views.css', 'views/launch.js', 'views/launch.css',
+  'lib/dom.js', 'lib/errors.js', 'lib/json-input.js', 'lib/charts.js', 'lib/widgets.js', 'lib/files.js', 'lib/share.js', 'lib/export.js',
+  'lib/card.js', 'lib/launch-card.js',
+  'views/views.css', 'views/launch/launch.css', 'views/launch/index.js', 'views/launch/labels.js', 'views/launch/plan-values.js',
+  'views/launch/report.js', 'views/launch/timeline.js', 'views/launch/editor/index.js', 'views/launch/editor/controls.js',
+  'views/launch/editor/problems.js', 'views/launch/editor/json-tab.js', 'views/launch/editor/basics.js',
+  'views/launch/editor/features.js', 'views/launch/editor/schedule.js',
   'card.css', 'embed.html', 'embed.js', 'card.js',
   '../pkg/web/market_validation.js', '../pkg/web/market_validation_bg.wasm',
 ];

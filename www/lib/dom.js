@@ -101,13 +101,18 @@ export function idMaker(prefix) {
   return (name) => `${prefix}-${name}-${++counter}`;
 }
 /**
- * What went wrong, in words: the thrown value's `message`, or the value itself as text.
- * @param {unknown} error
- * @returns {string}
+ * Focuses the element the first of `selectors` finds in `root`, if one does.
+ * @param {ParentNode} root
+ * @param {...string} selectors tried in order
  */
-export function errorMessage(error) {
-  const message = error != null && typeof error === 'object' && 'message' in error ? error.message : undefined;
-  return String(message ?? error);
+export function focusIn(root, ...selectors) {
+  for (const selector of selectors) {
+    const el = root.querySelector(selector);
+    if (el) {
+      if (el instanceof HTMLElement || el instanceof SVGElement) el.focus();
+      return;
+    }
+  }
 }
 
 /** Ids of the shared charts and widgets (lib/charts.js, lib/widgets.js): `mv-<name>-<n>`. */

@@ -2,7 +2,8 @@
 // figures, verdict badges, the "Use in the score" button, the unused-rows
 // report, and the data table behind every chart. Styles: views/views.css
 // (classes `mv-`). Every text given becomes a text node.
-import { h, fmt, errorMessage, uniqueId as uid } from './dom.js';
+import { h, fmt, uniqueId as uid } from './dom.js';
+import { errorMessage } from './errors.js';
 
 /** @import { Child } from './dom.js' */
 /** @import { RowReport } from '../../pkg/web/market_validation.js' */
