@@ -13,19 +13,23 @@
 // visitors get them: a changed sw.js installs, precaches afresh, and takes over.
 // Registered from app.js with navigator.serviceWorker.register('sw.js') (scope www/).
 
-const CACHE_VERSION = 'v2';
+const CACHE_VERSION = 'v3';
 const CACHE_PREFIX = 'market-validation-';
 const CACHE_NAME = `${CACHE_PREFIX}${CACHE_VERSION}`;
 
 // Relative to this file (www/sw.js).
 const SHELL = [
   './', 'index.html', 'app.js', 'style.css', 'worker.js',
-  'lib/dom.js', 'lib/errors.js', 'lib/json-input.js', 'lib/charts.js', 'lib/widgets.js', 'lib/files.js', 'lib/share.js', 'lib/export.js',
-  'lib/card.js', 'lib/launch-card.js',
-  'views/views.css', 'views/launch/launch.css', 'views/launch/index.js', 'views/launch/labels.js', 'views/launch/plan-values.js',
-  'views/launch/report.js', 'views/launch/timeline.js', 'views/launch/editor/index.js', 'views/launch/editor/controls.js',
-  'views/launch/editor/problems.js', 'views/launch/editor/json-tab.js', 'views/launch/editor/basics.js',
-  'views/launch/editor/features.js', 'views/launch/editor/schedule.js',
+  'lib/dom.js', 'lib/errors.js', 'lib/json-input.js', 'lib/charts.js', 'lib/widgets.js', 'lib/files.js', 'lib/share.js',
+  'lib/export.js', 'lib/card.js', 'lib/launch-card.js',
+  'views/views.css', 'views/upload.js', 'views/survey.js', 'views/events.js',
+  'views/validation/index.js', 'views/validation/product-form.js', 'views/validation/fields.js', 'views/validation/weights.js',
+  'views/validation/results.js', 'views/validation/json-paste.js', 'views/validation/raw-data.js',
+  'views/launch/launch.css', 'views/launch/index.js', 'views/launch/labels.js', 'views/launch/plan-values.js',
+  'views/launch/report.js', 'views/launch/timeline.js',
+  'views/launch/editor/index.js', 'views/launch/editor/controls.js', 'views/launch/editor/basics.js',
+  'views/launch/editor/features.js', 'views/launch/editor/schedule.js', 'views/launch/editor/json-tab.js',
+  'views/launch/editor/problems.js',
   'card.css', 'embed.html', 'embed.js', 'card.js',
   '../pkg/web/market_validation.js', '../pkg/web/market_validation_bg.wasm',
 ];

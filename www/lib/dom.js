@@ -22,17 +22,20 @@
  * @overload
  * @param {string} selector
  * @param {{ new (): T, prototype: T }} type
+ * @param {ParentNode} [root]
  * @returns {T}
  */
 /**
- * The page's element for `selector`, checked to be a `type` (an HTMLElement
- * unless told). The page's own markup holds it, so a missing one is a bug: it throws.
+ * The element for `selector` in the page (or in `root`), checked to be a
+ * `type` (an HTMLElement unless told). The page's own markup holds it, so a
+ * missing one is a bug: it throws.
  * @param {string} selector
  * @param {{ new (): Element, prototype: Element }} [type]
+ * @param {ParentNode} [root]
  * @returns {Element}
  */
-export function $(selector, type = HTMLElement) {
-  const el = document.querySelector(selector);
+export function $(selector, type = HTMLElement, root = document) {
+  const el = root.querySelector(selector);
   if (!(el instanceof type)) throw new Error(`The page has no ${type.name} for ${selector}`);
   return el;
 }
@@ -153,6 +156,19 @@ export function setupTabs(pairs, onSelect = () => {}) {
   return select;
 }
 
+/**
+ * The [tab, panel] pairs of a tablist, each panel found by its tab's aria-controls.
+ * @param {ParentNode} tablist
+ * @returns {[HTMLElement, HTMLElement][]}
+ */
+export function tabPairs(tablist) {
+  return [...tablist.querySelectorAll('[role="tab"]')].map((tab) => {
+    const panel = document.getElementById(tab.getAttribute('aria-controls') ?? '');
+    if (!(tab instanceof HTMLElement) || !panel) throw new Error(`The tab ${tab.id} controls no panel`);
+    return [tab, panel];
+  });
+}
+
 /** `featureAdoptionRates` -> "Feature adoption rates". @param {string} key */
 export const humanize = (key) => key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().replace(/^./, (c) => c.toUpperCase());
 
@@ -173,12 +189,13 @@ export function fmt(n) {
 }
 export const longFormat = new Intl.NumberFormat('en-US', { notation: 'compact', compactDisplay: 'long', maximumSignificantDigits: 4 });
 /**
- * A number as input text; big round numbers as `25e9` so they fit the input.
- * @param {number} n
+ * A number as input text; big round numbers as `25e9` so they fit the input;
+ * anything else as text.
+ * @param {unknown} n
  * @returns {string}
  */
 export function numberText(n) {
-  if (Number.isInteger(n) && Math.abs(n) >= 1e7) {
+  if (typeof n === 'number' && Number.isInteger(n) && Math.abs(n) >= 1e7) {
     const zeros = String(n).length - String(n).replace(/0+$/, '').length;
     if (zeros >= 6) return `${n / 10 ** zeros}e${zeros}`;
   }

@@ -9,7 +9,7 @@ import { errorMessage } from './errors.js';
  * @param {unknown} error what JSON.parse threw
  * @returns {{ message: string, where: string }}
  */
-export function jsonParseError(text, error) {
+function jsonParseError(text, error) {
   const raw = errorMessage(error);
   const m = /position (\d+)/.exec(raw);
   let where = '';
@@ -18,4 +18,17 @@ export function jsonParseError(text, error) {
     where = ` at line ${before.split('\n').length}, column ${Number(m[1]) - before.lastIndexOf('\n')}`;
   }
   return { message: raw.replace(/ in JSON at position \d+.*$/, ''), where };
+}
+
+/**
+ * Parses JSON typed by a person: its value, or where it failed (see jsonParseError).
+ * @param {string} text
+ * @returns {{ ok: true, value: unknown } | { ok: false, message: string, where: string }}
+ */
+export function parseJson(text) {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (error) {
+    return { ok: false, ...jsonParseError(text, error) };
+  }
 }

@@ -2,7 +2,7 @@
 // typed. Text that does not parse keeps the last result, marked out of date;
 // a JSON object replaces the plan (and the form shows it).
 import { h } from '../../../lib/dom.js';
-import { jsonParseError } from '../../../lib/json-input.js';
+import { parseJson } from '../../../lib/json-input.js';
 import { launchId as uid } from '../labels.js';
 import { isPlain, describe } from '../plan-values.js';
 
@@ -54,16 +54,13 @@ export function createJsonTab({ state, tabId, panelId, later, onPlan, onUnreadab
   }
 
   function apply() {
-    const text = input.value;
-    let value;
-    try {
-      value = JSON.parse(text);
-    } catch (e) {
-      const { message, where } = jsonParseError(text, e);
-      showProblems([`This is not valid JSON${where}: ${message}. The result below is from the last valid plan.`]);
+    const parsed = parseJson(input.value);
+    if (!parsed.ok) {
+      showProblems([`This is not valid JSON${parsed.where}: ${parsed.message}. The result below is from the last valid plan.`]);
       onUnreadable();
       return;
     }
+    const { value } = parsed;
     if (!isPlain(value)) {
       showProblems([`Expected one launch plan as a JSON object ({ "productName": ..., "launchDate": ..., ... }), not ${describe(value)}.`]);
       return;
