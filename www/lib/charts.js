@@ -216,7 +216,7 @@ function xLabels(g, { n, xOf, text, left, right, width, y }) {
  * @param {(label: string) => string} [o.xFormat] how x labels are drawn (the table keeps them whole)
  * @param {string} [o.xTitle] name of the x column in the data table
  * @param {string} [o.summary] one sentence for screen readers, added to the aria-label
- * @param {string[]} [o.notes] lines of text under the chart
+ * @param {(string | null | undefined)[]} [o.notes] lines of text under the chart
  * @param {boolean} [o.bands] put point i at the middle of the ith of n equal bands (as bar
  *   charts do) rather than spreading the points edge to edge: lines up with a bar chart above
  * @param {number} [o.minLeft] at least this left margin (to line up with another chart)
@@ -318,7 +318,7 @@ export function lineChart({ title, series, labels, yFormat = fmt, yMax, yMin, re
  * @param {number} [o.maxBars] draw only the last `maxBars` bars (default 120), and say so
  * @param {(label: string) => string} [o.xFormat]
  * @param {number} [o.minLeft] at least this left margin (to line up with another chart)
- * @param {string} [o.xTitle] @param {string} [o.summary] @param {string[]} [o.notes]
+ * @param {string} [o.xTitle] @param {string} [o.summary] @param {(string | null | undefined)[]} [o.notes]
  * @param {number} [o.width] @param {number} [o.height]
  * @returns {HTMLElement}
  */
@@ -409,7 +409,7 @@ export function stackedBars({ title, labels, series, yFormat = fmt, provisional 
  * @param {{ index: number, label: string }} [o.marker] dashed line at the left edge of bar `index`
  * @param {string} [o.xTitle] axis caption under the bars, and the table's first column
  * @param {string} [o.yTitle] name of the value column in the table
- * @param {string} [o.summary] @param {string[]} [o.notes] @param {number} [o.width] @param {number} [o.height]
+ * @param {string} [o.summary] @param {(string | null | undefined)[]} [o.notes] @param {number} [o.width] @param {number} [o.height]
  * @returns {HTMLElement}
  */
 export function barChart({ title, labels, values, yFormat = fmt, classFor = () => 'mv-s1', legendItems, marker,
@@ -475,7 +475,7 @@ export const histogram = barChart;
  * @param {{ value: number, label: string }} [o.threshold] dashed vertical line (the 40% bar)
  * @param {(v: number) => string} [o.format]
  * @param {string} [o.valueName] name of the value column in the table (default "value")
- * @param {string} [o.summary] @param {string[]} [o.notes] @param {number} [o.width]
+ * @param {string} [o.summary] @param {(string | null | undefined)[]} [o.notes] @param {number} [o.width]
  * @returns {HTMLElement}
  */
 export function intervalChart({ title, rows, min, max, threshold, format = fmt, valueName = 'value', summary, notes, width = 640 }) {
@@ -543,7 +543,7 @@ export function intervalChart({ title, rows, min, max, threshold, format = fmt, 
  * @param {[number, number]} [o.interval]
  * @param {number} o.min @param {number} o.max
  * @param {{ value: number, label: string }} [o.threshold]
- * @param {(v: number) => string} [o.format] @param {string} [o.summary] @param {string[]} [o.notes] @param {number} [o.width]
+ * @param {(v: number) => string} [o.format] @param {string} [o.summary] @param {(string | null | undefined)[]} [o.notes] @param {number} [o.width]
  * @param {string} [o.className] the series class of its point and range (default `mv-s1`)
  * @returns {HTMLElement}
  */
@@ -558,7 +558,7 @@ export function intervalBar({ title, value, interval, className, ...rest }) {
  * @param {string} o.title
  * @param {{ name: string, value: number, className?: string }[]} o.parts counts
  * @param {(v: number) => string} [o.format] count format in the legend and table
- * @param {string} [o.summary] @param {string[]} [o.notes] @param {number} [o.width]
+ * @param {string} [o.summary] @param {(string | null | undefined)[]} [o.notes] @param {number} [o.width]
  * @returns {HTMLElement}
  */
 export function splitBar({ title, parts, format = fmtInt, summary, notes, width = 640 }) {
@@ -598,7 +598,7 @@ export function splitBar({ title, parts, format = fmtInt, summary, notes, width 
  * @param {string} [o.columnsCaption] a header spanning the value columns ("weeks since first seen")
  * @param {{ label: string, sublabel?: string, cells: ({ value: number, text: string, provisional?: boolean, title?: string } | null | undefined)[] }[]} o.rows
  *   `cells[j]` is column j; null/undefined = not measurable (left empty)
- * @param {string[]} [o.notes]
+ * @param {(string | null | undefined)[]} [o.notes]
  * @returns {HTMLElement} a <figure class="mv-chart mv-heatmap-figure">
  */
 export function heatmap({ title, corner, columns, columnsCaption, rows, notes = [] }) {

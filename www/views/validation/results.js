@@ -4,9 +4,9 @@
 // warnings, trends, unscored figures, missing data and sources. Field paths
 // become buttons to their fields. Fills the page's own elements (index.html).
 import { $, h, fmt, fmt1, fmtPct, fmtRange } from '../../lib/dom.js';
-import { DIMENSIONS, VERDICT_LABELS } from '../../lib/card.js';
+import { DIMENSIONS, VERDICT_LABELS, isScored } from '../../lib/card.js';
 
-/** @import { DimensionResult, PresetInfo, ValidationResult } from '../../../pkg/web/market_validation.js' */
+/** @import { PresetInfo, ValidationResult } from '../../../pkg/web/market_validation.js' */
 /** @import { ProductForm } from './product-form.js' */
 
 /** The score the sample company's own documents claim. */
@@ -39,13 +39,6 @@ function bandClass(band) {
   if (/average/.test(band)) return 'ok';
   return 'neutral';
 }
-
-/**
- * Whether a dimension had data: then it has a score and its interval (the library gives them together).
- * @param {DimensionResult} d
- * @returns {d is DimensionResult & { score: number, interval: [number, number] }}
- */
-const isScored = (d) => d.score != null;
 
 /** "Lenny Rachitsky & Casey Winters, \"What is ..." -> "Lenny Rachitsky & Casey Winters". @param {string} c */
 const shortCitation = (c) => c.split(/,\s|:\s|\s\(/)[0];
