@@ -19,6 +19,34 @@ export const clone = (v) => JSON.parse(JSON.stringify(v));
 export const textOf = (v) => (v == null ? '' : typeof v === 'string' ? v : JSON.stringify(v));
 
 /**
+ * The list the plan holds under `key`; when it holds none (or something else), an empty list put there first.
+ * @param {JsonObject} plan @param {string} key
+ * @returns {unknown[]}
+ */
+export function listAt(plan, key) {
+  const value = plan[key];
+  if (Array.isArray(value)) return value;
+  /** @type {unknown[]} */
+  const list = [];
+  plan[key] = list;
+  return list;
+}
+
+/**
+ * The object the plan holds under `key`; when it holds none (or something else), an empty object put there first.
+ * @param {JsonObject} plan @param {string} key
+ * @returns {JsonObject}
+ */
+export function objectAt(plan, key) {
+  const value = plan[key];
+  if (isPlain(value)) return value;
+  /** @type {JsonObject} */
+  const object = {};
+  plan[key] = object;
+  return object;
+}
+
+/**
  * A wrong value in words: "a list", "the text "…"", "number 5".
  * @param {unknown} v
  * @returns {string}

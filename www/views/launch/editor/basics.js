@@ -2,7 +2,7 @@
 // and as-of dates, audience and channels, and the success-metric targets.
 import { h } from '../../../lib/dom.js';
 import { TARGETS } from '../labels.js';
-import { isPlain, textOf } from '../plan-values.js';
+import { isPlain, objectAt, textOf } from '../plan-values.js';
 import { textInput, dateInput, listInput } from './controls.js';
 
 /** @import { SectionContext } from './index.js' */
@@ -52,8 +52,7 @@ export function renderTargets(ctx) {
       value: textOf(t[spec.key]), placeholder: spec.def != null ? String(spec.def) : 'no default', 'data-testid': `launch-target-${spec.key}`,
     });
     input.addEventListener('input', () => {
-      if (!isPlain(state.plan.successMetrics)) state.plan.successMetrics = {};
-      const m = /** @type {Record<string, unknown>} */ (state.plan.successMetrics);
+      const m = objectAt(state.plan, 'successMetrics');
       if (input.value === '' && !input.validity.badInput) delete m[spec.key];
       else m[spec.key] = input.validity.badInput ? '' : Number(input.value);
       if (!Object.keys(m).length) delete state.plan.successMetrics;

@@ -2,7 +2,7 @@
 // messaging entry, so renaming a feature renames its messaging's link, and
 // removing it removes its messaging (unless another feature has that id).
 import { h, focusIn } from '../../../lib/dom.js';
-import { isPlain, describe, textOf } from '../plan-values.js';
+import { isPlain, describe, listAt, textOf } from '../plan-values.js';
 import { rowLabel, textInput, listInput, button, removeButton, listOrNotice } from './controls.js';
 
 /** @import { SectionContext } from './index.js' */
@@ -80,8 +80,7 @@ export function renderFeatures(ctx) {
 /** Adds a feature with an id no other feature has, and focuses its id. @param {SectionContext} ctx */
 function addFeature(ctx) {
   const { plan } = ctx.state;
-  if (!Array.isArray(plan.newFeatures)) plan.newFeatures = [];
-  const features = /** @type {unknown[]} */ (plan.newFeatures);
+  const features = listAt(plan, 'newFeatures');
   const ids = new Set(features.map((f) => featureId(f).toLowerCase()));
   let n = features.length + 1;
   while (ids.has(`feature${n}`)) n++;
@@ -129,8 +128,7 @@ export function renderMessaging(ctx) {
         h('div', { class: 'mv-launch-block-head' }, h('h3', { text: label }), status),
         h('p', { class: 'mv-launch-hint', text: 'No messaging for this feature yet.' }),
         button(`Add messaging for ${label}`, () => {
-          if (!Array.isArray(state.plan.featureMessaging)) state.plan.featureMessaging = [];
-          const messaging = /** @type {unknown[]} */ (state.plan.featureMessaging);
+          const messaging = listAt(state.plan, 'featureMessaging');
           messaging.push({ featureId: id, messaging: '', positioning: '', keyBenefits: [] });
           ctx.rerender('messaging');
           ctx.changed();

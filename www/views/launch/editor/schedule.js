@@ -5,11 +5,10 @@
 import { h, focusIn } from '../../../lib/dom.js';
 import { dayNumber, isoDate } from '../../../lib/launch-card.js';
 import { launchId as uid } from '../labels.js';
-import { isPlain, clone, describe, textOf } from '../plan-values.js';
+import { isPlain, clone, describe, listAt, textOf } from '../plan-values.js';
 import { rowLabel, textInput, dateInput, button, removeButton, listOrNotice } from './controls.js';
 
 /** @import { SectionContext } from './index.js' */
-/** @import { JsonObject } from '../plan-values.js' */
 
 /** The library's default timeline (docs/methodology.md, "The default timeline"). */
 const DEFAULT_TIMELINE = [
@@ -176,8 +175,7 @@ function addMilestone(ctx) {
   const names = new Set(list.map((m) => (isPlain(m) ? textOf(m.name).trim().toLowerCase() : '')));
   let name = 'New milestone';
   for (let n = 2; names.has(name.toLowerCase()); n++) name = `New milestone ${n}`;
-  if (!Array.isArray(plan.milestones)) plan.milestones = [];
-  const milestones = /** @type {unknown[]} */ (plan.milestones);
+  const milestones = listAt(plan, 'milestones');
   milestones.push({ name, offsetDays: 0 });
   ctx.rerender('milestones');
   ctx.changed();
@@ -218,8 +216,7 @@ export function renderDependencies(ctx) {
   const rows = list.map((d, k) => dependencyRow(ctx, d, k));
   return [intro, rows.length ? h('ol', { class: 'mv-launch-rows' }, rows) : null,
     button('Add dependency', () => {
-      if (!Array.isArray(state.plan.dependencies)) state.plan.dependencies = [];
-      const dependencies = /** @type {unknown[]} */ (state.plan.dependencies);
+      const dependencies = listAt(state.plan, 'dependencies');
       dependencies.push({ milestone: '', dependsOn: '' });
       ctx.rerender('dependencies');
       ctx.changed();
