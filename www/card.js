@@ -10,10 +10,16 @@
 // host page's own URL does not matter. Nothing thrown ever leaves the element:
 // bad JSON or bad data shows the error card and fires `market-validation-error`.
 import { renderScoreCard, renderCardError, renderCardStatus } from './lib/card.js';
+import { errorMessage, errorProblems } from './lib/errors.js';
+
+/** @import { Problem, ValidationResult } from '../pkg/web/market_validation.js' */
+/** @import { Theme } from './lib/card.js' */
+/** Why a card shows no score: the `detail` of `market-validation-error`. @typedef {{ message: string, problems: Problem[] }} CardError */
 
 const PACKAGE_URL = new URL('../pkg/web/market_validation.js', import.meta.url).href;
 const STYLESHEET_URL = new URL('card.css', import.meta.url).href;
 
+/** @type {Promise<typeof import('../pkg/web/market_validation.js')> | null} */
 let engine = null;
 /** The wasm package, loaded and initialised once for every card on the page (retried after a failure). */
 function loadEngine() {
@@ -23,6 +29,7 @@ function loadEngine() {
   return engine;
 }
 
+/** An object, not an array or null. @param {unknown} v @returns {v is Record<string, unknown>} */
 const isObject = (v) => v != null && typeof v === 'object' && !Array.isArray(v);
 
 /**
@@ -40,14 +47,21 @@ const isObject = (v) => v != null && typeof v === 'object' && !Array.isArray(v);
 export class MarketValidationCard extends HTMLElement {
   static observedAttributes = ['data', 'preset', 'title', 'theme', 'compact'];
 
+  /** @type {Record<string, unknown> | null} */
   #product = null;
+  /** @type {CardError | null} */
   #dataError = null;
+  /** @type {Record<string, unknown>} */
   #options = {};
+  /** @type {CardError | null} */
   #optionsError = null;
+  /** @type {ValidationResult | null} */
   #result = null;
   #scheduled = false;
   #run = 0;
+  /** @type {HTMLDivElement} */
   #container;
+  /** @type {Promise<unknown>} */
   #stylesheetReady;
 
   constructor() {
@@ -66,10 +80,10 @@ export class MarketValidationCard extends HTMLElement {
     this.#container.setAttribute('aria-live', 'polite');
     shadow.append(link, this.#container);
     // Properties set before the element was defined sit on the instance and would hide the setters.
-    for (const name of ['data', 'options']) {
+    for (const name of /** @type {const} */ (['data', 'options'])) {
       if (Object.hasOwn(this, name)) {
         const value = this[name];
-        delete this[name];
+        Reflect.deleteProperty(this, name);
         this[name] = value;
       }
     }
@@ -77,6 +91,7 @@ export class MarketValidationCard extends HTMLElement {
 
   connectedCallback() { this.#schedule(); }
 
+  /** @param {string} name @param {string | null} oldValue @param {string | null} value */
   attributeChangedCallback(name, oldValue, value) {
     if (oldValue === value) return;
     if (name === 'data') this.#setData(value, 'attribute');
@@ -85,6 +100,7 @@ export class MarketValidationCard extends HTMLElement {
 
   /** The product data (an object), or null. Accepts an object or JSON text. */
   get data() { return this.#product; }
+  /** @param {unknown} value */
   set data(value) {
     this.#setData(value, 'property');
     this.#schedule();
@@ -92,6 +108,7 @@ export class MarketValidationCard extends HTMLElement {
 
   /** Analyze options (`preset`, `weights`, ...); the `preset` attribute wins over `options.preset`. */
   get options() { return this.#options; }
+  /** @param {unknown} value */
   set options(value) {
     this.#optionsError = null;
     if (value == null) this.#options = {};
@@ -106,6 +123,10 @@ export class MarketValidationCard extends HTMLElement {
   /** The last result shown, or null. */
   get result() { return this.#result; }
 
+  /**
+   * Takes product data as an object or JSON text (an error to show, else).
+   * @param {unknown} value @param {'attribute' | 'property'} source
+   */
   #setData(value, source) {
     this.#dataError = null;
     this.#product = null;
@@ -115,7 +136,7 @@ export class MarketValidationCard extends HTMLElement {
       try {
         parsed = JSON.parse(value);
       } catch (error) {
-        this.#dataError = { message: `The card's data ${source} is not valid JSON: ${error.message}`, problems: [] };
+        this.#dataError = { message: `The card's data ${source} is not valid JSON: ${errorMessage(error)}`, problems: [] };
         return;
       }
     }
@@ -131,10 +152,11 @@ export class MarketValidationCard extends HTMLElement {
     this.#scheduled = true;
     queueMicrotask(() => {
       this.#scheduled = false;
-      this.#render().catch((error) => this.#fail({ message: `The card could not be drawn: ${error?.message ?? error}`, problems: [] }, this.#run));
+      this.#render().catch((error) => this.#fail({ message: `The card could not be drawn: ${errorMessage(error)}`, problems: [] }, this.#run));
     });
   }
 
+  /** @returns {{ title?: string, theme?: Theme, compact: boolean }} */
   #view() {
     const theme = this.getAttribute('theme');
     return {
@@ -144,6 +166,7 @@ export class MarketValidationCard extends HTMLElement {
     };
   }
 
+  /** Shows why there is no score (when `run` is still the latest) and tells the host. @param {CardError} error @param {number} run */
   #fail(error, run) {
     if (run !== this.#run) return;
     this.#result = null;
@@ -167,7 +190,7 @@ export class MarketValidationCard extends HTMLElement {
     try {
       lib = await loadEngine();
     } catch (error) {
-      this.#fail({ message: `Could not load the scoring engine: ${error?.message ?? error}`, problems: [] }, run);
+      this.#fail({ message: `Could not load the scoring engine: ${errorMessage(error)}`, problems: [] }, run);
       return;
     }
     if (run !== this.#run) return; // changed while loading: a newer render is queued
@@ -178,7 +201,7 @@ export class MarketValidationCard extends HTMLElement {
     try {
       result = lib.analyze(this.#product, options);
     } catch (error) {
-      this.#fail({ message: error?.message ?? String(error), problems: Array.isArray(error?.problems) ? error.problems : [] }, run);
+      this.#fail({ message: errorMessage(error), problems: errorProblems(error) ?? [] }, run);
       return;
     }
     this.#result = result;

@@ -12,20 +12,30 @@
 // Data only flows in and is only ever scored and shown as text, so messages
 // are accepted from the parent whatever its origin (never evaluated; shape checked).
 import init, { analyze, checkLaunch } from '../pkg/web/market_validation.js';
+import { $ } from './lib/dom.js';
 import { decodeState, encodeState, checkState } from './lib/share.js';
 import { renderScoreCard, renderCardError, renderCardStatus } from './lib/card.js';
 import { renderLaunchCard } from './lib/launch-card.js';
+import { errorMessage, errorProblems } from './lib/errors.js';
 
-const root = document.getElementById('card-root');
-const frame = document.getElementById('embed');
-const openLink = document.getElementById('open-full');
-const footer = document.getElementById('embed-footer');
+/** @import { AnalyzeOptions, LaunchOptions, LaunchPlan } from '../pkg/web/market_validation.js' */
+/** @import { ShareState } from './lib/share.js' */
+/** @import { Theme } from './lib/card.js' */
+
+const root = $('#card-root');
+const frame = $('#embed');
+const openLink = $('#open-full', HTMLAnchorElement);
+const footer = $('#embed-footer');
 const heading = document.querySelector('#embed h1');
 const framed = window.parent !== window;
 
 const params = new URLSearchParams(location.search);
 const compact = params.get('compact') !== '0';
-let theme = ['light', 'dark'].includes(params.get('theme')) ? params.get('theme') : null;
+/** @param {unknown} value @returns {value is Theme} */
+const isTheme = (value) => value === 'light' || value === 'dark';
+const themeParam = params.get('theme');
+/** The scheme the host asked for (else the reader's). @type {Theme | null} */
+let theme = isTheme(themeParam) ? themeParam : null;
 applyTheme();
 
 // Loaded once; a failure is shown as an error card when data arrives.
@@ -39,19 +49,23 @@ function applyTheme() {
   else delete document.documentElement.dataset.theme;
 }
 
+/** @param {HTMLElement} card */
 function setCard(card) {
   card.append(footer); // the link to the full page, inside the card
   root.replaceChildren(card);
 }
 
-/** Scores a checked state and shows its card; `fragment` is the share fragment for the full-page link, if known. */
+/**
+ * Scores a checked state and shows its card; `fragment` is the share fragment for the full-page link, if known.
+ * @param {ShareState} state @param {string | null} fragment
+ */
 async function show(state, fragment) {
   const run = ++generation;
   const title = state.title;
   try {
     await engine;
   } catch (error) {
-    if (run === generation) setCard(renderCardError(`Could not load the scoring engine: ${error?.message ?? error}`, [], { title, theme }));
+    if (run === generation) setCard(renderCardError(`Could not load the scoring engine: ${errorMessage(error)}`, [], { title, theme }));
     return;
   }
   if (run !== generation) return; // newer data arrived meanwhile
@@ -61,10 +75,11 @@ async function show(state, fragment) {
     card = launchCard(state);
   } else {
     try {
-      const result = analyze(state.product, state.options ?? {});
+      // The options are as the link gave them: analyze judges them (an unknown preset throws).
+      const result = analyze(state.product, /** @type {AnalyzeOptions} */ (state.options ?? {}));
       card = renderScoreCard(result, { compact, title, theme });
     } catch (error) {
-      card = renderCardError(error?.message ?? String(error), error?.problems, { title, theme });
+      card = renderCardError(errorMessage(error), errorProblems(error), { title, theme });
     }
   }
   document.title = launch ? 'market-validation · launch readiness card' : 'market-validation · score card';
@@ -78,7 +93,10 @@ async function show(state, fragment) {
   }
 }
 
-/** The launch-readiness card of a state with `tab: 'launch'` (or the card saying what is wrong). */
+/**
+ * The launch-readiness card of a state with `tab: 'launch'` (or the card saying what is wrong).
+ * @param {ShareState} state
+ */
 function launchCard(state) {
   const { title } = state;
   const errorHeading = 'Could not check this launch plan';
@@ -87,10 +105,12 @@ function launchCard(state) {
     return renderCardError('This link opens the launch tab but holds no launch plan ("launch": { plan, options }).', [], { title, theme, heading: errorHeading });
   }
   try {
-    const report = checkLaunch(launch.plan, launch.options ?? {});
+    // The plan is as the link gave it (any JSON object): checkLaunch judges it, and throws its problems.
+    const { plan, options } = /** @type {{ plan: LaunchPlan, options?: LaunchOptions }} */ (launch);
+    const report = checkLaunch(plan, options ?? {});
     return renderLaunchCard(report, { title, theme });
   } catch (error) {
-    return renderCardError(error?.message ?? String(error), error?.problems, { title, theme, heading: errorHeading });
+    return renderCardError(errorMessage(error), errorProblems(error), { title, theme, heading: errorHeading });
   }
 }
 
@@ -100,7 +120,7 @@ async function fromFragment() {
   try {
     state = await decodeState(location.hash);
   } catch (error) {
-    if (run === generation) setCard(renderCardError(error.message, [], { theme }));
+    if (run === generation) setCard(renderCardError(errorMessage(error), [], { theme }));
     return;
   }
   if (run !== generation) return; // the parent's data arrived meanwhile
@@ -118,7 +138,7 @@ window.addEventListener('message', (event) => {
   if (!framed || event.source !== window.parent) return;
   const message = event.data;
   if (message == null || typeof message !== 'object' || message.type !== 'market-validation:data') return;
-  if (message.theme === 'light' || message.theme === 'dark' || message.theme === null) {
+  if (isTheme(message.theme) || message.theme === null) {
     theme = message.theme;
     applyTheme();
   }
@@ -134,7 +154,7 @@ window.addEventListener('message', (event) => {
     }, "The host page's message");
   } catch (error) {
     generation++;
-    setCard(renderCardError(error.message, [], { theme }));
+    setCard(renderCardError(errorMessage(error), [], { theme }));
     return;
   }
   show(state, null);

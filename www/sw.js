@@ -13,26 +13,43 @@
 // visitors get them: a changed sw.js installs, precaches afresh, and takes over.
 // Registered from app.js with navigator.serviceWorker.register('sw.js') (scope www/).
 
-const CACHE_VERSION = 'v2';
+/** This script's global scope: a service worker's (TypeScript's webworker library types `self` as any worker's). */
+const sw = /** @type {ServiceWorkerGlobalScope} */ (/** @type {WorkerGlobalScope} */ (self));
+
+const CACHE_VERSION = 'v3';
 const CACHE_PREFIX = 'market-validation-';
 const CACHE_NAME = `${CACHE_PREFIX}${CACHE_VERSION}`;
 
 // Relative to this file (www/sw.js).
 const SHELL = [
   './', 'index.html', 'app.js', 'style.css', 'worker.js',
-  'lib/dom.js', 'lib/charts.js', 'lib/files.js', 'lib/share.js', 'lib/export.js', 'lib/card.js', 'lib/launch-card.js',
-  'views/views.css', 'views/launch.js', 'views/launch.css',
+  'lib/dom.js', 'lib/errors.js', 'lib/json-input.js', 'lib/charts.js', 'lib/widgets.js', 'lib/files.js', 'lib/share.js',
+  'lib/export.js', 'lib/card.js', 'lib/launch-card.js',
+  'views/views.css', 'views/upload.js', 'views/survey.js', 'views/events.js',
+  'views/validation/index.js', 'views/validation/product-form.js', 'views/validation/fields.js', 'views/validation/weights.js',
+  'views/validation/results.js', 'views/validation/json-paste.js', 'views/validation/raw-data.js',
+  'views/launch/launch.css', 'views/launch/index.js', 'views/launch/labels.js', 'views/launch/plan-values.js',
+  'views/launch/report.js', 'views/launch/timeline.js',
+  'views/launch/editor/index.js', 'views/launch/editor/controls.js', 'views/launch/editor/basics.js',
+  'views/launch/editor/features.js', 'views/launch/editor/schedule.js', 'views/launch/editor/json-tab.js',
+  'views/launch/editor/problems.js',
   'card.css', 'embed.html', 'embed.js', 'card.js',
   '../pkg/web/market_validation.js', '../pkg/web/market_validation_bg.wasm',
 ];
 // Only these folders are ever cached (what scripts/serve.mjs serves).
-const CACHEABLE = [new URL('./', self.location).href, new URL('../pkg/web/', self.location).href];
+const CACHEABLE = [new URL('./', sw.location.href).href, new URL('../pkg/web/', sw.location.href).href];
 const MAX_PRECACHE = 300;
 
+/** @param {string} url */
 const isCacheable = (url) => CACHEABLE.some((prefix) => url.startsWith(prefix));
+/** A URL without its fragment. @param {string} url */
 const stripped = (url) => { const u = new URL(url); u.hash = ''; return u.href; };
 
-/** Same-folder references found in a JS, HTML or CSS file. */
+/**
+ * Same-folder references found in a JS, HTML or CSS file.
+ * @param {string} text @param {string} base the file's URL
+ * @returns {Set<string>}
+ */
 function references(text, base) {
   const found = new Set();
   const patterns = [
@@ -47,7 +64,7 @@ function references(text, base) {
   for (const re of patterns) {
     for (const m of text.matchAll(re)) {
       const ref = m[1];
-      if (/^(?:data:|blob:|#|[a-z]+:\/\/)/i.test(ref) && !ref.startsWith(self.location.origin)) continue;
+      if (/^(?:data:|blob:|#|[a-z]+:\/\/)/i.test(ref) && !ref.startsWith(sw.location.origin)) continue;
       try {
         const url = stripped(new URL(ref, base).href);
         if (isCacheable(url)) found.add(url);
@@ -60,7 +77,7 @@ function references(text, base) {
 async function precache() {
   const cache = await caches.open(CACHE_NAME);
   const seen = new Set();
-  let queue = SHELL.map((path) => new URL(path, self.location).href);
+  let queue = SHELL.map((path) => new URL(path, sw.location.href).href);
   while (queue.length && seen.size < MAX_PRECACHE) {
     const batch = queue.filter((url) => !seen.has(url));
     batch.forEach((url) => seen.add(url));
@@ -81,18 +98,19 @@ async function precache() {
   }
 }
 
-self.addEventListener('install', (event) => {
-  event.waitUntil(precache().then(() => self.skipWaiting()));
+sw.addEventListener('install', (event) => {
+  event.waitUntil(precache().then(() => sw.skipWaiting()));
 });
 
-self.addEventListener('activate', (event) => {
+sw.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
     const names = await caches.keys();
     await Promise.all(names.filter((n) => n.startsWith(CACHE_PREFIX) && n !== CACHE_NAME).map((n) => caches.delete(n)));
-    await self.clients.claim();
+    await sw.clients.claim();
   })());
 });
 
+/** @param {Request} request */
 async function fromNetworkThenCache(request) {
   const cache = await caches.open(CACHE_NAME);
   try {
@@ -107,6 +125,7 @@ async function fromNetworkThenCache(request) {
   }
 }
 
+/** @param {Request} request */
 async function fromCacheThenNetwork(request) {
   const cache = await caches.open(CACHE_NAME);
   const cached = await cache.match(request);
@@ -116,9 +135,9 @@ async function fromCacheThenNetwork(request) {
   return response;
 }
 
-self.addEventListener('fetch', (event) => {
+sw.addEventListener('fetch', (event) => {
   const { request } = event;
-  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return; // browser default
+  if (request.method !== 'GET' || new URL(request.url).origin !== sw.location.origin) return; // browser default
   if (request.headers.has('range')) return; // partial responses are not cached
   event.respondWith(request.mode === 'navigate' ? fromNetworkThenCache(request) : fromCacheThenNetwork(request));
 });

@@ -9,13 +9,18 @@
 //      { type: 'result', kind, result, timings: { readMs, analyseMs } }
 //    | { type: 'error', name, message, problems }
 import init, { analyzeSurvey, analyzeEventsCsv } from '../pkg/web/market_validation.js';
+import { errorMessage, errorProblems } from './lib/errors.js';
 
 // Start compiling the wasm at once, while the file is being read.
 const ready = init();
 // Post reading progress at most this often: a 100 MB file comes in ~1,600 chunks.
 const PROGRESS_EVERY_MS = 50;
 
-/** Reads a Blob through its stream into one Uint8Array, reporting progress. */
+/**
+ * Reads a Blob through its stream into one Uint8Array, reporting progress.
+ * @param {Blob} blob
+ * @returns {Promise<Uint8Array>}
+ */
 async function readAll(blob) {
   const total = blob.size;
   let bytes = new Uint8Array(total);
@@ -44,7 +49,11 @@ async function readAll(blob) {
   return loaded === bytes.length ? bytes : bytes.subarray(0, loaded);
 }
 
-/** What the wasm functions take: text, or bytes (read from a Blob). */
+/**
+ * What the wasm functions take: text, or bytes (read from a Blob).
+ * @param {unknown} file
+ * @returns {Promise<string | Uint8Array>}
+ */
 async function toInput(file) {
   if (typeof file === 'string') return file;
   if (file instanceof Uint8Array) return file;
@@ -70,12 +79,14 @@ self.onmessage = async ({ data }) => {
     self.postMessage({ type: 'result', kind, result, timings: { readMs, analyseMs } });
   } catch (e) {
     // Errors do not survive postMessage with their extra fields: copy them out.
+    /** @type {{ name?: unknown, subject?: unknown }} */
+    const { name, subject } = e != null && typeof e === 'object' ? e : {};
     self.postMessage({
       type: 'error',
-      name: e?.name ?? 'Error',
-      message: String(e?.message ?? e),
-      subject: e?.subject,
-      problems: Array.isArray(e?.problems) ? e.problems.map((p) => ({ ...p })) : [],
+      name: name ?? 'Error',
+      message: errorMessage(e),
+      subject,
+      problems: errorProblems(e)?.map((p) => ({ ...p })) ?? [],
     });
   }
 };

@@ -1,4 +1,4 @@
-// Page tests of the launch-readiness tab (www/views/launch.js): the sample
+// Page tests of the launch-readiness tab (www/views/launch/): the sample
 // plan's missing dependency, an edit that re-checks, a bad date next to its
 // input, a cycle named, payloads as text, the timeline chart, the share link
 // and the embed card, axe-core. Every test fails on any console error, page

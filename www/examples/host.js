@@ -1,7 +1,11 @@
 // The demo host page's script (host.html). A real host page needs none of
 // this for <market-validation-card> beyond setting `.data` / `.options`; the
 // iframe parts show the embed's two feeds and its resize message.
+import { $ } from '../lib/dom.js';
 import { encodeState } from '../lib/share.js';
+
+/** @typedef {import('../card.js').MarketValidationCard} MarketValidationCard */
+/** @import { ValidationResult } from '../../pkg/web/market_validation.js' */
 
 // The library's sample product (sampleProduct()): an AI-database company.
 const AI_DATABASE = {
@@ -25,8 +29,8 @@ const FIELD_SERVICE = {
 };
 
 const embedUrl = new URL('../embed.html', import.meta.url);
-const fragmentFrame = document.getElementById('embed-fragment');
-const messageFrame = document.getElementById('embed-message');
+const fragmentFrame = $('#embed-fragment', HTMLIFrameElement);
+const messageFrame = $('#embed-message', HTMLIFrameElement);
 const frames = [fragmentFrame, messageFrame];
 
 // Listen before either iframe loads, so no "ready" or "resize" is missed.
@@ -40,7 +44,7 @@ window.addEventListener('message', (event) => {
     // Size the iframe to the card: no inner scrollbar, no empty space.
     frame.style.height = `${Math.min(Math.max(Math.ceil(message.height), 40), 4000)}px`;
   } else if (message.type === 'market-validation:ready' && frame === messageFrame) {
-    messageFrame.contentWindow.postMessage({
+    messageFrame.contentWindow?.postMessage({
       type: 'market-validation:data', product: ANALYTICS_ADDON, options: { preset: 'b2b-saas' }, title: 'Analytics add-on',
     }, embedUrl.origin);
   }
@@ -54,20 +58,27 @@ fragmentFrame.src = embedUrl.href + await encodeState({
 messageFrame.src = embedUrl.href;
 
 // The custom element fed by property; the select re-scores it with another preset.
-const propertyCard = document.getElementById('card-property');
-const presetSelect = document.getElementById('property-preset');
+// card.js (its own script tag) defines the element; this page only sets its properties.
+const propertyCard = /** @type {MarketValidationCard} */ ($('#card-property'));
+const presetSelect = $('#property-preset', HTMLSelectElement);
 propertyCard.title = 'Field-service app';
 propertyCard.options = { preset: presetSelect.value };
 propertyCard.data = FIELD_SERVICE;
 presetSelect.addEventListener('change', () => { propertyCard.options = { preset: presetSelect.value }; });
 
 // The cards' events, as a host page would use them.
-const log = document.getElementById('event-log');
+const log = $('#event-log');
 const scores = new Map();
 document.addEventListener('market-validation-result', (event) => {
-  scores.set(event.target.id, `${event.target.getAttribute('title')}: ${event.detail.score.toFixed(1)} (${event.detail.verdict.replace(/_/g, ' ')})`);
+  if (!(event instanceof CustomEvent) || !(event.target instanceof Element)) return; // the cards' events are both
+  /** @type {ValidationResult} */
+  const result = event.detail;
+  scores.set(event.target.id, `${event.target.getAttribute('title')}: ${result.score.toFixed(1)} (${result.verdict.replace(/_/g, ' ')})`);
   log.textContent = `Scored in this browser: ${[...scores.values()].join(' · ')}`;
 });
 document.addEventListener('market-validation-error', (event) => {
-  log.textContent = `A card could not score its data: ${event.detail.message}`;
+  if (!(event instanceof CustomEvent)) return;
+  /** @type {{ message: string }} */
+  const error = event.detail;
+  log.textContent = `A card could not score its data: ${error.message}`;
 });

@@ -4,50 +4,64 @@
 // the title and the library's messages included, becomes a text node.
 import { h, fmt1, fmtRange, fmtPct } from './dom.js';
 
-/** The five dimensions in display order, with their labels. */
+/** @import { Dimension, DimensionResult, Problem, ValidationResult } from '../../pkg/web/market_validation.js' */
+/** A card's forced colour scheme (else the reader's). @typedef {'light' | 'dark'} Theme */
+
+/** The five dimensions in display order, with their labels. @type {[Dimension, string][]} */
 export const DIMENSIONS = [
   ['usage', 'Usage'], ['adoption', 'Adoption'], ['survey', 'Survey'],
   ['market', 'Market'], ['competitive', 'Competitive'],
 ];
-/** Verdict ids to words. */
+/** Verdict ids to words. @type {Record<string, string>} */
 export const VERDICT_LABELS = {
   strong: 'Strong', promising: 'Promising', weak: 'Weak',
   not_validated: 'Not validated', not_enough_data: 'Not enough data',
 };
-// Short names, so the card need not call presets() (the result carries the id only).
+/** Short names, so the card need not call presets() (the result carries the id only). @type {Record<string, string>} */
 const PRESET_LABELS = {
   'b2b-saas': 'B2B SaaS', 'enterprise-saas': 'Enterprise SaaS',
   'consumer-subscription': 'Consumer subscription', 'consumer-social': 'Consumer social',
 };
-/** A preset id as words: `b2b-saas` -> `B2B SaaS`; unknown ids are returned as given. */
-export const presetLabel = (id) => PRESET_LABELS[id] ?? String(id ?? '');
-/** A verdict id as words. */
-export const verdictLabel = (v) => VERDICT_LABELS[v] ?? String(v ?? '');
+/** A preset id as words: `b2b-saas` -> `B2B SaaS`; unknown ids are returned as given. @param {string | null | undefined} id */
+export const presetLabel = (id) => PRESET_LABELS[id ?? ''] ?? String(id ?? '');
+/** A verdict id as words. @param {string | null | undefined} v */
+export const verdictLabel = (v) => VERDICT_LABELS[v ?? ''] ?? String(v ?? '');
 
-const clamp = (x) => Math.max(0, Math.min(100, Number(x) || 0));
+/**
+ * Whether a dimension had data: then it has a score and its interval (the library gives them together).
+ * @param {DimensionResult} d
+ * @returns {d is DimensionResult & { score: number, interval: [number, number] }}
+ */
+export const isScored = (d) => d.score != null;
 
-/** A 0..100 bar. Decorative (aria-hidden): its value is always printed next to it. */
+/** A score as a width, 0..100 (anything else 0). @param {unknown} x */
+export const clampScore = (x) => Math.max(0, Math.min(100, Number(x) || 0));
+
+/**
+ * A 0..100 bar. Decorative (aria-hidden): its value is always printed next to it.
+ * @param {number} score @param {readonly number[] | null | undefined} interval @param {string} [extraClass]
+ */
 function miniBar(score, interval, extraClass = '') {
   const fill = h('span', { class: 'mv-bar-fill' });
-  fill.style.width = `${clamp(score)}%`;
+  fill.style.width = `${clampScore(score)}%`;
   const bar = h('span', { class: `mv-bar ${extraClass}`.trim(), 'aria-hidden': 'true' }, fill);
   if (Array.isArray(interval) && interval[1] > interval[0]) {
     const range = h('span', { class: 'mv-bar-range' });
-    range.style.left = `${clamp(interval[0])}%`;
-    range.style.width = `${clamp(interval[1]) - clamp(interval[0])}%`;
+    range.style.left = `${clampScore(interval[0])}%`;
+    range.style.width = `${clampScore(interval[1]) - clampScore(interval[0])}%`;
     bar.append(range);
   }
   return bar;
 }
 
-/** A recommendation's message without its trailing ": +1.3 points" (shown apart, as a badge). */
+/** A recommendation's message without its trailing ": +1.3 points" (shown apart, as a badge). @param {unknown} message */
 export const withoutGain = (message) => String(message ?? '').replace(/:\s*\+[\d.,]+\s*points?\.?\s*$/, '');
 
 /**
  * The compact score card of a result.
  *
- * @param {import('../../pkg/web/market_validation.js').ValidationResult} result  What `analyze` returned.
- * @param {{ compact?: boolean, title?: string, theme?: 'light' | 'dark' }} [options]
+ * @param {ValidationResult} result  What `analyze` returned.
+ * @param {{ compact?: boolean, title?: string, theme?: Theme | null }} [options]
  *   `compact` (default true): score, interval, verdict, dimension mini-bars, top recommendation;
  *   false adds the verdict's reason and the next two recommendations. `title`: the product's name,
  *   shown as text. `theme` forces a colour scheme (else the reader's prefers-color-scheme).
@@ -83,7 +97,7 @@ export function renderScoreCard(result, { compact = true, title, theme } = {}) {
   const dims = h('ul', { class: 'mv-dims', 'aria-label': 'Score by dimension, out of 100' });
   for (const [key, name] of DIMENSIONS) {
     const d = result.dimensions?.[key];
-    const has = d != null && d.score != null;
+    const has = d != null && isScored(d);
     dims.append(h('li', { class: `mv-dim${has ? '' : ' mv-no-data'}`, 'data-dimension': key, 'data-testid': `mv-dim-${key}` },
       h('span', { class: 'mv-dim-name', text: name }),
       miniBar(has ? d.score : 0, has ? d.interval : null),
@@ -115,9 +129,9 @@ export function renderScoreCard(result, { compact = true, title, theme } = {}) {
  * @param {string} message  The error in words (e.g. `error.message` of the library's InputError). When
  *   `problems` are given, only the message's subject is kept ("invalid product data: 2 problems"),
  *   since the library's message repeats the list.
- * @param {Array<{ path?: string, value?: string, expected?: string, hint?: string } | string>} [problems]
+ * @param {unknown} [problems]
  *   The library's `error.problems`, or plain strings; each becomes one list item of text.
- * @param {{ title?: string, theme?: 'light' | 'dark', heading?: string }} [options]
+ * @param {{ title?: string, theme?: Theme | null, heading?: string }} [options]
  *   `heading`: the card's first line (default "Could not score this data").
  * @returns {HTMLElement} an `<article class="mv-card mv-card-error" role="alert">`
  */
@@ -146,7 +160,10 @@ export function renderCardError(message, problems = [], { title, theme, heading 
   return card;
 }
 
-/** One problem of the library's error as a line of text. */
+/**
+ * One problem of the library's error as a line of text.
+ * @param {Partial<Problem> | string | null | undefined} p
+ */
 export function problemText(p) {
   if (p == null || typeof p !== 'object') return String(p);
   let line = `${p.path ?? 'input'}: ${p.value ?? ''}`;
@@ -155,7 +172,10 @@ export function problemText(p) {
   return line;
 }
 
-/** A neutral placeholder card (waiting for data, loading). */
+/**
+ * A neutral placeholder card (waiting for data, loading).
+ * @param {string} message @param {{ theme?: Theme | null }} [options]
+ */
 export function renderCardStatus(message, { theme } = {}) {
   return h('article', {
     class: 'mv-card mv-card-status', role: 'status',

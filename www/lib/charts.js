@@ -10,19 +10,26 @@
 // properties in views/views.css (light and dark schemes). Each SVG is drawn
 // for its figure's width (and redrawn when that changes), so it fits a phone
 // and its labels keep a readable size.
-import { h, fmt, svg as s } from './dom.js';
+import { h, fmt, fmtInt, svg as s, uniqueId as uid } from './dom.js';
+import { dataTable } from './widgets.js';
 
-const CHAR_W = 6.6; // rough width of one label character, to size margins
+/** Rough width of one label character, to size margins and cut labels. */
+export const CHAR_W = 6.6;
 
-let counter = 0;
-const uid = (prefix) => `mv-${prefix}-${++counter}`;
-
-
-const round = (n) => Math.round(n * 10) / 10;
+/** To one decimal: SVG coordinates need no more. @param {number} n */
+export const round = (n) => Math.round(n * 10) / 10;
+/** @param {unknown} v @returns {v is number} */
 const finite = (v) => typeof v === 'number' && Number.isFinite(v);
-const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
-/** Cuts user text that must fit in an SVG label; the full text is in the data table. */
-const ellipsize = (text, max) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+/** @param {number} v @param {number} lo @param {number} hi */
+export const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
+/**
+ * Cuts user text that must fit in an SVG label; the full text is in the data table.
+ * @param {string} text @param {number} max characters, the ellipsis included
+ */
+export const ellipsize = (text, max) => (text.length > max ? `${text.slice(0, Math.max(1, max - 1))}…` : text);
+
+/** @typedef {(v: number) => string} Format a number as the chart shows it */
+/** @typedef {{ name: string, className: string }} LegendItem one swatch of a legend */
 
 /**
  * "Nice" tick values covering [min, max], about `count` of them.
@@ -43,17 +50,25 @@ export function niceTicks(min, max, count = 5, integer = false) {
   return ticks;
 }
 
-/** Rounds a domain outwards to nice ticks. */
+/**
+ * Rounds a domain outwards to nice ticks.
+ * @param {number} min @param {number} max @param {number} count @param {boolean} [integer]
+ * @returns {{ lo: number, hi: number, ticks: number[] }}
+ */
 function niceDomain(min, max, count, integer = false) {
   if (min === max) { max = min === 0 ? 1 : min + Math.abs(min); }
   const ticks = niceTicks(min, max, count, integer);
   const step = ticks.length > 1 ? ticks[1] - ticks[0] : 1;
   const lo = Math.min(ticks[0], Math.floor(min / step) * step);
-  const hi = Math.max(ticks.at(-1), Math.ceil(max / step) * step);
+  const hi = Math.max(ticks[ticks.length - 1], Math.ceil(max / step) * step);
   return { lo, hi, ticks: niceTicks(lo, hi, count, integer) };
 }
 
-/** Indices of the x labels to draw so that at most `max` fit; the last one is always kept. */
+/**
+ * Indices of the x labels to draw so that at most `max` fit; the last one is always kept.
+ * @param {number} n @param {number} max
+ * @returns {number[]}
+ */
 export function thinIndices(n, max) {
   if (n <= 0) return [];
   if (n <= max) return [...Array(n).keys()];
@@ -61,43 +76,18 @@ export function thinIndices(n, max) {
   const out = [];
   for (let i = 0; i < n; i += step) out.push(i);
   // Keep the last label, dropping its neighbour when they would collide.
-  if (out.at(-1) !== n - 1) {
-    if (n - 1 - out.at(-1) < step / 2) out.pop();
+  const last = out[out.length - 1];
+  if (last !== n - 1) {
+    if (n - 1 - last < step / 2) out.pop();
     out.push(n - 1);
   }
   return out;
 }
 
 /**
- * A data table inside a closed <details>, built on first open.
- * @param {string} caption
- * @param {string[]} columns column headers; the first column is the row header
- * @param {() => Array<Array<string|number>>} rows called once, on first open
- * @returns {HTMLDetailsElement} with a `buildTable()` method to build it without opening it
+ * The legend: one swatch and name per series.
+ * @param {LegendItem[]} items
  */
-export function dataTable(caption, columns, rows) {
-  // A focusable, named region: it scrolls when the table is wider or taller than the chart.
-  const wrap = h('div', { class: 'mv-table-wrap', tabindex: 0, role: 'region', 'aria-label': `${caption}: data table` });
-  const details = h('details', { class: 'mv-data' }, h('summary', {}, 'Data table'), wrap);
-  const build = () => {
-    if (wrap.firstChild) return;
-    const body = h('tbody');
-    for (const row of rows()) {
-      body.append(h('tr', {}, row.map((cell, i) => (i === 0
-        ? h('th', { scope: 'row', text: String(cell) })
-        : h('td', { class: 'mv-num', text: typeof cell === 'number' ? fmt(cell) : String(cell ?? '') })))));
-    }
-    wrap.append(h('table', { class: 'mv-table' },
-      h('caption', { class: 'mv-visually-hidden', text: caption }),
-      h('thead', {}, h('tr', {}, columns.map((c, i) => h('th', { scope: 'col', class: i ? 'mv-num' : null, text: c })))),
-      body));
-  };
-  details.addEventListener('toggle', () => { if (details.open) build(); });
-  details.buildTable = build; // lets callers (and tests) build it without opening
-  return details;
-}
-
-/** The legend: one swatch and name per series. */
 function legend(items) {
   return h('ul', { class: 'mv-legend', 'aria-hidden': 'true' },
     items.map((it) => h('li', {}, h('span', { class: `mv-swatch ${it.className}` }), it.name)));
@@ -108,6 +98,16 @@ function legend(items) {
  * builds the SVG for a given width; the figure redraws it whenever its own
  * width changes, so the viewBox always matches the drawn size and labels keep
  * their size from a phone to a wide screen.
+ * @param {object} o
+ * @param {string} o.title
+ * @param {string} [o.className]
+ * @param {(width: number) => SVGSVGElement} o.draw
+ * @param {number} o.width the first drawing's width
+ * @param {LegendItem[]} [o.legendItems]
+ * @param {(string | null | undefined)[]} [o.notes] lines under the chart; empty ones are left out
+ * @param {HTMLElement} o.table
+ * @param {HTMLElement} [o.readout] the pointer readout line
+ * @returns {HTMLElement}
  */
 function figure({ title, className = '', draw, width, legendItems, notes = [], table, readout }) {
   let drawnWidth = width;
@@ -134,7 +134,11 @@ function figure({ title, className = '', draw, width, legendItems, notes = [], t
   return fig;
 }
 
-/** The <svg> root: role="img", aria-label and <title>, sized by its viewBox. */
+/**
+ * The <svg> root: role="img", aria-label and <title>, sized by its viewBox.
+ * @param {number} width @param {number} height @param {string} title
+ * @param {string} [summary] one sentence added to the label
+ */
 function svgRoot(width, height, title, summary) {
   const label = summary ? `${title}. ${summary}` : title;
   const titleId = uid('t');
@@ -144,7 +148,11 @@ function svgRoot(width, height, title, summary) {
   }, s('title', { id: titleId, text: label }));
 }
 
-/** Horizontal grid lines with their y labels. */
+/**
+ * Horizontal grid lines with their y labels.
+ * @param {SVGGElement} g
+ * @param {{ ticks: number[], y: (v: number) => number, left: number, right: number, format: Format }} o
+ */
 function yAxis(g, { ticks, y, left, right, format }) {
   for (const t of ticks) {
     const yy = round(y(t));
@@ -153,9 +161,9 @@ function yAxis(g, { ticks, y, left, right, format }) {
   }
 }
 
-/** Left margin wide enough for the longest y label. */
+/** Left margin wide enough for the longest y label. @param {number[]} ticks @param {Format} format */
 const leftMargin = (ticks, format) => Math.max(32, Math.ceil(Math.max(...ticks.map((t) => format(t).length)) * CHAR_W) + 12);
-/** How many x labels fit across `plotWidth` when each is `chars` long. */
+/** How many x labels fit across `plotWidth` when each is `chars` long. @param {number} plotWidth @param {number} chars */
 const labelsThatFit = (plotWidth, chars) => Math.max(2, Math.floor(plotWidth / (chars * CHAR_W + 14)));
 
 /**
@@ -163,9 +171,18 @@ const labelsThatFit = (plotWidth, chars) => Math.max(2, Math.floor(plotWidth / (
  * x but kept inside the drawing (they may reach into the y labels' margin,
  * which is above them), none overlapping (the last label is kept rather
  * than its neighbour).
+ * @param {SVGGElement} g
+ * @param {object} o
+ * @param {number} o.n how many x positions
+ * @param {(i: number) => number} o.xOf the x of position i
+ * @param {(i: number) => string} o.text the label of position i
+ * @param {number} o.left @param {number} o.right the plot's edges
+ * @param {number} o.width the drawing's width
+ * @param {number} o.y the labels' baseline
  */
 function xLabels(g, { n, xOf, text, left, right, width, y }) {
   const maxChars = Math.max(1, ...Array.from({ length: Math.min(n, 400) }, (_, i) => text(Math.floor((i * n) / Math.min(n, 400))).length));
+  /** @type {{ i: number, cx: number, anchor: string, hi: number }[]} */
   const placed = [];
   for (const i of thinIndices(n, labelsThatFit(right - left, maxChars))) {
     const cx = xOf(i);
@@ -175,7 +192,7 @@ function xLabels(g, { n, xOf, text, left, right, width, y }) {
     let hi = cx + w / 2;
     if (lo < 2) { anchor = 'start'; lo = cx; hi = cx + w; }
     if (hi > width - 2) { anchor = 'end'; lo = cx - w; hi = cx; }
-    if (placed.length && lo < placed.at(-1).hi + 8) {
+    if (placed.length && lo < placed[placed.length - 1].hi + 8) {
       if (i !== n - 1) continue;
       placed.pop();
     }
@@ -199,7 +216,7 @@ function xLabels(g, { n, xOf, text, left, right, width, y }) {
  * @param {(label: string) => string} [o.xFormat] how x labels are drawn (the table keeps them whole)
  * @param {string} [o.xTitle] name of the x column in the data table
  * @param {string} [o.summary] one sentence for screen readers, added to the aria-label
- * @param {string[]} [o.notes] lines of text under the chart
+ * @param {(string | null | undefined)[]} [o.notes] lines of text under the chart
  * @param {boolean} [o.bands] put point i at the middle of the ith of n equal bands (as bar
  *   charts do) rather than spreading the points edge to edge: lines up with a bar chart above
  * @param {number} [o.minLeft] at least this left margin (to line up with another chart)
@@ -217,11 +234,15 @@ export function lineChart({ title, series, labels, yFormat = fmt, yMax, yMin, re
   const top = 12;
   const bottom = height - 26;
   const left = Math.max(minLeft, leftMargin(ticks, yFormat));
+  /** @param {number} v */
   const y = (v) => bottom - ((v - lo) / (hi - lo || 1)) * (bottom - top);
   const readout = h('p', { class: 'mv-readout', 'aria-hidden': 'true' });
 
+  /** @param {number} width */
+
   const draw = (width) => {
     const right = width - (bands ? 8 : 12);
+    /** @type {(i: number) => number} */
     const x = bands
       ? (i) => left + ((i + 0.5) / Math.max(1, n)) * (right - left)
       : (i) => (n <= 1 ? (left + right) / 2 : left + (i / (n - 1)) * (right - left));
@@ -264,8 +285,8 @@ export function lineChart({ title, series, labels, yFormat = fmt, yMax, yMin, re
       const vx = ((e.clientX - box.left) / box.width) * width;
       const at = (vx - left) / (right - left);
       const i = clamp(bands ? Math.floor(at * n) : Math.round(n <= 1 ? 0 : at * (n - 1)), 0, n - 1);
-      guide.setAttribute('x1', round(x(i)));
-      guide.setAttribute('x2', round(x(i)));
+      guide.setAttribute('x1', String(round(x(i))));
+      guide.setAttribute('x2', String(round(x(i))));
       guide.setAttribute('visibility', 'visible');
       readout.textContent = `${labels[i]}: ${series.map((se) => `${se.name} ${finite(se.values[i]) ? yFormat(se.values[i]) : '–'}`).join(' · ')}`;
     });
@@ -297,7 +318,7 @@ export function lineChart({ title, series, labels, yFormat = fmt, yMax, yMin, re
  * @param {number} [o.maxBars] draw only the last `maxBars` bars (default 120), and say so
  * @param {(label: string) => string} [o.xFormat]
  * @param {number} [o.minLeft] at least this left margin (to line up with another chart)
- * @param {string} [o.xTitle] @param {string} [o.summary] @param {string[]} [o.notes]
+ * @param {string} [o.xTitle] @param {string} [o.summary] @param {(string | null | undefined)[]} [o.notes]
  * @param {number} [o.width] @param {number} [o.height]
  * @returns {HTMLElement}
  */
@@ -319,12 +340,16 @@ export function stackedBars({ title, labels, series, yFormat = fmt, provisional 
   const top = 10;
   const bottom = height - 26;
   const left = Math.max(minLeft, leftMargin(ticks, yFormat));
+  /** @param {number} v */
   const y = (v) => bottom - ((v - lo) / (hi - lo || 1)) * (bottom - top);
+
+  /** @param {number} width */
 
   const draw = (width) => {
     const right = width - 8;
     const slot = (right - left) / Math.max(1, n);
     const barW = clamp(slot * (n > 60 ? 0.9 : 0.72), 1, 64);
+    /** @param {number} i */
     const x = (i) => left + slot * (i - from) + (slot - barW) / 2;
     const svg = svgRoot(width, height, title, summary);
     const axes = s('g', { class: 'mv-axes' });
@@ -384,7 +409,7 @@ export function stackedBars({ title, labels, series, yFormat = fmt, provisional 
  * @param {{ index: number, label: string }} [o.marker] dashed line at the left edge of bar `index`
  * @param {string} [o.xTitle] axis caption under the bars, and the table's first column
  * @param {string} [o.yTitle] name of the value column in the table
- * @param {string} [o.summary] @param {string[]} [o.notes] @param {number} [o.width] @param {number} [o.height]
+ * @param {string} [o.summary] @param {(string | null | undefined)[]} [o.notes] @param {number} [o.width] @param {number} [o.height]
  * @returns {HTMLElement}
  */
 export function barChart({ title, labels, values, yFormat = fmt, classFor = () => 'mv-s1', legendItems, marker,
@@ -394,12 +419,16 @@ export function barChart({ title, labels, values, yFormat = fmt, classFor = () =
   const top = marker ? 22 : 10;
   const bottom = height - (xTitle ? 40 : 26);
   const left = leftMargin(ticks, yFormat);
+  /** @param {number} v */
   const y = (v) => bottom - ((v - lo) / (hi - lo || 1)) * (bottom - top);
+
+  /** @param {number} width */
 
   const draw = (width) => {
     const right = width - 8;
     const slot = (right - left) / Math.max(1, n);
     const barW = clamp(slot * 0.78, 1, 64);
+    /** @param {number} i */
     const x = (i) => left + slot * i + (slot - barW) / 2;
     const svg = svgRoot(width, height, title, summary);
     const axes = s('g', { class: 'mv-axes' });
@@ -446,7 +475,7 @@ export const histogram = barChart;
  * @param {{ value: number, label: string }} [o.threshold] dashed vertical line (the 40% bar)
  * @param {(v: number) => string} [o.format]
  * @param {string} [o.valueName] name of the value column in the table (default "value")
- * @param {string} [o.summary] @param {string[]} [o.notes] @param {number} [o.width]
+ * @param {string} [o.summary] @param {(string | null | undefined)[]} [o.notes] @param {number} [o.width]
  * @returns {HTMLElement}
  */
 export function intervalChart({ title, rows, min, max, threshold, format = fmt, valueName = 'value', summary, notes, width = 640 }) {
@@ -456,10 +485,12 @@ export function intervalChart({ title, rows, min, max, threshold, format = fmt, 
   const height = top + rows.length * rowH + axisH;
   const labelChars = Math.min(24, Math.max(4, ...rows.map((r) => r.label.length)));
   const compact = rows.length === 1 && !rows[0].label;
+  /** @param {number} width */
   const draw = (width) => {
     const left = compact ? 12 : Math.min(width * 0.38, labelChars * CHAR_W + 16);
     const valueW = Math.max(...rows.map((r) => format(r.value).length)) * CHAR_W + 14;
     const right = width - valueW;
+    /** @param {number} v */
     const x = (v) => left + ((clamp(v, min, max) - min) / (max - min || 1)) * (right - left);
 
     const svg = svgRoot(width, height, title, summary);
@@ -512,7 +543,8 @@ export function intervalChart({ title, rows, min, max, threshold, format = fmt, 
  * @param {[number, number]} [o.interval]
  * @param {number} o.min @param {number} o.max
  * @param {{ value: number, label: string }} [o.threshold]
- * @param {(v: number) => string} [o.format] @param {string} [o.summary] @param {string[]} [o.notes] @param {number} [o.width]
+ * @param {(v: number) => string} [o.format] @param {string} [o.summary] @param {(string | null | undefined)[]} [o.notes] @param {number} [o.width]
+ * @param {string} [o.className] the series class of its point and range (default `mv-s1`)
  * @returns {HTMLElement}
  */
 export function intervalBar({ title, value, interval, className, ...rest }) {
@@ -526,12 +558,13 @@ export function intervalBar({ title, value, interval, className, ...rest }) {
  * @param {string} o.title
  * @param {{ name: string, value: number, className?: string }[]} o.parts counts
  * @param {(v: number) => string} [o.format] count format in the legend and table
- * @param {string} [o.summary] @param {string[]} [o.notes] @param {number} [o.width]
+ * @param {string} [o.summary] @param {(string | null | undefined)[]} [o.notes] @param {number} [o.width]
  * @returns {HTMLElement}
  */
-export function splitBar({ title, parts, format = (v) => Math.round(v).toLocaleString('en-US'), summary, notes, width = 640 }) {
+export function splitBar({ title, parts, format = fmtInt, summary, notes, width = 640 }) {
   const total = parts.reduce((a, p) => a + p.value, 0);
   const height = 30;
+  /** @param {number} width */
   const draw = (width) => {
     const svg = svgRoot(width, height, title, summary);
     let at = 0;
@@ -545,6 +578,7 @@ export function splitBar({ title, parts, format = (v) => Math.round(v).toLocaleS
     if (!total) svg.append(s('rect', { class: 'mv-empty-bar', x: 0, y: 2, width, height: height - 4 }));
     return svg;
   };
+  /** @param {number} v */
   const pct = (v) => (total ? `${Number(((v / total) * 100).toFixed(1))}%` : '–');
   const items = parts.map((p, k) => ({ name: `${p.name}: ${format(p.value)} (${pct(p.value)})`, className: p.className ?? `mv-s${k + 1}` }));
   return figure({
@@ -564,7 +598,7 @@ export function splitBar({ title, parts, format = (v) => Math.round(v).toLocaleS
  * @param {string} [o.columnsCaption] a header spanning the value columns ("weeks since first seen")
  * @param {{ label: string, sublabel?: string, cells: ({ value: number, text: string, provisional?: boolean, title?: string } | null | undefined)[] }[]} o.rows
  *   `cells[j]` is column j; null/undefined = not measurable (left empty)
- * @param {string[]} [o.notes]
+ * @param {(string | null | undefined)[]} [o.notes]
  * @returns {HTMLElement} a <figure class="mv-chart mv-heatmap-figure">
  */
 export function heatmap({ title, corner, columns, columnsCaption, rows, notes = [] }) {
@@ -599,10 +633,6 @@ export function heatmap({ title, corner, columns, columnsCaption, rows, notes = 
       .filter(Boolean).map((t) => h('p', { class: 'mv-chart-note', text: t })));
 }
 
-// ---------------------------------------------------------------- view building blocks
-// Small pieces the survey and events views share: panels, headline figures,
-// verdict badges, the "Use in the score" button and the unused-rows report.
-
 /**
  * A width for the charts of a view, from its container (the viewBox then
  * matches the drawn size, so labels keep their size on a phone).
@@ -612,91 +642,4 @@ export function heatmap({ title, corner, columns, columnsCaption, rows, notes = 
 export function chartWidth(container) {
   const w = container?.clientWidth || (document.documentElement.clientWidth - 64);
   return Math.round(clamp(w - 8, 300, 760));
-}
-
-/**
- * A titled section of a view.
- * @param {string} title an h3
- * @param {Node[]} children
- * @param {{ wide?: boolean, testid?: string }} [o] wide: spans the whole grid
- * @returns {HTMLElement}
- */
-export function panel(title, children, { wide = false, testid } = {}) {
-  const id = uid('h');
-  return h('section', { class: `mv-panel${wide ? ' mv-wide' : ''}`, 'aria-labelledby': id, 'data-testid': testid ?? null },
-    h('h3', { id, text: title }), children);
-}
-
-/**
- * Headline figures: label over value, with an optional line under it.
- * @param {{ label: string, value: string, sub?: string|null, big?: boolean, testid?: string }[]} items
- * @returns {HTMLElement} a <dl>
- */
-export function figureRow(items) {
-  return h('dl', { class: 'mv-figures' }, items.map((it) => h('div', { class: it.big ? 'mv-figure mv-big' : 'mv-figure' },
-    h('dt', { text: it.label }),
-    h('dd', {}, h('span', { class: 'mv-figure-value', 'data-testid': it.testid ?? null, text: it.value }),
-      it.sub ? h('span', { class: 'mv-sub', text: it.sub }) : null))));
-}
-
-/**
- * A verdict as a coloured pill.
- * @param {string} text @param {'good'|'warn'|'bad'|'neutral'} tone @param {string} [testid]
- * @returns {HTMLElement}
- */
-export function verdictBadge(text, tone, testid) {
-  return h('span', { class: `mv-badge mv-badge-${tone}`, 'data-testid': testid ?? null, text });
-}
-
-/**
- * The "Use in the score" button with a one-line explanation and a status
- * line; an error thrown by `use` is shown next to it, not swallowed.
- * @param {() => void} use
- * @param {string} explain
- * @returns {HTMLElement}
- */
-export function useButton(use, explain) {
-  const status = h('p', { class: 'mv-use-status', role: 'status' });
-  const hintId = uid('use');
-  return h('div', { class: 'mv-use' },
-    h('button', {
-      type: 'button', class: 'mv-use-button', 'data-testid': 'use-in-score', 'aria-describedby': hintId,
-      onclick: () => {
-        try {
-          use();
-          status.dataset.kind = 'ok';
-          status.textContent = 'Added to the product data.';
-        } catch (e) {
-          status.dataset.kind = 'error';
-          status.textContent = `Could not add it: ${e?.message ?? e}`;
-        }
-      },
-    }, 'Use in the score'),
-    h('p', { class: 'mv-use-hint', id: hintId, text: explain }),
-    status);
-}
-
-/**
- * Rows (or answers) a reader did not use: the count, the count per reason and
- * the first lines with their reasons.
- * @param {string} title
- * @param {{ count: number, byReason: Record<string, number>, first: { line?: number, index?: number, column?: string, reason: string, value?: string }[] }} report
- * @param {string} noun "rows" or "answers"
- * @returns {HTMLElement}
- */
-export function rowIssues(title, report, noun) {
-  const reasons = Object.entries(report.byReason ?? {}).sort((x, y) => y[1] - x[1]);
-  const first = report.first ?? [];
-  return h('div', { class: 'mv-issues' },
-    h('h4', {}, `${title}: ${report.count.toLocaleString('en-US')}`),
-    reasons.length ? h('ul', { class: 'mv-reasons' }, reasons.map(([reason, n]) => h('li', {},
-      h('span', { class: 'mv-count', text: n.toLocaleString('en-US') }), ' ', h('span', { text: reason })))) : null,
-    first.length ? h('details', { class: 'mv-first-lines' },
-      h('summary', {}, first.length === 1 && report.count === 1 ? `The ${noun.replace(/s$/, '')}`
-        : `The first ${first.length} ${noun}${report.count > first.length ? ` of ${report.count.toLocaleString('en-US')}` : ''}`),
-      h('ol', { class: 'mv-lines' }, first.map((r) => h('li', {},
-        h('span', { class: 'mv-line-no', text: r.line != null ? `line ${r.line}` : r.index != null ? `#${r.index}` : '' }),
-        r.column ? h('span', { class: 'mv-muted', text: ` ${r.column}` }) : null,
-        ': ', h('span', { text: r.reason }),
-        r.value != null && r.value !== '' ? [' ', h('code', { text: r.value })] : null)))) : null);
 }

@@ -1,8 +1,10 @@
 // Exports: the result as JSON, the score card as a PNG. Everything is made
 // in the page and handed to the browser's download; nothing is uploaded.
 import { version as libraryVersion } from '../../pkg/web/market_validation.js';
-import { DIMENSIONS, presetLabel, verdictLabel, withoutGain } from './card.js';
+import { DIMENSIONS, clampScore, isScored, presetLabel, verdictLabel, withoutGain } from './card.js';
 import { fmt1, fmtRange, fmtPct } from './dom.js';
+
+/** @import { ValidationResult } from '../../pkg/web/market_validation.js' */
 
 /**
  * Saves a Blob as a file: an object URL on a temporary `<a download>`, clicked, then revoked.
@@ -31,7 +33,12 @@ export function downloadJson(value, filename = 'market-validation-result.json') 
   downloadBlob(new Blob([`${JSON.stringify(value, null, 2)}\n`], { type: 'application/json' }), filename);
 }
 
-// The card's palettes, as in www/card.css.
+/**
+ * A colour scheme of the card: `verdict` and `gain` are [background, text] pairs.
+ * @typedef {{ bg: string, text: string, muted: string, border: string, track: string, fill: string, range: string,
+ *   verdict: Record<string, [string, string]>, gain: [string, string] }} Palette
+ */
+/** The card's palettes, as in www/card.css. @type {Record<string, Palette>} */
 const PALETTES = {
   light: {
     bg: '#ffffff', text: '#1a1f27', muted: '#545e6c', border: '#dde2ea', track: '#e6eaf0',
@@ -53,13 +60,28 @@ const PALETTES = {
   },
 };
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+/** @param {number} size @param {number} [weight] */
 const font = (size, weight = 400) => `${weight} ${size}px ${FONT}`;
 
 function safeVersion() {
   try { return libraryVersion(); } catch { return ''; } // the wasm may not be initialised on this thread
 }
 
-/** Splits text into lines of at most `width` pixels (at most `maxLines`, the last one ellipsised). */
+/**
+ * A 2D context to draw on.
+ * @param {HTMLCanvasElement} canvas
+ * @returns {CanvasRenderingContext2D}
+ */
+function context2d(canvas) {
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('This browser cannot draw on a canvas.');
+  return ctx;
+}
+
+/**
+ * Splits text into lines of at most `width` pixels (at most `maxLines`, the last one ellipsised).
+ * @param {CanvasRenderingContext2D} ctx @param {unknown} text @param {number} width @param {number} maxLines
+ */
 function wrap(ctx, text, width, maxLines) {
   const words = String(text).split(/\s+/).filter(Boolean);
   const lines = [];
@@ -77,29 +99,35 @@ function wrap(ctx, text, width, maxLines) {
   }
   return lines.map((l) => ellipsis(ctx, l, width));
 }
+/** Text cut (with "…") to at most `width` pixels. @param {CanvasRenderingContext2D} ctx @param {string} text @param {number} width */
 function ellipsis(ctx, text, width) {
   if (ctx.measureText(text).width <= width) return text;
   let t = text;
   while (t.length > 1 && ctx.measureText(`${t}…`).width > width) t = t.slice(0, -1);
   return `${t.trimEnd()}…`;
 }
+/** A filled rounded rectangle. @param {CanvasRenderingContext2D} ctx @param {number} x @param {number} y @param {number} w @param {number} h @param {number} r */
 function roundRect(ctx, x, y, w, h, r) {
   ctx.beginPath();
   ctx.roundRect(x, y, w, h, Math.min(r, h / 2, w / 2));
   ctx.fill();
 }
-const clamp = (x) => Math.max(0, Math.min(100, Number(x) || 0));
 
+/**
+ * A 0..100 bar with its interval shaded.
+ * @param {CanvasRenderingContext2D} ctx @param {Palette} p @param {number} x @param {number} y @param {number} w @param {number} hgt
+ * @param {number} score @param {readonly number[] | null | undefined} interval @param {string} fillColor
+ */
 function bar(ctx, p, x, y, w, hgt, score, interval, fillColor) {
   ctx.fillStyle = p.track;
   roundRect(ctx, x, y, w, hgt, hgt / 2);
   if (score > 0) {
     ctx.fillStyle = fillColor;
-    roundRect(ctx, x, y, Math.max(hgt, (w * clamp(score)) / 100), hgt, hgt / 2);
+    roundRect(ctx, x, y, Math.max(hgt, (w * clampScore(score)) / 100), hgt, hgt / 2);
   }
   if (Array.isArray(interval) && interval[1] > interval[0]) {
     ctx.fillStyle = p.range;
-    ctx.fillRect(x + (w * clamp(interval[0])) / 100, y, (w * (clamp(interval[1]) - clamp(interval[0]))) / 100, hgt);
+    ctx.fillRect(x + (w * clampScore(interval[0])) / 100, y, (w * (clampScore(interval[1]) - clampScore(interval[0]))) / 100, hgt);
   }
 }
 
@@ -109,7 +137,7 @@ function bar(ctx, p, x, y, w, hgt, score, interval, fillColor) {
  * and a footer "market-validation <version>" with the preset (no date, so the same result
  * always gives the same image).
  *
- * @param {import('../../pkg/web/market_validation.js').ValidationResult} result
+ * @param {ValidationResult} result
  * @param {{ scheme?: 'light' | 'dark', width?: number, pixelRatio?: number, title?: string, version?: string }} [options]
  *   `width` in CSS pixels (default 600, at least 320); `pixelRatio` default 2 (crisp on
  *   high-density screens: the PNG is width*2 pixels wide); `version` defaults to the loaded
@@ -125,7 +153,7 @@ export async function scoreCardPng(result, { scheme = 'light', width = 600, pixe
   const titleText = typeof title === 'string' ? title.trim() : '';
 
   // Layout first, on a scratch context, so the canvas can be sized to fit.
-  const measure = document.createElement('canvas').getContext('2d');
+  const measure = context2d(document.createElement('canvas'));
   const gainText = rec ? `+${fmt1(rec.gain)} pts` : '';
   measure.font = font(15, 700);
   const gainW = rec ? measure.measureText(gainText).width + 12 : 0;
@@ -138,7 +166,7 @@ export async function scoreCardPng(result, { scheme = 'light', width = 600, pixe
   const canvas = document.createElement('canvas');
   canvas.width = Math.round(W * pixelRatio);
   canvas.height = Math.round(H * pixelRatio);
-  const ctx = canvas.getContext('2d');
+  const ctx = context2d(canvas);
   ctx.scale(pixelRatio, pixelRatio);
   ctx.textBaseline = 'alphabetic';
 
@@ -188,7 +216,9 @@ export async function scoreCardPng(result, { scheme = 'light', width = 600, pixe
   ctx.fillText(ellipsis(ctx, `${fmtPct(result.confidenceLevel ?? 0.95)} interval ${fmtRange(result.interval)} · ${presetLabel(result.preset)} benchmarks`, inner), pad, y + 14);
   y += 26;
 
-  const gaugeColor = { strong: p.verdict.strong[1], weak: p.verdict.weak[1], not_validated: p.verdict.not_validated[1], not_enough_data: p.muted }[result.verdict] ?? p.fill;
+  /** The gauge's colour by verdict; others (promising) get the fill colour. @type {Record<string, string>} */
+  const gaugeColors = { strong: p.verdict.strong[1], weak: p.verdict.weak[1], not_validated: p.verdict.not_validated[1], not_enough_data: p.muted };
+  const gaugeColor = gaugeColors[result.verdict] ?? p.fill;
   bar(ctx, p, pad, y, inner, 12, result.score, result.interval, gaugeColor);
   y += 22 + 16;
 
@@ -197,7 +227,7 @@ export async function scoreCardPng(result, { scheme = 'light', width = 600, pixe
   const scoreColW = 70;
   for (const [key, name] of DIMENSIONS) {
     const d = result.dimensions?.[key];
-    const has = d != null && d.score != null;
+    const has = d != null && isScored(d);
     ctx.font = font(15);
     ctx.fillStyle = p.text;
     ctx.fillText(name, pad, y + 15);

@@ -1,23 +1,37 @@
 // Analysing CSV files in a background worker (../worker.js), and telling
 // survey exports from event exports by their header line.
 
+/** @import { EventsCsvAnalysis, EventsOptions, SurveyAnalysis, SurveyOptions } from '../../pkg/web/market_validation.js' */
+
+/**
+ * What the worker returns for each kind of file, and the options it takes.
+ * @typedef {{ survey: SurveyAnalysis, events: EventsCsvAnalysis }} Analyses
+ * @typedef {{ survey: SurveyOptions, events: EventsOptions }} AnalysisOptions
+ */
+/** How long the worker read and analysed, in ms. @typedef {{ readMs: number, analyseMs: number }} Timings */
+/** The progress the worker reports. @typedef {{ phase: 'reading', loaded: number, total: number } | { phase: 'analysing' }} Progress */
+
 /**
  * Analyses a file in its own module Worker.
+ * @template {keyof Analyses} K
  * @param {File | Blob | string | ArrayBuffer | Uint8Array} file
- * @param {'survey' | 'events'} kind which wasm function reads it
- * @param {object} [options] SurveyOptions or EventsOptions, passed as is
- * @param {(p: { phase: 'reading', loaded: number, total: number } | { phase: 'analysing' }) => void} [onProgress]
- * @returns {{ promise: Promise<any>, cancel: () => void }} `promise` resolves with the
+ * @param {K} kind which wasm function reads it
+ * @param {AnalysisOptions[K]} [options] passed as is
+ * @param {(p: Progress) => void} [onProgress]
+ * @returns {{ promise: Promise<Analyses[K] & { timings?: Timings }>, cancel: () => void }} `promise` resolves with the
  *   SurveyAnalysis or EventsCsvAnalysis (plus a non-enumerable `timings: { readMs, analyseMs }`);
  *   it rejects with an Error carrying `.problems` (the library's Problem[]) on bad input, or
  *   with an Error named 'AbortError' after `cancel()`, which also stops the worker at once.
  */
 export function analyzeFile(file, kind, options = {}, onProgress) {
-  let worker = new Worker(new URL('../worker.js', import.meta.url), { type: 'module', name: `analyse ${kind}` });
-  let settle = null;
-  const finish = () => { worker?.terminate(); worker = null; };
+  const worker = new Worker(new URL('../worker.js', import.meta.url), { type: 'module', name: `analyse ${kind}` });
+  let finished = false;
+  /** @type {(reason: unknown) => void} */
+  let rejectJob = () => {};
+  const finish = () => { if (!finished) worker.terminate(); finished = true; };
+  /** @type {Promise<Analyses[K] & { timings?: Timings }>} */
   const promise = new Promise((resolve, reject) => {
-    settle = { resolve, reject };
+    rejectJob = reject;
     worker.onmessage = ({ data }) => {
       if (data?.type === 'progress') {
         try { onProgress?.(data); } catch (e) { console.error(e); }
@@ -45,9 +59,9 @@ export function analyzeFile(file, kind, options = {}, onProgress) {
   return {
     promise,
     cancel() {
-      if (!worker) return;
+      if (finished) return;
       finish();
-      settle.reject(Object.assign(new Error('The analysis was cancelled'), { name: 'AbortError', problems: [] }));
+      rejectJob(Object.assign(new Error('The analysis was cancelled'), { name: 'AbortError', problems: [] }));
     },
   };
 }
@@ -59,9 +73,13 @@ const SURVEY_WORDS = /recommend|disappointed|satisf|\bnps\b|\bcsat\b|\bpmf\b|sea
 const USER_WORDS = ['user_id', 'userid', 'user id', 'distinct_id', 'uid', 'user', 'account', 'customer', 'visitor'];
 const TIME_WORDS = ['timestamp', 'event_time', 'time', 'occurred', 'created_at', 'date', 'ts', 'when'];
 
-/** Splits a CSV header line on its delimiter (, ; tab |), honouring quotes. */
+/**
+ * Splits a CSV header line on its delimiter (, ; tab |), honouring quotes.
+ * @param {string} line
+ * @returns {string[]}
+ */
 export function headerCells(line) {
-  const counts = [',', ';', '\t', '|'].map((d) => [d, line.split(d).length]);
+  const counts = [',', ';', '\t', '|'].map((d) => /** @type {const} */ ([d, line.split(d).length]));
   const delim = counts.sort((a, b) => b[1] - a[1])[0][0];
   const cells = [];
   let cur = '';

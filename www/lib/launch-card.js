@@ -8,18 +8,21 @@
 // Also exports the small date and label helpers the launch view shares.
 import { h, fmt1, svg as s } from './dom.js';
 
+/** @import { LaunchReport, LaunchRecommendation } from '../../pkg/web/market_validation.js' */
 
-/** Status ids to words. */
+/** Status ids to words. @type {Record<string, string>} */
 export const STATUS_LABELS = { ready: 'Ready', needs_attention: 'Needs attention', blocked: 'Blocked' };
-/** Status ids to badge tones (`mv-badge-<tone>` in the view). */
+/** Status ids to badge tones (`mv-badge-<tone>` in the view). @type {Record<string, 'good' | 'warn' | 'bad'>} */
 export const STATUS_TONES = { ready: 'good', needs_attention: 'warn', blocked: 'bad' };
-/** Finding levels to words. */
+/** Finding levels to words. @type {Record<string, string>} */
 export const LEVEL_LABELS = { blocker: 'Blocker', attention: 'Needs attention', advice: 'Advice' };
+/** @type {Record<string, string>} */
 const CARD_LEVELS = { blocker: 'Blocker', attention: 'Attention', advice: 'Advice' };
-/** Milestone states to words. */
+/** Milestone states to words. @type {Record<string, string>} */
 export const STATE_LABELS = { done: 'Done', overdue: 'Overdue', open: 'Open' };
 
-export const statusLabel = (s) => STATUS_LABELS[s] ?? String(s ?? '');
+/** A status id as words. @param {string | null | undefined} status */
+export const statusLabel = (status) => STATUS_LABELS[status ?? ''] ?? String(status ?? '');
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -39,39 +42,43 @@ export function dayNumber(iso) {
   return Math.round(ms / 86_400_000);
 }
 
-/** A day number as `YYYY-MM-DD`. */
+/** A day number as `YYYY-MM-DD`. @param {number} day */
 export const isoDate = (day) => new Date(day * 86_400_000).toISOString().slice(0, 10);
 
 const longDate = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' });
 const shortDate = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'short', day: 'numeric' });
 const monthYear = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', year: 'numeric', month: 'short' });
 
-/** "Feb 15, 2027" (or the text as given when it is not a date). */
+/** "Feb 15, 2027" (or the text as given when it is not a date). @param {unknown} iso */
 export function fmtDate(iso) {
   const d = dayNumber(iso);
   return d == null ? String(iso ?? '') : longDate.format(d * 86_400_000);
 }
-/** "Feb 15" for a day number. */
+/** "Feb 15" for a day number. @param {number} day */
 export const fmtDayShort = (day) => shortDate.format(day * 86_400_000);
-/** "Feb 15, 2027" for a day number. */
+/** "Feb 15, 2027" for a day number. @param {number} day */
 export const fmtDayLong = (day) => longDate.format(day * 86_400_000);
-/** "Feb 2027" for a day number. */
+/** "Feb 2027" for a day number. @param {number} day */
 export const fmtMonth = (day) => monthYear.format(day * 86_400_000);
 
-/** "1 day", "5 days". */
+/** "1 day", "5 days". @param {number} n @param {string} one @param {string} [many] */
 export const plural = (n, one, many = `${one}s`) => `${n} ${Math.abs(n) === 1 ? one : many}`;
 
-/** Days to launch in words: "45 days to launch", "launch day", "launched 3 days ago". */
+/** Days to launch in words: "45 days to launch", "launch day", "launched 3 days ago". @param {unknown} days */
 export function daysToLaunchText(days) {
   if (typeof days !== 'number') return 'no as-of date';
   if (days === 0) return 'launch day';
   return days > 0 ? `${plural(days, 'day')} to launch` : `launched ${plural(-days, 'day')} ago`;
 }
 
-/** An offset from the launch day: "T-14", "T", "T+30". */
+/** An offset from the launch day: "T-14", "T", "T+30". @param {number} n */
 export const offsetLabel = (n) => (n === 0 ? 'T' : `T${n > 0 ? '+' : '−'}${Math.abs(n)}`);
 
-/** The findings that block the launch or need attention, blockers first (as the report orders them). */
+/**
+ * The findings that block the launch or need attention, blockers first (as the report orders them).
+ * @param {LaunchReport} report
+ * @returns {LaunchRecommendation[]}
+ */
 export const pressingItems = (report) => (Array.isArray(report?.recommendations) ? report.recommendations : [])
   .filter((r) => r.level === 'blocker' || r.level === 'attention');
 
@@ -102,11 +109,11 @@ export function milestoneMarker(state, x, y, r, extra = '') {
 /**
  * The mini timeline of the card: milestones on one line by date, the as-of day dashed, the launch
  * day solid. Labelled for screen readers with the same facts in words.
- * @param {object} report a LaunchReport
+ * @param {LaunchReport} report
  * @returns {SVGSVGElement | null}
  */
 export function miniTimeline(report) {
-  const items = (report.timeline ?? []).map((m) => ({ ...m, day: dayNumber(m.date) })).filter((m) => m.day != null);
+  const items = (report.timeline ?? []).flatMap((m) => { const day = dayNumber(m.date); return day == null ? [] : [{ ...m, day }]; });
   if (!items.length) return null;
   const launch = dayNumber(report.launchDate);
   const asOf = dayNumber(report.asOf);
@@ -118,11 +125,13 @@ export function miniTimeline(report) {
   const height = 58;
   const left = 10;
   const right = width - 10;
+  /** @param {number} d */
   const x = (d) => left + ((d - lo) / (hi - lo)) * (right - left);
   const y = 22;
+  /** @type {Record<string, number>} */
   const counts = { done: 0, open: 0, overdue: 0 };
   for (const m of items) counts[m.state] = (counts[m.state] ?? 0) + 1;
-  const label = `Timeline: ${plural(items.length, 'milestone')} from ${fmtDayLong(items[0].day)} to ${fmtDayLong(items.at(-1).day)}`
+  const label = `Timeline: ${plural(items.length, 'milestone')} from ${fmtDayLong(items[0].day)} to ${fmtDayLong(items[items.length - 1].day)}`
     + `${launch != null ? `, launch ${fmtDayLong(launch)}` : ''}${asOf != null ? `, as of ${fmtDayLong(asOf)}` : ''}`
     + `; ${counts.done} done, ${counts.overdue} overdue, ${counts.open} open.`;
   const svg = s('svg', {
@@ -140,6 +149,7 @@ export function miniTimeline(report) {
   }
   for (const m of items) svg.append(milestoneMarker(m.state, x(m.day), y, m.critical ? 6 : 4.5, m.critical ? 'mv-launch-critical' : ''));
   // Dates under the line: both ends of the axis and the launch (when it is clear of them).
+  /** @type {{ d: number, anchor: string, at: number, launch?: boolean }[]} */
   const labels = [{ d: lo, anchor: 'start', at: left }, { d: hi, anchor: 'end', at: right }];
   if (launch != null && x(launch) - left > 60 && right - x(launch) > 60) labels.splice(1, 0, { d: launch, anchor: 'middle', at: x(launch), launch: true });
   for (const l of labels) {
@@ -154,8 +164,8 @@ export function miniTimeline(report) {
 /**
  * The compact launch-readiness card of a report.
  *
- * @param {object} report  What `checkLaunch` returned (a LaunchReport).
- * @param {{ title?: string, theme?: 'light' | 'dark' }} [options]
+ * @param {LaunchReport} report  What `checkLaunch` returned.
+ * @param {{ title?: string, theme?: 'light' | 'dark' | null }} [options]
  *   `title`: shown as the heading (default: the report's product name); `theme` forces a colour
  *   scheme (else the reader's prefers-color-scheme).
  * @returns {HTMLElement} an `<article class="mv-card mv-launch-card">`

@@ -19,6 +19,7 @@ const TABS = ['validation', 'launch'];
 
 /** The error thrown for a share link that cannot be read or made; `message` is fit to show to a user. */
 export class ShareLinkError extends Error {
+  /** @param {string} message @param {ErrorOptions} [options] */
   constructor(message, options) {
     super(message, options);
     this.name = 'ShareLinkError';
@@ -39,6 +40,7 @@ export class ShareLinkError extends Error {
  * @property {string} [title]  A product name to show on cards (plain text, at most 200 characters).
  */
 
+/** A plain object (not an array, a date, a class instance). @param {unknown} v @returns {v is Record<string, unknown>} */
 const isPlainObject = (v) => v != null && typeof v === 'object' && !Array.isArray(v)
   && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null);
 
@@ -51,9 +53,11 @@ const isPlainObject = (v) => v != null && typeof v === 'object' && !Array.isArra
  * @returns {ShareState}
  */
 export function checkState(state, subject = 'This share link') {
-  const fail = (what) => { throw new ShareLinkError(`${subject} does not hold market-validation data: ${what}.`); };
+  /** @param {string} what @returns {never} */
+  function fail(what) { throw new ShareLinkError(`${subject} does not hold market-validation data: ${what}.`); }
   if (!isPlainObject(state)) fail('expected an object');
   if (!isPlainObject(state.product)) fail('"product" must be an object of product data');
+  /** @type {ShareState} */
   const out = { product: state.product };
   if (state.options != null) {
     if (!isPlainObject(state.options)) fail('"options" must be an object');
@@ -67,7 +71,7 @@ export function checkState(state, subject = 'This share link') {
     out.options = {};
   }
   if (state.tab != null) {
-    if (!TABS.includes(state.tab)) fail(`"tab" must be one of ${TABS.join(', ')}`);
+    if (state.tab !== 'validation' && state.tab !== 'launch') fail(`"tab" must be one of ${TABS.join(', ')}`);
     out.tab = state.tab;
   }
   if (state.launch != null) {
@@ -83,6 +87,7 @@ export function checkState(state, subject = 'This share link') {
 
 // ---------------------------------------------------------------- base64url
 
+/** @param {Uint8Array} bytes */
 function toBase64Url(bytes) {
   let binary = '';
   // Chunks keep String.fromCharCode's argument list short.
@@ -90,6 +95,7 @@ function toBase64Url(bytes) {
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
+/** @param {string} text */
 function fromBase64Url(text) {
   if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) {
     throw new ShareLinkError('This share link is damaged: it contains characters a share link never has. Was it cut or edited?');
@@ -102,18 +108,23 @@ function fromBase64Url(text) {
 
 // ---------------------------------------------------------------- compression
 
+/** Whether the browser's (De)CompressionStream speaks deflate-raw. @param {typeof CompressionStream | typeof DecompressionStream} Stream */
 function canUse(Stream) {
   try { new Stream('deflate-raw'); return true; } catch { return false; }
 }
 const canCompress = () => typeof CompressionStream === 'function' && canUse(CompressionStream);
 const canDecompress = () => typeof DecompressionStream === 'function' && canUse(DecompressionStream);
 
+/** @param {Uint8Array<ArrayBuffer>} bytes */
 async function deflate(bytes) {
   const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream('deflate-raw'));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-/** Inflates, stopping as soon as the output passes `limit` bytes. */
+/**
+ * Inflates, stopping as soon as the output passes `limit` bytes.
+ * @param {Uint8Array<ArrayBuffer>} bytes @param {number} limit
+ */
 async function inflateLimited(bytes, limit) {
   const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
   const chunks = [];

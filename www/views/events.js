@@ -3,10 +3,12 @@
 // Long ranges are capped where drawing everything would be slow or
 // unreadable (the cohort triangle, the growth bars); each cap is stated
 // under its chart, and the data tables keep every value.
-import { h, fmt, fmtPct, fmtInt } from '../lib/dom.js';
-import {
-  lineChart, stackedBars, barChart, heatmap, chartWidth, figureRow, panel, rowIssues, useButton, verdictBadge,
-} from '../lib/charts.js';
+import { h, fmt, fmtPct, fmtInt, fmtCount } from '../lib/dom.js';
+import { lineChart, stackedBars, barChart, heatmap, chartWidth, CHAR_W } from '../lib/charts.js';
+import { figureRow, panel, rowIssues, useButton, verdictBadge } from '../lib/widgets.js';
+
+/** @import { AdoptionData, EventsAnalysis, EventsCsvAnalysis, UsageMetrics } from '../../pkg/web/market_validation.js' */
+/** @import { Tone } from '../lib/widgets.js' */
 
 /** Cohorts drawn in the heatmap (the most recent) and periods per cohort. */
 const HEATMAP_ROWS = 60;
@@ -16,22 +18,31 @@ const GROWTH_BARS = 104;
 /** Quick ratios above this run off the top of their chart (the table has them). */
 const QUICK_RATIO_AXIS_MAX = 8;
 
+/** @type {Record<string, string>} */
 const PERIOD_WORD = { day: 'day', week: 'week', month: 'month' };
+/** @type {Record<string, [string, Tone]>} */
 const FLATTENING = {
   flattening: ['Flattening', 'good'],
   declining: ['Still declining', 'bad'],
   not_enough_data: ['Not enough periods yet', 'neutral'],
 };
+/** @type {Record<string, string>} */
 const DETECTED_BY = { option: 'named in the options', header: 'found by its header', values: 'found by its values' };
+/** @type {Record<string, string>} */
 const TIME_FORMATS = { 'iso-8601': 'ISO-8601 text', 'epoch-seconds': 'seconds since 1970', 'epoch-milliseconds': 'milliseconds since 1970' };
 
 // Dates in the data are local calendar dates (YYYY-MM-DD): format them as UTC so no zone shifts them.
 const dayMonth = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
 const dayMonthYear = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: '2-digit', timeZone: 'UTC' });
 const monthYear = new Intl.DateTimeFormat('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+/** @param {string} iso */
 const asDate = (iso) => new Date(`${iso}T00:00:00Z`);
 
-/** A short x-axis date; with the year when the range spans more than one. */
+/**
+ * A short x-axis date; with the year when the range spans more than one.
+ * @param {string | undefined} first @param {string | undefined} last @param {string} [period]
+ * @returns {(iso: string) => string}
+ */
 function dateLabeller(first, last, period = 'day') {
   if (period === 'month') return (iso) => monthYear.format(asDate(iso));
   const sameYear = first?.slice(0, 4) === last?.slice(0, 4);
@@ -42,9 +53,9 @@ function dateLabeller(first, last, period = 'day') {
 /**
  * Renders an events analysis into `container` (its children are replaced).
  * @param {HTMLElement} container
- * @param {import('../../pkg/web/market_validation.js').EventsAnalysis} analysis from analyzeEvents(), or
+ * @param {EventsAnalysis} analysis from analyzeEvents(), or
  *   the `.analysis` of analyzeEventsCsv()'s result
- * @param {{ csv?: object, onUse?: (data: { usageMetrics: object, adoptionData: object }) => void, fileName?: string }} [opts]
+ * @param {{ csv?: EventsCsvAnalysis, onUse?: (data: { usageMetrics: UsageMetrics, adoptionData: AdoptionData }) => void, fileName?: string }} [opts]
  *   csv: the whole EventsCsvAnalysis, to show the columns used, the time format and the skipped rows;
  *   onUse: called by the "Use in the score" button (no button without it)
  * @returns {HTMLElement} the view's root element
@@ -74,7 +85,7 @@ export function renderEvents(container, analysis, { csv, onUse, fileName } = {})
   return root;
 }
 
-/** What "Use in the score" sends, in words. */
+/** What "Use in the score" sends, in words. @param {EventsAnalysis} a */
 function scoreInputsText(a) {
   const u = a.usageMetrics ?? {};
   const ad = a.adoptionData ?? {};
@@ -89,10 +100,11 @@ function scoreInputsText(a) {
   return bits.length ? `Adds to the product data: ${bits.join(', ')}.` : 'Adds the usage and adoption figures to the product data.';
 }
 
-/** How the file was read and what "new user" means. */
+/** How the file was read and what "new user" means. @param {EventsAnalysis} a @param {EventsCsvAnalysis} [csv] */
 function readingPanel(a, csv) {
   const items = [];
   if (csv) {
+    /** @param {string} what @param {import('../../pkg/web/market_validation.js').DetectedColumn | undefined} c */
     const col = (what, c) => (c ? h('li', {}, `${what}: `, h('q', { text: c.header }),
       h('span', { class: 'mv-muted', text: ` (column ${c.index + 1}, ${DETECTED_BY[c.detectedBy] ?? c.detectedBy})` })) : null);
     items.push(col('User id', csv.userColumn), col('Time', csv.timeColumn), col('Signup time', csv.signupColumn),
@@ -104,7 +116,8 @@ function readingPanel(a, csv) {
     ? 'New users: a user is new on their signup day; cohorts are signup cohorts.'
     : 'New users: a user is new on the day of their first event in the data; cohorts are first-seen cohorts.'));
   const s = a.signups;
-  const signupLines = s ? [
+  /** @type {[number, string][]} */
+  const signupFacts = s ? [
     [s.users, 'users with a signup time'],
     [s.withoutEvents, 'signed up in the analysed days with no event: new, in their cohort, never active'],
     [s.beforeData, 'signed up before the first event day: in no cohort, never new'],
@@ -112,7 +125,9 @@ function readingPanel(a, csv) {
     [s.activeBeforeSignup, 'had an event before their signup day: their first event is their start'],
     [s.withoutSignup, 'had events but no signup time: their first event is their start'],
     [s.conflicting, 'had more than one signup time: the earliest is used'],
-  ].filter(([n], i) => i === 0 || n > 0) : [];
+  ] : [];
+  // The first line always; the others where they count someone.
+  const signupLines = signupFacts.filter(([n], i) => i === 0 || n > 0);
   return panel('How the data was read', [
     h('ul', { class: 'mv-plain-list' }, items.filter(Boolean)),
     signupLines.length ? h('ul', { class: 'mv-plain-list mv-signups', 'data-testid': 'signups-summary' },
@@ -122,6 +137,7 @@ function readingPanel(a, csv) {
   ], { wide: true, testid: 'events-reading' });
 }
 
+/** @param {EventsAnalysis} a @param {number} width */
 function stickinessPanel(a, width) {
   const st = a.stickiness;
   const daily = a.daily ?? [];
@@ -158,6 +174,7 @@ function stickinessPanel(a, width) {
   ], { wide: true, testid: 'events-active' });
 }
 
+/** @param {EventsAnalysis} a @param {number} width */
 function powerUsersPanel(a, width) {
   const p = a.powerUserCurve;
   const active = p.powerUsers + p.casualUsers;
@@ -179,6 +196,7 @@ function powerUsersPanel(a, width) {
   ], { wide: true, testid: 'events-power-users' });
 }
 
+/** @param {EventsAnalysis} a @param {number} width */
 function retentionPanel(a, width) {
   const c = a.cohorts;
   const word = PERIOD_WORD[c.period] ?? c.period;
@@ -192,7 +210,7 @@ function retentionPanel(a, width) {
       { label: 'Plateau', value: fmtPct(fl.plateau), big: true, testid: 'plateau' },
       fl.plateauInterval ? { label: '95% interval', value: `${fmtPct(fl.plateauInterval[0])}–${fmtPct(fl.plateauInterval[1])}` } : null,
       fl.relativeSlope != null ? { label: `Change a ${word}`, value: `${fl.relativeSlope > 0 ? '+' : ''}${fmtPct(fl.relativeSlope)} of the plateau` } : null,
-    ].filter(Boolean)) : null,
+    ].filter((item) => item != null)) : null,
   ];
   if (mean.length) {
     parts.push(lineChart({
@@ -204,7 +222,7 @@ function retentionPanel(a, width) {
       ],
       yFormat: fmtPct, yMin: 0, yMax: 1, width,
       refLines: fl.plateau != null ? [{ value: fl.plateau, label: `plateau ${fmtPct(fl.plateau)}` }] : [],
-      summary: mean.length > 1 ? `${word} 1: ${fmtPct(mean[1].weighted)} weighted; ${word} ${mean.at(-1).offset}: ${fmtPct(mean.at(-1).weighted)}` : undefined,
+      summary: mean.length > 1 ? `${word} 1: ${fmtPct(mean[1].weighted)} weighted; ${word} ${mean[mean.length - 1].offset}: ${fmtPct(mean[mean.length - 1].weighted)}` : undefined,
       notes: [c.window === '24h'
         ? `24-hour windows: ${word} N is the Nth block of ${c.period === 'day' ? '24 h' : c.period === 'week' ? '7 × 24 h' : '30 × 24 h'} after each user's start; each point counts the users old enough for it.`
         : `Calendar ${word}s; complete ${word}s only (the current one is not over).`],
@@ -214,6 +232,7 @@ function retentionPanel(a, width) {
   return panel('Retention', parts, { wide: true, testid: 'events-retention' });
 }
 
+/** @param {EventsAnalysis} a @param {string} word the period's name @param {string} since "signup" or "first seen" */
 function cohortHeatmap(a, word, since) {
   const rows = a.cohorts.rows;
   const shownRows = rows.slice(-HEATMAP_ROWS);
@@ -222,6 +241,7 @@ function cohortHeatmap(a, word, since) {
     const lastCell = r.cells.at(-1);
     if (lastCell) columns = Math.max(columns, Math.min(HEATMAP_COLUMNS, lastCell.offset + 1));
   }
+  /** @type {(iso: string) => string} */
   const label = a.cohorts.period === 'month' ? (iso) => monthYear.format(asDate(iso)) : (iso) => iso;
   const hidden = rows.length - shownRows.length;
   const longest = rows.reduce((m, r) => Math.max(m, (r.cells.at(-1)?.offset ?? -1) + 1), 0);
@@ -251,9 +271,10 @@ function cohortHeatmap(a, word, since) {
   });
 }
 
+/** @param {EventsAnalysis} a @param {number} width */
 function growthPanel(a, width) {
   const g = a.growth;
-  const word = PERIOD_WORD[a.cohorts?.period] ?? 'period';
+  const word = PERIOD_WORD[a.cohorts?.period ?? ''] ?? 'period';
   const label = dateLabeller(g[0]?.start, g.at(-1)?.start, a.cohorts?.period);
   const labels = g.map((p) => p.start);
   const provisional = g.map((p) => p.provisional);
@@ -263,7 +284,7 @@ function growthPanel(a, width) {
   // One left margin for both charts, wide enough for the bars' largest label, so each
   // quick ratio sits under its bar.
   const biggest = Math.max(1, ...g.slice(from).map((p) => Math.max(p.retained + p.newUsers + p.resurrected, p.churned)));
-  const minLeft = Math.ceil((fmtCount(biggest * 1.25).length + 1) * 6.6) + 12;
+  const minLeft = Math.ceil((fmtCount(biggest * 1.25).length + 1) * CHAR_W) + 12;
   return panel('Growth accounting', [
     lastComplete ? figureRow([
       { label: `Quick ratio, ${word} of ${lastComplete.start}`, value: fmt(lastComplete.quickRatio), big: true, testid: 'quick-ratio' },
@@ -298,5 +319,3 @@ function growthPanel(a, width) {
     }),
   ], { wide: true, testid: 'events-growth' });
 }
-
-const fmtCount = (v) => (Number.isInteger(v) ? fmtInt(v) : fmt(v));

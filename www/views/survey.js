@@ -1,28 +1,38 @@
 // The survey-answers view: what analyzeSurvey() found, with every figure's
 // interval, read straight from the SurveyAnalysis (pkg/web/market_validation.d.ts).
 // Parts the file did not have (no NPS column, no segments...) are not shown.
-import { h, fmt, fmt1, fmtPct, fmtRange, fmtInt } from '../lib/dom.js';
-import {
-  barChart, intervalBar, intervalChart, splitBar, chartWidth, figureRow, panel, rowIssues, useButton, verdictBadge,
-} from '../lib/charts.js';
+import { h, fmt, fmt1, fmtPct, fmtRange, fmtInt, fmtCount } from '../lib/dom.js';
+import { barChart, intervalBar, intervalChart, splitBar, chartWidth } from '../lib/charts.js';
+import { figureRow, panel, rowIssues, useButton, verdictBadge } from '../lib/widgets.js';
 
+/**
+ * @import { CsatSummary, DetectedColumn, FeatureSummary, NpsSummary, PmfSummary, SegmentBreakdown, SurveyAnalysis,
+ *   SurveyData } from '../../pkg/web/market_validation.js'
+ */
+/** @import { Tone } from '../lib/widgets.js' */
+
+/** @type {Record<string, [string, Tone]>} */
 const PMF_VERDICTS = {
   above_bar: ['Above the bar', 'good'],
   below_bar: ['Below the bar', 'bad'],
   not_distinguishable: ['Not distinguishable from the bar', 'warn'],
   too_few_answers: ['Too few answers to tell', 'neutral'],
 };
+/** @type {Record<string, string>} */
 const DETECTED_BY = { option: 'named in the options', header: 'found by its header', values: 'found by its values', array: 'given as an array' };
 
+/** @param {number} n */
 const signed = (n) => `${n > 0 ? '+' : ''}${fmt1(n)}`;
+/** @param {[number, number]} iv */
 const npsRange = (iv) => `${signed(iv[0])} to ${signed(iv[1])}`;
+/** @param {[number, number]} iv */
 const pctRange = (iv) => fmtRange(iv, fmtPct);
 
 /**
  * Renders a survey analysis into `container` (its children are replaced).
  * @param {HTMLElement} container
- * @param {import('../../pkg/web/market_validation.js').SurveyAnalysis} analysis the result of analyzeSurvey()
- * @param {{ onUse?: (surveyData: object) => void, fileName?: string }} [opts]
+ * @param {SurveyAnalysis} analysis the result of analyzeSurvey()
+ * @param {{ onUse?: (surveyData: SurveyData) => void, fileName?: string }} [opts]
  *   onUse: called with `analysis.surveyData` by the "Use in the score" button (no button without it)
  * @returns {HTMLElement} the view's root element
  */
@@ -38,11 +48,14 @@ export function renderSurvey(container, analysis, { onUse, fileName } = {}) {
       `${fmtInt(a.responses)} responses with at least one usable answer; every interval at ${level} confidence.`),
     onUse ? useButton(() => onUse(a.surveyData), 'Adds NPS, Sean Ellis, CSAT and feature ratings to the product data.') : null));
 
+  /** @type {Partial<SurveyAnalysis['columns']>} */
   const cols = a.columns ?? {};
-  const colItems = [
+  /** @type {[string, DetectedColumn | undefined][]} */
+  const roles = [
     ['NPS', cols.nps], ['Sean Ellis', cols.pmf], ['Satisfaction', cols.csat], ['Segment', cols.segment],
-    ...(cols.features ?? []).map((f) => ['Feature rating', f]),
-  ].filter(([, c]) => c);
+    ...(cols.features ?? []).map((f) => /** @type {[string, DetectedColumn]} */ (['Feature rating', f])),
+  ];
+  const colItems = roles.flatMap(([what, c]) => (c ? [/** @type {const} */ ([what, c])] : []));
   if (colItems.length) {
     root.append(h('details', { class: 'mv-columns' },
       h('summary', {}, `Columns read (${colItems.length})`),
@@ -70,6 +83,7 @@ export function renderSurvey(container, analysis, { onUse, fileName } = {}) {
   return root;
 }
 
+/** @param {NpsSummary} nps @param {string} level the confidence level, as a percentage @param {number} width */
 function npsPanel(nps, level, width) {
   const more = nps.sampleSize?.more;
   return panel('Net Promoter Score', [
@@ -106,6 +120,7 @@ function npsPanel(nps, level, width) {
   ], { testid: 'survey-nps' });
 }
 
+/** @param {PmfSummary} pmf @param {string} level @param {number} width */
 function pmfPanel(pmf, level, width) {
   const [verdictText, tone] = PMF_VERDICTS[pmf.verdict] ?? [pmf.verdict, 'neutral'];
   const bar = `${fmtPct(pmf.bar)} bar`;
@@ -138,6 +153,7 @@ function pmfPanel(pmf, level, width) {
   ], { testid: 'survey-pmf' });
 }
 
+/** @param {CsatSummary} csat @param {string} level @param {number} width */
 function csatPanel(csat, level, width) {
   return panel('Customer satisfaction (CSAT)', [
     figureRow([
@@ -158,6 +174,7 @@ function csatPanel(csat, level, width) {
   ], { testid: 'survey-csat' });
 }
 
+/** @param {FeatureSummary[]} features @param {string} level @param {number} width */
 function featuresPanel(features, level, width) {
   const sorted = [...features].sort((x, y) => y.mean - x.mean);
   return panel('Feature ratings', [
@@ -171,34 +188,38 @@ function featuresPanel(features, level, width) {
   ], { testid: 'survey-features' });
 }
 
+/** @param {SegmentBreakdown} seg @param {SurveyAnalysis} a @param {string} level @param {number} width */
 function segmentsPanel(seg, a, level, width) {
   const rows = seg.segments;
   const small = rows.filter((r) => r.small).length;
+  /** @type {HTMLElement[]} */
   const parts = [
     h('p', { class: 'mv-note' },
       `By "${seg.column}": ${rows.length} segment${rows.length === 1 ? '' : 's'}, largest first. `,
       small ? `${small} with fewer than ${fmtInt(seg.minSegmentSize)} answers ${small === 1 ? 'is' : 'are'} marked small: shown, not ranked.` : null),
   ];
   if (seg.lovesMost) parts.push(h('p', { class: 'mv-highlight', 'data-testid': 'segment-loves-most', text: seg.lovesMost.reading }));
-  const pmfRows = rows.filter((r) => r.pmf);
+  // The segments with a Sean Ellis share, and those with an NPS, each with that summary.
+  const pmfRows = rows.flatMap((r) => (r.pmf ? [{ r, pmf: r.pmf }] : []));
   if (pmfRows.length) {
+    const bar = pmfRows[0].pmf.bar;
     parts.push(intervalChart({
-      title: `Sean Ellis "very disappointed" share by segment, against the ${fmtPct(a.pmf?.bar ?? pmfRows[0].pmf.bar)} bar`,
-      rows: pmfRows.map((r) => ({
-        label: r.small ? `${r.name} (small)` : r.name, value: r.pmf.veryDisappointedShare,
-        interval: r.pmf.n ? r.pmf.interval : undefined, muted: r.small, note: `${fmtInt(r.pmf.n)} answers${r.small ? ', small' : ''}`,
+      title: `Sean Ellis "very disappointed" share by segment, against the ${fmtPct(a.pmf?.bar ?? bar)} bar`,
+      rows: pmfRows.map(({ r, pmf }) => ({
+        label: r.small ? `${r.name} (small)` : r.name, value: pmf.veryDisappointedShare,
+        interval: pmf.n ? pmf.interval : undefined, muted: r.small, note: `${fmtInt(pmf.n)} answers${r.small ? ', small' : ''}`,
       })),
-      min: 0, max: 1, format: fmtPct, threshold: { value: pmfRows[0].pmf.bar, label: `${fmtPct(pmfRows[0].pmf.bar)} bar` },
+      min: 0, max: 1, format: fmtPct, threshold: { value: bar, label: `${fmtPct(bar)} bar` },
       valueName: 'very disappointed', width,
     }));
   }
-  const npsRows = rows.filter((r) => r.nps);
+  const npsRows = rows.flatMap((r) => (r.nps ? [{ r, nps: r.nps }] : []));
   if (npsRows.length) {
     parts.push(intervalChart({
       title: 'NPS by segment',
-      rows: npsRows.map((r) => ({
-        label: r.small ? `${r.name} (small)` : r.name, value: r.nps.score, interval: r.nps.n ? r.nps.interval : undefined,
-        muted: r.small, note: `${fmtInt(r.nps.n)} answers${r.small ? ', small' : ''}`,
+      rows: npsRows.map(({ r, nps }) => ({
+        label: r.small ? `${r.name} (small)` : r.name, value: nps.score, interval: nps.n ? nps.interval : undefined,
+        muted: r.small, note: `${fmtInt(nps.n)} answers${r.small ? ', small' : ''}`,
       })),
       min: -100, max: 100, format: (v) => signed(v).replace(/\.0$/, ''), threshold: { value: 0, label: '0' }, valueName: 'NPS', width,
     }));
@@ -223,11 +244,13 @@ function segmentsPanel(seg, a, level, width) {
   return panel('Segments', parts, { wide: true, testid: 'survey-segments' });
 }
 
-/** A table cell: value, then its interval and n underneath; a dash when absent. */
+/**
+ * A table cell: value, then its interval and n underneath; a dash when absent.
+ * @template T
+ * @param {T | undefined} summary @param {(s: T) => string} value @param {(s: T) => string} interval @param {(s: T) => number} n
+ */
 function cell(summary, value, interval, n) {
   if (!summary || !n(summary)) return h('td', { class: 'mv-num mv-muted', text: '–' });
   return h('td', { class: 'mv-num' }, h('span', { text: value(summary) }),
     h('span', { class: 'mv-sub', text: `${interval(summary)} · n ${fmtInt(n(summary))}` }));
 }
-
-const fmtCount = (v) => (Number.isInteger(v) ? fmtInt(v) : fmt(v));

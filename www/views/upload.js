@@ -4,12 +4,15 @@
 // shown as text beside the zone. Files are read and analysed in a worker
 // (lib/files.js), so the page stays responsive; nothing leaves the browser.
 import { h } from '../lib/dom.js';
+import { errorMessage, errorProblems } from '../lib/errors.js';
 import { analyzeFile, guessKind, headerCells, readFirstLine, formatBytes } from '../lib/files.js';
+
+/** @import { Analyses, AnalysisOptions, Timings } from '../lib/files.js' */
 
 const KIND_NAMES = { survey: 'survey answers', events: 'usage events' };
 let mounts = 0;
 
-/** UTC offsets in 15-minute steps, -14:00..+14:00, as the library accepts them. */
+/** UTC offsets in 15-minute steps, -14:00..+14:00, as the library accepts them. @param {number} selected */
 function offsetOptions(selected) {
   const here = -new Date().getTimezoneOffset();
   const out = [];
@@ -26,16 +29,16 @@ function offsetOptions(selected) {
  * Mounts the upload panel into `container` (its children are replaced).
  * @param {HTMLElement} container
  * @param {object} handlers
- * @param {(result: object, info: UploadInfo) => void} [handlers.onSurvey] a SurveyAnalysis arrived
- * @param {(result: object, info: UploadInfo) => void} [handlers.onEvents] an EventsCsvAnalysis arrived
+ * @param {(result: Analyses['survey'], info: UploadInfo) => void} [handlers.onSurvey] a SurveyAnalysis arrived
+ * @param {(result: Analyses['events'], info: UploadInfo) => void} [handlers.onEvents] an EventsCsvAnalysis arrived
  *   (render it with `renderEvents(el, result.analysis, { csv: result })`)
- * @param {(error: Error & { problems?: object[] }, info: UploadInfo) => void} [handlers.onError] after the
- *   error is shown beside the zone (it is shown either way)
+ * @param {(error: unknown, info: UploadInfo) => void} [handlers.onError] after the error (an Error, with the
+ *   library's `problems` on bad input) is shown beside the zone (it is shown either way)
  * @param {boolean} [handlers.pageDrop] also take files dropped anywhere on the page (default true),
  *   rather than letting the browser navigate to them
- * @returns {{ element: HTMLElement, handleFiles: (files: FileList | File[]) => Promise<void>, cancel: () => void, destroy: () => void }}
+ * @returns {{ element: HTMLElement, handleFiles: (files: FileList | File[] | null | undefined) => Promise<void>, cancel: () => void, destroy: () => void }}
  *
- * @typedef {{ file: File, name: string, size: number, kind: 'survey' | 'events', timings?: { readMs: number, analyseMs: number } }} UploadInfo
+ * @typedef {{ file: File, name: string, size: number, kind: keyof Analyses, timings?: Timings }} UploadInfo
  */
 export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop = true } = {}) {
   const id = `mv-upload-${++mounts}`;
@@ -56,21 +59,31 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
 
   // ---- what the file holds
   const kindName = `${id}-kind`;
+  /** @param {string} value @param {string} label */
   const kindRadio = (value, label) => h('label', { class: 'mv-radio' },
     h('input', { type: 'radio', name: kindName, value, checked: value === 'auto', 'data-testid': `upload-kind-${value}` }), ` ${label}`);
   const kindSet = h('fieldset', { class: 'mv-kind' },
     h('legend', { text: 'What the file holds' }),
     kindRadio('auto', 'Detect from the header'), kindRadio('survey', 'Survey answers'), kindRadio('events', 'Usage events'));
-  const chosenKind = () => kindSet.querySelector('input:checked')?.value ?? 'auto';
+  /** @returns {keyof Analyses | 'auto'} */
+  const chosenKind = () => {
+    const checked = kindSet.querySelector('input:checked');
+    const value = checked instanceof HTMLInputElement ? checked.value : 'auto';
+    return value === 'survey' || value === 'events' ? value : 'auto';
+  };
 
   // ---- options
+  /** @param {string} label @param {HTMLInputElement | HTMLSelectElement} control @param {string} [hint] */
   const field = (label, control, hint) => {
     control.id = `${id}-${control.name}`;
     return h('div', { class: 'mv-field' }, h('label', { for: control.id, text: label }), control,
       hint ? h('p', { class: 'mv-hint', text: hint }) : null);
   };
+  /** @param {string} name @param {string} placeholder */
   const text = (name, placeholder) => h('input', { type: 'text', name, placeholder, autocomplete: 'off', spellcheck: 'false', maxlength: 200 });
+  /** @param {string} name @param {[string, string][]} options */
   const select = (name, options) => h('select', { name }, options.map(([v, t]) => h('option', { value: v }, t)));
+  /** @param {string} name @param {number} value @param {number} min @param {number} max @param {number} [step] */
   const number = (name, value, min, max, step = 1) => h('input', { type: 'number', name, value, min, max, step, inputmode: 'decimal' });
 
   const ev = {
@@ -109,12 +122,20 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
       field('Sean Ellis bar (%)', sv.bar),
       field('Smallest segment ranked (answers)', sv.minSegment)));
 
-  /** Only what differs from the library's defaults, so its own messages apply to the rest. */
+  /**
+   * Only what differs from the library's defaults, so its own messages apply to the rest.
+   * @template {keyof Analyses} K
+   * @param {K} kind
+   * @returns {AnalysisOptions[K]}
+   */
   function readOptions(kind) {
+    /** @param {HTMLInputElement} el */
     const num = (el) => (el.value.trim() === '' ? undefined : Number(el.value));
     if (kind === 'events') {
+      /** @type {Record<string, string>} */
       const columns = {};
-      for (const k of ['user', 'time', 'signup']) if (ev[k].value.trim()) columns[k] = ev[k].value.trim();
+      for (const k of /** @type {const} */ (['user', 'time', 'signup'])) if (ev[k].value.trim()) columns[k] = ev[k].value.trim();
+      /** @type {Record<string, unknown>} */
       const o = {};
       if (Object.keys(columns).length) o.columns = columns;
       if (ev.offset.value !== '0') o.utcOffsetMinutes = Number(ev.offset.value);
@@ -125,10 +146,12 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
       if (ev.asOf.value) o.asOf = ev.asOf.value;
       return o;
     }
+    /** @type {Record<string, unknown>} */
     const o = {};
     if (sv.segment.value.trim()) o.columns = { segment: sv.segment.value.trim() };
     if (sv.level.value !== '0.95') o.confidenceLevel = Number(sv.level.value);
-    if (num(sv.bar) !== undefined && num(sv.bar) !== 40) o.pmfBar = num(sv.bar) / 100;
+    const bar = num(sv.bar);
+    if (bar !== undefined && bar !== 40) o.pmfBar = bar / 100;
     if (num(sv.minSegment) !== undefined && num(sv.minSegment) !== 40) o.minSegmentSize = num(sv.minSegment);
     return o;
   }
@@ -145,10 +168,12 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
   const element = h('div', { class: 'mv-upload' }, zone, errors, progressRow, kindSet, eventsOptions, surveyOptions);
   container.replaceChildren(element);
 
+  /** @param {string} visible what the phase line says @param {string} [announce] what screen readers are told */
   const say = (visible, announce) => {
     phase.textContent = visible;
     if (announce) live.textContent = announce;
   };
+  /** @param {'idle' | 'running' | 'done' | 'error' | 'cancelled'} state */
   const setState = (state) => {
     progressRow.dataset.state = state;
     zone.dataset.state = state;
@@ -156,11 +181,15 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
   };
 
   function clearErrors() { errors.replaceChildren(); errors.hidden = true; }
-  /** Shows an error as text: the message, then each problem as `path: expected`. */
+  /**
+   * Shows an error as text: the message, then each problem as `path: expected`.
+   * @param {string} fileName @param {unknown} error
+   */
   function showError(fileName, error) {
-    const problems = Array.isArray(error.problems) ? error.problems : [];
+    const problems = errorProblems(error) ?? [];
+    const message = error != null && typeof error === 'object' && 'message' in error ? error.message : undefined;
     errors.append(h('div', { class: 'mv-error-block' },
-      h('p', { class: 'mv-error-message' }, fileName ? [h('strong', { text: fileName }), ': '] : null, error.message || String(error)),
+      h('p', { class: 'mv-error-message' }, fileName ? [h('strong', { text: fileName }), ': '] : null, String(message || error)),
       problems.length ? h('ul', { class: 'mv-problems' }, problems.map((p) => h('li', {},
         h('code', { text: p.path || 'input' }), `: ${p.expected}`,
         p.value != null && p.value !== '' ? h('span', { class: 'mv-muted', text: ` (got ${p.value})` }) : null,
@@ -169,11 +198,27 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
   }
 
   // ---- running jobs, one file at a time
+  /** The job running now. @type {{ cancel: () => void } | null} */
   let current = null;
   let generation = 0;
-  let undetected = null; // a file whose kind could not be told: analysed once a kind is chosen
+  /** A file whose kind could not be told: analysed once a kind is chosen. @type {File | null} */
+  let undetected = null;
   let ticker = 0;
 
+  /** @type {{ [K in keyof Analyses]?: (result: Analyses[K], info: UploadInfo) => void }} */
+  const handlers = { survey: onSurvey, events: onEvents };
+  /**
+   * Hands a result to its handler.
+   * @template {keyof Analyses} K
+   * @param {K} kind @param {Analyses[K]} result @param {UploadInfo} info
+   */
+  const deliver = (kind, result, info) => handlers[kind]?.(result, info);
+
+  /**
+   * Analyses one file of a batch.
+   * @param {File} file @param {number} gen the batch's generation @param {number} total @param {number} index
+   * @returns {Promise<boolean>} whether to go on with the batch
+   */
   async function runOne(file, gen, total, index) {
     const count = total > 1 ? ` (file ${index + 1} of ${total})` : '';
     if (!file.size) { showError(file.name, new Error('The file is empty.')); return true; }
@@ -181,14 +226,16 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
     if (kind === 'auto') {
       const line = await readFirstLine(file).catch(() => '');
       if (gen !== generation) return false;
-      kind = guessKind(line);
-      if (!kind) {
+      const guessed = guessKind(line);
+      if (!guessed) {
         undetected = file;
         const cols = headerCells(line).filter(Boolean).slice(0, 12);
         showError(file.name, new Error(`Could not tell from its header whether it holds survey answers or usage events${cols.length ? ` (columns: ${cols.join(' | ')})` : ''}. Choose what it holds under "What the file holds" and it will be analysed.`));
         return true;
       }
+      kind = guessed;
     }
+    /** @type {UploadInfo} */
     const info = { file, name: file.name, size: file.size, kind };
     const size = formatBytes(file.size);
     setState('running');
@@ -196,7 +243,7 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
     progress.value = 0;
     say(`Reading ${file.name}${count}…`, `Reading ${file.name}`);
     const started = performance.now();
-    current = analyzeFile(file, kind, readOptions(kind), (p) => {
+    const job = analyzeFile(file, kind, readOptions(kind), (p) => {
       if (gen !== generation) return;
       if (p.phase === 'reading') {
         progress.max = Math.max(1, p.total);
@@ -211,8 +258,9 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
         ticker = setInterval(() => say(`${analysing} ${Math.round((performance.now() - t0) / 1000)} s`), 1000);
       }
     });
+    current = job;
     try {
-      const result = await current.promise;
+      const result = await job.promise;
       if (gen !== generation) return false;
       info.timings = result.timings;
       const secs = ((performance.now() - started) / 1000).toFixed(1);
@@ -221,14 +269,14 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
       setState('done');
       say(`Analysed ${file.name} (${size}, ${KIND_NAMES[kind]}) in ${secs} s.`, `Analysed ${file.name}`);
       try {
-        (kind === 'survey' ? onSurvey : onEvents)?.(result, info);
+        deliver(kind, result, info);
       } catch (e) {
         console.error(e);
-        showError(file.name, new Error(`Analysed, but the result could not be shown: ${e?.message ?? e}`));
+        showError(file.name, new Error(`Analysed, but the result could not be shown: ${errorMessage(e)}`));
       }
       return true;
     } catch (e) {
-      if (e?.name === 'AbortError') return false;
+      if (e != null && typeof e === 'object' && 'name' in e && e.name === 'AbortError') return false;
       if (gen !== generation) return false;
       setState('error');
       progress.value = 0;
@@ -242,7 +290,10 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
     }
   }
 
-  /** Analyses the files one after the other; a new call cancels the running one. */
+  /**
+   * Analyses the files one after the other; a new call cancels the running one.
+   * @param {FileList | File[] | null | undefined} fileList
+   */
   async function handleFiles(fileList) {
     const files = [...(fileList ?? [])];
     if (!files.length) return;
@@ -271,7 +322,7 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
 
   // ---- events
   input.addEventListener('change', () => {
-    const files = [...input.files];
+    const files = [...(input.files ?? [])];
     input.value = ''; // so that choosing the same file again analyses it again
     handleFiles(files);
   });
@@ -281,10 +332,11 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
     if (undetected && kind !== 'auto') handleFiles([undetected]);
   });
 
+  /** @param {DragEvent} e */
   const hasFiles = (e) => [...(e.dataTransfer?.types ?? [])].includes('Files');
   let depth = 0; // dragenter/leave fire for every child: count them
   zone.addEventListener('dragenter', (e) => { if (!hasFiles(e)) return; e.preventDefault(); depth++; zone.classList.add('mv-drag-over'); });
-  zone.addEventListener('dragover', (e) => { if (!hasFiles(e)) return; e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; });
+  zone.addEventListener('dragover', (e) => { if (!hasFiles(e)) return; e.preventDefault(); if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy'; });
   zone.addEventListener('dragleave', () => { depth = Math.max(0, depth - 1); if (!depth) zone.classList.remove('mv-drag-over'); });
   zone.addEventListener('drop', (e) => {
     if (!hasFiles(e)) return;
@@ -292,14 +344,16 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
     e.stopPropagation();
     depth = 0;
     zone.classList.remove('mv-drag-over');
-    handleFiles(e.dataTransfer.files);
+    handleFiles(e.dataTransfer?.files);
   });
   // A file dropped beside the zone would make the browser open it and lose the page.
-  const onPageDragOver = (e) => { if (hasFiles(e)) { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; } };
+  /** @param {DragEvent} e */
+  const onPageDragOver = (e) => { if (hasFiles(e)) { e.preventDefault(); if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy'; } };
+  /** @param {DragEvent} e */
   const onPageDrop = (e) => {
     if (!hasFiles(e) || e.defaultPrevented) return;
     e.preventDefault();
-    handleFiles(e.dataTransfer.files);
+    handleFiles(e.dataTransfer?.files);
   };
   if (pageDrop) {
     window.addEventListener('dragover', onPageDragOver);

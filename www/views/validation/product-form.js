@@ -1,0 +1,244 @@
+// The product form, built from the library's schema(): a group per dimension
+// (with its score as a chip), a field per metric with its unit, range and
+// help. It reads the product data back, fills itself from product data, and
+// shows the library's problems next to the fields their paths name.
+import { h, humanize, fmt1 } from '../../lib/dom.js';
+import { numberField, mapField, linesField } from './fields.js';
+
+/** @import { Dimension, JsonSchema, JsonSchemaNode, Problem, ValidationResult } from '../../../pkg/web/market_validation.js' */
+/** @import { FormField, FieldContext } from './fields.js' */
+
+/**
+ * Form groups, in the order of the five dimensions, then unit economics.
+ * @type {Record<string, { title: string, dimension: Dimension, note?: string }>}
+ */
+const GROUPS = {
+  usageMetrics: { title: 'Usage', dimension: 'usage' },
+  adoptionData: { title: 'Adoption', dimension: 'adoption' },
+  surveyData: { title: 'Survey', dimension: 'survey' },
+  marketResearch: { title: 'Market', dimension: 'market' },
+  competitiveData: { title: 'Competitive', dimension: 'competitive' },
+  unitEconomics: { title: 'Unit economics', dimension: 'market', note: 'scored in the market dimension' },
+};
+/** Friendlier labels than the camel-case field names. @type {Record<string, string>} */
+const LABELS = {
+  dailyActiveUsers: 'Daily active users (DAU)', weeklyActiveUsers: 'Weekly active users (WAU)',
+  monthlyActiveUsers: 'Monthly active users (MAU)', sessionDuration: 'Session length',
+  retentionHorizonMonths: 'Retention horizon', adoptionRate: 'Activation rate',
+  timeToAdoption: 'Time to activation', featureAdoptionRates: 'Feature adoption',
+  npsScore: 'Net Promoter Score', csatShare: 'CSAT share', satisfactionScore: 'Satisfaction',
+  feedbackVolume: 'Survey responses', seanEllis: 'Sean Ellis answers', npsResponses: 'NPS answers',
+  targetMarketSize: 'Target market size (yearly)', growthRate: 'Market growth (yearly)',
+  customerSegmentation: 'Customer segments', competitiveBenchmarks: "Best competitor's figures",
+  marketPosition: 'Market position (rank)', competitorCount: 'Direct competitors',
+  averageRevenuePerAccount: 'Revenue per account (monthly)', customerAcquisitionCost: 'Acquisition cost (CAC)',
+};
+
+/** Product data as the form holds it: groups of values, by the schema's keys. @typedef {Record<string, unknown>} ProductObject */
+/** A subgroup's <details>, its "n set" count and the path prefix of its fields. @typedef {{ details: HTMLDetailsElement, count: HTMLElement, prefix: string }} Subgroup */
+
+/** A short description doubles as the label (competitor benchmark entries). @param {JsonSchemaNode} node */
+const shortDescription = (node) => node.description && node.description.length <= 40 && !node.description.includes('.');
+
+/**
+ * Sets a value at a path, making the objects on the way.
+ * @param {ProductObject} obj @param {string[]} path @param {unknown} value
+ */
+function setPath(obj, path, value) {
+  let o = obj;
+  for (const k of path.slice(0, -1)) o = /** @type {ProductObject} */ (o[k] ??= {});
+  o[path[path.length - 1]] = value;
+}
+/**
+ * The value at a path, or undefined where it leads nowhere.
+ * @param {unknown} obj @param {string[]} path
+ * @returns {unknown}
+ */
+const getPath = (obj, path) => path.reduce((o, k) => (o == null ? undefined : /** @type {Record<string, unknown>} */ (o)[k]), obj);
+
+/** Opens every <details> around an element, so that it shows. @param {Element} el */
+function openAround(el) {
+  for (let p = el.parentElement; p; p = p.parentElement) if (p instanceof HTMLDetailsElement) p.open = true;
+}
+
+/**
+ * One problem in words: "Got …; expected … (hint)".
+ * @param {Problem} p
+ */
+export function problemText(p) {
+  const given = p.value === 'nothing' ? 'Nothing given' : `Got ${p.value}`;
+  return `${given}; expected ${p.expected}${p.hint ? ` (${p.hint})` : ''}`;
+}
+
+/**
+ * Builds the product form.
+ * @param {object} o
+ * @param {JsonSchema} o.schema the library's schema()
+ * @param {HTMLElement} o.container where the groups go
+ * @param {HTMLElement} o.problemsBox where the problems no field owns go
+ * @param {() => void} o.rescoreSoon an edit that fires no input event (a map row removed, a suggested value used)
+ */
+export function createProductForm({ schema, container, problemsBox, rescoreSoon }) {
+  /** Every editable field. @type {FormField[]} */
+  const fields = [];
+  /** @type {Subgroup[]} */
+  const subgroups = [];
+  /** Each group's dimension-score chip. @type {Map<string, HTMLElement>} */
+  const chips = new Map();
+  /** @type {FieldContext} */
+  const build = { add: (field) => { fields.push(field); }, rescoreSoon };
+
+  /**
+   * The field (or subgroup) for a schema node.
+   * @param {string[]} path @param {JsonSchemaNode} node
+   * @returns {HTMLElement}
+   */
+  function buildField(path, node) {
+    const key = path[path.length - 1];
+    const useDescription = shortDescription(node);
+    const label = useDescription ? String(node.description) : LABELS[key] ?? humanize(key);
+    const hint = useDescription ? null : node.description?.replaceAll('`', '');
+    if (node.type === 'object' && node.properties) return subgroup(path, node.properties, label, hint);
+    if (node.type === 'object') return mapField(build, path, node, label, hint);
+    if (node.type === 'array') return linesField(build, path, node, label, hint);
+    return numberField(build, path, node, label, hint);
+  }
+
+  /**
+   * A <details> of related fields (Sean Ellis answers, NPS answers), with how many are set.
+   * @param {string[]} path @param {Record<string, JsonSchemaNode>} properties @param {string} label @param {string | null | undefined} hint
+   */
+  function subgroup(path, properties, label, hint) {
+    const count = h('span', { class: 'count' });
+    const keys = Object.keys(properties);
+    const details = h('details', { class: 'subgroup', open: keys.length <= 6 },
+      h('summary', {}, h('span', { text: label }), count),
+      hint ? h('p', { class: 'hint', text: hint }) : null,
+      h('div', { class: 'subgroup-body' }, keys.map((k) => buildField([...path, k], properties[k]))));
+    subgroups.push({ details, count, prefix: `${path.join('.')}.` });
+    return details;
+  }
+
+  const groups = schema.properties ?? {};
+  const keys = [...Object.keys(GROUPS).filter((k) => groups[k]), ...Object.keys(groups).filter((k) => !GROUPS[k])];
+  for (const key of keys) {
+    const properties = groups[key].properties ?? {};
+    /** @type {{ title: string, dimension?: Dimension, note?: string }} */
+    const meta = GROUPS[key] ?? { title: humanize(key) };
+    const chip = h('span', { class: 'chip', id: `group-score-${key}`, 'data-dimension': meta.dimension ?? '' });
+    chips.set(key, chip);
+    const details = h('details', { class: 'group', open: true, id: `group-${key}` },
+      h('summary', {},
+        h('span', { class: 'group-title' }, h('span', { text: meta.title }),
+          meta.note ? h('span', { class: 'group-note', text: meta.note }) : null),
+        chip),
+      h('div', { class: 'group-body' }, Object.keys(properties).map((k) => buildField([key, k], properties[k]))));
+    container.append(details);
+  }
+
+  /**
+   * The field a path concerns: the one with the longest path that is it or holds it.
+   * @param {string} path
+   * @returns {FormField | null}
+   */
+  function fieldFor(path) {
+    let best = null;
+    for (const f of fields) {
+      const p = f.pathText;
+      if (path === p || path.startsWith(`${p}[`) || path.startsWith(`${p}.`)) {
+        if (!best || p.length > best.pathText.length) best = f;
+      }
+    }
+    return best;
+  }
+
+  return {
+    fieldFor,
+
+    /** Shows product data in the fields (each empty where it has nothing). @param {unknown} product */
+    fill(product) {
+      for (const f of fields) f.write(getPath(product, f.path));
+    },
+
+    /**
+     * The product data the fields hold, and the problems they found reading it.
+     * @returns {{ product: ProductObject, problems: Problem[] }}
+     */
+    collect() {
+      /** @type {ProductObject} */
+      const product = {};
+      /** @type {Problem[]} */
+      const problems = [];
+      for (const f of fields) {
+        const r = f.read();
+        if (r.problem) problems.push(r.problem);
+        if (r.problems) problems.push(...r.problems);
+        if (r.value !== undefined) setPath(product, f.path, r.value);
+      }
+      return { product, problems };
+    },
+
+    /** Opens, focuses and scrolls to the input for a path. @param {string} path */
+    focusPath(path) {
+      const f = fieldFor(path);
+      if (!f) return;
+      openAround(f.input);
+      const target = f.input.matches('input, textarea') ? f.input : f.input.querySelector('input');
+      target?.focus();
+      target?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    },
+
+    /**
+     * Shows problems next to their fields (with a "Use 0.45" button where the
+     * library suggests a number), the rest in the box above the fields.
+     * @param {Problem[]} problems
+     */
+    showProblems(problems) {
+      for (const f of fields) { f.clear(); f.error.replaceChildren(); f.error.hidden = true; }
+      problemsBox.replaceChildren();
+      for (const p of problems) {
+        const f = fieldFor(p.path);
+        const target = f?.mark(p);
+        const entry = f && f.pathText !== p.path ? `${p.path.slice(f.pathText.length).replace(/^[.]/, '')}: ` : '';
+        const line = h('p', {}, entry, problemText(p));
+        const fix = /did you mean (-?[\d.]+(?:e[+-]?\d+)?)\?/i.exec(p.hint ?? '');
+        if (fix && target instanceof HTMLInputElement && target.type === 'number') {
+          line.append(' ', h('button', {
+            type: 'button', class: 'fix-button',
+            onclick: () => { target.value = fix[1]; target.focus(); rescoreSoon(); },
+          }, `Use ${fix[1]}`));
+        }
+        if (f) {
+          f.error.append(line);
+          f.error.hidden = false;
+          openAround(f.error);
+        } else {
+          problemsBox.append(h('p', {}, p.path && p.path !== 'input' ? `${p.path}: ` : '', problemText(p)));
+        }
+      }
+      problemsBox.hidden = !problemsBox.childElementCount;
+    },
+
+    /** Each subgroup's "n set" count. @param {ProductObject} product */
+    updateSubgroupCounts(product) {
+      for (const { count, prefix } of subgroups) {
+        const value = getPath(product, prefix.slice(0, -1).split('.'));
+        const n = value ? Object.keys(value).length : 0;
+        count.textContent = n ? `${n} set` : 'none set';
+      }
+    },
+
+    /** Each group's chip: its dimension's score (unit economics has none of its own). @param {ValidationResult} r */
+    showDimensionScores(r) {
+      for (const [key, meta] of Object.entries(GROUPS)) {
+        const chip = chips.get(key);
+        if (!chip) continue;
+        const d = r.dimensions[meta.dimension];
+        chip.textContent = key === 'unitEconomics' ? '' : d?.score != null ? fmt1(d.score) : 'no data';
+        chip.hidden = !chip.textContent;
+      }
+    },
+  };
+}
+
+/** @typedef {ReturnType<typeof createProductForm>} ProductForm */
