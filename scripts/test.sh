@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Runs every test, installing whatever is missing first:
-#   formatting and lints; native unit, integration, property and doc tests;
+#   formatting and lints (each cargo feature alone too); native unit,
+#   integration, property and doc tests;
 #   the wasm suite under Node and under headless Chromium (counts checked:
 #   wasm runners can skip a suite silently with exit 0); the packed npm
-#   package in fresh ESM, CJS and bundler projects; the demo page in
-#   Debian's Chromium. Ends with one line: "N passed, M failed".
+#   package in fresh ESM, CJS and bundler projects; the page's type check;
+#   the demo page in Debian's Chromium. Ends with one line: "N passed, M failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -82,6 +83,17 @@ run_wasm_suite wasm_browser CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_USE_
 
 step "build the npm package"
 bash scripts/build.sh
+
+# The page is JavaScript typed with JSDoc; pkg/web's .d.ts gives the library's
+# types, so this runs after the build. One check: both configs, 0 errors.
+step "type-check the page (tsc --checkJs, strict)"
+if tools/node_modules/.bin/tsc -p www/tsconfig.json && tools/node_modules/.bin/tsc -p www/tsconfig.worker.json; then
+  echo "the page type-checks: 0 errors"
+  passed=$((passed + 1))
+else
+  echo "!!! the page has type errors"
+  failed=$((failed + 1))
+fi
 
 # Node scripts that end with a "N passed, M failed" line.
 run_node_suite() {
