@@ -182,13 +182,19 @@ fn feature_check(
             format!("{} has no entry in featureMessaging", feature.id),
         )),
         Some(e) => {
+            // A part of the entry that is not there.
+            let missing = |status, code, field: &str, what: &str| {
+                let path = format!("{}.{field}", e.path);
+                reason(status, code, path, format!("{} has no {what}", feature.id))
+            };
             // Messaging without a single word ("...") is no messaging.
             if text.is_none_or(Vec::is_empty) {
-                reasons.push(reason(
+                let code = "missing_messaging";
+                reasons.push(missing(
                     LaunchMessagingStatus::Misaligned,
-                    "missing_messaging",
-                    format!("{}.messaging", e.path),
-                    format!("{} has no messaging", feature.id),
+                    code,
+                    "messaging",
+                    "messaging",
                 ));
             }
             if let Some(others) = copies.filter(|o| !o.is_empty()) {
@@ -203,20 +209,21 @@ fn feature_check(
                     ),
                 ));
             }
+            let review = LaunchMessagingStatus::NeedsReview;
             if e.positioning.is_none() {
-                reasons.push(reason(
-                    LaunchMessagingStatus::NeedsReview,
+                reasons.push(missing(
+                    review,
                     "missing_positioning",
-                    format!("{}.positioning", e.path),
-                    format!("{} has no positioning", feature.id),
+                    "positioning",
+                    "positioning",
                 ));
             }
             if e.key_benefits.is_empty() {
-                reasons.push(reason(
-                    LaunchMessagingStatus::NeedsReview,
+                reasons.push(missing(
+                    review,
                     "missing_key_benefits",
-                    format!("{}.keyBenefits", e.path),
-                    format!("{} has no key benefits", feature.id),
+                    "keyBenefits",
+                    "key benefits",
                 ));
             }
             if let Some(others) = similar.filter(|o| !o.is_empty()) {
