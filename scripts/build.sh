@@ -31,6 +31,18 @@ loader='const wasmPath = `${__dirname}/market_validation_bg.wasm`;'
 grep -qF "$loader" pkg/node/market_validation.js
 sed -i "s|^const wasmPath = .*|const wasmPath = require('path').join(__dirname, '..', 'web', 'market_validation_bg.wasm');|" pkg/node/market_validation.js
 
+# The JS snippets the bindings import (src/wasm/reads.js) are ES modules;
+# the Node build is CommonJS and Node 20 cannot require an ES module, so the
+# Node copy is turned into CommonJS (the build fails on any other export form).
+for snippet in $(find pkg/node/snippets -name '*.js' 2>/dev/null); do
+  names=$(sed -n -E 's/^export function ([A-Za-z0-9_]+)\(.*/\1/p' "$snippet" | paste -sd, -)
+  sed -i -E 's/^export function /function /' "$snippet"
+  if grep -qE '^\s*export\b|^\s*import\b' "$snippet"; then
+    echo "$snippet: only 'export function' is turned into CommonJS" >&2; exit 1
+  fi
+  printf '\nmodule.exports = { %s };\n' "${names//,/, }" >> "$snippet"
+done
+
 # Node: the CommonJS build, plus an ES-module facade with the same init API
 # as the web build (init/initSync are no-ops: Node loads the wasm itself).
 printf '{ "type": "commonjs" }\n' > pkg/node/package.json

@@ -77,6 +77,12 @@ pub fn month_start_day(month: i64) -> i64 {
     days_from_civil(month.div_euclid(12), (month.rem_euclid(12) + 1) as u32, 1)
 }
 
+/// The first day a date may be: 0001-01-01 (days before it have no
+/// four-digit year to be written with).
+pub const FIRST_DAY: i64 = -719_162;
+/// The last day a date may be: 9999-12-31.
+pub const LAST_DAY: i64 = 2_932_896;
+
 /// A day as "YYYY-MM-DD".
 pub fn iso_date(day: i64) -> String {
     let (y, m, d) = civil(day);
@@ -133,6 +139,11 @@ mod tests {
         assert_eq!(parse_iso_date("+202-01-01"), None);
         assert_eq!(parse_iso_date("2026-+1-01"), None);
         assert_eq!(parse_iso_date("2026-01-+1"), None);
+        // The range of four-digit years (Python: date(1970, 1, 1).toordinal() - 1 = 719162;
+        // date(9999, 12, 31).toordinal() - 719163 = 2932896).
+        assert_eq!((FIRST_DAY, LAST_DAY), (-719_162, 2_932_896));
+        assert_eq!(days_from_civil(1, 1, 1), FIRST_DAY);
+        assert_eq!(iso_date(LAST_DAY), "9999-12-31");
         for day in -1000..30_000 {
             let (y, m, d) = civil(day);
             assert_eq!(days_from_civil(y, m, d), day);

@@ -153,13 +153,46 @@ fn bad_input_is_a_clear_error() {
     .unwrap_err();
     assert!(err.to_string().contains("these look like seconds"), "{err}");
     assert!(err.to_string().contains("multiply by 1000"), "{err}");
-    // Day cohorts over more than 1,000 days: a clear limit, not a huge matrix.
+    // Day cohorts over six years: 2,193 periods, 2,405,721 cells (2193 * 2194 / 2), over the
+    // cap of 400,000 (893 periods: 893 * 894 / 2 = 399,171); weekly (314 weeks) fits, and
+    // so do the last 893 days: from 2023-07-24 (2026-01-01 is day 20454 since the epoch,
+    // 20454 - 892 = 19562, which is 2023-07-24).
     let long = EventsConfig {
         period: Period::Day,
         ..EventsConfig::default()
     };
     let err = analyze_events(&[1, 1], &[noon(2020, 1, 1), noon(2026, 1, 1)], &long).unwrap_err();
-    assert!(err.to_string().contains("at most 1000 periods"), "{err}");
+    let text = err.to_string();
+    assert!(
+        text.contains(r#"options.cohortPeriod is "day" over 2193 periods (2405721 cohort cells); expected at most 400000 cohort cells (893 days)"#),
+        "{text}"
+    );
+    assert!(
+        text.contains(r#"cohortPeriod "week" fits (314 periods)"#),
+        "{text}"
+    );
+    assert!(
+        text.contains("leave out the events before 2023-07-24"),
+        "{text}"
+    );
+    // 2 years and 5 months of days (2024-01-01..2026-06-01: 883 days) fit.
+    analyze_events(&[1, 1], &[noon(2024, 1, 1), noon(2026, 6, 1)], &long).expect("883 days fit");
+    // Three events and asOf in 2099, monthly: 896 months from 2025-05 is over the cap, and
+    // no period is coarser than a month.
+    let far = EventsConfig {
+        period: Period::Month,
+        as_of: Some(days_from_civil(2099, 12, 31)),
+        ..EventsConfig::default()
+    };
+    let err = analyze_events(&[1, 2, 3], &[noon(2025, 5, 1); 3], &far).unwrap_err();
+    let text = err.to_string();
+    assert!(text.contains(r#""month" over 896 periods"#), "{text}");
+    assert!(!text.contains("fits ("), "{text}");
+    assert!(
+        text.contains("leave out the events before 2025-08-01"),
+        "{text}"
+    );
+    assert!(text.contains("ends at asOf, 2099-12-31"), "{text}");
     // A single event is a valid, documented result.
     let one = analyze_events(&[9], &[noon(2026, 11, 1)], &EventsConfig::default()).unwrap();
     assert_eq!((one.users, one.daily.len(), one.growth.len()), (1, 1, 1));

@@ -161,6 +161,70 @@ fn dates_are_real_calendar_dates() {
 }
 
 #[test]
+fn every_date_of_the_report_has_a_four_digit_year() {
+    let found = |plan: &Value, options: &Value| -> Vec<(String, String, String, Option<String>)> {
+        errors(plan, options)
+            .problems
+            .into_iter()
+            .map(|p| (p.path, p.value, p.expected, p.hint))
+            .collect()
+    };
+    // Year 0 parses as a calendar date but is before 0001-01-01.
+    let plan = sound_plan("0000-01-05");
+    assert_eq!(
+        found(&plan, &Value::Null),
+        [(
+            "launchDate".into(),
+            "\"0000-01-05\"".into(),
+            "a date from 0001-01-01 to 9999-12-31".into(),
+            None
+        )]
+    );
+    // The default timeline starts 14 days before the launch and reviews it 30 days after:
+    // 0001-01-10 - 14 days and 9999-12-31 + 30 days have no four-digit year.
+    for launch in ["0001-01-10", "9999-12-31"] {
+        let problems = found(&sound_plan(launch), &Value::Null);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].0, "launchDate");
+        assert_eq!(problems[0].2, "a date from 0001-01-15 to 9999-12-01");
+        assert!(
+            problems[0]
+                .3
+                .as_deref()
+                .unwrap()
+                .contains("from 14 days before"),
+            "{problems:?}"
+        );
+    }
+    check(&sound_plan("0001-01-15"), None);
+    check(&sound_plan("9999-12-01"), None);
+    // A milestone 3650 days after a launch on 9999-11-01 (61 days before the end of
+    // 9999: 30 in November after the 1st, 31 in December) falls after 9999-12-31.
+    let mut plan = sound_plan("9999-11-01");
+    plan["milestones"] = json!([
+        { "name": "Launch", "offsetDays": 0 },
+        { "name": "Retrospective", "offsetDays": 3650 },
+        { "name": "Kickoff", "date": "10000-01-01" }
+    ]);
+    let problems = found(&plan, &Value::Null);
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert_eq!(problems[0].0, "milestones[2].date");
+    assert_eq!(
+        problems[1],
+        (
+            "milestones[1].offsetDays".into(),
+            "3650".into(),
+            "whole days from the launch on 9999-11-01 to a date from 0001-01-01 to 9999-12-31: -3650 to 60".into(),
+            Some("\"Retrospective\" would fall after 9999-12-31".into())
+        )
+    );
+    // asOf too.
+    let problems = found(&sound_plan("2027-01-01"), &json!({ "asOf": "0000-12-31" }));
+    assert_eq!(problems[0].0, "options.asOf");
+    assert_eq!(problems[0].2, "a date from 0001-01-01 to 9999-12-31");
+}
+
+#[test]
 fn wrong_shapes_and_sizes_are_problems() {
     let err = check_launch(&RawValue::Null, &RawValue::Null).unwrap_err();
     assert_eq!(

@@ -5,7 +5,7 @@ use crate::calendar::{month_of, month_start_day, week_of, week_start_day, WeekSt
 use crate::events::DEFAULT_POWER_USER_DAYS;
 
 /// The period cohorts and growth accounting are counted in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Period {
     /// Calendar days.
     Day,

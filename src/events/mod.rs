@@ -36,6 +36,8 @@ pub use report::FLAT_DECLINE;
 pub use result::*;
 
 use crate::input::problem::InputError;
+#[cfg(feature = "wasm")]
+pub(crate) use prepare::check_lengths;
 use prepare::{prepare, Prepared};
 use tables::Tables;
 
@@ -44,8 +46,11 @@ use tables::Tables;
 pub const MAX_EVENTS: usize = 50_000_000;
 /// Latest timestamp accepted: 2100-01-01T00:00:00Z, in ms.
 pub const MAX_TIMESTAMP_MS: f64 = 4_102_444_800_000.0;
-/// Most periods in a cohort matrix (its size grows with their square).
-pub const MAX_COHORT_PERIODS: i64 = 1_000;
+/// Most cells in the cohort triangle (a cohort per period, a cell per
+/// period since): `p (p + 1) / 2` for `p` periods, so at most 893 periods,
+/// about two and a half years of daily cohorts. The result, and the work
+/// done per cell and per cohort, grow with it.
+pub const MAX_COHORT_CELLS: u64 = 400_000;
 /// Days of activity in the L28 window for a user to count as a power user,
 /// unless options say otherwise: at least every other day.
 pub const DEFAULT_POWER_USER_DAYS: u32 = 14;

@@ -4,10 +4,10 @@
 
 use crate::calendar::{iso_date, local_day};
 use crate::events::activity;
-use crate::events::config::{period_of, EventsConfig, Window};
+use crate::events::config::{period_of, period_start_day, EventsConfig, Window};
 use crate::events::elapsed::{elapsed_cohorts, ElapsedCohorts};
 use crate::events::signups::SignupTimes;
-use crate::events::{Signups, MAX_COHORT_PERIODS, MAX_EVENTS, MAX_TIMESTAMP_MS};
+use crate::events::{Period, Signups, MAX_COHORT_CELLS, MAX_EVENTS, MAX_TIMESTAMP_MS};
 use crate::format::format_number;
 use crate::input::problem::{InputError, Problem};
 
@@ -45,10 +45,10 @@ pub(crate) fn prepare(
     let span = (as_of - first_day) as u64;
     let layout = activity::KeyLayout::for_span(span);
     let user_bits = 32 - user_ids.iter().copied().max().unwrap_or(0).leading_zeros();
-    // Checked before the keys are built: too many periods is an error.
-    let periods = (period_of(as_of, config) - period_of(first_day, config) + 1).max(1);
-    if periods > MAX_COHORT_PERIODS {
-        return Err(too_many_periods(config, periods));
+    // Checked before anything is built: a triangle too big is an error.
+    let periods = periods_between(first_day, as_of, config);
+    if cohort_cells(periods) > MAX_COHORT_CELLS {
+        return Err(too_many_cells(config, first_day, as_of, periods));
     }
     let elapsed = (config.window == Window::Elapsed).then(|| {
         elapsed_cohorts(
@@ -84,14 +84,76 @@ pub(crate) fn prepare(
     })
 }
 
-fn too_many_periods(config: &EventsConfig, periods: i64) -> InputError {
+/// Periods from the one of `first_day` to the one of `as_of`, both included.
+fn periods_between(first_day: i64, as_of: i64, config: &EventsConfig) -> i64 {
+    (period_of(as_of, config) - period_of(first_day, config) + 1).max(1)
+}
+
+/// Cells of the cohort triangle of `periods` periods.
+fn cohort_cells(periods: i64) -> u64 {
+    let p = periods.max(0) as u64;
+    p * (p + 1) / 2
+}
+
+/// Most periods whose triangle fits [`MAX_COHORT_CELLS`].
+fn max_periods() -> i64 {
+    let mut p = 1;
+    while cohort_cells(p + 1) <= MAX_COHORT_CELLS {
+        p += 1;
+    }
+    p
+}
+
+/// The error for a cohort triangle over the cap, with what would fit: a
+/// coarser period, and the first day from which the chosen one fits.
+fn too_many_cells(config: &EventsConfig, first_day: i64, as_of: i64, periods: i64) -> InputError {
+    let most = max_periods();
+    let coarser = [Period::Week, Period::Month]
+        .into_iter()
+        .filter(|p| *p > config.period)
+        .map(|period| {
+            let c = EventsConfig {
+                period,
+                ..config.clone()
+            };
+            (period, periods_between(first_day, as_of, &c))
+        })
+        .find(|(_, n)| cohort_cells(*n) <= MAX_COHORT_CELLS);
+    // The first period that still fits, counted back from as_of's.
+    let first_fitting = period_start_day(period_of(as_of, config) - most + 1, config);
+    let mut hint = match coarser {
+        Some((period, n)) => format!(
+            "cohortPeriod \"{}\" fits ({n} periods); or ",
+            period.as_str()
+        ),
+        None => String::new(),
+    };
+    hint.push_str(&format!(
+        "leave out the events before {} (the analysis starts at the first event, {}, and ends {})",
+        iso_date(first_fitting),
+        iso_date(first_day),
+        if config.as_of.is_some() {
+            format!("at asOf, {}", iso_date(as_of))
+        } else {
+            format!("at the last event, {}", iso_date(as_of))
+        }
+    ));
     InputError::new(
         "events",
         vec![Problem::new(
             "options.cohortPeriod",
-            format!("\"{}\" over {periods} periods", config.period.as_str()),
-            format!("at most {MAX_COHORT_PERIODS} periods: choose a longer period, or a later first date"),
-        )],
+            format!(
+                "\"{}\" over {periods} periods ({} cohort cells)",
+                config.period.as_str(),
+                format_number(cohort_cells(periods) as f64)
+            ),
+            format!(
+                "at most {} cohort cells ({most} {}s)",
+                format_number(MAX_COHORT_CELLS as f64),
+                config.period.as_str()
+            ),
+        )
+        .with_hint(Some(hint))],
     )
 }
 
@@ -135,7 +197,7 @@ fn validate(
 }
 
 /// One timestamp per user id, and not more than [`MAX_EVENTS`].
-fn check_lengths(prefix: &str, ids: usize, times: usize, problems: &mut Vec<Problem>) {
+pub(crate) fn check_lengths(prefix: &str, ids: usize, times: usize, problems: &mut Vec<Problem>) {
     if ids != times {
         problems.push(Problem::new(
             format!("{prefix}timestamps"),

@@ -36,7 +36,7 @@ pub(crate) struct Tables<'c> {
 
 impl<'c> Tables<'c> {
     /// Empty tables for first_day..=as_of; `prepare` has checked the number
-    /// of periods against [`MAX_COHORT_PERIODS`].
+    /// of periods against [`MAX_COHORT_CELLS`].
     pub(crate) fn new(first_day: i64, as_of: i64, config: &'c EventsConfig) -> Tables<'c> {
         let days = (as_of - first_day + 1) as usize;
         let first_period = period_of(first_day, config);

@@ -22,7 +22,7 @@
     allow(dead_code)
 )]
 
-use crate::calendar::{days_from_civil, parse_iso_date};
+use crate::calendar::{days_from_civil, iso_date, parse_iso_date, FIRST_DAY, LAST_DAY};
 use crate::format::format_suggestion;
 use crate::input::problem::{index_path, join_path, InputError, Problem};
 use crate::input::raw::RawValue;
@@ -415,7 +415,19 @@ const DATE_EXPECTED: &str = "a calendar date as YYYY-MM-DD, e.g. \"2027-02-15\""
 pub fn date(raw: &RawValue, path: &str, problems: &mut Vec<Problem>) -> Option<i64> {
     if let RawValue::String(text) = raw {
         if let Some(day) = parse_iso_date(text) {
-            return Some(day);
+            if (FIRST_DAY..=LAST_DAY).contains(&day) {
+                return Some(day);
+            }
+            problems.push(Problem::new(
+                path,
+                raw.describe(),
+                format!(
+                    "a date from {} to {}",
+                    iso_date(FIRST_DAY),
+                    iso_date(LAST_DAY)
+                ),
+            ));
+            return None;
         }
     }
     problems.push(Problem::new(path, raw.describe(), DATE_EXPECTED).with_hint(date_hint(raw)));

@@ -22,6 +22,7 @@
 //! assert_eq!(report.status_reasons[0].code, "unknown_dependency");
 //! ```
 
+mod defaults;
 mod dependencies;
 mod findings;
 mod messaging;
@@ -32,6 +33,7 @@ mod shapes;
 mod success;
 mod timeline;
 
+pub use defaults::{DefaultMilestone, DEFAULT_DEPENDENCIES, DEFAULT_TIMELINE, LAUNCH_REVIEW_DAYS};
 pub use dependencies::{
     LaunchCriticalPath, LaunchCycle, LaunchDependencyCheck, LaunchDependencyStatus,
     MAX_HINTED_NAMES,
@@ -51,10 +53,7 @@ pub use shapes::{
     LaunchPlan, LaunchSuccessTargets,
 };
 pub use success::{default_target, LaunchSuccessMetric, TARGET_PRESET};
-pub use timeline::{
-    DefaultMilestone, LaunchMilestoneState, LaunchTimelineEntry, DEFAULT_DEPENDENCIES,
-    DEFAULT_TIMELINE, LAUNCH_REVIEW_DAYS,
-};
+pub use timeline::{LaunchMilestoneState, LaunchTimelineEntry};
 
 use crate::analyzer::benchmarks::{Source, SOURCES};
 use crate::calendar::iso_date;

@@ -5,8 +5,10 @@
 //! it (the reader works on [`RawValue`], so it can report everything wrong in
 //! one pass); [`Plan`] is what the checks work on.
 
+use super::defaults::{DEFAULT_TIMELINE, LAUNCH_REVIEW_DAYS};
 use super::Positions;
-use crate::calendar::parse_iso_date;
+use crate::calendar::{iso_date, parse_iso_date, FIRST_DAY, LAST_DAY};
+use crate::format::format_number;
 use crate::input::problem::{index_path, join_path, Problem};
 use crate::input::raw::{RawValue, MAX_ENTRIES};
 use crate::input::read::{self, array, flag, name, optional_text, text_list, Shape};
@@ -140,7 +142,8 @@ pub(crate) fn read_plan(raw: &RawValue) -> Result<Plan, Vec<Problem>> {
         "the product's name",
         &mut problems,
     );
-    let launch_day = read::date(raw.get("launchDate"), "launchDate", &mut problems);
+    let launch_day = read::date(raw.get("launchDate"), "launchDate", &mut problems)
+        .and_then(|day| launch_day_with_room(day, raw.get("launchDate"), &mut problems));
     let features = read_features(raw.get("newFeatures"), &mut problems);
     let target_audience = text_list(
         raw.get("targetAudience"),
@@ -158,6 +161,9 @@ pub(crate) fn read_plan(raw: &RawValue) -> Result<Plan, Vec<Problem>> {
     let milestones = read_milestones(raw.get("milestones"), &mut problems);
     let dependencies = read_dependencies(raw.get("dependencies"), &mut problems);
     let targets = read_targets(raw.get("successMetrics"), &mut problems);
+    if let (Some(launch_day), Some(list)) = (launch_day, &milestones) {
+        check_offset_dates(launch_day, list, &mut problems);
+    }
     match (product_name, launch_day) {
         (Some(product_name), Some(launch_day)) if problems.is_empty() => Ok(Plan {
             product_name,
@@ -185,6 +191,78 @@ pub(crate) fn read_plan(raw: &RawValue) -> Result<Plan, Vec<Problem>> {
             targets,
         }),
         _ => Err(problems),
+    }
+}
+
+/// The launch day, when every date derived from it (the default timeline
+/// from two weeks before, the review 30 days after) can be written: no
+/// report has a date before 0001-01-01 or after 9999-12-31.
+fn launch_day_with_room(day: i64, raw: &RawValue, problems: &mut Vec<Problem>) -> Option<i64> {
+    let before = DEFAULT_TIMELINE
+        .iter()
+        .map(|m| m.offset_days)
+        .min()
+        .unwrap_or(0);
+    let after = DEFAULT_TIMELINE
+        .iter()
+        .map(|m| m.offset_days)
+        .max()
+        .unwrap_or(0)
+        .max(LAUNCH_REVIEW_DAYS);
+    let (first, last) = (FIRST_DAY - before, LAST_DAY - after);
+    if (first..=last).contains(&day) {
+        return Some(day);
+    }
+    problems.push(
+        Problem::new(
+            "launchDate",
+            raw.describe(),
+            format!("a date from {} to {}", iso_date(first), iso_date(last)),
+        )
+        .with_hint(Some(format!(
+            "the timeline runs from {} days before the launch to its review {} days after,              and every date is from {} to {}",
+            -before,
+            after,
+            iso_date(FIRST_DAY),
+            iso_date(LAST_DAY)
+        ))),
+    );
+    None
+}
+
+/// Milestones given by `offsetDays` whose date would fall outside
+/// 0001-01-01..9999-12-31: a problem naming each.
+fn check_offset_dates(launch_day: i64, milestones: &[MilestoneRead], problems: &mut Vec<Problem>) {
+    for m in milestones {
+        let When::Offset(offset) = m.when else {
+            continue;
+        };
+        let day = launch_day + offset;
+        if (FIRST_DAY..=LAST_DAY).contains(&day) {
+            continue;
+        }
+        let (lo, hi) = (
+            (FIRST_DAY - launch_day).max(-MAX_OFFSET_DAYS),
+            (LAST_DAY - launch_day).min(MAX_OFFSET_DAYS),
+        );
+        problems.push(
+            Problem::new(
+                join_path(&m.path, "offsetDays"),
+                format_number(offset as f64),
+                format!(
+                    "whole days from the launch on {} to a date from {} to {}: {lo} to {hi}",
+                    iso_date(launch_day),
+                    iso_date(FIRST_DAY),
+                    iso_date(LAST_DAY)
+                ),
+            )
+            .with_hint(Some(format!(
+                "\"{}\" would fall {} {}",
+                m.name,
+                if offset > 0 { "after" } else { "before" },
+                iso_date(if offset > 0 { LAST_DAY } else { FIRST_DAY })
+            ))),
+        );
     }
 }
 

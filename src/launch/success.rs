@@ -2,8 +2,8 @@
 //! given or, when absent, the published benchmark the analyzer holds the
 //! same metric against (so the review can be scored with `analyze`).
 
+use super::defaults::LAUNCH_REVIEW_DAYS;
 use super::plan::Targets;
-use super::timeline::LAUNCH_REVIEW_DAYS;
 use crate::analyzer::benchmarks::Preset;
 use crate::analyzer::metric_id::MetricId;
 use crate::calendar::iso_date;

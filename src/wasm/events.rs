@@ -1,12 +1,12 @@
 //! The events exports: analyzeEvents (typed arrays or plain arrays, with
 //! signup times) and analyzeEventsCsv.
 
+use super::error::JsInputError;
+use super::intrinsics;
 use super::js_reader::{describe_shallow, read_options};
 use super::typed;
-use super::typed_arrays::{csv_bytes, event_timestamps, user_id_arrays};
+use super::typed_arrays::{self, check_lengths, file_bytes, Column};
 use crate::events::{self, EventsAnalysis, EventsConfig, EventsOptions};
-use crate::{InputError, Problem};
-use js_sys::{Object, Reflect};
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
@@ -21,21 +21,27 @@ pub fn analyze_events(
     user_ids: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Float64Array | ArrayLike<number>")] timestamps: JsValue,
     options: Option<Ts<EventsOptions>>,
-    #[wasm_bindgen(unchecked_param_type = "EventSignups")] signups: Option<Object>,
+    #[wasm_bindgen(unchecked_param_type = "EventSignups | null")] signups: JsValue,
 ) -> Result<Ts<EventsAnalysis>, JsValue> {
     let raw = read_options(options, "events options")?;
     let config = EventsConfig::from_raw(&raw)?;
-    let signup_arrays = match &signups {
-        Some(object) => {
-            let get = |key: &str| Reflect::get(object, &JsValue::from_str(key)).unwrap_or_default();
-            Some((get("userIds"), get("timestamps")))
-        }
+    let signup_arrays = signup_columns(&signups)?;
+    // Every length is checked before anything is copied.
+    let ids = Column::measure(&user_ids, "userIds", IDS_EXPECTED)?;
+    let times = Column::measure(&timestamps, "timestamps", TIMES_EXPECTED)?;
+    let signup_measured = match &signup_arrays {
+        Some((i, t)) => Some((
+            Column::measure(i, "signups.userIds", IDS_EXPECTED)?,
+            Column::measure(t, "signups.timestamps", TIMES_EXPECTED)?,
+        )),
         None => None,
     };
-    let (ids, signup_ids) = user_id_arrays(&user_ids, signup_arrays.as_ref().map(|s| &s.0))?;
-    let times = event_timestamps(&timestamps, "timestamps")?;
-    let signup_times = match &signup_arrays {
-        Some((_, t)) => Some(event_timestamps(t, "signups.timestamps")?),
+    check_lengths(&ids, &times, signup_measured.as_ref().map(|(i, t)| (i, t)))?;
+    let (id_values, signup_ids) =
+        typed_arrays::user_ids(&ids, signup_measured.as_ref().map(|(i, _)| i))?;
+    let time_values = typed_arrays::timestamps(&times)?;
+    let signup_times = match &signup_measured {
+        Some((_, t)) => Some(typed_arrays::timestamps(t)?),
         None => None,
     };
     let signups = match (&signup_ids, &signup_times) {
@@ -46,11 +52,35 @@ pub fn analyze_events(
         _ => None,
     };
     typed(&events::analyze_events_owned(
-        ids,
-        times,
+        id_values,
+        time_values,
         signups.as_ref(),
         &config,
     )?)
+}
+
+const IDS_EXPECTED: &str = "a Uint32Array, or an array of numbers or strings";
+const TIMES_EXPECTED: &str = "a Float64Array (or array) of milliseconds since the epoch";
+
+/// The signups' two arrays, when signups are given: an object with
+/// `userIds` and `timestamps`.
+fn signup_columns(signups: &JsValue) -> Result<Option<(JsValue, JsValue)>, JsInputError> {
+    if signups.is_undefined() || signups.is_null() {
+        return Ok(None);
+    }
+    if !signups.is_object() || signups.is_function() {
+        return Err(JsInputError::problem(
+            "events",
+            "signups",
+            describe_shallow(signups),
+            "{ userIds, timestamps }: a signup time per user, or nothing",
+        ));
+    }
+    let get = |key: &str| {
+        intrinsics::get_str(signups, key)
+            .map_err(|thrown| JsInputError::thrown("events", &format!("signups.{key}"), thrown))
+    };
+    Ok(Some((get("userIds")?, get("timestamps")?)))
 }
 
 /// Analyses a CSV export of events (a user id and a timestamp per row; ISO-8601 or epoch seconds
@@ -62,19 +92,14 @@ pub fn analyze_events_csv(
 ) -> Result<Ts<events::EventsCsvAnalysis>, JsValue> {
     let raw = read_options(options, "events options")?;
     let config = EventsConfig::from_raw(&raw)?;
-    let result = if let Some(text) = input.as_string() {
-        events::analyze_events_csv(text.as_bytes(), &config)
-    } else if let Some(bytes) = csv_bytes(&input) {
-        events::analyze_events_csv(&bytes, &config)
-    } else {
-        Err(InputError::new(
+    let Some(bytes) = file_bytes(&input, "events")? else {
+        return Err(JsInputError::problem(
             "events",
-            vec![Problem::new(
-                "input",
-                describe_shallow(&input),
-                "CSV text or a Uint8Array of CSV bytes",
-            )],
-        ))
+            "input",
+            describe_shallow(&input),
+            "CSV text, or its bytes: a Uint8Array or an ArrayBuffer",
+        )
+        .into());
     };
-    typed(&result?)
+    typed(&events::analyze_events_csv(&bytes, &config)?)
 }

@@ -1,12 +1,28 @@
 //! Reading JavaScript values into the core's loose [`RawValue`], with every
 //! size limit applied while reading, so a huge or cyclic input is described
-//! rather than copied.
+//! rather than copied, and every read of the caller's objects caught
+//! ([`super::intrinsics`]): an exception from a getter or a Proxy becomes an
+//! input error naming where it was read, with the thrown value as its cause.
 
+// Each part reads only some kinds of value: a build of some parts leaves the
+// others unused.
+#![cfg_attr(
+    not(all(
+        feature = "score",
+        feature = "survey",
+        feature = "events",
+        feature = "launch"
+    )),
+    allow(dead_code)
+)]
+
+use super::error::JsInputError;
+use super::intrinsics::{self, Typed};
+use crate::input::problem::{index_path, join_path};
 use crate::input::raw::{
     RawValue, MAX_DEPTH, MAX_ENTRIES, MAX_KEY_CHARS, MAX_STRING_CHARS, MAX_VALUES,
 };
-use crate::{InputError, Problem};
-use js_sys::{Array, JsString, Object, Reflect};
+use js_sys::{JsString, Object};
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -14,36 +30,106 @@ use wasm_bindgen::JsCast;
 /// Reads a JS argument into a [`RawValue`] with every limit applied: sizes
 /// and depth per value, and [`MAX_VALUES`] in all, so no input (shared
 /// references and cycles included) can cause unbounded work or memory.
-pub(crate) fn read_arg(value: &JsValue, subject: &str) -> Result<RawValue, InputError> {
+/// `root` is the path problems inside it start from (`options` for
+/// options, empty for the input itself).
+pub(crate) fn read_arg(
+    value: &JsValue,
+    subject: &str,
+    root: &str,
+) -> Result<RawValue, JsInputError> {
     let mut reader = JsReader {
         budget: MAX_VALUES,
         ancestors: Vec::new(),
+        path: Vec::new(),
+        thrown: None,
     };
     let raw = reader.read(value, 0);
+    if let Some((path, thrown)) = reader.thrown {
+        return Err(JsInputError::thrown(subject, &path.text(root), thrown));
+    }
     if reader.budget == 0 {
-        return Err(InputError::new(
+        return Err(JsInputError::problem(
             subject,
-            vec![Problem::new(
-                "input",
-                format!("more than {MAX_VALUES} values in all"),
-                format!(
-                    "at most {MAX_VALUES} values (maps hold at most {MAX_ENTRIES} entries each; \
-                     check for an object that refers to itself)"
-                ),
-            )],
+            if root.is_empty() { "input" } else { root },
+            format!("more than {MAX_VALUES} values in all"),
+            format!(
+                "at most {MAX_VALUES} values (maps hold at most {MAX_ENTRIES} entries each; \
+                 check for an object that refers to itself)"
+            ),
         ));
     }
     Ok(raw)
 }
 
-/// State of one read: the values left to read and the objects on the path
-/// from the root (to recognise a cycle).
+/// Reads an optional options argument (absent = no options).
+pub(crate) fn read_options<T: tsify::Tsify>(
+    options: Option<Ts<T>>,
+    subject: &str,
+) -> Result<RawValue, JsInputError> {
+    match options {
+        Some(o) => read_arg(&o.js_value(), subject, "options"),
+        None => Ok(RawValue::Undefined),
+    }
+}
+
+/// One step of the path from the root to the value being read.
+enum Step {
+    Key(String),
+    Index(usize),
+}
+
+/// Where a value was read, as steps from the root.
+struct Path(Vec<Step>);
+
+impl Path {
+    /// The path as JS would write it, from `root` (`input` for the input).
+    fn text(&self, root: &str) -> String {
+        let mut text = root.to_string();
+        for step in &self.0 {
+            text = match step {
+                Step::Key(key) => join_path(&text, key),
+                Step::Index(i) => index_path(&text, *i),
+            };
+        }
+        if text.is_empty() {
+            "input".into()
+        } else {
+            text
+        }
+    }
+}
+
+/// State of one read: the values left to read, the objects on the path
+/// from the root (to recognise a cycle), that path, and the first value the
+/// caller's objects threw.
 struct JsReader {
     budget: usize,
     ancestors: Vec<JsValue>,
+    path: Vec<Step>,
+    thrown: Option<(Path, JsValue)>,
 }
 
 impl JsReader {
+    /// Notes a value the caller's object threw (the first one is reported)
+    /// and reads it as unreadable.
+    fn threw(&mut self, thrown: JsValue) -> RawValue {
+        if self.thrown.is_none() {
+            let path = Path(
+                self.path
+                    .iter()
+                    .map(|s| match s {
+                        Step::Key(k) => Step::Key(k.clone()),
+                        Step::Index(i) => Step::Index(*i),
+                    })
+                    .collect(),
+            );
+            self.thrown = Some((path, thrown));
+        }
+        // Nothing more is worth reading once the input is known to fail.
+        self.budget = 0;
+        RawValue::Unsupported("a value that threw when read".into())
+    }
+
     fn read(&mut self, value: &JsValue, depth: usize) -> RawValue {
         if self.budget == 0 {
             return RawValue::TooLarge {
@@ -52,38 +138,14 @@ impl JsReader {
             };
         }
         self.budget -= 1;
-        if value.is_undefined() {
-            return RawValue::Undefined;
-        }
-        if value.is_null() {
-            return RawValue::Null;
-        }
-        if let Some(b) = value.as_bool() {
-            return RawValue::Bool(b);
-        }
-        if let Some(n) = value.as_f64() {
-            return RawValue::Number(n);
-        }
-        if let Some(big) = value.dyn_ref::<js_sys::BigInt>() {
-            // Read a BigInt by its decimal text: exact up to 2^53, rounded beyond.
-            let text = big.to_string(10).map(String::from).unwrap_or_default();
-            return RawValue::Number(text.parse::<f64>().unwrap_or(f64::NAN));
-        }
-        if let Some(s) = value.dyn_ref::<JsString>() {
-            let len = s.length() as usize;
-            if len > MAX_STRING_CHARS {
-                return RawValue::TooLarge {
-                    kind: "string",
-                    len,
-                };
-            }
-            return RawValue::String(String::from(s));
+        if let Some(raw) = scalar(value) {
+            return raw;
         }
         if value.is_function() {
             return RawValue::Unsupported("a function".into());
         }
-        if value.is_symbol() {
-            return RawValue::Unsupported("a symbol".into());
+        if !value.is_object() {
+            return RawValue::Unsupported("a value of an unsupported type".into());
         }
         if depth > MAX_DEPTH {
             return RawValue::TooDeep;
@@ -91,11 +153,8 @@ impl JsReader {
         if self.ancestors.iter().any(|a| Object::is(a, value)) {
             return RawValue::Unsupported("a circular reference".into());
         }
-        if value.is_instance_of::<js_sys::Date>() {
-            return RawValue::Unsupported("a Date".into());
-        }
-        if js_sys::ArrayBuffer::is_view(value) || value.is_instance_of::<js_sys::ArrayBuffer>() {
-            return RawValue::Unsupported("binary data (a typed array or ArrayBuffer)".into());
+        if let Some(what) = binary(value) {
+            return RawValue::Unsupported(what);
         }
         self.ancestors.push(value.clone());
         let raw = self.read_container(value, depth);
@@ -104,64 +163,188 @@ impl JsReader {
     }
 
     fn read_container(&mut self, value: &JsValue, depth: usize) -> RawValue {
-        if let Some(array) = value.dyn_ref::<Array>() {
-            let len = array.length() as usize;
-            if len > MAX_ENTRIES {
-                return RawValue::TooLarge { kind: "array", len };
-            }
-            return RawValue::Array(
-                array
-                    .iter()
-                    .map(|item| self.read(&item, depth + 1))
-                    .collect(),
-            );
+        match intrinsics::is_array(value) {
+            Ok(true) => return self.read_array(value, depth),
+            Ok(false) => {}
+            Err(thrown) => return self.threw(thrown),
         }
-        if let Some(map) = value.dyn_ref::<js_sys::Map>() {
-            let len = map.size() as usize;
-            if len > MAX_ENTRIES {
-                return RawValue::TooLarge {
-                    kind: "object",
-                    len,
-                };
-            }
-            let mut entries = Vec::with_capacity(len);
-            map.for_each(&mut |v, k| {
-                let key = match k.dyn_ref::<JsString>() {
-                    Some(name) => key_text(name),
-                    None => RawValue::Number(k.as_f64().unwrap_or(f64::NAN)).describe(),
-                };
-                entries.push((key, self.read(&v, depth + 1)));
-            });
-            return RawValue::Object(entries);
+        if let Some(size) = intrinsics::map_size(value) {
+            return self.read_map(value, size, depth);
         }
-        let Some(object) = value.dyn_ref::<Object>() else {
-            return RawValue::Unsupported("a value of an unsupported type".into());
+        // Reflect.ownKeys builds a fresh array, whatever the object does.
+        let keys = match intrinsics::own_keys(value) {
+            Ok(keys) => keys,
+            Err(thrown) => return self.threw(thrown),
         };
-        // Reflect.ownKeys is a catching import: a Proxy that throws becomes a
-        // problem here instead of an exception through the wasm frames.
-        let Ok(keys) = Reflect::own_keys(object) else {
-            return RawValue::Unsupported("an object whose keys could not be read".into());
-        };
-        let names: Vec<JsString> = keys
-            .iter()
-            .filter_map(|k| k.dyn_into::<JsString>().ok())
-            .collect();
-        if names.len() > MAX_ENTRIES {
+        let count = keys.length() as usize;
+        if count > MAX_ENTRIES {
             return RawValue::TooLarge {
                 kind: "object",
-                len: names.len(),
+                len: count,
             };
         }
-        let mut entries = Vec::with_capacity(names.len());
-        for name in names {
-            let item = match Reflect::get(object, &name) {
-                Ok(v) => self.read(&v, depth + 1),
-                Err(_) => RawValue::Unsupported("a property that threw when read".into()),
+        let mut entries = Vec::with_capacity(count);
+        for key in keys.iter() {
+            let Some(name) = key.dyn_ref::<JsString>() else {
+                continue; // symbols
             };
-            entries.push((key_text(&name), item));
+            self.path.push(Step::Key(key_text(name)));
+            let item = match intrinsics::get(value, name) {
+                Ok(v) => self.read(&v, depth + 1),
+                Err(thrown) => self.threw(thrown),
+            };
+            if let Some(Step::Key(key)) = self.path.pop() {
+                entries.push((key, item));
+            }
         }
         RawValue::Object(entries)
     }
+
+    /// An array, or a Proxy of one: its length and items read with catching
+    /// reads, the length checked before anything is read.
+    fn read_array(&mut self, value: &JsValue, depth: usize) -> RawValue {
+        let len = match array_length(value) {
+            Ok(Some(len)) => len,
+            Ok(None) => {
+                return RawValue::Unsupported("an array whose length is not a count".into())
+            }
+            Err(thrown) => return self.threw(thrown),
+        };
+        if len > MAX_ENTRIES {
+            return RawValue::TooLarge { kind: "array", len };
+        }
+        let mut items = Vec::with_capacity(len);
+        for i in 0..len {
+            self.path.push(Step::Index(i));
+            let item = match intrinsics::get_index(value, i as u32) {
+                Ok(v) => self.read(&v, depth + 1),
+                Err(thrown) => self.threw(thrown),
+            };
+            self.path.pop();
+            items.push(item);
+        }
+        RawValue::Array(items)
+    }
+
+    /// A Map: its entries through `Map.prototype.forEach` (not the map's
+    /// own), its real size checked first.
+    fn read_map(&mut self, value: &JsValue, size: usize, depth: usize) -> RawValue {
+        if size > MAX_ENTRIES {
+            return RawValue::TooLarge {
+                kind: "object",
+                len: size,
+            };
+        }
+        let mut entries = Vec::with_capacity(size);
+        let result = intrinsics::map_for_each(value, &mut |v, k| {
+            // Entries added while reading (by a getter) are not read.
+            if entries.len() >= size || self.budget == 0 {
+                return;
+            }
+            let key = match k.dyn_ref::<JsString>() {
+                Some(name) => key_text(name),
+                None => scalar(&k).unwrap_or(RawValue::Null).describe(),
+            };
+            self.path.push(Step::Key(key));
+            let item = self.read(&v, depth + 1);
+            if let Some(Step::Key(key)) = self.path.pop() {
+                entries.push((key, item));
+            }
+        });
+        match result {
+            Ok(()) => RawValue::Object(entries),
+            Err(thrown) => self.threw(thrown),
+        }
+    }
+}
+
+/// A value that is no container: its reading, or `None` for an object.
+fn scalar(value: &JsValue) -> Option<RawValue> {
+    if value.is_undefined() {
+        return Some(RawValue::Undefined);
+    }
+    if value.is_null() {
+        return Some(RawValue::Null);
+    }
+    if let Some(b) = value.as_bool() {
+        return Some(RawValue::Bool(b));
+    }
+    if let Some(n) = value.as_f64() {
+        return Some(RawValue::Number(n));
+    }
+    if let Some(big) = value.dyn_ref::<js_sys::BigInt>() {
+        return Some(bigint(big));
+    }
+    if let Some(s) = value.dyn_ref::<JsString>() {
+        let len = s.length() as usize;
+        if len > MAX_STRING_CHARS {
+            return Some(RawValue::TooLarge {
+                kind: "string",
+                len,
+            });
+        }
+        return Some(RawValue::String(String::from(s)));
+    }
+    if value.is_symbol() {
+        return Some(RawValue::Unsupported("a symbol".into()));
+    }
+    None
+}
+
+/// A BigInt read by its decimal text: exact up to 2^53, rounded beyond; too
+/// large for a number, it is described by its digits.
+fn bigint(big: &js_sys::BigInt) -> RawValue {
+    let text = big.to_string(10).map(String::from).unwrap_or_default();
+    match text.parse::<f64>() {
+        Ok(n) if n.is_finite() => RawValue::Number(n),
+        _ => {
+            let digits = text.trim_start_matches('-').len();
+            RawValue::Unsupported(format!(
+                "a BigInt of {digits} digits, too large for a number"
+            ))
+        }
+    }
+}
+
+/// Binary data and dates, which are no value of the data model: their
+/// description.
+fn binary(value: &JsValue) -> Option<String> {
+    if let Some((kind, len)) = intrinsics::typed_array(value) {
+        return Some(format!("{} of {len} items", typed_name(kind)));
+    }
+    if let Some(len) = intrinsics::array_buffer_len(value) {
+        return Some(format!("an ArrayBuffer of {len} bytes"));
+    }
+    if intrinsics::is_date(value) {
+        return Some("a Date".into());
+    }
+    None
+}
+
+/// "a Uint32Array", "a Float32Array".
+pub(crate) fn typed_name(kind: Typed) -> String {
+    let name = match kind {
+        Typed::Uint8 => "Uint8Array",
+        Typed::Uint32 => "Uint32Array",
+        Typed::Float64 => "Float64Array",
+        Typed::Other(name) => name,
+    };
+    let article = if name.starts_with(['I', 'U']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {name}")
+}
+
+/// The length of an array (or of a Proxy of one): `None` when it is not a
+/// whole number of items, `Err` when reading it threw.
+pub(crate) fn array_length(value: &JsValue) -> Result<Option<usize>, JsValue> {
+    let len = intrinsics::get_str(value, "length")?;
+    Ok(len
+        .as_f64()
+        .filter(|n| n.fract() == 0.0 && *n >= 0.0 && *n <= f64::from(u32::MAX))
+        .map(|n| n as usize))
 }
 
 /// A key as text, cut to [`MAX_KEY_CHARS`] before it is copied into wasm
@@ -174,26 +357,24 @@ pub(crate) fn key_text(name: &JsString) -> String {
     }
 }
 
-/// Reads an optional options argument (absent = no options).
-pub(crate) fn read_options<T: tsify::Tsify>(
-    options: Option<Ts<T>>,
-    subject: &str,
-) -> Result<RawValue, InputError> {
-    match options {
-        Some(o) => read_arg(&o.js_value(), subject),
-        None => Ok(RawValue::Undefined),
-    }
-}
-
-/// A one-level description of a value, for the "not an array" message.
-#[cfg(any(feature = "score", feature = "survey", feature = "events"))]
+/// A one-level description of a value, for "not an array" messages: never
+/// reads the value's properties.
 pub(crate) fn describe_shallow(value: &JsValue) -> String {
-    if value.is_object() {
-        return "an object".into();
+    if let Some(raw) = scalar(value) {
+        return raw.describe();
     }
-    let mut reader = JsReader {
-        budget: 1,
-        ancestors: Vec::new(),
-    };
-    reader.read(value, 0).describe()
+    if value.is_function() {
+        return "a function".into();
+    }
+    if let Some(what) = binary(value) {
+        return what;
+    }
+    if intrinsics::map_size(value).is_some() {
+        return "a Map".into();
+    }
+    match intrinsics::is_array(value) {
+        Ok(true) => "an array".into(),
+        Ok(false) => "an object".into(),
+        Err(_) => "an object that cannot be read (a revoked Proxy?)".into(),
+    }
 }

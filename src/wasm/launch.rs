@@ -16,7 +16,7 @@ pub fn check_launch(
     plan: Ts<LaunchPlan>,
     options: Option<Ts<LaunchOptions>>,
 ) -> Result<Ts<LaunchReport>, JsValue> {
-    let raw = read_arg(&plan.js_value(), "launch plan")?;
+    let raw = read_arg(&plan.js_value(), "launch plan", "")?;
     let opts = read_options(options, "launch options")?;
     typed(&launch::check_launch(&raw, &opts)?)
 }

@@ -13,6 +13,7 @@
 mod error;
 #[cfg(feature = "events")]
 mod events;
+mod intrinsics;
 mod js_reader;
 #[cfg(feature = "launch")]
 mod launch;

@@ -1,17 +1,18 @@
 //! The score part's exports: analyze, analyzeMany, validate, and the
 //! descriptions of the model (presets, schema, the sample product).
 
-use super::js_reader::{describe_shallow, read_arg, read_options};
+use super::error::JsInputError;
+use super::intrinsics;
+use super::js_reader::{array_length, describe_shallow, read_arg, read_options};
 use super::{set, to_js, typed};
 use crate::analyzer::catalog::{presets as preset_catalog, PresetInfo};
 use crate::analyzer::model::ProductData;
 use crate::analyzer::options::AnalyzeOptions;
 use crate::analyzer::result::ValidationResult;
-use crate::{Analyzer, InputError, Problem, ValidationReport};
+use crate::{Analyzer, ValidationReport};
 use js_sys::{Array, Object};
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// Scores one product. Throws a `MarketValidationError` listing every problem when the data or
 /// the options are invalid.
@@ -20,7 +21,7 @@ pub fn analyze(
     data: Ts<ProductData>,
     options: Option<Ts<AnalyzeOptions>>,
 ) -> Result<Ts<ValidationResult>, JsValue> {
-    let raw = read_arg(&data.js_value(), "product data")?;
+    let raw = read_arg(&data.js_value(), "product data", "")?;
     let opts = read_options(options, "options")?;
     let result = crate::analyze(&raw, &opts)?;
     typed(&result)
@@ -36,41 +37,28 @@ pub fn analyze_many(
 ) -> Result<JsValue, JsValue> {
     let opts = read_options(options, "options")?;
     let analyzer = Analyzer::from_options(&opts)?;
-    let Some(items) = products.dyn_ref::<Array>() else {
-        return Err(JsValue::from(InputError::new(
-            "portfolio",
-            vec![Problem::new(
-                "products",
-                describe_shallow(&products),
-                "an array of product data",
-            )],
-        )));
-    };
-    let count = items.length() as usize;
-    if count > crate::MAX_PORTFOLIO {
-        return Err(JsValue::from(InputError::new(
-            "portfolio",
-            vec![Problem::new(
-                "products",
-                format!("an array of {count} products"),
-                format!("at most {} products", crate::MAX_PORTFOLIO),
-            )],
-        )));
-    }
-    let out = Array::new_with_length(items.length());
-    for (index, item) in items.iter().enumerate() {
+    let count = portfolio_size(&products)?;
+    let out = Array::new_with_length(count as u32);
+    for index in 0..count {
         let entry = Object::new();
         set(&entry, "index", &JsValue::from(index as u32))?;
-        match read_arg(&item, "product data").and_then(|raw| analyzer.analyze(&raw)) {
+        let outcome = intrinsics::get_index(&products, index as u32)
+            .map_err(|t| JsInputError::thrown("portfolio", &format!("products[{index}]"), t))
+            .and_then(|item| read_arg(&item, "product data", ""))
+            .and_then(|raw| Ok(analyzer.analyze(&raw)?));
+        match outcome {
             Ok(result) => {
                 set(&entry, "ok", &JsValue::TRUE)?;
                 set(&entry, "result", &to_js(&result)?)?;
             }
             Err(e) => {
-                // The same message and problems a thrown error would carry.
+                // The same message, problems and cause a thrown error would carry.
                 let error = Object::new();
-                set(&error, "message", &JsValue::from_str(&e.to_string()))?;
-                set(&error, "problems", &to_js(&e.problems)?)?;
+                set(&error, "message", &JsValue::from_str(&e.error.to_string()))?;
+                set(&error, "problems", &to_js(&e.error.problems)?)?;
+                if let Some(cause) = &e.cause {
+                    set(&error, "cause", cause)?;
+                }
                 set(&entry, "ok", &JsValue::FALSE)?;
                 set(&entry, "error", &error)?;
             }
@@ -80,6 +68,33 @@ pub fn analyze_many(
     Ok(out.into())
 }
 
+/// The number of products, checked against [`crate::MAX_PORTFOLIO`] before
+/// any is read.
+fn portfolio_size(products: &JsValue) -> Result<usize, JsInputError> {
+    let wrong = || {
+        JsInputError::problem(
+            "portfolio",
+            "products",
+            describe_shallow(products),
+            "an array of product data",
+        )
+    };
+    let thrown = |t| JsInputError::thrown("portfolio", "products", t);
+    if !intrinsics::is_array(products).map_err(thrown)? {
+        return Err(wrong());
+    }
+    let count = array_length(products).map_err(thrown)?.ok_or_else(wrong)?;
+    if count > crate::MAX_PORTFOLIO {
+        return Err(JsInputError::problem(
+            "portfolio",
+            "products",
+            format!("an array of {count} products"),
+            format!("at most {} products", crate::MAX_PORTFOLIO),
+        ));
+    }
+    Ok(count)
+}
+
 /// Checks product data without scoring it: every problem and warning, nothing thrown. For forms
 /// that flag invalid values as they are typed.
 #[wasm_bindgen]
@@ -87,6 +102,7 @@ pub fn validate(data: Ts<ProductData>) -> Result<Ts<ValidationReport>, JsValue> 
     typed(&crate::validate(&read_arg(
         &data.js_value(),
         "product data",
+        "",
     )?))
 }
 

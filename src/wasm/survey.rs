@@ -1,16 +1,18 @@
 //! The survey exports: analyzeSurvey and compareSurveys, from CSV text or
 //! bytes, or from answer arrays read item by item.
 
-use super::js_reader::{describe_shallow, key_text, read_options};
+use super::error::JsInputError;
+use super::intrinsics;
+use super::js_reader::{array_length, describe_shallow, key_text, read_options};
 use super::typed;
-use super::typed_arrays::csv_bytes;
-use crate::input::problem::join_path;
+use super::typed_arrays::file_bytes;
+use crate::input::problem::{index_path, join_path};
 use crate::input::read::Shape;
 use crate::survey::{
     self, AnswerValue, SurveyAnalysis, SurveyAnswers, SurveyComparison, SurveyConfig, SurveyOptions,
 };
 use crate::{InputError, Problem};
-use js_sys::{Array, JsString, Object, Reflect};
+use js_sys::JsString;
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -44,94 +46,82 @@ pub fn compare_surveys(
     typed(&survey::compare(first, second, &config))
 }
 
-fn survey_config(options: Option<Ts<SurveyOptions>>) -> Result<SurveyConfig, InputError> {
+fn survey_config(options: Option<Ts<SurveyOptions>>) -> Result<SurveyConfig, JsInputError> {
     let raw = read_options(options, "survey options")?;
-    SurveyConfig::from_raw(&raw)
+    Ok(SurveyConfig::from_raw(&raw)?)
 }
 
-/// One wave: CSV text, CSV bytes, or answer arrays.
-fn survey_of(input: &JsValue, config: &SurveyConfig) -> Result<SurveyAnalysis, InputError> {
-    if let Some(text) = input.as_string() {
-        return survey::analyze_survey_csv(text.as_bytes(), config);
-    }
-    if let Some(bytes) = csv_bytes(input) {
-        return survey::analyze_survey_csv(&bytes, config);
+/// One wave: CSV text or bytes, or answer arrays.
+fn survey_of(input: &JsValue, config: &SurveyConfig) -> Result<SurveyAnalysis, JsInputError> {
+    if let Some(bytes) = file_bytes(input, "survey")? {
+        return Ok(survey::analyze_survey_csv(&bytes, config)?);
     }
     let answers = survey_answers(input)?;
-    survey::analyze_survey_answers(&answers, config)
+    Ok(survey::analyze_survey_answers(&answers, config)?)
 }
 
-/// Reads `{ nps, pmf, csat, segment, features }` arrays item by item (no
-/// 1,000-entry limit here: a survey has as many answers as respondents).
-fn survey_answers(input: &JsValue) -> Result<SurveyAnswers, InputError> {
-    let wrong = |path: &str, value: String, expected: &str| {
-        InputError::new("survey", vec![Problem::new(path, value, expected)])
-    };
-    let Some(object) = input
-        .dyn_ref::<Object>()
-        .filter(|_| !Array::is_array(input))
-    else {
-        return Err(wrong(
+/// Longest answer text read from an array.
+const MAX_ANSWER_CHARS: usize = 200;
+
+/// Most answers read from all the arrays of one survey together: well
+/// beyond any survey, and far below what would exhaust a tab's memory.
+pub const MAX_SURVEY_ANSWERS: usize = 10_000_000;
+
+const COLUMNS: [&str; 5] = ["nps", "pmf", "csat", "segment", "features"];
+
+/// Reads `{ nps, pmf, csat, segment, features }` arrays (no 1,000-entry
+/// limit here: a survey has as many answers as respondents). Every array is
+/// measured, and the answers counted against [`MAX_SURVEY_ANSWERS`], before
+/// any answer is read.
+fn survey_answers(input: &JsValue) -> Result<SurveyAnswers, JsInputError> {
+    let expected =
+        "CSV text, its bytes (a Uint8Array or an ArrayBuffer), or { nps, pmf, csat, segment, features } arrays";
+    let object_like =
+        input.is_object() && !input.is_function() && intrinsics::typed_array(input).is_none();
+    if !object_like || intrinsics::is_array(input).unwrap_or(true) {
+        return Err(JsInputError::problem(
+            "survey",
             "input",
             describe_shallow(input),
-            "CSV text, a Uint8Array of CSV bytes, or { nps, pmf, csat, segment, features } arrays",
+            expected,
         ));
-    };
+    }
     let mut problems = Vec::new();
-    let keys = Reflect::own_keys(object).unwrap_or_else(|_| Array::new());
+    let keys =
+        intrinsics::own_keys(input).map_err(|t| JsInputError::thrown("survey", "input", t))?;
     let names: Vec<String> = keys.iter().filter_map(|k| k.as_string()).collect();
-    Shape::fields(&["nps", "pmf", "csat", "segment", "features"], "").unknown_names(
+    Shape::fields(&COLUMNS, "").unknown_names(
         names.iter().map(String::as_str),
         "input",
         &mut problems,
     );
-    let column =
-        |key: &str, value: JsValue, problems: &mut Vec<Problem>| -> Option<Vec<AnswerValue>> {
-            if value.is_undefined() || value.is_null() {
-                return None;
-            }
-            let Some(items) = value.dyn_ref::<Array>() else {
-                problems.push(Problem::new(
-                    key,
-                    describe_shallow(&value),
-                    "an array of answers",
-                ));
-                return None;
-            };
-            if items.length() as usize > MAX_SURVEY_ANSWERS {
-                problems.push(Problem::new(
-                    key,
-                    format!("an array of {} answers", items.length()),
-                    format!("at most {MAX_SURVEY_ANSWERS} answers"),
-                ));
-                return None;
-            }
-            Some(items.iter().map(|item| answer_value(&item)).collect())
-        };
-    let get =
-        |key: &str| Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
-    let mut answers = SurveyAnswers {
-        nps: column("nps", get("nps"), &mut problems),
-        pmf: column("pmf", get("pmf"), &mut problems),
-        csat: column("csat", get("csat"), &mut problems),
-        segment: column("segment", get("segment"), &mut problems),
-        features: Vec::new(),
+    let get = |object: &JsValue, key: &JsValue, path: &str| {
+        intrinsics::get(object, key).map_err(|t| JsInputError::thrown("survey", path, t))
     };
-    let features = get("features");
-    if let Some(map) = features
-        .dyn_ref::<Object>()
-        .filter(|_| !Array::is_array(&features))
-    {
-        let names = Reflect::own_keys(map).unwrap_or_else(|_| Array::new());
+    // Each column measured: (path, array, length).
+    let mut columns: Vec<(String, JsValue, usize)> = Vec::new();
+    let mut feature_names: Vec<String> = Vec::new();
+    for key in &COLUMNS[..4] {
+        let value = get(input, &JsValue::from_str(key), key)?;
+        if let Some(len) = measure(key, &value, &mut problems)? {
+            columns.push((key.to_string(), value, len));
+        }
+    }
+    let features = get(input, &JsValue::from_str("features"), "features")?;
+    if features.is_object() && !intrinsics::is_array(&features).unwrap_or(true) {
+        let names = intrinsics::own_keys(&features)
+            .map_err(|t| JsInputError::thrown("survey", "features", t))?;
         for name in names
             .iter()
             .filter_map(|k| k.dyn_into::<JsString>().ok())
             .take(survey::MAX_FEATURE_COLUMNS)
         {
-            let path = join_path("features", &key_text(&name));
-            let value = Reflect::get(map, &name).unwrap_or(JsValue::UNDEFINED);
-            if let Some(values) = column(&path, value, &mut problems) {
-                answers.features.push((key_text(&name), values));
+            let feature = key_text(&name);
+            let path = join_path("features", &feature);
+            let value = get(&features, &name, &path)?;
+            if let Some(len) = measure(&path, &value, &mut problems)? {
+                columns.push((path, value, len));
+                feature_names.push(feature);
             }
         }
     } else if !features.is_undefined() && !features.is_null() {
@@ -141,19 +131,63 @@ fn survey_answers(input: &JsValue) -> Result<SurveyAnswers, InputError> {
             "an object of feature name -> array of 1..5 ratings",
         ));
     }
-    if problems.is_empty() {
-        Ok(answers)
-    } else {
-        Err(InputError::new("survey", problems))
+    let total: usize = columns.iter().map(|(_, _, len)| len).sum();
+    if total > MAX_SURVEY_ANSWERS {
+        problems.push(Problem::new(
+            "input",
+            format!("{total} answers in all"),
+            format!("at most {MAX_SURVEY_ANSWERS} answers in all the arrays together; pass a big survey as a CSV file"),
+        ));
     }
+    if !problems.is_empty() {
+        return Err(InputError::new("survey", problems).into());
+    }
+    let mut answers = SurveyAnswers::default();
+    let mut features = feature_names.into_iter();
+    for (path, array, len) in columns {
+        let values = (0..len)
+            .map(|i| {
+                intrinsics::get_index(&array, i as u32)
+                    .map(|item| answer_value(&item))
+                    .map_err(|t| JsInputError::thrown("survey", &index_path(&path, i), t))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        match path.as_str() {
+            "nps" => answers.nps = Some(values),
+            "pmf" => answers.pmf = Some(values),
+            "csat" => answers.csat = Some(values),
+            "segment" => answers.segment = Some(values),
+            _ => answers
+                .features
+                .extend(features.next().map(|name| (name, values))),
+        }
+    }
+    Ok(answers)
 }
 
-/// Longest answer text read from an array.
-const MAX_ANSWER_CHARS: usize = 200;
-
-/// Most answers read from one array: well beyond any survey, and far below
-/// what would exhaust a tab's memory.
-const MAX_SURVEY_ANSWERS: usize = 10_000_000;
+/// The length of an answer array at `path` (`None` when it is absent or
+/// is no array, which is a problem).
+fn measure(
+    path: &str,
+    value: &JsValue,
+    problems: &mut Vec<Problem>,
+) -> Result<Option<usize>, JsInputError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    let thrown = |t| JsInputError::thrown("survey", path, t);
+    if intrinsics::typed_array(value).is_none() && intrinsics::is_array(value).map_err(thrown)? {
+        if let Some(len) = array_length(value).map_err(thrown)? {
+            return Ok(Some(len));
+        }
+    }
+    problems.push(Problem::new(
+        path,
+        describe_shallow(value),
+        "an array of answers",
+    ));
+    Ok(None)
+}
 
 fn answer_value(item: &JsValue) -> AnswerValue {
     if item.is_undefined() || item.is_null() {

@@ -1,41 +1,177 @@
-//! Large inputs copied into wasm memory in one block where JavaScript gives
-//! them as typed arrays (bytes of a file, user ids, timestamps), with their
-//! sizes checked before anything is copied.
+//! Large inputs: a file's text or bytes, and the events' columns of user ids
+//! and timestamps. Each is measured first (a typed array's real length, an
+//! array's length read without running out of bounds, a text's length), the
+//! limits checked, and only then copied into wasm memory, typed arrays in
+//! one block: a copy is never the first thing to fail.
 
+use super::error::JsInputError;
+use super::intrinsics::{self, Typed};
+use super::js_reader::{array_length, describe_shallow, typed_name};
+use js_sys::JsString;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 #[cfg(feature = "events")]
-use {
-    super::js_reader::describe_shallow,
-    crate::events,
-    crate::input::ids::Interner,
-    crate::{InputError, Problem},
-    js_sys::Array,
-};
+use {crate::events, crate::input::ids::Interner, crate::InputError};
 
-/// The bytes of a `Uint8Array` or an `ArrayBuffer` (from `File.arrayBuffer()`),
-/// copied into wasm memory in one block.
-pub(crate) fn csv_bytes(input: &JsValue) -> Option<Vec<u8>> {
-    if let Some(bytes) = input.dyn_ref::<js_sys::Uint8Array>() {
-        return Some(bytes.to_vec());
+/// Most bytes of a file read in one call (1 GiB).
+pub const MAX_FILE_BYTES: usize = 1 << 30;
+/// Longest file read as text, in UTF-16 code units: copying a text into
+/// wasm memory reserves up to three bytes a unit, so big files come as
+/// bytes (a `Uint8Array`, or the `ArrayBuffer` of `File.arrayBuffer()`).
+pub const MAX_FILE_CHARS: usize = 1 << 27;
+
+/// A file given as text, a `Uint8Array` or an `ArrayBuffer`: its bytes, its
+/// size checked before anything is copied; `None` when the input is none
+/// of these.
+pub(crate) fn file_bytes(input: &JsValue, subject: &str) -> Result<Option<Vec<u8>>, JsInputError> {
+    let too_big =
+        |value: String, limit: String| JsInputError::problem(subject, "input", value, limit);
+    if let Some(text) = input.dyn_ref::<JsString>() {
+        let len = text.length() as usize;
+        if len > MAX_FILE_CHARS {
+            return Err(too_big(
+                format!("a text of {len} characters"),
+                format!(
+                    "a text of at most {MAX_FILE_CHARS} characters; pass big files as bytes \
+                     (a Uint8Array, or the ArrayBuffer of File.arrayBuffer()), up to {MAX_FILE_BYTES} bytes"
+                ),
+            ));
+        }
+        return Ok(Some(String::from(text).into_bytes()));
     }
-    input
-        .dyn_ref::<js_sys::ArrayBuffer>()
-        .map(|buffer| js_sys::Uint8Array::new(buffer).to_vec())
+    let bytes_expected = || format!("at most {MAX_FILE_BYTES} bytes (1 GiB) in one call");
+    if let Some((kind, len)) = intrinsics::typed_array(input) {
+        if kind != Typed::Uint8 {
+            return Ok(None);
+        }
+        if len > MAX_FILE_BYTES {
+            return Err(too_big(
+                format!("a Uint8Array of {len} bytes"),
+                bytes_expected(),
+            ));
+        }
+        return copy(subject, intrinsics::copy_bytes(input, len)).map(Some);
+    }
+    if let Some(len) = intrinsics::array_buffer_len(input) {
+        if len > MAX_FILE_BYTES {
+            return Err(too_big(
+                format!("an ArrayBuffer of {len} bytes"),
+                bytes_expected(),
+            ));
+        }
+        if len == 0 {
+            // Empty, or detached: nothing to copy (a view of a detached
+            // buffer cannot even be made).
+            return Ok(Some(Vec::new()));
+        }
+        let view = copy(subject, intrinsics::bytes_of_buffer(input))?;
+        return copy(subject, intrinsics::copy_bytes(&view, len)).map(Some);
+    }
+    Ok(None)
+}
+
+/// A copy that failed: the caller's buffer changed under it.
+fn copy<T>(subject: &str, copied: Result<T, JsValue>) -> Result<T, JsInputError> {
+    copied.map_err(|thrown| JsInputError::thrown(subject, "input", thrown))
+}
+
+/// A column of the events (user ids or timestamps) as the caller gave it,
+/// measured but not yet read.
+#[cfg(feature = "events")]
+pub(crate) struct Column<'a> {
+    value: &'a JsValue,
+    path: String,
+    typed: Option<Typed>,
+    pub(crate) len: usize,
 }
 
 #[cfg(feature = "events")]
+impl<'a> Column<'a> {
+    /// Measures a typed array or an array; anything else is a problem.
+    pub(crate) fn measure(
+        value: &'a JsValue,
+        path: &str,
+        expected: &str,
+    ) -> Result<Column<'a>, JsInputError> {
+        if let Some((kind, len)) = intrinsics::typed_array(value) {
+            return Ok(Column {
+                value,
+                path: path.to_string(),
+                typed: Some(kind),
+                len,
+            });
+        }
+        let wrong = || JsInputError::problem("events", path, describe_shallow(value), expected);
+        match intrinsics::is_array(value) {
+            Ok(true) => {}
+            Ok(false) => return Err(wrong()),
+            Err(thrown) => return Err(JsInputError::thrown("events", path, thrown)),
+        }
+        match array_length(value) {
+            Ok(Some(len)) => Ok(Column {
+                value,
+                path: path.to_string(),
+                typed: None,
+                len,
+            }),
+            Ok(None) => Err(wrong()),
+            Err(thrown) => Err(JsInputError::thrown("events", path, thrown)),
+        }
+    }
+
+    /// Item `i` of an array column.
+    fn item(&self, i: usize) -> Result<JsValue, JsInputError> {
+        intrinsics::get_index(self.value, i as u32).map_err(|thrown| {
+            JsInputError::thrown("events", &format!("{}[{i}]", self.path), thrown)
+        })
+    }
+
+    /// A typed column of another kind than `wanted`: the problem.
+    fn wrong_kind(&self, kind: Typed, expected: &str) -> JsInputError {
+        JsInputError::problem(
+            "events",
+            &self.path,
+            format!("{} of {} items", typed_name(kind), self.len),
+            expected,
+        )
+    }
+}
+
+/// Checks the columns' lengths against each other and the limits, before
+/// anything is copied: the same problems the analysis reports.
+#[cfg(feature = "events")]
+pub(crate) fn check_lengths(
+    ids: &Column,
+    times: &Column,
+    signups: Option<(&Column, &Column)>,
+) -> Result<(), InputError> {
+    let mut problems = Vec::new();
+    events::check_lengths("", ids.len, times.len, &mut problems);
+    if let Some((ids, times)) = signups {
+        events::check_lengths("signups.", ids.len, times.len, &mut problems);
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(InputError::new("events", problems))
+    }
+}
+
+#[cfg(feature = "events")]
+const IDS_EXPECTED: &str = "a Uint32Array, or an array of numbers or strings";
+
 /// User ids of the events and of the signups as dense u32s, in one id
 /// space: numbers are kept when every id on both sides is a whole number
 /// (a Uint32Array is copied in one block); otherwise every id is interned as
 /// text in order of first appearance, so 7 and "7" are the same user.
-pub(crate) fn user_id_arrays(
-    events: &JsValue,
-    signups: Option<&JsValue>,
-) -> Result<(Vec<u32>, Option<Vec<u32>>), InputError> {
-    let event_numbers = numeric_ids(events, "userIds")?;
+#[cfg(feature = "events")]
+pub(crate) fn user_ids(
+    events: &Column,
+    signups: Option<&Column>,
+) -> Result<(Vec<u32>, Option<Vec<u32>>), JsInputError> {
+    let event_numbers = numeric_ids(events)?;
     let signup_numbers = match signups {
-        Some(s) => Some(numeric_ids(s, "signups.userIds")?),
+        Some(s) => Some(numeric_ids(s)?),
         None => None,
     };
     match (event_numbers, signup_numbers) {
@@ -43,40 +179,32 @@ pub(crate) fn user_id_arrays(
         (Some(e), Some(Some(s))) => Ok((e, Some(s))),
         _ => {
             let mut interned = Interner::default();
-            let e = interned_ids(events, &mut interned);
-            let s = signups.map(|s| interned_ids(s, &mut interned));
+            let e = interned_ids(events, &mut interned)?;
+            let s = match signups {
+                Some(s) => Some(interned_ids(s, &mut interned)?),
+                None => None,
+            };
             Ok((e, s))
         }
     }
 }
 
+/// The ids as numbers, or `None` when some are strings; a problem for
+/// anything that is neither.
 #[cfg(feature = "events")]
-/// The ids as numbers, or None when some are strings; an error for
-/// anything that is neither (or too many).
-fn numeric_ids(value: &JsValue, path: &str) -> Result<Option<Vec<u32>>, InputError> {
-    let wrong = |path: String, value: String, expected: &str| {
-        InputError::new("events", vec![Problem::new(path, value, expected)])
-    };
-    if let Some(typed) = value.dyn_ref::<js_sys::Uint32Array>() {
-        return Ok(Some(typed.to_vec()));
+fn numeric_ids(column: &Column) -> Result<Option<Vec<u32>>, JsInputError> {
+    match column.typed {
+        Some(Typed::Uint32) => {
+            let copied = intrinsics::copy_uint32(column.value, column.len);
+            return copy("events", copied).map(Some);
+        }
+        Some(kind) => return Err(column.wrong_kind(kind, IDS_EXPECTED)),
+        None => {}
     }
-    let Some(items) = value.dyn_ref::<Array>() else {
-        return Err(wrong(
-            path.to_string(),
-            describe_shallow(value),
-            "a Uint32Array, or an array of numbers or strings",
-        ));
-    };
-    if items.length() as usize > events::MAX_EVENTS {
-        return Err(wrong(
-            path.to_string(),
-            format!("an array of {} ids", items.length()),
-            "at most 50000000 events",
-        ));
-    }
-    let mut ids = Vec::with_capacity(items.length() as usize);
+    let mut ids = Vec::with_capacity(column.len);
     let mut all_numbers = true;
-    for (i, item) in items.iter().enumerate() {
+    for i in 0..column.len {
+        let item = column.item(i)?;
         if let Some(n) = item
             .as_f64()
             .filter(|n| n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(n))
@@ -85,8 +213,9 @@ fn numeric_ids(value: &JsValue, path: &str) -> Result<Option<Vec<u32>>, InputErr
         } else if item.is_string() {
             all_numbers = false;
         } else {
-            return Err(wrong(
-                format!("{path}[{i}]"),
+            return Err(JsInputError::problem(
+                "events",
+                format!("{}[{i}]", column.path),
                 describe_shallow(&item),
                 "a whole number from 0 to 4294967295, or a string",
             ));
@@ -95,46 +224,40 @@ fn numeric_ids(value: &JsValue, path: &str) -> Result<Option<Vec<u32>>, InputErr
     Ok(all_numbers.then_some(ids))
 }
 
+/// Ids interned as text; [`numeric_ids`] has checked every item.
 #[cfg(feature = "events")]
-/// Ids interned as text; `numeric_ids` has checked every item.
-fn interned_ids(value: &JsValue, interned: &mut Interner) -> Vec<u32> {
-    let mut intern = |key: String| interned.id(key.as_bytes());
-    if let Some(typed) = value.dyn_ref::<js_sys::Uint32Array>() {
-        return typed
-            .to_vec()
+fn interned_ids(column: &Column, interned: &mut Interner) -> Result<Vec<u32>, JsInputError> {
+    if column.typed.is_some() {
+        let numbers = copy("events", intrinsics::copy_uint32(column.value, column.len))?;
+        return Ok(numbers
             .into_iter()
-            .map(|n| intern(n.to_string()))
-            .collect();
+            .map(|n| interned.id(n.to_string().as_bytes()))
+            .collect());
     }
-    let Some(items) = value.dyn_ref::<Array>() else {
-        return Vec::new();
-    };
-    items
-        .iter()
-        .map(|item| match item.as_string() {
-            Some(s) => intern(s),
-            None => intern(item.as_f64().map_or_else(String::new, |n| format!("{n}"))),
-        })
-        .collect()
+    let mut ids = Vec::with_capacity(column.len);
+    for i in 0..column.len {
+        let item = column.item(i)?;
+        let text = match item.as_string() {
+            Some(s) => s,
+            None => item.as_f64().map_or_else(String::new, |n| format!("{n}")),
+        };
+        ids.push(interned.id(text.as_bytes()));
+    }
+    Ok(ids)
 }
 
+/// Timestamps: a Float64Array copied in one block, or an array read item by
+/// item (anything but a number reads as NaN, which the analysis reports).
 #[cfg(feature = "events")]
-pub(crate) fn event_timestamps(value: &JsValue, path: &str) -> Result<Vec<f64>, InputError> {
-    if let Some(typed) = value.dyn_ref::<js_sys::Float64Array>() {
-        return Ok(typed.to_vec());
-    }
-    match value.dyn_ref::<Array>() {
-        Some(items) if items.length() as usize <= events::MAX_EVENTS => Ok(items
-            .iter()
-            .map(|t| t.as_f64().unwrap_or(f64::NAN))
-            .collect()),
-        _ => Err(InputError::new(
-            "events",
-            vec![Problem::new(
-                path,
-                describe_shallow(value),
-                "a Float64Array (or array) of milliseconds since the epoch",
-            )],
+pub(crate) fn timestamps(column: &Column) -> Result<Vec<f64>, JsInputError> {
+    match column.typed {
+        Some(Typed::Float64) => copy("events", intrinsics::copy_float64(column.value, column.len)),
+        Some(kind) => Err(column.wrong_kind(
+            kind,
+            "a Float64Array (or array) of milliseconds since the epoch",
         )),
+        None => (0..column.len)
+            .map(|i| Ok(column.item(i)?.as_f64().unwrap_or(f64::NAN)))
+            .collect(),
     }
 }

@@ -11,7 +11,7 @@ fn analyze_events(
         users,
         times,
         options.map(|o| Ts::new_unchecked(js(o))),
-        None,
+        JsValue::UNDEFINED,
     )
     .map(JsValue::from)
 }
@@ -145,7 +145,7 @@ fn events_with_signups_share_the_id_space() {
         users,
         times.into(),
         Some(Ts::new_unchecked(js(r#"{"cohortPeriod": "day"}"#))),
-        Some(signups),
+        signups.into(),
     )
     .expect("signups")
     .into();
@@ -170,7 +170,7 @@ fn events_with_signups_share_the_id_space() {
     let bad = Object::new();
     Reflect::set(&bad, &JsValue::from_str("userIds"), &js("[1]")).expect("set");
     let (message, _) = expect_input_error(
-        wasm::analyze_events(js("[1]"), js("[1762000000000]"), None, Some(bad)).map(JsValue::from),
+        wasm::analyze_events(js("[1]"), js("[1762000000000]"), None, bad.into()).map(JsValue::from),
     );
     assert!(message.contains("signups.timestamps"), "{message}");
 }

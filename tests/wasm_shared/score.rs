@@ -245,10 +245,17 @@ fn long_keys_and_hostile_objects_are_handled() {
     .expect("proxy built");
     let data = js(r#"{"usageMetrics": {"retentionRate": 0.5}}"#);
     set(&data, &["surveyData"], proxy);
-    let (message, _) = expect_input_error(analyze(data));
+    let error = analyze(data).expect_err("a throwing Proxy is an input error");
+    let message = get(&error, "message").as_string().unwrap_or_default();
     assert!(
-        message.contains("surveyData is an object whose keys could not be read"),
+        message.contains("surveyData is a value that threw when read (Error: no keys for you)"),
         "{message}"
+    );
+    let cause = get(&error, "cause");
+    assert_eq!(
+        get(&cause, "message").as_string().as_deref(),
+        Some("no keys for you"),
+        "the thrown value is the error's cause"
     );
 }
 

@@ -91,7 +91,7 @@ fn unusable_surveys_are_errors_and_the_module_keeps_working() {
         (js(r#"{"npz": [1]}"#), "input.npz is an unknown field"),
         (
             JsValue::from_f64(3.0),
-            "CSV text, a Uint8Array of CSV bytes",
+            "CSV text, its bytes (a Uint8Array or an ArrayBuffer)",
         ),
     ] {
         let (message, problems) = expect_input_error(analyze_survey(input, None));
@@ -129,7 +129,7 @@ fn survey_waves_are_compared() {
         wasm::compare_surveys(wave(1, 1), JsValue::NULL, None).map(JsValue::from),
     );
     assert!(
-        message.contains("CSV text, a Uint8Array of CSV bytes"),
+        message.contains("CSV text, its bytes (a Uint8Array or an ArrayBuffer)"),
         "{message}"
     );
     let options = Some(Ts::new_unchecked(js(r#"{"npsMethod": "exact"}"#)));

@@ -1,0 +1,173 @@
+// How the wasm bindings read the caller's values. Nothing here throws: what
+// a getter, a Proxy trap or an overridden method throws is kept (takeThrown)
+// and the read returns THREW. An exception must not unwind through the wasm
+// frames (it leaks the shadow stack), and wasm-bindgen's catching imports
+// that return a value leak an externref slot each time they catch (the
+// returned slot is allocated, then dropped unseen), so the bindings read
+// through these instead. See src/wasm/intrinsics.rs.
+//
+// The built-ins are taken once, when the module loads: the caller's values
+// can override their own methods, not these.
+
+const THREW = Symbol('market-validation: a read threw');
+const { apply, get, ownKeys, getOwnPropertyDescriptor, getPrototypeOf } = Reflect;
+const isArrayOf = Array.isArray;
+const getterOf = (proto, key) => getOwnPropertyDescriptor(proto, key).get;
+const typedArrayPrototype = getPrototypeOf(Uint8Array.prototype);
+const typedArrayTagOf = getterOf(typedArrayPrototype, Symbol.toStringTag);
+const typedArrayLengthOf = getterOf(typedArrayPrototype, 'length');
+const typedArraySet = typedArrayPrototype.set;
+const byteLengthOf = getterOf(ArrayBuffer.prototype, 'byteLength');
+const mapSizeOf = getterOf(Map.prototype, 'size');
+const mapForEach = Map.prototype.forEach;
+const dateGetTime = Date.prototype.getTime;
+
+let thrown;
+
+function fail(error) {
+  thrown = error;
+  return THREW;
+}
+
+/** The value every read returns when it threw. */
+export function threwMarker() {
+  return THREW;
+}
+
+/** The value the last failed read threw (once). */
+export function takeThrown() {
+  const error = thrown;
+  thrown = undefined;
+  return error;
+}
+
+/** `target[key]`, or THREW. */
+export function read(target, key) {
+  try {
+    return get(target, key);
+  } catch (error) {
+    return fail(error);
+  }
+}
+
+/** `target[index]`, or THREW. */
+export function readIndex(target, index) {
+  try {
+    return get(target, index);
+  } catch (error) {
+    return fail(error);
+  }
+}
+
+/** `Reflect.ownKeys(target)`: a fresh array, or THREW. */
+export function ownKeysOf(target) {
+  try {
+    return ownKeys(target);
+  } catch (error) {
+    return fail(error);
+  }
+}
+
+/** 1 for an array (or a Proxy of one), 0 for anything else, -1 when it threw (a revoked Proxy). */
+export function arrayKind(value) {
+  try {
+    return isArrayOf(value) ? 1 : 0;
+  } catch (error) {
+    fail(error);
+    return -1;
+  }
+}
+
+/** A genuine typed array's name ("Uint8Array"), from its internal slot; undefined for anything else. */
+export function typedArrayName(value) {
+  return apply(typedArrayTagOf, value, []);
+}
+
+/** A genuine typed array's length (0 once its buffer is detached or shrunk out of reach). */
+export function typedArrayLength(value) {
+  try {
+    return apply(typedArrayLengthOf, value, []);
+  } catch {
+    return -1;
+  }
+}
+
+/** A genuine ArrayBuffer's byte length (0 once detached); -1 for anything else. */
+export function arrayBufferLength(value) {
+  try {
+    return apply(byteLengthOf, value, []);
+  } catch {
+    return -1;
+  }
+}
+
+/** A genuine Map's size, whatever its own `size`; -1 for anything else. */
+export function mapSize(value) {
+  try {
+    return apply(mapSizeOf, value, []);
+  } catch {
+    return -1;
+  }
+}
+
+/** Calls `callback(value, key)` for each entry of a genuine Map (not through its own forEach); false when it threw. */
+export function forEachOfMap(map, callback) {
+  try {
+    apply(mapForEach, map, [callback]);
+    return true;
+  } catch (error) {
+    fail(error);
+    return false;
+  }
+}
+
+/** True for a genuine Date. */
+export function isDate(value) {
+  try {
+    apply(dateGetTime, value, []);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Copies the typed array `source` into `target` (a view of wasm memory); false when it threw. */
+export function copyTyped(target, source) {
+  try {
+    apply(typedArraySet, target, [source]);
+    return true;
+  } catch (error) {
+    fail(error);
+    return false;
+  }
+}
+
+/** A Uint8Array over a genuine, not detached ArrayBuffer, or THREW. */
+export function bytesOf(buffer) {
+  try {
+    return new Uint8Array(buffer);
+  } catch (error) {
+    return fail(error);
+  }
+}
+
+/** A thrown value in words: an Error's name and message, or the value itself; never throws. */
+export function thrownText(error) {
+  try {
+    if (typeof error === 'object' && error !== null) {
+      const name = get(error, 'name');
+      const message = get(error, 'message');
+      if (typeof message === 'string') {
+        return typeof name === 'string' ? `${name}: ${message}` : message;
+      }
+      return 'an object';
+    }
+    if (typeof error === 'string') return JSON.stringify(error);
+    if (typeof error === 'number' || typeof error === 'boolean' || typeof error === 'bigint') {
+      return String(error);
+    }
+    return error === undefined ? 'undefined' : error === null ? 'null' : 'a value';
+  } catch {
+    return 'a value that threw again when described';
+  }
+}
