@@ -4,7 +4,8 @@
 #   integration, property and doc tests;
 #   the wasm suite under Node and under headless Chromium (counts checked:
 #   wasm runners can skip a suite silently with exit 0); the packed npm
-#   package in fresh ESM, CJS and bundler projects; the page's type check;
+#   package in fresh ESM, CJS and bundler projects; hostile values, oversized
+#   inputs and fuzzing at the wasm boundary; the page's type check;
 #   the demo page in Debian's Chromium. Ends with one line: "N passed, M failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -95,12 +96,13 @@ else
   failed=$((failed + 1))
 fi
 
-# Node scripts that end with a "N passed, M failed" line.
+# Node scripts that end with a "N passed, M failed" line; the second
+# argument is how many checks the script has (fewer ran = a failure).
 run_node_suite() {
-  local log=$logs/$1.log
-  shift
+  local log=$logs/$1.log expected=$2
+  shift 2
   node "$@" 2>&1 | tee "$log" || true
-  local line
+  local line ran
   line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log" | tail -1)
   if [ -z "$line" ]; then
     echo "!!! $* printed no result line"
@@ -109,10 +111,19 @@ run_node_suite() {
   fi
   passed=$((passed + $(echo "$line" | sed -E 's/^([0-9]+) passed.*/\1/')))
   failed=$((failed + $(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')))
+  ran=$(($(echo "$line" | sed -E 's/^([0-9]+) passed, ([0-9]+) failed.*/\1 + \2/')))
+  if [ "$ran" -lt "$expected" ]; then
+    echo "!!! $* ran $ran checks, expected $expected"
+    failed=$((failed + 1))
+  fi
 }
 
+step "the wasm boundary: hostile values and oversized inputs, then fuzzing (Node)"
+run_node_suite hostile 60 tests/boundary/hostile.mjs
+run_node_suite fuzz 9 tests/boundary/fuzz.mjs
+
 step "the packed npm package in fresh projects"
-run_node_suite package tests/package/run.mjs
+run_node_suite package 88 tests/package/run.mjs
 
 step "the demo page in Chromium (Playwright)"
 node --test --test-reporter=tap tests/page/ 2>&1 | tee "$logs/page.log" || true

@@ -50,12 +50,14 @@ async function readAll(blob) {
 }
 
 /**
- * What the wasm functions take: text, or bytes (read from a Blob).
+ * What the wasm functions are given: always bytes. A text passed to wasm is
+ * copied with room for three bytes a character (and refused past 2^27
+ * characters); bytes are copied as they are, up to 1 GiB.
  * @param {unknown} file
- * @returns {Promise<string | Uint8Array>}
+ * @returns {Promise<Uint8Array>}
  */
 async function toInput(file) {
-  if (typeof file === 'string') return file;
+  if (typeof file === 'string') return new TextEncoder().encode(file);
   if (file instanceof Uint8Array) return file;
   if (file instanceof ArrayBuffer) return new Uint8Array(file);
   if (file instanceof Blob) return readAll(file);

@@ -3,7 +3,7 @@
 
 use super::error::JsInputError;
 use super::intrinsics;
-use super::js_reader::{describe_shallow, read_options};
+use super::js_reader::{read_options, wrong_value};
 use super::typed;
 use super::typed_arrays::{self, check_lengths, file_bytes, Column};
 use crate::events::{self, EventsAnalysis, EventsConfig, EventsOptions};
@@ -69,10 +69,10 @@ fn signup_columns(signups: &JsValue) -> Result<Option<(JsValue, JsValue)>, JsInp
         return Ok(None);
     }
     if !signups.is_object() || signups.is_function() {
-        return Err(JsInputError::problem(
+        return Err(wrong_value(
             "events",
             "signups",
-            describe_shallow(signups),
+            signups,
             "{ userIds, timestamps }: a signup time per user, or nothing",
         ));
     }
@@ -93,10 +93,10 @@ pub fn analyze_events_csv(
     let raw = read_options(options, "events options")?;
     let config = EventsConfig::from_raw(&raw)?;
     let Some(bytes) = file_bytes(&input, "events")? else {
-        return Err(JsInputError::problem(
+        return Err(wrong_value(
             "events",
             "input",
-            describe_shallow(&input),
+            &input,
             "CSV text, or its bytes: a Uint8Array or an ArrayBuffer",
         )
         .into());

@@ -46,6 +46,8 @@ extern "C" {
     fn own_keys_of(target: &JsValue) -> JsValue;
     #[wasm_bindgen(js_name = arrayKind)]
     fn array_kind(value: &JsValue) -> i32;
+    #[wasm_bindgen(js_name = kindOf)]
+    fn kind_code(value: &JsValue) -> i32;
     #[wasm_bindgen(js_name = typedArrayName)]
     fn typed_array_name(value: &JsValue) -> Option<String>;
     #[wasm_bindgen(js_name = typedArrayLength)]
@@ -56,8 +58,6 @@ extern "C" {
     fn map_size_of(value: &JsValue) -> f64;
     #[wasm_bindgen(js_name = forEachOfMap)]
     fn for_each_of_map(map: &JsValue, callback: &mut dyn FnMut(JsValue, JsValue)) -> bool;
-    #[wasm_bindgen(js_name = isDate)]
-    fn is_date_value(value: &JsValue) -> bool;
     #[wasm_bindgen(js_name = copyTyped)]
     fn copy_u8(target: &mut [u8], source: &JsValue) -> bool;
     #[wasm_bindgen(js_name = copyTyped)]
@@ -112,6 +112,39 @@ pub(crate) fn is_array(value: &JsValue) -> Result<bool, JsValue> {
         0 => Ok(false),
         _ => Err(take_thrown()),
     }
+}
+
+/// What kind of object a value is, told by the built-ins (internal slots,
+/// `Array.isArray`), not by anything the value says of itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// Any other object (a plain one, a class instance, a fake made with
+    /// `Object.create(Map.prototype)`).
+    Object,
+    /// An array, or a Proxy of one.
+    Array,
+    /// A genuine `Map`.
+    Map,
+    /// A genuine typed array.
+    TypedArray,
+    /// A genuine `ArrayBuffer`.
+    ArrayBuffer,
+    /// A genuine `Date`.
+    Date,
+}
+
+/// The kind of an object (call it on objects only), in one call into JS;
+/// what telling threw for a revoked Proxy.
+pub(crate) fn kind_of(value: &JsValue) -> Result<Kind, JsValue> {
+    Ok(match kind_code(value) {
+        1 => Kind::Array,
+        2 => Kind::Map,
+        3 => Kind::TypedArray,
+        4 => Kind::ArrayBuffer,
+        5 => Kind::Date,
+        -1 => return Err(take_thrown()),
+        _ => Kind::Object,
+    })
 }
 
 /// Calls `callback(value, key)` for each entry of a genuine Map, through
@@ -196,11 +229,6 @@ pub(crate) fn map_size(value: &JsValue) -> Option<usize> {
         return None;
     }
     count(map_size_of(value))
-}
-
-/// True for a genuine `Date`.
-pub(crate) fn is_date(value: &JsValue) -> bool {
-    value.is_object() && is_date_value(value)
 }
 
 /// Runs a copy into `out`: the copy, or what it threw (the caller's buffer

@@ -17,7 +17,7 @@
 )]
 
 use super::error::JsInputError;
-use super::intrinsics::{self, Typed};
+use super::intrinsics::{self, Kind, Typed};
 use crate::input::problem::{index_path, join_path};
 use crate::input::raw::{
     RawValue, MAX_DEPTH, MAX_ENTRIES, MAX_KEY_CHARS, MAX_STRING_CHARS, MAX_VALUES,
@@ -153,24 +153,25 @@ impl JsReader {
         if self.ancestors.iter().any(|a| Object::is(a, value)) {
             return RawValue::Unsupported("a circular reference".into());
         }
-        if let Some(what) = binary(value) {
+        let kind = match intrinsics::kind_of(value) {
+            Ok(kind) => kind,
+            Err(thrown) => return self.threw(thrown),
+        };
+        if let Some(what) = binary(value, kind) {
             return RawValue::Unsupported(what);
         }
         self.ancestors.push(value.clone());
-        let raw = self.read_container(value, depth);
+        let raw = match kind {
+            Kind::Array => self.read_array(value, depth),
+            Kind::Map => self.read_map(value, depth),
+            _ => self.read_object(value, depth),
+        };
         self.ancestors.pop();
         raw
     }
 
-    fn read_container(&mut self, value: &JsValue, depth: usize) -> RawValue {
-        match intrinsics::is_array(value) {
-            Ok(true) => return self.read_array(value, depth),
-            Ok(false) => {}
-            Err(thrown) => return self.threw(thrown),
-        }
-        if let Some(size) = intrinsics::map_size(value) {
-            return self.read_map(value, size, depth);
-        }
+    /// An object's own string keys and their values.
+    fn read_object(&mut self, value: &JsValue, depth: usize) -> RawValue {
         // Reflect.ownKeys builds a fresh array, whatever the object does.
         let keys = match intrinsics::own_keys(value) {
             Ok(keys) => keys,
@@ -228,7 +229,8 @@ impl JsReader {
 
     /// A Map: its entries through `Map.prototype.forEach` (not the map's
     /// own), its real size checked first.
-    fn read_map(&mut self, value: &JsValue, size: usize, depth: usize) -> RawValue {
+    fn read_map(&mut self, value: &JsValue, depth: usize) -> RawValue {
+        let size = intrinsics::map_size(value).unwrap_or(0);
         if size > MAX_ENTRIES {
             return RawValue::TooLarge {
                 kind: "object",
@@ -308,17 +310,16 @@ fn bigint(big: &js_sys::BigInt) -> RawValue {
 
 /// Binary data and dates, which are no value of the data model: their
 /// description.
-fn binary(value: &JsValue) -> Option<String> {
-    if let Some((kind, len)) = intrinsics::typed_array(value) {
-        return Some(format!("{} of {len} items", typed_name(kind)));
+fn binary(value: &JsValue, kind: Kind) -> Option<String> {
+    match kind {
+        Kind::TypedArray => intrinsics::typed_array(value)
+            .map(|(typed, len)| format!("{} of {len} items", typed_name(typed))),
+        Kind::ArrayBuffer => {
+            intrinsics::array_buffer_len(value).map(|len| format!("an ArrayBuffer of {len} bytes"))
+        }
+        Kind::Date => Some("a Date".into()),
+        _ => None,
     }
-    if let Some(len) = intrinsics::array_buffer_len(value) {
-        return Some(format!("an ArrayBuffer of {len} bytes"));
-    }
-    if intrinsics::is_date(value) {
-        return Some("a Date".into());
-    }
-    None
 }
 
 /// "a Uint32Array", "a Float32Array".
@@ -358,23 +359,36 @@ pub(crate) fn key_text(name: &JsString) -> String {
 }
 
 /// A one-level description of a value, for "not an array" messages: never
-/// reads the value's properties.
-pub(crate) fn describe_shallow(value: &JsValue) -> String {
+/// reads the value's properties; what it threw when even telling an array
+/// from an object did (a revoked Proxy).
+pub(crate) fn describe_shallow(value: &JsValue) -> Result<String, JsValue> {
     if let Some(raw) = scalar(value) {
-        return raw.describe();
+        return Ok(raw.describe());
     }
     if value.is_function() {
-        return "a function".into();
+        return Ok("a function".into());
     }
-    if let Some(what) = binary(value) {
-        return what;
+    let kind = intrinsics::kind_of(value)?;
+    if let Some(what) = binary(value, kind) {
+        return Ok(what);
     }
-    if intrinsics::map_size(value).is_some() {
-        return "a Map".into();
-    }
-    match intrinsics::is_array(value) {
-        Ok(true) => "an array".into(),
-        Ok(false) => "an object".into(),
-        Err(_) => "an object that cannot be read (a revoked Proxy?)".into(),
+    Ok(match kind {
+        Kind::Array => "an array".into(),
+        Kind::Map => "a Map".into(),
+        _ => "an object".into(),
+    })
+}
+
+/// The error for a value of the wrong kind at `path`: described one level
+/// deep, or what describing it threw, as the error's cause.
+pub(crate) fn wrong_value(
+    subject: &str,
+    path: &str,
+    value: &JsValue,
+    expected: impl Into<String>,
+) -> JsInputError {
+    match describe_shallow(value) {
+        Ok(what) => JsInputError::problem(subject, path, what, expected),
+        Err(thrown) => JsInputError::thrown(subject, path, thrown),
     }
 }

@@ -21,6 +21,16 @@ const byteLengthOf = getterOf(ArrayBuffer.prototype, 'byteLength');
 const mapSizeOf = getterOf(Map.prototype, 'size');
 const mapForEach = Map.prototype.forEach;
 const dateGetTime = Date.prototype.getTime;
+const objectPrototype = Object.prototype;
+
+// What kindOf returns.
+const OBJECT = 0;
+const ARRAY = 1;
+const MAP = 2;
+const TYPED_ARRAY = 3;
+const ARRAY_BUFFER = 4;
+const DATE = 5;
+const KIND_THREW = -1;
 
 let thrown;
 
@@ -65,6 +75,39 @@ export function ownKeysOf(target) {
     return ownKeys(target);
   } catch (error) {
     return fail(error);
+  }
+}
+
+/** True when `getter` reads an internal slot `value` has (it throws on anything else). */
+function hasSlot(getter, value) {
+  try {
+    apply(getter, value, []);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What kind of object `value` is, in one call: 0 object, 1 array (or a Proxy
+ * of one), 2 Map, 3 typed array, 4 ArrayBuffer, 5 Date; -1 when telling
+ * threw (a revoked Proxy, a throwing getPrototypeOf trap). Maps, buffers and
+ * dates are known by their internal slots, so fakes made with
+ * Object.create(Map.prototype) are objects; a plain object is known by its
+ * prototype first, as nothing needs to throw to tell it.
+ */
+export function kindOf(value) {
+  try {
+    if (isArrayOf(value)) return ARRAY;
+    if (getPrototypeOf(value) === objectPrototype) return OBJECT;
+    if (apply(typedArrayTagOf, value, []) !== undefined) return TYPED_ARRAY;
+    if (hasSlot(mapSizeOf, value)) return MAP;
+    if (hasSlot(byteLengthOf, value)) return ARRAY_BUFFER;
+    if (hasSlot(dateGetTime, value)) return DATE;
+    return OBJECT;
+  } catch (error) {
+    fail(error);
+    return KIND_THREW;
   }
 }
 
@@ -117,16 +160,6 @@ export function forEachOfMap(map, callback) {
     return true;
   } catch (error) {
     fail(error);
-    return false;
-  }
-}
-
-/** True for a genuine Date. */
-export function isDate(value) {
-  try {
-    apply(dateGetTime, value, []);
-    return true;
-  } catch {
     return false;
   }
 }

@@ -3,7 +3,7 @@
 
 use super::error::JsInputError;
 use super::intrinsics;
-use super::js_reader::{array_length, describe_shallow, read_arg, read_options};
+use super::js_reader::{array_length, read_arg, read_options, wrong_value};
 use super::{set, to_js, typed};
 use crate::analyzer::catalog::{presets as preset_catalog, PresetInfo};
 use crate::analyzer::model::ProductData;
@@ -72,10 +72,10 @@ pub fn analyze_many(
 /// any is read.
 fn portfolio_size(products: &JsValue) -> Result<usize, JsInputError> {
     let wrong = || {
-        JsInputError::problem(
+        wrong_value(
             "portfolio",
             "products",
-            describe_shallow(products),
+            products,
             "an array of product data",
         )
     };

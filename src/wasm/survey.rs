@@ -3,7 +3,7 @@
 
 use super::error::JsInputError;
 use super::intrinsics;
-use super::js_reader::{array_length, describe_shallow, key_text, read_options};
+use super::js_reader::{array_length, describe_shallow, key_text, read_options, wrong_value};
 use super::typed;
 use super::typed_arrays::file_bytes;
 use crate::input::problem::{index_path, join_path};
@@ -41,8 +41,16 @@ pub fn compare_surveys(
     options: Option<Ts<SurveyOptions>>,
 ) -> Result<Ts<SurveyComparison>, JsValue> {
     let config = survey_config(options)?;
-    let first = survey_of(&before, &config)?;
-    let second = survey_of(&after, &config)?;
+    // Which wave was wrong is the first thing to know.
+    let wave = |name: &str| {
+        let subject = format!("survey ({name})");
+        move |mut e: JsInputError| {
+            e.error.subject = subject;
+            e
+        }
+    };
+    let first = survey_of(&before, &config).map_err(wave("before"))?;
+    let second = survey_of(&after, &config).map_err(wave("after"))?;
     typed(&survey::compare(first, second, &config))
 }
 
@@ -78,13 +86,10 @@ fn survey_answers(input: &JsValue) -> Result<SurveyAnswers, JsInputError> {
         "CSV text, its bytes (a Uint8Array or an ArrayBuffer), or { nps, pmf, csat, segment, features } arrays";
     let object_like =
         input.is_object() && !input.is_function() && intrinsics::typed_array(input).is_none();
-    if !object_like || intrinsics::is_array(input).unwrap_or(true) {
-        return Err(JsInputError::problem(
-            "survey",
-            "input",
-            describe_shallow(input),
-            expected,
-        ));
+    let is_array =
+        intrinsics::is_array(input).map_err(|t| JsInputError::thrown("survey", "input", t))?;
+    if !object_like || is_array {
+        return Err(wrong_value("survey", "input", input, expected));
     }
     let mut problems = Vec::new();
     let keys =
@@ -108,7 +113,10 @@ fn survey_answers(input: &JsValue) -> Result<SurveyAnswers, JsInputError> {
         }
     }
     let features = get(input, &JsValue::from_str("features"), "features")?;
-    if features.is_object() && !intrinsics::is_array(&features).unwrap_or(true) {
+    let features_array = features.is_object()
+        && intrinsics::is_array(&features)
+            .map_err(|t| JsInputError::thrown("survey", "features", t))?;
+    if features.is_object() && !features_array {
         let names = intrinsics::own_keys(&features)
             .map_err(|t| JsInputError::thrown("survey", "features", t))?;
         for name in names
@@ -127,12 +135,14 @@ fn survey_answers(input: &JsValue) -> Result<SurveyAnswers, JsInputError> {
     } else if !features.is_undefined() && !features.is_null() {
         problems.push(Problem::new(
             "features",
-            describe_shallow(&features),
+            describe_shallow(&features)
+                .map_err(|t| JsInputError::thrown("survey", "features", t))?,
             "an object of feature name -> array of 1..5 ratings",
         ));
     }
-    let total: usize = columns.iter().map(|(_, _, len)| len).sum();
-    if total > MAX_SURVEY_ANSWERS {
+    // Summed as u64: on wasm32 a few arrays of 2^32 - 1 items would wrap a usize.
+    let total: u64 = columns.iter().map(|(_, _, len)| *len as u64).sum();
+    if total > MAX_SURVEY_ANSWERS as u64 {
         problems.push(Problem::new(
             "input",
             format!("{total} answers in all"),
@@ -183,7 +193,7 @@ fn measure(
     }
     problems.push(Problem::new(
         path,
-        describe_shallow(value),
+        describe_shallow(value).map_err(thrown)?,
         "an array of answers",
     ));
     Ok(None)

@@ -6,12 +6,16 @@
 
 use super::error::JsInputError;
 use super::intrinsics::{self, Typed};
-use super::js_reader::{array_length, describe_shallow, typed_name};
 use js_sys::JsString;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 #[cfg(feature = "events")]
-use {crate::events, crate::input::ids::Interner, crate::InputError};
+use {
+    super::js_reader::{array_length, typed_name, wrong_value},
+    crate::events,
+    crate::input::ids::Interner,
+    crate::InputError,
+};
 
 /// Most bytes of a file read in one call (1 GiB).
 pub const MAX_FILE_BYTES: usize = 1 << 30;
@@ -101,7 +105,7 @@ impl<'a> Column<'a> {
                 len,
             });
         }
-        let wrong = || JsInputError::problem("events", path, describe_shallow(value), expected);
+        let wrong = || wrong_value("events", path, value, expected);
         match intrinsics::is_array(value) {
             Ok(true) => {}
             Ok(false) => return Err(wrong()),
@@ -213,10 +217,10 @@ fn numeric_ids(column: &Column) -> Result<Option<Vec<u32>>, JsInputError> {
         } else if item.is_string() {
             all_numbers = false;
         } else {
-            return Err(JsInputError::problem(
+            return Err(wrong_value(
                 "events",
-                format!("{}[{i}]", column.path),
-                describe_shallow(&item),
+                &format!("{}[{i}]", column.path),
+                &item,
                 "a whole number from 0 to 4294967295, or a string",
             ));
         }

@@ -11,11 +11,16 @@ export interface MarketValidationError extends Error {
     subject: string;
     /** Every problem, with its field path, the value given, what was expected and a hint. */
     problems: Problem[];
+    /**
+     * When the input could not be read because one of the caller's own objects threw (a getter,
+     * a Proxy trap): what it threw. `problems[0].path` says where it was read.
+     */
+    cause?: unknown;
 }
 /** One product's outcome in `analyzeMany`: its result, or its error. */
 export type PortfolioEntry =
     | { index: number; ok: true; result: ValidationResult }
-    | { index: number; ok: false; error: { message: string; problems: Problem[] } };
+    | { index: number; ok: false; error: { message: string; problems: Problem[]; cause?: unknown } };
 /** Survey answers given as arrays, one item per respondent; every array must have the same length. */
 export interface SurveyAnswers {
     /** 0..10 answers to "how likely are you to recommend": numbers, or text such as "9 - Very likely". */

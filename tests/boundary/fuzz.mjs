@@ -1,0 +1,292 @@
+// Fuzzes every entry point of the wasm package (issue 11): generated calls,
+// most of them a valid input with a few parts replaced by odd, wrong or
+// hostile JavaScript values. Every call must return a result or throw an
+// InputError with problems (a path, a value, what was expected); anything
+// else (a TypeError, a RuntimeError, a bare thrown value) is a failure.
+// Every 2,000 calls, and at the end, each entry point must still give its
+// known result for a good input; one call in 50 is repeated and must give
+// the same result. Ends with "N passed, M failed" (one check per entry point
+// and one for the module's health).
+//
+//   node tests/boundary/fuzz.mjs                       20,000 calls per entry point
+//   FUZZ_CALLS=200000 FUZZ_SEED=7 node tests/boundary/fuzz.mjs
+
+import { mv, memoryBytes, tableSlots, check, summary, assert, attempt } from './load.mjs';
+import * as h from './constructs.mjs';
+import { goodCalls } from './good.mjs';
+import { inspect } from 'node:util';
+
+const CALLS = Number(process.env.FUZZ_CALLS ?? 20000);
+const SEED = Number(process.env.FUZZ_SEED ?? 11);
+
+/** mulberry32: a small seeded generator, so a failure can be replayed. @param {number} seed */
+function generator(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+let random = generator(SEED);
+const int = (/** @type {number} */ n) => Math.floor(random() * n);
+/** @template T @param {readonly T[]} list @returns {T} */
+const pick = (list) => list[int(list.length)];
+const chance = (/** @type {number} */ p) => random() < p;
+
+// The vocabulary the generated values are made of: the fields and options
+// the library reads, and values near their edges.
+const schemaKeys = new Set();
+(function collect(/** @type {any} */ node) {
+  if (!node || typeof node !== 'object') return;
+  if (node.properties) for (const [k, v] of Object.entries(node.properties)) { schemaKeys.add(k); collect(v); }
+  for (const v of Object.values(node)) if (typeof v === 'object') collect(v);
+})(mv.schema());
+const KEYS = [...schemaKeys, 'preset', 'confidenceLevel', 'weights', 'usage', 'nps', 'pmf', 'csat', 'segment', 'features',
+  'columns', 'delimiter', 'asOf', 'cohortPeriod', 'utcOffsetMinutes', 'weekStart', 'window', 'powerUserDays', 'userIds',
+  'timestamps', 'launchDate', 'milestones', 'offsetDays', 'date', 'name', 'dependsOn', '__proto__', 'constructor', 'toJSON', ''];
+const NUMBERS = [0, -0, 1, -1, 0.5, 0.45, 45, 99.5, 100, 101, 1000, 1e6, 1e21, -1e-7, 2 ** 31, 2 ** 32, 2 ** 53, 2 ** 53 + 2,
+  NaN, Infinity, -Infinity, Number.MAX_VALUE, Number.MIN_VALUE, 1.7e12, 1.7e9, Date.UTC(2026, 0, 1), Date.UTC(2100, 0, 1), -5];
+const STRINGS = ['', ' ', 'x', '45', '45%', '0.45', '1e3', 'NaN', '2027-02-15', '2027-02-30', '0000-01-05', '9999-12-31',
+  '2026-01-01T10:00:00Z', 'Very disappointed', 'Somewhat disappointed', 'Not disappointed', 'b2b-saas', 'consumer-social',
+  'day', 'week', 'month', 'monday', 'sunday', 'calendar', '24h', 'wilson', 'exact', '\u0000', '\uFFFD', '\uD800', 'é',
+  'How likely are you to recommend us?', 'How would you feel if you could no longer use it?', 'Rate search'];
+const CLASSES = [Uint8Array, Uint32Array, Float64Array, Int8Array, Float32Array, BigInt64Array];
+
+/** A scalar near an edge. */
+function scalar() {
+  switch (int(10)) {
+    case 0: case 1: case 2: return pick(NUMBERS);
+    case 3: return (random() - 0.5) * 10 ** int(15);
+    case 4: case 5: return pick(STRINGS);
+    case 6: return chance(0.5) ? 'x'.repeat(pick([199, 200, 201, 9999, 10001])) : String.fromCharCode(...Array.from({ length: int(12) }, () => int(0x10000)));
+    case 7: return pick([true, false, null, undefined]);
+    case 8: return pick([5n, -1n, 2n ** 64n, 10n ** 400n]);
+    default: return pick([Symbol('s'), () => 1, new Date(pick(NUMBERS))]);
+  }
+}
+
+/** A hostile or unusual object. */
+function oddObject() {
+  switch (int(16)) {
+    case 0: return h.throwingItem();
+    case 1: return h.throwingKey(pick(KEYS), pick([h.BOOM, 7, undefined, 'no']));
+    case 2: return h.revokedProxy();
+    case 3: return h.arrayProxyThrowingLength();
+    case 4: return h.arrayProxyThrowingItems();
+    case 5: return h.proxyThrowingKeys();
+    case 6: return h.lyingMap();
+    case 7: return h.mapWithThrowingValue();
+    case 8: return h.fake(pick([Map, Uint8Array, Uint32Array, Float64Array, Date, ArrayBuffer]));
+    case 9: return h.detached(pick([Uint8Array, Uint32Array, Float64Array]));
+    case 10: return h.detachedBuffer();
+    case 11: return new (pick(CLASSES))(int(5));
+    case 12: return h.shared(pick([Uint8Array, Uint32Array, Float64Array]), [1, 2, 3]);
+    case 13: return new Proxy(chance(0.5) ? [1, 2] : { a: 1 }, {});
+    case 14: return h.hugeArrayProxy(pick([1001, 2 ** 32 - 1, 5e7]), 1);
+    default: { const o = { a: 1 }; /** @type {any} */ (o).self = o; return o; }
+  }
+}
+
+/**
+ * Sets an own data property (so "__proto__" is a key like any other, and no
+ * setter runs). @param {any} o @param {string | number} key @param {unknown} value
+ */
+function put(o, key, value) {
+  Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** Any value, at most `depth` levels deep. @param {number} depth @returns {unknown} */
+function anyValue(depth) {
+  const r = random();
+  if (depth <= 0 || r < 0.5) return scalar();
+  if (r < 0.62) return oddObject();
+  if (r < 0.78) return Array.from({ length: chance(0.05) ? 1001 : int(6) }, () => anyValue(depth - 1));
+  if (r < 0.9) {
+    /** @type {Record<string, unknown>} */
+    const o = {};
+    for (let i = int(5); i > 0; i--) put(o, pick(KEYS), anyValue(depth - 1));
+    return o;
+  }
+  return new Map(Array.from({ length: int(4) }, () => [chance(0.8) ? pick(KEYS) : scalar(), anyValue(depth - 1)]));
+}
+
+/** The containers inside a value, with their keys: where a mutation can land. @param {unknown} root */
+function slots(root) {
+  /** @type {Array<[any, string | number, unknown]>} */
+  const found = [];
+  const seen = new Set();
+  (function walk(/** @type {any} */ v) {
+    if (!v || typeof v !== 'object' || seen.has(v)) return;
+    seen.add(v);
+    try {
+      // Plain arrays and objects only, and only their data properties: the
+      // generator must not run the hostile values it made.
+      if (!(Array.isArray(v) || Object.getPrototypeOf(v) === Object.prototype)) return;
+      for (const [k, d] of Object.entries(Object.getOwnPropertyDescriptors(v))) {
+        if (!('value' in d)) continue;
+        found.push([v, Array.isArray(v) ? Number(k) : k, d.value]);
+        walk(d.value);
+      }
+    } catch { /* a Proxy whose traps throw */ }
+  })(root);
+  return found;
+}
+
+/** A plain object's data properties as a Map; anything else as it is. @param {unknown} v */
+function asMap(v) {
+  try {
+    if (!v || typeof v !== 'object' || Object.getPrototypeOf(v) !== Object.prototype) return v;
+    const data = Object.entries(Object.getOwnPropertyDescriptors(v)).filter(([, d]) => 'value' in d);
+    return new Map(data.map(([k, d]) => [k, d.value]));
+  } catch {
+    return v; // a Proxy whose traps throw
+  }
+}
+
+/** A valid value with 1 to 4 parts replaced, removed, added or wrapped. @param {unknown} base */
+function mutate(base) {
+  const value = structuredClone(base);
+  for (let n = 1 + int(4); n > 0; n--) {
+    const all = slots(value);
+    if (all.length === 0) break;
+    const [parent, key, old] = pick(all);
+    switch (int(6)) {
+      case 0: delete parent[key]; break;
+      case 1: put(parent, pick(KEYS), anyValue(2)); break;
+      case 2: put(parent, key, chance(0.5) ? asMap(old) : oddObject()); break;
+      default: put(parent, key, anyValue(2));
+    }
+  }
+  return chance(0.03) ? anyValue(2) : value;
+}
+
+const product = mv.sampleProduct();
+const { plan, options: launchOptions } = mv.sampleLaunchPlan();
+const analyzeOptions = { preset: 'b2b-saas', confidenceLevel: 0.9, weights: { usage: 2 } };
+
+/** A survey: CSV text or bytes (sometimes not UTF-8), or answer arrays. */
+function survey() {
+  const r = random();
+  if (r < 0.45) {
+    const headers = Array.from({ length: 1 + int(3) }, () => pick(STRINGS));
+    const rows = Array.from({ length: int(12) }, () => headers.map(() => pick([...STRINGS.slice(0, 12), '9', '10', '3', '"a,b"', '"', ''])).join(pick([',', ';', '\t'])));
+    const text = [headers.join(','), ...rows].join(pick(['\n', '\r\n', '\r']));
+    if (chance(0.5)) return text;
+    const bytes = new TextEncoder().encode(text);
+    if (chance(0.2)) bytes[int(bytes.length)] = 0xff;
+    return chance(0.5) ? bytes : bytes.buffer;
+  }
+  if (r < 0.9) {
+    return mutate({ nps: [9, 10, 3, 8], pmf: ['Very disappointed', 'Not disappointed', 'Somewhat disappointed', 'Very disappointed'], csat: [5, 4, 1, 3], segment: ['a', 'b', 'a', 'b'], features: { search: [5, 4, 3, 1] } });
+  }
+  return anyValue(3);
+}
+
+const surveyOptions = () => (chance(0.7) ? undefined : mutate({ pmfBar: 0.4, confidenceLevel: 0.95, npsMethod: 'wilson', columns: { nps: 'How likely are you to recommend us?' } }));
+
+/** One column of user ids or timestamps, `n` long (or not). @param {number} n @param {boolean} ids */
+function column(n, ids) {
+  const len = chance(0.1) ? int(2 * n + 1) : n;
+  const item = () => (ids ? (chance(0.9) ? int(5) : pick([...STRINGS, -1, 0.5, 2 ** 32, null])) : (chance(0.9) ? Date.UTC(2026, 0, 1) + int(90) * 864e5 + int(864e5) : pick(NUMBERS)));
+  const items = Array.from({ length: len }, item);
+  const r = random();
+  if (r < 0.4) return ids ? Uint32Array.from(items.map((x) => (typeof x === 'number' ? x >>> 0 : 0))) : Float64Array.from(items.map(Number));
+  if (r < 0.9) return items;
+  return chance(0.5) ? oddObject() : anyValue(2);
+}
+
+const eventsOptions = () => (chance(0.5) ? undefined : mutate({ cohortPeriod: pick(['day', 'week', 'month']), asOf: pick(['2026-03-01', '2026-01-01', '2099-12-31', '2025-12-31']), utcOffsetMinutes: pick([0, 60, -300, 840, 7]), weekStart: 'sunday', window: pick(['calendar', '24h']), powerUserDays: pick([14, 0, 29]) }));
+
+function eventsCsv() {
+  const header = pick(['user_id,timestamp', 'distinct_id,time', 'user,date', 'a,b', 'user_id;timestamp', '']);
+  const rows = Array.from({ length: int(15) }, () => `${pick(['1', '2', 'u3', '', '"4"'])}${header.includes(';') ? ';' : ','}${pick(['2026-01-01T10:00:00Z', '2026-01-05', '1767225600', '1767225600000', 'soon', '', '2100-01-02'])}`);
+  const text = [header, ...rows].join('\n');
+  return chance(0.5) ? text : new TextEncoder().encode(text);
+}
+
+/** Each entry point: its arguments made, then the call. @type {Array<[string, () => any[], (args: any[]) => unknown]>} */
+const entryPoints = [
+  ['analyze', () => [mutate(product), chance(0.8) ? undefined : mutate(analyzeOptions)], ([data, options]) => mv.analyze(data, options)],
+  ['validate', () => [mutate(product)], ([data]) => mv.validate(data)],
+  ['analyzeMany', () => [chance(0.9) ? Array.from({ length: int(4) }, () => mutate(product)) : anyValue(2)], ([products]) => mv.analyzeMany(products)],
+  ['analyzeSurvey', () => [survey(), surveyOptions()], ([input, options]) => mv.analyzeSurvey(input, options)],
+  ['compareSurveys', () => [survey(), survey(), surveyOptions()], ([a, b, options]) => mv.compareSurveys(a, b, options)],
+  ['analyzeEvents', () => {
+    const n = int(40);
+    const signups = chance(0.8) ? undefined : chance(0.7) ? { userIds: column(5, true), timestamps: column(5, false) } : anyValue(2);
+    return [column(n, true), column(n, false), eventsOptions(), signups];
+  }, ([ids, times, options, signups]) => mv.analyzeEvents(ids, times, options, signups)],
+  ['analyzeEventsCsv', () => [chance(0.9) ? eventsCsv() : anyValue(2), eventsOptions()], ([input, options]) => mv.analyzeEventsCsv(input, options)],
+  ['checkLaunch', () => [mutate(plan), chance(0.7) ? launchOptions : mutate(launchOptions)], ([p, options]) => mv.checkLaunch(p, options)],
+];
+
+const baseline = goodCalls.map(([name, call]) => [name, JSON.stringify(call())]);
+function assertHealthy() {
+  for (const [i, [name, call]] of goodCalls.entries()) {
+    const result = attempt(call);
+    assert(result.ok && JSON.stringify(result.value) === baseline[i][1], `the good ${name} call no longer gives its result`);
+  }
+}
+
+/** Why an outcome is not allowed, or null. @param {ReturnType<typeof attempt>} outcome */
+function wrong(outcome) {
+  if (outcome.ok) return outcome.value !== null && typeof outcome.value === 'object' ? null : `returned ${typeof outcome.value}`;
+  const e = outcome.error;
+  if (!(e instanceof Error)) return `threw a non-Error: ${typeof e}`;
+  if (e.name !== 'InputError') return `threw ${e.name}: ${e.message}`;
+  const problems = /** @type {any} */ (e).problems;
+  if (!Array.isArray(problems) || problems.length === 0) return 'an InputError without problems';
+  for (const p of problems) {
+    if (typeof p.path !== 'string' || typeof p.value !== 'string' || typeof p.expected !== 'string') return `a problem without path, value or expected: ${JSON.stringify(p)}`;
+  }
+  return null;
+}
+
+/** A failing input in words, without running its getters. @param {unknown} args */
+function describe(args) {
+  try {
+    return inspect(args, { depth: 4, maxArrayLength: 8, maxStringLength: 80, getters: false, showProxy: true, breakLength: Infinity });
+  } catch (e) {
+    return `(not printable: ${e})`;
+  }
+}
+
+/** JSON of a result, for comparing repeats (BigInts cannot occur in results). @param {ReturnType<typeof attempt>} o */
+const fingerprint = (o) => (o.ok ? JSON.stringify(o.value) : `${o.error?.name}: ${o.error?.message}`);
+
+const memoryAtStart = memoryBytes();
+let calls = 0;
+const started = performance.now();
+for (const [name, make, call] of entryPoints) {
+  random = generator(SEED * 1000 + name.length * 31 + name.charCodeAt(0));
+  await check(`${name}: ${CALLS} generated calls`, () => {
+    /** @type {Record<string, number>} */
+    const outcomes = { results: 0, inputErrors: 0 };
+    const t = performance.now();
+    for (let i = 0; i < CALLS; i++) {
+      let args;
+      try { args = make(); } catch (e) { throw new Error(`the generator threw at call ${i}: ${e}`); }
+      const outcome = attempt(() => call(args));
+      calls++;
+      const why = wrong(outcome);
+      if (why) throw new Error(`call ${i} (FUZZ_SEED=${SEED}): ${why}\n  input: ${describe(args)}`);
+      outcomes[outcome.ok ? 'results' : 'inputErrors']++;
+      if (i % 50 === 0) {
+        const again = attempt(() => call(args));
+        calls++;
+        assert(fingerprint(again) === fingerprint(outcome), `call ${i} (FUZZ_SEED=${SEED}): the same input gave another outcome`);
+      }
+      if (i % 2000 === 1999) assertHealthy();
+    }
+    return `${outcomes.results} results, ${outcomes.inputErrors} input errors, ${((performance.now() - t) / 1000).toFixed(1)} s`;
+  });
+}
+await check('the module is healthy after all the calls', () => {
+  assertHealthy();
+  const seconds = (performance.now() - started) / 1000;
+  return `${calls} calls in ${seconds.toFixed(1)} s (${Math.round(calls / seconds)} a second); wasm memory ${(memoryAtStart / 2 ** 20).toFixed(1)} -> ${(memoryBytes() / 2 ** 20).toFixed(1)} MiB; externref table ${tableSlots()} slots`;
+});
+summary();

@@ -1,0 +1,201 @@
+// The wasm boundary under hostile-but-legal JavaScript values and oversized
+// inputs (issue 11). Each hostile construct is passed to an entry point
+// 5,000 times: every call must give an InputError naming where the value was
+// read (with what the caller's object threw as the error's `cause`), the
+// wasm memory and the externref table must not grow after the first calls,
+// and afterwards every entry point must still give its known result for a
+// good input. Each oversized input must be refused before it is copied:
+// quickly, with wasm memory unchanged. Ends with "N passed, M failed".
+//
+//   node tests/boundary/hostile.mjs            (after scripts/build.sh)
+//   HOSTILE_CALLS=20000 node tests/boundary/hostile.mjs
+
+import { mv, memoryBytes, tableSlots, check, summary, assert, attempt } from './load.mjs';
+import * as h from './constructs.mjs';
+import { goodCalls } from './good.mjs';
+
+const CALLS = Number(process.env.HOSTILE_CALLS ?? 5000);
+const WARM_UP = 50;
+
+/** The known results of the good calls, taken before anything hostile ran. */
+const baseline = goodCalls.map(([name, call]) => [name, JSON.stringify(call())]);
+
+/** Every entry point still gives its known result for a good input. */
+function assertHealthy() {
+  for (const [i, [name, call]] of goodCalls.entries()) {
+    const result = attempt(call);
+    assert(result.ok, `the good ${name} call failed: ${result.ok ? '' : result.error}`);
+    assert(JSON.stringify(result.value) === baseline[i][1], `the good ${name} call gave another result`);
+  }
+}
+
+/**
+ * Checks one call's error: an InputError whose first problem is at `path`,
+ * and whose cause is what the construct threw.
+ * @param {any} error @param {{ path: string, cause?: (cause: unknown) => boolean }} expect
+ */
+function expectError(error, expect) {
+  assert(error instanceof Error, `threw a non-Error: ${typeof error}`);
+  assert(error.name === 'InputError', `threw ${error.name}: ${error.message}`);
+  const first = error.problems?.[0];
+  assert(first && first.path === expect.path, `problems[0].path is ${first?.path}, expected ${expect.path}: ${error.message}`);
+  if (expect.cause) {
+    assert(expect.cause(error.cause), `cause is not what was thrown: ${error.message}`);
+  } else {
+    assert(error.cause === undefined, `a cause where nothing was thrown: ${error.message}`);
+  }
+}
+
+const isBoom = (/** @type {unknown} */ c) => c === h.BOOM;
+const isTypeError = (/** @type {unknown} */ c) => c instanceof TypeError;
+
+const ids = () => new Uint32Array([1, 2, 1]);
+const times = () => new Float64Array([Date.UTC(2026, 0, 1), Date.UTC(2026, 0, 2), Date.UTC(2026, 0, 9)]);
+const NPS_CSV = 'How likely are you to recommend us?\n9\n10\n6\n';
+const launchPlan = () => mv.sampleLaunchPlan().plan;
+/** Three ids with a throwing item 1. */
+const idsThrowingItem = () => {
+  const a = [1, 2, 3];
+  Object.defineProperty(a, 1, { get() { throw h.BOOM; } });
+  return a;
+};
+
+/**
+ * Hostile constructs: each call must throw the expected InputError (or, for
+ * values that are legal to read, succeed), 5,000 times.
+ * @type {Array<{ name: string, call: () => unknown, path?: string, cause?: (c: unknown) => boolean }>}
+ */
+const hostile = [
+  // analyze and validate: the JS value reader.
+  { name: 'analyze: array item with a throwing getter', call: () => mv.analyze({ marketResearch: { marketTrends: h.throwingItem() } }), path: 'marketResearch.marketTrends[0]', cause: isBoom },
+  { name: 'analyze: revoked Proxy', call: () => mv.analyze({ usageMetrics: h.revokedProxy() }), path: 'usageMetrics', cause: isTypeError },
+  { name: 'analyze: revoked Proxy as the input', call: () => mv.analyze(h.revokedProxy()), path: 'input', cause: isTypeError },
+  { name: 'analyze: Proxy over an array (read like the array)', call: () => mv.analyze({ usageMetrics: { retentionRate: 0.4 }, marketResearch: { marketTrends: new Proxy(['AI'], {}) } }) },
+  { name: 'analyze: Proxy over an array whose length throws', call: () => mv.analyze({ marketResearch: { marketTrends: h.arrayProxyThrowingLength() } }), path: 'marketResearch.marketTrends', cause: isBoom },
+  { name: 'analyze: Proxy over an array whose items throw', call: () => mv.analyze({ marketResearch: { marketTrends: h.arrayProxyThrowingItems() } }), path: 'marketResearch.marketTrends[0]', cause: isBoom },
+  { name: 'analyze: Proxy whose ownKeys throws', call: () => mv.analyze({ usageMetrics: { retentionRate: 0.4 }, surveyData: h.proxyThrowingKeys() }), path: 'surveyData', cause: isBoom },
+  { name: 'analyze: a getter that throws 7', call: () => mv.analyze({ surveyData: h.throwingKey('npsScore', 7) }), path: 'surveyData.npsScore', cause: (c) => c === 7 },
+  { name: 'analyze: a getter that throws a revoked Proxy', call: () => mv.analyze({ surveyData: h.throwingKey('npsScore', h.revokedProxy()) }), path: 'surveyData.npsScore', cause: (c) => typeof c === 'object' && c !== null },
+  { name: 'analyze: Object.create(Map.prototype) (an empty object)', call: () => mv.analyze({ usageMetrics: { retentionRate: 0.4 }, surveyData: h.fake(Map) }) },
+  { name: 'analyze: Map subclass with a throwing forEach and a lying size', call: () => mv.analyze({ usageMetrics: h.lyingMap() }) },
+  { name: 'analyze: Map subclass whose forEach would call back 150 million times', call: () => mv.analyze({ usageMetrics: h.loopingMap() }) },
+  { name: 'analyze: Map value with a throwing getter', call: () => mv.analyze({ usageMetrics: h.mapWithThrowingValue() }), path: 'usageMetrics.featureUsage.search', cause: isBoom },
+  { name: 'analyze: Object.create(Uint32Array.prototype) (an empty object)', call: () => mv.analyze({ usageMetrics: { retentionRate: 0.4 }, surveyData: h.fake(Uint32Array) }) },
+  { name: 'analyze: BigInt 10n ** 400n', call: () => mv.analyze({ surveyData: { npsScore: 10n ** 400n } }), path: 'surveyData.npsScore' },
+  { name: 'validate: revoked Proxy', call: () => mv.validate(h.revokedProxy()), path: 'input', cause: isTypeError },
+  { name: 'validate: a getter that throws', call: () => mv.validate({ surveyData: h.throwingKey('npsScore') }), path: 'surveyData.npsScore', cause: isBoom },
+  { name: 'analyze: options with a throwing getter', call: () => mv.analyze({ usageMetrics: { retentionRate: 0.4 } }, h.throwingKey('preset')), path: 'options.preset', cause: isBoom },
+  // analyzeMany: the portfolio array.
+  { name: 'analyzeMany: revoked Proxy', call: () => mv.analyzeMany(h.revokedProxy()), path: 'products', cause: isTypeError },
+  { name: 'analyzeMany: Proxy over an array whose length throws', call: () => mv.analyzeMany(h.arrayProxyThrowingLength()), path: 'products', cause: isBoom },
+  // analyzeSurvey and compareSurveys: files and answer arrays.
+  { name: 'analyzeSurvey: revoked Proxy', call: () => mv.analyzeSurvey(h.revokedProxy()), path: 'input', cause: isTypeError },
+  { name: 'analyzeSurvey: answer with a throwing getter', call: () => mv.analyzeSurvey({ nps: h.throwingItem() }), path: 'nps[0]', cause: isBoom },
+  { name: 'analyzeSurvey: Proxy whose ownKeys throws', call: () => mv.analyzeSurvey(h.proxyThrowingKeys()), path: 'input', cause: isBoom },
+  { name: 'analyzeSurvey: Object.create(Uint8Array.prototype)', call: () => mv.analyzeSurvey(h.fake(Uint8Array)), path: 'input' },
+  { name: 'analyzeSurvey: detached Uint8Array (an empty file)', call: () => mv.analyzeSurvey(h.detached(Uint8Array)), path: 'input' },
+  { name: 'analyzeSurvey: detached ArrayBuffer (an empty file)', call: () => mv.analyzeSurvey(h.detachedBuffer()), path: 'input' },
+  { name: 'analyzeSurvey: shrunk resizable buffer', call: () => mv.analyzeSurvey(h.resizable(Uint8Array, [...Buffer.from(NPS_CSV)])) },
+  { name: 'analyzeSurvey: SharedArrayBuffer-backed Uint8Array', call: () => mv.analyzeSurvey(h.shared(Uint8Array, [...Buffer.from(NPS_CSV)])) },
+  { name: 'analyzeSurvey: a SharedArrayBuffer', call: () => mv.analyzeSurvey(new SharedArrayBuffer(8)), path: 'input' },
+  { name: 'compareSurveys: revoked Proxy as the second wave', call: () => mv.compareSurveys(NPS_CSV, h.revokedProxy()), path: 'input', cause: isTypeError },
+  // analyzeEvents: typed arrays, arrays and signups.
+  { name: 'analyzeEvents: Object.create(Uint32Array.prototype)', call: () => mv.analyzeEvents(h.fake(Uint32Array), times()), path: 'userIds' },
+  { name: 'analyzeEvents: Object.create(Float64Array.prototype)', call: () => mv.analyzeEvents(ids(), h.fake(Float64Array)), path: 'timestamps' },
+  { name: 'analyzeEvents: id with a throwing getter', call: () => mv.analyzeEvents(idsThrowingItem(), times()), path: 'userIds[1]', cause: isBoom },
+  { name: 'analyzeEvents: revoked Proxy', call: () => mv.analyzeEvents(h.revokedProxy(), times()), path: 'userIds', cause: isTypeError },
+  { name: 'analyzeEvents: Proxy over an array whose length throws', call: () => mv.analyzeEvents(ids(), h.arrayProxyThrowingLength()), path: 'timestamps', cause: isBoom },
+  { name: 'analyzeEvents: signups = 5', call: () => mv.analyzeEvents(ids(), times(), undefined, /** @type {any} */ (5)), path: 'signups' },
+  { name: 'analyzeEvents: signups with a throwing getter', call: () => mv.analyzeEvents(ids(), times(), undefined, /** @type {any} */ (h.throwingKey('userIds'))), path: 'signups.userIds', cause: isBoom },
+  { name: 'analyzeEvents: a Float64Array of user ids', call: () => mv.analyzeEvents(new Float64Array([1, 2, 1]), times()), path: 'userIds' },
+  { name: 'analyzeEvents: detached typed arrays (no events)', call: () => mv.analyzeEvents(h.detached(Uint32Array), h.detached(Float64Array)), path: 'input' },
+  { name: 'analyzeEvents: shrunk resizable buffers', call: () => mv.analyzeEvents(h.resizable(Uint32Array, [1, 2, 1]), h.resizable(Float64Array, [...times()])) },
+  { name: 'analyzeEvents: SharedArrayBuffer-backed typed arrays', call: () => mv.analyzeEvents(h.shared(Uint32Array, [1, 2, 1]), h.shared(Float64Array, [...times()])) },
+  // analyzeEventsCsv: files.
+  { name: 'analyzeEventsCsv: Object.create(Uint8Array.prototype)', call: () => mv.analyzeEventsCsv(h.fake(Uint8Array)), path: 'input' },
+  { name: 'analyzeEventsCsv: revoked Proxy', call: () => mv.analyzeEventsCsv(h.revokedProxy()), path: 'input', cause: isTypeError },
+  { name: 'analyzeEventsCsv: options with a throwing getter', call: () => mv.analyzeEventsCsv('user,time\n1,2026-01-01\n', h.throwingKey('asOf')), path: 'options.asOf', cause: isBoom },
+  // checkLaunch: plans and dates.
+  { name: 'checkLaunch: feature with a throwing getter', call: () => mv.checkLaunch({ ...launchPlan(), newFeatures: h.throwingItem() }), path: 'newFeatures[0]', cause: isBoom },
+  { name: 'checkLaunch: launch date 0000-01-05', call: () => mv.checkLaunch({ ...launchPlan(), launchDate: '0000-01-05' }), path: 'launchDate' },
+  { name: 'checkLaunch: a milestone 3650 days after 9999-12-01', call: () => mv.checkLaunch({ ...launchPlan(), launchDate: '9999-12-01', milestones: [{ name: 'Retrospective', offsetDays: 3650 }] }), path: 'milestones[0].offsetDays' },
+];
+
+for (const c of hostile) {
+  await check(`${c.name} x ${CALLS}`, () => {
+    let memory = 0;
+    let slots = 0;
+    for (let i = 0; i < CALLS; i++) {
+      if (i === WARM_UP) [memory, slots] = [memoryBytes(), tableSlots()];
+      const outcome = attempt(c.call);
+      try {
+        if (c.path === undefined) {
+          assert(outcome.ok, `expected a result: ${outcome.ok ? '' : outcome.error}`);
+        } else {
+          assert(!outcome.ok, 'expected an InputError, got a result');
+          expectError(outcome.ok ? null : outcome.error, { path: c.path, cause: c.cause });
+        }
+      } catch (e) {
+        throw new Error(`call ${i + 1}: ${/** @type {Error} */ (e).message}`);
+      }
+    }
+    assert(memoryBytes() === memory, `wasm memory grew from ${memory} to ${memoryBytes()} bytes after the first ${WARM_UP} calls`);
+    assert(tableSlots() === slots, `the externref table grew from ${slots} to ${tableSlots()} slots after the first ${WARM_UP} calls`);
+    assertHealthy();
+  });
+}
+
+/**
+ * Oversized inputs: each refused before anything is copied into wasm
+ * memory, in bounded time, with a clear message.
+ * @type {Array<{ name: string, make: () => any[], call: (...args: any[]) => unknown, path: string, message: string }>}
+ */
+const oversized = [
+  { name: 'analyzeEvents: Uint32Array(2**28) and Float64Array(2**28)', make: () => [new Uint32Array(2 ** 28), new Float64Array(2 ** 28)], call: (a, b) => mv.analyzeEvents(a, b), path: 'input', message: 'input is 268435456 entries; expected at most 50000000' },
+  { name: 'analyzeEvents: new Array(5e7) of ids, no timestamps', make: () => [new Array(5e7), []], call: (a, b) => mv.analyzeEvents(a, b), path: 'timestamps', message: 'timestamps is 0 timestamps for 50000000 user ids' },
+  { name: 'analyzeEvents: no ids, new Array(5e7) of timestamps', make: () => [new Uint32Array(0), new Array(5e7)], call: (a, b) => mv.analyzeEvents(a, b), path: 'timestamps', message: 'timestamps is 50000000 timestamps for 0 user ids' },
+  { name: 'analyzeEvents: signups of 2**28 against 3 events', make: () => [ids(), times(), { userIds: new Uint32Array(2 ** 28), timestamps: new Float64Array(2 ** 28) }], call: (a, b, s) => mv.analyzeEvents(a, b, undefined, s), path: 'signups.userIds', message: 'signups.userIds is 268435456' },
+  { name: 'analyzeEvents: three events, asOf 2099-12-31, monthly from 2025-05 (401,856 cells)', make: () => [[1, 2, 3], [Date.UTC(2025, 4, 1), Date.UTC(2025, 4, 2), Date.UTC(2025, 4, 3)]], call: (a, b) => mv.analyzeEvents(a, b, { asOf: '2099-12-31', cohortPeriod: 'month' }), path: 'options.cohortPeriod', message: 'leave out the events before 2025-08-01' },
+  { name: 'analyzeEvents: two events 19 years apart, weekly (493,521 cells)', make: () => [[1, 1], [Date.UTC(2000, 0, 1), Date.UTC(2019, 0, 1)]], call: (a, b) => mv.analyzeEvents(a, b), path: 'options.cohortPeriod', message: 'cohortPeriod "month" fits (229 periods)' },
+  { name: 'analyzeSurvey: 4 arrays of 10 million answers', make: () => [{ nps: new Array(1e7).fill(9), pmf: new Array(1e7).fill('Very disappointed'), csat: new Array(1e7).fill(5), segment: new Array(1e7).fill('a') }], call: (a) => mv.analyzeSurvey(a), path: 'input', message: 'input is 40000000 answers in all; expected at most 10000000' },
+  { name: 'analyzeSurvey: Proxies claiming 10 million answers each', make: () => [{ nps: h.hugeArrayProxy(1e7, 9), pmf: h.hugeArrayProxy(1e7, 'Very disappointed') }], call: (a) => mv.analyzeSurvey(a), path: 'input', message: 'input is 20000000 answers in all' },
+  { name: 'analyzeSurvey: a text of 135 million non-ASCII characters', make: () => ['é'.repeat(135e6)], call: (a) => mv.analyzeSurvey(a), path: 'input', message: 'pass big files as bytes' },
+  { name: 'analyzeEventsCsv: a Uint8Array of 1 GiB + 1 byte', make: () => [new Uint8Array(2 ** 30 + 1)], call: (a) => mv.analyzeEventsCsv(a), path: 'input', message: 'a Uint8Array of 1073741825 bytes; expected at most 1073741824 bytes' },
+  { name: 'analyzeMany: 1,000,001 products', make: () => [new Array(1_000_001)], call: (a) => mv.analyzeMany(a), path: 'products', message: 'an array of 1000001 products; expected at most 1000000 products' },
+  { name: 'analyze: an array of 5e7 items', make: () => [{ marketResearch: { marketTrends: new Array(5e7) } }], call: (a) => mv.analyze(a), path: 'marketResearch.marketTrends', message: 'an array of 50000000 items' },
+];
+
+for (const c of oversized) {
+  await check(c.name, () => {
+    const args = c.make();
+    const memory = memoryBytes();
+    const started = performance.now();
+    let detail = '';
+    for (let i = 0; i < 3; i++) {
+      const outcome = attempt(() => c.call(...args));
+      assert(!outcome.ok, 'expected an InputError, got a result');
+      const error = outcome.ok ? null : outcome.error;
+      expectError(error, { path: c.path });
+      assert(error.message.includes(c.message), `the message lacks ${JSON.stringify(c.message)}: ${error.message}`);
+      detail = error.message.split('\n')[0].slice(0, 160);
+    }
+    const ms = (performance.now() - started) / 3;
+    assert(memoryBytes() - memory <= 1 << 20, `wasm memory grew by ${memoryBytes() - memory} bytes`);
+    assertHealthy();
+    return `${ms.toFixed(1)} ms a call, wasm memory +${memoryBytes() - memory} bytes; ${detail}`;
+  });
+}
+
+// An analysis just under the cap: allowed, and its cost bounded by the cap.
+await check('analyzeEvents: three events, asOf 2099-12-31, monthly from 2026-01 (888 periods, 394,716 cells)', () => {
+  const memory = memoryBytes();
+  const started = performance.now();
+  const result = mv.analyzeEvents([1, 2, 3], [Date.UTC(2026, 0, 1), Date.UTC(2026, 0, 2), Date.UTC(2026, 0, 3)], { asOf: '2099-12-31', cohortPeriod: 'month' });
+  const ms = performance.now() - started;
+  const size = JSON.stringify(result).length;
+  assertHealthy();
+  return `${ms.toFixed(0)} ms, result ${(size / 1e6).toFixed(1)} MB of JSON, wasm memory +${((memoryBytes() - memory) / 2 ** 20).toFixed(1)} MiB`;
+});
+
+console.log(`wasm memory at the end: ${(memoryBytes() / 2 ** 20).toFixed(1)} MiB; externref table: ${tableSlots()} slots`);
+summary();
