@@ -123,7 +123,7 @@ run_node_suite hostile 60 tests/boundary/hostile.mjs
 run_node_suite fuzz 9 tests/boundary/fuzz.mjs
 
 step "the packed npm package in fresh projects"
-run_node_suite package 88 tests/package/run.mjs
+run_node_suite package 89 tests/package/run.mjs
 
 step "the demo page in Chromium (Playwright)"
 node --test --test-reporter=tap tests/page/ 2>&1 | tee "$logs/page.log" || true

@@ -1,4 +1,4 @@
-// Loads the built Node package (pkg/node) for the boundary tests, keeping a
+// Loads the built Node package (pkg/node, or $MV_PKG/node) for the boundary tests, keeping a
 // handle on the wasm instance's exports so the tests can read its linear
 // memory and its externref table: the package does not expose them, so the
 // instance is caught as the package creates it.
@@ -13,7 +13,8 @@ WebAssembly.Instance = function (module, imports) {
   return instance;
 };
 const require = createRequire(import.meta.url);
-export const mv = require('../../pkg/node/market_validation.js');
+// MV_PKG: another build's pkg/ directory, to run the same tests against it.
+export const mv = require(process.env.MV_PKG ? `${process.env.MV_PKG}/node/market_validation.js` : '../../pkg/node/market_validation.js');
 WebAssembly.Instance = Instance;
 if (!exports) throw new Error('the wasm instance was not seen');
 const wasm = exports;

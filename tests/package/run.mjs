@@ -641,9 +641,24 @@ async function main() {
     });
     await check('tarball: nothing unexpected (no templates/, dotfiles, sources)', () => {
       const allowed = [/^package\.json$/, /^README\.md$/, /^LICENSE[-.\w]*$/,
-        /^web\/[\w.-]+\.(js|wasm|d\.ts)$/, /^node\/[\w-]+(\.[\w]+)*$/];
+        /^web\/[\w.-]+\.(js|wasm|d\.ts)$/, /^node\/[\w-]+(\.[\w]+)*$/,
+        // The bindings' JS snippets (src/wasm/reads.js), which they import.
+        /^(web|node)\/snippets\/market-validation-[0-9a-f]+\/src\/wasm\/[\w-]+\.js$/];
       const extra = names.filter((f) => !allowed.some((re) => re.test(f)) || /(^|\/)\./.test(f) || f.startsWith('templates/'));
       if (extra.length) return `unexpected: ${extra.join(', ')}`;
+    });
+    await check('tarball: every file the bindings import or require is packed', () => {
+      const missing = [];
+      for (const dir of ['web', 'node']) {
+        const js = entries.find((e) => e.name === `package/${dir}/market_validation.js`)?.data.toString('utf8') ?? '';
+        const refs = [...js.matchAll(/(?:from|require\()\s*(?:String\.raw)?[`'"](\.\/snippets\/[^`'"]+)[`'"]/g)].map((m) => m[1]);
+        assert(refs.length > 0, `${dir}/market_validation.js imports no snippet: the check would pass vacuously`);
+        for (const ref of new Set(refs)) {
+          const file = path.posix.join(dir, ref);
+          if (!names.includes(file)) missing.push(file);
+        }
+      }
+      if (missing.length) return `missing: ${missing.join(', ')}`;
     });
     await check('tarball: every path package.json points at (main, module, types, exports) is packed', () => {
       const targets = new Set();
