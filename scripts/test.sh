@@ -119,7 +119,7 @@ run_node_suite() {
 }
 
 step "the wasm boundary: hostile values and oversized inputs, then fuzzing (Node)"
-run_node_suite hostile 60 tests/boundary/hostile.mjs
+run_node_suite hostile 61 tests/boundary/hostile.mjs
 run_node_suite fuzz 9 tests/boundary/fuzz.mjs
 
 step "the packed npm package in fresh projects"

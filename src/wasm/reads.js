@@ -164,9 +164,18 @@ export function forEachOfMap(map, callback) {
   }
 }
 
-/** Copies the typed array `source` into `target` (a view of wasm memory); false when it threw. */
+/**
+ * Copies the typed array `source` into `target` (a view of wasm memory, as
+ * long as `source` was when it was measured); false when it threw, or when
+ * `source` changed size since (a getter read in between detached or resized
+ * its buffer), which would otherwise leave zeros in the copy.
+ */
 export function copyTyped(target, source) {
   try {
+    const length = apply(typedArrayLengthOf, source, []);
+    if (length !== target.length) {
+      throw new RangeError(`the typed array changed from ${target.length} to ${length} items while the input was read`);
+    }
     apply(typedArraySet, target, [source]);
     return true;
   } catch (error) {

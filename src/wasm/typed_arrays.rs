@@ -54,7 +54,7 @@ pub(crate) fn file_bytes(input: &JsValue, subject: &str) -> Result<Option<Vec<u8
                 bytes_expected(),
             ));
         }
-        return copy(subject, intrinsics::copy_bytes(input, len)).map(Some);
+        return copy(subject, "input", intrinsics::copy_bytes(input, len)).map(Some);
     }
     if let Some(len) = intrinsics::array_buffer_len(input) {
         if len > MAX_FILE_BYTES {
@@ -68,15 +68,15 @@ pub(crate) fn file_bytes(input: &JsValue, subject: &str) -> Result<Option<Vec<u8
             // buffer cannot even be made).
             return Ok(Some(Vec::new()));
         }
-        let view = copy(subject, intrinsics::bytes_of_buffer(input))?;
-        return copy(subject, intrinsics::copy_bytes(&view, len)).map(Some);
+        let view = copy(subject, "input", intrinsics::bytes_of_buffer(input))?;
+        return copy(subject, "input", intrinsics::copy_bytes(&view, len)).map(Some);
     }
     Ok(None)
 }
 
 /// A copy that failed: the caller's buffer changed under it.
-fn copy<T>(subject: &str, copied: Result<T, JsValue>) -> Result<T, JsInputError> {
-    copied.map_err(|thrown| JsInputError::thrown(subject, "input", thrown))
+fn copy<T>(subject: &str, path: &str, copied: Result<T, JsValue>) -> Result<T, JsInputError> {
+    copied.map_err(|thrown| JsInputError::thrown(subject, path, thrown))
 }
 
 /// A column of the events (user ids or timestamps) as the caller gave it,
@@ -200,7 +200,7 @@ fn numeric_ids(column: &Column) -> Result<Option<Vec<u32>>, JsInputError> {
     match column.typed {
         Some(Typed::Uint32) => {
             let copied = intrinsics::copy_uint32(column.value, column.len);
-            return copy("events", copied).map(Some);
+            return copy("events", &column.path, copied).map(Some);
         }
         Some(kind) => return Err(column.wrong_kind(kind, IDS_EXPECTED)),
         None => {}
@@ -232,7 +232,11 @@ fn numeric_ids(column: &Column) -> Result<Option<Vec<u32>>, JsInputError> {
 #[cfg(feature = "events")]
 fn interned_ids(column: &Column, interned: &mut Interner) -> Result<Vec<u32>, JsInputError> {
     if column.typed.is_some() {
-        let numbers = copy("events", intrinsics::copy_uint32(column.value, column.len))?;
+        let numbers = copy(
+            "events",
+            &column.path,
+            intrinsics::copy_uint32(column.value, column.len),
+        )?;
         return Ok(numbers
             .into_iter()
             .map(|n| interned.id(n.to_string().as_bytes()))
@@ -255,7 +259,11 @@ fn interned_ids(column: &Column, interned: &mut Interner) -> Result<Vec<u32>, Js
 #[cfg(feature = "events")]
 pub(crate) fn timestamps(column: &Column) -> Result<Vec<f64>, JsInputError> {
     match column.typed {
-        Some(Typed::Float64) => copy("events", intrinsics::copy_float64(column.value, column.len)),
+        Some(Typed::Float64) => copy(
+            "events",
+            &column.path,
+            intrinsics::copy_float64(column.value, column.len),
+        ),
         Some(kind) => Err(column.wrong_kind(
             kind,
             "a Float64Array (or array) of milliseconds since the epoch",

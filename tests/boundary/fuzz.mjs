@@ -15,21 +15,12 @@ import { mv, memoryBytes, tableSlots, check, summary, assert, attempt } from './
 import * as h from './constructs.mjs';
 import { goodCalls } from './good.mjs';
 import { inspect } from 'node:util';
+// mulberry32, seeded, so a failure can be replayed.
+import { prng as generator } from '../../bench/prng.mjs';
 
 const CALLS = Number(process.env.FUZZ_CALLS ?? 20000);
 const SEED = Number(process.env.FUZZ_SEED ?? 11);
 
-/** mulberry32: a small seeded generator, so a failure can be replayed. @param {number} seed */
-function generator(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 let random = generator(SEED);
 const int = (/** @type {number} */ n) => Math.floor(random() * n);
 /** @template T @param {readonly T[]} list @returns {T} */

@@ -110,6 +110,12 @@ const hostile = [
   { name: 'analyzeEvents: a Float64Array of user ids', call: () => mv.analyzeEvents(new Float64Array([1, 2, 1]), times()), path: 'userIds' },
   { name: 'analyzeEvents: detached typed arrays (no events)', call: () => mv.analyzeEvents(h.detached(Uint32Array), h.detached(Float64Array)), path: 'input' },
   { name: 'analyzeEvents: shrunk resizable buffers', call: () => mv.analyzeEvents(h.resizable(Uint32Array, [1, 2, 1]), h.resizable(Float64Array, [...times()])) },
+  { name: 'analyzeEvents: a getter that detaches the timestamps while the ids are read', call: () => {
+    const times = new Float64Array([Date.UTC(2026, 0, 1), Date.UTC(2026, 0, 2), Date.UTC(2026, 0, 9)]);
+    const ids = [1, 2, 3];
+    Object.defineProperty(ids, 2, { get() { structuredClone(times.buffer, { transfer: [times.buffer] }); return 3; } });
+    return mv.analyzeEvents(ids, times);
+  }, path: 'timestamps', cause: (c) => c instanceof RangeError && /changed from 3 to 0 items/.test(c.message) },
   { name: 'analyzeEvents: SharedArrayBuffer-backed typed arrays', call: () => mv.analyzeEvents(h.shared(Uint32Array, [1, 2, 1]), h.shared(Float64Array, [...times()])) },
   // analyzeEventsCsv: files.
   { name: 'analyzeEventsCsv: Object.create(Uint8Array.prototype)', call: () => mv.analyzeEventsCsv(h.fake(Uint8Array)), path: 'input' },
