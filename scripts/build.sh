@@ -1,35 +1,77 @@
 #!/usr/bin/env bash
-# Builds the npm package in pkg/: the release wasm, bound for browsers and
-# bundlers (pkg/web, ES module) and for Node (pkg/node, CommonJS), each
-# optimised by wasm-opt from npm binaryen.
+# Builds the npm package in pkg/, in parts (cargo features), each bound for
+# browsers and bundlers (pkg/web, ES modules) and for Node (pkg/node,
+# CommonJS), each .wasm optimised by wasm-opt from npm binaryen:
+#
+#   score      analyze, analyzeMany, validate, presets, schema, sampleProduct
+#   analyses   analyzeSurvey, compareSurveys, analyzeEvents, analyzeEventsCsv,
+#              checkLaunch, sampleLaunchPlan
+#   all        every function in one .wasm (market_validation_bg.wasm), what
+#              init() with no argument loads, as before the split
+#
+# web/market_validation.js is the one loader over them (pkg/templates/
+# web-index.js): init() loads `all`, init({ parts: [...] }) only those parts.
+# node/market_validation.js loads each part synchronously on first use.
+# Ends with the size table of scripts/sizes.mjs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
-cargo build --release --target wasm32-unknown-unknown --lib --features wasm
-wasm=target/wasm32-unknown-unknown/release/market_validation.wasm
 wasm_opt=tools/node_modules/.bin/wasm-opt
 [ -x "$wasm_opt" ] || { echo "wasm-opt missing: run scripts/setup.sh" >&2; exit 1; }
 
-for target in web node; do
-  out=pkg/$target
-  rm -rf "$out"
-  mode=$target; [ "$target" = node ] && mode=nodejs
-  wasm-bindgen --target "$mode" --out-dir "$out" --out-name market_validation "$wasm"
+# part name, cargo features, out-name
+PARTS=(
+  "all score,survey,events,launch market_validation"
+  "score score market_validation_score"
+  "analyses survey,events,launch market_validation_analyses"
+)
+
+rm -rf pkg/web pkg/node
+mkdir -p pkg/web pkg/node
+stage=$(mktemp -d)
+trap 'rm -rf "$stage"' EXIT
+
+for spec in "${PARTS[@]}"; do
+  read -r part features name <<<"$spec"
+  cargo build --release --target wasm32-unknown-unknown --lib --no-default-features --features "wasm,$features"
+  cp target/wasm32-unknown-unknown/release/market_validation.wasm "$stage/$part.wasm"
+  for target in web node; do
+    out=$stage/$part-$target
+    mode=$target; [ "$target" = node ] && mode=nodejs
+    wasm-bindgen --target "$mode" --out-dir "$out" --out-name "$name" "$stage/$part.wasm"
+  done
+  # One optimised .wasm per part, shared by both bindings (wasm-bindgen
+  # writes the same module for both targets; checked).
+  cmp -s "$stage/$part-web/${name}_bg.wasm" "$stage/$part-node/${name}_bg.wasm"
   # -Oz with the features rustc emits (bulk memory, non-trapping float-to-int, ...).
   "$wasm_opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    "$out/market_validation_bg.wasm" -o "$out/market_validation_bg.wasm"
+    "$stage/$part-web/${name}_bg.wasm" -o "pkg/web/${name}_bg.wasm"
+  cp -r "$stage/$part-web/snippets" pkg/web/ 2>/dev/null || true
+  cp -r "$stage/$part-node/snippets" pkg/node/ 2>/dev/null || true
 done
 
-# Both targets bind the same module, so ship it once: the Node build loads
-# the web build's copy (and the build fails if wasm-bindgen's loader line
-# changes, rather than shipping a package that cannot find its wasm).
-cmp -s pkg/web/market_validation_bg.wasm pkg/node/market_validation_bg.wasm
-rm pkg/node/market_validation_bg.wasm pkg/web/market_validation_bg.wasm.d.ts pkg/node/market_validation_bg.wasm.d.ts
-loader='const wasmPath = `${__dirname}/market_validation_bg.wasm`;'
-grep -qF "$loader" pkg/node/market_validation.js
-sed -i "s|^const wasmPath = .*|const wasmPath = require('path').join(__dirname, '..', 'web', 'market_validation_bg.wasm');|" pkg/node/market_validation.js
+# Web: the parts' bindings as they are; the `all` bindings renamed, as
+# market_validation.js is the loader (their .wasm keeps its name, so
+# init({ module_or_path }) and the "./market_validation_bg.wasm" export work
+# as before).
+for part in score analyses; do
+  cp "$stage/$part-web/market_validation_$part.js" "$stage/$part-web/market_validation_$part.d.ts" pkg/web/
+done
+cp "$stage/all-web/market_validation.js" pkg/web/market_validation_all.js
+
+# Node: each part's CommonJS bindings load the web build's .wasm (one copy
+# shipped); the build fails if wasm-bindgen's loader line changes, rather
+# than shipping a package that cannot find its wasm.
+for part in score analyses; do
+  glue=pkg/node/market_validation_$part.js
+  cp "$stage/$part-node/market_validation_$part.js" "$glue"
+  cp "$stage/$part-node/market_validation_$part.d.ts" pkg/node/
+  loader="const wasmPath = \`\${__dirname}/market_validation_${part}_bg.wasm\`;"
+  grep -qF "$loader" "$glue"
+  sed -i "s|^const wasmPath = .*|const wasmPath = require('path').join(__dirname, '..', 'web', 'market_validation_${part}_bg.wasm');|" "$glue"
+done
 
 # The JS snippets the bindings import (src/wasm/reads.js) are ES modules;
 # the Node build is CommonJS and Node 20 cannot require an ES module, so the
@@ -43,18 +85,49 @@ for snippet in $(find pkg/node/snippets -name '*.js' 2>/dev/null); do
   printf '\nmodule.exports = { %s };\n' "${names//,/, }" >> "$snippet"
 done
 
-# Node: the CommonJS build, plus an ES-module facade with the same init API
-# as the web build (init/initSync are no-ops: Node loads the wasm itself).
+# Each export's part, from the parts' bindings (a function in `all` but in
+# no part fails the build), written into the loaders as one wrapper each:
+# static exports, so bundlers and Node's CommonJS named-export detection see
+# every function.
+exports_of() { sed -n -E 's/^exports\.([A-Za-z0-9_]+) = .*/\1/p' "$1"; }
+web_wrappers=""
+node_wrappers=""
+for fn in $(exports_of "$stage/all-node/market_validation.js"); do
+  part=""
+  for p in score analyses; do
+    if [ -z "$part" ] && exports_of "$stage/$p-node/market_validation_$p.js" | grep -qx "$fn"; then part=$p; fi
+  done
+  [ -n "$part" ] || { echo "$fn is in no part" >&2; exit 1; }
+  web_wrappers+="export function $fn(...args) { return bound('$part', '$fn')(...args); }"$'\n'
+  node_wrappers+="exports.$fn = function $fn(...args) { return part('$part').$fn(...args); };"$'\n'
+done
+fill() { # template, wrappers, output
+  printf '%s' "$2" > "$stage/wrappers"
+  awk -v f="$stage/wrappers" '/\/\* FUNCTIONS \*\// { while ((getline line < f) > 0) print line; close(f); next } { print }' "$1" > "$3"
+}
+fill pkg/templates/web-index.js "$web_wrappers" pkg/web/market_validation.js
+fill pkg/templates/node-loader.js "$node_wrappers" pkg/node/market_validation.js
+
+# Types: the `all` bindings' declarations (every function and type), with
+# the loader's init in place of wasm-bindgen's.
+web_dts=pkg/web/market_validation.d.ts
+sed '/^export type InitInput = /,$d' "$stage/all-web/market_validation.d.ts" > "$web_dts"
+cat pkg/templates/web-index.d.ts >> "$web_dts"
+cp "$stage/all-node/market_validation.d.ts" pkg/node/market_validation.d.ts
+# wasm-bindgen types the raw wasm exports with `any`; the public API has
+# none, and neither should anything a user can reach.
+for dts in pkg/web/market_validation_score.d.ts pkg/web/market_validation_analyses.d.ts; do
+  sed -i -E '/^ *readonly [A-Za-z0-9_]+: /s/\bany\b/unknown/g' "$dts"
+done
+
+# Node: the CommonJS loader, plus an ES-module facade with the same init API
+# as the web build (init/initSync are no-ops: Node loads each part itself).
 printf '{ "type": "commonjs" }\n' > pkg/node/package.json
-exports=$(sed -n -E 's/^exports\.([A-Za-z0-9_]+) = .*/\1/p' pkg/node/market_validation.js | paste -sd, - | sed 's/,/, /g')
+exports=$(exports_of pkg/node/market_validation.js | paste -sd, - | sed 's/,/, /g')
 [ -n "$exports" ] || { echo "no exports found in pkg/node/market_validation.js" >&2; exit 1; }
 sed "s|/\* EXPORTS \*/|$exports|" pkg/templates/node-index.mjs > pkg/node/index.mjs
 cp pkg/templates/node-index.d.ts pkg/node/index.d.mts
 cp LICENSE-MIT LICENSE-APACHE pkg/
 rm -f pkg/web/.gitignore pkg/node/.gitignore
-# wasm-bindgen types the raw wasm exports of InitOutput with `any`; the
-# public API has none, and neither should anything a user can reach.
-sed -i -E '/^ *readonly [A-Za-z0-9_]+: /s/\bany\b/unknown/g' pkg/web/market_validation.d.ts
-raw=$(stat -c %s pkg/web/market_validation_bg.wasm)
-gz=$(gzip -9 -c pkg/web/market_validation_bg.wasm | wc -c)
-echo "[build] pkg/ ready: market_validation_bg.wasm $raw bytes raw, $gz bytes gzip"
+
+node scripts/sizes.mjs

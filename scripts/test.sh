@@ -122,8 +122,11 @@ step "the wasm boundary: hostile values and oversized inputs, then fuzzing (Node
 run_node_suite hostile 61 tests/boundary/hostile.mjs
 run_node_suite fuzz 9 tests/boundary/fuzz.mjs
 
+step "the size of each part against its budget (scripts/size-budget.json)"
+run_node_suite sizes 3 scripts/sizes.mjs --check
+
 step "the packed npm package in fresh projects"
-run_node_suite package 89 tests/package/run.mjs
+run_node_suite package 93 tests/package/run.mjs
 
 step "the demo page in Chromium (Playwright)"
 node --test --test-reporter=tap tests/page/ 2>&1 | tee "$logs/page.log" || true

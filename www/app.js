@@ -1,10 +1,12 @@
-// The market-validation workbench page: loads the library, then the
-// product-validation view (views/validation/) and, when its tab is first
-// opened, the launch-readiness view (views/launch/). It keeps the share link
+// The market-validation workbench page: loads the library's scoring part,
+// then the product-validation view (views/validation/) and, when its tab is
+// first opened, the launch-readiness view (views/launch/) with the analyses
+// part (lib/engine.js). It keeps the share link
 // and the embed links current with both views' state, which lives in the URL
 // fragment (never sent to a server), restores a shared state from the
 // fragment, and exports the result as JSON or PNG.
-import init, { version, checkLaunch, sampleLaunchPlan } from '../pkg/web/market_validation.js';
+import { version } from '../pkg/web/market_validation_score.js';
+import { loadScore, loadAnalyses } from './lib/engine.js';
 import { $, h, fmt, setupTabs, tabPairs } from './lib/dom.js';
 import { errorMessage } from './lib/errors.js';
 import { encodeState, decodeState } from './lib/share.js';
@@ -36,8 +38,8 @@ const page = {
 /** Mounts the launch view the first time it is needed (its module loads only then). */
 async function ensureLaunchView() {
   if (page.launchView) return page.launchView;
-  const { mountLaunch } = await import('./views/launch/index.js');
-  page.launchView = mountLaunch($('#launch'), {
+  const [{ mountLaunch }, { checkLaunch, sampleLaunchPlan }] = await Promise.all([import('./views/launch/index.js'), loadAnalyses()]);
+  page.launchView ??= mountLaunch($('#launch'), {
     checkLaunch,
     sampleLaunchPlan,
     state: page.launchState ?? undefined,
@@ -144,7 +146,7 @@ async function exportPng() {
 
 async function main() {
   try {
-    await init();
+    await loadScore();
   } catch (e) {
     setStatus('error', `Could not load the scoring engine (WebAssembly): ${errorMessage(e)}`);
     document.body.dataset.state = 'error';

@@ -16,10 +16,11 @@ import { errorMessage, errorProblems } from './lib/errors.js';
 /** @import { Theme } from './lib/card.js' */
 /** Why a card shows no score: the `detail` of `market-validation-error`. @typedef {{ message: string, problems: Problem[] }} CardError */
 
-const PACKAGE_URL = new URL('../pkg/web/market_validation.js', import.meta.url).href;
+// Scoring only: the card needs nothing else.
+const PACKAGE_URL = new URL('../pkg/web/market_validation_score.js', import.meta.url).href;
 const STYLESHEET_URL = new URL('card.css', import.meta.url).href;
 
-/** @type {Promise<typeof import('../pkg/web/market_validation.js')> | null} */
+/** @type {Promise<typeof import('../pkg/web/market_validation_score.js')> | null} */
 let engine = null;
 /** The wasm package, loaded and initialised once for every card on the page (retried after a failure). */
 function loadEngine() {

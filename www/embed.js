@@ -11,7 +11,8 @@
 //                    { type: 'market-validation:resize', height }   whenever the content height changes
 // Data only flows in and is only ever scored and shown as text, so messages
 // are accepted from the parent whatever its origin (never evaluated; shape checked).
-import init, { analyze, checkLaunch } from '../pkg/web/market_validation.js';
+import { analyze } from '../pkg/web/market_validation_score.js';
+import { loadScore, loadAnalyses } from './lib/engine.js';
 import { $ } from './lib/dom.js';
 import { decodeState, encodeState, checkState } from './lib/share.js';
 import { renderScoreCard, renderCardError, renderCardStatus } from './lib/card.js';
@@ -39,8 +40,6 @@ let theme = isTheme(themeParam) ? themeParam : null;
 applyTheme();
 
 // Loaded once; a failure is shown as an error card when data arrives.
-const engine = init();
-engine.catch(() => {});
 
 let generation = 0;
 
@@ -62,17 +61,21 @@ function setCard(card) {
 async function show(state, fragment) {
   const run = ++generation;
   const title = state.title;
+  const launch = state.tab === 'launch';
+  /** @type {import('./lib/engine.js').Analyses | null} */
+  let analyses = null;
   try {
-    await engine;
+    // A launch card needs the analyses part too; a score card only scoring.
+    if (launch) analyses = await loadAnalyses();
+    else await loadScore();
   } catch (error) {
     if (run === generation) setCard(renderCardError(`Could not load the scoring engine: ${errorMessage(error)}`, [], { title, theme }));
     return;
   }
   if (run !== generation) return; // newer data arrived meanwhile
-  const launch = state.tab === 'launch';
   let card;
-  if (launch) {
-    card = launchCard(state);
+  if (analyses) {
+    card = launchCard(state, analyses.checkLaunch);
   } else {
     try {
       // The options are as the link gave them: analyze judges them (an unknown preset throws).
@@ -95,9 +98,9 @@ async function show(state, fragment) {
 
 /**
  * The launch-readiness card of a state with `tab: 'launch'` (or the card saying what is wrong).
- * @param {ShareState} state
+ * @param {ShareState} state @param {import('./lib/engine.js').Analyses['checkLaunch']} checkLaunch
  */
-function launchCard(state) {
+function launchCard(state, checkLaunch) {
   const { title } = state;
   const errorHeading = 'Could not check this launch plan';
   const launch = state.launch;

@@ -24,7 +24,7 @@ const CACHE_NAME = `${CACHE_PREFIX}${CACHE_VERSION}`;
 const SHELL = [
   './', 'index.html', 'app.js', 'style.css', 'worker.js',
   'lib/dom.js', 'lib/errors.js', 'lib/json-input.js', 'lib/charts.js', 'lib/widgets.js', 'lib/files.js', 'lib/share.js',
-  'lib/export.js', 'lib/card.js', 'lib/launch-card.js',
+  'lib/export.js', 'lib/card.js', 'lib/launch-card.js', 'lib/engine.js',
   'views/views.css', 'views/upload.js', 'views/survey.js', 'views/events.js',
   'views/validation/index.js', 'views/validation/product-form.js', 'views/validation/fields.js', 'views/validation/weights.js',
   'views/validation/results.js', 'views/validation/json-paste.js', 'views/validation/raw-data.js',
@@ -34,7 +34,9 @@ const SHELL = [
   'views/launch/editor/features.js', 'views/launch/editor/schedule.js', 'views/launch/editor/json-tab.js',
   'views/launch/editor/problems.js',
   'card.css', 'embed.html', 'embed.js', 'card.js',
-  '../pkg/web/market_validation.js', '../pkg/web/market_validation_bg.wasm',
+  // The library's two parts the page uses (not the all-in-one build).
+  '../pkg/web/market_validation_score.js', '../pkg/web/market_validation_score_bg.wasm',
+  '../pkg/web/market_validation_analyses.js', '../pkg/web/market_validation_analyses_bg.wasm',
 ];
 // Only these folders are ever cached (what scripts/serve.mjs serves).
 const CACHEABLE = [new URL('./', sw.location.href).href, new URL('../pkg/web/', sw.location.href).href];

@@ -8,7 +8,7 @@
 //      { type: 'progress', phase: 'analysing' }
 //      { type: 'result', kind, result, timings: { readMs, analyseMs } }
 //    | { type: 'error', name, message, problems }
-import init, { analyzeSurvey, analyzeEventsCsv } from '../pkg/web/market_validation.js';
+import init, { analyzeSurvey, analyzeEventsCsv } from '../pkg/web/market_validation_analyses.js';
 import { errorMessage, errorProblems } from './lib/errors.js';
 
 // Start compiling the wasm at once, while the file is being read.

@@ -14,6 +14,10 @@ use js_sys::{Array, Object};
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
+// The hand-written declarations of the scoring part's untyped results.
+#[wasm_bindgen(typescript_custom_section)]
+const SCORE_TS_TYPES: &'static str = include_str!("score_types.d.ts");
+
 /// Scores one product. Throws a `MarketValidationError` listing every problem when the data or
 /// the options are invalid.
 #[wasm_bindgen]

@@ -17,10 +17,6 @@ export interface MarketValidationError extends Error {
      */
     cause?: unknown;
 }
-/** One product's outcome in `analyzeMany`: its result, or its error. */
-export type PortfolioEntry =
-    | { index: number; ok: true; result: ValidationResult }
-    | { index: number; ok: false; error: { message: string; problems: Problem[]; cause?: unknown } };
 /** Survey answers given as arrays, one item per respondent; every array must have the same length. */
 export interface SurveyAnswers {
     /** 0..10 answers to "how likely are you to recommend": numbers, or text such as "9 - Very likely". */

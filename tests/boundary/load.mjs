@@ -1,28 +1,30 @@
-// Loads the built Node package (pkg/node, or $MV_PKG/node) for the boundary tests, keeping a
-// handle on the wasm instance's exports so the tests can read its linear
-// memory and its externref table: the package does not expose them, so the
-// instance is caught as the package creates it.
+// Loads the built Node package (pkg/node, or $MV_PKG/node) for the boundary
+// tests, keeping a handle on each wasm instance's exports so the tests can
+// read its linear memory and its externref table: the package does not
+// expose them, so each instance is caught as the package creates it.
 import { createRequire } from 'node:module';
 
 const Instance = WebAssembly.Instance;
-/** @type {WebAssembly.Exports | null} */
-let exports = null;
+/** The exports of every wasm instance the package made (one per part, made on first use). */
+const instances = [];
 WebAssembly.Instance = function (module, imports) {
   const instance = new Instance(module, imports);
-  exports = instance.exports;
+  instances.push(instance.exports);
   return instance;
 };
 const require = createRequire(import.meta.url);
 // MV_PKG: another build's pkg/ directory, to run the same tests against it.
 export const mv = require(process.env.MV_PKG ? `${process.env.MV_PKG}/node/market_validation.js` : '../../pkg/node/market_validation.js');
-WebAssembly.Instance = Instance;
-if (!exports) throw new Error('the wasm instance was not seen');
-const wasm = exports;
+// Every part loaded now, so the figures below cover all of them from the start.
+mv.version();
+mv.sampleLaunchPlan();
+mv.sampleProduct();
+if (instances.length === 0) throw new Error('no wasm instance was seen');
 
-/** Bytes of wasm linear memory (it never shrinks). */
-export const memoryBytes = () => /** @type {WebAssembly.Memory} */ (wasm.memory).buffer.byteLength;
-/** Slots of the externref table (it grows when slots leak). */
-export const tableSlots = () => /** @type {WebAssembly.Table} */ (wasm.__wbindgen_externrefs).length;
+/** Bytes of wasm linear memory, all parts together (it never shrinks). */
+export const memoryBytes = () => instances.reduce((n, e) => n + /** @type {WebAssembly.Memory} */ (e.memory).buffer.byteLength, 0);
+/** Slots of the externref tables, all parts together (they grow when slots leak). */
+export const tableSlots = () => instances.reduce((n, e) => n + /** @type {WebAssembly.Table} */ (e.__wbindgen_externrefs).length, 0);
 
 /** Results collected by `check`, printed by `summary`. */
 const results = { passed: 0, failed: 0 };

@@ -357,7 +357,9 @@ async function testTypes(dir) {
   const files = declarationFiles(installed);
   await check('types: the package ships a .d.ts for each entry point', () => {
     const rel = files.map((f) => path.relative(installed, f)).join(', ');
-    assert(rel === 'node/index.d.mts, node/market_validation.d.ts, web/market_validation.d.ts', `found ${rel}`);
+    assert(rel === ['node/index.d.mts', 'node/market_validation.d.ts', 'node/market_validation_analyses.d.ts',
+      'node/market_validation_score.d.ts', 'web/market_validation.d.ts', 'web/market_validation_analyses.d.ts',
+      'web/market_validation_score.d.ts'].join(', '), `found ${rel}`);
   });
   for (const f of files) {
     const rel = path.relative(installed, f);
@@ -647,17 +649,20 @@ async function main() {
       const extra = names.filter((f) => !allowed.some((re) => re.test(f)) || /(^|\/)\./.test(f) || f.startsWith('templates/'));
       if (extra.length) return `unexpected: ${extra.join(', ')}`;
     });
-    await check('tarball: every file the bindings import or require is packed', () => {
+    await check('tarball: every file the packed JS imports or requires is packed', () => {
       const missing = [];
-      for (const dir of ['web', 'node']) {
-        const js = entries.find((e) => e.name === `package/${dir}/market_validation.js`)?.data.toString('utf8') ?? '';
-        const refs = [...js.matchAll(/(?:from|require\()\s*(?:String\.raw)?[`'"](\.\/snippets\/[^`'"]+)[`'"]/g)].map((m) => m[1]);
-        assert(refs.length > 0, `${dir}/market_validation.js imports no snippet: the check would pass vacuously`);
+      let snippets = 0;
+      for (const e of entries.filter((x) => /^package\/(web|node)\/.*\.(m?js)$/.test(x.name))) {
+        const file = e.name.replace(/^package\//, '');
+        const js = e.data.toString('utf8');
+        const refs = [...js.matchAll(/(?:\bfrom|\brequire\(|\bimport\()\s*(?:String\.raw)?[`'"](\.{1,2}\/[^`'"$]+)[`'"]/g)].map((m) => m[1]);
         for (const ref of new Set(refs)) {
-          const file = path.posix.join(dir, ref);
-          if (!names.includes(file)) missing.push(file);
+          const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), ref));
+          if (target.includes('/snippets/')) snippets++;
+          if (!names.includes(target)) missing.push(`${target} (from ${file})`);
         }
       }
+      assert(snippets > 0, 'no JS file imports a snippet: the check would pass vacuously');
       if (missing.length) return `missing: ${missing.join(', ')}`;
     });
     await check('tarball: every path package.json points at (main, module, types, exports) is packed', () => {

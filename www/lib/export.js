@@ -1,6 +1,6 @@
 // Exports: the result as JSON, the score card as a PNG. Everything is made
 // in the page and handed to the browser's download; nothing is uploaded.
-import { version as libraryVersion } from '../../pkg/web/market_validation.js';
+import { version as libraryVersion } from '../../pkg/web/market_validation_score.js';
 import { DIMENSIONS, clampScore, isScored, presetLabel, verdictLabel, withoutGain } from './card.js';
 import { fmt1, fmtRange, fmtPct } from './dom.js';
 

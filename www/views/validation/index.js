@@ -4,7 +4,7 @@
 // recommendations and benchmarks. All user-supplied text goes through
 // textContent / text nodes, never innerHTML. Works on the page's own markup
 // (index.html); the page shell (app.js) shares and exports what it shows.
-import { analyze, presets, sampleProduct, schema, validate } from '../../../pkg/web/market_validation.js';
+import { analyze, presets, sampleProduct, schema, validate } from '../../../pkg/web/market_validation_score.js';
 import { $, h, setupTabs, tabPairs } from '../../lib/dom.js';
 import { errorMessage, errorProblems } from '../../lib/errors.js';
 import { createProductForm } from './product-form.js';

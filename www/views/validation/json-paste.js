@@ -1,7 +1,7 @@
 // The "Paste JSON" tab: product data as JSON, checked by the library's
 // validate() before it replaces the form's data; its problems and warnings
 // are listed under the text box.
-import { validate } from '../../../pkg/web/market_validation.js';
+import { validate } from '../../../pkg/web/market_validation_score.js';
 import { $, h } from '../../lib/dom.js';
 import { errorMessage } from '../../lib/errors.js';
 import { parseJson } from '../../lib/json-input.js';
