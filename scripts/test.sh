@@ -126,7 +126,7 @@ step "the size of each part against its budget (scripts/size-budget.json)"
 run_node_suite sizes 3 scripts/sizes.mjs --check
 
 step "the packed npm package in fresh projects"
-run_node_suite package 93 tests/package/run.mjs
+run_node_suite package 101 tests/package/run.mjs
 
 step "the demo page in Chromium (Playwright)"
 node --test --test-reporter=tap tests/page/ 2>&1 | tee "$logs/page.log" || true

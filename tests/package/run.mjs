@@ -297,6 +297,10 @@ console.log(JSON.stringify({ name: 'esm: import and require share one instance (
 const mv = { analyze, analyzeMany, analyzeSurvey, compareSurveys, analyzeEvents, analyzeEventsCsv, checkLaunch, sampleLaunchPlan, presets, schema, sampleProduct, validate, version };
 console.log(JSON.stringify({ name: 'esm: namespace has the same named exports', ok: Object.keys(mv).every((k) => ns[k] === mv[k]) }));
 ${checkCall('esm', spec)}
+const { analyze: scoreAnalyze, sampleProduct: scoreSample } = await import('market-validation/score');
+console.log(JSON.stringify({ name: 'esm: "market-validation/score" scores like the whole package', ok: scoreAnalyze(scoreSample()).score === analyze(sampleProduct()).score }));
+const parts = await import('market-validation/analyses');
+console.log(JSON.stringify({ name: 'esm: "market-validation/analyses" analyses a survey', ok: parts.analyzeSurvey('How likely are you to recommend us?\\n10\\n9\\n3\\n').nps.score === 100 * (2 - 1) / 3 }));
 `,
   });
   await runNodeChecks('esm', dir, 'check.mjs');
@@ -310,8 +314,26 @@ const resolved = require.resolve('market-validation');
 console.log(JSON.stringify({ name: 'cjs: require resolves to node/market_validation.js', ok: resolved.endsWith('/node_modules/market-validation/node/market_validation.js'), detail: resolved }));
 const score = ${checkCall('cjs', spec)}
 console.log('SCORE ' + score);
+const scorePart = require('market-validation/score');
+console.log(JSON.stringify({ name: 'cjs: require("market-validation/score") resolves to node/market_validation_score.js and scores', ok: require.resolve('market-validation/score').endsWith('/node/market_validation_score.js') && scorePart.analyze(scorePart.sampleProduct()).score === score }));
+const analysesPart = require('market-validation/analyses');
+console.log(JSON.stringify({ name: 'cjs: require("market-validation/analyses") checks a launch', ok: typeof analysesPart.checkLaunch(analysesPart.sampleLaunchPlan().plan).status === 'string' }));
+`,
+    // A fresh process: which parts' wasm are instantiated, and when.
+    'lazy.js': `'use strict';
+const made = [];
+const Instance = WebAssembly.Instance;
+WebAssembly.Instance = function (m, i) { made.push(WebAssembly.Module.exports(m).length); return new Instance(m, i); };
+const mv = require('market-validation');
+const atRequire = made.length;
+mv.analyze(mv.sampleProduct());
+const afterScore = made.length;
+mv.analyzeSurvey('How likely are you to recommend us?\\n10\\n');
+mv.checkLaunch(mv.sampleLaunchPlan().plan);
+console.log(JSON.stringify({ name: 'cjs: a part loads on the first call of one of its functions, once', ok: atRequire === 0 && afterScore === 1 && made.length === 2, detail: \`instances: \${atRequire} at require, \${afterScore} after analyze, \${made.length} after analyzeSurvey and checkLaunch\` }));
 `,
   });
+  await runNodeChecks('cjs-lazy', dir, 'lazy.js');
   // check.js is CommonJS because the project's package.json has "type": "commonjs".
   const r = await run(process.execPath, ['-e', "const s=require('market-validation');process.stdout.write(String(s.analyze(s.sampleProduct()).score))"], { cwd: dir });
   await runNodeChecks('cjs', dir, 'check.js');
@@ -531,14 +553,33 @@ async function testBundle(dir, referenceScore) {
     'src/loader.js': `import init, { analyze, sampleProduct } from 'market-validation';
 import wasmUrl from 'market-validation/market_validation_bg.wasm';
 ${body('await init({ module_or_path: wasmUrl });')}`,
+    // Scoring only: init({ parts: ['score'] }); an analysis then throws a clear Error.
+    'src/parts.js': `import init, { analyze, sampleProduct, analyzeSurvey } from 'market-validation';
+${body(`await init({ parts: ['score'] });
+    let message = '';
+    try { analyzeSurvey('x'); } catch (e) { message = e.message; }
+    if (!message.includes('"analyses" part')) throw new Error('analyzeSurvey without its part: ' + message);`)}`,
+    // One part alone, by its subpath: its own init, its own .wasm.
+    'src/analyses.js': `import init, { analyzeSurvey } from 'market-validation/analyses';
+try {
+  await init();
+  const r = analyzeSurvey('How likely are you to recommend us?\\n10\\n9\\n3\\n');
+  window.__score = 50;
+  document.title = r.nps.score === 100 / 3 ? 'score:50' : 'error:nps ' + r.nps.score;
+} catch (e) {
+  document.title = 'error:' + (e && e.message || e);
+}
+`,
     'dist/copied.html': page('copied'),
     'dist/loader.html': page('loader'),
+    'dist/parts.html': page('parts'),
+    'dist/analyses.html': page('analyses'),
   });
   let built;
   await check('bundle: esbuild --platform=browser --format=esm bundles the package', async () => {
     built = await esbuild.build({
       absWorkingDir: dir,
-      entryPoints: ['src/copied.js', 'src/loader.js'],
+      entryPoints: ['src/copied.js', 'src/loader.js', 'src/parts.js', 'src/analyses.js'],
       bundle: true, platform: 'browser', format: 'esm', target: 'es2022',
       outdir: 'dist', loader: { '.wasm': 'file' }, assetNames: '[name]-[hash]',
       metafile: true, logLevel: 'silent',
@@ -552,7 +593,9 @@ ${body('await init({ module_or_path: wasmUrl });')}`,
     assert(!inputs.some((i) => i.includes('market-validation/node/')), `node build bundled: ${inputs.join(', ')}`);
   });
   // What a user of the plain `await init()` does: put the wasm beside the bundle.
-  fs.copyFileSync(path.join(dir, 'node_modules/market-validation/web/market_validation_bg.wasm'), path.join(dir, 'dist/market_validation_bg.wasm'));
+  for (const wasm of ['market_validation_bg.wasm', 'market_validation_score_bg.wasm', 'market_validation_analyses_bg.wasm']) {
+    fs.copyFileSync(path.join(dir, 'node_modules/market-validation/web', wasm), path.join(dir, 'dist', wasm));
+  }
 
   let chromium;
   try { ({ chromium } = toolsRequire('playwright-core')); } catch (e) {
@@ -564,8 +607,17 @@ ${body('await init({ module_or_path: wasmUrl });')}`,
   let browser;
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-    for (const variant of ['copied', 'loader']) {
-      await check(`browser: ${variant === 'copied' ? 'await init() with the wasm copied beside the bundle' : 'init({ module_or_path }) with esbuild\'s file loader'} computes the score`, async () => {
+    const what = {
+      copied: 'await init() with the wasm copied beside the bundle',
+      loader: 'init({ module_or_path }) with esbuild\'s file loader',
+      parts: 'init({ parts: [\'score\'] }) fetches only the score part\'s wasm, and an analysis says which part to load',
+      analyses: '"market-validation/analyses" alone fetches only its own wasm and analyses a survey',
+    };
+    /** The .wasm each variant may fetch, and must. */
+    const wasmOf = { copied: /^\/market_validation_bg\.wasm$/, loader: /^\/market_validation_bg-[A-Z0-9]+\.wasm$/, parts: /^\/market_validation_score_bg\.wasm$/, analyses: /^\/market_validation_analyses_bg\.wasm$/ };
+    for (const variant of /** @type {Array<keyof typeof what>} */ (['copied', 'loader', 'parts', 'analyses'])) {
+      await check(`browser: ${what[variant]}${variant === 'analyses' ? '' : ' (and computes the score)'}`, async () => {
+        const before = log.length;
         const ctx = await browser.newContext();
         const pg = await ctx.newPage();
         const problems = [];
@@ -581,7 +633,9 @@ ${body('await init({ module_or_path: wasmUrl });')}`,
           if (problems.length) return problems.join(' ; ');
           if (!title.startsWith('score:')) return `page says ${title}`;
           if (!(score >= 0 && score <= 100)) return `score = ${score}`;
-          if (Number.isFinite(referenceScore) && Math.abs(score - referenceScore) > 1e-9) return `browser score ${score} != Node score ${referenceScore}`;
+          if (variant !== 'analyses' && Number.isFinite(referenceScore) && Math.abs(score - referenceScore) > 1e-9) return `browser score ${score} != Node score ${referenceScore}`;
+          const wasm = log.slice(before).map((l) => l.replace(/^\d+ /, '')).filter((u) => u.endsWith('.wasm'));
+          if (wasm.length !== 1 || !wasmOf[variant].test(wasm[0])) return `fetched ${wasm.join(', ') || 'no wasm'}`;
         } finally {
           await ctx.close();
         }
