@@ -41,6 +41,10 @@ applyTheme();
 
 // Loaded once; a failure is shown as an error card when data arrives.
 
+// Most cards are score cards: scoring starts loading at once, in parallel
+// with reading the fragment.
+loadScore().catch(() => {});
+
 let generation = 0;
 
 function applyTheme() {
