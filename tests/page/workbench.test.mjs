@@ -198,6 +198,36 @@ describe('workbench page', () => {
     }
   });
 
+  it('downloads only the scoring part for the first score, and the analyses part when the launch tab opens', async () => {
+    const { context, page, errors, requests } = await suite.open({ ...desktop, serviceWorkers: 'block' });
+    const wasm = () => requests.filter((u) => u.endsWith('.wasm')).map((u) => new URL(u).pathname.replace(/^.*\//, ''));
+    try {
+      await page.goto(`${suite.origin}/www/`);
+      await waitForScore(page);
+      assert.deepEqual(wasm(), ['market_validation_score_bg.wasm'], 'the first paint fetches the score part only');
+      await page.getByTestId('view-tab-launch').click();
+      await page.getByTestId('launch-status').waitFor();
+      assert.deepEqual(wasm(), ['market_validation_score_bg.wasm', 'market_validation_analyses_bg.wasm'], 'the launch tab adds the analyses part, once');
+      assert.deepEqual(errors, []);
+      // The score card, in a fresh context: scoring only.
+      await page.getByTestId('view-tab-validation').click();
+      await page.waitForFunction(() => /embed\.html#v1/.test(document.querySelector('#embed-link')?.getAttribute('href') ?? ''));
+      const href = new URL(await page.locator('#embed-link').getAttribute('href'), page.url()).href;
+      const card = await suite.open({ ...desktop, serviceWorkers: 'block' });
+      try {
+        await card.page.goto(href);
+        await card.page.getByTestId('mv-score').waitFor();
+        const cardWasm = card.requests.filter((u) => u.endsWith('.wasm')).map((u) => new URL(u).pathname.replace(/^.*\//, ''));
+        assert.deepEqual(cardWasm, ['market_validation_score_bg.wasm'], 'the score card fetches the score part only');
+        assert.deepEqual(card.errors, []);
+      } finally {
+        await card.context.close();
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
   it('sends no request beyond its own static files, and works offline once loaded', async () => {
     const { context, page, errors, requests } = await suite.open(desktop);
     try {
