@@ -466,3 +466,35 @@ fn sample_product_scores_below_its_claimed_90() {
     assert_eq!(r.coverage, 1.0);
     assert!(r.warnings.is_empty(), "{:?}", r.warnings);
 }
+
+#[test]
+fn the_score_never_exceeds_100_and_stays_inside_its_interval() {
+    // Every dimension at 100 with weights 0.1, 0.1, 0.1, 0.1, 0.3: in floating point the
+    // shares w / 0.7 times 100 add to 100.00000000000001 (checked in Python with the same
+    // order of operations); the score is clamped, and its interval still contains it.
+    let product = json!({
+        "usageMetrics": { "retentionRate": 1.0 },
+        "adoptionData": { "adoptionRate": 1.0, "totalUsers": 100000 },
+        "surveyData": { "npsScore": 100, "feedbackVolume": 5000 },
+        "marketResearch": { "growthRate": 10.0 },
+        "competitiveData": { "marketPosition": 1 }
+    });
+    let weights = json!({ "weights": { "usage": 0.1, "adoption": 0.1, "survey": 0.1, "market": 0.1, "competitive": 0.3 } });
+    let r = run(product, weights);
+    for d in [
+        &r.dimensions.usage,
+        &r.dimensions.adoption,
+        &r.dimensions.survey,
+        &r.dimensions.market,
+        &r.dimensions.competitive,
+    ] {
+        assert_eq!(d.score, Some(100.0), "{:?}", d.summary);
+    }
+    assert_eq!(r.score, 100.0);
+    assert!(
+        r.interval[0] <= r.score && r.score <= r.interval[1],
+        "{:?} {}",
+        r.interval,
+        r.score
+    );
+}

@@ -193,6 +193,16 @@ fn bad_input_is_a_clear_error() {
         "{text}"
     );
     assert!(text.contains("ends at asOf, 2099-12-31"), "{text}");
+    // asOf before the first event: an error naming both days, not a silent move.
+    let early = EventsConfig {
+        as_of: Some(days_from_civil(2026, 1, 1)),
+        ..EventsConfig::default()
+    };
+    let err = analyze_events(&[1, 2], &[noon(2026, 1, 5), noon(2026, 1, 20)], &early).unwrap_err();
+    assert!(
+        err.to_string().contains(r#"options.asOf is "2026-01-01"; expected a day on or after the first event, 2026-01-05 (the events run from 2026-01-05 to 2026-01-20)"#),
+        "{err}"
+    );
     // A single event is a valid, documented result.
     let one = analyze_events(&[9], &[noon(2026, 11, 1)], &EventsConfig::default()).unwrap();
     assert_eq!((one.users, one.daily.len(), one.growth.len()), (1, 1, 1));

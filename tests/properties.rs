@@ -185,6 +185,12 @@ const IMPROVEMENTS: &[(&[&str], f64)] = &[
 /// 1 lands on the bound), staying in range. Returns false when it is absent.
 fn improve(product: &mut Value, path: &[&str], better: f64, step: f64) -> bool {
     let field = path[path.len() - 1];
+    // Daily users can rise only up to the weekly and monthly counts: beyond them the
+    // counts contradict each other, which is no improvement (and is scored as missing).
+    let daily_cap = ["weeklyActiveUsers", "monthlyActiveUsers"]
+        .iter()
+        .filter_map(|k| product["usageMetrics"][*k].as_f64())
+        .fold(1e13, f64::min);
     let mut node = &mut *product;
     for key in path {
         node = &mut node[*key];
@@ -198,9 +204,13 @@ fn improve(product: &mut Value, path: &[&str], better: f64, step: f64) -> bool {
         "competitiveAdvantage" | "differentiationScore" => (0.0, 10.0),
         "marketPosition" => (1.0, 1e6),
         "growthRate" => (-1.0, 10.0),
+        "dailyActiveUsers" => (0.0, daily_cap),
         "timeToAdoption" => (0.0, 3650.0),
         _ => (0.0, 1e13),
     };
+    if v > hi {
+        return false; // already contradicting the other counts: no better value exists
+    }
     let moved = if field == "marketPosition" {
         (v - 1.0).max(lo)
     } else if better > 0.0 {
@@ -265,6 +275,42 @@ proptest! {
         if let (Some(small), Some(large)) = (score(&p, &Value::Null)?, score(&larger, &Value::Null)?) {
             prop_assert_eq!(small.score, large.score);
             prop_assert!(large.uncertainty.sampling_sd <= small.uncertainty.sampling_sd + 1e-12);
+        }
+    }
+
+    /// Making active-user counts contradict each other (a smaller count made larger than a
+    /// larger one by `factor`) never raises the score above that of the product without the
+    /// two contradicting fields: impossible figures are scored as missing, never capped into
+    /// a perfect ratio.
+    #[test]
+    fn contradictions_never_raise_the_score(
+        p in product(),
+        o in preset(),
+        pair in 0..3usize,
+        factor in 1.0001..20.0f64,
+        base in 1.0..20_000.0f64,
+    ) {
+        let [small, large] = [
+            ["dailyActiveUsers", "monthlyActiveUsers"],
+            ["dailyActiveUsers", "weeklyActiveUsers"],
+            ["weeklyActiveUsers", "monthlyActiveUsers"],
+        ][pair];
+        let mut contradicted = p.clone();
+        if !contradicted["usageMetrics"].is_object() {
+            contradicted["usageMetrics"] = json!({});
+        }
+        let large_value = contradicted["usageMetrics"][large].as_f64().filter(|v| *v > 0.0).unwrap_or(base);
+        contradicted["usageMetrics"][large] = json!(large_value);
+        contradicted["usageMetrics"][small] = json!(large_value * factor);
+        let mut removed = contradicted.clone();
+        if let Some(usage) = removed["usageMetrics"].as_object_mut() {
+            usage.remove(small);
+            usage.remove(large);
+        }
+        if let (Some(with), Some(without)) = (score(&contradicted, &o)?, score(&removed, &o)?) {
+            prop_assert!(with.score <= without.score + 1e-9, "{} > {}", with.score, without.score);
+            let warned = with.warnings.iter().any(|w| w.message.contains("scored as missing"));
+            prop_assert!(warned, "the contradiction is named: {:?}", with.warnings);
         }
     }
 

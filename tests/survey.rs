@@ -247,6 +247,19 @@ fn the_sean_ellis_test_reads_in_plain_words() {
         "{}",
         close.reading
     );
+    // 4 of 10 (40%): equal to the bar, so no count of answers would tell them apart; the
+    // count is absent even though 10 is under the practical minimum.
+    let equal = analyze_survey_answers(&answers(4, 3, 3), &c)
+        .unwrap()
+        .pmf
+        .unwrap();
+    assert_eq!(equal.verdict, PmfVerdict::TooFewAnswers);
+    assert_eq!(equal.more_answers_needed, None);
+    assert!(
+        equal.reading.contains("equals the 40% bar"),
+        "{}",
+        equal.reading
+    );
     let low = analyze_survey_answers(&answers(20, 60, 40), &c)
         .unwrap()
         .pmf

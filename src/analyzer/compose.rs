@@ -60,7 +60,9 @@ pub(crate) fn compose(c: &Config, values: &BTreeMap<MetricId, f64>) -> Option<Co
             weight_sum += c.dimension_weights[i];
         }
         dims[i] = Some(DimComposite {
-            score,
+            // Shares that add to just over 1 in floating point must not
+            // give 100.00000000000001.
+            score: score.clamp(0.0, 100.0),
             share: c.dimension_weights[i],
             metric_shares,
         });
@@ -73,7 +75,10 @@ pub(crate) fn compose(c: &Config, values: &BTreeMap<MetricId, f64>) -> Option<Co
         d.share /= weight_sum;
         score += d.share * d.score;
     }
-    Some(Composite { score, dims })
+    Some(Composite {
+        score: score.clamp(0.0, 100.0),
+        dims,
+    })
 }
 
 /// Head-to-head: for every competitor figure we can match, our sub-score

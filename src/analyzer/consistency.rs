@@ -11,6 +11,7 @@ use crate::analyzer::model::{
     SurveyData, UsageMetrics,
 };
 use crate::format::{format_number, format_suggestion};
+use crate::analyzer::contradictions::stickiness_contradictions;
 use crate::input::warning::Warning;
 use crate::stats::nps_of_counts;
 
@@ -46,42 +47,7 @@ pub fn check_consistency(p: &ProductData) -> Vec<Warning> {
 
 /// DAU <= WAU <= MAU, and the retention horizon of the benchmarks.
 fn check_usage(u: &UsageMetrics, out: &mut Vec<Warning>) {
-    let (dau, wau, mau) = (
-        u.daily_active_users,
-        u.weekly_active_users,
-        u.monthly_active_users,
-    );
-    if let (Some(d), Some(w)) = (dau, wau) {
-        if d > w {
-            out.push(Warning::new(
-                "dau_above_wau",
-                "usageMetrics.dailyActiveUsers",
-                format!("daily active users ({}) exceed weekly active users ({}); every daily user is also a weekly user", format_number(d), format_number(w)),
-            ));
-        }
-    }
-    if let (Some(w), Some(m)) = (wau, mau) {
-        if w > m {
-            out.push(Warning::new(
-                "wau_above_mau",
-                "usageMetrics.weeklyActiveUsers",
-                format!("weekly active users ({}) exceed monthly active users ({}); every weekly user is also a monthly user", format_number(w), format_number(m)),
-            ));
-        }
-    }
-    if let (Some(d), None, Some(m)) = (dau, wau, mau) {
-        if d > m {
-            out.push(Warning::new(
-                "dau_above_mau",
-                "usageMetrics.dailyActiveUsers",
-                format!(
-                    "daily active users ({}) exceed monthly active users ({})",
-                    format_number(d),
-                    format_number(m)
-                ),
-            ));
-        }
-    }
+    out.extend(stickiness_contradictions(u));
     if let Some(h) = u.retention_horizon_months {
         if h != 6.0 {
             out.push(Warning::new(

@@ -4,6 +4,7 @@
 //! the confidence level, so the scorer computes it ([`Sampling::interval`]).
 
 use crate::analyzer::benchmarks::MIN_SURVEY_RESPONSES;
+use crate::analyzer::contradictions::stickiness_contradictions;
 use crate::analyzer::metric_id::MetricId;
 use crate::analyzer::model::{
     AdoptionData, CompetitiveAnalysisData, MarketResearchData, NpsResponses, ProductData,
@@ -168,8 +169,11 @@ impl Metrics {
 
 /// Stickiness and retention.
 fn usage(u: &UsageMetrics, user_sampling: Sampling, out: &mut Metrics) {
-    let mau = u.monthly_active_users.filter(|m| *m > 0.0);
-    let wau = u.weekly_active_users.filter(|w| *w > 0.0);
+    // Counts that contradict each other are scored as missing (and warned
+    // about), never capped into a perfect ratio.
+    let counts_fit = stickiness_contradictions(u).is_empty();
+    let mau = u.monthly_active_users.filter(|m| *m > 0.0 && counts_fit);
+    let wau = u.weekly_active_users.filter(|w| *w > 0.0 && counts_fit);
     if let (Some(dau), Some(mau)) = (u.daily_active_users, mau) {
         out.push(
             MetricId::DauMauRatio,

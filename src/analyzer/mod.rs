@@ -44,6 +44,7 @@ scorer_modules! {
     pub mod catalog;
     mod compose;
     mod consistency;
+    mod contradictions;
     mod explain;
     pub(crate) mod metric_inputs;
     pub mod options;

@@ -41,7 +41,10 @@ pub(crate) fn prepare(
         first_day = first_day.min(d);
         last_day = last_day.max(d);
     }
-    let as_of = config.as_of.unwrap_or(last_day).max(first_day);
+    if let Some(asked) = config.as_of.filter(|&d| d < first_day) {
+        return Err(as_of_before_events(asked, first_day, last_day));
+    }
+    let as_of = config.as_of.unwrap_or(last_day);
     let span = (as_of - first_day) as u64;
     let layout = activity::KeyLayout::for_span(span);
     let user_bits = 32 - user_ids.iter().copied().max().unwrap_or(0).leading_zeros();
@@ -82,6 +85,27 @@ pub(crate) fn prepare(
         elapsed,
         signups,
     })
+}
+
+/// The error for an `asOf` before the first event: nothing would be left to
+/// analyse, and moving the day silently would analyse days not asked for.
+fn as_of_before_events(asked: i64, first_day: i64, last_day: i64) -> InputError {
+    InputError::new(
+        "events",
+        vec![Problem::new(
+            "options.asOf",
+            format!("\"{}\"", iso_date(asked)),
+            format!(
+                "a day on or after the first event, {} (the events run from {} to {})",
+                iso_date(first_day),
+                iso_date(first_day),
+                iso_date(last_day)
+            ),
+        )
+        .with_hint(Some(
+            "leave asOf out to analyse up to the last event, or check the year".into(),
+        ))],
+    )
 }
 
 /// Periods from the one of `first_day` to the one of `as_of`, both included.

@@ -330,16 +330,26 @@ pub fn pmf_summary(g: &GroupTally, c: &SurveyConfig) -> Option<PmfSummary> {
     let (verdict, reading, more) = if nf < MIN_PMF_ANSWERS {
         // At least the practical minimum; more if that would still not tell
         // the share from the bar.
+        // A share equal to the bar cannot be told from it by any number of
+        // answers: then no count is given.
         let minimum = MIN_PMF_ANSWERS - nf;
-        let more = needed(nf).map_or(minimum, |m| m.max(minimum));
+        let more = needed(nf).map(|m| m.max(minimum));
+        let tail = match more {
+            Some(m) => format!(
+                "about {} more would tell the share from the bar if it held",
+                format_number(m)
+            ),
+            None => format!(
+                "the share equals the {bar_pct} bar, which no number of answers tells apart"
+            ),
+        };
         (
             PmfVerdict::TooFewAnswers,
             format!(
-                "too few answers from users ({n}): the practical minimum is {}; about {} more would tell the share from the bar if it held",
-                format_number(MIN_PMF_ANSWERS),
-                format_number(more)
+                "too few answers from users ({n}): the practical minimum is {}; {tail}",
+                format_number(MIN_PMF_ANSWERS)
             ),
-            Some(more),
+            more,
         )
     } else if p_value < alpha {
         (

@@ -80,6 +80,31 @@ describe('workbench page', () => {
     }
   });
 
+  it('impossible counts never raise the score: daily users above monthly ones are flagged at the field and scored as missing', async () => {
+    const { context, page, errors } = await suite.open(desktop);
+    try {
+      await page.goto(`${suite.origin}/www/`);
+      const sample = await waitForScore(page);
+      const dau = page.locator('#field-usageMetrics-dailyActiveUsers');
+      // Without the daily count, the stickiness ratios are missing.
+      await dau.fill('');
+      await page.waitForFunction((old) => document.querySelector('#score').textContent !== old, sample.toFixed(1));
+      const without = Number(await page.locator('#score').textContent());
+      // 40,000 daily users against the sample's 15,000 monthly ones.
+      await dau.fill('40000');
+      await page.waitForFunction((old) => document.querySelector('#score').textContent !== old, without.toFixed(1)).catch(() => {});
+      await page.waitForFunction(() => document.querySelector('#error-usageMetrics-dailyActiveUsers [data-testid="field-warning"]'));
+      const impossible = Number(await page.locator('#score').textContent());
+      assert.ok(impossible <= without, `impossible counts scored ${impossible}, above ${without} without them`);
+      const note = await page.locator('#error-usageMetrics-dailyActiveUsers').textContent();
+      assert.match(note, /exceed monthly active users/);
+      assert.match(note, /scored as missing/);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('re-scores at once when a weight moves, and the share link reproduces the exact result in a fresh page', async () => {
     const { context, page, errors } = await suite.open(desktop);
     let link;

@@ -103,6 +103,7 @@ export function mountValidation({ onScored }) {
       state.lastProduct = product;
       const unmodified = canonical(product) === state.sampleCanonical && !state.customWeights;
       renderResult(result, { unmodified, presets: state.presets, form });
+      form.showWarnings(result.warnings);
       onScored();
       results.dataset.state = 'ok';
       document.body.dataset.state = 'ok';

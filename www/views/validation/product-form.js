@@ -219,6 +219,21 @@ export function createProductForm({ schema, container, problemsBox, rescoreSoon 
       problemsBox.hidden = !problemsBox.childElementCount;
     },
 
+    /**
+     * The result's warnings that name a field, next to that field (after
+     * `showProblems`, which clears them): a contradiction such as daily users
+     * above monthly ones shows at the count that is too large.
+     * @param {ValidationResult['warnings']} warnings
+     */
+    showWarnings(warnings) {
+      for (const w of warnings) {
+        const f = w.path ? fieldFor(w.path) : null;
+        if (!f) continue;
+        f.error.append(h('p', { class: 'field-warning', 'data-testid': 'field-warning', 'data-code': w.code }, w.message));
+        f.error.hidden = false;
+      }
+    },
+
     /** Each subgroup's "n set" count. @param {ProductObject} product */
     updateSubgroupCounts(product) {
       for (const { count, prefix } of subgroups) {
