@@ -44,8 +44,12 @@ const MAX_PRECACHE = 300;
 
 /** @param {string} url */
 const isCacheable = (url) => CACHEABLE.some((prefix) => url.startsWith(prefix));
-/** A URL without its fragment. @param {string} url */
-const stripped = (url) => { const u = new URL(url); u.hash = ''; return u.href; };
+/**
+ * A URL without its fragment and its query: the cache key. The server
+ * serves files, so `embed.html?theme=dark` is `embed.html`, and one entry
+ * stands for every query string. @param {string} url
+ */
+const stripped = (url) => { const u = new URL(url); u.hash = ''; u.search = ''; return u.href; };
 
 /**
  * Same-folder references found in a JS, HTML or CSS file.
@@ -120,7 +124,7 @@ async function fromNetworkThenCache(request) {
     if (response.ok && response.type === 'basic' && isCacheable(request.url)) cache.put(stripped(request.url), response.clone());
     return response;
   } catch (error) {
-    const cached = await cache.match(request, { ignoreSearch: true })
+    const cached = await cache.match(stripped(request.url))
       ?? (request.mode === 'navigate' && new URL(request.url).pathname.endsWith('/') ? await cache.match(new URL('index.html', request.url).href) : undefined);
     if (cached) return cached;
     throw error;
@@ -130,10 +134,10 @@ async function fromNetworkThenCache(request) {
 /** @param {Request} request */
 async function fromCacheThenNetwork(request) {
   const cache = await caches.open(CACHE_NAME);
-  const cached = await cache.match(request);
+  const cached = await cache.match(stripped(request.url));
   if (cached) return cached;
   const response = await fetch(request);
-  if (response.ok && response.type === 'basic' && isCacheable(request.url)) cache.put(request, response.clone());
+  if (response.ok && response.type === 'basic' && isCacheable(request.url)) cache.put(stripped(request.url), response.clone());
   return response;
 }
 

@@ -273,6 +273,18 @@ describe('workbench page', () => {
       await page.reload();
       assert.ok(await waitForScore(page) >= 0, 'scores offline');
       await context.setOffline(false);
+      // The cache is keyed without the query string: new query strings add no entries.
+      const entries = () => page.evaluate(async () => {
+        let n = 0;
+        for (const name of await caches.keys()) n += (await (await caches.open(name)).keys()).length;
+        return n;
+      });
+      const before = await entries();
+      for (const q of ['?a=1', '?a=2', '?theme=dark']) {
+        await page.goto(`${suite.origin}/www/${q}`);
+        await waitForScore(page);
+      }
+      assert.equal(await entries(), before, 'no cache entry per query string');
       assert.deepEqual(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e)), []);
     } finally {
       await context.close();
