@@ -9,8 +9,11 @@
 //                    { type: 'market-validation:data', tab: 'launch', launch: { plan, options? }, title?, theme? }
 //   embed -> parent: { type: 'market-validation:ready' }            once listening
 //                    { type: 'market-validation:resize', height }   whenever the content height changes
-// Data only flows in and is only ever scored and shown as text, so messages
-// are accepted from the parent whatever its origin (never evaluated; shape checked).
+// Posted data is accepted only when the host opts in: the embed URL names the
+// parent's origin, `embed.html?host=https://host.example#…`, and messages from
+// any other origin (or with no `host`) are ignored; the card says where its
+// data came from (the link, or that host). Messages are only ever scored and
+// shown as text (never evaluated; shape checked).
 import { analyze } from '../pkg/web/market_validation_score.js';
 import { loadScore, loadAnalyses } from './lib/engine.js';
 import { $ } from './lib/dom.js';
@@ -27,10 +30,22 @@ const root = $('#card-root');
 const frame = $('#embed');
 const openLink = $('#open-full', HTMLAnchorElement);
 const footer = $('#embed-footer');
+const sourceNote = $('#data-source');
 const heading = document.querySelector('#embed h1');
 const framed = window.parent !== window;
 
 const params = new URLSearchParams(location.search);
+/** The origin allowed to post data (`?host=`), or null: then only the link's data is shown. */
+const hostOrigin = (() => {
+  const host = params.get('host');
+  if (!host) return null;
+  try {
+    const origin = new URL(host).origin;
+    return origin === 'null' ? null : origin;
+  } catch {
+    return null;
+  }
+})();
 const compact = params.get('compact') !== '0';
 /** @param {unknown} value @returns {value is Theme} */
 const isTheme = (value) => value === 'light' || value === 'dark';
@@ -59,11 +74,13 @@ function setCard(card) {
 }
 
 /**
- * Scores a checked state and shows its card; `fragment` is the share fragment for the full-page link, if known.
- * @param {ShareState} state @param {string | null} fragment
+ * Scores a checked state and shows its card; `fragment` is the share fragment for the full-page
+ * link, if known; `from` the origin that posted the data (null: the link's own data).
+ * @param {ShareState} state @param {string | null} fragment @param {string | null} [from]
  */
-async function show(state, fragment) {
+async function show(state, fragment, from = null) {
   const run = ++generation;
+  sourceNote.textContent = from ? `Data from ${from}. ` : 'Data from this link. ';
   const title = state.title;
   const launch = state.tab === 'launch';
   /** @type {import('./lib/engine.js').Analyses | null} */
@@ -141,8 +158,9 @@ async function fromFragment() {
 }
 
 window.addEventListener('message', (event) => {
-  // Only the embedding page feeds the card (not other frames of that page).
-  if (!framed || event.source !== window.parent) return;
+  // Only the embedding page feeds the card (not other frames of that page),
+  // and only when the embed URL names its origin.
+  if (!framed || event.source !== window.parent || hostOrigin === null || event.origin !== hostOrigin) return;
   const message = event.data;
   if (message == null || typeof message !== 'object' || message.type !== 'market-validation:data') return;
   if (isTheme(message.theme) || message.theme === null) {
@@ -164,7 +182,7 @@ window.addEventListener('message', (event) => {
     setCard(renderCardError(errorMessage(error), [], { theme }));
     return;
   }
-  show(state, null);
+  show(state, null, hostOrigin);
 });
 window.addEventListener('hashchange', fromFragment);
 
@@ -175,9 +193,10 @@ if (framed) {
     const height = Math.ceil(frame.getBoundingClientRect().height);
     if (height === lastHeight) return;
     lastHeight = height;
-    window.parent.postMessage({ type: 'market-validation:resize', height }, '*');
+    window.parent.postMessage({ type: 'market-validation:resize', height }, hostOrigin ?? '*');
   }).observe(frame);
-  window.parent.postMessage({ type: 'market-validation:ready' }, '*');
+  // "ready" invites data: only a host that opted in is told.
+  if (hostOrigin) window.parent.postMessage({ type: 'market-validation:ready' }, hostOrigin);
 }
 
 fromFragment();

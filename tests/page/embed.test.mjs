@@ -55,6 +55,26 @@ describe('embeds', () => {
           return doc && Math.abs(el.getBoundingClientRect().height - doc.scrollHeight) <= 2 && el.getBoundingClientRect().height > 100;
         }, `[data-testid="${id}"]`);
       }
+      // The postMessage iframe names this page's origin (?host=), and its card says so.
+      assert.match(await page.frameLocator('[data-testid="embed-message"]').getByTestId('data-source').textContent(), new RegExp(`Data from ${suite.origin.replace(/[.]/g, '\\.')}`));
+      assert.match(await page.frameLocator('[data-testid="embed-fragment"]').getByTestId('data-source').textContent(), /Data from this link/);
+      // Without ?host=, or with another origin, posted data is ignored.
+      await page.evaluate(() => {
+        for (const [id, query] of [['no-host', ''], ['other-host', '?host=https://other.example']]) {
+          const f = document.createElement('iframe');
+          f.id = id;
+          f.src = `../embed.html${query}`;
+          f.addEventListener('load', () => f.contentWindow.postMessage({ type: 'market-validation:data', product: { usageMetrics: { retentionRate: 0.5 } } }, '*'));
+          document.body.append(f);
+        }
+      });
+      for (const id of ['no-host', 'other-host']) {
+        const frame = page.frameLocator(`#${id}`);
+        await frame.locator('.mv-card').first().waitFor();
+        await page.waitForTimeout(500);
+        assert.equal(await frame.getByTestId('mv-score').count(), 0, `${id}: posted data was not scored`);
+        assert.match(await frame.locator('#card-root').textContent(), /Waiting for data/);
+      }
       const byAttribute = page.getByTestId('card-attribute');
       await byAttribute.getByTestId('mv-score').waitFor();
       const first = await byAttribute.getByTestId('mv-score').textContent();

@@ -55,7 +55,10 @@ fragmentFrame.src = embedUrl.href + await encodeState({
   product: AI_DATABASE, options: { preset: 'b2b-saas' }, title: 'The AI database',
 });
 // (b) Data by postMessage, sent when the embed says it is ready.
-messageFrame.src = embedUrl.href;
+// The embed accepts posted data only from the origin its URL names.
+const withHost = new URL(embedUrl);
+withHost.searchParams.set('host', location.origin);
+messageFrame.src = withHost.href;
 
 // The custom element fed by property; the select re-scores it with another preset.
 // card.js (its own script tag) defines the element; this page only sets its properties.
