@@ -240,6 +240,13 @@ fn the_sean_ellis_test_reads_in_plain_words() {
         .unwrap();
     assert_eq!(close.verdict, PmfVerdict::NotDistinguishable);
     assert!((close.z - 1.5504).abs() < 1e-3);
+    // Its one-sided 95% Wilson lower bound (z = 1.6449, Python: 0.397697) is below the bar,
+    // as the test found, though the share is above it.
+    assert!(
+        (close.one_sided_bound - 0.397_697_360_325_63).abs() < 1e-9,
+        "{}",
+        close.one_sided_bound
+    );
     // Needs n >= 0.24 (1.6449 / 0.038462)^2 = 438.9, i.e. 439 answers: 49 more.
     assert_eq!(close.more_answers_needed, Some(49.0));
     assert!(
@@ -304,6 +311,14 @@ fn segments_name_who_loves_the_product_and_flag_small_ones() {
         "{}",
         loves.reading
     );
+    // 25 of 60 against 22 of 60: the leader's interval (95% Wilson lower bound 0.298) does
+    // not clear the other's 36.7%, so no segment is called out.
+    let mut close = String::from("Role,How would you feel if you could no longer use it?\n");
+    for (role, vd, other) in [("A", 25, 35), ("B", 22, 38)] {
+        close.push_str(&format!("{role},Very disappointed\n").repeat(vd));
+        close.push_str(&format!("{role},Somewhat disappointed\n").repeat(other));
+    }
+    assert_eq!(csv(&close).segments.expect("segments").loves_most, None);
 }
 
 #[test]
@@ -641,5 +656,40 @@ mod review_regressions {
             .find(|i| i.reason.contains("never closed"))
             .expect("reported");
         assert_eq!(quote.line, Some(3));
+    }
+}
+
+/// The one-sided bound shown beside the verdict agrees with the test on every tally: the
+/// share is told above the bar exactly when the bound is above it, below exactly when the
+/// bound is below it.
+#[test]
+fn the_one_sided_bound_agrees_with_the_verdict() {
+    let answers = |vd: usize, sd: usize| SurveyAnswers {
+        pmf: Some(
+            std::iter::repeat_n("Very disappointed", vd)
+                .chain(std::iter::repeat_n("Somewhat disappointed", sd))
+                .map(|s| AnswerValue::Text(s.into()))
+                .collect(),
+        ),
+        ..SurveyAnswers::default()
+    };
+    let c = SurveyConfig::default();
+    for n in [30usize, 47, 100, 390, 1000] {
+        for vd in 0..=n {
+            let pmf = analyze_survey_answers(&answers(vd, n - vd), &c)
+                .unwrap()
+                .pmf
+                .unwrap();
+            let bound = pmf.one_sided_bound;
+            match pmf.verdict {
+                PmfVerdict::AboveBar => assert!(bound > pmf.bar, "{vd}/{n}: above, bound {bound}"),
+                PmfVerdict::BelowBar => assert!(bound < pmf.bar, "{vd}/{n}: below, bound {bound}"),
+                PmfVerdict::NotDistinguishable => assert!(
+                    (pmf.very_disappointed_share >= pmf.bar) == (bound <= pmf.bar + 1e-12),
+                    "{vd}/{n}: not distinguishable, bound {bound}"
+                ),
+                other => panic!("{vd}/{n}: {other:?}"),
+            }
+        }
     }
 }

@@ -129,8 +129,14 @@ pub struct PmfSummary {
     pub blank: u64,
     /// Very disappointed / n, 0..1.
     pub very_disappointed_share: f64,
-    /// Wilson interval on the share at the confidence level.
+    /// Wilson interval on the share at the confidence level (two-sided).
     pub interval: [f64; 2],
+    /// The one-sided Wilson bound at the confidence level that the test reads: the lower bound
+    /// when the share is at or above the bar, the upper bound when below. The one-sided test
+    /// tells the share from the bar exactly when the bar is beyond this bound, so show this
+    /// beside the verdict (the two-sided interval can contain the bar while the one-sided test
+    /// tells them apart).
+    pub one_sided_bound: f64,
     /// The bar tested against (0.4 unless `pmfBar` says otherwise).
     pub bar: f64,
     /// One-sided test statistic: (share - bar) / sqrt(bar (1 - bar) / n).
@@ -205,7 +211,8 @@ pub struct SegmentBreakdown {
     /// Each segment, largest first.
     pub segments: Vec<SegmentSummary>,
     /// The segment with the highest "very disappointed" share among those large enough: who
-    /// loves the product most (the Superhuman reading).
+    /// loves the product most (the Superhuman reading). Absent unless its interval lies above
+    /// the other segments' pooled share, so a lead that may be chance is not called out.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub loves_most: Option<SegmentHighlight>,
     /// Rows whose segment was beyond the 1,000 distinct segments tallied.
@@ -307,6 +314,9 @@ pub fn pmf_summary(g: &GroupTally, c: &SurveyConfig) -> Option<PmfSummary> {
     let (lo, hi) = stats::wilson(vd as f64, nf, c.z);
     let (z, p_value) = stats::one_sided_z_test(vd as f64, nf, c.pmf_bar);
     let alpha = 1.0 - c.confidence_level;
+    // The Wilson bound inverts the same score test at the one-sided level.
+    let (one_lo, one_hi) = stats::wilson(vd as f64, nf, stats::normal_quantile(1.0 - alpha));
+    let one_sided_bound = if share >= c.pmf_bar { one_lo } else { one_hi };
     let bar_pct = format!("{}%", format_number((c.pmf_bar * 1000.0).round() / 10.0));
     let share_pct = format!("{}%", format_number((share * 1000.0).round() / 10.0));
     // Never "100%": a confidence above 99.9% is written as such.
@@ -393,6 +403,7 @@ pub fn pmf_summary(g: &GroupTally, c: &SurveyConfig) -> Option<PmfSummary> {
         blank: g.ellis_blank,
         very_disappointed_share: share,
         interval: [lo, hi],
+        one_sided_bound,
         bar: c.pmf_bar,
         z,
         p_value,
@@ -504,6 +515,16 @@ fn segment_breakdown(tally: &Tally, column: &str, c: &SurveyConfig) -> SegmentBr
         .filter(|s| !s.small)
         .filter_map(|s| s.pmf.as_ref().map(|p| (s, p)))
         .max_by(|(sa, a), (sb, b)| a.very_disappointed_share.total_cmp(&b.very_disappointed_share).then_with(|| sb.name.cmp(&sa.name)))
+        // Only a segment told apart from the rest: its interval lies above the
+        // other segments' pooled share (else the lead may be chance).
+        .filter(|(s, p)| {
+            let (vd, n) = segments
+                .iter()
+                .filter(|o| o.name != s.name)
+                .filter_map(|o| o.pmf.as_ref())
+                .fold((0u64, 0u64), |(vd, n), o| (vd + o.very_disappointed, n + o.n));
+            n > 0 && p.interval[0] > vd as f64 / n as f64
+        })
         .map(|(s, p)| SegmentHighlight {
             name: s.name.clone(),
             very_disappointed_share: p.very_disappointed_share,

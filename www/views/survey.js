@@ -127,7 +127,9 @@ function pmfPanel(pmf, level, width) {
   return panel('Sean Ellis test', [
     figureRow([
       { label: 'Very disappointed', value: fmtPct(pmf.veryDisappointedShare), big: true, testid: 'pmf-share' },
-      { label: `${level} interval`, value: pctRange(pmf.interval) },
+      { label: `${level} interval, two-sided`, value: pctRange(pmf.interval) },
+      // The bound the one-sided test reads: it agrees with the verdict beside it.
+      { label: `${level} one-sided bound`, value: `${pmf.veryDisappointedShare >= pmf.bar ? '≥' : '≤'} ${fmtPct(pmf.oneSidedBound)}`, testid: 'pmf-one-sided' },
       { label: 'Answers from users', value: fmtInt(pmf.n), sub: pmf.blank ? `${fmtInt(pmf.blank)} blank` : null },
     ]),
     h('p', { class: 'mv-verdict-line' }, verdictBadge(verdictText, tone, 'pmf-verdict'), ' ', h('span', { text: pmf.reading })),
