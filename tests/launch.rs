@@ -63,8 +63,25 @@ fn the_sample_reports_its_missing_sales_training_milestone() {
         ]
     );
     // 5 of 6 dependency pairs sound; nothing overdue; all aligned; 4 >= 3 channels; an audience:
-    // 100 * (0.3 * 5/6 + 0.2 + 0.3 + 0.1 + 0.1) = 95.
-    assert!((r.score.score - 95.0).abs() < 1e-9, "{}", r.score.score);
+    // 100 * (0.3 * 5/6 + 0.2 + 0.3 + 0.1 + 0.1) = 95, capped at 89 as the plan is blocked:
+    // below the ready line of 90, with the cap in the derivation.
+    assert!(
+        (r.score.uncapped - 95.0).abs() < 1e-9,
+        "{}",
+        r.score.uncapped
+    );
+    assert_eq!(r.score.score, 89.0);
+    let cap = r
+        .score
+        .cap
+        .as_ref()
+        .expect("a blocked plan's score is capped");
+    assert_eq!(cap.value, 89.0);
+    assert!(
+        cap.reason.starts_with("blocked (1 blocker)"),
+        "{}",
+        cap.reason
+    );
     assert!((r.score.components[0].value - 5.0 / 6.0).abs() < 1e-12);
     // Two critical chains of 14 days and 3 milestones each end at "Launch"; the tie goes to the
     // one through the milestone listed first ("Documentation complete" before "Marketing campaign").

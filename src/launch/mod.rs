@@ -45,8 +45,9 @@ pub use messaging::{
 pub use plan::{MAX_DEPENDENCY_PAIRS, MAX_OFFSET_DAYS};
 pub use rules::CRITICAL_WINDOW_DAYS;
 pub use score::{
-    LaunchScore, LaunchScoreComponent, MIN_CHANNELS, MIN_CHANNELS_SOURCE, WEIGHT_AUDIENCE,
-    WEIGHT_CHANNELS, WEIGHT_DEPENDENCIES, WEIGHT_MESSAGING, WEIGHT_SCHEDULE,
+    LaunchScore, LaunchScoreCap, LaunchScoreComponent, BLOCKED_SCORE_CAP, MIN_CHANNELS,
+    MIN_CHANNELS_SOURCE, READY_SCORE, WEIGHT_AUDIENCE, WEIGHT_CHANNELS, WEIGHT_DEPENDENCIES,
+    WEIGHT_MESSAGING, WEIGHT_SCHEDULE,
 };
 pub use shapes::{
     LaunchDependency, LaunchFeature, LaunchFeatureMessaging, LaunchMilestone, LaunchOptions,
@@ -266,6 +267,7 @@ fn report(plan: &plan::Plan, as_of: Option<i64>) -> LaunchReport {
         audiences,
     });
     let (status, status_reasons) = findings::status(&found);
+    let score = score::cap_for_status(score, status == LaunchStatus::Blocked, status_reasons.len());
     let recommendations = findings::recommendations(&found);
     let cited: Vec<&str> = recommendations
         .iter()

@@ -26,6 +26,15 @@ pub const WEIGHT_CHANNELS: f64 = 0.10;
 /// Nominal weight of a named target audience.
 pub const WEIGHT_AUDIENCE: f64 = 0.10;
 
+/// A coordination score of at least this reads as coordinated: the original
+/// launch coordinator's line (it asks to align messaging under 90 and gave 95
+/// to a fully aligned plan; `launch-original.md`).
+pub const READY_SCORE: f64 = 90.0;
+/// Highest score of a blocked plan: below [`READY_SCORE`], so a plan that
+/// cannot launch as planned never reads as coordinated, however well its
+/// other parts fit.
+pub const BLOCKED_SCORE_CAP: f64 = READY_SCORE - 1.0;
+
 /// One component of the coordination score.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -59,10 +68,27 @@ pub struct LaunchScoreComponent {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct LaunchScore {
-    /// 0..100: the sum of the components' contributions.
+    /// 0..100: the sum of the components' contributions, capped when the status caps it.
     pub score: f64,
+    /// The sum of the components' contributions, before any cap.
+    pub uncapped: f64,
+    /// The cap applied, when the status caps the score (a blocked plan: below the
+    /// ready line, 90).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cap: Option<LaunchScoreCap>,
     /// The components, in a fixed order: dependencies, schedule, messaging, channels, audience.
     pub components: Vec<LaunchScoreComponent>,
+}
+
+/// A cap on the coordination score, and why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct LaunchScoreCap {
+    /// The highest score allowed.
+    pub value: f64,
+    /// Why, in words.
+    pub reason: String,
 }
 
 /// What the score is computed from.
@@ -186,13 +212,37 @@ pub(crate) fn score(inputs: &ScoreInputs) -> LaunchScore {
             }
         })
         .collect();
+    // Clamped only against rounding in the last bit: the weights sum to 1.
+    let total = components
+        .iter()
+        .map(|c| c.contribution)
+        .sum::<f64>()
+        .clamp(0.0, 100.0);
     LaunchScore {
-        // Clamped only against rounding in the last bit: the weights sum to 1.
-        score: components
-            .iter()
-            .map(|c| c.contribution)
-            .sum::<f64>()
-            .clamp(0.0, 100.0),
+        score: total,
+        uncapped: total,
+        cap: None,
         components,
     }
+}
+
+/// Caps a blocked plan's score below the ready line, and says so in its
+/// derivation; other statuses leave it as it is.
+pub(crate) fn cap_for_status(
+    mut score: LaunchScore,
+    blocked: bool,
+    blockers: usize,
+) -> LaunchScore {
+    if blocked {
+        score.score = score.uncapped.min(BLOCKED_SCORE_CAP);
+        score.cap = Some(LaunchScoreCap {
+            value: BLOCKED_SCORE_CAP,
+            reason: format!(
+                "blocked ({blockers} {}): a plan that cannot launch as planned scores below the ready line ({})",
+                if blockers == 1 { "blocker" } else { "blockers" },
+                crate::format::format_number(READY_SCORE)
+            ),
+        });
+    }
+    score
 }

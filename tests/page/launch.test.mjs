@@ -24,6 +24,10 @@ describe('launch readiness tab', () => {
       await status.waitFor();
       assert.equal(await status.getAttribute('data-status'), 'blocked');
       assert.match(await page.getByTestId('launch-days').textContent(), /45/);
+      // Blocked: the score (95 from its parts) is capped below the ready line, and says so.
+      assert.equal((await page.getByTestId('launch-score-total').textContent()).trim(), '89.0');
+      assert.equal((await page.getByTestId('launch-score-uncapped').textContent()).trim(), '95.0');
+      assert.match(await page.getByTestId('launch-score-cap').textContent(), /blocked \(1 blocker\)/);
       const unknown = page.locator('[data-testid="launch-dep"][data-status="unknown_milestone"]');
       assert.ok(await unknown.count() >= 1, 'the missing milestone is reported');
       assert.match(await unknown.first().textContent(), /Sales team training/);

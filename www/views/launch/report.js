@@ -52,7 +52,7 @@ export function createReport({ hasField, focusPath }) {
           value: typeof days === 'number' ? String(days) : '–',
           sub: typeof days === 'number' ? `${daysToLaunchText(days)}: ${fmtDate(r.launchDate)}, as of ${fmtDate(r.asOf)}` : `launch ${fmtDate(r.launchDate)}; no as-of date, so not counted`,
         },
-        { label: 'Coordination score', big: true, testid: 'launch-score', value: fmt1(r.score.score), sub: 'out of 100; the derivation is below' },
+        { label: 'Coordination score', big: true, testid: 'launch-score', value: fmt1(r.score.score), sub: r.score.cap ? `out of 100, capped at ${fmt1(r.score.cap.value)}: the plan is blocked; the derivation is below` : 'out of 100; the derivation is below' },
         { label: 'Milestones', value: String(r.timeline.length), sub: `${counts.done} done · ${counts.overdue} overdue · ${counts.open} open${r.defaultTimeline ? ' (default timeline)' : ''}` },
         { label: 'Critical path', value: r.criticalPath.milestones.length ? plural(r.criticalPath.days, 'day') : 'none', sub: r.criticalPath.milestones.length ? plural(r.criticalPath.milestones.length, 'milestone') : 'no critical milestones' },
       ]));
@@ -185,13 +185,19 @@ function scorePanel(r) {
     h('caption', { class: 'mv-visually-hidden', text: 'Coordination score: each component\'s value, weight and points' }),
     h('thead', {}, h('tr', {}, ['Component', 'Value', 'Weight', 'Points'].map((c, i) => h('th', { scope: 'col', class: i ? 'mv-num' : null, text: c })))),
     body,
-    h('tfoot', {}, h('tr', {}, h('th', { scope: 'row', text: 'Score (sum of points)' }), h('td', {}),
-      h('td', { class: 'mv-num', text: fmtPct(comps.reduce((a, c) => a + c.effectiveWeight, 0)) }),
-      h('td', { class: 'mv-num', 'data-testid': 'launch-score-total', text: fmt1(r.score.score) }))));
+    h('tfoot', {},
+      h('tr', {}, h('th', { scope: 'row', text: r.score.cap ? 'Sum of points' : 'Score (sum of points)' }), h('td', {}),
+        h('td', { class: 'mv-num', text: fmtPct(comps.reduce((a, c) => a + c.effectiveWeight, 0)) }),
+        h('td', { class: 'mv-num', 'data-testid': r.score.cap ? 'launch-score-uncapped' : 'launch-score-total', text: fmt1(r.score.uncapped) })),
+      // A blocked plan's score is capped below the ready line: the cap is part of the derivation.
+      r.score.cap ? h('tr', { 'data-testid': 'launch-score-cap' },
+        h('th', { scope: 'row' }, h('span', { class: 'mv-launch-comp', text: 'Score, capped' }), h('span', { class: 'mv-launch-comp-detail', text: r.score.cap.reason })),
+        h('td', {}), h('td', {}),
+        h('td', { class: 'mv-num', 'data-testid': 'launch-score-total', text: fmt1(r.score.score) })) : null));
   return panel('Coordination score', [
     h('p', { class: 'mv-note', text: 'Points = 100 × weight × value. Weights are renormalised over the components that could be assessed. A high score does not make a launch ready: the status does.' }),
     h('div', { class: 'mv-table-wrap', tabindex: 0, role: 'region', 'aria-label': 'Coordination score derivation' }, table),
-    Math.abs(total - r.score.score) > 0.05 ? h('p', { class: 'mv-note', text: `The points add up to ${fmt1(total)} before rounding.` }) : null,
+    Math.abs(total - r.score.uncapped) > 0.05 ? h('p', { class: 'mv-note', text: `The points add up to ${fmt1(total)} before rounding.` }) : null,
   ], { testid: 'launch-score-panel' });
 }
 
