@@ -102,9 +102,20 @@ describe('raw data in the page', () => {
       assert.ok(await page.locator('[data-testid="events-retention"] table').count() > 0, 'the cohort heatmap');
       assert.ok(await page.locator('[data-testid="events-active"] svg[role="img"]').count() > 0, 'the actives chart');
       const dau = await page.locator('#field-usageMetrics-dailyActiveUsers').inputValue();
+      assert.equal(await page.getByTestId('group-source-surveyData').textContent(), 'from the sample');
       await page.getByTestId('events-view').getByTestId('use-in-score').click();
       await page.waitForFunction((old) => document.querySelector('#field-usageMetrics-dailyActiveUsers').value !== old, dau);
       await waitForScore(page);
+      // The file's groups replace the sample's, and the sample's other groups are cleared:
+      // nothing of the fictional company is scored with the file's figures.
+      assert.equal(await page.getByTestId('group-source-usageMetrics').textContent(), 'from events.csv');
+      assert.equal(await page.getByTestId('group-source-adoptionData').textContent(), 'from events.csv');
+      for (const group of ['surveyData', 'marketResearch', 'competitiveData']) {
+        assert.ok(await page.getByTestId(`group-source-${group}`).isHidden(), `${group} no longer says "from the sample"`);
+      }
+      assert.equal(await page.locator('#field-surveyData-npsScore').inputValue(), '', 'the sample survey is cleared');
+      assert.equal(await page.locator('#field-usageMetrics-retentionRate').inputValue() === '0.78', false, 'usage is the file\'s, not merged with the sample\'s');
+      assert.match(await page.locator('#status').textContent(), /^Usage and adoption now come from events\.csv; the sample's survey, market research, competition and unit economics were cleared/);
       await page.getByTestId('events-section').screenshot({ path: `${resultsDir}events-view.png` });
       assert.deepEqual(errors, []);
     } finally {

@@ -11,7 +11,7 @@ import { createProductForm } from './product-form.js';
 import { createWeights } from './weights.js';
 import { renderResult, hideClaim, setStatus } from './results.js';
 import { mountJsonPaste } from './json-paste.js';
-import { mountRawData } from './raw-data.js';
+import { mountRawData, SAMPLE_SOURCE } from './raw-data.js';
 
 /** @import { AnalyzeOptions, PresetInfo, Problem } from '../../../pkg/web/market_validation.js' */
 /** @import { ScoredResult } from './results.js' */
@@ -143,6 +143,7 @@ export function mountValidation({ onScored }) {
      */
     start(restored) {
       if (!restored) form.fill(sample);
+      form.setSources(restored ? form.collect().product : sample, restored ? 'the share link' : SAMPLE_SOURCE);
       $('#json-input', HTMLTextAreaElement).value = JSON.stringify(restored ? form.collect().product : sample, null, 2);
       const productForm = $('#product-form');
       productForm.addEventListener('submit', (e) => { e.preventDefault(); rescore(); });
@@ -153,13 +154,14 @@ export function mountValidation({ onScored }) {
         form,
         onProduct(product) {
           form.fill(product);
+          form.setSources(product, 'pasted JSON');
           rescore();
           state.notice = '';
         },
       });
       mountRawData({ form, rescore });
-      $('#load-sample').addEventListener('click', () => { form.fill(sampleProduct()); rescore(); });
-      $('#clear').addEventListener('click', () => { form.fill({}); rescore(); });
+      $('#load-sample').addEventListener('click', () => { const s = sampleProduct(); form.fill(s); form.setSources(s, SAMPLE_SOURCE); rescore(); });
+      $('#clear').addEventListener('click', () => { form.fill({}); form.setSources({}, null); rescore(); });
       for (const el of document.querySelectorAll('.form-panel select, .form-panel button')) {
         if (el instanceof HTMLSelectElement || el instanceof HTMLButtonElement) el.disabled = false;
       }

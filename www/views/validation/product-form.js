@@ -85,6 +85,10 @@ export function createProductForm({ schema, container, problemsBox, rescoreSoon 
   const subgroups = [];
   /** Each group's dimension-score chip. @type {Map<string, HTMLElement>} */
   const chips = new Map();
+  /** Each group's source label ("the sample", a file's name...). @type {Map<string, HTMLElement>} */
+  const sourceLabels = new Map();
+  /** Where each group's data came from; absent for groups typed in the form. @type {Map<string, string>} */
+  const sources = new Map();
   /** @type {FieldContext} */
   const build = { add: (field) => { fields.push(field); }, rescoreSoon };
 
@@ -127,13 +131,24 @@ export function createProductForm({ schema, container, problemsBox, rescoreSoon 
     const meta = GROUPS[key] ?? { title: humanize(key) };
     const chip = h('span', { class: 'chip', id: `group-score-${key}`, 'data-dimension': meta.dimension ?? '' });
     chips.set(key, chip);
+    const sourceLabel = h('span', { class: 'group-source', 'data-testid': `group-source-${key}`, hidden: true });
+    sourceLabels.set(key, sourceLabel);
     const details = h('details', { class: 'group', open: true, id: `group-${key}` },
       h('summary', {},
         h('span', { class: 'group-title' }, h('span', { text: meta.title }),
-          meta.note ? h('span', { class: 'group-note', text: meta.note }) : null),
+          meta.note ? h('span', { class: 'group-note', text: meta.note }) : null, sourceLabel),
         chip),
       h('div', { class: 'group-body' }, Object.keys(properties).map((k) => buildField([key, k], properties[k]))));
     container.append(details);
+  }
+
+  /** Shows each group's source next to its title. */
+  function showSources() {
+    for (const [group, label] of sourceLabels) {
+      const source = sources.get(group);
+      label.textContent = source ? `from ${source}` : '';
+      label.hidden = !source;
+    }
   }
 
   /**
@@ -158,6 +173,29 @@ export function createProductForm({ schema, container, problemsBox, rescoreSoon 
     /** Shows product data in the fields (each empty where it has nothing). @param {unknown} product */
     fill(product) {
       for (const f of fields) f.write(getPath(product, f.path));
+    },
+
+    /**
+     * Says where each group's data came from: every group `product` holds gets `source`
+     * (null: typed here, no label), the others none.
+     * @param {object} product @param {string | null} source
+     */
+    setSources(product, source) {
+      sources.clear();
+      for (const [group, value] of Object.entries(product)) if (source && value != null) sources.set(group, source);
+      showSources();
+    },
+
+    /** Sets one group's source (null: none). @param {string} group @param {string | null} source */
+    setSource(group, source) {
+      if (source) sources.set(group, source);
+      else sources.delete(group);
+      showSources();
+    },
+
+    /** Where a group's data came from, if it came from somewhere. @param {string} group */
+    sourceOf(group) {
+      return sources.get(group) ?? null;
     },
 
     /**

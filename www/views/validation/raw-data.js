@@ -1,7 +1,22 @@
 // The "Drop CSV files" tab: survey answers or usage events, analysed in a
 // worker (views/upload.js), shown in their own sections above the results;
-// "Use in the score" merges their derived product data into the form.
+// "Use in the score" puts their derived product data in the form, in place of
+// the groups it fills, and clears the groups still holding the sample's data.
 import { $ } from '../../lib/dom.js';
+import { setStatus } from './results.js';
+
+/** How the form labels the built-in sample's groups. */
+export const SAMPLE_SOURCE = 'the sample';
+
+/** Group names as the form titles them. @type {Record<string, string>} */
+const GROUP_TITLES = {
+  usageMetrics: 'usage', adoptionData: 'adoption', surveyData: 'survey', marketResearch: 'market research',
+  competitiveData: 'competition', unitEconomics: 'unit economics',
+};
+/** @param {string} group */
+const groupTitle = (group) => GROUP_TITLES[group] ?? group;
+/** "a", "a and b", "a, b and c". @param {string[]} items */
+const listText = (items) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
 import { mountUpload } from '../upload.js';
 import { renderSurvey } from '../survey.js';
 import { renderEvents } from '../events.js';
@@ -16,30 +31,44 @@ import { renderEvents } from '../events.js';
  */
 export function mountRawData({ form, rescore }) {
   /**
-   * Merges derived groups (surveyData, usageMetrics, adoptionData) into the form's data and re-scores.
-   * @param {Record<string, object | null | undefined>} parts
+   * Puts derived groups (surveyData, usageMetrics, adoptionData) in the form, in place of
+   * what those groups held, and re-scores. Groups that still hold the built-in sample's data
+   * are cleared: a file's figures are never scored together with the sample company's.
+   * @param {Record<string, object | null | undefined>} parts @param {string} source the file's name
    */
-  function useDerived(parts) {
+  function useDerived(parts, source) {
     const { product } = form.collect();
+    const cleared = [];
+    for (const group of Object.keys(product)) {
+      if (!(group in parts) && form.sourceOf(group) === SAMPLE_SOURCE) {
+        delete product[group];
+        form.setSource(group, null);
+        cleared.push(group);
+      }
+    }
+    const used = [];
     for (const [group, values] of Object.entries(parts)) {
       if (!values) continue;
-      const defined = Object.fromEntries(Object.entries(values).filter(([, v]) => v != null));
-      const current = product[group];
-      product[group] = { ...(current != null && typeof current === 'object' ? current : {}), ...defined };
+      product[group] = Object.fromEntries(Object.entries(values).filter(([, v]) => v != null));
+      form.setSource(group, source);
+      used.push(group);
     }
     form.fill(product);
     rescore();
+    const usedText = listText(used.map(groupTitle));
+    setStatus('info', `${usedText.charAt(0).toUpperCase()}${usedText.slice(1)} now ${used.length === 1 ? 'comes' : 'come'} from ${source}`
+      + (cleared.length ? `; the sample's ${listText(cleared.map(groupTitle))} ${cleared.length === 1 ? 'was' : 'were'} cleared, so nothing of the sample company is scored with your data.` : '.'));
     $('#summary').scrollIntoView({ block: 'start', behavior: 'smooth' });
   }
 
   mountUpload($('#upload'), {
     onSurvey(result, info) {
       $('#survey-section').hidden = false;
-      renderSurvey($('#survey-view'), result, { onUse: (surveyData) => useDerived({ surveyData }), fileName: info?.name });
+      renderSurvey($('#survey-view'), result, { onUse: (surveyData) => useDerived({ surveyData }, info?.name ?? 'the survey file'), fileName: info?.name });
     },
     onEvents(result, info) {
       $('#events-section').hidden = false;
-      renderEvents($('#events-view'), result.analysis, { csv: result, onUse: (parts) => useDerived(parts), fileName: info?.name });
+      renderEvents($('#events-view'), result.analysis, { csv: result, onUse: (parts) => useDerived(parts, info?.name ?? 'the events file'), fileName: info?.name });
     },
   });
 }
