@@ -4,8 +4,10 @@
 const MAX_NAME_LEN: usize = 64;
 
 /// The known name closest to `given`, if it is close enough to be a likely
-/// typo: the same name in another case or with `_`/`-`/spaces, or within a
-/// small edit distance. Ties go to the earliest known name.
+/// typo: the same name in another case or with `_`/`-`/spaces, its
+/// initials or its first word (`dau` for `dailyActiveUsers`, `nps` for
+/// `npsScore`, as people abbreviate them), or within a small edit distance.
+/// Ties go to the earliest known name.
 ///
 /// ```
 /// use market_validation::input::suggest::did_you_mean;
@@ -13,6 +15,8 @@ const MAX_NAME_LEN: usize = 64;
 /// assert_eq!(did_you_mean("retention_rate", known.into_iter()), Some("retentionRate"));
 /// assert_eq!(did_you_mean("retentionRat", known.into_iter()), Some("retentionRate"));
 /// assert_eq!(did_you_mean("revenue", known.into_iter()), None);
+/// let usage = ["dailyActiveUsers", "monthlyActiveUsers"];
+/// assert_eq!(did_you_mean("MAU", usage.into_iter()), Some("monthlyActiveUsers"));
 /// ```
 pub fn did_you_mean<'a>(given: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     // Field names are short; a long key is no typo, and comparing it would
@@ -27,6 +31,11 @@ pub fn did_you_mean<'a>(given: &str, known: impl Iterator<Item = &'a str>) -> Op
         let name_norm = normalize(name);
         let distance = if name_norm == given_norm {
             0
+        } else if given_norm.chars().count() >= 2
+            && (initials(name) == given_norm || first_word(name) == given_norm)
+        {
+            // An abbreviation people write ("dau", "cac", "nps").
+            1
         } else if given_norm.chars().count() >= 4
             && (name_norm.starts_with(&given_norm) || given_norm.starts_with(&name_norm))
         {
@@ -40,6 +49,27 @@ pub fn did_you_mean<'a>(given: &str, known: impl Iterator<Item = &'a str>) -> Op
         }
     }
     best.map(|(_, name)| name)
+}
+
+/// The first letter of each camelCase word, lowercased: "dau" for
+/// "dailyActiveUsers".
+fn initials(name: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in name.chars().enumerate() {
+        if i == 0 || c.is_uppercase() {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// The first camelCase word, lowercased: "nps" for "npsScore".
+fn first_word(name: &str) -> String {
+    name.chars()
+        .enumerate()
+        .take_while(|(i, c)| *i == 0 || !c.is_uppercase())
+        .flat_map(|(_, c)| c.to_lowercase())
+        .collect()
 }
 
 fn normalize(name: &str) -> String {
@@ -105,5 +135,30 @@ mod tests {
             did_you_mean("enterprise", presets.into_iter()),
             Some("enterprise-saas")
         );
+        // Abbreviations: initials and first words, in any case.
+        let usage = [
+            "dailyActiveUsers",
+            "weeklyActiveUsers",
+            "monthlyActiveUsers",
+        ];
+        assert_eq!(
+            did_you_mean("dau", usage.into_iter()),
+            Some("dailyActiveUsers")
+        );
+        assert_eq!(
+            did_you_mean("WAU", usage.into_iter()),
+            Some("weeklyActiveUsers")
+        );
+        assert_eq!(did_you_mean("nps", known.into_iter()), Some("npsScore"));
+        let economics = ["averageRevenuePerAccount", "customerAcquisitionCost"];
+        assert_eq!(
+            did_you_mean("cac", economics.into_iter()),
+            Some("customerAcquisitionCost")
+        );
+        assert_eq!(
+            did_you_mean("arpa", economics.into_iter()),
+            Some("averageRevenuePerAccount")
+        );
+        assert_eq!(did_you_mean("x", usage.into_iter()), None);
     }
 }
