@@ -158,6 +158,33 @@ describe('raw data in the page', () => {
     }
   });
 
+  it('names a file it cannot read yet (an Excel workbook), shows the chosen file, and Clear all clears the result', async () => {
+    const { context, page, errors } = await suite.open(desktop);
+    try {
+      await page.goto(`${suite.origin}/www/`);
+      await waitForScore(page);
+      await page.getByTestId('tab-files').click();
+      // An .xlsx is a zip archive: "PK\x03\x04" first.
+      const xlsx = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 1)]);
+      await page.getByTestId('upload-input').setInputFiles({ name: 'export.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx });
+      const error = page.getByTestId('upload-error');
+      await error.waitFor({ state: 'visible' });
+      assert.match(await error.textContent(), /export\.xlsx.*an Excel workbook \(\.xlsx\).*Export the data as CSV/);
+      assert.match(await page.getByTestId('upload-chosen').textContent(), /^export\.xlsx \(/);
+      // A new file clears the old message.
+      await page.getByTestId('upload-input').setInputFiles({ name: 'survey.csv', mimeType: 'text/csv', buffer: Buffer.from(surveyCsv()) });
+      await page.getByTestId('survey-view').waitFor({ state: 'visible' });
+      assert.ok(await error.isHidden(), 'the old error is gone');
+      assert.match(await page.getByTestId('upload-chosen').textContent(), /^survey\.csv \(/);
+      await page.getByTestId('tab-form').click();
+      await page.locator('#clear').click();
+      await page.waitForFunction(() => document.querySelector('#results').dataset.state === 'empty');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('renders CSV headers and cells as text', async () => {
     const { context, page, errors } = await suite.open(desktop);
     try {

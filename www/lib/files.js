@@ -136,3 +136,29 @@ export function formatBytes(n) {
   do { v /= 1000; u++; } while (v >= 1000 && u < units.length - 1);
   return `${v >= 100 || u === 0 ? Math.round(v) : Number(v.toFixed(1))} ${units[u]}`;
 }
+
+/**
+ * What a file is when the page cannot read it yet (a spreadsheet, an archive,
+ * a Parquet or JSON file), told by its first bytes and its name; null for text
+ * the page can try.
+ * @param {File} file
+ * @returns {Promise<string | null>}
+ */
+export async function unreadableKind(file) {
+  const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
+  const starts = (/** @type {number[]} */ bytes) => bytes.every((b, i) => head[i] === b);
+  const name = file.name.toLowerCase();
+  if (starts([0x50, 0x4b, 0x03, 0x04])) {
+    if (/\.(xlsx|xlsm)$/.test(name)) return 'an Excel workbook (.xlsx)';
+    if (name.endsWith('.ods')) return 'an OpenDocument spreadsheet (.ods)';
+    if (name.endsWith('.numbers')) return 'a Numbers spreadsheet';
+    return 'a zip archive';
+  }
+  if (starts([0xd0, 0xcf, 0x11, 0xe0])) return 'an Excel 97-2003 workbook (.xls)';
+  if (starts([0x50, 0x41, 0x52, 0x31])) return 'a Parquet file';
+  if (starts([0x1f, 0x8b])) return 'a gzip-compressed file';
+  if (starts([0x25, 0x50, 0x44, 0x46])) return 'a PDF';
+  const first = head.find((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09 && b !== 0xef && b !== 0xbb && b !== 0xbf);
+  if (name.endsWith('.json') || ((first === 0x7b || first === 0x5b) && !name.endsWith('.csv'))) return 'a JSON file';
+  return null;
+}

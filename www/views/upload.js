@@ -5,7 +5,7 @@
 // (lib/files.js), so the page stays responsive; nothing leaves the browser.
 import { h } from '../lib/dom.js';
 import { errorMessage, errorProblems } from '../lib/errors.js';
-import { analyzeFile, guessKind, headerCells, readFirstLine, formatBytes } from '../lib/files.js';
+import { analyzeFile, guessKind, headerCells, readFirstLine, formatBytes, unreadableKind } from '../lib/files.js';
 
 /** @import { Analyses, AnalysisOptions, Timings } from '../lib/files.js' */
 
@@ -51,10 +51,12 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
     accept: '.csv,.tsv,.txt,.tab,text/csv,text/tab-separated-values,text/plain',
     'aria-describedby': `${hintId} ${errorId}`,
   });
+  const chosen = h('p', { class: 'mv-chosen', 'data-testid': 'upload-chosen', 'aria-live': 'polite', hidden: true });
   const zone = h('div', { class: 'mv-drop', 'data-testid': 'upload-drop' },
     h('p', { class: 'mv-drop-title', text: 'Drop CSV files here' }),
     h('label', { class: 'mv-file-label', for: input.id, text: 'or choose CSV files' }),
     input,
+    chosen,
     h('p', { class: 'mv-hint', id: hintId, text: 'Survey answers (NPS, Sean Ellis, CSAT, feature ratings) or usage events (a user id and a time per row). Several files at once are analysed one after the other.' }));
 
   // ---- what the file holds
@@ -222,6 +224,12 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
   async function runOne(file, gen, total, index) {
     const count = total > 1 ? ` (file ${index + 1} of ${total})` : '';
     if (!file.size) { showError(file.name, new Error('The file is empty.')); return true; }
+    const unreadable = await unreadableKind(file).catch(() => null);
+    if (gen !== generation) return false;
+    if (unreadable) {
+      showError(file.name, new Error(`This is ${unreadable}; the page reads CSV files (text). Export the data as CSV (in a spreadsheet: File > Save as or Download > CSV) and drop that.`));
+      return true;
+    }
     let kind = chosenKind();
     if (kind === 'auto') {
       const line = await readFirstLine(file).catch(() => '');
@@ -302,6 +310,9 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
     current = null;
     undetected = null;
     clearErrors();
+    // The picker is reset after each choice (so the same file can be chosen again): say here what was chosen.
+    chosen.textContent = files.length === 1 ? `${files[0].name} (${formatBytes(files[0].size)})` : `${files.length} files: ${files.map((f) => f.name).join(', ')}`;
+    chosen.hidden = false;
     for (let i = 0; i < files.length; i++) {
       if (gen !== generation) return;
       const goOn = await runOne(files[i], gen, files.length, i);

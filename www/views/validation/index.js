@@ -161,7 +161,14 @@ export function mountValidation({ onScored }) {
       });
       mountRawData({ form, rescore });
       $('#load-sample').addEventListener('click', () => { const s = sampleProduct(); form.fill(s); form.setSources(s, SAMPLE_SOURCE); rescore(); });
-      $('#clear').addEventListener('click', () => { form.fill({}); form.setSources({}, null); rescore(); });
+      $('#clear').addEventListener('click', () => {
+        // Clearing clears the result too: no last valid result is kept to show as stale.
+        state.lastResult = null;
+        state.lastProduct = null;
+        form.fill({});
+        form.setSources({}, null);
+        rescore();
+      });
       for (const el of document.querySelectorAll('.form-panel select, .form-panel button')) {
         if (el instanceof HTMLSelectElement || el instanceof HTMLButtonElement) el.disabled = false;
       }
