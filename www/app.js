@@ -5,11 +5,11 @@
 // and the embed links current with both views' state, which lives in the URL
 // fragment (never sent to a server), restores a shared state from the
 // fragment, and exports the result as JSON or PNG.
-import { version } from '../pkg/web/market_validation_score.js';
+import { version, sampleProduct } from '../pkg/web/market_validation_score.js';
 import { loadScore, loadAnalyses } from './lib/engine.js';
 import { $, h, fmt, setupTabs, tabPairs } from './lib/dom.js';
 import { errorMessage } from './lib/errors.js';
-import { encodeState, decodeState } from './lib/share.js';
+import { encodeState, decodeState, useSampleProduct } from './lib/share.js';
 import { downloadJson, downloadBlob, scoreCardPng } from './lib/export.js';
 import { mountValidation } from './views/validation/index.js';
 import { setStatus } from './views/validation/results.js';
@@ -147,6 +147,8 @@ async function exportPng() {
 async function main() {
   try {
     await loadScore();
+    // Links name the sample's groups instead of carrying them.
+    useSampleProduct(sampleProduct());
   } catch (e) {
     setStatus('error', `Could not load the scoring engine (WebAssembly): ${errorMessage(e)}`);
     document.body.dataset.state = 'error';

@@ -14,10 +14,10 @@
 // any other origin (or with no `host`) are ignored; the card says where its
 // data came from (the link, or that host). Messages are only ever scored and
 // shown as text (never evaluated; shape checked).
-import { analyze } from '../pkg/web/market_validation_score.js';
+import { analyze, sampleProduct } from '../pkg/web/market_validation_score.js';
 import { loadScore, loadAnalyses } from './lib/engine.js';
 import { $ } from './lib/dom.js';
-import { decodeState, encodeState, checkState } from './lib/share.js';
+import { decodeState, encodeState, checkState, useSampleProduct } from './lib/share.js';
 import { renderScoreCard, renderCardError, renderCardStatus } from './lib/card.js';
 import { renderLaunchCard } from './lib/launch-card.js';
 import { errorMessage, errorProblems } from './lib/errors.js';
@@ -142,6 +142,11 @@ async function fromFragment() {
   const run = ++generation;
   let state;
   try {
+    // A link may name the built-in sample's groups instead of carrying them.
+    if (/^#v\d/.test(location.hash)) {
+      await loadScore();
+      useSampleProduct(sampleProduct());
+    }
     state = await decodeState(location.hash);
   } catch (error) {
     if (run === generation) setCard(renderCardError(errorMessage(error), [], { theme }));

@@ -291,6 +291,61 @@ describe('workbench page', () => {
     }
   });
 
+  it('the sample\'s share link is short: it names the sample instead of carrying it, and reproduces it', async () => {
+    const { context, page, errors } = await suite.open(desktop);
+    try {
+      await page.goto(`${suite.origin}/www/`);
+      const score = await waitForScore(page);
+      await page.getByTestId('share-link').click();
+      await page.waitForFunction(() => location.hash.length > 10);
+      const link = await page.evaluate(() => location.href);
+      assert.ok(link.length <= 400, `${link.length} characters: ${link}`);
+      const fresh = await context.newPage();
+      await fresh.goto(link);
+      assert.equal(await waitForScore(fresh), score);
+      // An edited sample carries only the group that changed.
+      await page.locator('#field-surveyData-npsScore').fill('33');
+      await page.waitForFunction((old) => document.querySelector('#score').textContent !== old, score.toFixed(1));
+      await page.getByTestId('share-link').click();
+      await page.waitForFunction((old) => location.href !== old, link);
+      const edited = await page.evaluate(() => location.href);
+      const edScore = Number(await page.locator('#score').textContent());
+      const other = await context.newPage();
+      await other.goto(edited);
+      assert.equal(await waitForScore(other), edScore);
+      assert.equal(await other.locator('#field-surveyData-npsScore').inputValue(), '33');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a skip link reaches the score from the keyboard, and "Go to this field" works from every tab', async () => {
+    const { context, page, errors } = await suite.open(desktop);
+    try {
+      await page.goto(`${suite.origin}/www/`);
+      await waitForScore(page);
+      let presses = 0;
+      while (presses < 3 && !(await page.evaluate(() => document.activeElement?.matches('[data-testid="skip-to-results"]')))) {
+        await page.keyboard.press('Tab');
+        presses++;
+      }
+      assert.ok(await page.getByTestId('skip-to-results').evaluate((el) => el === document.activeElement), `the skip link after ${presses} Tab presses`);
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.activeElement?.id === 'results');
+      // From the JSON tab, a field path in the results goes to that field in the form.
+      await page.getByTestId('tab-json').click();
+      const button = page.locator('#results .path-button').first();
+      const path = await button.textContent();
+      await button.click();
+      await page.waitForFunction((p) => document.activeElement?.closest('.field')?.querySelector(`[name="${p}"], [data-testid^="field-"]`) != null, path);
+      assert.equal(await page.getByTestId('tab-form').getAttribute('aria-selected'), 'true');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('passes axe-core with no serious or critical violations, light and dark, desktop and phone, and is usable by keyboard', async () => {
     for (const [name, options] of [
       ['desktop-light', desktop],

@@ -17,6 +17,55 @@ export const MAX_TITLE_LENGTH = 200;
 
 const TABS = ['validation', 'launch'];
 
+/**
+ * The built-in sample's product data, once the page has it: a link then names
+ * the sample's groups it keeps (`"base": "sample"`, with the groups that
+ * differ and those left out) instead of carrying them, so the sample's link
+ * stays short.
+ * @type {Record<string, unknown> | null}
+ */
+let sample = null;
+
+/** Lets links refer to the built-in sample (call with `sampleProduct()` before encoding or decoding). @param {object} product */
+export function useSampleProduct(product) {
+  sample = /** @type {Record<string, unknown>} */ (product);
+}
+
+/** JSON with object keys sorted, to compare values. @param {unknown} v @returns {string} */
+function canonicalJson(v) {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  if (v != null && typeof v === 'object') {
+    return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(/** @type {Record<string, unknown>} */ (v)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(v) ?? 'null';
+}
+
+/**
+ * A checked state as a link carries it: the product relative to the sample
+ * when it keeps any of the sample's groups. @param {ShareState} state
+ */
+function packed(state) {
+  if (!sample) return state;
+  const product = /** @type {Record<string, unknown>} */ (state.product);
+  const kept = Object.keys(sample).filter((g) => g in product && canonicalJson(product[g]) === canonicalJson(sample?.[g]));
+  if (!kept.length) return state;
+  const rest = Object.fromEntries(Object.entries(product).filter(([g]) => !kept.includes(g)));
+  const omit = Object.keys(sample).filter((g) => !(g in product));
+  return { ...state, product: rest, base: 'sample', ...(omit.length ? { omit } : {}) };
+}
+
+/** A parsed link's product with the sample's groups put back. @param {Record<string, unknown>} value */
+function unpacked(value) {
+  if (value.base == null) return value;
+  if (value.base !== 'sample') throw new ShareLinkError('This share link refers to data this page does not have.');
+  if (!sample) throw new ShareLinkError('This share link refers to the built-in sample, which is not loaded yet.');
+  const omit = Array.isArray(value.omit) ? value.omit : [];
+  const base = Object.fromEntries(Object.entries(sample).filter(([g]) => !omit.includes(g)));
+  const own = isPlainObject(value.product) ? value.product : {};
+  const { base: _base, omit: _omit, ...rest } = value;
+  return { ...rest, product: { ...structuredClone(base), ...own } };
+}
+
 /** The error thrown for a share link that cannot be read or made; `message` is fit to show to a user. */
 export class ShareLinkError extends Error {
   /** @param {string} message @param {ErrorOptions} [options] */
@@ -160,7 +209,7 @@ async function inflateLimited(bytes, limit) {
  * @returns {Promise<string>}
  */
 export async function encodeState(state) {
-  const json = JSON.stringify(checkState(state));
+  const json = JSON.stringify(packed(checkState(state)));
   const bytes = new TextEncoder().encode(json);
   if (bytes.byteLength > MAX_STATE_BYTES) {
     throw new ShareLinkError(`This result is too large to share as a link (${Math.ceil(bytes.byteLength / 1024)} KB of data; the limit is ${MAX_STATE_BYTES / 1024} KB).`);
@@ -208,7 +257,7 @@ export async function decodeState(fragment) {
   } catch (error) {
     throw new ShareLinkError('This share link is damaged: its data is not readable JSON. Was it cut or edited?', { cause: error });
   }
-  return checkState(value);
+  return checkState(isPlainObject(value) ? unpacked(value) : value);
 }
 
 /**

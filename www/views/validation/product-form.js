@@ -220,6 +220,9 @@ export function createProductForm({ schema, container, problemsBox, rescoreSoon 
     focusPath(path) {
       const f = fieldFor(path);
       if (!f) return;
+      // From the JSON or the files tab too: the form's tab is shown first.
+      const formPanel = document.getElementById('panel-form');
+      if (formPanel?.hidden) document.getElementById('tab-form')?.click();
       openAround(f.input);
       const target = f.input.matches('input, textarea') ? f.input : f.input.querySelector('input');
       target?.focus();
