@@ -27,7 +27,7 @@ describe('demo page', () => {
       assert.match(await page.locator('#interval').textContent(), /^\d+(\.\d+)?–\d+(\.\d+)?$/);
       assert.ok((await page.locator('#verdict').textContent()).trim().length > 0);
       assert.ok(await page.locator('#claim').isVisible(), 'the 90/100 claim shows with the unmodified sample');
-      assert.match(await page.locator('#claim').textContent(), /The company's own documents claim 90\/100/);
+      assert.match(await page.locator('#claim').textContent(), /The sample company's own documents claim 90\/100/);
       const recs = await page.locator('#recommendations li:not(.empty)').count();
       assert.ok(recs > 0, 'recommendations are listed');
       assert.match(await page.locator('#recommendations li').first().textContent(), /\+\d+(\.\d+)?\s*pts/);

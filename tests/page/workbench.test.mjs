@@ -300,6 +300,9 @@ describe('workbench page', () => {
       await page.waitForFunction(() => location.hash.length > 10);
       const link = await page.evaluate(() => location.href);
       assert.ok(link.length <= 400, `${link.length} characters: ${link}`);
+      // The sample is labelled as such, with a way to start with one's own data.
+      assert.match(await page.getByTestId('sample-banner').textContent(), /This is a sample.*AI-database infrastructure company/s);
+      assert.match(await page.getByTestId('claim').textContent(), /^The sample company's own documents claim 90\/100/);
       const fresh = await context.newPage();
       await fresh.goto(link);
       assert.equal(await waitForScore(fresh), score);
@@ -314,6 +317,14 @@ describe('workbench page', () => {
       await other.goto(edited);
       assert.equal(await waitForScore(other), edScore);
       assert.equal(await other.locator('#field-surveyData-npsScore').inputValue(), '33');
+      // Its card says it is the sample.
+      const card = await context.newPage();
+      await card.goto(new URL(await page.locator('#embed-link').getAttribute('href'), page.url()).href);
+      await card.getByTestId('mv-score').waitFor();
+      assert.match(await card.getByTestId('mv-title').textContent(), /^Sample: an AI-database infrastructure company/);
+      // "An empty form" starts over: the banner goes.
+      await page.getByTestId('start-empty').click();
+      await page.waitForFunction(() => document.querySelector('#sample-banner').hidden);
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

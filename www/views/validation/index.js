@@ -11,7 +11,7 @@ import { createProductForm } from './product-form.js';
 import { createWeights } from './weights.js';
 import { renderResult, hideClaim, setStatus } from './results.js';
 import { mountJsonPaste } from './json-paste.js';
-import { mountRawData, SAMPLE_SOURCE } from './raw-data.js';
+import { mountRawData, SAMPLE_SOURCE, SAMPLE_TITLE } from './raw-data.js';
 
 /** @import { AnalyzeOptions, PresetInfo, Problem } from '../../../pkg/web/market_validation.js' */
 /** @import { ScoredResult } from './results.js' */
@@ -97,6 +97,7 @@ export function mountValidation({ onScored }) {
       }
     }
     form.showProblems(problems);
+    showSampleBanner(form.groupsFrom(SAMPLE_SOURCE).length > 0);
     const results = $('#results');
     if (result) {
       state.lastResult = result;
@@ -119,8 +120,15 @@ export function mountValidation({ onScored }) {
     }
   }
 
+  /** Says, above the score, when the data is (partly) the built-in sample's, and how to start with one's own. @param {boolean} shown */
+  function showSampleBanner(shown) {
+    $('#sample-banner').hidden = !shown;
+  }
+
   return {
     rescore,
+    /** The card title of the current data when it is the built-in sample's, else null. */
+    sampleTitle: () => (form.groupsFrom(SAMPLE_SOURCE).length ? SAMPLE_TITLE : null),
     /** The options scored with: the preset and any custom weights. @returns {AnalyzeOptions} */
     currentOptions: () => weights.currentOptions(),
     /** The last valid result, or null. */
@@ -161,6 +169,15 @@ export function mountValidation({ onScored }) {
       });
       mountRawData({ form, rescore });
       $('#load-sample').addEventListener('click', () => { const s = sampleProduct(); form.fill(s); form.setSources(s, SAMPLE_SOURCE); rescore(); });
+      // The sample banner's ways to start with one's own data.
+      for (const button of document.querySelectorAll('#sample-banner [data-start]')) {
+        button.addEventListener('click', () => {
+          const start = button.getAttribute('data-start');
+          if (start === 'clear') $('#clear').click();
+          else document.getElementById(start ?? '')?.click();
+          document.getElementById('product-form')?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+        });
+      }
       $('#clear').addEventListener('click', () => {
         // Clearing clears the result too: no last valid result is kept to show as stale.
         state.lastResult = null;

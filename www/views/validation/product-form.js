@@ -193,6 +193,11 @@ export function createProductForm({ schema, container, problemsBox, rescoreSoon 
       showSources();
     },
 
+    /** The groups still holding the built-in sample's data. @param {string} sampleSource @returns {string[]} */
+    groupsFrom(sampleSource) {
+      return [...sources].filter(([, s]) => s === sampleSource).map(([g]) => g);
+    },
+
     /** Where a group's data came from, if it came from somewhere. @param {string} group */
     sourceOf(group) {
       return sources.get(group) ?? null;

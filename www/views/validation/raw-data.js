@@ -7,6 +7,8 @@ import { setStatus } from './results.js';
 
 /** How the form labels the built-in sample's groups. */
 export const SAMPLE_SOURCE = 'the sample';
+/** The built-in sample's name, wherever it shows (cards, PNG, links). */
+export const SAMPLE_TITLE = 'Sample: an AI-database infrastructure company';
 
 /** Group names as the form titles them. @type {Record<string, string>} */
 const GROUP_TITLES = {

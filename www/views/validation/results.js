@@ -88,7 +88,7 @@ export function renderResult(r, { unmodified, presets, form }) {
   $('.bar-marker', HTMLElement, gauge).hidden = !unmodified;
   if (unmodified) {
     const gap = CLAIMED_SCORE - r.score;
-    claim.textContent = `The company's own documents claim ${CLAIMED_SCORE}/100. Held against published benchmarks, `
+    claim.textContent = `The sample company's own documents claim ${CLAIMED_SCORE}/100. Held against published benchmarks, `
       + `the same data scores ${fmt1(r.score)} (interval ${fmtRange(r.interval)}), `
       + `${fmt1(Math.abs(gap))} points ${gap >= 0 ? 'lower' : 'higher'}.`;
   }
