@@ -114,6 +114,12 @@ describe('raw data in the page', () => {
         assert.ok(await page.getByTestId(`group-source-${group}`).isHidden(), `${group} no longer says "from the sample"`);
       }
       assert.equal(await page.locator('#field-surveyData-npsScore').inputValue(), '', 'the sample survey is cleared');
+      // Figures from the file are rounded for people: whole numbers, or 4 significant digits.
+      const values = await page.locator('#group-usageMetrics input[type="number"], #group-adoptionData input[type="number"]').evaluateAll((els) => els.map((e) => e.value).filter(Boolean));
+      assert.ok(values.length >= 3, `values: ${values}`);
+      for (const v of values) {
+        assert.ok(/^-?\d+$/.test(v) || v.replace(/^-?0?\.?0*/, '').replace('.', '').length <= 4, `${v} is not rounded for people`);
+      }
       assert.equal(await page.locator('#field-usageMetrics-retentionRate').inputValue() === '0.78', false, 'usage is the file\'s, not merged with the sample\'s');
       assert.match(await page.locator('#status').textContent(), /^Usage and adoption now come from events\.csv; the sample's survey, market research, competition and unit economics were cleared/);
       await page.getByTestId('events-section').screenshot({ path: `${resultsDir}events-view.png` });

@@ -28,6 +28,7 @@ describe('demo page', () => {
       assert.ok((await page.locator('#verdict').textContent()).trim().length > 0);
       assert.ok(await page.locator('#claim').isVisible(), 'the 90/100 claim shows with the unmodified sample');
       assert.match(await page.locator('#claim').textContent(), /The sample company's own documents claim 90\/100/);
+      assert.equal(await page.locator('#field-marketResearch-targetMarketSize').inputValue(), '25000000000', 'plain digits, not 25e9');
       const recs = await page.locator('#recommendations li:not(.empty)').count();
       assert.ok(recs > 0, 'recommendations are listed');
       assert.match(await page.locator('#recommendations li').first().textContent(), /\+\d+(\.\d+)?\s*pts/);

@@ -189,16 +189,14 @@ export function fmt(n) {
 }
 export const longFormat = new Intl.NumberFormat('en-US', { notation: 'compact', compactDisplay: 'long', maximumSignificantDigits: 4 });
 /**
- * A number as input text; big round numbers as `25e9` so they fit the input;
- * anything else as text.
+ * A number as input text: whole numbers in plain digits (their field's echo
+ * says big ones in words); anything else as text.
  * @param {unknown} n
  * @returns {string}
  */
 export function numberText(n) {
-  if (typeof n === 'number' && Number.isInteger(n) && Math.abs(n) >= 1e7) {
-    const zeros = String(n).length - String(n).replace(/0+$/, '').length;
-    if (zeros >= 6) return `${n / 10 ** zeros}e${zeros}`;
-  }
+  // Plain digits, never "25e9": the field's echo says it in words (= 25 billion).
+  if (typeof n === 'number' && Number.isInteger(n) && Math.abs(n) < 1e21) return n.toFixed(0);
   return String(n);
 }
 /** One decimal. @param {number} n */

@@ -17,6 +17,18 @@ const GROUP_TITLES = {
 };
 /** @param {string} group */
 const groupTitle = (group) => GROUP_TITLES[group] ?? group;
+/**
+ * A figure computed from a file, rounded for people before it goes in the
+ * form: 4 significant digits for fractions (16.998468606431853 days is 17
+ * days); whole numbers as they are. Maps are rounded value by value.
+ * @param {unknown} v @returns {unknown}
+ */
+function forPeople(v) {
+  if (typeof v === 'number') return Number.isInteger(v) || !Number.isFinite(v) ? v : Number(v.toPrecision(4));
+  if (v != null && typeof v === 'object' && !Array.isArray(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, forPeople(x)]));
+  return v;
+}
+
 /** "a", "a and b", "a, b and c". @param {string[]} items */
 const listText = (items) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
 import { mountUpload } from '../upload.js';
@@ -51,7 +63,7 @@ export function mountRawData({ form, rescore }) {
     const used = [];
     for (const [group, values] of Object.entries(parts)) {
       if (!values) continue;
-      product[group] = Object.fromEntries(Object.entries(values).filter(([, v]) => v != null));
+      product[group] = Object.fromEntries(Object.entries(values).filter(([, v]) => v != null).map(([k, v]) => [k, forPeople(v)]));
       form.setSource(group, source);
       used.push(group);
     }
