@@ -158,6 +158,16 @@ impl Preset {
         }
     }
 
+    /// A short human name, for sentences: "great for B2B SaaS".
+    pub fn short_name(self) -> &'static str {
+        match self {
+            Preset::B2bSaas => "B2B SaaS",
+            Preset::EnterpriseSaas => "enterprise SaaS",
+            Preset::ConsumerSubscription => "consumer subscriptions",
+            Preset::ConsumerSocial => "consumer social apps",
+        }
+    }
+
     fn consumer(self) -> bool {
         matches!(self, Preset::ConsumerSubscription | Preset::ConsumerSocial)
     }

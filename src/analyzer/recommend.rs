@@ -65,7 +65,7 @@ pub(crate) fn recommendations(
             format_short(value),
             format_short(target.value),
             target.label,
-            c.preset.as_str(),
+            c.preset.short_name(),
             format_suggestion((gain * 10.0).round() / 10.0)
         );
         if let Some(extra) = concrete_target(metric, target.value, product) {
