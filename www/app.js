@@ -8,7 +8,7 @@
 import { version, sampleProduct } from '../pkg/web/market_validation_score.js';
 import { loadScore, loadAnalyses } from './lib/engine.js';
 import { $, h, fmt, setupTabs, tabPairs } from './lib/dom.js';
-import { errorMessage } from './lib/errors.js';
+import { errorMessage, asSentence } from './lib/errors.js';
 import { encodeState, decodeState, useSampleProduct } from './lib/share.js';
 import { downloadJson, downloadBlob, scoreCardPng } from './lib/export.js';
 import { mountValidation } from './views/validation/index.js';
@@ -125,7 +125,7 @@ async function applyFragment() {
   try {
     state = await decodeState(location.hash);
   } catch (e) {
-    page.validation?.setNotice(`The link could not be read: ${errorMessage(e)}. Showing the sample instead.`);
+    page.validation?.setNotice(`The link could not be read: ${asSentence(errorMessage(e))} Showing the sample instead.`);
     return false;
   }
   if (!state) return false;

@@ -153,7 +153,9 @@ describe('workbench page', () => {
       await fresh.page.goto(`${suite.origin}/www/#v1.not-a-valid-state`);
       await fresh.page.reload();
       await waitForScore(fresh.page);
-      assert.match(await fresh.page.locator('#status').textContent(), /link could not be read/);
+      const notice = await fresh.page.locator('#status').textContent();
+      assert.match(notice, /link could not be read/);
+      assert.doesNotMatch(notice, /[?!.]\./, `no doubled punctuation: ${notice}`);
       assert.deepEqual(fresh.errors, []);
     } finally {
       await fresh.context.close();

@@ -15,6 +15,16 @@ export function errorMessage(error) {
 }
 
 /**
+ * A message as a sentence: a full stop added unless it already ends with one
+ * (or with "?" or "!"), so "Was it cut or edited?" never becomes "edited?.".
+ * @param {string} text
+ */
+export function asSentence(text) {
+  const t = text.trim();
+  return /[.?!…]$/.test(t) ? t : `${t}.`;
+}
+
+/**
  * The library's problems a thrown value carries (`error.problems`), or undefined when it carries no list.
  * @param {unknown} error
  * @returns {Problem[] | undefined}
