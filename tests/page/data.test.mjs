@@ -177,6 +177,7 @@ describe('raw data in the page', () => {
       await error.waitFor({ state: 'visible' });
       assert.match(await error.textContent(), /export\.xlsx.*an Excel workbook \(\.xlsx\).*Export the data as CSV/);
       assert.match(await page.getByTestId('upload-chosen').textContent(), /^export\.xlsx \(/);
+      assert.ok(await page.getByTestId('upload-cancel').isDisabled(), 'Cancel is disabled while nothing runs');
       // A new file clears the old message.
       await page.getByTestId('upload-input').setInputFiles({ name: 'survey.csv', mimeType: 'text/csv', buffer: Buffer.from(surveyCsv()) });
       await page.getByTestId('survey-view').waitFor({ state: 'visible' });

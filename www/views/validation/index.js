@@ -186,7 +186,9 @@ export function mountValidation({ onScored }) {
         form.setSources({}, null);
         rescore();
       });
-      for (const el of document.querySelectorAll('.form-panel select, .form-panel button')) {
+      // The controls the HTML disables until the library is ready (not the upload's
+      // Cancel, which is enabled only while a file is analysed).
+      for (const el of document.querySelectorAll('.form-panel select, .form-panel button:not(.mv-cancel)')) {
         if (el instanceof HTMLSelectElement || el instanceof HTMLButtonElement) el.disabled = false;
       }
       rescore();
