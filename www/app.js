@@ -58,13 +58,16 @@ async function showView(tabId) {
 
 /** What a share link carries: both views' state and the view shown. @returns {ShareState} */
 function shareState() {
-  const sampleTitle = page.validation?.sampleTitle();
+  const title = page.validation?.cardTitle();
+  const { name, asOf } = page.validation?.meta() ?? {};
   return {
     product: page.validation?.getProduct() ?? {},
     options: page.validation?.currentOptions(),
     tab: page.view,
     // The sample is labelled as such on every card a link makes.
-    ...(sampleTitle ? { title: sampleTitle } : {}),
+    ...(title ? { title } : {}),
+    ...(name ? { name } : {}),
+    ...(asOf ? { asOf } : {}),
     ...(page.launchState ? { launch: page.launchState } : {}),
   };
 }
@@ -142,7 +145,7 @@ async function exportPng() {
   const result = page.validation?.getResult();
   if (!result) { setShareStatus('Nothing to export yet: fix the data first.'); return; }
   const scheme = matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
-  const blob = await scoreCardPng(result, { scheme, title: page.validation?.sampleTitle() ?? undefined });
+  const blob = await scoreCardPng(result, { scheme, title: page.validation?.cardTitle() ?? undefined, asOf: page.validation?.meta().asOf });
   downloadBlob(blob, 'market-validation-score.png');
   setShareStatus('Saved the score card as PNG.');
 }

@@ -11,6 +11,7 @@
 // bad JSON or bad data shows the error card and fires `market-validation-error`.
 import { renderScoreCard, renderCardError, renderCardStatus } from './lib/card.js';
 import { errorMessage, errorProblems } from './lib/errors.js';
+import { isDay } from './lib/dom.js';
 
 /** @import { Problem, ValidationResult } from '../pkg/web/market_validation.js' */
 /** @import { Theme } from './lib/card.js' */
@@ -37,7 +38,8 @@ const isObject = (v) => v != null && typeof v === 'object' && !Array.isArray(v);
  * `<market-validation-card>`.
  *
  * Attributes: `data` (product JSON text), `preset` (overrides `options.preset`), `title` (the
- * product's name, shown as text), `theme` (`light` | `dark`; default: the reader's scheme),
+ * product's name, shown as text), `as-of` (the day the data describes, `2026-12-06`: "Data as of
+ * Dec 6, 2026" under the title), `theme` (`light` | `dark`; default: the reader's scheme),
  * `compact` (`"false"` for the fuller card).
  * Properties: `data` (product object, or JSON text), `options` (AnalyzeOptions object),
  * `result` (read-only: the last ValidationResult, or null).
@@ -46,7 +48,7 @@ const isObject = (v) => v != null && typeof v === 'object' && !Array.isArray(v);
  * Any change re-renders once per microtask, however many attributes or properties changed.
  */
 export class MarketValidationCard extends HTMLElement {
-  static observedAttributes = ['data', 'preset', 'title', 'theme', 'compact'];
+  static observedAttributes = ['data', 'preset', 'title', 'as-of', 'theme', 'compact'];
 
   /** @type {Record<string, unknown> | null} */
   #product = null;
@@ -157,11 +159,12 @@ export class MarketValidationCard extends HTMLElement {
     });
   }
 
-  /** @returns {{ title?: string, theme?: Theme, compact: boolean }} */
+  /** @returns {{ title?: string, asOf?: string, theme?: Theme, compact: boolean }} */
   #view() {
     const theme = this.getAttribute('theme');
     return {
       title: this.getAttribute('title') ?? undefined,
+      asOf: this.getAttribute('as-of') ?? undefined,
       theme: theme === 'light' || theme === 'dark' ? theme : undefined,
       compact: this.getAttribute('compact') !== 'false',
     };
@@ -180,7 +183,10 @@ export class MarketValidationCard extends HTMLElement {
     const run = ++this.#run;
     await this.#stylesheetReady; // no flash of an unstyled card
     if (run !== this.#run) return;
-    const inputError = this.#dataError ?? this.#optionsError;
+    const asOf = this.getAttribute('as-of');
+    const asOfError = asOf != null && asOf !== '' && !isDay(asOf)
+      ? { message: `The card's as-of attribute is "${String(asOf).slice(0, 40)}"; expected a day as YYYY-MM-DD, e.g. 2026-12-06.`, problems: [] } : null;
+    const inputError = this.#dataError ?? this.#optionsError ?? asOfError;
     if (inputError) { this.#fail(inputError, run); return; }
     if (this.#product == null) {
       this.#result = null;

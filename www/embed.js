@@ -101,7 +101,7 @@ async function show(state, fragment, from = null) {
     try {
       // The options are as the link gave them: analyze judges them (an unknown preset throws).
       const result = analyze(state.product, /** @type {AnalyzeOptions} */ (state.options ?? {}));
-      card = renderScoreCard(result, { compact, title, theme });
+      card = renderScoreCard(result, { compact, title, asOf: state.asOf, theme });
     } catch (error) {
       card = renderCardError(errorMessage(error), errorProblems(error), { title, theme });
     }

@@ -24,7 +24,7 @@ const CACHE_NAME = `${CACHE_PREFIX}${CACHE_VERSION}`;
 const SHELL = [
   './', 'index.html', 'app.js', 'style.css', 'worker.js',
   'lib/dom.js', 'lib/errors.js', 'lib/json-input.js', 'lib/charts.js', 'lib/widgets.js', 'lib/files.js', 'lib/share.js',
-  'lib/export.js', 'lib/card.js', 'lib/launch-card.js', 'lib/engine.js',
+  'lib/export.js', 'lib/card.js', 'lib/launch-card.js', 'lib/engine.js', 'lib/units.js',
   'views/views.css', 'views/upload.js', 'views/survey.js', 'views/events.js',
   'views/validation/index.js', 'views/validation/product-form.js', 'views/validation/fields.js', 'views/validation/weights.js',
   'views/validation/results.js', 'views/validation/json-paste.js', 'views/validation/raw-data.js',

@@ -120,7 +120,7 @@ describe('raw data in the page', () => {
       for (const v of values) {
         assert.ok(/^-?\d+$/.test(v) || v.replace(/^-?0?\.?0*/, '').replace('.', '').length <= 4, `${v} is not rounded for people`);
       }
-      assert.equal(await page.locator('#field-usageMetrics-retentionRate').inputValue() === '0.78', false, 'usage is the file\'s, not merged with the sample\'s');
+      assert.equal(await page.locator('#field-usageMetrics-retentionRate').inputValue() === '78', false, 'usage is the file\'s, not merged with the sample\'s');
       assert.match(await page.locator('#status').textContent(), /^Usage and adoption now come from events\.csv; the sample's survey, market research, competition and unit economics were cleared/);
       await page.getByTestId('events-section').screenshot({ path: `${resultsDir}events-view.png` });
       assert.deepEqual(errors, []);
@@ -156,7 +156,7 @@ describe('raw data in the page', () => {
       assert.match(await error.textContent(), /no readable event/);
       assert.equal(Number(await page.locator('#score').textContent()), score, 'the score is untouched');
       await page.getByTestId('tab-form').click();
-      await page.locator('#field-usageMetrics-retentionRate').fill('0.5');
+      await page.locator('#field-usageMetrics-retentionRate').fill('50');
       await page.waitForFunction((old) => document.querySelector('#score').textContent !== old, score.toFixed(1));
       assert.deepEqual(errors, []);
     } finally {

@@ -36,13 +36,20 @@ describe('demo page', () => {
       assert.ok(await page.locator('#metrics [data-testid="metric-retentionRate"]').isVisible());
       assert.ok(await page.locator('#metrics a[href^="https://"]').count() > 0, 'sources are linked');
       assert.ok(await page.locator('#trends li').count() >= 1);
-      assert.equal(await page.locator('#field-usageMetrics-retentionRate').inputValue(), '0.78');
+      // Shares in percent in the form (the API's 0.78), in the metrics table and in recommendations.
+      assert.equal(await page.locator('#field-usageMetrics-retentionRate').inputValue(), '78');
+      assert.match(await page.locator('label[for="field-usageMetrics-retentionRate"] + .unit').textContent(), /^%, 0\.\.100/);
+      assert.match(await page.locator('#metrics [data-testid="metric-retentionRate"] td[data-label="Value"]').textContent(), /^78%77\.4%–78\.6%$/);
+      assert.match(await page.locator('#metrics [data-testid="metric-dauMauRatio"] td[data-label="Next band"]').textContent(), /^great 30%$/);
+      assert.match(await page.locator('#recommendations li[data-metric="dauMauRatio"] .rec-message').textContent(), /from 28% to 30% \(/);
+      assert.doesNotMatch(await page.locator('#results').innerText(), /\b0\.\d{2,}\b|\d\.\d{4,}/, 'no fractions or long decimals in the results');
 
-      // An invalid value: an inline error with the hint, the last good result kept.
-      await page.locator('#field-usageMetrics-retentionRate').fill('45');
+      // An invalid value: an inline error with the hint in percent, the last good result kept.
+      await page.locator('#field-usageMetrics-retentionRate').fill('4500');
       const error = page.locator('#error-usageMetrics-retentionRate');
       await error.waitFor({ state: 'visible' });
-      assert.match(await error.textContent(), /did you mean 0\.45/);
+      assert.match(await error.textContent(), /Got 4500%; expected a percentage from 0% to 100% \(did you mean 45%\?\)/);
+      assert.equal(await error.getByRole('button', { name: 'Use 45%' }).count(), 1);
       assert.equal(await page.locator('#field-usageMetrics-retentionRate').getAttribute('aria-invalid'), 'true');
       assert.equal(await page.locator('#results').getAttribute('data-state'), 'stale');
       assert.equal(Number(await scoreText(page)), score, 'the last valid score stays visible');
@@ -50,7 +57,7 @@ describe('demo page', () => {
       assert.ok(!(await page.locator('#claim').isVisible()), 'no claim comparison with modified data');
 
       // Fixed again: the error goes, the unmodified sample's claim comes back.
-      await page.locator('#field-usageMetrics-retentionRate').fill('0.78');
+      await page.locator('#field-usageMetrics-retentionRate').fill('78');
       await error.waitFor({ state: 'hidden' });
       assert.equal(await waitForScore(page), score);
       assert.ok(await page.locator('#claim').isVisible());

@@ -73,7 +73,8 @@ describe('workbench page', () => {
       const score = await waitForScore(page);
       assert.notEqual(score, sampleScore);
       await page.getByTestId('tab-form').click();
-      assert.equal(await page.locator('#field-usageMetrics-retentionRate').inputValue(), '0.45', 'the form holds the pasted data');
+      assert.equal(await page.locator('#field-usageMetrics-retentionRate').inputValue(), '45', 'the form holds the pasted data, in percent');
+      assert.match(await page.locator('label[for="json-input"]').textContent(), /API's units: shares as fractions/, 'the JSON tab says its units');
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

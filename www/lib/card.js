@@ -2,7 +2,8 @@
 // <market-validation-card> element and wherever the app wants a summary.
 // Styled by www/card.css (classes prefixed `mv-`). Every piece of text,
 // the title and the library's messages included, becomes a text node.
-import { h, fmt1, fmtRange, fmtPct } from './dom.js';
+import { h, fmt1, fmtRange, fmtPct, dayText, isDay } from './dom.js';
+import { recommendationText, recommendationUnit } from './units.js';
 
 /** @import { Dimension, DimensionResult, Problem, ValidationResult } from '../../pkg/web/market_validation.js' */
 /** A card's forced colour scheme (else the reader's). @typedef {'light' | 'dark'} Theme */
@@ -54,20 +55,25 @@ function miniBar(score, interval, extraClass = '') {
   return bar;
 }
 
-/** A recommendation's message without its trailing ": +1.3 points" (shown apart, as a badge). @param {unknown} message */
-export const withoutGain = (message) => String(message ?? '').replace(/:\s*\+[\d.,]+\s*points?\.?\s*$/, '');
+/**
+ * A recommendation's message without its ": +1.3 points" (shown apart, as a badge); a note
+ * after it ("(about 4500 daily active users of 15000 monthly)") is kept.
+ * @param {unknown} message
+ */
+export const withoutGain = (message) => String(message ?? '').replace(/:\s*\+[\d.,]+\s*points?\.?(\s*\([^()]*\))?\s*$/, '$1');
 
 /**
  * The compact score card of a result.
  *
  * @param {ValidationResult} result  What `analyze` returned.
- * @param {{ compact?: boolean, title?: string, theme?: Theme | null }} [options]
+ * @param {{ compact?: boolean, title?: string, asOf?: string, theme?: Theme | null }} [options]
  *   `compact` (default true): score, interval, verdict, dimension mini-bars, top recommendation;
  *   false adds the verdict's reason and the next two recommendations. `title`: the product's name,
- *   shown as text. `theme` forces a colour scheme (else the reader's prefers-color-scheme).
+ *   shown as text. `asOf`: the day the data describes (`2026-12-06`), shown as "Data as of Dec 6, 2026";
+ *   anything else is ignored. `theme` forces a colour scheme (else the reader's prefers-color-scheme).
  * @returns {HTMLElement} an `<article class="mv-card">`
  */
-export function renderScoreCard(result, { compact = true, title, theme } = {}) {
+export function renderScoreCard(result, { compact = true, title, asOf, theme } = {}) {
   const verdict = result.verdict;
   const titleText = typeof title === 'string' ? title.trim() : '';
   const card = h('article', {
@@ -79,6 +85,7 @@ export function renderScoreCard(result, { compact = true, title, theme } = {}) {
   });
 
   if (titleText) card.append(h('h2', { class: 'mv-title', 'data-testid': 'mv-title', text: titleText }));
+  if (isDay(asOf)) card.append(h('p', { class: 'mv-as-of', 'data-testid': 'mv-as-of', text: `Data as of ${dayText(asOf)}` }));
 
   const confidence = fmtPct(result.confidenceLevel ?? 0.95);
   card.append(
@@ -116,7 +123,7 @@ export function renderScoreCard(result, { compact = true, title, theme } = {}) {
     for (const rec of shown) {
       list.append(h('li', { class: 'mv-rec', 'data-metric': rec.metric },
         h('span', { class: 'mv-gain', text: `+${fmt1(rec.gain)}` }, h('span', { class: 'mv-gain-unit', text: ' pts' })),
-        h('span', { class: 'mv-rec-message', text: withoutGain(rec.message) })));
+        h('span', { class: 'mv-rec-message', text: withoutGain(recommendationText(rec, recommendationUnit(result, rec))) })));
     }
     recBox.append(list);
   }

@@ -213,3 +213,16 @@ export const fmtRange = ([lo, hi], f = fmt1) => `${f(lo)}–${f(hi)}`;
 export const fmtInt = (n) => Math.round(n).toLocaleString('en-US');
 /** A count: whole numbers with thousands separators, others as `fmt` gives them. @param {number} v */
 export const fmtCount = (v) => (Number.isInteger(v) ? fmtInt(v) : fmt(v));
+
+/**
+ * Whether text is a calendar day as `<input type="date">` and the library write it: `2026-12-06`.
+ * @param {unknown} text @returns {text is string}
+ */
+export function isDay(text) {
+  if (typeof text !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const d = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(text);
+}
+const dayFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
+/** A day for people: `2026-12-06` -> "Dec 6, 2026" (anything else as given). @param {string} day */
+export const dayText = (day) => (isDay(day) ? dayFormat.format(new Date(`${day}T00:00:00Z`)) : day);

@@ -2,7 +2,8 @@
 // in the page and handed to the browser's download; nothing is uploaded.
 import { version as libraryVersion } from '../../pkg/web/market_validation_score.js';
 import { DIMENSIONS, clampScore, isScored, presetLabel, verdictLabel, withoutGain } from './card.js';
-import { fmt1, fmtRange, fmtPct } from './dom.js';
+import { recommendationText, recommendationUnit } from './units.js';
+import { fmt1, fmtRange, fmtPct, dayText, isDay } from './dom.js';
 
 /** @import { ValidationResult } from '../../pkg/web/market_validation.js' */
 
@@ -134,17 +135,18 @@ function bar(ctx, p, x, y, w, hgt, score, interval, fillColor) {
 /**
  * Draws the score card on a canvas and returns it as a PNG: optional title, score with its
  * interval and verdict, the five dimension bars with their scores, the top recommendation,
- * and a footer "market-validation <version>" with the preset (no date, so the same result
+ * and a footer "market-validation <version>" with the preset (no clock: the date is the data's as-of day, given, so the same result
  * always gives the same image).
  *
  * @param {ValidationResult} result
- * @param {{ scheme?: 'light' | 'dark', width?: number, pixelRatio?: number, title?: string, version?: string }} [options]
+ * @param {{ scheme?: 'light' | 'dark', width?: number, pixelRatio?: number, title?: string, asOf?: string, version?: string }} [options]
+ *   `asOf`: the day the data describes (`2026-12-06`), drawn as "Data as of Dec 6, 2026" under the title.
  *   `width` in CSS pixels (default 600, at least 320); `pixelRatio` default 2 (crisp on
  *   high-density screens: the PNG is width*2 pixels wide); `version` defaults to the loaded
  *   library's `version()`.
  * @returns {Promise<Blob>} an `image/png` Blob
  */
-export async function scoreCardPng(result, { scheme = 'light', width = 600, pixelRatio = 2, title, version } = {}) {
+export async function scoreCardPng(result, { scheme = 'light', width = 600, pixelRatio = 2, title, asOf, version } = {}) {
   const p = PALETTES[scheme] ?? PALETTES.light;
   const W = Math.max(320, Math.round(width));
   const pad = 28;
@@ -159,9 +161,10 @@ export async function scoreCardPng(result, { scheme = 'light', width = 600, pixe
   const gainW = rec ? measure.measureText(gainText).width + 12 : 0;
   const textIndent = rec ? gainW + 10 : 0;
   measure.font = font(15);
-  const recLines = wrap(measure, rec ? withoutGain(rec.message) : 'Nothing to recommend: every scored metric is at its top benchmark.', inner - textIndent, 3);
+  const recLines = wrap(measure, rec ? withoutGain(recommendationText(rec, recommendationUnit(result, rec))) : 'Nothing to recommend: every scored metric is at its top benchmark.', inner - textIndent, 3);
   const titleH = titleText ? 30 : 0;
-  const H = pad + titleH + 22 + 60 + 26 + 22 + 16 + 5 * 30 + 20 + 24 + recLines.length * 21 + 18 + 24 + pad - 8;
+  const asOfH = isDay(asOf) ? 22 : 0;
+  const H = pad + titleH + asOfH + 22 + 60 + 26 + 22 + 16 + 5 * 30 + 20 + 24 + recLines.length * 21 + 18 + 24 + pad - 8;
 
   const canvas = document.createElement('canvas');
   canvas.width = Math.round(W * pixelRatio);
@@ -184,6 +187,12 @@ export async function scoreCardPng(result, { scheme = 'light', width = 600, pixe
     ctx.fillStyle = p.text;
     ctx.fillText(ellipsis(ctx, titleText, inner), pad, y + 18);
     y += titleH;
+  }
+  if (isDay(asOf)) {
+    ctx.font = font(13);
+    ctx.fillStyle = p.muted;
+    ctx.fillText(`Data as of ${dayText(asOf)}`, pad, y + 12);
+    y += asOfH;
   }
 
   ctx.font = font(14);

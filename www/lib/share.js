@@ -16,6 +16,9 @@ export const MAX_STATE_BYTES = 256 * 1024;
 export const MAX_TITLE_LENGTH = 200;
 
 const TABS = ['validation', 'launch'];
+/** A calendar day as the links carry it: `2026-12-06`. @param {unknown} text @returns {text is string} */
+const isDay = (text) => typeof text === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(text)
+  && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
 
 /**
  * The built-in sample's product data, once the page has it: a link then names
@@ -86,7 +89,10 @@ export class ShareLinkError extends Error {
  *   and `weights` are what the page sets, other `AnalyzeOptions` keys are carried as given.
  * @property {'validation'|'launch'} [tab]  The tab to open.
  * @property {object} [launch]  State of the launch tab, carried as given (JSON-serialisable).
- * @property {string} [title]  A product name to show on cards (plain text, at most 200 characters).
+ * @property {string} [title]  What cards show as their title (plain text, at most 200 characters): the
+ *   product's name, or the sample's label while the data is (partly) the built-in sample's.
+ * @property {string} [name]  The product name as the page's field holds it (plain text, at most 200 characters).
+ * @property {string} [asOf]  The day the data describes, `2026-12-06`; cards show "Data as of Dec 6, 2026".
  */
 
 /** A plain object (not an array, a date, a class instance). @param {unknown} v @returns {v is Record<string, unknown>} */
@@ -130,6 +136,14 @@ export function checkState(state, subject = 'This share link') {
   if (state.title != null) {
     if (typeof state.title !== 'string') fail('"title" must be text');
     out.title = state.title.slice(0, MAX_TITLE_LENGTH);
+  }
+  if (state.name != null) {
+    if (typeof state.name !== 'string') fail('"name" must be text');
+    out.name = state.name.slice(0, MAX_TITLE_LENGTH);
+  }
+  if (state.asOf != null) {
+    if (!isDay(state.asOf)) fail('"asOf" must be a day written YYYY-MM-DD');
+    out.asOf = state.asOf;
   }
   return out;
 }

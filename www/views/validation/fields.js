@@ -5,6 +5,7 @@
 // is not a number, a duplicate name), writes a value, and marks the input a
 // problem of the library's names.
 import { h, longFormat, numberText } from '../../lib/dom.js';
+import { isShare, toPercent, unitText as pageUnitText } from '../../lib/units.js';
 
 /** @import { JsonSchemaNode, Problem } from '../../../pkg/web/market_validation.js' */
 
@@ -17,6 +18,10 @@ import { h, longFormat, numberText } from '../../lib/dom.js';
  * @typedef {object} FormField
  * @property {string[]} path  its place in the product data: ['usageMetrics', 'dailyActiveUsers']
  * @property {string} pathText  the same as the library writes it: `usageMetrics.dailyActiveUsers`
+ * @property {string} label  its label, to name it in messages instead of its path
+ * @property {string | undefined} unit  the library's unit of its values (`x-unit`): shares are shown in percent
+ * @property {number | undefined} minimum  the smallest value the library takes, in its units
+ * @property {number | undefined} maximum  the largest value the library takes, in its units
  * @property {HTMLElement} error  the box for its problems
  * @property {HTMLElement} input  its input, or the element holding its inputs
  * @property {() => FieldValue} read
@@ -35,15 +40,46 @@ import { h, longFormat, numberText } from '../../lib/dom.js';
 const idPart = (path) => path.join('-');
 
 /**
- * A field's unit with its range: "fraction 0..1", "count, ≥ 0".
+ * A field's unit with its range: "count, ≥ 0"; shares in percent: "%, 0..100".
  * @param {JsonSchemaNode} node
  */
 function unitText(node) {
   const unit = node['x-unit'] ?? '';
+  if (isShare(unit) && node.minimum != null && node.maximum != null) {
+    return `${pageUnitText(unit)}, ${toPercent(node.minimum)}..${toPercent(node.maximum)}`;
+  }
   if (/\d\.\.-?\d/.test(unit) || node.minimum == null) return unit;
   const unbounded = node.maximum == null || node.maximum >= 1e6;
   const range = unbounded ? `≥ ${node.minimum}` : `${node.minimum}..${node.maximum}`;
   return unit ? `${unit}, ${range}` : range;
+}
+
+/**
+ * How a number input shows and reads a value of the library: shares in
+ * percent. A value written is read back exactly while its text is unchanged
+ * (0.123456789 shown as 12.3456789 reads back as 0.123456789, not its
+ * quotient by 100), so showing a value never changes it.
+ * @param {JsonSchemaNode} node
+ */
+function numberCodec(node) {
+  const share = isShare(node['x-unit']);
+  /** @type {{ text: string, value: unknown } | null} */
+  let written = null;
+  return {
+    /** @param {unknown} v @returns {string} */
+    show(v) {
+      const text = v == null ? '' : share && typeof v === 'number' && Number.isFinite(v) ? numberText(toPercent(v)) : numberText(v);
+      written = { text, value: v };
+      return text;
+    },
+    /** @param {string} text trimmed, not empty @returns {number} */
+    read(text) {
+      if (written && written.text === text && typeof written.value === 'number') return written.value;
+      return share ? Number(text) / 100 : Number(text);
+    },
+    /** The input's bounds in the units it shows. @param {number | undefined} v */
+    bound: (v) => (v == null ? null : share ? toPercent(v) : v),
+  };
 }
 
 /**
@@ -53,7 +89,7 @@ function unitText(node) {
 function stepFor(node) {
   const unit = node['x-unit'] ?? '';
   if (node.type === 'integer' || unit === 'count') return '1';
-  if (unit.startsWith('fraction')) return '0.01';
+  if (isShare(unit)) return '0.1';
   if (/rating|score 0\.\.10/.test(unit)) return '0.1';
   if (unit.startsWith('NPS')) return '1';
   return 'any';
@@ -83,9 +119,10 @@ export function numberField(ctx, path, node, label, hint) {
   const id = `field-${idPart(path)}`;
   const error = errorBox(path);
   const hintId = `hint-${idPart(path)}`;
+  const codec = numberCodec(node);
   const input = h('input', {
     id, name: path.join('.'), type: 'number', step: stepFor(node),
-    min: node.minimum, max: node.maximum != null && node.maximum < 1e6 ? node.maximum : null,
+    min: codec.bound(node.minimum), max: node.maximum != null && node.maximum < 1e6 ? codec.bound(node.maximum) : null,
     autocomplete: 'off', 'data-testid': id,
     'aria-describedby': `${hint ? hintId : ''} ${error.id}`.trim(),
   });
@@ -103,20 +140,20 @@ export function numberField(ctx, path, node, label, hint) {
     hint ? h('p', { class: 'hint', id: hintId, text: hint }) : null, error);
   const pathText = path.join('.');
   ctx.add({
-    path, pathText, error, input,
+    path, pathText, label, error, input, unit: node['x-unit'], minimum: node.minimum, maximum: node.maximum,
     read() {
       if (input.validity.badInput) return { problem: { path: pathText, value: 'text that is not a number', expected: 'a number' } };
       const s = input.value.trim();
-      return s === '' ? {} : { value: Number(s) };
+      return s === '' ? {} : { value: codec.read(s) };
     },
-    write(v) { input.value = v == null ? '' : numberText(v); updateEcho(); },
+    write(v) { input.value = codec.show(v); updateEcho(); },
     mark() { input.setAttribute('aria-invalid', 'true'); return input; },
     clear() { input.removeAttribute('aria-invalid'); },
   });
   return wrap;
 }
 
-/** A row of a map field: its name and value inputs. @typedef {HTMLDivElement & { nameInput: HTMLInputElement, valueInput: HTMLInputElement }} MapRow */
+/** A row of a map field: its name and value inputs, and how its value is shown. @typedef {HTMLDivElement & { nameInput: HTMLInputElement, valueInput: HTMLInputElement, codec: ReturnType<typeof numberCodec> }} MapRow */
 
 /**
  * A name -> number map: a row per entry, rows added and removed by buttons.
@@ -133,21 +170,23 @@ export function mapField(ctx, path, node, label, hint) {
   /** @param {string} [name] @param {unknown} [value] */
   const addRow = (name = '', value = '') => {
     const n = counter++;
+    const codec = numberCodec(itemNode);
     const nameInput = h('input', {
       type: 'text', id: `${id}-name-${n}`, class: 'map-name', value: name, autocomplete: 'off',
       'aria-label': `${label}: name`, maxlength: 200,
     });
     const valueInput = h('input', {
       type: 'number', id: `${id}-value-${n}`, class: 'map-value', step: stepFor(itemNode),
-      min: itemNode.minimum, max: itemNode.maximum, value: value === '' ? '' : String(value), autocomplete: 'off',
+      min: codec.bound(itemNode.minimum), max: codec.bound(itemNode.maximum), value: value === '' ? '' : codec.show(value), autocomplete: 'off',
       'aria-label': `${label}: value for ${name || 'new entry'}`,
     });
     nameInput.addEventListener('input', () => valueInput.setAttribute('aria-label', `${label}: value for ${nameInput.value || 'new entry'}`));
     const row = Object.assign(h('div', { class: 'map-row' }, nameInput, valueInput,
+      isShare(itemNode['x-unit']) ? h('span', { class: 'map-unit', 'aria-hidden': 'true', text: '%' }) : null,
       h('button', {
         type: 'button', class: 'icon-button', 'aria-label': `Remove ${name || 'entry'}`, title: 'Remove',
         onclick: () => { row.remove(); ctx.rescoreSoon(); },
-      }, '×')), { nameInput, valueInput });
+      }, '×')), { nameInput, valueInput, codec });
     rows.append(row);
     return row;
   };
@@ -161,7 +200,7 @@ export function mapField(ctx, path, node, label, hint) {
     rows, add, error);
   const pathText = path.join('.');
   ctx.add({
-    path, pathText, error, input: rows,
+    path, pathText, label, error, input: rows, unit: itemNode['x-unit'], minimum: itemNode.minimum, maximum: itemNode.maximum,
     read() {
       /** @type {Record<string, number>} */
       const out = {};
@@ -178,7 +217,7 @@ export function mapField(ctx, path, node, label, hint) {
         if (name && Object.hasOwn(out, name)) problems.push({ path: entryPath, value: 'a second entry with this name', expected: 'each name once' });
         else if (bad) problems.push({ path: entryPath, value: 'text that is not a number', expected: 'a number' });
         else if (!raw) problems.push({ path: entryPath, value: 'nothing', expected: 'a value' });
-        else out[name] = Number(raw);
+        else out[name] = row.codec.read(raw);
       }
       return { value: any ? out : undefined, problems };
     },
@@ -220,7 +259,7 @@ export function linesField(ctx, path, node, label, hint) {
     h('div', { class: 'field-head' }, h('label', { for: id, text: label }), h('span', { class: 'unit', text: 'one per line' })),
     area, h('p', { class: 'hint', id: `hint-${idPart(path)}`, text: hint ?? '' }), error);
   ctx.add({
-    path, pathText: path.join('.'), error, input: area,
+    path, pathText: path.join('.'), label, error, input: area, unit: undefined, minimum: undefined, maximum: undefined,
     read() {
       const lines = area.value.split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
       return lines.length ? { value: lines } : {};

@@ -5,7 +5,7 @@
 // textContent / text nodes, never innerHTML. Works on the page's own markup
 // (index.html); the page shell (app.js) shares and exports what it shows.
 import { analyze, presets, sampleProduct, schema, validate } from '../../../pkg/web/market_validation_score.js';
-import { $, h, setupTabs, tabPairs } from '../../lib/dom.js';
+import { $, h, dayText, isDay, setupTabs, tabPairs } from '../../lib/dom.js';
 import { errorMessage, errorProblems } from '../../lib/errors.js';
 import { createProductForm } from './product-form.js';
 import { createWeights } from './weights.js';
@@ -65,6 +65,44 @@ export function mountValidation({ onScored }) {
   const weights = createWeights({ state, presetSelect: select, container: $('#weight-fields'), stateLabel: $('#weights-state'), onInput: rescore });
   weights.show();
   setupTabs(tabPairs($('.tabs[role="tablist"]')));
+  const nameInput = $('#product-name', HTMLInputElement);
+  const asOfInput = $('#as-of', HTMLInputElement);
+
+  /**
+   * What cards, the PNG and links show as the title: the product name, and the
+   * sample's label while any group still holds the sample's data (its figures are
+   * never presented as someone's own).
+   * @returns {string | null}
+   */
+  function cardTitle() {
+    const name = nameInput.value.trim();
+    if (form.groupsFrom(SAMPLE_SOURCE).length) return name ? `${name} · sample data` : SAMPLE_TITLE;
+    return name || null;
+  }
+
+  /** The day the data describes, if the field holds one. */
+  const asOf = () => (isDay(asOfInput.value) ? asOfInput.value : undefined);
+
+  /** Shows the title and the as-of day above the score. */
+  function showMeta() {
+    const title = cardTitle();
+    const day = asOf();
+    const line = $('#result-title');
+    line.replaceChildren(...[title ?? '', day ? h('span', { class: 'as-of', text: `${title ? ' · ' : ''}data as of ${dayText(day)}` }) : ''].filter(Boolean));
+    line.hidden = !title && !day;
+  }
+
+  // The compact score (phones, narrow windows): in sight whenever the summary is not.
+  const miniScore = $('#mini-score');
+  let summaryInView = true;
+  const showMiniScore = () => { miniScore.hidden = summaryInView || !state.lastResult; };
+  new IntersectionObserver(([entry]) => { summaryInView = entry.isIntersecting; showMiniScore(); }).observe($('#results-head'));
+
+  /** Today in the reader's time zone, as a date input writes it. */
+  const today = () => {
+    const d = new Date();
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  };
 
   /** Re-scores after `delay` ms, unless asked again before. */
   function schedule(delay = DEBOUNCE_MS) {
@@ -98,6 +136,7 @@ export function mountValidation({ onScored }) {
     }
     form.showProblems(problems);
     showSampleBanner(form.groupsFrom(SAMPLE_SOURCE).length > 0);
+    showMeta();
     const results = $('#results');
     if (result) {
       state.lastResult = result;
@@ -118,6 +157,8 @@ export function mountValidation({ onScored }) {
       document.body.dataset.state = results.dataset.state;
       hideClaim();
     }
+    miniScore.dataset.state = results.dataset.state;
+    showMiniScore();
   }
 
   /** Says, above the score, when the data is (partly) the built-in sample's, and how to start with one's own. @param {boolean} shown */
@@ -127,8 +168,9 @@ export function mountValidation({ onScored }) {
 
   return {
     rescore,
-    /** The card title of the current data when it is the built-in sample's, else null. */
-    sampleTitle: () => (form.groupsFrom(SAMPLE_SOURCE).length ? SAMPLE_TITLE : null),
+    cardTitle,
+    /** The page metadata links keep: the product name as typed and the as-of day. */
+    meta: () => ({ name: nameInput.value.trim() || undefined, asOf: asOf() }),
     /** The options scored with: the preset and any custom weights. @returns {AnalyzeOptions} */
     currentOptions: () => weights.currentOptions(),
     /** The last valid result, or null. */
@@ -138,19 +180,23 @@ export function mountValidation({ onScored }) {
     /** A message shown until the user changes something. @param {string} text */
     setNotice(text) { state.notice = text; },
     /**
-     * Shows a shared state: its options and product data (not yet scored).
-     * @param {{ options?: unknown, product?: unknown }} shared
+     * Shows a shared state: its options, product data (not yet scored), product name and as-of day.
+     * @param {{ options?: unknown, product?: unknown, name?: string, title?: string, asOf?: string }} shared
      */
-    restore({ options, product }) {
+    restore({ options, product, name, title, asOf: day }) {
       weights.applyOptions(options);
       form.fill(product && typeof product === 'object' ? product : {});
+      // Links made before the name was kept apart carry only the title: it is the name unless it labels the sample.
+      nameInput.value = name ?? (title && title !== SAMPLE_TITLE && !title.endsWith(' · sample data') ? title : '');
+      asOfInput.value = day ?? '';
     },
     /**
      * Fills the form (with the sample unless a shared state was restored), wires the inputs and scores.
      * @param {boolean} restored a shared state was restored
      */
     start(restored) {
-      if (!restored) form.fill(sample);
+      if (!restored) { form.fill(sample); asOfInput.value = today(); }
+      for (const input of [nameInput, asOfInput]) input.addEventListener('input', () => { showMeta(); onScored(); });
       form.setSources(restored ? form.collect().product : sample, restored ? 'the share link' : SAMPLE_SOURCE);
       $('#json-input', HTMLTextAreaElement).value = JSON.stringify(restored ? form.collect().product : sample, null, 2);
       const productForm = $('#product-form');
@@ -167,8 +213,15 @@ export function mountValidation({ onScored }) {
           state.notice = '';
         },
       });
-      mountRawData({ form, rescore });
-      $('#load-sample').addEventListener('click', () => { const s = sampleProduct(); form.fill(s); form.setSources(s, SAMPLE_SOURCE); rescore(); });
+      mountRawData({ form, rescore, setAsOf: (day) => { asOfInput.value = day; } });
+      $('#load-sample').addEventListener('click', () => {
+        const s = sampleProduct();
+        form.fill(s);
+        form.setSources(s, SAMPLE_SOURCE);
+        // The sample is not the product named in the field.
+        nameInput.value = '';
+        rescore();
+      });
       // The sample banner's ways to start with one's own data.
       for (const button of document.querySelectorAll('#sample-banner [data-start]')) {
         button.addEventListener('click', () => {
@@ -184,6 +237,8 @@ export function mountValidation({ onScored }) {
         state.lastProduct = null;
         form.fill({});
         form.setSources({}, null);
+        nameInput.value = '';
+        asOfInput.value = today();
         rescore();
       });
       // The controls the HTML disables until the library is ready (not the upload's

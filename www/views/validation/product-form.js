@@ -4,6 +4,7 @@
 // shows the library's problems next to the fields their paths name.
 import { h, humanize, fmt1 } from '../../lib/dom.js';
 import { numberField, mapField, linesField } from './fields.js';
+import { descriptionInPageUnits, isShare, problemInPageUnits } from '../../lib/units.js';
 
 /** @import { Dimension, JsonSchema, JsonSchemaNode, Problem, ValidationResult } from '../../../pkg/web/market_validation.js' */
 /** @import { FormField, FieldContext } from './fields.js' */
@@ -34,8 +35,26 @@ const LABELS = {
   averageRevenuePerAccount: 'Revenue per account (monthly)', customerAcquisitionCost: 'Acquisition cost (CAC)',
 };
 
+/**
+ * A schema description as the form's help text: field names (`retentionHorizonMonths`,
+ * npsScore) become their labels, the "Count, 0..1e15" the unit line already gives goes,
+ * numbers are written out (25e9), and shares lose their range in fractions.
+ * @param {string} description @param {unknown} unit
+ */
+function hintText(description, unit) {
+  const text = description
+    .replace(/\s*\(e\.g\. `[^`]*`\)/g, '')
+    .replace(/`?\b([a-z]+[A-Z][A-Za-z]*)\b`?/g, (_, name) => (LABELS[name] ?? humanize(name)).toLowerCase())
+    .replace(/Count, 0\.\.1e15(?:\.\s*|;\s*)/g, '')
+    .replace(/,\s*0\.\.1e15/g, '')
+    .replace(/\b25e9\b/g, '25000000000')
+    .replace(/(\.\s+)([a-z])/g, (_, stop, c) => `${stop}${c.toUpperCase()}`)
+    .trim();
+  return descriptionInPageUnits(text, unit);
+}
+
 /** Product data as the form holds it: groups of values, by the schema's keys. @typedef {Record<string, unknown>} ProductObject */
-/** A subgroup's <details>, its "n set" count and the path prefix of its fields. @typedef {{ details: HTMLDetailsElement, count: HTMLElement, prefix: string }} Subgroup */
+/** A subgroup's <details>, its "n set" count, the path prefix of its fields and its label. @typedef {{ details: HTMLDetailsElement, count: HTMLElement, prefix: string, label: string }} Subgroup */
 
 /** A short description doubles as the label (competitor benchmark entries). @param {JsonSchemaNode} node */
 const shortDescription = (node) => node.description && node.description.length <= 40 && !node.description.includes('.');
@@ -101,7 +120,8 @@ export function createProductForm({ schema, container, problemsBox, rescoreSoon 
     const key = path[path.length - 1];
     const useDescription = shortDescription(node);
     const label = useDescription ? String(node.description) : LABELS[key] ?? humanize(key);
-    const hint = useDescription ? null : node.description?.replaceAll('`', '');
+    const unit = node['x-unit'] ?? node.additionalProperties?.['x-unit'];
+    const hint = useDescription || !node.description ? null : hintText(node.description, unit);
     if (node.type === 'object' && node.properties) return subgroup(path, node.properties, label, hint);
     if (node.type === 'object') return mapField(build, path, node, label, hint);
     if (node.type === 'array') return linesField(build, path, node, label, hint);
@@ -119,7 +139,7 @@ export function createProductForm({ schema, container, problemsBox, rescoreSoon 
       h('summary', {}, h('span', { text: label }), count),
       hint ? h('p', { class: 'hint', text: hint }) : null,
       h('div', { class: 'subgroup-body' }, keys.map((k) => buildField([...path, k], properties[k]))));
-    subgroups.push({ details, count, prefix: `${path.join('.')}.` });
+    subgroups.push({ details, count, prefix: `${path.join('.')}.`, label });
     return details;
   }
 
@@ -164,11 +184,41 @@ export function createProductForm({ schema, container, problemsBox, rescoreSoon 
         if (!best || p.length > best.pathText.length) best = f;
       }
     }
-    return best;
+    // A subgroup's path (surveyData.seanEllis): its first field.
+    return best ?? (path ? fields.find((f) => f.pathText.startsWith(`${path}.`)) ?? null : null);
+  }
+
+  /**
+   * A path as people read it: its field's label, with the entry of a map
+   * ("Feature adoption: aiAssistant"); the path itself when no field has it.
+   * @param {string} path
+   */
+  function labelFor(path) {
+    const group = subgroups.find((g) => g.prefix === `${path}.`);
+    if (group) return group.label;
+    const f = fieldFor(path);
+    if (!f) return path;
+    const rest = path.slice(f.pathText.length);
+    if (!rest) return f.label;
+    let entry = rest.replace(/^\./, '');
+    if (/^\[".*"\]$/.test(rest)) { try { entry = JSON.parse(rest.slice(1, -1)); } catch { /* shown as written */ } }
+    return `${f.label}: ${entry}`;
+  }
+
+  /**
+   * The library's text with the field paths in it as their labels: "no data: give
+   * marketResearch.targetMarketSize" -> "no data: give Target market size (yearly)".
+   * @param {string} text
+   */
+  function inWords(text) {
+    return text.replace(/\b(?:usageMetrics|adoptionData|surveyData|marketResearch|competitiveData|unitEconomics)(?:\.[A-Za-z]+)+/g, (path) => labelFor(path));
   }
 
   return {
     fieldFor,
+    labelFor,
+
+    inWords,
 
     /** Shows product data in the fields (each empty where it has nothing). @param {unknown} product */
     fill(product) {
@@ -242,24 +292,27 @@ export function createProductForm({ schema, container, problemsBox, rescoreSoon 
     showProblems(problems) {
       for (const f of fields) { f.clear(); f.error.replaceChildren(); f.error.hidden = true; }
       problemsBox.replaceChildren();
-      for (const p of problems) {
-        const f = fieldFor(p.path);
+      for (const raw of problems) {
+        const f = fieldFor(raw.path);
+        // Shares in percent, as the field shows them ("did you mean 45%?").
+        const p = f ? problemInPageUnits(raw, f) : raw;
         const target = f?.mark(p);
-        const entry = f && f.pathText !== p.path ? `${p.path.slice(f.pathText.length).replace(/^[.]/, '')}: ` : '';
+        const entry = f && f.pathText !== p.path ? `${labelFor(p.path).slice(f.label.length + 2)}: ` : '';
         const line = h('p', {}, entry, problemText(p));
-        const fix = /did you mean (-?[\d.]+(?:e[+-]?\d+)?)\?/i.exec(p.hint ?? '');
-        if (fix && target instanceof HTMLInputElement && target.type === 'number') {
+        const suggestion = 'suggestion' in p ? p.suggestion : undefined;
+        if (suggestion != null && target instanceof HTMLInputElement && target.type === 'number') {
+          const text = String(suggestion);
           line.append(' ', h('button', {
             type: 'button', class: 'fix-button',
-            onclick: () => { target.value = fix[1]; target.focus(); rescoreSoon(); },
-          }, `Use ${fix[1]}`));
+            onclick: () => { target.value = text; target.focus(); rescoreSoon(); },
+          }, `Use ${text}${isShare(f?.unit) ? '%' : ''}`));
         }
         if (f) {
           f.error.append(line);
           f.error.hidden = false;
           openAround(f.error);
         } else {
-          problemsBox.append(h('p', {}, p.path && p.path !== 'input' ? `${p.path}: ` : '', problemText(p)));
+          problemsBox.append(h('p', {}, p.path && p.path !== 'input' ? `${labelFor(p.path)}: ` : '', problemText(p)));
         }
       }
       problemsBox.hidden = !problemsBox.childElementCount;
@@ -275,7 +328,7 @@ export function createProductForm({ schema, container, problemsBox, rescoreSoon 
       for (const w of warnings) {
         const f = w.path ? fieldFor(w.path) : null;
         if (!f) continue;
-        f.error.append(h('p', { class: 'field-warning', 'data-testid': 'field-warning', 'data-code': w.code }, w.message));
+        f.error.append(h('p', { class: 'field-warning', 'data-testid': 'field-warning', 'data-code': w.code }, inWords(w.message)));
         f.error.hidden = false;
       }
     },

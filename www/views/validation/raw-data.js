@@ -42,8 +42,9 @@ import { renderEvents } from '../events.js';
  * @param {object} o
  * @param {ProductForm} o.form
  * @param {() => void} o.rescore
+ * @param {(day: string) => void} o.setAsOf  the events' as-of day becomes the page's when their groups are used
  */
-export function mountRawData({ form, rescore }) {
+export function mountRawData({ form, rescore, setAsOf }) {
   /**
    * Puts derived groups (surveyData, usageMetrics, adoptionData) in the form, in place of
    * what those groups held, and re-scores. Groups that still hold the built-in sample's data
@@ -82,7 +83,10 @@ export function mountRawData({ form, rescore }) {
     },
     onEvents(result, info) {
       $('#events-section').hidden = false;
-      renderEvents($('#events-view'), result.analysis, { csv: result, onUse: (parts) => useDerived(parts, info?.name ?? 'the events file'), fileName: info?.name });
+      renderEvents($('#events-view'), result.analysis, {
+        csv: result, fileName: info?.name,
+        onUse: (parts) => { setAsOf(result.analysis.asOf); useDerived(parts, info?.name ?? 'the events file'); },
+      });
     },
   });
 }

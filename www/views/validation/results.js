@@ -5,6 +5,7 @@
 // become buttons to their fields. Fills the page's own elements (index.html).
 import { $, h, fmt, fmt1, fmtPct, fmtRange } from '../../lib/dom.js';
 import { DIMENSIONS, VERDICT_LABELS, isScored } from '../../lib/card.js';
+import { recommendationText, recommendationUnit, unitText, valueText } from '../../lib/units.js';
 
 /** @import { PresetInfo, ValidationResult } from '../../../pkg/web/market_validation.js' */
 /** @import { ProductForm } from './product-form.js' */
@@ -61,12 +62,14 @@ function fillList(list, entries, emptyText, item) {
  * @param {ProductForm} o.form for the buttons to fields and the groups' score chips
  */
 export function renderResult(r, { unmodified, presets, form }) {
-  /** A data path as a button to its field, or as code when no field has it. @param {string} path */
+  /** A data path as a button, named by its field's label, to its field; as code when no field has it. @param {string} path */
   const pathButton = (path) => (form.fieldFor(path)
-    ? h('button', { type: 'button', class: 'path-button', title: 'Go to this field', onclick: () => form.focusPath(path) }, path)
+    ? h('button', { type: 'button', class: 'path-button', title: 'Go to this field', 'data-path': path, onclick: () => form.focusPath(path) }, form.labelFor(path))
     : h('code', { text: path || '(data)' }));
 
   const preset = presets.find((p) => p.id === r.preset);
+  /** Each metric's label and unit, the unscored ones included (from the preset). */
+  const metricInfo = new Map((preset?.metrics ?? []).map((m) => [m.id, { label: m.label, unit: m.unit }]));
   $('#results-head').hidden = false;
   $('#score').textContent = fmt1(r.score);
   $('#interval').textContent = fmtRange(r.interval);
@@ -78,6 +81,11 @@ export function renderResult(r, { unmodified, presets, form }) {
   $('#preset-name').textContent = preset?.name ?? r.preset;
   $('#coverage').textContent = fmtPct(r.coverage);
   $('#timing').textContent = `${Math.max(1, Math.round(r.elapsed ?? 0))} ms`;
+  $('#mini-score-value').textContent = fmt1(r.score);
+  $('#mini-score-interval').textContent = `interval ${fmtRange(r.interval)}`;
+  const miniVerdict = $('#mini-verdict');
+  miniVerdict.textContent = VERDICT_LABELS[r.verdict] ?? r.verdict;
+  miniVerdict.dataset.verdict = r.verdict;
   const gauge = $('#gauge');
   setBar(gauge, r.score, r.interval);
   gauge.setAttribute('aria-label', `Score ${fmt1(r.score)} of 100, interval ${fmtRange(r.interval)}`);
@@ -93,14 +101,14 @@ export function renderResult(r, { unmodified, presets, form }) {
       + `${fmt1(Math.abs(gap))} points ${gap >= 0 ? 'lower' : 'higher'}.`;
   }
 
-  renderDimensions(r);
+  renderDimensions(r, form);
   form.showDimensionScores(r);
   renderRecommendations(r, pathButton);
-  renderMetrics(r);
-  renderWarnings(r, pathButton);
+  renderMetrics(r, form);
+  renderWarnings(r, pathButton, form);
   renderTrends(r);
   renderFigures(r);
-  renderMissing(r, pathButton);
+  renderMissing(r, pathButton, metricInfo);
 }
 
 /**
@@ -120,8 +128,8 @@ export function hideClaim() {
   $('#gauge .bar-marker').hidden = true;
 }
 
-/** @param {ValidationResult} r */
-function renderDimensions(r) {
+/** @param {ValidationResult} r @param {ProductForm} form */
+function renderDimensions(r, form) {
   const list = $('#dimensions');
   list.replaceChildren();
   for (const [key, name] of DIMENSIONS) {
@@ -135,7 +143,7 @@ function renderDimensions(r) {
     const meta = has
       ? [h('span', { text: `interval ${fmtRange(d.interval)}` }), h('span', { text: `weight ${fmtPct(d.effectiveWeight)}` }),
         h('span', { class: 'points', text: `+${fmt1(d.contribution)} pts` })]
-      : [h('span', { text: d.summary }), h('span', { text: `nominal weight ${fmtPct(d.nominalWeight)}, redistributed` })];
+      : [h('span', { text: form.inWords(d.summary) }), h('span', { text: `nominal weight ${fmtPct(d.nominalWeight)}, redistributed` })];
     list.append(h('li', { class: `dim${has ? '' : ' no-data'}`, 'data-testid': `dimension-${key}`, 'data-dimension': key },
       h('span', { class: 'dim-name', text: name }),
       h('span', { class: 'dim-score', text: has ? fmt1(d.score) : '—' }),
@@ -144,18 +152,20 @@ function renderDimensions(r) {
   }
 }
 
+/** A metric's label and unit, by its id. @typedef {Map<string, { label: string, unit: string }>} MetricInfo */
+
 /** @param {ValidationResult} r @param {(path: string) => HTMLElement} pathButton */
 function renderRecommendations(r, pathButton) {
   fillList($('#recommendations'), r.recommendations, 'Nothing to recommend: every scored metric is at its top benchmark.',
     (rec) => h('li', { 'data-metric': rec.metric },
       h('span', { class: 'gain', title: 'points the overall score gains' }, `+${fmt1(rec.gain)}`, h('small', {}, ' pts')),
       h('div', { class: 'rec-body' },
-        h('p', { class: 'rec-message', text: rec.message }),
+        h('p', { class: 'rec-message', text: recommendationText(rec, recommendationUnit(r, rec)) }),
         h('p', { class: 'rec-meta' }, `score after: ${fmt1(rec.scoreAfter)} · field `, pathButton(rec.path)))));
 }
 
-/** The metrics table, a body per dimension, and the sources list. @param {ValidationResult} r */
-function renderMetrics(r) {
+/** The metrics table, a body per dimension, and the sources list. @param {ValidationResult} r @param {ProductForm} form */
+function renderMetrics(r, form) {
   const sourcesById = new Map(r.sources.map((s) => [s.id, s]));
   const table = $('#metrics');
   for (const body of table.querySelectorAll('tbody')) body.remove();
@@ -164,7 +174,7 @@ function renderMetrics(r) {
     const body = h('tbody', { 'data-dimension': key },
       h('tr', { class: 'dim-row' }, h('th', { colspan: 8, scope: 'colgroup' },
         name, h('span', { class: 'dim-row-score', text: d.score != null ? ` ${fmt1(d.score)}` : ' no data' }))));
-    if (!d.metrics.length) body.append(h('tr', {}, h('td', { colspan: 8, class: 'muted', text: d.summary })));
+    if (!d.metrics.length) body.append(h('tr', {}, h('td', { colspan: 8, class: 'muted', text: form.inWords(d.summary) })));
     for (const m of d.metrics) {
       const next = m.benchmark.next;
       const cited = [...new Set(m.benchmark.points.flatMap((p) => (p.source ? [p.source] : [])))];
@@ -175,12 +185,12 @@ function renderMetrics(r) {
       ]);
       body.append(h('tr', { 'data-testid': `metric-${m.id}` },
         h('th', { scope: 'row' }, h('span', { class: 'metric-label', text: m.label }),
-          h('span', { class: 'metric-unit', text: m.unit }),
+          h('span', { class: 'metric-unit', text: unitText(m.unit) }),
           m.note ? h('span', { class: 'metric-note', text: m.note }) : null),
-        h('td', { class: 'num', 'data-label': 'Value' }, h('span', { text: fmt(m.value) }),
-          m.valueInterval ? h('span', { class: 'sub', text: fmtRange(m.valueInterval, fmt) }) : null),
+        h('td', { class: 'num', 'data-label': 'Value' }, h('span', { text: valueText(m.value, m.unit) }),
+          m.valueInterval ? h('span', { class: 'sub', text: fmtRange(m.valueInterval, (v) => valueText(v, m.unit)) }) : null),
         h('td', { 'data-label': 'Band' }, h('span', { class: `band band-${bandClass(m.benchmark.band)}`, title: m.benchmark.band, text: m.benchmark.band.replace(/^at or above /, '≥ ') })),
-        h('td', { class: 'next', 'data-label': 'Next band', text: next ? `${next.label} ${fmt(next.value)}` : '—' }),
+        h('td', { class: 'next', 'data-label': 'Next band', text: next ? `${next.label} ${valueText(next.value, m.unit)}` : '—' }),
         h('td', { class: 'num', 'data-label': 'Sub-score', text: fmt1(m.subScore) }),
         h('td', { class: 'num', 'data-label': 'Weight', title: `${fmtPct(m.weight)} of the ${name.toLowerCase()} dimension`, text: fmtPct(m.effectiveWeight) }),
         h('td', { class: 'num', 'data-label': 'Points', text: m.contribution.toFixed(2) }),
@@ -194,12 +204,12 @@ function renderMetrics(r) {
     s.citation, s.url ? [' ', h('a', { href: s.url, target: '_blank', rel: 'noopener noreferrer' }, 'link')] : null)));
 }
 
-/** @param {ValidationResult} r @param {(path: string) => HTMLElement} pathButton */
-function renderWarnings(r, pathButton) {
+/** @param {ValidationResult} r @param {(path: string) => HTMLElement} pathButton @param {ProductForm} form */
+function renderWarnings(r, pathButton, form) {
   fillList($('#warnings'), r.warnings, 'No warnings: the figures are consistent with each other.',
     (w) => h('li', { 'data-code': w.code },
-      h('p', {}, pathButton(w.path), h('span', { class: 'code', text: w.code })),
-      h('p', { text: w.message })));
+      h('p', {}, pathButton(w.path)),
+      h('p', { text: form.inWords(w.message) })));
 }
 
 /** @param {ValidationResult} r */
@@ -214,18 +224,29 @@ function renderFigures(r) {
   for (const f of r.figures) {
     list.append(h('div', { class: 'figure' },
       h('dt', { text: f.label }),
-      h('dd', {}, h('span', { class: 'figure-value', text: `${fmt(f.value)} ${f.unit}` }),
+      h('dd', {}, h('span', { class: 'figure-value', text: figureText(f.value, f.unit) }),
         h('span', { class: 'muted', text: ` · ${f.whyUnscored}` }))));
   }
   if (!r.figures.length) list.append(h('div', { class: 'figure' }, h('dt', { text: 'None' }), h('dd', { class: 'muted', text: 'no context figures in the data' })));
 }
 
-/** @param {ValidationResult} r @param {(path: string) => HTMLElement} pathButton */
-function renderMissing(r, pathButton) {
+/**
+ * A reported figure with its unit, unless its value already says it (a share, minutes).
+ * @param {number} value @param {string} unit
+ */
+function figureText(value, unit) {
+  const text = valueText(value, unit);
+  const unitWords = unitText(unit);
+  return text === fmt(value) && unitWords && unitWords !== 'count' ? `${text} ${unitWords}` : text;
+}
+
+/** @param {ValidationResult} r @param {(path: string) => HTMLElement} pathButton @param {MetricInfo} metricInfo */
+function renderMissing(r, pathButton, metricInfo) {
   const section = $('#missing-section');
   section.hidden = !r.missing.length;
-  $('#missing').replaceChildren(...r.missing.map((m) => h('li', {},
-    h('span', { class: 'metric-label', text: m.metric }),
-    ` (${m.dimension}, ${fmtPct(m.nominalWeight)} of the weight): give `,
+  const dimensionName = new Map(DIMENSIONS);
+  $('#missing').replaceChildren(...r.missing.map((m) => h('li', { 'data-metric': m.metric },
+    h('span', { class: 'metric-label', text: metricInfo.get(m.metric)?.label ?? m.metric }),
+    ` (${(dimensionName.get(m.dimension) ?? m.dimension).toLowerCase()}, ${fmtPct(m.nominalWeight)} of the weight): give `,
     m.inputs.flatMap((p, i) => [i ? ' and ' : '', pathButton(p)]))));
 }
