@@ -35,8 +35,29 @@ const TIME_FORMATS = { 'iso-8601': 'ISO-8601 text', 'epoch-seconds': 'seconds si
 const dayMonth = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
 const dayMonthYear = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: '2-digit', timeZone: 'UTC' });
 const monthYear = new Intl.DateTimeFormat('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+const fullDay = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
 /** @param {string} iso */
 const asDate = (iso) => new Date(`${iso}T00:00:00Z`);
+/** A day in a tooltip: "Jun 3, 2026". @param {string} iso */
+const dayTip = (iso) => fullDay.format(asDate(iso));
+
+/**
+ * How a tooltip names a period by its first day: "Week of Jun 1, 2026", "Jun 2026", "Jun 3, 2026".
+ * @param {string | undefined} period "day", "week" or "month"
+ * @returns {(iso: string) => string}
+ */
+function periodTip(period) {
+  if (period === 'month') return (iso) => monthYear.format(asDate(iso));
+  if (period === 'week') return (iso) => `Week of ${dayTip(iso)}`;
+  return dayTip;
+}
+
+/** Users as people read them: whole above 10 (a mean DAU of 130.6 is "131"), one decimal below. @param {number} v */
+const users = (v) => (Math.abs(v) >= 10 ? fmtInt(v) : fmt(Number(v.toFixed(1))));
+/** A ratio to two decimals at most: 0.63, 1.5, 12.4. @param {number} v */
+const ratio = (v) => fmt(Number(v.toFixed(2)));
+/** "Week 3", "Month 0". @param {string} word */
+const offsetTip = (word) => (/** @type {string} */ offset) => `${word.charAt(0).toUpperCase()}${word.slice(1)} ${offset}`;
 
 /**
  * A short x-axis date; with the year when the range spans more than one.
@@ -91,9 +112,9 @@ function scoreInputsText(a) {
   const ad = a.adoptionData ?? {};
   const bits = [
     u.retentionRate != null ? `retention ${fmtPct(u.retentionRate)}${u.retentionHorizonMonths != null ? ` at ${fmt(u.retentionHorizonMonths)} months` : ''}` : null,
-    u.dailyActiveUsers != null ? `DAU ${fmt(u.dailyActiveUsers)}` : null,
-    u.weeklyActiveUsers != null ? `WAU ${fmt(u.weeklyActiveUsers)}` : null,
-    u.monthlyActiveUsers != null ? `MAU ${fmt(u.monthlyActiveUsers)}` : null,
+    u.dailyActiveUsers != null ? `DAU ${users(u.dailyActiveUsers)}` : null,
+    u.weeklyActiveUsers != null ? `WAU ${users(u.weeklyActiveUsers)}` : null,
+    u.monthlyActiveUsers != null ? `MAU ${users(u.monthlyActiveUsers)}` : null,
     ad.totalUsers != null ? `${fmtInt(ad.totalUsers)} users` : null,
     ad.powerUsers != null ? `${fmtInt(ad.powerUsers)} power users` : null,
   ].filter(Boolean);
@@ -154,14 +175,14 @@ function stickinessPanel(a, width) {
       { label: 'WAU / MAU', value: fmtPct(st.wauMau) },
     ]),
     figureRow([
-      { label: 'DAU', value: fmt(st.dau) },
-      { label: 'WAU', value: fmt(st.wau) },
-      { label: 'MAU', value: fmt(st.mau) },
+      { label: 'DAU', value: users(st.dau) },
+      { label: 'WAU', value: users(st.wau) },
+      { label: 'MAU', value: users(st.mau) },
     ]),
     h('p', { class: 'mv-note', text: `Means over the last ${st.days} day${st.days === 1 ? '' : 's'} to ${a.asOf}: WAU and MAU are the users active in the 7 and 28 days ending each day.` }),
     n ? lineChart({
       title: 'Daily, weekly and monthly active users',
-      labels: daily.map((d) => d.date), xFormat: label, xTitle: 'date', yFormat: fmtCount,
+      labels: daily.map((d) => d.date), xFormat: label, xTip: dayTip, xTitle: 'date', yFormat: fmtCount,
       series: [
         { name: 'DAU', values: daily.map((d) => d.active), className: 'mv-s1' },
         { name: 'WAU (7 days)', values: wau, className: 'mv-s2' },
@@ -190,6 +211,7 @@ function powerUsersPanel(a, width) {
       legendItems: [{ name: 'casual', className: 'mv-s4' }, { name: `power user (≥ ${p.powerUserDays} days)`, className: 'mv-s1' }],
       marker: { index: p.powerUserDays - 1, label: `power users from ${p.powerUserDays} days` },
       xTitle: 'days active of the last 28', yTitle: 'users', yFormat: fmtCount, width,
+      xTip: (l) => `Active ${l} day${l === '1' ? '' : 's'} of 28`,
       summary: `${fmtInt(p.powerUsers)} power users, ${fmtInt(p.casualUsers)} casual`,
     }),
     h('p', { class: 'mv-note', text: 'A smile at the right end (many users active most days) marks a habit; a steep fall from 1 day marks drive-by use.' }),
@@ -215,7 +237,7 @@ function retentionPanel(a, width) {
   if (mean.length) {
     parts.push(lineChart({
       title: `Mean retention by ${word}s since ${since}`,
-      labels: mean.map((m) => String(m.offset)), xTitle: `${word}s since ${since}`,
+      labels: mean.map((m) => String(m.offset)), xTitle: `${word}s since ${since}`, xTip: offsetTip(word),
       series: [
         { name: 'weighted by cohort size', values: mean.map((m) => m.weighted), className: 'mv-s1' },
         { name: 'simple mean of cohorts', values: mean.map((m) => m.simple), className: 'mv-s2 mv-dashed' },
@@ -244,6 +266,8 @@ function cohortHeatmap(a, word, since) {
   /** @type {(iso: string) => string} */
   const label = a.cohorts.period === 'month' ? (iso) => monthYear.format(asDate(iso)) : (iso) => iso;
   const hidden = rows.length - shownRows.length;
+  // The oldest cohort is partial when the data starts inside its period: it holds only the users of its last days.
+  const partialFirst = a.cohorts.period !== 'day' && rows.length > 0 && rows[0].start < a.firstDate;
   const longest = rows.reduce((m, r) => Math.max(m, (r.cells.at(-1)?.offset ?? -1) + 1), 0);
   return heatmap({
     title: `Cohort retention: share of each cohort active N ${word}s after ${since}`,
@@ -261,10 +285,12 @@ function cohortHeatmap(a, word, since) {
           title: `${fmtInt(cell.active)} of ${fmtInt(cell.eligible)} active`,
         };
       }
-      return { label: label(r.start), sublabel: `${fmtInt(r.size)} users`, cells };
+      const partial = partialFirst && r === rows[0];
+      return { label: label(r.start), sublabel: `${fmtInt(r.size)} users${partial ? `, partial ${word}` : ''}`, cells };
     }),
     notes: [
       hidden > 0 ? `Showing the ${fmtInt(shownRows.length)} most recent of ${fmtInt(rows.length)} cohorts.` : null,
+      partialFirst && hidden === 0 ? `The data starts on ${dayTip(a.firstDate)}, inside the first cohort's ${word}: that cohort is partial.` : null,
       longest > columns ? `Showing ${word}s 0–${columns - 1} of 0–${longest - 1}; the mean curve above uses them all.` : null,
       'Empty cells cannot be measured yet.',
     ].filter(Boolean),
@@ -278,6 +304,9 @@ function growthPanel(a, width) {
   const label = dateLabeller(g[0]?.start, g.at(-1)?.start, a.cohorts?.period);
   const labels = g.map((p) => p.start);
   const provisional = g.map((p) => p.provisional);
+  // Partial periods: the first when the data starts inside it, and the one holding the as-of day.
+  const partial = g.map((p, i) => p.provisional || (i === 0 && p.start < a.firstDate));
+  const tipLabel = periodTip(a.cohorts?.period);
   const lastComplete = [...g].reverse().find((p) => !p.provisional && p.quickRatio != null);
   const from = Math.max(0, g.length - GROWTH_BARS);
   const qr = g.slice(from);
@@ -285,28 +314,33 @@ function growthPanel(a, width) {
   // quick ratio sits under its bar.
   const biggest = Math.max(1, ...g.slice(from).map((p) => Math.max(p.retained + p.newUsers + p.resurrected, p.churned)));
   const minLeft = Math.ceil((fmtCount(biggest * 1.25).length + 1) * CHAR_W) + 12;
+  const why = [
+    from === 0 && partial[0] && !provisional[0] ? `the data starts on ${dayTip(a.firstDate)}, inside the first ${word}` : null,
+    provisional.at(-1) ? `the last ${word} is not over on ${dayTip(a.asOf)}, the last day of the data` : null,
+  ].filter(Boolean);
   return panel('Growth accounting', [
     lastComplete ? figureRow([
-      { label: `Quick ratio, ${word} of ${lastComplete.start}`, value: fmt(lastComplete.quickRatio), big: true, testid: 'quick-ratio' },
+      { label: `Quick ratio, ${word} of ${lastComplete.start}`, value: ratio(lastComplete.quickRatio ?? 0), big: true, testid: 'quick-ratio' },
       { label: 'New', value: fmtInt(lastComplete.newUsers) },
       { label: 'Resurrected', value: fmtInt(lastComplete.resurrected) },
       { label: 'Churned', value: fmtInt(lastComplete.churned) },
     ]) : null,
     stackedBars({
       title: `Users gained and lost each ${word}`,
-      labels, xFormat: label, xTitle: `${word} starting`, provisional, maxBars: GROWTH_BARS, width, yFormat: fmtCount, minLeft,
+      labels, xFormat: label, xTip: tipLabel, xTitle: `${word} starting`, partial, maxBars: GROWTH_BARS, width, yFormat: fmtCount, minLeft,
+      partialNote: `Hollow bars with a dashed edge: partial ${word}s, which count only part of a ${word}${why.length ? `: ${why.join('; ')}` : ''}.`,
       series: [
         { name: 'retained', values: g.map((p) => p.retained), className: 'mv-retained' },
         { name: 'new', values: g.map((p) => p.newUsers), className: 'mv-new' },
         { name: 'resurrected', values: g.map((p) => p.resurrected), className: 'mv-resurrected' },
         { name: 'churned', values: g.map((p) => -p.churned), className: 'mv-churned' },
       ],
-      extraColumns: [{ name: 'active', values: g.map((p) => p.active), format: fmtInt }, { name: 'quick ratio', values: g.map((p) => p.quickRatio), format: fmt }],
+      extraColumns: [{ name: 'active', values: g.map((p) => p.active), format: fmtInt }, { name: 'quick ratio', values: g.map((p) => p.quickRatio), format: ratio }],
       summary: `${g.length} ${word}s; churned drawn below zero`,
     }),
     !qr.some((p) => !p.provisional && p.quickRatio != null) ? h('p', { class: 'mv-note', text: `No quick ratio yet: it needs a complete ${word} in which someone churned.` }) : lineChart({
       title: `Quick ratio each ${word}: (new + resurrected) / churned`,
-      labels: qr.map((p) => p.start), xFormat: label, xTitle: `${word} starting`,
+      labels: qr.map((p) => p.start), xFormat: label, xTip: tipLabel, xTitle: `${word} starting`, partial: partial.slice(from), yFormat: ratio,
       // The period not over yet is left out: its churn counts everyone not back *yet*.
       series: [{ name: 'quick ratio', values: qr.map((p) => (p.provisional ? null : p.quickRatio ?? null)), className: 'mv-s1' }],
       yMin: 0, yMax: Math.min(QUICK_RATIO_AXIS_MAX, Math.max(2, ...qr.map((p) => p.quickRatio ?? 0))),

@@ -27,6 +27,43 @@ const signed = (n) => `${n > 0 ? '+' : ''}${fmt1(n)}`;
 const npsRange = (iv) => `${signed(iv[0])} to ${signed(iv[1])}`;
 /** @param {[number, number]} iv */
 const pctRange = (iv) => fmtRange(iv, fmtPct);
+/** A mean rating: two decimals. @param {number} v */
+const rating = (v) => v.toFixed(2);
+
+/**
+ * Readable names for feature rating columns: without the question around the
+ * feature ("Rate: Dashboards", "Rating - Alerts", "How would you rate the
+ * exports?", "Dashboards rating (1-5)" -> "Dashboards", "Alerts", "Exports",
+ * "Dashboards"), then without a prefix every column shares ("Feature - ").
+ * A name that would end up empty, or the same as another, stays whole.
+ * @param {string[]} headers
+ * @returns {string[]}
+ */
+export function featureNames(headers) {
+  const scale = /\s*[([]\s*(?:(?:on\s+a\s+)?(?:scale\s+(?:of\s+)?)?\d+\s*(?:-|–|—|to)\s*\d+)\s*[)\]]\s*$/i;
+  const sep = '(?:\\s*[:\\-–—|/]\\s*|\\s+)';
+  const lead = new RegExp(`^(?:q\\d+[.:)]?\\s*)?(?:please\\s+)?(?:(?:how\\s+(?:would|do|did|will)\\s+you\\s+)?(?:rate|rating)s?(?:\\s+(?:of|for|on))?)${sep}(?:(?:the|your|our)\\s+(?=\\S))?`, 'i');
+  const trail = /(?:\s*[:\-–—|]\s*|\s+)ratings?\s*$/i;
+  const clean = headers.map((raw) => {
+    let t = raw.trim().replace(scale, '').replace(/[?:]\s*$/, '').trim();
+    const before = t;
+    t = t.replace(lead, '').replace(trail, '').replace(scale, '').replace(/^["'“‘]|["'”’]$/g, '').trim();
+    if (!t || !/[\p{L}\p{N}]/u.test(t)) t = before || raw;
+    return t.charAt(0).toUpperCase() + t.slice(1);
+  });
+  // A prefix every name shares, up to a separator ("Feature - ", "Module: ").
+  if (clean.length > 1) {
+    let common = clean[0];
+    for (const c of clean) while (common && !c.startsWith(common)) common = common.slice(0, -1);
+    const cut = Math.max(common.lastIndexOf(': '), common.lastIndexOf(' - '), common.lastIndexOf(' – '), common.lastIndexOf(' — '));
+    if (cut > 0) {
+      const rest = clean.map((c) => c.slice(cut + 2).replace(/^[-–—:]?\s*/, ''));
+      if (rest.every((r) => /[\p{L}\p{N}]/u.test(r))) clean.splice(0, clean.length, ...rest.map((r) => r.charAt(0).toUpperCase() + r.slice(1)));
+    }
+  }
+  // Two columns that now read the same keep their whole headers.
+  return clean.map((c, i) => (clean.indexOf(c) !== clean.lastIndexOf(c) ? headers[i].trim() || c : c));
+}
 
 /**
  * Renders a survey analysis into `container` (its children are replaced).
@@ -103,13 +140,14 @@ function npsPanel(nps, level, width) {
       width,
     }),
     intervalBar({
-      title: `NPS with its ${level} interval`, value: nps.score, interval: nps.interval, min: -100, max: 100,
+      title: `NPS with its ${level} interval`, value: nps.score, interval: nps.interval, min: -100, max: 100, intervalName: `${level} interval`,
       format: (v) => signed(v).replace(/\.0$/, ''), threshold: { value: 0, label: '0' },
       summary: `${signed(nps.score)}, interval ${npsRange(nps.interval)}`, width,
     }),
     nps.distribution?.length === 11 ? barChart({
       title: 'Answers by score', labels: nps.distribution.map((_, i) => String(i)), values: nps.distribution,
       classFor: (i) => (i >= 9 ? 'mv-good' : i >= 7 ? 'mv-neutral' : 'mv-bad'), xTitle: 'score (0–10)', yTitle: 'answers',
+      xTip: (l) => `Score ${l}`,
       yFormat: fmtCount, height: 180, width,
     }) : null,
     h('p', { class: 'mv-note' },
@@ -135,7 +173,7 @@ function pmfPanel(pmf, level, width) {
     h('p', { class: 'mv-verdict-line' }, verdictBadge(verdictText, tone, 'pmf-verdict'), ' ', h('span', { text: pmf.reading })),
     intervalBar({
       title: `"Very disappointed" share against the ${bar}`, value: pmf.veryDisappointedShare, interval: pmf.interval,
-      min: 0, max: 1, format: fmtPct, threshold: { value: pmf.bar, label: bar }, className: `mv-${tone}`,
+      min: 0, max: 1, format: fmtPct, threshold: { value: pmf.bar, label: bar }, className: `mv-${tone}`, intervalName: `${level} interval`,
       summary: `${fmtPct(pmf.veryDisappointedShare)}, interval ${pctRange(pmf.interval)}; ${verdictText.toLowerCase()}`, width,
     }),
     splitBar({
@@ -161,16 +199,17 @@ function csatPanel(csat, level, width) {
     figureRow([
       { label: 'Satisfied (4–5)', value: fmtPct(csat.share), big: true, testid: 'csat-share' },
       { label: `${level} interval`, value: pctRange(csat.interval) },
-      { label: 'Mean rating', value: `${csat.mean.toFixed(2)} / 5`, sub: `interval ${fmtRange(csat.meanInterval, (v) => v.toFixed(2))}` },
+      { label: 'Mean rating', value: `${rating(csat.mean)} / 5`, sub: `interval ${fmtRange(csat.meanInterval, rating)}` },
       { label: 'Answers', value: fmtInt(csat.n), sub: csat.blank ? `${fmtInt(csat.blank)} blank` : null },
     ]),
     intervalBar({
       title: `CSAT share with its ${level} interval`, value: csat.share, interval: csat.interval, min: 0, max: 1,
-      format: fmtPct, summary: `${fmtPct(csat.share)}, interval ${pctRange(csat.interval)}`, width,
+      format: fmtPct, intervalName: `${level} interval`, summary: `${fmtPct(csat.share)}, interval ${pctRange(csat.interval)}`, width,
     }),
     csat.distribution?.length === 5 ? barChart({
       title: 'Answers by rating', labels: ['1', '2', '3', '4', '5'], values: csat.distribution,
       classFor: (i) => (i >= 3 ? 'mv-good' : i === 2 ? 'mv-neutral' : 'mv-bad'), xTitle: 'rating (1–5)', yTitle: 'answers',
+      xTip: (l) => `Rating ${l}`,
       yFormat: fmtCount, height: 170, width,
     }) : null,
   ], { testid: 'survey-csat' });
@@ -178,13 +217,18 @@ function csatPanel(csat, level, width) {
 
 /** @param {FeatureSummary[]} features @param {string} level @param {number} width */
 function featuresPanel(features, level, width) {
-  const sorted = [...features].sort((x, y) => y.mean - x.mean);
+  const names = featureNames(features.map((f) => f.name));
+  const sorted = features.map((f, i) => ({ f, name: names[i] })).sort((x, y) => y.f.mean - x.f.mean);
   return panel('Feature ratings', [
     intervalChart({
       title: `Mean rating (1–5) with its ${level} interval, best first`,
-      rows: sorted.map((f) => ({ label: f.name, value: f.mean, interval: f.n ? f.interval : undefined, note: `${fmtInt(f.n)} ratings`, muted: !f.n })),
-      min: 1, max: 5, format: (v) => v.toFixed(2), valueName: 'mean rating', width,
-      summary: sorted.map((f) => `${f.name} ${f.mean.toFixed(2)}`).join(', '),
+      rows: sorted.map(({ f, name }) => ({
+        label: name, value: f.mean, interval: f.n ? f.interval : undefined, muted: !f.n,
+        note: `${fmtInt(f.n)} rating${f.n === 1 ? '' : 's'}`, detail: name !== f.name ? `column "${f.name}"` : undefined,
+      })),
+      min: 1, max: 5, ticks: [1, 2, 3, 4, 5], tickFormat: String, axisEnds: ['1 = lowest', '5 = highest'],
+      format: rating, valueName: 'mean rating', intervalName: `${level} interval`, width,
+      summary: sorted.map(({ f, name }) => `${name} ${rating(f.mean)}`).join(', '),
     }),
     h('p', { class: 'mv-note', text: `${sorted.length} rated feature${sorted.length === 1 ? '' : 's'}; ratings per feature are in the data table.` }),
   ], { testid: 'survey-features' });
@@ -212,7 +256,7 @@ function segmentsPanel(seg, a, level, width) {
         interval: pmf.n ? pmf.interval : undefined, muted: r.small, note: `${fmtInt(pmf.n)} answers${r.small ? ', small' : ''}`,
       })),
       min: 0, max: 1, format: fmtPct, threshold: { value: bar, label: `${fmtPct(bar)} bar` },
-      valueName: 'very disappointed', width,
+      valueName: 'very disappointed', intervalName: `${level} interval`, width,
     }));
   }
   const npsRows = rows.flatMap((r) => (r.nps ? [{ r, nps: r.nps }] : []));
@@ -223,7 +267,8 @@ function segmentsPanel(seg, a, level, width) {
         label: r.small ? `${r.name} (small)` : r.name, value: nps.score, interval: nps.n ? nps.interval : undefined,
         muted: r.small, note: `${fmtInt(nps.n)} answers${r.small ? ', small' : ''}`,
       })),
-      min: -100, max: 100, format: (v) => signed(v).replace(/\.0$/, ''), threshold: { value: 0, label: '0' }, valueName: 'NPS', width,
+      min: -100, max: 100, format: (v) => signed(v).replace(/\.0$/, ''), threshold: { value: 0, label: '0' }, valueName: 'NPS',
+      intervalName: `${level} interval`, width,
     }));
   }
   // The whole breakdown as a table: every figure with its interval.
