@@ -4,6 +4,7 @@
 // behaviour (moving modules, splitting functions).
 //
 //   node bench/compare-builds.mjs --old DIR --new DIR [--runs 5] [--quick] [--seed S] [--skip-speed]
+//                                 [--ignore-added KEY,KEY]
 //
 // Each DIR is a built pkg/ directory (bash scripts/build.sh): DIR/node/
 // market_validation.js is required (it loads DIR/web/market_validation_bg.wasm);
@@ -51,7 +52,7 @@ const require = createRequire(import.meta.url);
 
 // ------------------------------------------------------------ arguments
 
-const USAGE = 'usage: node bench/compare-builds.mjs --old DIR --new DIR [--runs 5] [--quick] [--seed S] [--skip-speed]';
+const USAGE = 'usage: node bench/compare-builds.mjs --old DIR --new DIR [--runs 5] [--quick] [--seed S] [--skip-speed] [--ignore-added KEY,KEY]';
 function parseArgs(argv) {
   const o = { runs: 5, quick: false, seed: 20240601, skipSpeed: false, old: null, new: null };
   for (let i = 0; i < argv.length; i++) {
@@ -70,6 +71,9 @@ function parseArgs(argv) {
     else if (a === '--seed') o.seed = whole(0);
     else if (a === '--quick') o.quick = true;
     else if (a === '--skip-speed') o.skipSpeed = true;
+    // Fields a change adds on purpose (e.g. `file,warnings`): dropped from the new output
+    // wherever the old output has no such field, so that everything else is still compared.
+    else if (a === '--ignore-added') o.ignoreAdded = new Set(value().split(',').filter(Boolean));
     else if (a === '-h' || a === '--help') { console.log(USAGE); process.exit(0); }
     else fail(`unknown argument ${a}`);
   }
@@ -131,10 +135,22 @@ function outcome(mv, fn, args) {
 
 const casesPer = new Map();
 const mismatches = [];
+/**
+ * The new output without the fields of --ignore-added that the old output lacks at the same place.
+ * @param {unknown} old @param {unknown} now
+ */
+function withoutAdded(old, now) {
+  if (!ARGS.ignoreAdded || now === null || typeof now !== 'object') return now;
+  if (Array.isArray(now)) return now.map((v, i) => withoutAdded(Array.isArray(old) ? old[i] : undefined, v));
+  const before = old !== null && typeof old === 'object' ? old : {};
+  return Object.fromEntries(Object.entries(now)
+    .filter(([k]) => !(ARGS.ignoreAdded.has(k) && !(k in before)))
+    .map(([k, v]) => [k, withoutAdded(before[k], v)]));
+}
 /** Runs fn(...args) on both builds (each on its own copy of args) and compares. */
 function compare(fn, name, ...args) {
   const a = canonical(outcome(OLD.mv, fn, structuredClone(args)));
-  const b = canonical(outcome(NEW.mv, fn, structuredClone(args)));
+  const b = canonical(withoutAdded(JSON.parse(a), JSON.parse(canonical(outcome(NEW.mv, fn, structuredClone(args))))));
   const c = casesPer.get(fn) ?? { n: 0, bad: 0, threw: 0 };
   c.n++;
   if (a.startsWith('{"threw"')) c.threw++;

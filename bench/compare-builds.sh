@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Old build against new build: same outputs, byte for byte, and no slowdown.
 #
-#   bash bench/compare-builds.sh [OLD_REV] [compare-builds.mjs options: --quick, --runs N, --skip-speed, --seed S]
+#   bash bench/compare-builds.sh [OLD_REV] [compare-builds.mjs options: --quick, --runs N, --skip-speed, --seed S, --ignore-added KEY,KEY]
 #
 # OLD_REV: the revision to compare the working tree with, e.g. the commit
 # before a restructuring began (OLD_REV=b7bfe4c). Default: $OLD_REV from the

@@ -5,7 +5,7 @@
 #
 #   score      analyze, analyzeMany, validate, presets, schema, sampleProduct
 #   analyses   analyzeSurvey, compareSurveys, analyzeEvents, analyzeEventsCsv,
-#              checkLaunch, sampleLaunchPlan
+#              readExport, checkLaunch, sampleLaunchPlan
 #   all        every function in one .wasm (market_validation_bg.wasm), what
 #              init() with no argument loads, as before the split
 #

@@ -111,7 +111,8 @@ pub fn parse_iso_date(text: &str) -> Option<i64> {
     Some(days_from_civil(y, m, d))
 }
 
-fn days_in_month(y: i64, m: u32) -> u32 {
+/// Days in a month of a year (proleptic Gregorian).
+pub fn days_in_month(y: i64, m: u32) -> u32 {
     match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,

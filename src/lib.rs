@@ -42,9 +42,12 @@
 //! - [`calendar`], [`stats`], [`format`](mod@format): days, statistics and numbers in
 //!   messages, shared by all.
 //!
-//! Homes for what comes next, empty of logic for now: [`import`] (vendor
-//! exports), [`text`] (phrase extraction), [`warehouse`] (SQL), [`retention`]
-//! (curve models), [`research`] (usability tests).
+//! [`import`] reads what users' tools export (encodings, multi-row headers,
+//! the tool that wrote the file) before the survey and events analyses.
+//!
+//! Homes for what comes next, empty of logic for now: [`text`] (phrase
+//! extraction), [`warehouse`] (SQL), [`retention`] (curve models),
+//! [`research`] (usability tests).
 //!
 //! The core knows nothing of wasm: everything but `wasm` builds and tests
 //! natively, and gives the same output natively and in wasm.
@@ -56,10 +59,13 @@ pub mod calendar;
 #[cfg(feature = "events")]
 pub mod events;
 pub mod format;
+#[cfg(any(feature = "survey", feature = "events"))]
 pub mod import;
 pub mod input;
 #[cfg(feature = "launch")]
 pub mod launch;
+#[cfg(all(feature = "survey", feature = "events"))]
+pub mod read_export;
 pub mod research;
 pub mod retention;
 pub mod stats;

@@ -3,12 +3,14 @@
 // millions of events are analysed. One job per worker: lib/files.js starts a
 // worker per file and terminates it to cancel.
 //
-// In:  { kind: 'survey' | 'events', file: File | Blob | string | ArrayBuffer | Uint8Array, options }
+// In:  { kind: 'auto' | 'survey' | 'events', file: File | Blob | string | ArrayBuffer | Uint8Array, options }
+//      ('auto': readExport decides from the file's tool and columns; options
+//      then hold { survey, events }, each kind's own)
 // Out: { type: 'progress', phase: 'reading', loaded, total }   (repeatedly)
 //      { type: 'progress', phase: 'analysing' }
-//      { type: 'result', kind, result, timings: { readMs, analyseMs } }
-//    | { type: 'error', name, message, problems }
-import init, { analyzeSurvey, analyzeEventsCsv } from '../pkg/web/market_validation_analyses.js';
+//      { type: 'result', kind, result, info, timings: { readMs, analyseMs } }   (info: readExport's)
+//    | { type: 'error', name, message, problems, info? }
+import init, { analyzeSurvey, analyzeEventsCsv, readExport } from '../pkg/web/market_validation_analyses.js';
 import { errorMessage, errorProblems } from './lib/errors.js';
 
 // Start compiling the wasm at once, while the file is being read.
@@ -65,10 +67,12 @@ async function toInput(file) {
 }
 
 self.onmessage = async ({ data }) => {
-  const { kind, file, options } = data ?? {};
+  const { kind: asked, file, options } = data ?? {};
+  /** @type {import('../pkg/web/market_validation.js').ExportInfo | undefined} */
+  let info;
   try {
-    if (kind !== 'survey' && kind !== 'events') {
-      throw Object.assign(new Error(`unknown kind ${JSON.stringify(kind)}: expected "survey" or "events"`), { problems: [] });
+    if (asked !== 'auto' && asked !== 'survey' && asked !== 'events') {
+      throw Object.assign(new Error(`unknown kind ${JSON.stringify(asked)}: expected "auto", "survey" or "events"`), { problems: [] });
     }
     const started = performance.now();
     const input = await toInput(file);
@@ -76,9 +80,16 @@ self.onmessage = async ({ data }) => {
     self.postMessage({ type: 'progress', phase: 'analysing' });
     await ready;
     const t0 = performance.now();
-    const result = kind === 'survey' ? analyzeSurvey(input, options ?? null) : analyzeEventsCsv(input, options ?? null);
+    info = readExport(input, asked === 'auto' ? undefined : { kind: asked });
+    const kind = info.kind;
+    if (kind === 'unknown') {
+      const columns = info.columns.slice(0, 12).map((c) => c.header).filter(Boolean);
+      throw Object.assign(new Error(`Could not tell whether it holds survey answers or usage events${info.source !== 'unknown' ? ` (a ${info.source} export)` : ''}${columns.length ? `; its columns: ${columns.join(' | ')}` : ''}. Choose what it holds under "What the file holds" and it will be analysed.`), { name: 'UnknownKind', problems: [] });
+    }
+    const own = asked === 'auto' ? options?.[kind] : options;
+    const result = kind === 'survey' ? analyzeSurvey(input, own ?? null) : analyzeEventsCsv(input, own ?? null);
     const analyseMs = performance.now() - t0;
-    self.postMessage({ type: 'result', kind, result, timings: { readMs, analyseMs } });
+    self.postMessage({ type: 'result', kind, result, info, timings: { readMs, analyseMs } });
   } catch (e) {
     // Errors do not survive postMessage with their extra fields: copy them out.
     /** @type {{ name?: unknown, subject?: unknown }} */
@@ -89,6 +100,7 @@ self.onmessage = async ({ data }) => {
       message: errorMessage(e),
       subject,
       problems: errorProblems(e)?.map((p) => ({ ...p })) ?? [],
+      info,
     });
   }
 };

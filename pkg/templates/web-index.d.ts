@@ -1,4 +1,4 @@
-/** A part of the library: `score` (analyze, analyzeMany, validate, presets, schema, sampleProduct) or `analyses` (analyzeSurvey, compareSurveys, analyzeEvents, analyzeEventsCsv, checkLaunch, sampleLaunchPlan). */
+/** A part of the library: `score` (analyze, analyzeMany, validate, presets, schema, sampleProduct) or `analyses` (analyzeSurvey, compareSurveys, analyzeEvents, analyzeEventsCsv, readExport, checkLaunch, sampleLaunchPlan). */
 export type Part = "score" | "analyses";
 
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;

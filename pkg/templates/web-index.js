@@ -4,7 +4,7 @@
 //   await init();                          every function, one .wasm (as before the parts)
 //   await init({ parts: ['score'] });      analyze, analyzeMany, validate, presets, schema, sampleProduct
 //   await init({ parts: ['analyses'] });   analyzeSurvey, compareSurveys, analyzeEvents,
-//                                          analyzeEventsCsv, checkLaunch, sampleLaunchPlan
+//                                          analyzeEventsCsv, readExport, checkLaunch, sampleLaunchPlan
 //
 // A function whose part is not loaded throws an Error saying which part and
 // how to load it. Each part's bindings can also be imported alone:

@@ -4,10 +4,9 @@
 
 use super::timestamp::{self, Parsed, UNREADABLE};
 use super::{analyze_events, analyze_events_with_signups, EventsAnalysis, EventsConfig, Signups};
+use crate::import;
 use crate::input::csv::DetectedColumn;
-use crate::input::csv::{
-    header_list, line_numbers, named_column, normalize_header, open_csv, Rows,
-};
+use crate::input::csv::{header_list, line_numbers, named_column, normalize_header, Rows};
 use crate::input::ids::Interner;
 use crate::input::problem::{InputError, Problem};
 use crate::input::row_issues::RowReport;
@@ -70,9 +69,13 @@ pub fn analyze_events_csv(
     bytes: &[u8],
     config: &EventsConfig,
 ) -> Result<EventsCsvAnalysis, InputError> {
-    let (reader, headers) = open_csv(bytes, config.delimiter, "events", "event")?;
+    let decoded = import::decode(bytes);
+    let export = import::open(&decoded, config.delimiter, "events", "event")?;
+    let bytes: &[u8] = &decoded.text;
+    let headers = export.header.names;
     let columns = find_columns(&headers, config)?;
-    let read = read_rows(Rows::new(reader, bytes, headers.len()), &columns);
+    let rows = Rows::with_pending(export.reader, bytes, headers.len(), export.pending);
+    let read = read_rows(rows, &columns);
     let EventRows {
         interned: _,
         ids,
@@ -117,11 +120,35 @@ pub fn analyze_events_csv(
     })
 }
 
-/// The columns read.
-struct Columns {
-    user: DetectedColumn,
-    time: DetectedColumn,
-    signup: Option<DetectedColumn>,
+/// The columns an events export is read from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Columns {
+    /// The user id column.
+    pub user: DetectedColumn,
+    /// The timestamp column.
+    pub time: DetectedColumn,
+    /// The signup time column, when named.
+    pub signup: Option<DetectedColumn>,
+}
+
+impl Columns {
+    /// Each column read, with what is read from it (`user`, `time`, `signup`).
+    pub fn roles(&self) -> Vec<(&'static str, DetectedColumn)> {
+        let mut out = vec![("user", self.user.clone()), ("time", self.time.clone())];
+        out.extend(self.signup.clone().map(|c| ("signup", c)));
+        out
+    }
+}
+
+/// The columns an events export would be read from, and the tool that wrote
+/// it, from its header alone.
+pub fn detect_columns(
+    bytes: &[u8],
+    config: &EventsConfig,
+) -> Result<(Columns, import::ExportSource), InputError> {
+    let decoded = import::decode(bytes);
+    let export = import::open(&decoded, config.delimiter, "events", "event")?;
+    Ok((find_columns(&export.header.names, config)?, export.source))
 }
 
 /// The user id and timestamp columns, named in the options or found by

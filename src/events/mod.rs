@@ -30,7 +30,7 @@ mod tables;
 pub mod timestamp;
 
 pub use config::{EventsConfig, Period, Window};
-pub use csv_input::{analyze_events_csv, EventsCsvAnalysis};
+pub use csv_input::{analyze_events_csv, detect_columns, Columns, EventsCsvAnalysis};
 pub use options::{EventColumnNames, EventsOptions};
 pub use report::FLAT_DECLINE;
 pub use result::*;

@@ -1,10 +1,125 @@
-//! Importing what users' tools export (a home, empty of logic for now).
+//! Importing what users' tools export: the file's encoding, its header over
+//! as many rows as its tool writes, and the tool itself, before any analysis
+//! reads a row. The survey reader reads through it; the events reader will
+//! (the real-exports issues), with the containers (gzip, zip, xlsx, JSON
+//! lines) added here.
 //!
-//! This is where the import layer of the real-exports issues will live:
-//! file containers (xlsx, zip, gzip, Parquet) turned into what the analyses
-//! read (text, bytes or typed columns); one source per vendor export
-//! (SurveyMonkey, Typeform, Google Forms, Qualtrics, Delighted, Microsoft
-//! Forms, Hotjar; PostHog, Mixpanel, Amplitude, Segment, GA4, Heap) that
-//! knows its header rows, codes and identity columns; and the detection that
-//! picks the source and says what it chose. The CSV readers of the survey
-//! and events analyses will read through it.
+//! ```
+//! use market_validation::import::{decode, open, ExportSource};
+//! let file = "Respondent ID,Collector ID,How likely is it that you would recommend Acme?\n\
+//!             ,,Response\n\
+//!             1001,42,9\n";
+//! let text = decode(file.as_bytes());
+//! let export = open(&text, None, "survey", "answer").unwrap();
+//! assert_eq!(export.source, ExportSource::Surveymonkey);
+//! assert_eq!(export.header.rows, 2);
+//! ```
+
+mod encoding;
+mod header;
+mod source;
+
+pub use encoding::Encoding;
+pub use header::Header;
+pub use source::{ExportKind, ExportSource};
+
+use crate::input::csv::detect_delimiter;
+use crate::input::problem::{InputError, Problem};
+use std::borrow::Cow;
+
+/// A file's text as UTF-8, and the encoding it came in.
+#[derive(Debug, Clone)]
+pub struct Decoded<'a> {
+    /// The text (borrowed unless it had to be transcoded).
+    pub text: Cow<'a, [u8]>,
+    /// The encoding it was read from.
+    pub encoding: Encoding,
+}
+
+/// The text of a file, as UTF-8 (see [`Encoding`]).
+pub fn decode(bytes: &[u8]) -> Decoded<'_> {
+    let (text, encoding) = encoding::to_utf8(bytes);
+    Decoded { text, encoding }
+}
+
+/// A delimited export, opened: its header read, its tool recognised, and a
+/// reader positioned at its first data row.
+pub struct Export<'t> {
+    /// The reader, after the header rows.
+    pub reader: csv::Reader<&'t [u8]>,
+    /// Data records read while looking for more header rows; they come
+    /// before the reader's.
+    pub pending: Vec<csv::ByteRecord>,
+    /// The header.
+    pub header: Header,
+    /// The field delimiter.
+    pub delimiter: u8,
+    /// The tool that wrote the file.
+    pub source: ExportSource,
+    /// The text's encoding.
+    pub encoding: Encoding,
+}
+
+/// Header rows a tool may write (Qualtrics: 3).
+const MAX_HEADER_ROWS: usize = 3;
+
+/// Opens a delimited export: rejects an empty file, detects the delimiter
+/// unless given (`,` `;` tab or `|`), reads the header over its rows and
+/// recognises the tool. `subject` and `rows` word the messages ("survey",
+/// "answer").
+pub fn open<'t>(
+    decoded: &'t Decoded<'_>,
+    delimiter: Option<u8>,
+    subject: &str,
+    rows: &str,
+) -> Result<Export<'t>, InputError> {
+    let fail = |value: &str, expected: String| {
+        InputError::new(subject, vec![Problem::new("input", value, expected)])
+    };
+    let text: &[u8] = &decoded.text;
+    if text.iter().all(u8::is_ascii_whitespace) {
+        return Err(fail(
+            "an empty file",
+            format!("a CSV export with a header line and a row per {rows}"),
+        ));
+    }
+    let delimiter = delimiter.unwrap_or_else(|| detect_delimiter(text));
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text);
+    let mut first = Vec::new();
+    while first.len() < MAX_HEADER_ROWS {
+        let mut record = csv::ByteRecord::new();
+        match reader.read_byte_record(&mut record) {
+            Ok(true) => first.push(record),
+            _ => break,
+        }
+    }
+    if first.is_empty() {
+        return Err(fail(
+            "a file without a header line",
+            "a CSV export whose first line names the columns".into(),
+        ));
+    }
+    let as_text: Vec<Vec<String>> = first
+        .iter()
+        .map(|r| {
+            r.iter()
+                .map(|f| String::from_utf8_lossy(f).into_owned())
+                .collect()
+        })
+        .collect();
+    let header = header::read_header(&as_text);
+    let pending = first.split_off(header.rows.min(first.len()));
+    let source = source::detect(&header.names);
+    Ok(Export {
+        reader,
+        pending,
+        header,
+        delimiter,
+        source,
+        encoding: decoded.encoding,
+    })
+}

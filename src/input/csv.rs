@@ -29,6 +29,14 @@ pub struct DetectedColumn {
         tsify(type = "\"option\" | \"header\" | \"values\" | \"array\"")
     )]
     pub detected_by: String,
+    /// The question the column asks, where the export writes it apart from the header
+    /// (Qualtrics: `Q5` asks "What is your role?").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub question: Option<String>,
+    /// The header of the next column that could have been chosen (found the same way), when
+    /// there was one: name it in `options.columns` to use it instead.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub runner_up: Option<String>,
 }
 
 impl DetectedColumn {
@@ -37,7 +45,18 @@ impl DetectedColumn {
             header: header.to_string(),
             index: u32::try_from(index).unwrap_or(u32::MAX),
             detected_by: how.to_string(),
+            question: None,
+            runner_up: None,
         }
+    }
+
+    /// The column with the question its export writes for it, if any (and not the header again).
+    pub(crate) fn asking(mut self, questions: &[String]) -> DetectedColumn {
+        self.question = questions
+            .get(self.index as usize)
+            .filter(|q| !q.is_empty() && **q != self.header)
+            .cloned();
+        self
     }
 }
 
@@ -128,46 +147,6 @@ pub fn detect_delimiter(body: &[u8]) -> u8 {
     }
 }
 
-/// Opens a CSV export: rejects an empty file or one without a header line,
-/// detects the delimiter unless given, and returns the reader (positioned
-/// after the header) with the trimmed headers. `rows` names what each row
-/// holds, for the messages ("an answer", "an event").
-pub fn open_csv<'b>(
-    bytes: &'b [u8],
-    delimiter: Option<u8>,
-    subject: &str,
-    rows: &str,
-) -> Result<(csv::Reader<&'b [u8]>, Vec<String>), crate::InputError> {
-    let fail = |value: &str, expected: String| {
-        crate::InputError::new(subject, vec![Problem::new("input", value, expected)])
-    };
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if body.iter().all(u8::is_ascii_whitespace) {
-        return Err(fail(
-            "an empty file",
-            format!("a CSV export with a header line and a row per {rows}"),
-        ));
-    }
-    let delimiter = delimiter.unwrap_or_else(|| detect_delimiter(body));
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(bytes);
-    let mut record = csv::ByteRecord::new();
-    if !reader.read_byte_record(&mut record).unwrap_or(false) {
-        return Err(fail(
-            "a file without a header line",
-            "a CSV export whose first line names the columns".into(),
-        ));
-    }
-    let headers = record
-        .iter()
-        .map(|h| String::from_utf8_lossy(h).trim().to_string())
-        .collect();
-    Ok((reader, headers))
-}
-
 /// The rows of an export after its header line. Every record is checked
 /// the same way for every kind of file: blank lines, blank rows and rows
 /// with another number of fields than the header are logged with their
@@ -177,6 +156,9 @@ pub struct Rows<'b> {
     reader: csv::Reader<&'b [u8]>,
     bytes: &'b [u8],
     fields: usize,
+    /// Records already read past the header (while looking for more header
+    /// rows): they come first.
+    pending: Vec<csv::ByteRecord>,
     /// Where the last record read ends.
     last_end: usize,
     /// Where the last record read starts.
@@ -184,14 +166,23 @@ pub struct Rows<'b> {
 }
 
 impl<'b> Rows<'b> {
-    /// The rows of `bytes` read by `reader` (positioned after the header of
-    /// `fields` columns, as [`open_csv`] leaves it).
-    pub fn new(reader: csv::Reader<&'b [u8]>, bytes: &'b [u8], fields: usize) -> Rows<'b> {
+    /// The rows of `bytes`, the text `reader` reads (positioned after the
+    /// header, as [`crate::import::open`] leaves it): `pending`, records it
+    /// has already read after the header, then the reader's.
+    pub fn with_pending(
+        reader: csv::Reader<&'b [u8]>,
+        bytes: &'b [u8],
+        fields: usize,
+        pending: Vec<csv::ByteRecord>,
+    ) -> Rows<'b> {
         let last_end = reader.position().byte() as usize;
+        let mut pending = pending;
+        pending.reverse(); // popped from the end, first record first
         Rows {
             reader,
             bytes,
             fields,
+            pending,
             last_end,
             last_start: 0,
         }
@@ -202,6 +193,10 @@ impl<'b> Rows<'b> {
     pub fn read_ahead(&mut self, n: usize) -> Vec<csv::ByteRecord> {
         let mut sample = Vec::new();
         while sample.len() < n {
+            if let Some(record) = self.pending.pop() {
+                sample.push(record);
+                continue;
+            }
             let mut record = csv::ByteRecord::new();
             match self.reader.read_byte_record(&mut record) {
                 Ok(true) => {
@@ -246,6 +241,9 @@ impl<'b> Rows<'b> {
         };
         for record in ahead {
             check(state, record, &mut self.last_start);
+        }
+        while let Some(record) = self.pending.pop() {
+            check(state, &record, &mut self.last_start);
         }
         let mut record = csv::ByteRecord::new();
         loop {

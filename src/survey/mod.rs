@@ -13,12 +13,22 @@
 //! ```
 
 pub(crate) mod answers;
+mod coding;
+mod columns;
+mod compare;
 mod csv_input;
+mod dates;
 mod options;
 pub mod report;
+mod sniff;
 pub(crate) mod tally;
+pub mod waves;
 
-pub use options::{NpsMethod, SurveyColumns, SurveyConfig, SurveyOptions, MAX_FEATURE_COLUMNS};
+pub use dates::DateOrder;
+pub use options::{
+    NpsMethod, SurveyColumns, SurveyConfig, SurveyOptions, SurveyScales, WavePeriod,
+    MAX_FEATURE_COLUMNS,
+};
 pub use report::SurveyAnalysis;
 
 use crate::input::csv::DetectedColumn;
@@ -42,11 +52,70 @@ pub struct DetectedColumns {
     /// The satisfaction question.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub csat: Option<DetectedColumn>,
-    /// The segment column.
+    /// The segment column (the first of `segments`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub segment: Option<DetectedColumn>,
+    /// Every segment column: the first found by its header, or named, and the others a segment
+    /// word names (role, plan, company size...). A multiple choice an export splits into a column
+    /// per option is one segment, named by its question.
+    pub segments: Vec<DetectedColumn>,
     /// Feature rating columns.
     pub features: Vec<DetectedColumn>,
+    /// The completion date column, when `waves` was asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<DetectedColumn>,
+}
+
+impl DetectedColumns {
+    /// Each column with the question its export writes for it (see [`DetectedColumn::question`]).
+    pub(crate) fn asking(self, questions: &[String]) -> DetectedColumns {
+        let ask = |c: Option<DetectedColumn>| c.map(|c| c.asking(questions));
+        DetectedColumns {
+            nps: ask(self.nps),
+            pmf: ask(self.pmf),
+            csat: ask(self.csat),
+            segment: ask(self.segment),
+            segments: self
+                .segments
+                .into_iter()
+                .map(|c| c.asking(questions))
+                .collect(),
+            features: self
+                .features
+                .into_iter()
+                .map(|c| c.asking(questions))
+                .collect(),
+            date: self.date,
+        }
+    }
+
+    /// Each column found, with the question it holds (`nps`, `pmf`, `csat`, `segment`,
+    /// `feature`).
+    pub fn roles(&self) -> Vec<(&'static str, DetectedColumn)> {
+        let single = [("nps", &self.nps), ("pmf", &self.pmf), ("csat", &self.csat)];
+        single
+            .into_iter()
+            .filter_map(|(role, c)| c.clone().map(|c| (role, c)))
+            .chain(self.segments.iter().map(|c| ("segment", c.clone())))
+            .chain(self.features.iter().map(|c| ("feature", c.clone())))
+            .collect()
+    }
+}
+
+/// How a CSV export was read: the tool that wrote it, its encoding, its
+/// header rows and its delimiter.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct SurveyFile {
+    /// The tool recognised from the header (`qualtrics`, `surveymonkey`...), or `unknown`.
+    pub source: crate::import::ExportSource,
+    /// The text's encoding.
+    pub encoding: crate::import::Encoding,
+    /// Rows of header: 1, 2 (SurveyMonkey) or 3 (Qualtrics).
+    pub header_rows: u32,
+    /// The field delimiter.
+    pub delimiter: String,
 }
 
 /// One answer given as a value rather than CSV text.
@@ -89,13 +158,86 @@ pub struct SurveyAnswers {
     pub features: Vec<(String, Vec<AnswerValue>)>,
 }
 
+pub use compare::{compare, Change, SurveyComparison};
+pub use csv_input::{detect_columns, FileRead};
+
 /// Analyses a CSV export (UTF-8, with a header line; `,` `;` tab or `|`).
 pub fn analyze_survey_csv(
     bytes: &[u8],
     config: &SurveyConfig,
 ) -> Result<SurveyAnalysis, InputError> {
-    let (tally, columns) = csv_input::read_csv(bytes, config)?;
-    finish(tally, columns, config)
+    let (tally, columns, read) = csv_input::read_csv(bytes, config)?;
+    let mut analysis = finish(tally, columns, config)?;
+    analysis.file = Some(read.file);
+    analysis.warnings = read.warnings;
+    analysis.warnings.extend(unused_share_warnings(&analysis));
+    Ok(analysis)
+}
+
+/// Share of rows or answers left unused above which the result says so:
+/// beyond a few stray rows, a column may be the wrong one or on another scale.
+const UNUSED_WARNING_SHARE: f64 = 0.05;
+
+/// Warnings when more than 5% of the rows (blank rows and unfinished
+/// responses aside, which are expected), or of the answers in used rows,
+/// could not be used.
+fn unused_share_warnings(a: &SurveyAnalysis) -> Vec<crate::input::warning::Warning> {
+    use crate::input::warning::Warning;
+    let mut out = Vec::new();
+    let expected = |reason: &str| reason == "blank row" || reason == csv_input::UNFINISHED;
+    let unused: u64 = a
+        .skipped
+        .by_reason
+        .iter()
+        .filter(|(reason, _)| !expected(reason))
+        .map(|(_, n)| n)
+        .sum();
+    let rows = a.responses + unused;
+    let top = |by_reason: &std::collections::BTreeMap<String, u64>| {
+        let mut reasons: Vec<(&String, &u64)> =
+            by_reason.iter().filter(|(r, _)| !expected(r)).collect();
+        reasons.sort_by(|x, y| y.1.cmp(x.1));
+        let listed: Vec<String> = reasons
+            .iter()
+            .take(3)
+            .map(|(r, n)| format!("{n} × {r}"))
+            .collect();
+        listed.join("; ")
+    };
+    if rows > 0 && unused as f64 > UNUSED_WARNING_SHARE * rows as f64 {
+        out.push(Warning::new(
+            "rows_unused",
+            "skipped",
+            format!(
+                "{unused} of {rows} rows ({}%) were not used ({}): check the columns read, or name them in options.columns",
+                crate::format::format_short(100.0 * unused as f64 / rows as f64),
+                top(&a.skipped.by_reason)
+            ),
+        ));
+    }
+    if let Some(waves) = a.waves.as_ref().filter(|w| w.rows_without_date > 0) {
+        out.push(Warning::new(
+            "dates_unread",
+            "waves",
+            format!(
+                "{} of {} rows have no readable date in \"{}\": they count in the totals and in no wave",
+                waves.rows_without_date, a.responses, waves.column
+            ),
+        ));
+    }
+    let answers = a.invalid_answers.count;
+    if a.responses > 0 && answers as f64 > UNUSED_WARNING_SHARE * a.responses as f64 {
+        out.push(Warning::new(
+            "answers_unused",
+            "invalidAnswers",
+            format!(
+                "{answers} answers in {} used rows could not be read ({}): a question on another scale, or the wrong column?",
+                a.responses,
+                top(&a.invalid_answers.by_reason)
+            ),
+        ));
+    }
+    out
 }
 
 /// Analyses answers given as arrays.
@@ -127,7 +269,14 @@ fn finish(
             )],
         ));
     }
-    Ok(report::build(&tally, columns, config))
+    let date_column = columns
+        .date
+        .as_ref()
+        .map(|d| d.header.clone())
+        .unwrap_or_default();
+    let mut analysis = report::build(&tally, columns, config);
+    analysis.waves = waves::build(&tally, &date_column, config);
+    Ok(analysis)
 }
 
 fn tally_answers(a: &SurveyAnswers) -> Result<(Tally, DetectedColumns), InputError> {
@@ -176,8 +325,9 @@ fn tally_answers(a: &SurveyAnswers) -> Result<(Tally, DetectedColumns), InputErr
         nps: a.nps.as_ref().map(|_| "nps".to_string()),
         pmf: a.pmf.as_ref().map(|_| "pmf".to_string()),
         csat: a.csat.as_ref().map(|_| "csat".to_string()),
-        segment: a.segment.as_ref().map(|_| "segment".to_string()),
+        segments: a.segment.iter().map(|_| "segment".to_string()).collect(),
         features: a.features.iter().map(|(n, _)| n.clone()).collect(),
+        waves: false,
     };
     let detected = DetectedColumns {
         nps: layout
@@ -193,15 +343,21 @@ fn tally_answers(a: &SurveyAnswers) -> Result<(Tally, DetectedColumns), InputErr
             .as_ref()
             .map(|h| DetectedColumn::new(h, 2, "array")),
         segment: layout
-            .segment
-            .as_ref()
+            .segments
+            .first()
             .map(|h| DetectedColumn::new(h, 3, "array")),
+        segments: layout
+            .segments
+            .iter()
+            .map(|h| DetectedColumn::new(h, 3, "array"))
+            .collect(),
         features: layout
             .features
             .iter()
             .enumerate()
             .map(|(i, h)| DetectedColumn::new(h, 4 + i, "array"))
             .collect(),
+        date: None,
     };
     let mut tally = Tally::new(layout);
     for i in 0..len {
@@ -211,12 +367,14 @@ fn tally_answers(a: &SurveyAnswers) -> Result<(Tally, DetectedColumns), InputErr
                 .and_then(|(_, values)| values.get(i))
                 .map_or(Cell::Blank, AnswerValue::cell)
         };
+        let segment = |_: usize| cell_at(&a.segment, i);
         let cells = RowCells {
             nps: cell_at(&a.nps, i),
             pmf: cell_at(&a.pmf, i),
             csat: cell_at(&a.csat, i),
-            segment: cell_at(&a.segment, i),
+            segment: &segment,
             feature: &feature,
+            wave: None,
         };
         tally.push_row(RowId::Index(i as u64), cells);
     }
@@ -228,184 +386,4 @@ fn cell_at(column: &Option<Vec<AnswerValue>>, i: usize) -> Cell<'_> {
         .as_ref()
         .and_then(|v| v.get(i))
         .map_or(Cell::Blank, AnswerValue::cell)
-}
-
-/// Two survey waves compared.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub struct SurveyComparison {
-    /// The change in NPS, when both waves asked it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub nps: Option<Change>,
-    /// The change in the Sean Ellis "very disappointed" share, when both waves asked it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub pmf: Option<Change>,
-    /// The change in CSAT share, when both waves asked it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub csat: Option<Change>,
-    /// The first wave's analysis.
-    pub before: SurveyAnalysis,
-    /// The second wave's analysis.
-    pub after: SurveyAnalysis,
-}
-
-/// One metric's change between waves.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub struct Change {
-    /// Value in the first wave.
-    pub before: f64,
-    /// Value in the second wave.
-    pub after: f64,
-    /// after - before (NPS in points; shares as fractions).
-    pub change: f64,
-    /// Interval on the change at the confidence level.
-    pub interval: [f64; 2],
-    /// True when the interval excludes 0: the change is distinguishable from no change.
-    pub distinguishable: bool,
-    /// How the interval was computed.
-    pub method: String,
-    /// In words.
-    pub reading: String,
-}
-
-/// Compares two waves: the change in NPS (interval from the two samples'
-/// variances, Rocks 2016), in the Sean Ellis share and in CSAT (Newcombe's
-/// hybrid score interval for a difference of proportions).
-pub fn compare(
-    before: SurveyAnalysis,
-    after: SurveyAnalysis,
-    config: &SurveyConfig,
-) -> SurveyComparison {
-    let z = config.z;
-    let pct = |x: f64| {
-        format!(
-            "{}%",
-            crate::format::format_number((x * 1000.0).round() / 10.0)
-        )
-    };
-    let nps = match (&before.nps, &after.nps) {
-        (Some(b), Some(a)) => {
-            let var = |s: &report::NpsSummary| {
-                let (p, d, n) = (s.promoters as f64, s.detractors as f64, s.n as f64);
-                match config.nps_method {
-                    NpsMethod::AdjustedWald => {
-                        let n3 = n + 3.0;
-                        (
-                            crate::stats::nps_variance((p + 0.75) / n3, (d + 0.75) / n3),
-                            n3,
-                        )
-                    }
-                    NpsMethod::Wald => (crate::stats::nps_variance(p / n, d / n), n),
-                }
-            };
-            let ((vb, nb), (va, na)) = (var(b), var(a));
-            let se = 100.0 * libm::sqrt(vb / nb + va / na);
-            let change = a.score - b.score;
-            let interval = [(change - z * se).max(-200.0), (change + z * se).min(200.0)];
-            Some(change_of(
-                b.score,
-                a.score,
-                change,
-                interval,
-                format!("{} two-sample", config.nps_method.as_str()),
-                crate::format::format_short,
-                " points",
-            ))
-        }
-        _ => None,
-    };
-    let proportion = |b: Option<(f64, f64)>, a: Option<(f64, f64)>| -> Option<Change> {
-        let ((sb, nb), (sa, na)) = (b?, a?);
-        if nb <= 0.0 || na <= 0.0 {
-            return None;
-        }
-        let (d, lo, hi) = crate::stats::proportion_difference(sb, nb, sa, na, z);
-        Some(change_of(
-            sb / nb,
-            sa / na,
-            d,
-            [lo, hi],
-            "newcombe-hybrid-score".into(),
-            pct,
-            "",
-        ))
-    };
-    let pmf = proportion(
-        before
-            .pmf
-            .as_ref()
-            .map(|p| (p.very_disappointed as f64, p.n as f64)),
-        after
-            .pmf
-            .as_ref()
-            .map(|p| (p.very_disappointed as f64, p.n as f64)),
-    );
-    let csat = proportion(
-        before
-            .csat
-            .as_ref()
-            .map(|c| (c.satisfied as f64, c.n as f64)),
-        after
-            .csat
-            .as_ref()
-            .map(|c| (c.satisfied as f64, c.n as f64)),
-    );
-    SurveyComparison {
-        nps,
-        pmf,
-        csat,
-        before,
-        after,
-    }
-}
-
-fn change_of(
-    before: f64,
-    after: f64,
-    change: f64,
-    interval: [f64; 2],
-    method: String,
-    fmt: impl Fn(f64) -> String,
-    unit: &str,
-) -> Change {
-    let distinguishable = interval[0] > 0.0 || interval[1] < 0.0;
-    let direction = if change > 0.0 {
-        "up"
-    } else if change < 0.0 {
-        "down"
-    } else {
-        "unchanged"
-    };
-    let reading = if distinguishable {
-        format!(
-            "{direction} from {} to {} ({}{unit}); the interval [{}, {}] excludes no change",
-            fmt(before),
-            fmt(after),
-            signed(&fmt, change),
-            fmt(interval[0]),
-            fmt(interval[1])
-        )
-    } else {
-        format!("{} to {} ({}{unit}) is not distinguishable from no change: the interval [{}, {}] includes 0", fmt(before), fmt(after), signed(&fmt, change), fmt(interval[0]), fmt(interval[1]))
-    };
-    Change {
-        before,
-        after,
-        change,
-        interval,
-        distinguishable,
-        method,
-        reading,
-    }
-}
-
-fn signed(fmt: &impl Fn(f64) -> String, x: f64) -> String {
-    if x > 0.0 {
-        format!("+{}", fmt(x))
-    } else {
-        fmt(x)
-    }
 }

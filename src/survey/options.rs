@@ -1,6 +1,8 @@
 //! Options of `analyzeSurvey`, read loosely and validated like the
 //! analyzer's: every problem at once, with its path and the expected range.
 
+use super::coding::Direction;
+use super::dates::DateOrder;
 use crate::input::problem::{index_path, join_path, InputError, Problem};
 use crate::input::raw::RawValue;
 use crate::input::read::{self, Shape};
@@ -16,6 +18,8 @@ pub const DEFAULT_NPS_MARGIN: f64 = 5.0;
 pub const DEFAULT_MIN_SEGMENT: f64 = 40.0;
 /// Most feature rating columns read.
 pub const MAX_FEATURE_COLUMNS: usize = 64;
+/// Most segment columns broken down (each is a full breakdown).
+pub const MAX_SEGMENT_COLUMNS: usize = 8;
 
 /// Options for `analyzeSurvey` and `compareSurveys`. All optional.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -49,6 +53,68 @@ pub struct SurveyOptions {
     /// CSV field delimiter: `,`, `;`, a tab or `|`. Default: detected from the header line.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub delimiter: Option<String>,
+    /// Keep responses the export marks as unfinished (Qualtrics `Finished` = 0 or False,
+    /// Typeform's partial responses). Default false: they are left out and listed in
+    /// `skipped`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub include_partial: Option<bool>,
+    /// Which way coded scales run, where the export writes codes rather than labels and the
+    /// question's text does not say: `csat` `ascending` (1 = least satisfied, the default) or
+    /// `descending` (1 = most satisfied, as some exports code "Extremely satisfied" first).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scales: Option<SurveyScales>,
+    /// Split the answers into waves by their completion date (`month` or `quarter`; off by
+    /// default) and report NPS, the Sean Ellis share and CSAT per wave with the change from the
+    /// wave before. The date column is the tool's (Qualtrics `RecordedDate`, SurveyMonkey `End
+    /// Date`, Typeform `Submit Date (UTC)`, Google Forms `Timestamp`, Microsoft Forms
+    /// `Completion time`), else one a date word names, or `columns.date`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(type = "\"month\" | \"quarter\""))]
+    pub waves: Option<String>,
+    /// How `NN/NN/YYYY` dates are written when no date in the file tells (none with a part above
+    /// 12): `month-day` or `day-month`. Default: the tool's (month-day for SurveyMonkey and
+    /// Microsoft Forms), day-month for dotted dates.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(type = "\"month-day\" | \"day-month\""))]
+    pub date_order: Option<String>,
+}
+
+/// The period survey waves are split by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WavePeriod {
+    /// Calendar months: `2026-11`.
+    Month,
+    /// Calendar quarters: `2026-Q4`.
+    Quarter,
+}
+
+impl WavePeriod {
+    /// The id used in options and results.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WavePeriod::Month => "month",
+            WavePeriod::Quarter => "quarter",
+        }
+    }
+
+    /// The wave a day falls in.
+    pub fn label(self, (year, month, _day): (i32, u32, u32)) -> String {
+        match self {
+            WavePeriod::Month => format!("{year:04}-{month:02}"),
+            WavePeriod::Quarter => format!("{year:04}-Q{}", month.div_ceil(3)),
+        }
+    }
+}
+
+/// Directions of coded scales.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct SurveyScales {
+    /// The satisfaction question's codes: `ascending` (1 = least satisfied) or `descending`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(type = "\"ascending\" | \"descending\""))]
+    pub csat: Option<String>,
 }
 
 /// Column names for the survey questions.
@@ -68,9 +134,16 @@ pub struct SurveyColumns {
     /// A segment column (role, plan, company size...) to break every metric down by.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub segment: Option<String>,
+    /// More segment columns, each broken down on its own (`segmentsByColumn`); naming any
+    /// segment turns off finding the others by their headers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub segments: Option<Vec<String>>,
     /// 1..5 feature rating columns.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub features: Option<Vec<String>>,
+    /// The completion date column that `waves` splits by.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
 }
 
 /// NPS interval method.
@@ -111,6 +184,14 @@ pub struct SurveyConfig {
     pub min_segment_size: f64,
     /// CSV delimiter, if given.
     pub delimiter: Option<u8>,
+    /// Keep responses marked unfinished.
+    pub include_partial: bool,
+    /// The satisfaction codes' direction, when the caller gave it.
+    pub csat_direction: Option<Direction>,
+    /// Waves by completion date, when asked.
+    pub waves: Option<WavePeriod>,
+    /// The order of day and month in dates, when the caller gave it.
+    pub date_order: Option<DateOrder>,
 }
 
 impl Default for SurveyConfig {
@@ -124,11 +205,15 @@ impl Default for SurveyConfig {
             nps_margin: DEFAULT_NPS_MARGIN,
             min_segment_size: DEFAULT_MIN_SEGMENT,
             delimiter: None,
+            include_partial: false,
+            csat_direction: None,
+            waves: None,
+            date_order: None,
         }
     }
 }
 
-const OPTION_NAMES: [&str; 7] = [
+const OPTION_NAMES: [&str; 11] = [
     "columns",
     "confidenceLevel",
     "npsMethod",
@@ -136,9 +221,15 @@ const OPTION_NAMES: [&str; 7] = [
     "npsMargin",
     "minSegmentSize",
     "delimiter",
+    "includePartial",
+    "scales",
+    "waves",
+    "dateOrder",
 ];
 const OPTIONS: Shape = Shape::options(&OPTION_NAMES, read::OPTIONS_EXPECTED);
-const COLUMN_NAMES: [&str; 5] = ["nps", "pmf", "csat", "segment", "features"];
+const COLUMN_NAMES: [&str; 7] = [
+    "nps", "pmf", "csat", "segment", "segments", "features", "date",
+];
 
 impl SurveyConfig {
     /// Reads options given as a loose value (`undefined`/`null` mean none).
@@ -187,6 +278,30 @@ fn read_fields(raw: &RawValue, c: &mut SurveyConfig, problems: &mut Vec<Problem>
         }
     }
     c.delimiter = read::delimiter(raw.get("delimiter"), "options.delimiter", problems);
+    c.include_partial = read::flag(
+        raw.get("includePartial"),
+        "options.includePartial",
+        false,
+        problems,
+    );
+    c.csat_direction = read_scales(raw.get("scales"), problems);
+    let periods = [WavePeriod::Month, WavePeriod::Quarter].map(|p| (p.as_str(), p));
+    c.waves = read::choice_of(raw.get("waves"), "options.waves", &periods, problems);
+    let orders = [DateOrder::MonthDay, DateOrder::DayMonth].map(|o| (o.as_str(), o));
+    c.date_order = read::choice_of(raw.get("dateOrder"), "options.dateOrder", &orders, problems);
+}
+
+fn read_scales(raw: &RawValue, problems: &mut Vec<Problem>) -> Option<Direction> {
+    let path = "options.scales";
+    let expected = "an object giving each coded scale's direction, e.g. { csat: \"descending\" }";
+    read::object(raw, path, Shape::options(&["csat"], expected), problems)?;
+    let directions = [Direction::Ascending, Direction::Descending].map(|d| (d.as_str(), d));
+    read::choice_of(
+        raw.get("csat"),
+        "options.scales.csat",
+        &directions,
+        problems,
+    )
 }
 
 fn read_columns(raw: &RawValue, problems: &mut Vec<Problem>) -> SurveyColumns {
@@ -201,6 +316,30 @@ fn read_columns(raw: &RawValue, problems: &mut Vec<Problem>) -> SurveyColumns {
     cols.pmf = header("pmf");
     cols.csat = header("csat");
     cols.segment = header("segment");
+    cols.date = header("date");
+    let segments_path = "options.columns.segments";
+    if let Some(items) = read::array(
+        raw.get("segments"),
+        segments_path,
+        "an array of column headers",
+        problems,
+    ) {
+        let names: Vec<String> = items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| {
+                read::required_column_header(item, &index_path(segments_path, i), problems)
+            })
+            .collect();
+        if names.len() > MAX_SEGMENT_COLUMNS {
+            problems.push(Problem::new(
+                segments_path,
+                format!("{} columns", names.len()),
+                format!("at most {MAX_SEGMENT_COLUMNS} segment columns"),
+            ));
+        }
+        cols.segments = Some(names.into_iter().take(MAX_SEGMENT_COLUMNS).collect());
+    }
     let features_path = "options.columns.features";
     let expected = "an array of column headers";
     if let Some(items) = read::array(raw.get("features"), features_path, expected, problems) {

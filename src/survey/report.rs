@@ -3,7 +3,7 @@
 //! view, the `surveyData` for `analyze`, and what was not used.
 
 use super::options::{NpsMethod, SurveyConfig};
-use super::tally::{GroupTally, Tally};
+use super::tally::{GroupTally, SegmentTally, Tally};
 use super::DetectedColumns;
 use crate::analyzer::model::{NpsResponses, SeanEllisAnswers, SurveyData};
 use crate::format::format_number;
@@ -34,9 +34,18 @@ pub struct SurveyAnalysis {
     pub csat: Option<CsatSummary>,
     /// Mean rating and spread of each 1..5 feature rating column.
     pub features: Vec<FeatureSummary>,
-    /// Every metric by segment; absent without a segment column.
+    /// Every metric by segment; absent without a segment column. With several segment columns,
+    /// the first's.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub segments: Option<SegmentBreakdown>,
+    /// With several segment columns, every metric by segment of each, keyed by the column (its
+    /// header, or a split question's text); empty with one or none.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub segments_by_column: BTreeMap<String, SegmentBreakdown>,
+    /// With `options.waves`, NPS, the Sean Ellis share and CSAT per completion month or
+    /// quarter, each with the change from the wave before.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub waves: Option<SurveyWaves>,
     /// The survey side of the product data, ready for `analyze({ surveyData })`: counts, so that
     /// the sampling error carries into the analyzer's interval.
     pub survey_data: SurveyData,
@@ -48,6 +57,13 @@ pub struct SurveyAnalysis {
     pub invalid_answers: RowReport,
     /// Confidence level of every interval.
     pub confidence_level: f64,
+    /// How the file was read (its tool, encoding, header rows, delimiter); absent for answers
+    /// given as arrays.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<super::SurveyFile>,
+    /// What was guessed in reading the file (answers given as codes read in an assumed order,
+    /// a scale's direction), each with how to choose otherwise.
+    pub warnings: Vec<crate::input::warning::Warning>,
 }
 
 /// NPS with its interval.
@@ -458,11 +474,22 @@ pub fn build(tally: &Tally, columns: DetectedColumns, c: &SurveyConfig) -> Surve
             }
         })
         .collect();
-    let segments = tally
+    let by_column: Vec<SegmentBreakdown> = tally
         .layout
-        .segment
-        .as_ref()
-        .map(|column| segment_breakdown(tally, column, c));
+        .segments
+        .iter()
+        .zip(&tally.segments)
+        .map(|(column, groups)| segment_breakdown(groups, column, c))
+        .collect();
+    let segments = by_column.first().cloned();
+    let segments_by_column = if by_column.len() > 1 {
+        by_column
+            .into_iter()
+            .map(|b| (b.column.clone(), b))
+            .collect()
+    } else {
+        BTreeMap::new()
+    };
     let survey_data = survey_data(all, nps.as_ref(), pmf.as_ref(), csat.as_ref(), &features);
     SurveyAnalysis {
         responses: all.responses,
@@ -471,17 +498,21 @@ pub fn build(tally: &Tally, columns: DetectedColumns, c: &SurveyConfig) -> Surve
         csat,
         features,
         segments,
+        segments_by_column,
+        waves: None,
         survey_data,
         columns,
         skipped: RowReport::from_log(&tally.skipped),
         invalid_answers: RowReport::from_log(&tally.invalid_answers),
         confidence_level: c.confidence_level,
+        file: None,
+        warnings: Vec::new(),
     }
 }
 
-fn segment_breakdown(tally: &Tally, column: &str, c: &SurveyConfig) -> SegmentBreakdown {
+fn segment_breakdown(tally: &SegmentTally, column: &str, c: &SurveyConfig) -> SegmentBreakdown {
     let mut segments: Vec<SegmentSummary> = tally
-        .segments
+        .groups
         .iter()
         .map(|(name, g)| {
             let pmf = pmf_summary(g, c);
@@ -543,7 +574,7 @@ fn segment_breakdown(tally: &Tally, column: &str, c: &SurveyConfig) -> SegmentBr
         min_segment_size: c.min_segment_size,
         segments,
         loves_most,
-        rows_beyond_segment_limit: tally.segments_beyond_limit,
+        rows_beyond_segment_limit: tally.beyond_limit,
     }
 }
 
@@ -605,4 +636,61 @@ fn survey_data(
             no_longer_use: Some(s.no_longer_use as f64),
         }),
     }
+}
+
+/// The answers by wave.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct SurveyWaves {
+    /// `month` or `quarter`.
+    #[cfg_attr(feature = "wasm", tsify(type = "\"month\" | \"quarter\""))]
+    pub period: String,
+    /// The completion date column split by.
+    pub column: String,
+    /// Each wave, oldest first.
+    pub waves: Vec<WaveSummary>,
+    /// Rows used whose completion date could not be read: in the totals, in no wave.
+    pub rows_without_date: u64,
+}
+
+/// One wave's figures.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct WaveSummary {
+    /// The wave: `2026-11` (a month) or `2026-Q4` (a quarter).
+    pub wave: String,
+    /// Rows with at least one usable answer.
+    pub responses: u64,
+    /// NPS with its interval.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nps: Option<NpsSummary>,
+    /// The Sean Ellis test.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pmf: Option<PmfSummary>,
+    /// CSAT.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub csat: Option<CsatSummary>,
+    /// The change from the wave before (absent for the first).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub change_from_previous: Option<WaveChange>,
+}
+
+/// The change of each metric from one wave to the next.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct WaveChange {
+    /// The wave compared with.
+    pub from: String,
+    /// NPS, when both waves have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nps: Option<super::Change>,
+    /// The Sean Ellis share, when both waves have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pmf: Option<super::Change>,
+    /// The CSAT share, when both waves have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub csat: Option<super::Change>,
 }

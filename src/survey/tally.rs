@@ -71,10 +71,13 @@ pub struct Layout {
     pub pmf: Option<String>,
     /// CSAT question's column name.
     pub csat: Option<String>,
-    /// Segment column name.
-    pub segment: Option<String>,
+    /// Segment columns' names (a segment may be several columns: a
+    /// multiple choice an export splits into a column per option).
+    pub segments: Vec<String>,
     /// Feature rating columns' names.
     pub features: Vec<String>,
+    /// Whether rows are split into waves (by their completion date).
+    pub waves: bool,
 }
 
 /// The answers of one row.
@@ -86,11 +89,23 @@ pub struct RowCells<'a, 'f> {
     pub pmf: Cell<'a>,
     /// CSAT answer.
     pub csat: Cell<'a>,
-    /// Segment name.
-    pub segment: Cell<'a>,
+    /// The i-th segment's name, in `Layout::segments` order.
+    pub segment: &'f dyn Fn(usize) -> Cell<'a>,
     /// The i-th feature rating, in `Layout::features` order (read on demand:
     /// no per-row array to fill).
     pub feature: &'f dyn Fn(usize) -> Cell<'a>,
+    /// The wave the row falls in (`2026-11`), when rows are split into waves
+    /// and its date could be read.
+    pub wave: Option<&'f str>,
+}
+
+/// Respondents by the names one segment column gives them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SegmentTally {
+    /// Respondents by segment name (trimmed); at most [`MAX_SEGMENTS`].
+    pub groups: BTreeMap<String, GroupTally>,
+    /// Rows whose segment was not tallied because of [`MAX_SEGMENTS`].
+    pub beyond_limit: u64,
 }
 
 /// Everything one pass over the rows counts.
@@ -100,10 +115,12 @@ pub struct Tally {
     pub layout: Layout,
     /// All respondents.
     pub all: GroupTally,
-    /// Respondents by segment name (trimmed); at most [`MAX_SEGMENTS`].
-    pub segments: BTreeMap<String, GroupTally>,
-    /// Rows whose segment was not tallied because of [`MAX_SEGMENTS`].
-    pub segments_beyond_limit: u64,
+    /// Respondents by segment, one tally per segment column.
+    pub segments: Vec<SegmentTally>,
+    /// Respondents by wave (their completion month or quarter).
+    pub waves: SegmentTally,
+    /// Rows used whose completion date could not be read (counted in no wave).
+    pub rows_without_date: u64,
     /// Rows not used at all.
     pub skipped: IssueLog,
     /// Answers not used in rows that were otherwise used.
@@ -116,11 +133,13 @@ impl Tally {
     /// An empty tally for a layout.
     pub fn new(layout: Layout) -> Tally {
         let features = layout.features.len();
+        let segments = layout.segments.len();
         Tally {
             layout,
             all: GroupTally::with_features(features),
-            segments: BTreeMap::new(),
-            segments_beyond_limit: 0,
+            segments: vec![SegmentTally::default(); segments],
+            waves: SegmentTally::default(),
+            rows_without_date: 0,
             skipped: IssueLog::default(),
             invalid_answers: IssueLog::default(),
             scratch: Vec::with_capacity(features),
@@ -204,29 +223,51 @@ impl Tally {
                 value: shorten(cell),
             });
         }
-        // Borrowed when the name is valid UTF-8: no allocation per row.
-        let segment: Option<std::borrow::Cow<str>> = match cells.segment {
-            Cell::Text(t) => {
-                let t = t.trim_ascii();
-                (!t.is_empty()).then(|| String::from_utf8_lossy(t))
-            }
-            Cell::Number(n) => Some(crate::format::format_number(n).into()),
-            _ => None,
-        };
         count(&mut self.all, nps, pmf, csat, &features);
-        if let Some(name) = segment {
-            let features_len = self.layout.features.len();
-            if let Some(group) = self.segments.get_mut(name.as_ref()) {
-                count(group, nps, pmf, csat, &features);
-            } else if self.segments.len() < MAX_SEGMENTS {
-                let mut group = GroupTally::with_features(features_len);
-                count(&mut group, nps, pmf, csat, &features);
-                self.segments.insert(name.into_owned(), group);
-            } else {
-                self.segments_beyond_limit += 1;
+        let features_len = self.layout.features.len();
+        if self.layout.waves {
+            match cells.wave {
+                Some(wave) => group_in(&mut self.waves, wave, features_len, |g| {
+                    count(g, nps, pmf, csat, &features)
+                }),
+                None => self.rows_without_date += 1,
             }
         }
+        for (i, tally) in self.segments.iter_mut().enumerate() {
+            // Borrowed when the name is valid UTF-8: no allocation per row.
+            let name: Option<std::borrow::Cow<str>> = match (cells.segment)(i) {
+                Cell::Text(t) => {
+                    let t = t.trim_ascii();
+                    (!t.is_empty()).then(|| String::from_utf8_lossy(t))
+                }
+                Cell::Number(n) => Some(crate::format::format_number(n).into()),
+                _ => None,
+            };
+            let Some(name) = name else { continue };
+            group_in(tally, &name, features_len, |g| {
+                count(g, nps, pmf, csat, &features)
+            });
+        }
         self.scratch = features;
+    }
+}
+
+/// Counts a row in its group of `tally` (made on first use, up to
+/// [`MAX_SEGMENTS`] groups; beyond, the row is counted as beyond the limit).
+fn group_in(
+    tally: &mut SegmentTally,
+    name: &str,
+    features: usize,
+    add: impl FnOnce(&mut GroupTally),
+) {
+    if let Some(group) = tally.groups.get_mut(name) {
+        add(group);
+    } else if tally.groups.len() < MAX_SEGMENTS {
+        let mut group = GroupTally::with_features(features);
+        add(&mut group);
+        tally.groups.insert(name.to_string(), group);
+    } else {
+        tally.beyond_limit += 1;
     }
 }
 

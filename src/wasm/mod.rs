@@ -8,11 +8,14 @@
 //! `panic = "abort"` would trap and kill the module for the page.
 //!
 //! One file per part, each built with its cargo feature: [`score`],
-//! [`survey`], [`events`], [`launch`].
+//! [`survey`], [`events`], [`launch`]; [`export`] (readExport) with the
+//! survey and events parts.
 
 mod error;
 #[cfg(feature = "events")]
 mod events;
+#[cfg(all(feature = "survey", feature = "events"))]
+mod export;
 mod intrinsics;
 mod js_reader;
 #[cfg(feature = "launch")]
@@ -26,6 +29,8 @@ mod typed_arrays;
 
 #[cfg(feature = "events")]
 pub use events::*;
+#[cfg(all(feature = "survey", feature = "events"))]
+pub use export::*;
 #[cfg(feature = "launch")]
 pub use launch::*;
 #[cfg(feature = "score")]

@@ -212,6 +212,7 @@ const entryPoints = [
   }, ([ids, times, options, signups]) => mv.analyzeEvents(ids, times, options, signups)],
   ['analyzeEventsCsv', () => [chance(0.9) ? eventsCsv() : anyValue(2), eventsOptions()], ([input, options]) => mv.analyzeEventsCsv(input, options)],
   ['checkLaunch', () => [mutate(plan), chance(0.7) ? launchOptions : mutate(launchOptions)], ([p, options]) => mv.checkLaunch(p, options)],
+  ['readExport', () => [chance(0.9) ? (chance(0.5) ? survey() : eventsCsv()) : anyValue(2), chance(0.6) ? undefined : mutate({ kind: pick(['survey', 'events', 'both']), delimiter: pick([',', ';', '\t', 'x']) })], ([input, options]) => mv.readExport(input, options)],
 ];
 
 const baseline = goodCalls.map(([name, call]) => [name, JSON.stringify(call())]);

@@ -22,6 +22,7 @@ export const goodCalls = [
   ['compareSurveys', () => mv.compareSurveys(SURVEY_CSV, new TextEncoder().encode(SURVEY_CSV_LATER))],
   ['analyzeEvents', () => mv.analyzeEvents(new Uint32Array([1, 2, 1, 3]), new Float64Array([day(1), day(2), day(9), day(9)]))],
   ['analyzeEventsCsv', () => mv.analyzeEventsCsv(new TextEncoder().encode(EVENTS_CSV))],
+  ['readExport', () => mv.readExport(new TextEncoder().encode(SURVEY_CSV))],
   ['checkLaunch', () => {
     const { plan, options } = mv.sampleLaunchPlan();
     return mv.checkLaunch(plan, options);

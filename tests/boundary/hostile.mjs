@@ -117,6 +117,9 @@ const hostile = [
     return mv.analyzeEvents(ids, times);
   }, path: 'timestamps', cause: (c) => c instanceof RangeError && /changed from 3 to 0 items/.test(c.message) },
   { name: 'analyzeEvents: SharedArrayBuffer-backed typed arrays', call: () => mv.analyzeEvents(h.shared(Uint32Array, [1, 2, 1]), h.shared(Float64Array, [...times()])) },
+  // readExport: files and options.
+  { name: 'readExport: Object.create(Uint8Array.prototype)', call: () => mv.readExport(h.fake(Uint8Array)), path: 'input' },
+  { name: 'readExport: options with a throwing getter', call: () => mv.readExport('a,b\n1,2\n', h.throwingKey('kind')), path: 'options.kind', cause: isBoom },
   // analyzeEventsCsv: files.
   { name: 'analyzeEventsCsv: Object.create(Uint8Array.prototype)', call: () => mv.analyzeEventsCsv(h.fake(Uint8Array)), path: 'input' },
   { name: 'analyzeEventsCsv: revoked Proxy', call: () => mv.analyzeEventsCsv(h.revokedProxy()), path: 'input', cause: isTypeError },

@@ -283,7 +283,7 @@ const checkCall = (label, spec) => `(${packageChecks.toString()})(mv, ${JSON.str
 
 async function testEsm(dir, spec) {
   writeFiles(dir, {
-    'check.mjs': `import init, { analyze, analyzeMany, analyzeSurvey, compareSurveys, analyzeEvents, analyzeEventsCsv, checkLaunch, sampleLaunchPlan, presets, schema, sampleProduct, validate, version, initSync } from 'market-validation';
+    'check.mjs': `import init, { analyze, analyzeMany, analyzeSurvey, compareSurveys, analyzeEvents, analyzeEventsCsv, readExport, checkLaunch, sampleLaunchPlan, presets, schema, sampleProduct, validate, version, initSync } from 'market-validation';
 import * as ns from 'market-validation';
 import { createRequire } from 'node:module';
 const resolved = import.meta.resolve('market-validation');
@@ -294,7 +294,7 @@ await ret;
 console.log(JSON.stringify({ name: 'esm: initSync is exported and callable', ok: typeof initSync === 'function' && (initSync(), true) }));
 const required = createRequire(import.meta.url)('market-validation');
 console.log(JSON.stringify({ name: 'esm: import and require share one instance (no dual-package hazard)', ok: required.analyze === analyze }));
-const mv = { analyze, analyzeMany, analyzeSurvey, compareSurveys, analyzeEvents, analyzeEventsCsv, checkLaunch, sampleLaunchPlan, presets, schema, sampleProduct, validate, version };
+const mv = { analyze, analyzeMany, analyzeSurvey, compareSurveys, analyzeEvents, analyzeEventsCsv, readExport, checkLaunch, sampleLaunchPlan, presets, schema, sampleProduct, validate, version };
 console.log(JSON.stringify({ name: 'esm: namespace has the same named exports', ok: Object.keys(mv).every((k) => ns[k] === mv[k]) }));
 ${checkCall('esm', spec)}
 const { analyze: scoreAnalyze, sampleProduct: scoreSample } = await import('market-validation/score');
@@ -344,7 +344,7 @@ async function testWebInNode(dir, spec) {
   writeFiles(dir, {
     'check.mjs': `import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import init, { initSync, analyze, analyzeMany, analyzeSurvey, compareSurveys, analyzeEvents, analyzeEventsCsv, checkLaunch, sampleLaunchPlan, presets, schema, sampleProduct, validate, version } from 'market-validation/web';
+import init, { initSync, analyze, analyzeMany, analyzeSurvey, compareSurveys, analyzeEvents, analyzeEventsCsv, readExport, checkLaunch, sampleLaunchPlan, presets, schema, sampleProduct, validate, version } from 'market-validation/web';
 const entry = import.meta.resolve('market-validation/web');
 console.log(JSON.stringify({ name: 'web-in-node: "./web" resolves to web/market_validation.js', ok: entry.endsWith('/node_modules/market-validation/web/market_validation.js'), detail: entry }));
 const wasmPath = fileURLToPath(import.meta.resolve('market-validation/market_validation_bg.wasm'));
@@ -352,7 +352,7 @@ console.log(JSON.stringify({ name: 'web-in-node: "./market_validation_bg.wasm" r
 console.log(JSON.stringify({ name: 'web-in-node: default export is init()', ok: typeof init === 'function' }));
 const out = initSync({ module: fs.readFileSync(wasmPath) });
 console.log(JSON.stringify({ name: 'web-in-node: initSync({ module: bytes }) instantiates', ok: out && out.memory instanceof WebAssembly.Memory }));
-const mv = { analyze, analyzeMany, analyzeSurvey, compareSurveys, analyzeEvents, analyzeEventsCsv, checkLaunch, sampleLaunchPlan, presets, schema, sampleProduct, validate, version };
+const mv = { analyze, analyzeMany, analyzeSurvey, compareSurveys, analyzeEvents, analyzeEventsCsv, readExport, checkLaunch, sampleLaunchPlan, presets, schema, sampleProduct, validate, version };
 ${checkCall('web-in-node', spec)}
 `,
   });

@@ -138,3 +138,56 @@ fn survey_waves_are_compared() {
     );
     assert!(message.contains("options.npsMethod"), "{message}");
 }
+
+/// A Qualtrics export (three header rows), as text and as UTF-16 bytes.
+const QUALTRICS: &str = "StartDate,Finished,ResponseId,Q1,Q1_NPS_GROUP,Q2\r\n\
+Start Date,Finished,Response ID,How likely are you to recommend Acme?,How likely are you to recommend Acme? - Group,How would you feel if you could no longer use Acme?\r\n\
+\"{\"\"ImportId\"\":\"\"startDate\"\"}\",\"{\"\"ImportId\"\":\"\"finished\"\"}\",\"{\"\"ImportId\"\":\"\"_recordId\"\"}\",\"{\"\"ImportId\"\":\"\"QID1\"\"}\",\"{\"\"ImportId\"\":\"\"QID1_NPS_GROUP\"\"}\",\"{\"\"ImportId\"\":\"\"QID2\"\"}\"\r\n\
+2026-11-03 09:00:00,True,R_1,9,Promoter,Very disappointed\r\n\
+2026-11-03 09:01:00,True,R_2,3,Detractor,Somewhat disappointed\r\n\
+2026-11-03 09:02:00,False,R_3,10,Promoter,\r\n";
+
+#[wasm_bindgen_test]
+fn read_export_and_analyze_survey_read_a_qualtrics_export_alike() {
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(QUALTRICS.encode_utf16().flat_map(u16::to_le_bytes));
+    for input in [
+        JsValue::from_str(QUALTRICS),
+        js_sys::Uint8Array::from(&utf16[..]).into(),
+    ] {
+        let info = wasm::read_export(input.clone(), None)
+            .map(JsValue::from)
+            .expect("readExport");
+        assert_eq!(get(&info, "kind").as_string().as_deref(), Some("survey"));
+        assert_eq!(
+            get(&info, "source").as_string().as_deref(),
+            Some("qualtrics")
+        );
+        assert_eq!(number(&info, "headerRows"), 3.0);
+        let columns: Array = get(&info, "columns").dyn_into().expect("columns");
+        assert_eq!(
+            get(&columns.get(3), "role").as_string().as_deref(),
+            Some("nps")
+        );
+        assert!(
+            get(&columns.get(4), "role").is_undefined(),
+            "Q1_NPS_GROUP is no NPS"
+        );
+        // The question text row is no respondent; the unfinished response is left out.
+        let r = analyze_survey(input, None).expect("survey");
+        assert_eq!(number(&r, "responses"), 2.0);
+        assert_eq!(number(&get(&r, "nps"), "score"), 0.0);
+        assert_eq!(
+            get(&get(&r, "file"), "source").as_string().as_deref(),
+            Some("qualtrics")
+        );
+    }
+    let err = wasm::read_export(JsValue::from_f64(3.0), None)
+        .map(JsValue::from)
+        .unwrap_err();
+    let message = js_sys::Reflect::get(&err, &JsValue::from_str("message"))
+        .unwrap()
+        .as_string()
+        .unwrap();
+    assert!(message.contains("input is 3"), "{message}");
+}

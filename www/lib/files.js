@@ -1,7 +1,8 @@
-// Analysing CSV files in a background worker (../worker.js), and telling
-// survey exports from event exports by their header line.
+// Analysing CSV files in a background worker (../worker.js), which tells
+// survey exports from event exports with the library's readExport, and
+// naming the files the page cannot read yet.
 
-/** @import { EventsCsvAnalysis, EventsOptions, SurveyAnalysis, SurveyOptions } from '../../pkg/web/market_validation.js' */
+/** @import { EventsCsvAnalysis, EventsOptions, ExportInfo, SurveyAnalysis, SurveyOptions } from '../../pkg/web/market_validation.js' */
 
 /**
  * What the worker returns for each kind of file, and the options it takes.
@@ -12,24 +13,30 @@
 /** The progress the worker reports. @typedef {{ phase: 'reading', loaded: number, total: number } | { phase: 'analysing' }} Progress */
 
 /**
+ * What a finished job gives: the analysis of the kind the file holds, and how the file was read.
+ * @typedef {{ [K in keyof Analyses]: { kind: K, result: Analyses[K], info: ExportInfo | undefined, timings: Timings } }[keyof Analyses]} FileAnalysis
+ */
+
+/**
  * Analyses a file in its own module Worker.
- * @template {keyof Analyses} K
  * @param {File | Blob | string | ArrayBuffer | Uint8Array} file
- * @param {K} kind which wasm function reads it
- * @param {AnalysisOptions[K]} [options] passed as is
+ * @param {'auto' | keyof Analyses} kind what the file holds; `auto`: the worker tells it (readExport)
+ * @param {{ survey?: SurveyOptions, events?: EventsOptions }} [options] each kind's options
  * @param {(p: Progress) => void} [onProgress]
- * @returns {{ promise: Promise<Analyses[K] & { timings?: Timings }>, cancel: () => void }} `promise` resolves with the
- *   SurveyAnalysis or EventsCsvAnalysis (plus a non-enumerable `timings: { readMs, analyseMs }`);
- *   it rejects with an Error carrying `.problems` (the library's Problem[]) on bad input, or
- *   with an Error named 'AbortError' after `cancel()`, which also stops the worker at once.
+ * @returns {{ promise: Promise<FileAnalysis>, cancel: () => void }} `promise` resolves with the kind,
+ *   its SurveyAnalysis or EventsCsvAnalysis, readExport's ExportInfo and the timings; it rejects with
+ *   an Error carrying `.problems` (the library's Problem[]) and `.info` on bad input (named
+ *   'UnknownKind' when the file is neither), or with an Error named 'AbortError' after `cancel()`,
+ *   which also stops the worker at once.
  */
 export function analyzeFile(file, kind, options = {}, onProgress) {
+  const own = kind === 'auto' ? options : options[kind];
   const worker = new Worker(new URL('../worker.js', import.meta.url), { type: 'module', name: `analyse ${kind}` });
   let finished = false;
   /** @type {(reason: unknown) => void} */
   let rejectJob = () => {};
   const finish = () => { if (!finished) worker.terminate(); finished = true; };
-  /** @type {Promise<Analyses[K] & { timings?: Timings }>} */
+  /** @type {Promise<FileAnalysis>} */
   const promise = new Promise((resolve, reject) => {
     rejectJob = reject;
     worker.onmessage = ({ data }) => {
@@ -37,11 +44,10 @@ export function analyzeFile(file, kind, options = {}, onProgress) {
         try { onProgress?.(data); } catch (e) { console.error(e); }
       } else if (data?.type === 'result') {
         finish();
-        Object.defineProperty(data.result, 'timings', { value: data.timings, enumerable: false });
-        resolve(data.result);
+        resolve({ kind: data.kind, result: data.result, info: data.info, timings: data.timings });
       } else if (data?.type === 'error') {
         finish();
-        reject(Object.assign(new Error(data.message), { name: data.name, subject: data.subject, problems: data.problems ?? [] }));
+        reject(Object.assign(new Error(data.message), { name: data.name, subject: data.subject, problems: data.problems ?? [], info: data.info }));
       }
     };
     // The worker script itself failed (could not load, or threw outside a job).
@@ -55,7 +61,7 @@ export function analyzeFile(file, kind, options = {}, onProgress) {
       reject(Object.assign(new Error('The analysis result could not be passed back to the page'), { problems: [] }));
     };
   });
-  worker.postMessage({ kind, file, options });
+  worker.postMessage({ kind, file, options: own });
   return {
     promise,
     cancel() {
@@ -66,62 +72,12 @@ export function analyzeFile(file, kind, options = {}, onProgress) {
   };
 }
 
-// Header words of the survey questions, as the library detects them (README,
-// "Survey answers"); and the library's own words for the user id and time
-// columns of event exports (src/events/csv_input.rs), matched inside headers.
-const SURVEY_WORDS = /recommend|disappointed|satisf|\bnps\b|\bcsat\b|\bpmf\b|sean ellis|^\s*rate\b|\brating\b|how likely|how would you feel/i;
-const USER_WORDS = ['user_id', 'userid', 'user id', 'distinct_id', 'uid', 'user', 'account', 'customer', 'visitor'];
-const TIME_WORDS = ['timestamp', 'event_time', 'time', 'occurred', 'created_at', 'date', 'ts', 'when'];
-
-/**
- * Splits a CSV header line on its delimiter (, ; tab |), honouring quotes.
- * @param {string} line
- * @returns {string[]}
- */
-export function headerCells(line) {
-  const counts = [',', ';', '\t', '|'].map((d) => /** @type {const} */ ([d, line.split(d).length]));
-  const delim = counts.sort((a, b) => b[1] - a[1])[0][0];
-  const cells = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') { cur += '"'; i++; } else if (c === '"') quoted = false; else cur += c;
-    } else if (c === '"') quoted = true;
-    else if (c === delim) { cells.push(cur); cur = ''; } else cur += c;
-  }
-  cells.push(cur);
-  return cells.map((c) => c.replace(/^\uFEFF/, '').trim());
-}
-
-/**
- * Guesses what a CSV holds from its header line.
- * @param {string} firstLineText the header line (more text after a newline is ignored)
- * @returns {'survey' | 'events' | null} survey when a header names a survey question
- *   (recommend, disappointed, satisfied, NPS, CSAT, "Rate ..."); events when there is a
- *   user id column and a time column; null when neither.
- */
-export function guessKind(firstLineText) {
-  const line = String(firstLineText ?? '').split(/\r?\n|\r/)[0];
-  const cells = headerCells(line);
-  if (cells.some((c) => SURVEY_WORDS.test(c))) return 'survey';
-  const lower = cells.map((c) => c.toLowerCase());
-  const user = lower.findIndex((c) => USER_WORDS.some((w) => c.includes(w)));
-  const hasTime = lower.some((c, i) => i !== user && TIME_WORDS.some((w) => c.includes(w)));
-  const hasUser = user >= 0;
-  return hasUser && hasTime ? 'events' : null;
-}
-
-/**
- * The first line of a file, read from its first 64 KiB only.
- * @param {Blob} file
- * @returns {Promise<string>}
- */
-export async function readFirstLine(file) {
-  const text = await file.slice(0, 65536).text();
-  return text.split(/\r?\n|\r/)[0] ?? '';
-}
+/** The tools readExport recognises, by name. @type {Record<string, string>} */
+export const SOURCE_NAMES = {
+  qualtrics: 'Qualtrics', surveymonkey: 'SurveyMonkey', typeform: 'Typeform', 'google-forms': 'Google Forms',
+  'ms-forms': 'Microsoft Forms', delighted: 'Delighted', hotjar: 'Hotjar', posthog: 'PostHog', mixpanel: 'Mixpanel',
+  amplitude: 'Amplitude', segment: 'Segment', ga4: 'GA4', heap: 'Heap',
+};
 
 /**
  * A byte count for people: "812 KB", "45 MB", "1.2 GB".

@@ -4,10 +4,11 @@
 import { h, fmt, fmt1, fmtPct, fmtRange, fmtInt, fmtCount } from '../lib/dom.js';
 import { barChart, intervalBar, intervalChart, splitBar, chartWidth } from '../lib/charts.js';
 import { figureRow, panel, rowIssues, useButton, verdictBadge } from '../lib/widgets.js';
+import { SOURCE_NAMES } from '../lib/files.js';
 
 /**
- * @import { CsatSummary, DetectedColumn, FeatureSummary, NpsSummary, PmfSummary, SegmentBreakdown, SurveyAnalysis,
- *   SurveyData } from '../../pkg/web/market_validation.js'
+ * @import { Change, CsatSummary, DetectedColumn, FeatureSummary, NpsSummary, PmfSummary, SegmentBreakdown, SurveyAnalysis,
+ *   SurveyData, SurveyWaves } from '../../pkg/web/market_validation.js'
  */
 /** @import { Tone } from '../lib/widgets.js' */
 
@@ -98,7 +99,21 @@ export function renderSurvey(container, analysis, { onUse, fileName } = {}) {
       h('summary', {}, `Columns read (${colItems.length})`),
       h('ul', {}, colItems.map(([what, c]) => h('li', {},
         h('span', { class: 'mv-col-role', text: `${what}: ` }), h('q', { text: c.header }),
+        c.question ? [' ', h('q', { class: 'mv-col-question', text: c.question })] : null,
         h('span', { class: 'mv-muted', text: ` (column ${c.index + 1}, ${DETECTED_BY[c.detectedBy] ?? c.detectedBy})` }))))));
+  }
+
+  // How the file was read, and what was guessed on the way (coded answers, a scale's direction).
+  if (a.file) {
+    const tool = a.file.source === 'unknown' ? 'an export of an unrecognised tool' : `a ${SOURCE_NAMES[a.file.source] ?? a.file.source} export`;
+    const rows = a.file.headerRows === 1 ? 'one header row' : `${a.file.headerRows} header rows`;
+    const delimiter = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' }[a.file.delimiter] ?? a.file.delimiter;
+    root.append(h('p', { class: 'mv-muted mv-file-read', 'data-testid': 'survey-file' },
+      `Read as ${tool}: ${rows}, ${a.file.encoding.toUpperCase()}, ${delimiter}-separated.`));
+  }
+  if (a.warnings?.length) {
+    root.append(h('ul', { class: 'mv-warnings', 'data-testid': 'survey-warnings' },
+      a.warnings.map((w) => h('li', { 'data-code': w.code, text: w.message.charAt(0).toUpperCase() + w.message.slice(1) }))));
   }
 
   const grid = h('div', { class: 'mv-grid' });
@@ -108,6 +123,7 @@ export function renderSurvey(container, analysis, { onUse, fileName } = {}) {
   if (a.csat) grid.append(csatPanel(a.csat, level, width));
   if (a.features?.length) grid.append(featuresPanel(a.features, level, width));
   if (a.segments?.segments?.length) root.append(segmentsPanel(a.segments, a, level, width));
+  if (a.waves?.waves?.length) root.append(wavesPanel(a.waves, level));
 
   const unused = [
     a.skipped?.count ? rowIssues('Rows not used', a.skipped, 'rows') : null,
@@ -238,10 +254,13 @@ function featuresPanel(features, level, width) {
 function segmentsPanel(seg, a, level, width) {
   const rows = seg.segments;
   const small = rows.filter((r) => r.small).length;
+  // A Qualtrics column id (Q5) says less than its question.
+  const question = a.columns?.segment?.question;
+  const column = question ? `${question}" (${seg.column})` : `${seg.column}"`;
   /** @type {HTMLElement[]} */
   const parts = [
     h('p', { class: 'mv-note' },
-      `By "${seg.column}": ${rows.length} segment${rows.length === 1 ? '' : 's'}, largest first. `,
+      `By "${column}: ${rows.length} segment${rows.length === 1 ? '' : 's'}, largest first. `,
       small ? `${small} with fewer than ${fmtInt(seg.minSegmentSize)} answers ${small === 1 ? 'is' : 'are'} marked small: shown, not ranked.` : null),
   ];
   if (seg.lovesMost) parts.push(h('p', { class: 'mv-highlight', 'data-testid': 'segment-loves-most', text: seg.lovesMost.reading }));
@@ -289,6 +308,40 @@ function segmentsPanel(seg, a, level, width) {
     parts.push(h('p', { class: 'mv-note', text: `${fmtInt(seg.rowsBeyondSegmentLimit)} rows had a segment beyond the first 1,000 distinct segments and are not broken down.` }));
   }
   return panel('Segments', parts, { wide: true, testid: 'survey-segments' });
+}
+
+/**
+ * The answers by completion month or quarter: each wave's figures with their intervals, and
+ * the change from the wave before, marked when its interval excludes no change.
+ * @param {SurveyWaves} w @param {string} level
+ */
+function wavesPanel(w, level) {
+  /** @param {Change | undefined} c @param {(v: number) => string} f */
+  const change = (c, f) => (c
+    ? h('span', { class: `mv-sub${c.distinguishable ? ' mv-changed' : ''}`, title: c.reading, text: `${c.change > 0 ? '+' : ''}${f(c.change)}${c.distinguishable ? ' (a real change)' : ''}` })
+    : null);
+  const table = h('table', { class: 'mv-table mv-waves', 'data-testid': 'survey-waves-table' },
+    h('caption', { class: 'mv-visually-hidden', text: `Every metric by ${w.period} of "${w.column}"` }),
+    h('thead', {}, h('tr', {},
+      h('th', { scope: 'col', text: w.period === 'month' ? 'Month' : 'Quarter' }), h('th', { scope: 'col', class: 'mv-num', text: 'Rows' }),
+      h('th', { scope: 'col', class: 'mv-num', text: 'NPS' }), h('th', { scope: 'col', class: 'mv-num', text: 'Very disappointed' }),
+      h('th', { scope: 'col', class: 'mv-num', text: 'CSAT' }))),
+    h('tbody', {}, w.waves.map((r) => {
+      const c = r.changeFromPrevious;
+      const withChange = (/** @type {HTMLElement} */ td, /** @type {HTMLElement | null} */ ch) => { if (ch) td.append(ch); return td; };
+      return h('tr', {},
+        h('th', { scope: 'row', text: r.wave }),
+        h('td', { class: 'mv-num', text: fmtInt(r.responses) }),
+        withChange(cell(r.nps, (n) => signed(n.score), (n) => npsRange(n.interval), (n) => n.n), change(c?.nps, fmt1)),
+        withChange(cell(r.pmf, (p) => fmtPct(p.veryDisappointedShare), (p) => pctRange(p.interval), (p) => p.n), change(c?.pmf, fmtPct)),
+        withChange(cell(r.csat, (x) => fmtPct(x.share), (x) => pctRange(x.interval), (x) => x.n), change(c?.csat, fmtPct)));
+    })));
+  const parts = [
+    h('p', { class: 'mv-note', text: `By ${w.period} of "${w.column}", oldest first; intervals at ${level}. A change is called real when its interval excludes no change (the statistics of compareSurveys).` }),
+    h('div', { class: 'mv-table-wrap', tabindex: 0, role: 'region', 'aria-label': 'Waves table (scrollable)' }, table),
+  ];
+  if (w.rowsWithoutDate) parts.push(h('p', { class: 'mv-note', text: `${fmtInt(w.rowsWithoutDate)} rows had no readable date: in the totals, in no wave.` }));
+  return panel('Waves', parts, { wide: true, testid: 'survey-waves' });
 }
 
 /**

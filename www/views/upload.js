@@ -5,9 +5,10 @@
 // (lib/files.js), so the page stays responsive; nothing leaves the browser.
 import { h } from '../lib/dom.js';
 import { errorMessage, errorProblems } from '../lib/errors.js';
-import { analyzeFile, guessKind, headerCells, readFirstLine, formatBytes, unreadableKind } from '../lib/files.js';
+import { analyzeFile, formatBytes, unreadableKind, SOURCE_NAMES } from '../lib/files.js';
 
 /** @import { Analyses, AnalysisOptions, Timings } from '../lib/files.js' */
+/** @import { ExportInfo } from '../../pkg/web/market_validation.js' */
 
 const KIND_NAMES = { survey: 'survey answers', events: 'usage events' };
 let mounts = 0;
@@ -38,7 +39,7 @@ function offsetOptions(selected) {
  *   rather than letting the browser navigate to them
  * @returns {{ element: HTMLElement, handleFiles: (files: FileList | File[] | null | undefined) => Promise<void>, cancel: () => void, destroy: () => void }}
  *
- * @typedef {{ file: File, name: string, size: number, kind: keyof Analyses, timings?: Timings }} UploadInfo
+ * @typedef {{ file: File, name: string, size: number, kind: keyof Analyses, timings?: Timings, read?: ExportInfo }} UploadInfo
  */
 export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop = true } = {}) {
   const id = `mv-upload-${++mounts}`;
@@ -111,7 +112,15 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
       field('Analyse up to (as-of date)', ev.asOf, 'Empty: the day of the last event.')));
 
   const sv = {
+    nps: text('nps', 'detected'),
+    pmf: text('pmf', 'detected'),
+    csat: text('csat', 'detected'),
     segment: text('segment', 'detected'),
+    csatScale: select('csatScale', [['', 'From the question, else 1 = least satisfied'], ['ascending', '1 = least satisfied'], ['descending', '1 = most satisfied']]),
+    partial: h('input', { type: 'checkbox', name: 'includePartial', 'data-testid': 'upload-include-partial' }),
+    waves: select('waves', [['', 'None'], ['month', 'By month'], ['quarter', 'By quarter']]),
+    date: text('date', 'detected'),
+    dateOrder: select('dateOrder', [['', 'From the dates, else the tool\'s'], ['month-day', 'Month first (11/03 = Nov 3)'], ['day-month', 'Day first (11/03 = 11 Mar)']]),
     level: select('confidenceLevel', [['0.95', '95%'], ['0.9', '90%'], ['0.99', '99%']]),
     bar: number('pmfBar', 40, 1, 99),
     minSegment: number('minSegmentSize', 40, 1, 1000000),
@@ -119,7 +128,16 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
   const surveyOptions = h('details', { class: 'mv-options', 'data-testid': 'upload-survey-options' },
     h('summary', { text: 'Survey options' }),
     h('div', { class: 'mv-options-grid' },
+      field('NPS column', sv.nps, 'Header text (or Qualtrics column id, Q1); empty: detected.'),
+      field('Sean Ellis column', sv.pmf, '"How would you feel if you could no longer use…"; empty: detected.'),
+      field('Satisfaction column', sv.csat, 'A 1 to 5 satisfaction question; empty: detected.'),
       field('Segment column', sv.segment, 'Header text of the column to break results down by.'),
+      field('Satisfaction codes', sv.csatScale, 'For exports that write 1 to 5 instead of the labels.'),
+      field('Waves', sv.waves, 'Split the answers by completion date, with the change from one wave to the next.'),
+      field('Completion date column', sv.date, 'For waves; empty: the tool\'s (RecordedDate, End Date, Timestamp…).'),
+      field('Dates written', sv.dateOrder),
+      h('div', { class: 'mv-field mv-check' }, h('label', {}, sv.partial, ' Keep unfinished responses'),
+        h('p', { class: 'mv-hint', text: 'Responses the export marks as not finished (Qualtrics\' Finished = 0) are left out unless this is ticked.' })),
       field('Confidence level', sv.level),
       field('Sean Ellis bar (%)', sv.bar),
       field('Smallest segment ranked (answers)', sv.minSegment)));
@@ -150,7 +168,14 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
     }
     /** @type {Record<string, unknown>} */
     const o = {};
-    if (sv.segment.value.trim()) o.columns = { segment: sv.segment.value.trim() };
+    /** @type {Record<string, string>} */
+    const columns = {};
+    for (const k of /** @type {const} */ (['nps', 'pmf', 'csat', 'segment', 'date'])) if (sv[k].value.trim()) columns[k] = sv[k].value.trim();
+    if (Object.keys(columns).length) o.columns = columns;
+    if (sv.csatScale.value) o.scales = { csat: sv.csatScale.value };
+    if (sv.partial.checked) o.includePartial = true;
+    if (sv.waves.value) o.waves = sv.waves.value;
+    if (sv.dateOrder.value) o.dateOrder = sv.dateOrder.value;
     if (sv.level.value !== '0.95') o.confidenceLevel = Number(sv.level.value);
     const bar = num(sv.bar);
     if (bar !== undefined && bar !== 40) o.pmfBar = bar / 100;
@@ -230,28 +255,18 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
       showError(file.name, new Error(`This is ${unreadable}; the page reads CSV files (text). Export the data as CSV (in a spreadsheet: File > Save as or Download > CSV) and drop that.`));
       return true;
     }
-    let kind = chosenKind();
-    if (kind === 'auto') {
-      const line = await readFirstLine(file).catch(() => '');
-      if (gen !== generation) return false;
-      const guessed = guessKind(line);
-      if (!guessed) {
-        undetected = file;
-        const cols = headerCells(line).filter(Boolean).slice(0, 12);
-        showError(file.name, new Error(`Could not tell from its header whether it holds survey answers or usage events${cols.length ? ` (columns: ${cols.join(' | ')})` : ''}. Choose what it holds under "What the file holds" and it will be analysed.`));
-        return true;
-      }
-      kind = guessed;
-    }
+    const asked = chosenKind();
     /** @type {UploadInfo} */
-    const info = { file, name: file.name, size: file.size, kind };
+    const info = { file, name: file.name, size: file.size, kind: asked === 'auto' ? 'survey' : asked };
     const size = formatBytes(file.size);
     setState('running');
     progress.max = Math.max(1, file.size);
     progress.value = 0;
     say(`Reading ${file.name}${count}…`, `Reading ${file.name}`);
     const started = performance.now();
-    const job = analyzeFile(file, kind, readOptions(kind), (p) => {
+    const options = { survey: readOptions('survey'), events: readOptions('events') };
+    const what = asked === 'auto' ? 'the file' : KIND_NAMES[asked];
+    const job = analyzeFile(file, asked, options, (p) => {
       if (gen !== generation) return;
       if (p.phase === 'reading') {
         progress.max = Math.max(1, p.total);
@@ -259,7 +274,7 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
         say(`Reading ${formatBytes(p.loaded)} of ${formatBytes(p.total)}${count}…`);
       } else if (p.phase === 'analysing') {
         progress.removeAttribute('value'); // indeterminate: the analysis reports no steps
-        const analysing = `Analysing ${size} of ${KIND_NAMES[kind]}${count}…`;
+        const analysing = `Analysing ${size} of ${what}${count}…`;
         say(analysing, analysing);
         const t0 = performance.now();
         clearInterval(ticker);
@@ -268,14 +283,17 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
     });
     current = job;
     try {
-      const result = await job.promise;
+      const { kind, result, info: read, timings } = await job.promise;
       if (gen !== generation) return false;
-      info.timings = result.timings;
+      info.kind = kind;
+      info.timings = timings;
+      info.read = read;
       const secs = ((performance.now() - started) / 1000).toFixed(1);
       progress.max = 1;
       progress.value = 1;
       setState('done');
-      say(`Analysed ${file.name} (${size}, ${KIND_NAMES[kind]}) in ${secs} s.`, `Analysed ${file.name}`);
+      const tool = read && read.source !== 'unknown' ? ` from ${SOURCE_NAMES[read.source] ?? read.source}` : '';
+      say(`Analysed ${file.name} (${size}, ${KIND_NAMES[kind]}${tool}) in ${secs} s.`, `Analysed ${file.name}`);
       try {
         deliver(kind, result, info);
       } catch (e) {
@@ -286,6 +304,8 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
     } catch (e) {
       if (e != null && typeof e === 'object' && 'name' in e && e.name === 'AbortError') return false;
       if (gen !== generation) return false;
+      // Neither kind: analysed again once the user says which.
+      if (e != null && typeof e === 'object' && 'name' in e && e.name === 'UnknownKind') undetected = file;
       setState('error');
       progress.value = 0;
       say(`Could not analyse ${file.name}.`, `Could not analyse ${file.name}`);

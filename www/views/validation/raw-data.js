@@ -76,13 +76,27 @@ export function mountRawData({ form, rescore, setAsOf }) {
     $('#summary').scrollIntoView({ block: 'start', behavior: 'smooth' });
   }
 
+  /** The file each view shows, to clear a view the same file no longer gives (read again as the other kind). */
+  const shown = { survey: '', events: '' };
+  /** @param {'survey' | 'events'} kind @param {string} name */
+  const showing = (kind, name) => {
+    const other = kind === 'survey' ? 'events' : 'survey';
+    if (shown[other] === name) {
+      $(`#${other}-section`).hidden = true;
+      $(`#${other}-view`).replaceChildren();
+      shown[other] = '';
+    }
+    shown[kind] = name;
+    $(`#${kind}-section`).hidden = false;
+  };
+
   mountUpload($('#upload'), {
     onSurvey(result, info) {
-      $('#survey-section').hidden = false;
+      showing('survey', info?.name ?? '');
       renderSurvey($('#survey-view'), result, { onUse: (surveyData) => useDerived({ surveyData }, info?.name ?? 'the survey file'), fileName: info?.name });
     },
     onEvents(result, info) {
-      $('#events-section').hidden = false;
+      showing('events', info?.name ?? '');
       renderEvents($('#events-view'), result.analysis, {
         csv: result, fileName: info?.name,
         onUse: (parts) => { setAsOf(result.analysis.asOf); useDerived(parts, info?.name ?? 'the events file'); },

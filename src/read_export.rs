@@ -1,0 +1,204 @@
+//! `readExport`: what a file is, before it is analysed. The page and the
+//! command line call it on whatever a user drops: it says which tool wrote
+//! the file, how its text and header were read, whether it holds survey
+//! answers or usage events, and which column each analysis would read (and
+//! how each was chosen), so that a wrong guess can be seen and corrected
+//! before any figure is computed.
+//!
+//! ```
+//! use market_validation::read_export::{read_export, ExportOptions};
+//! use market_validation::import::{ExportKind, ExportSource};
+//! let file = "StartDate,Finished,ResponseId,Q1\n\
+//!             Start Date,Finished,Response ID,How likely are you to recommend Acme?\n\
+//!             {\"ImportId\":\"startDate\"},{\"ImportId\":\"finished\"},{\"ImportId\":\"_recordId\"},{\"ImportId\":\"QID1\"}\n\
+//!             2026-11-03 09:00:00,True,R_1,9\n";
+//! let info = read_export(file.as_bytes(), &ExportOptions::default()).unwrap();
+//! assert_eq!((info.kind, info.source, info.header_rows), (ExportKind::Survey, ExportSource::Qualtrics, 3));
+//! assert_eq!(info.columns[3].role.as_deref(), Some("nps"));
+//! ```
+
+use crate::events::{self, EventsConfig};
+use crate::import::{self, Encoding, ExportKind, ExportSource};
+use crate::input::csv::DetectedColumn;
+use crate::input::problem::InputError;
+use crate::input::raw::RawValue;
+use crate::input::read::{self, Shape};
+use crate::input::warning::Warning;
+use crate::survey::{self, SurveyConfig};
+use serde::Serialize;
+
+/// Options of `readExport`. All optional.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct ExportOptions {
+    /// What the file holds, when known: then its columns are found for that analysis only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(type = "\"survey\" | \"events\""))]
+    pub kind: Option<String>,
+    /// Field delimiter: `,`, `;`, a tab or `|`. Default: detected from the header line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delimiter: Option<String>,
+}
+
+/// What `readExport` found.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct ExportInfo {
+    /// What the file holds: survey answers, usage events, or `unknown` when neither
+    /// analysis finds its columns.
+    pub kind: ExportKind,
+    /// The tool that wrote it, from its header; `unknown` when none is recognised.
+    pub source: ExportSource,
+    /// The container read: `csv` (any delimiter).
+    #[cfg_attr(feature = "wasm", tsify(type = "\"csv\""))]
+    pub container: String,
+    /// The text's encoding.
+    pub encoding: Encoding,
+    /// The field delimiter.
+    pub delimiter: String,
+    /// Rows of header: 1, 2 (SurveyMonkey) or 3 (Qualtrics).
+    pub header_rows: u32,
+    /// Every column, with the role the analysis of `kind` gives it.
+    pub columns: Vec<ExportColumn>,
+    /// What was guessed (coded answers read in an assumed order...), with how to choose
+    /// otherwise.
+    pub warnings: Vec<Warning>,
+}
+
+/// One column of an export.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct ExportColumn {
+    /// 0-based position.
+    pub index: u32,
+    /// Its name (Qualtrics: the column id; SurveyMonkey: the question with its option).
+    pub header: String,
+    /// The question it asks, where the export writes it apart from the name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub question: Option<String>,
+    /// What the analysis reads from it: `nps`, `pmf`, `csat`, `segment` or `feature` (surveys);
+    /// `user`, `time` or `signup` (events). Absent for columns not read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "wasm",
+        tsify(
+            type = "\"nps\" | \"pmf\" | \"csat\" | \"segment\" | \"feature\" | \"user\" | \"time\" | \"signup\""
+        )
+    )]
+    pub role: Option<String>,
+    /// How its role was chosen: named in the options, by its header's words, or by its values.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(type = "\"option\" | \"header\" | \"values\""))]
+    pub detected_by: Option<String>,
+}
+
+const OPTION_NAMES: [&str; 2] = ["kind", "delimiter"];
+
+impl ExportOptions {
+    /// Reads options given as a loose value (`undefined`/`null` mean none).
+    pub fn from_raw(raw: &RawValue) -> Result<ExportOptions, InputError> {
+        let shape = Shape::options(&OPTION_NAMES, read::OPTIONS_EXPECTED);
+        read::options(
+            raw,
+            shape,
+            "export options",
+            |raw, o: &mut ExportOptions, problems| {
+                const KINDS: [&str; 2] = ["survey", "events"];
+                o.kind = read::choice(raw.get("kind"), "options.kind", &KINDS, problems)
+                    .map(|i| KINDS[i].to_string());
+                o.delimiter = read::delimiter(raw.get("delimiter"), "options.delimiter", problems)
+                    .map(|d| char::from(d).to_string());
+            },
+        )
+    }
+}
+
+/// Reads what a file is (see the module's documentation). Fails only when
+/// the file cannot be read at all (empty, no header line) or, with
+/// `options.kind`, when that analysis finds none of its columns.
+pub fn read_export(bytes: &[u8], options: &ExportOptions) -> Result<ExportInfo, InputError> {
+    let delimiter = options.delimiter.as_ref().and_then(|d| d.bytes().next());
+    let decoded = import::decode(bytes);
+    let export = import::open(&decoded, delimiter, "export", "row")?;
+    let mut info = ExportInfo {
+        kind: ExportKind::Unknown,
+        source: export.source,
+        container: "csv".into(),
+        encoding: export.encoding,
+        delimiter: char::from(export.delimiter).to_string(),
+        header_rows: u32::try_from(export.header.rows).unwrap_or(u32::MAX),
+        columns: export
+            .header
+            .names
+            .iter()
+            .zip(&export.header.questions)
+            .enumerate()
+            .map(|(i, (name, question))| ExportColumn {
+                index: u32::try_from(i).unwrap_or(u32::MAX),
+                header: name.clone(),
+                question: (!question.is_empty() && question != name).then(|| question.clone()),
+                role: None,
+                detected_by: None,
+            })
+            .collect(),
+        warnings: Vec::new(),
+    };
+    let wanted = match options.kind.as_deref() {
+        Some("survey") => ExportKind::Survey,
+        Some("events") => ExportKind::Events,
+        _ => export.source.kind(),
+    };
+    let survey_config = SurveyConfig {
+        delimiter,
+        ..SurveyConfig::default()
+    };
+    let events_config = EventsConfig {
+        delimiter,
+        ..EventsConfig::default()
+    };
+    let survey = || survey::detect_columns(bytes, &survey_config);
+    let events = || events::detect_columns(bytes, &events_config).map(|(columns, _)| columns);
+    let mut roles: Vec<(&str, DetectedColumn)> = Vec::new();
+    match wanted {
+        ExportKind::Survey => {
+            let (columns, read) = survey()?;
+            roles = columns.roles();
+            info.warnings = read.warnings;
+            info.kind = ExportKind::Survey;
+        }
+        ExportKind::Events => {
+            roles = events()?.roles();
+            info.kind = ExportKind::Events;
+        }
+        // No tool recognised: a survey when a question is found by its header;
+        // else events when a user and a time column are; else a survey whose
+        // questions are recognised by their answers.
+        ExportKind::Unknown => {
+            let found = survey().ok();
+            let by_header = found.as_ref().is_some_and(|(columns, _)| {
+                columns
+                    .roles()
+                    .iter()
+                    .any(|(_, c)| c.detected_by == "header")
+            });
+            if let (false, Ok(columns)) = (by_header, events()) {
+                roles = columns.roles();
+                info.kind = ExportKind::Events;
+            } else if let Some((columns, read)) = found {
+                roles = columns.roles();
+                info.warnings = read.warnings;
+                info.kind = ExportKind::Survey;
+            }
+        }
+    }
+    for (role, column) in roles {
+        if let Some(c) = info.columns.get_mut(column.index as usize) {
+            c.role = Some(role.to_string());
+            c.detected_by = Some(column.detected_by);
+        }
+    }
+    Ok(info)
+}

@@ -1,0 +1,104 @@
+// Page tests of real survey exports (tests/fixtures/exports/, laid out as
+// their tools write them, with figures computed apart from the library): the
+// worker tells what a file holds with readExport, the view says which tool
+// wrote it and what was guessed, and reading a file again as the other kind
+// clears the view it no longer gives. Every test fails on any console error,
+// page error, failed request or request to another origin (support.mjs).
+//
+//   node --test tests/page/exports.test.mjs
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { pageSuite } from './suite.mjs';
+import { resultsDir, waitForScore } from './support.mjs';
+
+const fixture = (name) => readFileSync(new URL(`../fixtures/exports/${name}`, import.meta.url));
+const expected = JSON.parse(readFileSync(new URL('../fixtures/exports/expected.json', import.meta.url), 'utf8'));
+
+describe('survey exports in the page', () => {
+  const suite = pageSuite();
+  const desktop = { viewport: { width: 1280, height: 900 }, colorScheme: 'light' };
+
+  it('reads a Qualtrics export as survey answers: its tool, its three header rows, unfinished responses left out', async () => {
+    const { context, page, errors } = await suite.open(desktop);
+    try {
+      await page.goto(`${suite.origin}/www/`);
+      await waitForScore(page);
+      await page.getByTestId('tab-files').click();
+      await page.getByTestId('upload-input').setInputFiles({ name: 'qualtrics.csv', mimeType: 'text/csv', buffer: fixture('qualtrics-choice-text.csv') });
+      const view = page.getByTestId('survey-view');
+      await view.waitFor({ state: 'visible' });
+      assert.ok(!(await page.getByTestId('events-section').isVisible()), 'no events view for a Qualtrics file');
+      const e = expected.qualtrics;
+      assert.match(await view.locator('.mv-lede').textContent(), new RegExp(`${e.responses} responses`));
+      assert.match(await page.getByTestId('nps-score').textContent(), /\+?11(\.1)?\b/);
+      assert.match(await page.getByTestId('survey-file').textContent(), /^Read as a Qualtrics export: 3 header rows, UTF-8, comma-separated\.$/);
+      assert.match(await page.getByTestId('upload-phase').textContent(), /survey answers from Qualtrics/);
+      await page.getByTestId('survey-section').screenshot({ path: `${resultsDir}survey-qualtrics.png` });
+      // Waves by month: one row per completion month, each wave's NPS as computed from the answers.
+      await page.getByTestId('upload-survey-options').locator('summary').click();
+      await page.getByLabel('Waves').selectOption('month');
+      await page.getByTestId('upload-input').setInputFiles({ name: 'qualtrics.csv', mimeType: 'text/csv', buffer: fixture('qualtrics-choice-text.csv') });
+      const waves = page.getByTestId('survey-waves-table');
+      await waves.waitFor({ state: 'visible' });
+      const rows = await waves.locator('tbody tr').allInnerTexts();
+      assert.deepEqual(rows.map((r) => r.split(/\s/)[0]), Object.keys(e.months));
+      for (const [i, [, m]] of Object.entries(e.months).entries()) {
+        const nps = Math.round(m.npsScore * 10) / 10;
+        assert.match(rows[i], new RegExp(`${nps > 0 ? '\\+' : ''}${String(nps).replace('.', '\\.').replace('-', '-')}`), `${rows[i]} has NPS ${nps}`);
+      }
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('says what it guessed in a numeric export, and the satisfaction codes can be turned round', async () => {
+    const { context, page, errors } = await suite.open(desktop);
+    try {
+      await page.goto(`${suite.origin}/www/`);
+      await waitForScore(page);
+      await page.getByTestId('tab-files').click();
+      const drop = () => page.getByTestId('upload-input').setInputFiles({ name: 'qualtrics-numeric.csv', mimeType: 'text/csv', buffer: fixture('qualtrics-numeric.csv') });
+      await drop();
+      const warnings = page.getByTestId('survey-warnings');
+      await warnings.waitFor({ state: 'visible' });
+      assert.match(await warnings.textContent(), /holds codes 1 to 4.*read in the question's usual order/s);
+      assert.match(await warnings.textContent(), /pass options\.scales\.csat = "descending"/);
+      // "1 = most satisfied": the guess goes, the CSAT share is the one computed from the answers.
+      await page.getByTestId('upload-survey-options').locator('summary').click();
+      await page.getByLabel('Satisfaction codes').selectOption('descending');
+      await drop();
+      await page.waitForFunction(() => !document.querySelector('[data-testid="survey-warnings"]')?.textContent?.includes('scales.csat'));
+      const share = Math.round(expected.qualtrics.csatShare * 1000) / 10;
+      assert.match(await page.getByTestId('survey-view').textContent(), new RegExp(`${share}%`));
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('reading a file again as the other kind clears the view it no longer gives; a UTF-16 file is read', async () => {
+    const { context, page, errors } = await suite.open(desktop);
+    try {
+      await page.goto(`${suite.origin}/www/`);
+      await waitForScore(page);
+      await page.getByTestId('tab-files').click();
+      const file = { name: 'answers.txt', mimeType: 'text/plain', buffer: fixture('ellis-question-set-utf16.txt') };
+      await page.getByTestId('upload-input').setInputFiles(file);
+      await page.getByTestId('survey-view').waitFor({ state: 'visible' });
+      assert.match(await page.getByTestId('survey-file').textContent(), /Google Forms export: one header row, UTF-16LE, tab-separated/);
+      assert.match(await page.getByTestId('pmf-share').textContent(), /52\.2%/);
+      // Told to read it as events, it fails (no user id column) and the survey view stays;
+      // a file that is read as events replaces it.
+      await page.getByTestId('upload-kind-events').check();
+      const events = 'user_id,timestamp\nu1,2026-11-03T09:00:00Z\nu2,2026-11-04T09:00:00Z\nu1,2026-11-05T09:00:00Z\n';
+      await page.getByTestId('upload-input').setInputFiles({ name: 'answers.txt', mimeType: 'text/plain', buffer: Buffer.from(events) });
+      await page.getByTestId('events-view').waitFor({ state: 'visible' });
+      assert.equal(await page.getByTestId('survey-section').isVisible(), false, 'the old survey view of answers.txt stays');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+});

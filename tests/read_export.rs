@@ -1,0 +1,148 @@
+//! `read_export`: what a file is, before any analysis. The survey exports of
+//! tests/fixtures/exports/ and events laid out like PostHog's and a plain
+//! tool's are told apart by their tools and columns.
+#![cfg(all(feature = "survey", feature = "events", not(target_arch = "wasm32")))]
+
+use market_validation::import::{Encoding, ExportKind, ExportSource};
+use market_validation::read_export::{read_export, ExportInfo, ExportOptions};
+use market_validation::RawValue;
+
+fn fixture(name: &str) -> Vec<u8> {
+    let path = format!(
+        "{}/tests/fixtures/exports/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn roles(info: &ExportInfo) -> Vec<(String, String, String)> {
+    info.columns
+        .iter()
+        .filter_map(|c| Some((c.role.clone()?, c.header.clone(), c.detected_by.clone()?)))
+        .collect()
+}
+
+fn options(json: &str) -> ExportOptions {
+    ExportOptions::from_raw(&RawValue::from_json_str(json).unwrap()).unwrap()
+}
+
+#[test]
+fn survey_exports_by_their_tools() {
+    let info = read_export(
+        &fixture("qualtrics-choice-text.csv"),
+        &ExportOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        (info.kind, info.source, info.header_rows),
+        (ExportKind::Survey, ExportSource::Qualtrics, 3)
+    );
+    let found = roles(&info);
+    assert!(
+        found.contains(&("nps".into(), "Q1".into(), "header".into())),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("pmf".into(), "Q2".into(), "header".into())),
+        "{found:?}"
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|(_, h, _)| h == "Q1_NPS_GROUP" || h == "Q4"),
+        "{found:?}"
+    );
+    assert_eq!(
+        info.columns[17].question.as_deref(),
+        Some("How likely are you to recommend Acme to a friend or colleague?")
+    );
+
+    let info = read_export(&fixture("surveymonkey.csv"), &ExportOptions::default()).unwrap();
+    assert_eq!(
+        (info.kind, info.source, info.header_rows),
+        (ExportKind::Survey, ExportSource::Surveymonkey, 2)
+    );
+
+    let info = read_export(
+        &fixture("ellis-question-set-utf16.txt"),
+        &ExportOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        (
+            info.kind,
+            info.source,
+            info.encoding,
+            info.delimiter.as_str()
+        ),
+        (
+            ExportKind::Survey,
+            ExportSource::GoogleForms,
+            Encoding::Utf16le,
+            "\t"
+        )
+    );
+}
+
+#[test]
+fn events_by_their_columns() {
+    let posthog = "uuid,event,distinct_id,person_id,timestamp\n\
+                   0190-a,$pageview,anon-1,p-1,2026-11-03T09:00:00Z\n\
+                   0190-b,project_created,ana@example.com,p-1,2026-11-03T09:05:00Z\n";
+    let info = read_export(posthog.as_bytes(), &ExportOptions::default()).unwrap();
+    assert_eq!(
+        (info.kind, info.source),
+        (ExportKind::Events, ExportSource::Posthog)
+    );
+    let plain = "user_id,timestamp,plan\nu1,2026-11-03,Team\nu2,2026-11-04,Free\n";
+    let info = read_export(plain.as_bytes(), &ExportOptions::default()).unwrap();
+    assert_eq!(
+        (info.kind, info.source),
+        (ExportKind::Events, ExportSource::Unknown)
+    );
+    let found = roles(&info);
+    assert_eq!(
+        found,
+        [
+            ("user".into(), "user_id".into(), "header".into()),
+            ("time".into(), "timestamp".into(), "header".into())
+        ]
+    );
+}
+
+#[test]
+fn unknown_files_and_bad_options() {
+    let info = read_export(
+        b"Name,Email\nAda,ada@example.com\n",
+        &ExportOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(info.kind, ExportKind::Unknown);
+    assert!(info.columns.iter().all(|c| c.role.is_none()));
+    // Asked for a survey, a file without questions says why.
+    let err = read_export(
+        b"Name,Email\nAda,ada@example.com\n",
+        &options(r#"{"kind": "survey"}"#),
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("a column for at least one question"),
+        "{err}"
+    );
+    let err = ExportOptions::from_raw(
+        &RawValue::from_json_str(r#"{"kind": "surveys", "delim": ","}"#).unwrap(),
+    )
+    .unwrap_err();
+    let text = err.to_string();
+    assert!(
+        text.contains("options.kind")
+            && text.contains("did you mean survey?")
+            && text.contains("delim"),
+        "{text}"
+    );
+    assert!(read_export(b"", &ExportOptions::default())
+        .unwrap_err()
+        .to_string()
+        .contains("an empty file"));
+}
