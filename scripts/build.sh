@@ -7,7 +7,9 @@
 #   analyses   analyzeSurvey, compareSurveys, analyzeEvents, analyzeEventsCsv,
 #              readExport, checkLaunch, sampleLaunchPlan
 #   all        every function in one .wasm (market_validation_bg.wasm), what
-#              init() with no argument loads, as before the split
+#              init() with no argument loads, as before the split; with the
+#              readers (JSON and gzip-compressed exports), which the page's
+#              worker loads only for such files
 #
 # web/market_validation.js is the one loader over them (pkg/templates/
 # web-index.js): init() loads `all`, init({ parts: [...] }) only those parts.
@@ -22,7 +24,7 @@ wasm_opt=tools/node_modules/.bin/wasm-opt
 
 # part name, cargo features, out-name
 PARTS=(
-  "all score,survey,events,launch market_validation"
+  "all score,survey,events,launch,readers market_validation"
   "score score market_validation_score"
   "analyses survey,events,launch market_validation_analyses"
 )

@@ -18,7 +18,7 @@
 //! ```
 
 use crate::events::{self, EventsConfig};
-use crate::import::{self, Encoding, ExportKind, ExportSource};
+use crate::import::{self, Container, Encoding, ExportKind, ExportSource};
 use crate::input::csv::DetectedColumn;
 use crate::input::problem::InputError;
 use crate::input::raw::RawValue;
@@ -51,9 +51,12 @@ pub struct ExportInfo {
     pub kind: ExportKind,
     /// The tool that wrote it, from its header; `unknown` when none is recognised.
     pub source: ExportSource,
-    /// The container read: `csv` (any delimiter).
-    #[cfg_attr(feature = "wasm", tsify(type = "\"csv\""))]
-    pub container: String,
+    /// The container read: `csv` (any delimiter), `json-lines` or `json-array`.
+    pub container: Container,
+    /// `gzip` when the file was compressed (it is read decompressed).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(type = "\"gzip\""))]
+    pub compression: Option<String>,
     /// The text's encoding.
     pub encoding: Encoding,
     /// The field delimiter.
@@ -121,12 +124,13 @@ impl ExportOptions {
 /// `options.kind`, when that analysis finds none of its columns.
 pub fn read_export(bytes: &[u8], options: &ExportOptions) -> Result<ExportInfo, InputError> {
     let delimiter = options.delimiter.as_ref().and_then(|d| d.bytes().next());
-    let decoded = import::decode(bytes);
+    let decoded = import::decode(bytes, "export")?;
     let export = import::open(&decoded, delimiter, "export", "row")?;
     let mut info = ExportInfo {
         kind: ExportKind::Unknown,
         source: export.source,
-        container: "csv".into(),
+        container: decoded.container,
+        compression: decoded.gzip.then(|| "gzip".to_string()),
         encoding: export.encoding,
         delimiter: char::from(export.delimiter).to_string(),
         header_rows: u32::try_from(export.header.rows).unwrap_or(u32::MAX),

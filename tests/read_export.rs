@@ -146,3 +146,80 @@ fn unknown_files_and_bad_options() {
         .to_string()
         .contains("an empty file"));
 }
+
+#[test]
+#[cfg(feature = "readers")]
+fn json_lines_and_arrays_are_tables_with_their_own_lines() {
+    use market_validation::events::{analyze_events_csv, EventsConfig};
+    use market_validation::import::Container;
+    // Mixpanel's export: one event per line, its fields under "properties".
+    let mixpanel = "{\"event\":\"Signed up\",\"properties\":{\"time\":1767225600,\"distinct_id\":\"u1\",\"$insert_id\":\"a1\",\"mp_processing_time_ms\":1767225601000}}\n\
+                    {\"event\":\"Viewed\",\"properties\":{\"time\":1767312000,\"distinct_id\":\"u2\",\"$insert_id\":\"a2\",\"mp_processing_time_ms\":1767312001000}}\n\
+                    {\"event\":\"Viewed\",\"properties\":{\"time\":1767398400,\"distinct_id\":\"u1\"\n\
+                    {\"event\":\"Viewed\",\"properties\":{\"time\":1767398400,\"distinct_id\":\"u1\",\"$insert_id\":\"a3\"}}\n";
+    let info = read_export(mixpanel.as_bytes(), &ExportOptions::default()).unwrap();
+    assert_eq!(
+        (info.kind, info.source, info.container),
+        (
+            ExportKind::Events,
+            ExportSource::Mixpanel,
+            Container::JsonLines
+        )
+    );
+    assert!(
+        roles(&info).contains(&(
+            "user".into(),
+            "properties.distinct_id".into(),
+            "header".into()
+        )),
+        "{:?}",
+        roles(&info)
+    );
+    let r = analyze_events_csv(mixpanel.as_bytes(), &EventsConfig::default()).unwrap();
+    assert_eq!((r.analysis.events, r.analysis.users), (3, 2));
+    // The broken third line is reported by its line in the file.
+    assert_eq!(r.skipped.count, 1);
+    assert_eq!(r.skipped.first[0].line, Some(3), "{:?}", r.skipped.first);
+    assert!(r.skipped.first[0].reason.starts_with("not valid JSON"));
+    // A survey as a JSON array.
+    let survey = b"[\n {\"How likely are you to recommend Acme?\": 10, \"role\": \"Dev\"},\n {\"How likely are you to recommend Acme?\": 3, \"role\": \"PM\"}\n]";
+    let r = market_validation::survey::analyze_survey_csv(
+        survey,
+        &market_validation::survey::SurveyConfig::default(),
+    )
+    .unwrap();
+    assert_eq!(r.nps.unwrap().score, 0.0);
+    let info = read_export(survey, &ExportOptions::default()).unwrap();
+    assert_eq!(
+        (info.kind, info.container),
+        (ExportKind::Survey, Container::JsonArray)
+    );
+}
+
+#[test]
+#[cfg(feature = "readers")]
+fn gzip_compressed_exports_and_zip_archives() {
+    use flate2::write::GzEncoder;
+    use std::io::Write;
+    let csv = std::fs::read(format!(
+        "{}/tests/fixtures/exports/qualtrics-choice-text.csv",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let mut e = GzEncoder::new(Vec::new(), flate2::Compression::default());
+    e.write_all(&csv).unwrap();
+    let gz = e.finish().unwrap();
+    let info = read_export(&gz, &ExportOptions::default()).unwrap();
+    assert_eq!(
+        (info.source, info.compression.as_deref(), info.header_rows),
+        (ExportSource::Qualtrics, Some("gzip"), 3)
+    );
+    let plain = market_validation::survey::analyze_survey_csv(&csv, &Default::default()).unwrap();
+    let packed = market_validation::survey::analyze_survey_csv(&gz, &Default::default()).unwrap();
+    assert_eq!(plain.nps, packed.nps);
+    assert_eq!(plain.skipped, packed.skipped, "the same lines reported");
+    let err = read_export(b"PK\x03\x04rest of a zip", &ExportOptions::default())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("a zip archive"), "{err}");
+}

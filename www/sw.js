@@ -35,7 +35,8 @@ const SHELL = [
   'views/launch/editor/features.js', 'views/launch/editor/schedule.js', 'views/launch/editor/json-tab.js',
   'views/launch/editor/problems.js',
   'card.css', 'embed.html', 'embed.js', 'card.js',
-  // The library's two parts the page uses (not the all-in-one build).
+  // The library's two parts the page uses (the all-in-one build, which the
+  // file worker loads only for JSON and gzip files, is cached when fetched).
   '../pkg/web/market_validation_score.js', '../pkg/web/market_validation_score_bg.wasm',
   '../pkg/web/market_validation_analyses.js', '../pkg/web/market_validation_analyses_bg.wasm',
 ];

@@ -10,11 +10,47 @@
 //      { type: 'progress', phase: 'analysing' }
 //      { type: 'result', kind, result, info, timings: { readMs, analyseMs } }   (info: readExport's)
 //    | { type: 'error', name, message, problems, info? }
-import init, { analyzeSurvey, analyzeEventsCsv, readExport } from '../pkg/web/market_validation_analyses.js';
+import * as analyses from '../pkg/web/market_validation_analyses.js';
 import { errorMessage, errorProblems } from './lib/errors.js';
 
+/** The all-in-one build, which has the readers. */
+const ALL_PART = '../pkg/web/market_validation_all.js';
+
 // Start compiling the wasm at once, while the file is being read.
-const ready = init();
+const analysesReady = analyses.default();
+
+/**
+ * Whether a file needs the library's readers (JSON lines, JSON arrays, gzip),
+ * which only its all-in-one build has: told by the first bytes.
+ * @param {Uint8Array} bytes
+ */
+function needsReaders(bytes) {
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) return true;
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
+  return bytes[i] === 0x7b || bytes[i] === 0x5b;
+}
+
+/**
+ * The library's functions for a file: the analyses part, or for JSON and gzip
+ * files the all-in-one build (loaded only then: the readers add ~45 KB gzip).
+ * @param {Uint8Array} bytes
+ * @returns {Promise<Pick<typeof analyses, 'analyzeSurvey' | 'analyzeEventsCsv' | 'readExport'>>}
+ */
+async function engineFor(bytes) {
+  if (!needsReaders(bytes)) {
+    await analysesReady;
+    return analyses;
+  }
+  // By URL: its bindings have the analyses part's functions and types (the
+  // package declares them for the loader, not for this file). A variable, not
+  // a literal: the service worker's precache follows literal URLs, and this
+  // build is fetched (then cached) only when a file needs it.
+  const url = new URL(ALL_PART, import.meta.url).href;
+  const all = /** @type {typeof analyses} */ (await import(url));
+  await all.default();
+  return all;
+}
 // Post reading progress at most this often: a 100 MB file comes in ~1,600 chunks.
 const PROGRESS_EVERY_MS = 50;
 
@@ -78,7 +114,7 @@ self.onmessage = async ({ data }) => {
     const input = await toInput(file);
     const readMs = performance.now() - started;
     self.postMessage({ type: 'progress', phase: 'analysing' });
-    await ready;
+    const { analyzeSurvey, analyzeEventsCsv, readExport } = await engineFor(input);
     const t0 = performance.now();
     info = readExport(input, asked === 'auto' ? undefined : { kind: asked });
     const kind = info.kind;

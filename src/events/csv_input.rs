@@ -6,7 +6,7 @@ use super::timestamp::{self, Parsed, UNREADABLE};
 use super::{analyze_events, analyze_events_with_signups, EventsAnalysis, EventsConfig, Signups};
 use crate::import;
 use crate::input::csv::DetectedColumn;
-use crate::input::csv::{header_list, line_numbers, named_column, normalize_header, Rows};
+use crate::input::csv::{header_list, named_column, normalize_header, Rows};
 use crate::input::ids::Interner;
 use crate::input::problem::{InputError, Problem};
 use crate::input::row_issues::RowReport;
@@ -69,7 +69,7 @@ pub fn analyze_events_csv(
     bytes: &[u8],
     config: &EventsConfig,
 ) -> Result<EventsCsvAnalysis, InputError> {
-    let decoded = import::decode(bytes);
+    let decoded = import::decode(bytes, "events")?;
     let export = import::open(&decoded, config.delimiter, "events", "event")?;
     let bytes: &[u8] = &decoded.text;
     let headers = export.header.names;
@@ -89,8 +89,17 @@ pub fn analyze_events_csv(
     let (signup_users, signup_times): (Vec<u32>, Vec<Parsed>) =
         signup_of.into_iter().chain(other_signups).unzip();
     let (signup_ms, _) = to_milliseconds(&signup_times);
+    // Lines a JSON export held no event on.
+    for (line, reason) in &decoded.skipped {
+        skipped.push_with(reason, || Issue {
+            row: RowId::Line(*line),
+            column: None,
+            reason: reason.clone(),
+            value: None,
+        });
+    }
     // Lines only for the issues listed.
-    skipped.resolve_rows(|offsets| line_numbers(bytes, offsets));
+    skipped.resolve_rows(|offsets| decoded.line_numbers(offsets));
     if ids.is_empty() {
         return Err(InputError::new(
             "events",
@@ -146,7 +155,7 @@ pub fn detect_columns(
     bytes: &[u8],
     config: &EventsConfig,
 ) -> Result<(Columns, import::ExportSource), InputError> {
-    let decoded = import::decode(bytes);
+    let decoded = import::decode(bytes, "events")?;
     let export = import::open(&decoded, config.delimiter, "events", "event")?;
     Ok((find_columns(&export.header.names, config)?, export.source))
 }

@@ -1,45 +1,183 @@
-//! Importing what users' tools export: the file's encoding, its header over
-//! as many rows as its tool writes, and the tool itself, before any analysis
-//! reads a row. The survey reader reads through it; the events reader will
-//! (the real-exports issues), with the containers (gzip, zip, xlsx, JSON
-//! lines) added here.
+//! Importing what users' tools export: the file's encoding and container
+//! (delimited text, JSON lines, a JSON array), its header over as many rows
+//! as its tool writes, and the tool itself, before any analysis reads a row.
+//! The survey and events readers read through it. Gzip-compressed files are
+//! decompressed first (within limits); zip archives and workbooks are not
+//! read yet.
 //!
 //! ```
 //! use market_validation::import::{decode, open, ExportSource};
 //! let file = "Respondent ID,Collector ID,How likely is it that you would recommend Acme?\n\
 //!             ,,Response\n\
 //!             1001,42,9\n";
-//! let text = decode(file.as_bytes());
+//! let text = decode(file.as_bytes(), "survey").unwrap();
 //! let export = open(&text, None, "survey", "answer").unwrap();
 //! assert_eq!(export.source, ExportSource::Surveymonkey);
 //! assert_eq!(export.header.rows, 2);
 //! ```
 
 mod encoding;
+#[cfg(feature = "readers")]
+mod gzip;
 mod header;
+#[cfg(feature = "readers")]
+mod json;
 mod source;
 
 pub use encoding::Encoding;
+#[cfg(feature = "readers")]
+pub use gzip::{MAX_DECOMPRESSED_BYTES, MAX_EXPANSION};
 pub use header::Header;
+#[cfg(feature = "readers")]
+pub use json::MAX_JSON_COLUMNS;
 pub use source::{ExportKind, ExportSource};
 
 use crate::input::csv::detect_delimiter;
 use crate::input::problem::{InputError, Problem};
+use serde::Serialize;
 use std::borrow::Cow;
 
-/// A file's text as UTF-8, and the encoding it came in.
+/// The container a file's rows came in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "kebab-case")]
+pub enum Container {
+    /// Delimited text: CSV, TSV, `;` or `|` separated.
+    Csv,
+    /// One JSON object per line.
+    JsonLines,
+    /// A JSON array of objects.
+    JsonArray,
+}
+
+/// A file's rows as delimited UTF-8 text, and what they came in.
 #[derive(Debug, Clone)]
 pub struct Decoded<'a> {
-    /// The text (borrowed unless it had to be transcoded).
+    /// Whether the file was gzip-compressed (then decompressed first).
+    pub gzip: bool,
+    /// The text (borrowed unless it had to be transcoded or built from JSON).
     pub text: Cow<'a, [u8]>,
     /// The encoding it was read from.
     pub encoding: Encoding,
+    /// The container the rows came in.
+    pub container: Container,
+    /// For JSON: each record's offset in `text` and the file line it came from.
+    lines: Option<Vec<(u64, u64)>>,
+    /// For JSON: lines that hold no object, by line, with the reason.
+    pub skipped: Vec<(u64, String)>,
 }
 
-/// The text of a file, as UTF-8 (see [`Encoding`]).
-pub fn decode(bytes: &[u8]) -> Decoded<'_> {
+/// The rows of a file as delimited UTF-8 text (see [`Encoding`]; JSON lines
+/// and JSON arrays become a table of their objects' dot paths). `subject`
+/// words the errors ("survey").
+pub fn decode<'a>(bytes: &'a [u8], subject: &str) -> Result<Decoded<'a>, InputError> {
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Err(InputError::new(
+            subject,
+            vec![Problem::new(
+                "input",
+                "a zip archive (an Excel workbook is one too)",
+                "delimited text, JSON lines or a JSON array, gzip-compressed or not: unzip it, or save the sheet as CSV",
+            )],
+        ));
+    }
+    #[cfg(feature = "readers")]
+    if gzip::is_gzip(bytes) {
+        let inner = gzip::decompress(bytes, subject)?;
+        if gzip::is_gzip(&inner) {
+            return Err(InputError::new(
+                subject,
+                vec![Problem::new(
+                    "input",
+                    "a gzip file inside a gzip file",
+                    "a file compressed once",
+                )],
+            ));
+        }
+        let decoded = decode(&inner, subject)?;
+        return Ok(Decoded {
+            gzip: true,
+            text: Cow::Owned(decoded.text.into_owned()),
+            ..decoded
+        });
+    }
+    #[cfg(not(feature = "readers"))]
+    if bytes.starts_with(&[0x1f, 0x8b]) {
+        return Err(without_readers(subject, "a gzip-compressed file"));
+    }
     let (text, encoding) = encoding::to_utf8(bytes);
-    Decoded { text, encoding }
+    if !looks_like_json(&text) {
+        return Ok(Decoded {
+            gzip: false,
+            text,
+            encoding,
+            container: Container::Csv,
+            lines: None,
+            skipped: Vec::new(),
+        });
+    }
+    #[cfg(not(feature = "readers"))]
+    return Err(without_readers(subject, "JSON"));
+    #[cfg(feature = "readers")]
+    {
+        let array = text.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[');
+        let table = json::to_table(&text, subject)?;
+        Ok(Decoded {
+            gzip: false,
+            text: Cow::Owned(table.csv),
+            encoding,
+            container: if array {
+                Container::JsonArray
+            } else {
+                Container::JsonLines
+            },
+            lines: Some(table.lines),
+            skipped: table.skipped,
+        })
+    }
+}
+
+/// Whether text is JSON rather than delimited text: its first non-space
+/// character opens an object or an array (no CSV header starts so).
+fn looks_like_json(text: &[u8]) -> bool {
+    matches!(
+        text.iter().find(|b| !b.is_ascii_whitespace()),
+        Some(b'{' | b'[')
+    )
+}
+
+/// The error for a container this build does not read (the `analyses`
+/// part of the package leaves the readers out; the `all` part has them).
+#[cfg(not(feature = "readers"))]
+fn without_readers(subject: &str, what: &str) -> InputError {
+    InputError::new(
+        subject,
+        vec![Problem::new(
+            "input",
+            what,
+            "delimited text (CSV, TSV): JSON and gzip-compressed exports are read by the package's `all` part \
+             (init() with no parts), not by the `analyses` part alone",
+        )],
+    )
+}
+
+impl Decoded<'_> {
+    /// The file's 1-based line of each sorted offset into `text`: for
+    /// delimited text its own lines, for JSON the line of the object the
+    /// offset falls in.
+    pub fn line_numbers(&self, offsets: &[u64]) -> Vec<u64> {
+        match &self.lines {
+            None => crate::input::csv::line_numbers(&self.text, offsets),
+            Some(lines) => offsets
+                .iter()
+                .map(|o| match lines.binary_search_by(|(at, _)| at.cmp(o)) {
+                    Ok(i) => lines[i].1,
+                    Err(0) => 1,
+                    Err(i) => lines[i - 1].1,
+                })
+                .collect(),
+        }
+    }
 }
 
 /// A delimited export, opened: its header read, its tool recognised, and a
@@ -83,7 +221,11 @@ pub fn open<'t>(
             format!("a CSV export with a header line and a row per {rows}"),
         ));
     }
-    let delimiter = delimiter.unwrap_or_else(|| detect_delimiter(text));
+    let delimiter = match decoded.container {
+        Container::Csv => delimiter.unwrap_or_else(|| detect_delimiter(text)),
+        // Written by json::to_table.
+        Container::JsonLines | Container::JsonArray => b',',
+    };
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)

@@ -13,7 +13,7 @@ use super::tally::{Layout, RowCells, Tally};
 use super::DetectedColumns;
 use super::SurveyFile;
 use crate::import;
-use crate::input::csv::{line_numbers, Rows};
+use crate::input::csv::Rows;
 use crate::input::problem::InputError;
 use crate::input::row_issues::RowId;
 use crate::input::warning::Warning;
@@ -75,7 +75,7 @@ pub fn detect_columns(
     bytes: &[u8],
     config: &SurveyConfig,
 ) -> Result<(DetectedColumns, FileRead), InputError> {
-    let decoded = import::decode(bytes);
+    let decoded = import::decode(bytes, "survey")?;
     let opened = open_survey(&decoded, config)?;
     Ok((opened.detected, opened.read))
 }
@@ -86,8 +86,7 @@ pub fn read_csv(
     bytes: &[u8],
     config: &SurveyConfig,
 ) -> Result<(Tally, DetectedColumns, FileRead), InputError> {
-    let decoded = import::decode(bytes);
-    let text: &[u8] = &decoded.text;
+    let decoded = import::decode(bytes, "survey")?;
     let Opened {
         rows,
         sample,
@@ -189,7 +188,11 @@ pub fn read_csv(
         tally.skip_row(RowId::Offset(at as u64), reason)
     };
     rows.each(&sample, &mut tally, answers, skip);
-    tally.resolve_rows(|offsets| line_numbers(text, offsets));
+    // Lines a JSON export held no answers on.
+    for (line, reason) in &decoded.skipped {
+        tally.skip_row(RowId::Line(*line), reason);
+    }
+    tally.resolve_rows(|offsets| decoded.line_numbers(offsets));
     Ok((tally, detected, read))
 }
 

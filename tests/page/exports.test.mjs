@@ -9,6 +9,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { pageSuite } from './suite.mjs';
 import { resultsDir, waitForScore } from './support.mjs';
 
@@ -72,6 +73,33 @@ describe('survey exports in the page', () => {
       await page.waitForFunction(() => !document.querySelector('[data-testid="survey-warnings"]')?.textContent?.includes('scales.csat'));
       const share = Math.round(expected.qualtrics.csatShare * 1000) / 10;
       assert.match(await page.getByTestId('survey-view').textContent(), new RegExp(`${share}%`));
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('reads gzip-compressed and JSON-lines exports with the all-in-one build, fetched only for them', async () => {
+    const { context, page, errors, requests } = await suite.open(desktop);
+    try {
+      await page.goto(`${suite.origin}/www/`);
+      await waitForScore(page);
+      await page.getByTestId('tab-files').click();
+      await page.getByTestId('upload-input').setInputFiles({ name: 'answers.csv', mimeType: 'text/csv', buffer: fixture('ellis-question-set.csv') });
+      await page.getByTestId('survey-view').waitFor({ state: 'visible' });
+      assert.ok(!requests.some((u) => u.endsWith('/market_validation_bg.wasm')), `a CSV needs no readers: ${requests.filter((u) => /wasm|_all/.test(u)).join(' ')}`);
+      await page.getByTestId('upload-input').setInputFiles({ name: 'qualtrics.csv.gz', mimeType: 'application/gzip', buffer: gzipSync(fixture('qualtrics-choice-text.csv')) });
+      await page.waitForFunction(() => /Qualtrics/.test(document.querySelector('[data-testid="survey-file"]')?.textContent ?? ''));
+      assert.match(await page.getByTestId('survey-view').locator('.mv-lede').textContent(), new RegExp(`${expected.qualtrics.responses} responses`));
+      assert.ok(requests.some((u) => u.endsWith('/market_validation_bg.wasm')), 'the readers came with the all-in-one build');
+      // Mixpanel-like JSON lines: events, with a broken line reported by its line.
+      const lines = [];
+      for (let i = 0; i < 40; i++) lines.push(JSON.stringify({ event: 'Viewed', properties: { time: 1767225600 + i * 43200, distinct_id: `u${i % 7}`, $insert_id: `i${i}`, mp_processing_time_ms: 1 } }));
+      lines.splice(5, 0, '{"event": "Viewed", "properties": {');
+      await page.getByTestId('upload-input').setInputFiles({ name: 'mixpanel.json', mimeType: 'application/json', buffer: Buffer.from(`${lines.join('\n')}\n`) });
+      await page.getByTestId('events-view').waitFor({ state: 'visible' });
+      assert.match(await page.getByTestId('upload-phase').textContent(), /usage events from Mixpanel/);
+      assert.match(await page.getByTestId('events-view').textContent(), /line 6/);
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

@@ -95,8 +95,8 @@ export function formatBytes(n) {
 
 /**
  * What a file is when the page cannot read it yet (a spreadsheet, an archive,
- * a Parquet or JSON file), told by its first bytes and its name; null for text
- * the page can try.
+ * a Parquet file, a PDF), told by its first bytes and its name; null for what
+ * the page can try (delimited text, JSON lines, a JSON array).
  * @param {File} file
  * @returns {Promise<string | null>}
  */
@@ -112,9 +112,7 @@ export async function unreadableKind(file) {
   }
   if (starts([0xd0, 0xcf, 0x11, 0xe0])) return 'an Excel 97-2003 workbook (.xls)';
   if (starts([0x50, 0x41, 0x52, 0x31])) return 'a Parquet file';
-  if (starts([0x1f, 0x8b])) return 'a gzip-compressed file';
   if (starts([0x25, 0x50, 0x44, 0x46])) return 'a PDF';
-  const first = head.find((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09 && b !== 0xef && b !== 0xbb && b !== 0xbf);
-  if (name.endsWith('.json') || ((first === 0x7b || first === 0x5b) && !name.endsWith('.csv'))) return 'a JSON file';
+  // JSON lines and JSON arrays are read (the library's import layer).
   return null;
 }

@@ -49,7 +49,7 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
   // ---- the zone and the picker
   const input = h('input', {
     type: 'file', id: `${id}-file`, class: 'mv-file-input', multiple: true, 'data-testid': 'upload-input',
-    accept: '.csv,.tsv,.txt,.tab,text/csv,text/tab-separated-values,text/plain',
+    accept: '.csv,.tsv,.txt,.tab,.json,.jsonl,.ndjson,.gz,text/csv,text/tab-separated-values,text/plain,application/json,application/gzip',
     'aria-describedby': `${hintId} ${errorId}`,
   });
   const chosen = h('p', { class: 'mv-chosen', 'data-testid': 'upload-chosen', 'aria-live': 'polite', hidden: true });
@@ -58,7 +58,7 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
     h('label', { class: 'mv-file-label', for: input.id, text: 'or choose CSV files' }),
     input,
     chosen,
-    h('p', { class: 'mv-hint', id: hintId, text: 'Survey answers (NPS, Sean Ellis, CSAT, feature ratings) or usage events (a user id and a time per row). Several files at once are analysed one after the other.' }));
+    h('p', { class: 'mv-hint', id: hintId, text: 'Survey answers (NPS, Sean Ellis, CSAT, feature ratings) or usage events (a user id and a time per row): CSV with any delimiter, JSON lines or a JSON array, gzip-compressed or not, as your tool exports them. Several files at once are analysed one after the other.' }));
 
   // ---- what the file holds
   const kindName = `${id}-kind`;
