@@ -527,3 +527,92 @@ fn waves_need_a_readable_date_and_say_how_dates_were_read() {
         .unwrap_err();
     assert!(err.to_string().contains("options.waves"), "{err}");
 }
+
+#[test]
+fn typeform_partial_responses_are_left_out() {
+    let r = analyse("typeform.csv", "{}");
+    let e = expected("typeform");
+    assert_figures(&r, &e);
+    assert_eq!(r.file.as_ref().unwrap().source, ExportSource::Typeform);
+    let reason = r
+        .skipped
+        .by_reason
+        .iter()
+        .find(|(k, _)| k.starts_with("an unfinished response"));
+    assert_eq!(
+        reason.map(|(_, n)| *n),
+        e["unfinished"].as_u64(),
+        "{:?}",
+        r.skipped.by_reason
+    );
+    let kept = analyse("typeform.csv", r#"{"includePartial": true}"#);
+    assert_eq!(
+        kept.responses,
+        r.responses + e["unfinished"].as_u64().unwrap()
+    );
+}
+
+#[test]
+fn google_forms_and_a_microsoft_forms_file_resaved_by_excel() {
+    let r = analyse("google-forms.csv", r#"{"waves": "month"}"#);
+    let e = expected("google-forms");
+    assert_figures(&r, &e);
+    assert_eq!(r.file.as_ref().unwrap().source, ExportSource::GoogleForms);
+    let waves = r.waves.unwrap();
+    assert_eq!(waves.column, "Timestamp");
+    for w in &waves.waves {
+        assert_eq!(
+            w.responses,
+            e["months"][&w.wave]["responses"].as_u64().unwrap(),
+            "{}",
+            w.wave
+        );
+        close(
+            w.nps.as_ref().unwrap().score,
+            &e["months"][&w.wave]["npsScore"],
+            &w.wave,
+        );
+    }
+    // A day above 12 tells month-first: no guess to warn about.
+    assert!(
+        !r.warnings.iter().any(|w| w.code == "date_order"),
+        "{:?}",
+        r.warnings
+    );
+
+    // Excel in a German locale: a byte-order mark, `;`, dates as DD.MM.YY.
+    let r = analyse("ms-forms-excel-de.csv", r#"{"waves": "month"}"#);
+    let e = expected("ms-forms");
+    let file = r.file.as_ref().unwrap();
+    assert_eq!(
+        (file.source, file.encoding, file.delimiter.as_str()),
+        (ExportSource::MsForms, Encoding::Utf8Bom, ";")
+    );
+    assert_eq!(r.responses, e["responses"].as_u64().unwrap());
+    close(r.nps.as_ref().unwrap().score, &e["npsScore"], "NPS");
+    close(
+        r.pmf.as_ref().unwrap().very_disappointed_share,
+        &e["veryDisappointedShare"],
+        "Sean Ellis",
+    );
+    let waves = r.waves.unwrap();
+    assert_eq!(waves.column, "Completion time");
+    let labels: Vec<&str> = waves.waves.iter().map(|w| w.wave.as_str()).collect();
+    assert_eq!(
+        labels,
+        e["months"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+    );
+    for w in &waves.waves {
+        assert_eq!(
+            w.responses,
+            e["months"][&w.wave]["responses"].as_u64().unwrap(),
+            "{}",
+            w.wave
+        );
+    }
+}

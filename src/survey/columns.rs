@@ -393,12 +393,16 @@ impl<'a> ColumnFinder<'a> {
     }
 
     /// The column where the export marks finished responses: Qualtrics'
-    /// `Finished` (1 or 0, True or False).
+    /// `Finished` (1 or 0, True or False), Typeform's `Response Type`
+    /// (`completed`, `partial`).
     fn finished_column(&self, source: ExportSource) -> Option<usize> {
-        if source != ExportSource::Qualtrics {
-            return None;
-        }
-        self.normalized.iter().position(|h| h == "finished")
+        let name = match source {
+            ExportSource::Qualtrics => "finished",
+            // `completed`, or `partial` / `started` (the Responses API's types).
+            ExportSource::Typeform => "response type",
+            _ => return None,
+        };
+        self.normalized.iter().position(|h| h == name)
     }
 
     /// Each question not named, by the words of its header; returns, per

@@ -209,8 +209,10 @@ pub(crate) const UNFINISHED: &str =
     "an unfinished response (the export marks it not finished): left out; options.includePartial keeps it";
 
 /// A finished-response mark that says no: `0`, `False` (Qualtrics writes
-/// either, by export settings).
+/// either, by export settings), `partial`, `started` (Typeform).
 fn unfinished(mark: &[u8]) -> bool {
     let mark = answers::trim_space(mark);
-    mark == b"0" || mark.eq_ignore_ascii_case(b"false")
+    [&b"0"[..], b"false", b"partial", b"started"]
+        .iter()
+        .any(|no| mark.eq_ignore_ascii_case(no))
 }

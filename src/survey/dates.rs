@@ -2,7 +2,8 @@
 //! waves: ISO-like `2026-11-03 09:00:42` (Qualtrics, Typeform), `2026/11/03
 //! 9:14:02 AM GMT` (Google Forms), or day and month in either order,
 //! `11/03/2026 09:14:02 AM` (SurveyMonkey, Microsoft Forms in the US) or
-//! `03.11.2026` (German exports). Which order a file uses is decided from all
+//! `03.11.2026` (German exports), also with two-digit years (`7/2/24`, as
+//! Excel's short dates write them: read as 20YY). Which order a file uses is decided from all
 //! its sampled dates: a first part above 12 makes it day/month, a second
 //! above 12 month/day; when no date tells, the tool's default is used and the
 //! result says so.
@@ -58,9 +59,11 @@ fn parts(text: &str) -> Option<Parts> {
             year_first: true,
             dots: sep == '.',
         })
-    } else if f2.len() == 4 && f0.len() <= 2 && f1.len() <= 2 {
+    } else if (f2.len() == 4 || f2.len() == 2) && f0.len() <= 2 && f1.len() <= 2 {
+        // Two-digit years (Excel's short dates, 7/2/24): this century.
+        let year = number(f2)? as i32 + if f2.len() == 2 { 2000 } else { 0 };
         Some(Parts {
-            year: number(f2)? as i32,
+            year,
             a: number(f0)?,
             b: number(f1)?,
             year_first: false,
@@ -132,13 +135,18 @@ mod tests {
             parse("03.11.2026 14:02", DateOrder::DayMonth),
             Some((2026, 11, 3))
         );
+        assert_eq!(parse("7/2/24 11:00:22", md), Some((2024, 7, 2)));
+        assert_eq!(
+            parse("02.11.26 11:00", DateOrder::DayMonth),
+            Some((2026, 11, 2))
+        );
         for bad in [
             "",
             "soon",
             "2026-02-30",
             "13/13/2026",
             "2026-11",
-            "11/03/26",
+            "11/03/262",
         ] {
             assert_eq!(parse(bad, md), None, "{bad}");
         }
