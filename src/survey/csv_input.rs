@@ -108,21 +108,26 @@ pub fn read_csv(
             .filter_map(|i| headers.get(*i).cloned())
             .collect(),
     });
+    // Every column whose answers are read, checked for UTF-8 row by row.
+    let read_columns: Vec<usize> = [positions.nps, positions.pmf, positions.csat]
+        .into_iter()
+        .flatten()
+        .chain(positions.features.iter().copied())
+        .chain(
+            positions
+                .segments
+                .iter()
+                .flat_map(|g| g.columns.iter().copied()),
+        )
+        .collect();
     let answers = |tally: &mut Tally, record: &csv::ByteRecord, start: usize| {
         // Line numbers are worked out at the end, for the issues listed only.
         let row = RowId::Offset(start as u64);
-        let used = [positions.nps, positions.pmf, positions.csat];
-        let segment_columns = positions.segments.iter().flat_map(|g| &g.columns);
-        let invalid_utf8 = used
-            .iter()
-            .flatten()
-            .chain(&positions.features)
-            .chain(segment_columns)
-            .any(|i| {
-                record
-                    .get(*i)
-                    .is_some_and(|f| std::str::from_utf8(f).is_err())
-            });
+        let invalid_utf8 = read_columns.iter().any(|i| {
+            record
+                .get(*i)
+                .is_some_and(|f| std::str::from_utf8(f).is_err())
+        });
         if invalid_utf8 {
             return tally.skip_row(row, "invalid UTF-8 in an answer");
         }
@@ -144,18 +149,19 @@ pub fn read_csv(
                 .and_then(|c| record.get(*c))
                 .map_or(Cell::Blank, Cell::Text)
         };
-        // A split multiple choice names the segment in its one filled column.
-        let segment = |i: usize| {
-            let mut filled = positions
-                .segments
-                .get(i)
-                .into_iter()
-                .flat_map(|g| &g.columns)
-                .filter_map(|c| record.get(*c).filter(|v| !v.trim_ascii().is_empty()));
-            match (filled.next(), filled.next()) {
-                (Some(v), None) => Cell::Text(v),
-                _ => Cell::Blank,
+        let segment = |i: usize| match positions.segments.get(i).map(|g| g.columns.as_slice()) {
+            Some([c]) => record.get(*c).map_or(Cell::Blank, Cell::Text),
+            // A split multiple choice names the segment in its one filled column.
+            Some(columns) => {
+                let mut filled = columns
+                    .iter()
+                    .filter_map(|c| record.get(*c).filter(|v| !v.trim_ascii().is_empty()));
+                match (filled.next(), filled.next()) {
+                    (Some(v), None) => Cell::Text(v),
+                    _ => Cell::Blank,
+                }
             }
+            None => Cell::Blank,
         };
         let wave = positions
             .date

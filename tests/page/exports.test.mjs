@@ -65,12 +65,13 @@ describe('survey exports in the page', () => {
       const warnings = page.getByTestId('survey-warnings');
       await warnings.waitFor({ state: 'visible' });
       assert.match(await warnings.textContent(), /holds codes 1 to 4.*read in the question's usual order/s);
-      assert.match(await warnings.textContent(), /pass options\.scales\.csat = "descending"/);
+      assert.match(await warnings.textContent(), /choose "1 = most satisfied" under "Satisfaction codes" in the survey options/);
+      assert.doesNotMatch(await page.getByTestId('survey-view').textContent(), /options\./, 'option names in the page\'s words');
       // "1 = most satisfied": the guess goes, the CSAT share is the one computed from the answers.
       await page.getByTestId('upload-survey-options').locator('summary').click();
       await page.getByLabel('Satisfaction codes').selectOption('descending');
       await drop();
-      await page.waitForFunction(() => !document.querySelector('[data-testid="survey-warnings"]')?.textContent?.includes('scales.csat'));
+      await page.waitForFunction(() => document.querySelector('[data-testid="survey-warnings"] [data-code="coded_answers"]') && !document.querySelector('[data-code="coded_scale"]'));
       const share = Math.round(expected.qualtrics.csatShare * 1000) / 10;
       assert.match(await page.getByTestId('survey-view').textContent(), new RegExp(`${share}%`));
       assert.deepEqual(errors, []);

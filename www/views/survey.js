@@ -22,6 +22,30 @@ const PMF_VERDICTS = {
 /** @type {Record<string, string>} */
 const DETECTED_BY = { option: 'named in the options', header: 'found by its header', values: 'found by its values', array: 'given as an array' };
 
+/** The library's option names as the page's survey options call them. @type {[RegExp, string][]} */
+const PAGE_WORDS = [
+  [/options\.includePartial keeps it/g, 'tick "Keep unfinished responses" in the survey options to keep it'],
+  [/pass options\.scales\.csat = "descending"/g, 'choose "1 = most satisfied" under "Satisfaction codes" in the survey options'],
+  [/pass options\.dateOrder = "day-month"/g, 'choose "Day first" under "Dates written" in the survey options'],
+  [/pass options\.dateOrder = "month-day"/g, 'choose "Month first" under "Dates written" in the survey options'],
+  [/name it in options\.columns\.nps/g, 'name it under "NPS column" in the survey options'],
+  [/name it in options\.columns\.pmf/g, 'name it under "Sean Ellis column" in the survey options'],
+  [/name it in options\.columns\.csat/g, 'name it under "Satisfaction column" in the survey options'],
+  [/name it in options\.columns\.date/g, 'name it under "Completion date column" in the survey options'],
+  [/name them in options\.columns/g, 'name them in the survey options'],
+];
+/** The library's text in the page's words (its options named as the page shows them). @param {string} text */
+export const inPageWords = (text) => PAGE_WORDS.reduce((t, [re, words]) => t.replace(re, words), text);
+/**
+ * A row report with its reasons in the page's words.
+ * @param {import('../../pkg/web/market_validation.js').RowReport} report
+ */
+const reportInPageWords = (report) => ({
+  ...report,
+  byReason: Object.fromEntries(Object.entries(report.byReason ?? {}).map(([k, n]) => [inPageWords(k), n])),
+  first: (report.first ?? []).map((r) => ({ ...r, reason: inPageWords(r.reason) })),
+});
+
 /** @param {number} n */
 const signed = (n) => `${n > 0 ? '+' : ''}${fmt1(n)}`;
 /** @param {[number, number]} iv */
@@ -113,7 +137,7 @@ export function renderSurvey(container, analysis, { onUse, fileName } = {}) {
   }
   if (a.warnings?.length) {
     root.append(h('ul', { class: 'mv-warnings', 'data-testid': 'survey-warnings' },
-      a.warnings.map((w) => h('li', { 'data-code': w.code, text: w.message.charAt(0).toUpperCase() + w.message.slice(1) }))));
+      a.warnings.map((w) => h('li', { 'data-code': w.code, text: inPageWords(w.message.charAt(0).toUpperCase() + w.message.slice(1)) }))));
   }
 
   const grid = h('div', { class: 'mv-grid' });
@@ -126,8 +150,8 @@ export function renderSurvey(container, analysis, { onUse, fileName } = {}) {
   if (a.waves?.waves?.length) root.append(wavesPanel(a.waves, level));
 
   const unused = [
-    a.skipped?.count ? rowIssues('Rows not used', a.skipped, 'rows') : null,
-    a.invalidAnswers?.count ? rowIssues('Answers not used (in rows otherwise used)', a.invalidAnswers, 'answers') : null,
+    a.skipped?.count ? rowIssues('Rows not used', reportInPageWords(a.skipped), 'rows') : null,
+    a.invalidAnswers?.count ? rowIssues('Answers not used (in rows otherwise used)', reportInPageWords(a.invalidAnswers), 'answers') : null,
   ].filter(Boolean);
   root.append(panel('Rows and answers not used', unused.length ? unused
     : [h('p', { class: 'mv-muted', text: 'Every row was used: no unreadable rows or answers.' })], { wide: true, testid: 'survey-skipped' }));
