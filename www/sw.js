@@ -16,7 +16,7 @@
 /** This script's global scope: a service worker's (TypeScript's webworker library types `self` as any worker's). */
 const sw = /** @type {ServiceWorkerGlobalScope} */ (/** @type {WorkerGlobalScope} */ (self));
 
-const CACHE_VERSION = 'v4';
+const CACHE_VERSION = 'v5';
 const CACHE_PREFIX = 'market-validation-';
 const CACHE_NAME = `${CACHE_PREFIX}${CACHE_VERSION}`;
 
@@ -60,6 +60,10 @@ const stripped = (url) => { const u = new URL(url); u.hash = ''; u.search = ''; 
  */
 function references(text, base) {
   const found = new Set();
+  // Block comments out first: type annotations (`@import { T } from '…'`,
+  // `{import('…').T}`) name modules the page never loads (the package's
+  // loader, which would pull the all-in-one build into the precache).
+  const code = text.replace(/\/\*[\s\S]*?\*\//g, '');
   const patterns = [
     /\b(?:import|export)\s[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g, // static import / re-export
     /\bimport\s*['"]([^'"]+)['"]/g, // side-effect import
@@ -70,7 +74,7 @@ function references(text, base) {
     /@import\s+(?:url\()?\s*['"]([^'"]+)['"]/g,
   ];
   for (const re of patterns) {
-    for (const m of text.matchAll(re)) {
+    for (const m of code.matchAll(re)) {
       const ref = m[1];
       if (/^(?:data:|blob:|#|[a-z]+:\/\/)/i.test(ref) && !ref.startsWith(sw.location.origin)) continue;
       try {
