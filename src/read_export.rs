@@ -96,6 +96,10 @@ pub struct ExportColumn {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "wasm", tsify(type = "\"option\" | \"header\" | \"values\""))]
     pub detected_by: Option<String>,
+    /// The next column that could have had this role (found the same way), when there was
+    /// one: name it in the analysis' `options.columns` to use it instead.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub runner_up: Option<String>,
 }
 
 const OPTION_NAMES: [&str; 2] = ["kind", "delimiter"];
@@ -146,6 +150,7 @@ pub fn read_export(bytes: &[u8], options: &ExportOptions) -> Result<ExportInfo, 
                 question: (!question.is_empty() && question != name).then(|| question.clone()),
                 role: None,
                 detected_by: None,
+                runner_up: None,
             })
             .collect(),
         warnings: Vec::new(),
@@ -202,6 +207,7 @@ pub fn read_export(bytes: &[u8], options: &ExportOptions) -> Result<ExportInfo, 
         if let Some(c) = info.columns.get_mut(column.index as usize) {
             c.role = Some(role.to_string());
             c.detected_by = Some(column.detected_by);
+            c.runner_up = column.runner_up;
         }
     }
     Ok(info)

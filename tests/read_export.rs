@@ -57,6 +57,14 @@ fn survey_exports_by_their_tools() {
         Some("How likely are you to recommend Acme to a friend or colleague?")
     );
 
+    // Two NPS-like questions: the runner-up is named.
+    let two = "How likely are you to recommend Acme?,How likely are you to recommend our support?\n9,3\n7,10\n";
+    let info = read_export(two.as_bytes(), &ExportOptions::default()).unwrap();
+    assert_eq!(
+        info.columns[0].runner_up.as_deref(),
+        Some("How likely are you to recommend our support?")
+    );
+
     let info = read_export(&fixture("surveymonkey.csv"), &ExportOptions::default()).unwrap();
     assert_eq!(
         (info.kind, info.source, info.header_rows),

@@ -115,6 +115,18 @@ fn qualtrics_choice_text_three_header_rows() {
         "lines count the header rows"
     );
     assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+    // The author's previews are no respondents.
+    let previews = r
+        .skipped
+        .by_reason
+        .iter()
+        .find(|(k, _)| k.starts_with("a survey preview"));
+    assert_eq!(
+        previews.map(|(_, n)| *n),
+        e["previews"].as_u64(),
+        "{:?}",
+        r.skipped.by_reason
+    );
     // includePartial keeps them.
     let kept = analyse("qualtrics-choice-text.csv", r#"{"includePartial": true}"#);
     assert_eq!(kept.responses, r.responses + unfinished);

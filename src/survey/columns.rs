@@ -30,6 +30,9 @@ pub(super) struct Positions {
     /// The completion date column, when waves are asked for, and how its
     /// dates are written.
     pub(super) date: Option<(usize, DateOrder)>,
+    /// The export's mark of a preview by the survey's author (Qualtrics
+    /// `Status`): not a respondent.
+    pub(super) preview: Option<usize>,
     /// The export's own mark of a finished response (Qualtrics `Finished`).
     pub(super) finished: Option<usize>,
     /// The Sean Ellis column holds codes 1..4, not the options' text.
@@ -110,6 +113,9 @@ pub(super) fn resolve_columns(
         ));
     }
     p.finished = finder.finished_column(source);
+    p.preview = (source == ExportSource::Qualtrics)
+        .then(|| finder.normalized.iter().position(|h| h == "status"))
+        .flatten();
     read_codes(&mut p, &finder, questions, source, config, warnings);
     p.segments = finder.segments(p.segment, named, &mut detected)?;
     if config.waves.is_some() {

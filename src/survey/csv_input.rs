@@ -131,6 +131,11 @@ pub fn read_csv(
         if invalid_utf8 {
             return tally.skip_row(row, "invalid UTF-8 in an answer");
         }
+        if let Some(status) = positions.preview.and_then(|i| record.get(i)) {
+            if preview(status) {
+                return tally.skip_row(row, PREVIEW);
+            }
+        }
         if !config.include_partial {
             if let Some(mark) = positions.finished.and_then(|i| record.get(i)) {
                 if unfinished(mark) {
@@ -213,6 +218,17 @@ pub struct FileRead {
 /// The reason an unfinished response is left out.
 pub(crate) const UNFINISHED: &str =
     "an unfinished response (the export marks it not finished): left out; options.includePartial keeps it";
+
+/// The reason a preview is left out.
+pub(crate) const PREVIEW: &str =
+    "a survey preview (Qualtrics Status = Survey Preview), taken by the survey's author: not a respondent";
+
+/// Qualtrics' `Status` of a preview: `Survey Preview` in choice-text exports,
+/// `1` in numeric ones.
+fn preview(status: &[u8]) -> bool {
+    let status = answers::trim_space(status);
+    status == b"1" || status.eq_ignore_ascii_case(b"survey preview")
+}
 
 /// A finished-response mark that says no: `0`, `False` (Qualtrics writes
 /// either, by export settings), `partial`, `started` (Typeform).

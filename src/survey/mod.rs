@@ -184,7 +184,9 @@ const UNUSED_WARNING_SHARE: f64 = 0.05;
 fn unused_share_warnings(a: &SurveyAnalysis) -> Vec<crate::input::warning::Warning> {
     use crate::input::warning::Warning;
     let mut out = Vec::new();
-    let expected = |reason: &str| reason == "blank row" || reason == csv_input::UNFINISHED;
+    let expected = |reason: &str| {
+        reason == "blank row" || reason == csv_input::UNFINISHED || reason == csv_input::PREVIEW
+    };
     let unused: u64 = a
         .skipped
         .by_reason

@@ -125,6 +125,14 @@ describe('survey exports in the page', () => {
       await page.getByTestId('upload-input').setInputFiles({ name: 'answers.txt', mimeType: 'text/plain', buffer: Buffer.from(events) });
       await page.getByTestId('events-view').waitFor({ state: 'visible' });
       assert.equal(await page.getByTestId('survey-section').isVisible(), false, 'the old survey view of answers.txt stays');
+      // Two segment columns: each broken down.
+      await page.getByTestId('upload-kind-auto').check();
+      const rows = ['How likely are you to recommend Acme?,Role,Company size'];
+      for (let i = 0; i < 60; i++) rows.push(`${i % 11},${['Dev', 'PM'][i % 2]},${['1-10', '11-50', '51+'][i % 3]}`);
+      await page.getByTestId('upload-input').setInputFiles({ name: 'segments.csv', mimeType: 'text/csv', buffer: Buffer.from(`${rows.join('\n')}\n`) });
+      await page.getByTestId('survey-segments-more').waitFor({ state: 'visible' });
+      assert.match(await page.getByTestId('survey-segments').textContent(), /By "Role"/);
+      assert.match(await page.getByTestId('survey-segments-more').textContent(), /Segments by Company size/);
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

@@ -147,6 +147,10 @@ export function renderSurvey(container, analysis, { onUse, fileName } = {}) {
   if (a.csat) grid.append(csatPanel(a.csat, level, width));
   if (a.features?.length) grid.append(featuresPanel(a.features, level, width));
   if (a.segments?.segments?.length) root.append(segmentsPanel(a.segments, a, level, width));
+  // Every other segment column, each broken down on its own.
+  for (const [column, breakdown] of Object.entries(a.segmentsByColumn ?? {})) {
+    if (column !== a.segments?.column && breakdown.segments.length) root.append(segmentsPanel(breakdown, a, level, width, false));
+  }
   if (a.waves?.waves?.length) root.append(wavesPanel(a.waves, level));
 
   const unused = [
@@ -274,12 +278,12 @@ function featuresPanel(features, level, width) {
   ], { testid: 'survey-features' });
 }
 
-/** @param {SegmentBreakdown} seg @param {SurveyAnalysis} a @param {string} level @param {number} width */
-function segmentsPanel(seg, a, level, width) {
+/** @param {SegmentBreakdown} seg @param {SurveyAnalysis} a @param {string} level @param {number} width @param {boolean} [first] the first segment column's (else one of the others) */
+function segmentsPanel(seg, a, level, width, first = true) {
   const rows = seg.segments;
   const small = rows.filter((r) => r.small).length;
   // A Qualtrics column id (Q5) says less than its question.
-  const question = a.columns?.segment?.question;
+  const question = (a.columns?.segments ?? []).find((c) => c.header === seg.column)?.question ?? a.columns?.segment?.question;
   const column = question ? `${question}" (${seg.column})` : `${seg.column}"`;
   /** @type {HTMLElement[]} */
   const parts = [
@@ -331,7 +335,8 @@ function segmentsPanel(seg, a, level, width) {
   if (seg.rowsBeyondSegmentLimit) {
     parts.push(h('p', { class: 'mv-note', text: `${fmtInt(seg.rowsBeyondSegmentLimit)} rows had a segment beyond the first 1,000 distinct segments and are not broken down.` }));
   }
-  return panel('Segments', parts, { wide: true, testid: 'survey-segments' });
+  return first ? panel('Segments', parts, { wide: true, testid: 'survey-segments' })
+    : panel(`Segments by ${seg.column}`, parts, { wide: true, testid: 'survey-segments-more' });
 }
 
 /**
