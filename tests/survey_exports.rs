@@ -32,6 +32,15 @@ fn analyse(name: &str, options: &str) -> SurveyAnalysis {
     analyze_survey_csv(&fixture(name), &config(options)).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
+/// How many rows were skipped for a reason that starts so.
+fn skipped_for(r: &SurveyAnalysis, reason: &str) -> Option<u64> {
+    r.skipped
+        .by_reason
+        .iter()
+        .find(|(k, _)| k.starts_with(reason))
+        .map(|(_, n)| *n)
+}
+
 fn close(actual: f64, expected: &Value, what: &str) {
     let expected = expected.as_f64().unwrap();
     assert!(
@@ -96,13 +105,8 @@ fn qualtrics_choice_text_three_header_rows() {
     assert_eq!(r.columns.csat.as_ref().unwrap().header, "Q3");
     // Unfinished responses are left out and said so, by file line.
     let unfinished = e["unfinished"].as_u64().unwrap();
-    let reason = r
-        .skipped
-        .by_reason
-        .iter()
-        .find(|(k, _)| k.starts_with("an unfinished response"));
     assert_eq!(
-        reason.map(|(_, n)| *n),
+        skipped_for(&r, "an unfinished response"),
         Some(unfinished),
         "{:?}",
         r.skipped.by_reason
@@ -116,13 +120,8 @@ fn qualtrics_choice_text_three_header_rows() {
     );
     assert!(r.warnings.is_empty(), "{:?}", r.warnings);
     // The author's previews are no respondents.
-    let previews = r
-        .skipped
-        .by_reason
-        .iter()
-        .find(|(k, _)| k.starts_with("a survey preview"));
     assert_eq!(
-        previews.map(|(_, n)| *n),
+        skipped_for(&r, "a survey preview"),
         e["previews"].as_u64(),
         "{:?}",
         r.skipped.by_reason
@@ -546,13 +545,8 @@ fn typeform_partial_responses_are_left_out() {
     let e = expected("typeform");
     assert_figures(&r, &e);
     assert_eq!(r.file.as_ref().unwrap().source, ExportSource::Typeform);
-    let reason = r
-        .skipped
-        .by_reason
-        .iter()
-        .find(|(k, _)| k.starts_with("an unfinished response"));
     assert_eq!(
-        reason.map(|(_, n)| *n),
+        skipped_for(&r, "an unfinished response"),
         e["unfinished"].as_u64(),
         "{:?}",
         r.skipped.by_reason
