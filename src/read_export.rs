@@ -123,12 +123,15 @@ impl ExportOptions {
     }
 }
 
-/// Reads what a file is (see the module's documentation). Fails only when
+/// Reads what a file is (see the module's documentation), from its first
+/// [`import::HEAD_BYTES`] of text (decompressed, transcoded): a JSON export's
+/// columns are those its objects there have. Fails only when
 /// the file cannot be read at all (empty, no header line) or, with
 /// `options.kind`, when that analysis finds none of its columns.
 pub fn read_export(bytes: &[u8], options: &ExportOptions) -> Result<ExportInfo, InputError> {
     let delimiter = options.delimiter.as_ref().and_then(|d| d.bytes().next());
-    let decoded = import::decode(bytes, "export")?;
+    // Decoded once, and its head only: enough to tell what a big file is.
+    let decoded = import::decode_head(bytes, "export")?;
     let export = import::open(&decoded, delimiter, "export", "row")?;
     let mut info = ExportInfo {
         kind: ExportKind::Unknown,
@@ -168,8 +171,8 @@ pub fn read_export(bytes: &[u8], options: &ExportOptions) -> Result<ExportInfo, 
         delimiter,
         ..EventsConfig::default()
     };
-    let survey = || survey::detect_columns(bytes, &survey_config);
-    let events = || events::detect_columns(bytes, &events_config).map(|(columns, _)| columns);
+    let survey = || survey::detect_columns(&decoded, &survey_config);
+    let events = || events::detect_columns(&decoded, &events_config).map(|(columns, _)| columns);
     let mut roles: Vec<(&str, DetectedColumn)> = Vec::new();
     match wanted {
         ExportKind::Survey => {

@@ -231,3 +231,44 @@ fn gzip_compressed_exports_and_zip_archives() {
         .to_string();
     assert!(err.contains("a zip archive"), "{err}");
 }
+
+#[test]
+#[cfg(feature = "readers")]
+fn a_big_file_is_told_from_its_head() {
+    use flate2::write::GzEncoder;
+    use market_validation::import::{decode_head, HEAD_BYTES};
+    use std::io::Write;
+    let mut csv = String::from("user_id,timestamp,plan\n");
+    let mut i = 0;
+    while csv.len() <= HEAD_BYTES + 1000 {
+        csv.push_str(&format!(
+            "user-{i},2026-11-{:02}T09:00:00Z,\"Team, annual\"\n",
+            1 + i % 28
+        ));
+        i += 1;
+    }
+    let small: String = csv.lines().take(50).map(|l| format!("{l}\n")).collect();
+    let expected = read_export(small.as_bytes(), &ExportOptions::default()).unwrap();
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(csv.encode_utf16().flat_map(u16::to_le_bytes));
+    let mut e = GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    e.write_all(csv.as_bytes()).unwrap();
+    let gz = e.finish().unwrap();
+    for (name, bytes) in [
+        ("utf-8", csv.as_bytes()),
+        ("utf-16", &utf16[..]),
+        ("gzip", &gz[..]),
+    ] {
+        let head = decode_head(bytes, "export").unwrap();
+        assert!(
+            head.text.len() <= HEAD_BYTES && head.text.ends_with(b"Z,\"Team, annual\"\n"),
+            "{name}: cut after a whole line"
+        );
+        let info = read_export(bytes, &ExportOptions::default()).unwrap();
+        assert_eq!(
+            (info.kind, &info.columns),
+            (expected.kind, &expected.columns),
+            "{name}"
+        );
+    }
+}

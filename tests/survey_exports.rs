@@ -622,3 +622,41 @@ fn google_forms_and_a_microsoft_forms_file_resaved_by_excel() {
         );
     }
 }
+
+#[test]
+fn the_new_options_say_what_is_wrong_all_at_once() {
+    let raw = r#"{"includePartial": "yes", "scales": {"csat": "up", "nps": "down"}, "waves": "week",
+                  "dateOrder": "ymd", "columns": {"segments": "Role", "date": 7}}"#;
+    let err = SurveyConfig::from_raw(&RawValue::from_json_str(raw).unwrap()).unwrap_err();
+    let text = err.to_string();
+    for path in [
+        "options.includePartial",
+        "options.scales.csat",
+        "options.scales.nps",
+        "options.waves",
+        "options.dateOrder",
+        "options.columns.segments",
+        "options.columns.date",
+    ] {
+        assert!(text.contains(path), "{path} missing from: {text}");
+    }
+    assert!(
+        text.contains("did you mean \"descending\"")
+            || text.contains("expected one of \"ascending\" or \"descending\""),
+        "{text}"
+    );
+    // Empty and non-text files end in an error, never a panic.
+    for bytes in [
+        &b""[..],
+        b"   \n",
+        b"\x1f\x8b\x08garbage",
+        b"PK\x03\x04",
+        b"{\"a\": 1",
+        b"[1, 2]",
+    ] {
+        assert!(
+            analyze_survey_csv(bytes, &SurveyConfig::default()).is_err(),
+            "{bytes:?}"
+        );
+    }
+}

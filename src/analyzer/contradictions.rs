@@ -15,42 +15,33 @@ use crate::input::warning::Warning;
 /// an impossible ratio must not raise the score.
 pub(crate) fn stickiness_contradictions(u: &UsageMetrics) -> Vec<Warning> {
     const MISSING: &str = "; DAU/MAU and DAU/WAU are scored as missing until the counts fit";
-    let mut out = Vec::new();
     let (dau, wau, mau) = (
         u.daily_active_users,
         u.weekly_active_users,
         u.monthly_active_users,
     );
-    if let (Some(d), Some(w)) = (dau, wau) {
-        if d > w {
-            out.push(Warning::new(
-                "dau_above_wau",
-                "usageMetrics.dailyActiveUsers",
-                format!("daily active users ({}) exceed weekly active users ({}); every daily user is also a weekly user{MISSING}", format_number(d), format_number(w)),
-            ));
-        }
-    }
-    if let (Some(w), Some(m)) = (wau, mau) {
-        if w > m {
-            out.push(Warning::new(
-                "wau_above_mau",
-                "usageMetrics.weeklyActiveUsers",
-                format!("weekly active users ({}) exceed monthly active users ({}); every weekly user is also a monthly user{MISSING}", format_number(w), format_number(m)),
-            ));
-        }
-    }
-    if let (Some(d), Some(m)) = (dau, mau) {
-        if d > m {
-            out.push(Warning::new(
-                "dau_above_mau",
-                "usageMetrics.dailyActiveUsers",
-                format!(
-                    "daily active users ({}) exceed monthly active users ({}); every daily user is also a monthly user{MISSING}",
-                    format_number(d),
-                    format_number(m)
-                ),
-            ));
-        }
-    }
-    out
+    // (smaller count, larger count, code, path, their names): each pair that must not invert.
+    let pairs = [
+        (dau, wau, "dau_above_wau", "usageMetrics.dailyActiveUsers", "daily", "weekly"),
+        (wau, mau, "wau_above_mau", "usageMetrics.weeklyActiveUsers", "weekly", "monthly"),
+        (dau, mau, "dau_above_mau", "usageMetrics.dailyActiveUsers", "daily", "monthly"),
+    ];
+    pairs
+        .into_iter()
+        .filter_map(|(small, large, code, path, small_name, large_name)| {
+            let (s, l) = (small?, large?);
+            (s > l).then(|| {
+                Warning::new(
+                    code,
+                    path,
+                    format!(
+                        "{small_name} active users ({}) exceed {large_name} active users ({}); \
+                         every {small_name} user is also a {large_name} user{MISSING}",
+                        format_number(s),
+                        format_number(l)
+                    ),
+                )
+            })
+        })
+        .collect()
 }

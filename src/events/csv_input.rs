@@ -150,13 +150,12 @@ impl Columns {
 }
 
 /// The columns an events export would be read from, and the tool that wrote
-/// it, from its header alone.
+/// it, from its decoded text's header alone.
 pub fn detect_columns(
-    bytes: &[u8],
+    decoded: &import::Decoded<'_>,
     config: &EventsConfig,
 ) -> Result<(Columns, import::ExportSource), InputError> {
-    let decoded = import::decode(bytes, "events")?;
-    let export = import::open(&decoded, config.delimiter, "events", "event")?;
+    let export = import::open(decoded, config.delimiter, "events", "event")?;
     Ok((find_columns(&export.header.names, config)?, export.source))
 }
 

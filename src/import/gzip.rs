@@ -17,16 +17,21 @@ pub fn is_gzip(bytes: &[u8]) -> bool {
 }
 
 /// The decompressed bytes of a gzip file (every member, as `gunzip` reads
-/// them), or an error naming the limit passed or what is wrong.
-pub fn decompress(bytes: &[u8], subject: &str) -> Result<Vec<u8>, InputError> {
+/// them), or an error naming the limit passed or what is wrong. With
+/// `head`, only its first `head` bytes (no limit to pass).
+pub fn decompress(bytes: &[u8], subject: &str, head: Option<usize>) -> Result<Vec<u8>, InputError> {
     let fail = |value: String, expected: String| {
         InputError::new(subject, vec![Problem::new("input", value, expected)])
     };
     let limit = MAX_DECOMPRESSED_BYTES.min((bytes.len() as u64).saturating_mul(MAX_EXPANSION));
     let mut out = Vec::new();
+    let wanted = head.map_or(limit + 1, |h| h as u64);
     let read = flate2::read::MultiGzDecoder::new(bytes)
-        .take(limit + 1)
+        .take(wanted)
         .read_to_end(&mut out);
+    if head.is_some() && read.is_ok() {
+        return Ok(out);
+    }
     match read {
         Err(e) => Err(fail(
             format!("a gzip file that cannot be decompressed ({e})"),
@@ -59,24 +64,24 @@ mod tests {
         let text = b"user_id,timestamp\nu1,2026-11-03\n";
         let packed = gzip(text);
         assert!(is_gzip(&packed) && !is_gzip(text));
-        assert_eq!(decompress(&packed, "events").unwrap(), text);
+        assert_eq!(decompress(&packed, "events", None).unwrap(), text);
         // Two members one after the other (concatenated .gz files) read as one.
         let mut two = gzip(b"user_id,timestamp\n");
         two.extend(gzip(b"u1,2026-11-03\n"));
-        assert_eq!(decompress(&two, "events").unwrap(), text);
+        assert_eq!(decompress(&two, "events", None).unwrap(), text);
     }
 
     #[test]
     fn bombs_and_broken_files_are_errors() {
         let bomb = gzip(&vec![b'a'; 1_000_000]);
         assert!(bomb.len() * 100 < 1_000_000);
-        let err = decompress(&bomb, "events").unwrap_err().to_string();
+        let err = decompress(&bomb, "events", None).unwrap_err().to_string();
         assert!(
             err.contains("at most 100 times its compressed size"),
             "{err}"
         );
         let cut = &gzip(b"user_id,timestamp\nu1,2026-11-03\n")[..20];
-        let err = decompress(cut, "events").unwrap_err().to_string();
+        let err = decompress(cut, "events", None).unwrap_err().to_string();
         assert!(err.contains("cannot be decompressed"), "{err}");
     }
 }

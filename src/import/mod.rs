@@ -71,6 +71,25 @@ pub struct Decoded<'a> {
 /// and JSON arrays become a table of their objects' dot paths). `subject`
 /// words the errors ("survey").
 pub fn decode<'a>(bytes: &'a [u8], subject: &str) -> Result<Decoded<'a>, InputError> {
+    decode_with(bytes, subject, None)
+}
+
+/// How much of a file [`decode_head`] reads: far more than the header and
+/// the 200 rows the column finders sample.
+pub const HEAD_BYTES: usize = 4 * 1024 * 1024;
+
+/// Like [`decode`], for the first [`HEAD_BYTES`] of text only (cut after its
+/// last whole line): what `readExport` needs to tell what a file is, without
+/// decompressing, transcoding or converting all of a big one.
+pub fn decode_head<'a>(bytes: &'a [u8], subject: &str) -> Result<Decoded<'a>, InputError> {
+    decode_with(bytes, subject, Some(HEAD_BYTES))
+}
+
+fn decode_with<'a>(
+    bytes: &'a [u8],
+    subject: &str,
+    head: Option<usize>,
+) -> Result<Decoded<'a>, InputError> {
     if bytes.starts_with(b"PK\x03\x04") {
         return Err(InputError::new(
             subject,
@@ -83,7 +102,7 @@ pub fn decode<'a>(bytes: &'a [u8], subject: &str) -> Result<Decoded<'a>, InputEr
     }
     #[cfg(feature = "readers")]
     if gzip::is_gzip(bytes) {
-        let inner = gzip::decompress(bytes, subject)?;
+        let mut inner = gzip::decompress(bytes, subject, head)?;
         if gzip::is_gzip(&inner) {
             return Err(InputError::new(
                 subject,
@@ -94,18 +113,59 @@ pub fn decode<'a>(bytes: &'a [u8], subject: &str) -> Result<Decoded<'a>, InputEr
                 )],
             ));
         }
-        let decoded = decode(&inner, subject)?;
+        // A head of it stopped mid-line: cut again, after its last whole line.
+        let inner_head = head.map(|h| h.saturating_sub(2));
+        let Decoded {
+            text,
+            encoding,
+            container,
+            lines,
+            skipped,
+            ..
+        } = decode_with(&inner, subject, inner_head)?;
+        let text = match text {
+            Cow::Owned(text) => text,
+            // Text that is the decompressed bytes themselves (past a BOM):
+            // kept in place rather than copied.
+            Cow::Borrowed(slice) => {
+                let (start, len) = (
+                    slice.as_ptr() as usize - inner.as_ptr() as usize,
+                    slice.len(),
+                );
+                inner.drain(..start);
+                inner.truncate(len);
+                inner
+            }
+        };
         return Ok(Decoded {
             gzip: true,
-            text: Cow::Owned(decoded.text.into_owned()),
-            ..decoded
+            text: Cow::Owned(text),
+            encoding,
+            container,
+            lines,
+            skipped,
         });
     }
     #[cfg(not(feature = "readers"))]
     if bytes.starts_with(&[0x1f, 0x8b]) {
         return Err(without_readers(subject, "a gzip-compressed file"));
     }
-    let (text, encoding) = encoding::to_utf8(bytes);
+    // A head: the first bytes (an even count, for UTF-16), cut after the last whole line.
+    let (raw, cut) = match head {
+        Some(h) if bytes.len() > h => (&bytes[..h & !1], true),
+        _ => (bytes, false),
+    };
+    let (mut text, encoding) = encoding::to_utf8(raw);
+    if cut {
+        let end = text
+            .iter()
+            .rposition(|b| *b == b'\n')
+            .map_or(text.len(), |i| i + 1);
+        match &mut text {
+            Cow::Borrowed(t) => *t = &t[..end],
+            Cow::Owned(t) => t.truncate(end),
+        }
+    }
     if !looks_like_json(&text) {
         return Ok(Decoded {
             gzip: false,

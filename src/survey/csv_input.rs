@@ -70,13 +70,13 @@ fn open_survey<'t>(
 }
 
 /// The columns a survey export's questions would be read from, and how the
-/// file would be read, without reading past the sampled rows.
+/// file would be read, from its decoded text (or its head,
+/// [`import::decode_head`]) without reading past the sampled rows.
 pub fn detect_columns(
-    bytes: &[u8],
+    decoded: &import::Decoded<'_>,
     config: &SurveyConfig,
 ) -> Result<(DetectedColumns, FileRead), InputError> {
-    let decoded = import::decode(bytes, "survey")?;
-    let opened = open_survey(&decoded, config)?;
+    let opened = open_survey(decoded, config)?;
     Ok((opened.detected, opened.read))
 }
 

@@ -15,6 +15,7 @@ import { mv, memoryBytes, tableSlots, check, summary, assert, attempt } from './
 import * as h from './constructs.mjs';
 import { goodCalls } from './good.mjs';
 import { inspect } from 'node:util';
+import { gzipSync } from 'node:zlib';
 // mulberry32, seeded, so a failure can be replayed.
 import { prng as generator } from '../../bench/prng.mjs';
 
@@ -158,13 +159,38 @@ const product = mv.sampleProduct();
 const { plan, options: launchOptions } = mv.sampleLaunchPlan();
 const analyzeOptions = { preset: 'b2b-saas', confidenceLevel: 0.9, weights: { usage: 2 } };
 
-/** A survey: CSV text or bytes (sometimes not UTF-8), or answer arrays. */
+/**
+ * A file's bytes in another container or encoding, sometimes damaged: UTF-16
+ * (with or without a BOM), gzip (whole or cut short), or rows as JSON lines or
+ * a JSON array (sometimes broken). @param {string} text
+ */
+function contained(text) {
+  const r = random();
+  if (r < 0.25) {
+    const units = Uint16Array.from(text, (c) => c.charCodeAt(0));
+    const bytes = new Uint8Array(units.buffer);
+    return chance(0.5) ? Uint8Array.from([0xff, 0xfe, ...bytes]) : bytes;
+  }
+  if (r < 0.5) {
+    const gz = gzipSync(new TextEncoder().encode(text));
+    return chance(0.7) ? gz : gz.subarray(0, int(gz.length));
+  }
+  const [head, ...rows] = text.split(/\r?\n|\r/);
+  const keys = head.split(/[,;\t]/);
+  const objects = rows.map((row) => Object.fromEntries(row.split(/[,;\t]/).map((v, i) => [keys[i] ?? `k${i}`, chance(0.2) ? { nested: v } : v])));
+  const json = r < 0.75 ? objects.map((o) => JSON.stringify(o)).join('\n') : JSON.stringify(objects, null, chance(0.5) ? 2 : 0);
+  return chance(0.15) ? json.slice(0, int(json.length)) : json;
+}
+
+/** A survey: CSV text or bytes (sometimes not UTF-8, Qualtrics' three header rows, or in another container), or answer arrays. */
 function survey() {
   const r = random();
   if (r < 0.45) {
     const headers = Array.from({ length: 1 + int(3) }, () => pick(STRINGS));
     const rows = Array.from({ length: int(12) }, () => headers.map(() => pick([...STRINGS.slice(0, 12), '9', '10', '3', '"a,b"', '"', ''])).join(pick([',', ';', '\t'])));
-    const text = [headers.join(','), ...rows].join(pick(['\n', '\r\n', '\r']));
+    const qualtrics = chance(0.15) ? [headers.map(() => pick(STRINGS)).join(','), headers.map((_, i) => `"{""ImportId"":""QID${i}""}"`).join(',')] : [];
+    const text = [headers.join(','), ...qualtrics, ...rows].join(pick(['\n', '\r\n', '\r']));
+    if (chance(0.2)) return contained(text);
     if (chance(0.5)) return text;
     const bytes = new TextEncoder().encode(text);
     if (chance(0.2)) bytes[int(bytes.length)] = 0xff;
@@ -176,7 +202,10 @@ function survey() {
   return anyValue(3);
 }
 
-const surveyOptions = () => (chance(0.7) ? undefined : mutate({ pmfBar: 0.4, confidenceLevel: 0.95, npsMethod: 'wilson', columns: { nps: 'How likely are you to recommend us?' } }));
+const surveyOptions = () => (chance(0.7) ? undefined : mutate({
+  pmfBar: 0.4, confidenceLevel: 0.95, npsMethod: 'wilson', columns: { nps: 'How likely are you to recommend us?', segments: ['a', 'b'], date: 'Timestamp' },
+  includePartial: pick([true, 'yes']), scales: { csat: pick(['descending', 'up']) }, waves: pick(['month', 'quarter', 'week']), dateOrder: pick(['day-month', 'ymd']),
+}));
 
 /** One column of user ids or timestamps, `n` long (or not). @param {number} n @param {boolean} ids */
 function column(n, ids) {
@@ -195,6 +224,7 @@ function eventsCsv() {
   const header = pick(['user_id,timestamp', 'distinct_id,time', 'user,date', 'a,b', 'user_id;timestamp', '']);
   const rows = Array.from({ length: int(15) }, () => `${pick(['1', '2', 'u3', '', '"4"'])}${header.includes(';') ? ';' : ','}${pick(['2026-01-01T10:00:00Z', '2026-01-05', '1767225600', '1767225600000', 'soon', '', '2100-01-02'])}`);
   const text = [header, ...rows].join('\n');
+  if (chance(0.2)) return contained(text);
   return chance(0.5) ? text : new TextEncoder().encode(text);
 }
 
