@@ -7,9 +7,12 @@
 #   analyses   analyzeSurvey, compareSurveys, analyzeEvents, analyzeEventsCsv,
 #              readExport, checkLaunch, sampleLaunchPlan
 #   all        every function in one .wasm (market_validation_bg.wasm), what
-#              init() with no argument loads, as before the split; with the
-#              readers (JSON and gzip-compressed exports), which the page's
-#              worker loads only for such files
+#              init() with no argument loads, as before the split; it reads
+#              JSON and gzip-compressed exports too
+#   readers    the analyses part with every reader: JSON, gzip, zip archives
+#              and Excel workbooks (calamine, zip: ~250 KB gzip more), which
+#              the page's worker loads only for such files, and Node for
+#              every analysis
 #
 # web/market_validation.js is the one loader over them (pkg/templates/
 # web-index.js): init() loads `all`, init({ parts: [...] }) only those parts.
@@ -27,6 +30,7 @@ PARTS=(
   "all score,survey,events,launch,readers market_validation"
   "score score market_validation_score"
   "analyses survey,events,launch market_validation_analyses"
+  "readers survey,events,launch,archives market_validation_readers"
 )
 
 rm -rf pkg/web pkg/node
@@ -58,7 +62,7 @@ done
 # market_validation.js is the loader (their .wasm keeps its name, so
 # init({ module_or_path }) and the "./market_validation_bg.wasm" export work
 # as before).
-for part in score analyses; do
+for part in score analyses readers; do
   cp "$stage/$part-web/market_validation_$part.js" "$stage/$part-web/market_validation_$part.d.ts" pkg/web/
 done
 cp "$stage/all-web/market_validation.js" pkg/web/market_validation_all.js
@@ -66,7 +70,7 @@ cp "$stage/all-web/market_validation.js" pkg/web/market_validation_all.js
 # Node: each part's CommonJS bindings load the web build's .wasm (one copy
 # shipped); the build fails if wasm-bindgen's loader line changes, rather
 # than shipping a package that cannot find its wasm.
-for part in score analyses; do
+for part in score analyses readers; do
   glue=pkg/node/market_validation_$part.js
   cp "$stage/$part-node/market_validation_$part.js" "$glue"
   cp "$stage/$part-node/market_validation_$part.d.ts" pkg/node/
@@ -90,7 +94,9 @@ done
 # Each export's part, from the parts' bindings (a function in `all` but in
 # no part fails the build), written into the loaders as one wrapper each:
 # static exports, so bundlers and Node's CommonJS named-export detection see
-# every function.
+# every function. The readers part holds the analyses part's functions: the
+# web loader prefers it once loaded; Node always uses it (every container,
+# and size matters less there).
 exports_of() { sed -n -E 's/^exports\.([A-Za-z0-9_]+) = .*/\1/p' "$1"; }
 web_wrappers=""
 node_wrappers=""
@@ -100,8 +106,9 @@ for fn in $(exports_of "$stage/all-node/market_validation.js"); do
     if [ -z "$part" ] && exports_of "$stage/$p-node/market_validation_$p.js" | grep -qx "$fn"; then part=$p; fi
   done
   [ -n "$part" ] || { echo "$fn is in no part" >&2; exit 1; }
+  node_part=$part; [ "$part" = analyses ] && node_part=readers
   web_wrappers+="export function $fn(...args) { return bound('$part', '$fn')(...args); }"$'\n'
-  node_wrappers+="exports.$fn = function $fn(...args) { return part('$part').$fn(...args); };"$'\n'
+  node_wrappers+="exports.$fn = function $fn(...args) { return part('$node_part').$fn(...args); };"$'\n'
 done
 fill() { # template, wrappers, output
   printf '%s' "$2" > "$stage/wrappers"
@@ -118,7 +125,7 @@ cat pkg/templates/web-index.d.ts >> "$web_dts"
 cp "$stage/all-node/market_validation.d.ts" pkg/node/market_validation.d.ts
 # wasm-bindgen types the raw wasm exports with `any`; the public API has
 # none, and neither should anything a user can reach.
-for dts in pkg/web/market_validation_score.d.ts pkg/web/market_validation_analyses.d.ts; do
+for dts in pkg/web/market_validation_score.d.ts pkg/web/market_validation_analyses.d.ts pkg/web/market_validation_readers.d.ts; do
   sed -i -E '/^ *readonly [A-Za-z0-9_]+: /s/\bany\b/unknown/g' "$dts"
 done
 

@@ -23,6 +23,7 @@ const PARTS = {
   score: ['market_validation_score_bg.wasm', 'market_validation_score.js'],
   analyses: ['market_validation_analyses_bg.wasm', 'market_validation_analyses.js'],
   all: ['market_validation_bg.wasm', 'market_validation_all.js'],
+  readers: ['market_validation_readers_bg.wasm', 'market_validation_readers.js'],
 };
 
 /** @param {Buffer} bytes */

@@ -51,12 +51,25 @@ pub struct ExportInfo {
     pub kind: ExportKind,
     /// The tool that wrote it, from its header; `unknown` when none is recognised.
     pub source: ExportSource,
-    /// The container read: `csv` (any delimiter), `json-lines` or `json-array`.
+    /// The container read: `csv` (any delimiter), `json-lines`, `json-array`, or `xlsx`
+    /// (the first sheet of an Excel workbook).
     pub container: Container,
-    /// `gzip` when the file was compressed (it is read decompressed).
+    /// `gzip` when the file (or the files in its archive) was compressed (it is read
+    /// decompressed).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "wasm", tsify(type = "\"gzip\""))]
     pub compression: Option<String>,
+    /// `zip` when the file was a zip archive: its `files` are read as one export.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(type = "\"zip\""))]
+    pub archive: Option<String>,
+    /// The files read from a zip archive, in order (by name). `readExport` reads the
+    /// first 4 MiB only, so a big archive's later files may be missing here.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub files: Vec<String>,
+    /// For a workbook, the sheet read (its first).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
     /// The text's encoding.
     pub encoding: Encoding,
     /// The field delimiter.
@@ -138,6 +151,10 @@ pub fn read_export(bytes: &[u8], options: &ExportOptions) -> Result<ExportInfo, 
         source: export.source,
         container: decoded.container,
         compression: decoded.gzip.then(|| "gzip".to_string()),
+        archive: matches!(decoded.archive, Some(import::Archive::Zip { .. }))
+            .then(|| "zip".to_string()),
+        files: decoded.files_read(),
+        sheet: decoded.sheet().map(str::to_string),
         encoding: export.encoding,
         delimiter: char::from(export.delimiter).to_string(),
         header_rows: u32::try_from(export.header.rows).unwrap_or(u32::MAX),
@@ -178,7 +195,7 @@ pub fn read_export(bytes: &[u8], options: &ExportOptions) -> Result<ExportInfo, 
         ExportKind::Survey => {
             let (columns, read) = survey()?;
             roles = columns.roles();
-            info.warnings = read.warnings;
+            info.warnings.extend(read.warnings);
             info.kind = ExportKind::Survey;
         }
         ExportKind::Events => {
@@ -201,9 +218,14 @@ pub fn read_export(bytes: &[u8], options: &ExportOptions) -> Result<ExportInfo, 
                 info.kind = ExportKind::Events;
             } else if let Some((columns, read)) = found {
                 roles = columns.roles();
-                info.warnings = read.warnings;
+                info.warnings.extend(read.warnings);
                 info.kind = ExportKind::Survey;
             }
+        }
+    }
+    if let Some(w) = decoded.sheet_warning() {
+        if !info.warnings.iter().any(|x| x.code == w.code) {
+            info.warnings.insert(0, w);
         }
     }
     for (role, column) in roles {

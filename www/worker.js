@@ -13,27 +13,29 @@
 import * as analyses from '../pkg/web/market_validation_analyses.js';
 import { errorMessage, errorProblems } from './lib/errors.js';
 
-/** The all-in-one build, which has the readers. */
-const ALL_PART = '../pkg/web/market_validation_all.js';
+/** The analyses with every reader (JSON, gzip, zip archives, Excel workbooks). */
+const READERS_PART = '../pkg/web/market_validation_readers.js';
 
 // Start compiling the wasm at once, while the file is being read.
 const analysesReady = analyses.default();
 
 /**
- * Whether a file needs the library's readers (JSON lines, JSON arrays, gzip),
- * which only its all-in-one build has: told by the first bytes.
+ * Whether a file needs the library's readers (JSON lines, JSON arrays, gzip,
+ * zip archives, Excel workbooks), which the analyses part leaves out: told
+ * by the first bytes.
  * @param {Uint8Array} bytes
  */
 function needsReaders(bytes) {
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) return true;
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05)) return true;
   let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
   return bytes[i] === 0x7b || bytes[i] === 0x5b;
 }
 
 /**
- * The library's functions for a file: the analyses part, or for JSON and gzip
- * files the all-in-one build (loaded only then: the readers add ~45 KB gzip).
+ * The library's functions for a file: the analyses part, or for other
+ * containers the readers part (loaded only then: it is ~330 KB gzip more).
  * @param {Uint8Array} bytes
  * @returns {Promise<Pick<typeof analyses, 'analyzeSurvey' | 'analyzeEventsCsv' | 'readExport'>>}
  */
@@ -46,10 +48,10 @@ async function engineFor(bytes) {
   // package declares them for the loader, not for this file). A variable, not
   // a literal: the service worker's precache follows literal URLs, and this
   // build is fetched (then cached) only when a file needs it.
-  const url = new URL(ALL_PART, import.meta.url).href;
-  const all = /** @type {typeof analyses} */ (await import(url));
-  await all.default();
-  return all;
+  const url = new URL(READERS_PART, import.meta.url).href;
+  const readers = /** @type {typeof analyses} */ (await import(url));
+  await readers.default();
+  return readers;
 }
 // Post reading progress at most this often: a 100 MB file comes in ~1,600 chunks.
 const PROGRESS_EVERY_MS = 50;

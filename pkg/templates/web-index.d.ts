@@ -1,5 +1,10 @@
-/** A part of the library: `score` (analyze, analyzeMany, validate, presets, schema, sampleProduct) or `analyses` (analyzeSurvey, compareSurveys, analyzeEvents, analyzeEventsCsv, readExport, checkLaunch, sampleLaunchPlan). */
-export type Part = "score" | "analyses";
+/**
+ * A part of the library: `score` (analyze, analyzeMany, validate, presets, schema, sampleProduct),
+ * `analyses` (analyzeSurvey, compareSurveys, analyzeEvents, analyzeEventsCsv, readExport, checkLaunch,
+ * sampleLaunchPlan; delimited text only) or `readers` (the same functions, reading JSON, gzip, zip
+ * archives and Excel workbooks too: a bigger download).
+ */
+export type Part = "score" | "analyses" | "readers";
 
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 
@@ -18,7 +23,7 @@ export interface InitPartsOptions {
 
 /**
  * Loads synchronously from a compiled module or its bytes: every function (the module of
- * `market_validation_bg.wasm`), or, with `{ parts: { score, analyses } }`, those parts.
+ * `market_validation_bg.wasm`), or, with `{ parts: { score, analyses, readers } }`, those parts.
  */
 export function initSync(options: { parts: { [P in Part]?: SyncInitInput } }): void;
 export function initSync(module: { module: SyncInitInput } | SyncInitInput): InitOutput;

@@ -5,21 +5,28 @@
 //   await init({ parts: ['score'] });      analyze, analyzeMany, validate, presets, schema, sampleProduct
 //   await init({ parts: ['analyses'] });   analyzeSurvey, compareSurveys, analyzeEvents,
 //                                          analyzeEventsCsv, readExport, checkLaunch, sampleLaunchPlan
+//                                          (delimited text only)
+//   await init({ parts: ['readers'] });    the same functions, reading every container: JSON lines
+//                                          and arrays, gzip, zip archives, Excel workbooks (~250 KB
+//                                          gzip more than analyses; `init()` reads JSON and gzip)
 //
 // A function whose part is not loaded throws an Error saying which part and
 // how to load it. Each part's bindings can also be imported alone:
-// 'market-validation/score', 'market-validation/analyses'.
+// 'market-validation/score', 'market-validation/analyses', 'market-validation/readers'.
 import initAll, { initSync as initAllSync } from './market_validation_all.js';
 import * as all from './market_validation_all.js';
 import initScore, { initSync as initScoreSync } from './market_validation_score.js';
 import * as score from './market_validation_score.js';
 import initAnalyses, { initSync as initAnalysesSync } from './market_validation_analyses.js';
 import * as analyses from './market_validation_analyses.js';
+import initReaders, { initSync as initReadersSync } from './market_validation_readers.js';
+import * as readers from './market_validation_readers.js';
 
 /** Each part: its bindings, their init functions, and whether it is loaded. */
 const PARTS = {
   score: { module: score, init: initScore, initSync: initScoreSync, ready: false },
   analyses: { module: analyses, init: initAnalyses, initSync: initAnalysesSync, ready: false },
+  readers: { module: readers, init: initReaders, initSync: initReadersSync, ready: false },
 };
 let allReady = false;
 
@@ -60,7 +67,7 @@ export default async function init(options) {
 /**
  * Loads synchronously from a compiled module or its bytes: every function
  * (wasm-bindgen's `{ module }`, of market_validation_bg.wasm), or, with
- * `{ parts: { score: module, analyses: module } }`, those parts.
+ * `{ parts: { score: module, analyses: module, readers: module } }`, those parts.
  * @param {any} options
  */
 export function initSync(options) {
@@ -83,9 +90,11 @@ export function initSync(options) {
  * @returns {(...args: unknown[]) => any}
  */
 function bound(name, fn) {
+  // The readers part has the analyses' functions and reads more files than `all`.
+  if (name === 'analyses' && PARTS.readers.ready) return /** @type {any} */ (readers)[fn];
   if (allReady) return /** @type {any} */ (all)[fn];
   if (PARTS[name].ready) return /** @type {any} */ (PARTS[name].module)[fn];
-  throw new Error(`${fn}() is in the "${name}" part of market-validation, which is not loaded: call \`await init()\` (every part) or \`await init({ parts: ['${name}'] })\` first`);
+  throw new Error(`${fn}() is in the "${name}" part of market-validation, which is not loaded: call \`await init()\` (every part) or \`await init({ parts: ['${name}'] })\` first${name === 'analyses' ? " (or ['readers'], which also reads zip archives and Excel workbooks)" : ''}`);
 }
 
 /* FUNCTIONS */

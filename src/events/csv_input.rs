@@ -90,16 +90,17 @@ pub fn analyze_events_csv(
         signup_of.into_iter().chain(other_signups).unzip();
     let (signup_ms, _) = to_milliseconds(&signup_times);
     // Lines a JSON export held no event on.
-    for (line, reason) in &decoded.skipped {
-        skipped.push_with(reason, || Issue {
-            row: RowId::Line(*line),
+    for s in &decoded.skipped {
+        skipped.push_with(&s.reason, || Issue {
+            row: RowId::Line(s.line),
+            file: s.file.clone(),
             column: None,
-            reason: reason.clone(),
+            reason: s.reason.clone(),
             value: None,
         });
     }
     // Lines only for the issues listed.
-    skipped.resolve_rows(|offsets| decoded.line_numbers(offsets));
+    skipped.resolve_rows(|offsets| decoded.locations(offsets));
     if ids.is_empty() {
         return Err(InputError::new(
             "events",
@@ -264,6 +265,7 @@ impl EventRows {
     fn skip(&mut self, at: usize, reason: &str, value: Option<&[u8]>) {
         self.skipped.push_with(reason, || Issue {
             row: RowId::Offset(at as u64),
+            file: None,
             column: None,
             reason: reason.to_string(),
             value: value.map(|v| String::from_utf8_lossy(v).chars().take(40).collect()),

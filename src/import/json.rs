@@ -21,17 +21,28 @@ pub struct JsonTable {
     pub csv: Vec<u8>,
     /// Each record's offset in `csv` and the file line it came from, in order.
     pub lines: Vec<(u64, u64)>,
-    /// Lines that hold no object, by their 1-based line, with the reason.
-    pub skipped: Vec<(u64, String)>,
+    /// Where each file's records start in `csv` (files read together).
+    pub starts: Vec<u64>,
+    /// Lines that hold no object: the file (its index), its 1-based line, the reason.
+    pub skipped: Vec<(usize, u64, String)>,
 }
 
-/// Reads JSON lines or a JSON array of objects into a table.
-pub fn to_table(text: &[u8], subject: &str) -> Result<JsonTable, InputError> {
-    let records = records(text);
+/// Reads JSON lines or a JSON array of objects into a table; several files
+/// (an archive's) into one table of every field any of them has.
+pub fn to_table(files: &[&[u8]], subject: &str) -> Result<JsonTable, InputError> {
+    let records: Vec<(usize, u64, &[u8])> = files
+        .iter()
+        .enumerate()
+        .flat_map(|(file, text)| {
+            records(text)
+                .into_iter()
+                .map(move |(line, record)| (file, line, record))
+        })
+        .collect();
     // First pass: the columns, in the order they first appear.
     let mut columns: Vec<String> = Vec::new();
     let mut known = std::collections::HashSet::new();
-    for (_, record) in &records {
+    for (_, _, record) in &records {
         if let Ok(Value::Object(object)) = serde_json::from_slice::<Value>(record) {
             let mut keys = Vec::new();
             flatten_keys(&object, "", 0, &mut keys);
@@ -74,9 +85,12 @@ pub fn to_table(text: &[u8], subject: &str) -> Result<JsonTable, InputError> {
     let mut table = JsonTable::default();
     let _ = writer.write_record(&columns);
     let mut row = vec![String::new(); columns.len()];
-    for (line, record) in &records {
+    for (file, line, record) in &records {
         let _ = writer.flush();
         let at = writer.get_ref().len() as u64;
+        while table.starts.len() <= *file {
+            table.starts.push(at);
+        }
         match serde_json::from_slice::<Value>(record) {
             Ok(Value::Object(object)) => {
                 row.iter_mut().for_each(String::clear);
@@ -89,13 +103,18 @@ pub fn to_table(text: &[u8], subject: &str) -> Result<JsonTable, InputError> {
                 table.lines.push((at, *line));
             }
             Ok(other) => table.skipped.push((
+                *file,
                 *line,
                 format!("a JSON {} where an object was expected", kind(&other)),
             )),
-            Err(e) => table.skipped.push((*line, format!("not valid JSON: {e}"))),
+            Err(e) => table
+                .skipped
+                .push((*file, *line, format!("not valid JSON: {e}"))),
         }
     }
     table.csv = writer.into_inner().unwrap_or_default();
+    let end = table.csv.len() as u64;
+    table.starts.resize(files.len(), end);
     Ok(table)
 }
 
@@ -226,7 +245,7 @@ mod tests {
                      not json\n\
                      {\"event\":\"login\",\"properties\":{\"distinct_id\":\"u2\",\"time\":1767312000,\"$os\":\"Mac\"}}\n\
                      [1,2]\n";
-        let t = to_table(text, "events").unwrap();
+        let t = to_table(&[text], "events").unwrap();
         let csv = String::from_utf8(t.csv.clone()).unwrap();
         assert_eq!(
             csv,
@@ -235,17 +254,17 @@ mod tests {
         assert_eq!(t.lines.iter().map(|(_, l)| *l).collect::<Vec<_>>(), [1, 4]);
         assert_eq!(t.skipped.len(), 2);
         assert!(
-            t.skipped[0].1.starts_with("not valid JSON"),
+            t.skipped[0].2.starts_with("not valid JSON"),
             "{:?}",
             t.skipped
         );
-        assert_eq!(t.skipped[1].1, "a JSON array where an object was expected");
+        assert_eq!(t.skipped[1].2, "a JSON array where an object was expected");
     }
 
     #[test]
     fn a_json_array_keeps_each_element_s_line() {
         let text = b"[\n  {\"user\": \"a\", \"note\": \"a, b]\"},\n  {\"user\": \"b\",\n   \"note\": \"x\"},\n  {\"user\": \"c\"}\n]\n";
-        let t = to_table(text, "events").unwrap();
+        let t = to_table(&[text], "events").unwrap();
         assert_eq!(
             String::from_utf8(t.csv).unwrap(),
             "user,note\na,\"a, b]\"\nb,x\nc,\n"
@@ -254,6 +273,23 @@ mod tests {
             t.lines.iter().map(|(_, l)| *l).collect::<Vec<_>>(),
             [2, 3, 5]
         );
-        assert!(to_table(b"[1, 2]", "events").is_err());
+        assert!(to_table(&[b"[1, 2]"], "events").is_err());
+    }
+
+    #[test]
+    fn several_files_make_one_table_of_every_field() {
+        let a = b"{\"user\":\"a\",\"t\":1}\n{\"user\":\"b\",\"t\":2}\n";
+        let b = b"\n{\"user\":\"c\",\"t\":3,\"os\":\"Mac\"}\nnope\n";
+        let t = to_table(&[a, b], "events").unwrap();
+        assert_eq!(
+            String::from_utf8(t.csv.clone()).unwrap(),
+            "user,t,os\na,1,\nb,2,\nc,3,Mac\n"
+        );
+        assert_eq!(
+            t.lines.iter().map(|(_, l)| *l).collect::<Vec<_>>(),
+            [1, 2, 2]
+        );
+        assert_eq!(t.starts, [10, 20]);
+        assert_eq!((t.skipped[0].0, t.skipped[0].1), (1, 3));
     }
 }

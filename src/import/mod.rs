@@ -1,9 +1,8 @@
 //! Importing what users' tools export: the file's encoding and container
-//! (delimited text, JSON lines, a JSON array), its header over as many rows
-//! as its tool writes, and the tool itself, before any analysis reads a row.
-//! The survey and events readers read through it. Gzip-compressed files are
-//! decompressed first (within limits); zip archives and workbooks are not
-//! read yet.
+//! (delimited text, JSON lines, a JSON array, a workbook's sheet; gzip and
+//! zip opened first, within limits), its header over as many rows as its
+//! tool writes, and the tool itself, before any analysis reads a row. The
+//! survey and events readers read through it.
 //!
 //! ```
 //! use market_validation::import::{decode, open, ExportSource};
@@ -16,6 +15,9 @@
 //! assert_eq!(export.header.rows, 2);
 //! ```
 
+#[cfg(feature = "archives")]
+mod archive;
+mod decode;
 mod encoding;
 #[cfg(feature = "readers")]
 mod gzip;
@@ -24,6 +26,9 @@ mod header;
 mod json;
 mod source;
 
+#[cfg(feature = "archives")]
+pub use archive::{MAX_ARCHIVE_FILES, MAX_SHARED_STRINGS_BYTES};
+pub use decode::{decode, decode_head, Archive, Decoded, SkippedLine, HEAD_BYTES};
 pub use encoding::Encoding;
 #[cfg(feature = "readers")]
 pub use gzip::{MAX_DECOMPRESSED_BYTES, MAX_EXPANSION};
@@ -35,7 +40,6 @@ pub use source::{ExportKind, ExportSource};
 use crate::input::csv::detect_delimiter;
 use crate::input::problem::{InputError, Problem};
 use serde::Serialize;
-use std::borrow::Cow;
 
 /// The container a file's rows came in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -48,196 +52,8 @@ pub enum Container {
     JsonLines,
     /// A JSON array of objects.
     JsonArray,
-}
-
-/// A file's rows as delimited UTF-8 text, and what they came in.
-#[derive(Debug, Clone)]
-pub struct Decoded<'a> {
-    /// Whether the file was gzip-compressed (then decompressed first).
-    pub gzip: bool,
-    /// The text (borrowed unless it had to be transcoded or built from JSON).
-    pub text: Cow<'a, [u8]>,
-    /// The encoding it was read from.
-    pub encoding: Encoding,
-    /// The container the rows came in.
-    pub container: Container,
-    /// For JSON: each record's offset in `text` and the file line it came from.
-    lines: Option<Vec<(u64, u64)>>,
-    /// For JSON: lines that hold no object, by line, with the reason.
-    pub skipped: Vec<(u64, String)>,
-}
-
-/// The rows of a file as delimited UTF-8 text (see [`Encoding`]; JSON lines
-/// and JSON arrays become a table of their objects' dot paths). `subject`
-/// words the errors ("survey").
-pub fn decode<'a>(bytes: &'a [u8], subject: &str) -> Result<Decoded<'a>, InputError> {
-    decode_with(bytes, subject, None)
-}
-
-/// How much of a file [`decode_head`] reads: far more than the header and
-/// the 200 rows the column finders sample.
-pub const HEAD_BYTES: usize = 4 * 1024 * 1024;
-
-/// Like [`decode`], for the first [`HEAD_BYTES`] of text only (cut after its
-/// last whole line): what `readExport` needs to tell what a file is, without
-/// decompressing, transcoding or converting all of a big one.
-pub fn decode_head<'a>(bytes: &'a [u8], subject: &str) -> Result<Decoded<'a>, InputError> {
-    decode_with(bytes, subject, Some(HEAD_BYTES))
-}
-
-fn decode_with<'a>(
-    bytes: &'a [u8],
-    subject: &str,
-    head: Option<usize>,
-) -> Result<Decoded<'a>, InputError> {
-    if bytes.starts_with(b"PK\x03\x04") {
-        return Err(InputError::new(
-            subject,
-            vec![Problem::new(
-                "input",
-                "a zip archive (an Excel workbook is one too)",
-                "delimited text, JSON lines or a JSON array, gzip-compressed or not: unzip it, or save the sheet as CSV",
-            )],
-        ));
-    }
-    #[cfg(feature = "readers")]
-    if gzip::is_gzip(bytes) {
-        let mut inner = gzip::decompress(bytes, subject, head)?;
-        if gzip::is_gzip(&inner) {
-            return Err(InputError::new(
-                subject,
-                vec![Problem::new(
-                    "input",
-                    "a gzip file inside a gzip file",
-                    "a file compressed once",
-                )],
-            ));
-        }
-        // A head of it stopped mid-line: cut again, after its last whole line.
-        let inner_head = head.map(|h| h.saturating_sub(2));
-        let Decoded {
-            text,
-            encoding,
-            container,
-            lines,
-            skipped,
-            ..
-        } = decode_with(&inner, subject, inner_head)?;
-        let text = match text {
-            Cow::Owned(text) => text,
-            // Text that is the decompressed bytes themselves (past a BOM):
-            // kept in place rather than copied.
-            Cow::Borrowed(slice) => {
-                let (start, len) = (
-                    slice.as_ptr() as usize - inner.as_ptr() as usize,
-                    slice.len(),
-                );
-                inner.drain(..start);
-                inner.truncate(len);
-                inner
-            }
-        };
-        return Ok(Decoded {
-            gzip: true,
-            text: Cow::Owned(text),
-            encoding,
-            container,
-            lines,
-            skipped,
-        });
-    }
-    #[cfg(not(feature = "readers"))]
-    if bytes.starts_with(&[0x1f, 0x8b]) {
-        return Err(without_readers(subject, "a gzip-compressed file"));
-    }
-    // A head: the first bytes (an even count, for UTF-16), cut after the last whole line.
-    let (raw, cut) = match head {
-        Some(h) if bytes.len() > h => (&bytes[..h & !1], true),
-        _ => (bytes, false),
-    };
-    let (mut text, encoding) = encoding::to_utf8(raw);
-    if cut {
-        let end = text
-            .iter()
-            .rposition(|b| *b == b'\n')
-            .map_or(text.len(), |i| i + 1);
-        match &mut text {
-            Cow::Borrowed(t) => *t = &t[..end],
-            Cow::Owned(t) => t.truncate(end),
-        }
-    }
-    if !looks_like_json(&text) {
-        return Ok(Decoded {
-            gzip: false,
-            text,
-            encoding,
-            container: Container::Csv,
-            lines: None,
-            skipped: Vec::new(),
-        });
-    }
-    #[cfg(not(feature = "readers"))]
-    return Err(without_readers(subject, "JSON"));
-    #[cfg(feature = "readers")]
-    {
-        let array = text.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[');
-        let table = json::to_table(&text, subject)?;
-        Ok(Decoded {
-            gzip: false,
-            text: Cow::Owned(table.csv),
-            encoding,
-            container: if array {
-                Container::JsonArray
-            } else {
-                Container::JsonLines
-            },
-            lines: Some(table.lines),
-            skipped: table.skipped,
-        })
-    }
-}
-
-/// Whether text is JSON rather than delimited text: its first non-space
-/// character opens an object or an array (no CSV header starts so).
-fn looks_like_json(text: &[u8]) -> bool {
-    matches!(
-        text.iter().find(|b| !b.is_ascii_whitespace()),
-        Some(b'{' | b'[')
-    )
-}
-
-/// The error for a container this build does not read (the `analyses`
-/// part of the package leaves the readers out; the `all` part has them).
-#[cfg(not(feature = "readers"))]
-fn without_readers(subject: &str, what: &str) -> InputError {
-    InputError::new(
-        subject,
-        vec![Problem::new(
-            "input",
-            what,
-            "delimited text (CSV, TSV): JSON and gzip-compressed exports are read by the package's `all` part \
-             (init() with no parts), not by the `analyses` part alone",
-        )],
-    )
-}
-
-impl Decoded<'_> {
-    /// The file's 1-based line of each sorted offset into `text`: for
-    /// delimited text its own lines, for JSON the line of the object the
-    /// offset falls in.
-    pub fn line_numbers(&self, offsets: &[u64]) -> Vec<u64> {
-        match &self.lines {
-            None => crate::input::csv::line_numbers(&self.text, offsets),
-            Some(lines) => offsets
-                .iter()
-                .map(|o| match lines.binary_search_by(|(at, _)| at.cmp(o)) {
-                    Ok(i) => lines[i].1,
-                    Err(0) => 1,
-                    Err(i) => lines[i - 1].1,
-                })
-                .collect(),
-        }
-    }
+    /// The first sheet of an Excel workbook (`.xlsx`).
+    Xlsx,
 }
 
 /// A delimited export, opened: its header read, its tool recognised, and a
@@ -283,8 +99,8 @@ pub fn open<'t>(
     }
     let delimiter = match decoded.container {
         Container::Csv => delimiter.unwrap_or_else(|| detect_delimiter(text)),
-        // Written by json::to_table.
-        Container::JsonLines | Container::JsonArray => b',',
+        // Written by json::to_table and archive::first_sheet.
+        Container::JsonLines | Container::JsonArray | Container::Xlsx => b',',
     };
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)

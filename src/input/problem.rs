@@ -80,6 +80,15 @@ impl InputError {
             problems,
         }
     }
+
+    /// The same problems, each said to be in `place` ("file a.csv of the
+    /// zip archive"): for an error found in one part of a bigger input.
+    pub fn within(mut self, place: &str) -> Self {
+        for p in &mut self.problems {
+            p.value = format!("{} (in {place})", p.value);
+        }
+        self
+    }
 }
 
 impl fmt::Display for InputError {

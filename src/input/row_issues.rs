@@ -30,6 +30,8 @@ pub enum RowId {
 pub struct Issue {
     /// Where it is.
     pub row: RowId,
+    /// The file of an archive it is in.
+    pub file: Option<String>,
     /// The question's column, for an answer.
     pub column: Option<String>,
     /// Why it was not used.
@@ -61,10 +63,10 @@ impl IssueLog {
         reasons.join("; ")
     }
 
-    /// Turns the listed issues' byte offsets into line numbers, with `lines`
-    /// mapping sorted offsets to their lines (counted once, for the listed
+    /// Turns the listed issues' byte offsets into line numbers (and files),
+    /// with `locate` mapping sorted offsets to their lines and files (counted once, for the listed
     /// issues only).
-    pub fn resolve_rows(&mut self, lines: impl Fn(&[u64]) -> Vec<u64>) {
+    pub fn resolve_rows(&mut self, locate: impl Fn(&[u64]) -> Vec<(u64, Option<String>)>) {
         let mut offsets: Vec<u64> = self
             .listed
             .iter()
@@ -78,11 +80,13 @@ impl IssueLog {
             .collect();
         offsets.sort_unstable();
         offsets.dedup();
-        let numbers = lines(&offsets);
+        let places = locate(&offsets);
         for issue in &mut self.listed {
             if let RowId::Offset(o) = issue.row {
                 if let Ok(i) = offsets.binary_search(&o) {
-                    issue.row = RowId::Line(numbers.get(i).copied().unwrap_or(0));
+                    let (line, file) = places.get(i).cloned().unwrap_or((0, None));
+                    issue.row = RowId::Line(line);
+                    issue.file = file;
                 }
             }
         }
@@ -122,9 +126,13 @@ pub struct RowReport {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct RowIssue {
-    /// Line of the CSV file where the row starts (1 = the header line).
+    /// Line of the file where the row starts (1 = the header line); for an
+    /// Excel workbook, the row of its sheet.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<u64>,
+    /// For a zip archive of several files, the file the line is in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
     /// Index into the answer arrays, for array input.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub index: Option<u64>,
@@ -158,6 +166,7 @@ impl RowIssue {
         };
         RowIssue {
             line,
+            file: i.file.clone(),
             index,
             column: i.column.clone(),
             reason: i.reason.clone(),

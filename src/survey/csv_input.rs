@@ -44,7 +44,7 @@ fn open_survey<'t>(
     let mut rows = Rows::with_pending(export.reader, &decoded.text, headers.len(), export.pending);
     // Read ahead a sample for value-based detection, then stream the rest.
     let sample = rows.read_ahead(SNIFF_ROWS);
-    let mut warnings = Vec::new();
+    let mut warnings: Vec<Warning> = decoded.sheet_warning().into_iter().collect();
     let (positions, detected) = resolve_columns(
         &headers,
         &questions,
@@ -55,6 +55,9 @@ fn open_survey<'t>(
     )?;
     let file = SurveyFile {
         source: export.source,
+        container: decoded.container,
+        files: decoded.files_read(),
+        sheet: decoded.sheet().map(str::to_string),
         encoding: export.encoding,
         header_rows: u32::try_from(export.header.rows).unwrap_or(u32::MAX),
         delimiter: char::from(export.delimiter).to_string(),
@@ -200,10 +203,10 @@ pub fn read_csv(
     };
     rows.each(&sample, &mut tally, answers, skip);
     // Lines a JSON export held no answers on.
-    for (line, reason) in &decoded.skipped {
-        tally.skip_row(RowId::Line(*line), reason);
+    for s in &decoded.skipped {
+        tally.skip_row_in(RowId::Line(s.line), s.file.clone(), &s.reason);
     }
-    tally.resolve_rows(|offsets| decoded.line_numbers(offsets));
+    tally.resolve_rows(|offsets| decoded.locations(offsets));
     Ok((tally, detected, read))
 }
 

@@ -102,14 +102,22 @@ impl DetectedColumns {
     }
 }
 
-/// How a CSV export was read: the tool that wrote it, its encoding, its
-/// header rows and its delimiter.
+/// How an export was read: the tool that wrote it, its container, encoding,
+/// header rows and delimiter.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct SurveyFile {
     /// The tool recognised from the header (`qualtrics`, `surveymonkey`...), or `unknown`.
     pub source: crate::import::ExportSource,
+    /// The container read: `csv` (any delimiter), `json-lines`, `json-array` or `xlsx`.
+    pub container: crate::import::Container,
+    /// The files read from a zip archive, in order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub files: Vec<String>,
+    /// For a workbook, the sheet read (its first).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
     /// The text's encoding.
     pub encoding: crate::import::Encoding,
     /// Rows of header: 1, 2 (SurveyMonkey) or 3 (Qualtrics).

@@ -146,17 +146,23 @@ impl Tally {
         }
     }
 
-    /// Turns the listed issues' byte offsets into line numbers, with
-    /// `lines` mapping sorted offsets to their lines.
-    pub fn resolve_rows(&mut self, lines: impl Fn(&[u64]) -> Vec<u64>) {
-        self.skipped.resolve_rows(&lines);
-        self.invalid_answers.resolve_rows(&lines);
+    /// Turns the listed issues' byte offsets into line numbers and files,
+    /// with `locate` mapping sorted offsets to them.
+    pub fn resolve_rows(&mut self, locate: impl Fn(&[u64]) -> Vec<(u64, Option<String>)>) {
+        self.skipped.resolve_rows(&locate);
+        self.invalid_answers.resolve_rows(&locate);
     }
 
     /// Marks a row as not used at all.
     pub fn skip_row(&mut self, row: RowId, reason: &str) {
+        self.skip_row_in(row, None, reason);
+    }
+
+    /// Marks a row of a file of an archive as not used at all.
+    pub fn skip_row_in(&mut self, row: RowId, file: Option<String>, reason: &str) {
         self.skipped.push_with(reason, || Issue {
             row,
+            file,
             column: None,
             reason: reason.to_string(),
             value: None,
@@ -208,6 +214,7 @@ impl Tally {
                 .map(|(col, _, cell)| (col.map(str::to_string), shorten(*cell)));
             self.skipped.push_with(reason, || Issue {
                 row,
+                file: None,
                 column: first.as_ref().and_then(|f| f.0.clone()),
                 reason: reason.to_string(),
                 value: first.and_then(|f| f.1),
@@ -218,6 +225,7 @@ impl Tally {
         for (column, reason, cell) in problems {
             self.invalid_answers.push_with(reason.text(), || Issue {
                 row,
+                file: None,
                 column: column.map(str::to_string),
                 reason: reason.text().to_string(),
                 value: shorten(cell),

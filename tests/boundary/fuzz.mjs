@@ -15,7 +15,7 @@ import { mv, memoryBytes, tableSlots, check, summary, assert, attempt } from './
 import * as h from './constructs.mjs';
 import { goodCalls } from './good.mjs';
 import { inspect } from 'node:util';
-import { gzipSync } from 'node:zlib';
+import { crc32, deflateRawSync, gzipSync } from 'node:zlib';
 // mulberry32, seeded, so a failure can be replayed.
 import { prng as generator } from '../../bench/prng.mjs';
 
@@ -160,11 +160,52 @@ const { plan, options: launchOptions } = mv.sampleLaunchPlan();
 const analyzeOptions = { preset: 'b2b-saas', confidenceLevel: 0.9, weights: { usage: 2 } };
 
 /**
+ * A zip archive of the files (deflated), as zip tools write one (PKWARE's
+ * APPNOTE 4.3: local headers, central directory, end record).
+ * @param {[string, Uint8Array][]} files
+ */
+function zipOf(files) {
+  const parts = [];
+  const central = [];
+  let offset = 0;
+  for (const [name, data] of files) {
+    const packed = deflateRawSync(data);
+    const nameBytes = Buffer.from(name);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc32(data), 14); local.writeUInt32LE(packed.length, 18); local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    const entry = Buffer.alloc(46);
+    entry.writeUInt32LE(0x02014b50, 0); entry.writeUInt16LE(20, 4); entry.writeUInt16LE(20, 6); entry.writeUInt16LE(8, 10);
+    entry.writeUInt32LE(crc32(data), 16); entry.writeUInt32LE(packed.length, 20); entry.writeUInt32LE(data.length, 24);
+    entry.writeUInt16LE(nameBytes.length, 28); entry.writeUInt32LE(offset, 42);
+    parts.push(local, nameBytes, packed);
+    central.push(entry, nameBytes);
+    offset += local.length + nameBytes.length + packed.length;
+  }
+  const dir = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(files.length, 8); end.writeUInt16LE(files.length, 10);
+  end.writeUInt32LE(dir.length, 12); end.writeUInt32LE(offset, 16);
+  return new Uint8Array(Buffer.concat([...parts, dir, end]));
+}
+
+/**
  * A file's bytes in another container or encoding, sometimes damaged: UTF-16
- * (with or without a BOM), gzip (whole or cut short), or rows as JSON lines or
- * a JSON array (sometimes broken). @param {string} text
+ * (with or without a BOM), gzip (whole or cut short), a zip of it (split in
+ * two files, gzipped inside, or cut short), or rows as JSON lines or a JSON
+ * array (sometimes broken). @param {string} text
  */
 function contained(text) {
+  if (chance(0.15)) {
+    const bytes = new TextEncoder().encode(text);
+    const [first, ...rest] = text.split('\n');
+    const split = rest.length > 2 ? [['a.csv', `${first}\n${rest.slice(0, 2).join('\n')}`], ['b.csv', `${first}\n${rest.slice(2).join('\n')}`]] : [['a.csv', text]];
+    const files = /** @type {[string, Uint8Array][]} */ (chance(0.3) ? [['export.csv.gz', gzipSync(bytes)]]
+      : split.map(([n, t]) => [n, new TextEncoder().encode(t)]));
+    const zip = zipOf(files);
+    return chance(0.8) ? zip : zip.subarray(0, int(zip.length));
+  }
   const r = random();
   if (r < 0.25) {
     const units = Uint16Array.from(text, (c) => c.charCodeAt(0));

@@ -318,6 +318,17 @@ const scorePart = require('market-validation/score');
 console.log(JSON.stringify({ name: 'cjs: require("market-validation/score") resolves to node/market_validation_score.js and scores', ok: require.resolve('market-validation/score').endsWith('/node/market_validation_score.js') && scorePart.analyze(scorePart.sampleProduct()).score === score }));
 const analysesPart = require('market-validation/analyses');
 console.log(JSON.stringify({ name: 'cjs: require("market-validation/analyses") checks a launch', ok: typeof analysesPart.checkLaunch(analysesPart.sampleLaunchPlan().plan).status === 'string' }));
+// Node reads every container: gzip, and Microsoft Forms' .xlsx (its figures from make_fixtures.py).
+const zlib = require('node:zlib');
+const gz = mv.analyzeSurvey(new Uint8Array(zlib.gzipSync('How likely are you to recommend us?\\n10\\n9\\n3\\n')));
+console.log(JSON.stringify({ name: 'cjs: analyzeSurvey reads a gzip-compressed file', ok: gz.nps.score === 100 * (2 - 1) / 3 }));
+const fixtures = ${JSON.stringify(path.join(ROOT, 'tests', 'fixtures', 'exports'))};
+const xlsx = mv.analyzeSurvey(new Uint8Array(require('node:fs').readFileSync(fixtures + '/ms-forms.xlsx')));
+const want = JSON.parse(require('node:fs').readFileSync(fixtures + '/expected.json', 'utf8'))['ms-forms-xlsx'];
+console.log(JSON.stringify({ name: 'cjs: analyzeSurvey reads an Excel workbook', ok: xlsx.file.container === 'xlsx' && xlsx.responses === want.responses && Math.abs(xlsx.nps.score - want.npsScore) < 1e-9, detail: JSON.stringify(xlsx.file) }));
+const readersPart = require('market-validation/readers');
+const zip = readersPart.readExport(new Uint8Array(require('node:fs').readFileSync(fixtures + '/amplitude-events.zip')));
+console.log(JSON.stringify({ name: 'cjs: require("market-validation/readers") reads a zip of gzipped JSON lines', ok: zip.archive === 'zip' && zip.source === 'amplitude' && zip.files.length === 6 }));
 `,
     // A fresh process: which parts' wasm are instantiated, and when.
     'lazy.js': `'use strict';
@@ -380,8 +391,8 @@ async function testTypes(dir) {
   await check('types: the package ships a .d.ts for each entry point', () => {
     const rel = files.map((f) => path.relative(installed, f)).join(', ');
     assert(rel === ['node/index.d.mts', 'node/market_validation.d.ts', 'node/market_validation_analyses.d.ts',
-      'node/market_validation_score.d.ts', 'web/market_validation.d.ts', 'web/market_validation_analyses.d.ts',
-      'web/market_validation_score.d.ts'].join(', '), `found ${rel}`);
+      'node/market_validation_readers.d.ts', 'node/market_validation_score.d.ts', 'web/market_validation.d.ts',
+      'web/market_validation_analyses.d.ts', 'web/market_validation_readers.d.ts', 'web/market_validation_score.d.ts'].join(', '), `found ${rel}`);
   });
   for (const f of files) {
     const rel = path.relative(installed, f);

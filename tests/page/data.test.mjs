@@ -164,19 +164,19 @@ describe('raw data in the page', () => {
     }
   });
 
-  it('names a file it cannot read yet (an Excel workbook), shows the chosen file, and Clear all clears the result', async () => {
+  it('names a file it cannot read yet (an Excel 97-2003 workbook), shows the chosen file, and Clear all clears the result', async () => {
     const { context, page, errors } = await suite.open(desktop);
     try {
       await page.goto(`${suite.origin}/www/`);
       await waitForScore(page);
       await page.getByTestId('tab-files').click();
-      // An .xlsx is a zip archive: "PK\x03\x04" first.
-      const xlsx = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 1)]);
-      await page.getByTestId('upload-input').setInputFiles({ name: 'export.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx });
+      // An .xls is an OLE compound file: D0 CF 11 E0 first.
+      const xls = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), Buffer.alloc(200, 1)]);
+      await page.getByTestId('upload-input').setInputFiles({ name: 'export.xls', mimeType: 'application/vnd.ms-excel', buffer: xls });
       const error = page.getByTestId('upload-error');
       await error.waitFor({ state: 'visible' });
-      assert.match(await error.textContent(), /export\.xlsx.*an Excel workbook \(\.xlsx\).*Export the data as CSV/);
-      assert.match(await page.getByTestId('upload-chosen').textContent(), /^export\.xlsx \(/);
+      assert.match(await error.textContent(), /export\.xls.*an Excel 97-2003 workbook \(\.xls\).*Export the data as CSV/);
+      assert.match(await page.getByTestId('upload-chosen').textContent(), /^export\.xls \(/);
       assert.ok(await page.getByTestId('upload-cancel').isDisabled(), 'Cancel is disabled while nothing runs');
       // A new file clears the old message.
       await page.getByTestId('upload-input').setInputFiles({ name: 'survey.csv', mimeType: 'text/csv', buffer: Buffer.from(surveyCsv()) });

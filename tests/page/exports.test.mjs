@@ -80,7 +80,7 @@ describe('survey exports in the page', () => {
     }
   });
 
-  it('reads gzip-compressed and JSON-lines exports with the all-in-one build, fetched only for them', async () => {
+  it('reads gzip, JSON-lines, zip and Excel exports with the readers part, fetched only for them', async () => {
     const { context, page, errors, requests } = await suite.open(desktop);
     try {
       await page.goto(`${suite.origin}/www/`);
@@ -88,11 +88,12 @@ describe('survey exports in the page', () => {
       await page.getByTestId('tab-files').click();
       await page.getByTestId('upload-input').setInputFiles({ name: 'answers.csv', mimeType: 'text/csv', buffer: fixture('ellis-question-set.csv') });
       await page.getByTestId('survey-view').waitFor({ state: 'visible' });
-      assert.ok(!requests.some((u) => u.endsWith('/market_validation_bg.wasm')), `a CSV needs no readers: ${requests.filter((u) => /wasm|_all/.test(u)).join(' ')}`);
+      assert.ok(!requests.some((u) => /market_validation(_readers)?_bg\.wasm$/.test(u)), `a CSV needs no readers: ${requests.filter((u) => /wasm|_all|_readers/.test(u)).join(' ')}`);
       await page.getByTestId('upload-input').setInputFiles({ name: 'qualtrics.csv.gz', mimeType: 'application/gzip', buffer: gzipSync(fixture('qualtrics-choice-text.csv')) });
       await page.waitForFunction(() => /Qualtrics/.test(document.querySelector('[data-testid="survey-file"]')?.textContent ?? ''));
       assert.match(await page.getByTestId('survey-view').locator('.mv-lede').textContent(), new RegExp(`${expected.qualtrics.responses} responses`));
-      assert.ok(requests.some((u) => u.endsWith('/market_validation_bg.wasm')), 'the readers came with the all-in-one build');
+      assert.ok(requests.some((u) => u.endsWith('/market_validation_readers_bg.wasm')), 'the readers part was fetched');
+      assert.ok(!requests.some((u) => u.endsWith('/market_validation_bg.wasm')), 'not the all-in-one build');
       // Mixpanel-like JSON lines: events, with a broken line reported by its line.
       const lines = [];
       for (let i = 0; i < 40; i++) lines.push(JSON.stringify({ event: 'Viewed', properties: { time: 1767225600 + i * 43200, distinct_id: `u${i % 7}`, $insert_id: `i${i}`, mp_processing_time_ms: 1 } }));
@@ -101,6 +102,18 @@ describe('survey exports in the page', () => {
       await page.getByTestId('events-view').waitFor({ state: 'visible' });
       assert.match(await page.getByTestId('upload-phase').textContent(), /usage events from Mixpanel/);
       assert.match(await page.getByTestId('events-view').textContent(), /line 6/);
+      // Microsoft Forms' own export: an Excel workbook, its problems by the sheet's row.
+      await page.getByTestId('upload-input').setInputFiles({ name: 'Acme survey.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: fixture('ms-forms.xlsx') });
+      await page.waitForFunction(() => /Microsoft Forms/.test(document.querySelector('[data-testid="survey-file"]')?.textContent ?? ''));
+      assert.match(await page.getByTestId('survey-file').textContent(), /sheet “Sheet1” of an Excel workbook/);
+      assert.match(await page.getByTestId('survey-view').locator('.mv-lede').textContent(), new RegExp(`${expected['ms-forms-xlsx'].responses} responses`));
+      assert.match(await page.getByTestId('survey-warnings').textContent(), /only the first, "Sheet1", was read/);
+      // Amplitude's zip of hourly gzipped JSON lines: the cut line named by its file.
+      await page.getByTestId('upload-input').setInputFiles({ name: 'amplitude.zip', mimeType: 'application/zip', buffer: fixture('amplitude-events.zip') });
+      await page.waitForFunction(() => /Amplitude/.test(document.querySelector('[data-testid="upload-phase"]')?.textContent ?? ''));
+      await page.getByTestId('events-view').waitFor({ state: 'visible' });
+      const cut = expected.amplitude.cutLine;
+      assert.ok((await page.getByTestId('events-view').textContent()).includes(`${cut.file}, line ${cut.line}`), 'the cut line, by its file');
       assert.deepEqual(errors, []);
     } finally {
       await context.close();
@@ -133,6 +146,12 @@ describe('survey exports in the page', () => {
       await page.getByTestId('survey-segments-more').waitFor({ state: 'visible' });
       assert.match(await page.getByTestId('survey-segments').textContent(), /By "Role"/);
       assert.match(await page.getByTestId('survey-segments-more').textContent(), /Segments by Company size/);
+      // Named in the options, one a line: the first is the main breakdown.
+      await page.getByTestId('upload-survey-options').locator('summary').click();
+      await page.getByTestId('upload-segment-columns').fill('Company size\nRole');
+      await page.getByTestId('upload-input').setInputFiles({ name: 'segments.csv', mimeType: 'text/csv', buffer: Buffer.from(`${rows.join('\n')}\n`) });
+      await page.waitForFunction(() => /By "Company size"/.test(document.querySelector('[data-testid="survey-segments"]')?.textContent ?? ''));
+      assert.match(await page.getByTestId('survey-segments-more').textContent(), /Segments by Role/);
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

@@ -191,3 +191,31 @@ fn read_export_and_analyze_survey_read_a_qualtrics_export_alike() {
         .unwrap();
     assert!(message.contains("input is 3"), "{message}");
 }
+
+/// Microsoft Forms' workbook, read in wasm as natively: the figures
+/// make_fixtures.py computed (expected.json, "ms-forms-xlsx").
+#[cfg(feature = "archives")]
+#[wasm_bindgen_test]
+fn an_excel_workbook_is_read_as_natively() {
+    const XLSX: &[u8] = include_bytes!("../fixtures/exports/ms-forms.xlsx");
+    let input: JsValue = js_sys::Uint8Array::from(XLSX).into();
+    let r = analyze_survey(input.clone(), None).expect("survey");
+    assert_eq!(number(&r, "responses"), 40.0);
+    let nps = get(&r, "nps");
+    assert_eq!(
+        (
+            number(&nps, "promoters"),
+            number(&nps, "passives"),
+            number(&nps, "detractors")
+        ),
+        (13.0, 13.0, 11.0)
+    );
+    assert_eq!(
+        get(&get(&r, "file"), "container").as_string().as_deref(),
+        Some("xlsx")
+    );
+    let info = wasm::read_export(input, None)
+        .map(JsValue::from)
+        .expect("readExport");
+    assert_eq!(get(&info, "sheet").as_string().as_deref(), Some("Sheet1"));
+}

@@ -94,6 +94,26 @@ export function formatBytes(n) {
 }
 
 /**
+ * How a survey file was read, in a sentence: its tool, its container (a sheet of
+ * a workbook, JSON, delimited text), its header rows and text, and the files
+ * read from a zip archive.
+ * @param {{ source: string, container?: string, sheet?: string, files?: string[], headerRows: number, encoding: string, delimiter: string }} file
+ */
+export function fileReadText(file) {
+  const tool = file.source === 'unknown' ? 'an export of an unrecognised tool' : `a ${SOURCE_NAMES[file.source] ?? file.source} export`;
+  const rows = file.headerRows === 1 ? 'one header row' : `${file.headerRows} header rows`;
+  const delimiter = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' }[file.delimiter] ?? file.delimiter;
+  const how = file.container === 'xlsx' ? `sheet “${file.sheet}” of an Excel workbook, ${rows}`
+    : file.container === 'json-lines' ? `JSON lines, ${file.encoding.toUpperCase()}`
+    : file.container === 'json-array' ? `a JSON array, ${file.encoding.toUpperCase()}`
+    : `${rows}, ${file.encoding.toUpperCase()}, ${delimiter}-separated`;
+  const files = file.files ?? [];
+  const from = files.length === 1 ? ` From the zip archive's file ${files[0]}.`
+    : files.length > 1 ? ` From ${files.length} files of a zip archive, read as one.` : '';
+  return `Read as ${tool}: ${how}.${from}`;
+}
+
+/**
  * What a file is when the page cannot read it yet (a spreadsheet, an archive,
  * a Parquet file, a PDF), told by its first bytes and its name; null for what
  * the page can try (delimited text, JSON lines, a JSON array).
@@ -104,15 +124,16 @@ export async function unreadableKind(file) {
   const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
   const starts = (/** @type {number[]} */ bytes) => bytes.every((b, i) => head[i] === b);
   const name = file.name.toLowerCase();
+  // Zip archives and .xlsx workbooks are read (the library's readers part);
+  // other spreadsheets that are zips are not.
   if (starts([0x50, 0x4b, 0x03, 0x04])) {
-    if (/\.(xlsx|xlsm)$/.test(name)) return 'an Excel workbook (.xlsx)';
     if (name.endsWith('.ods')) return 'an OpenDocument spreadsheet (.ods)';
     if (name.endsWith('.numbers')) return 'a Numbers spreadsheet';
-    return 'a zip archive';
+    return null;
   }
   if (starts([0xd0, 0xcf, 0x11, 0xe0])) return 'an Excel 97-2003 workbook (.xls)';
   if (starts([0x50, 0x41, 0x52, 0x31])) return 'a Parquet file';
   if (starts([0x25, 0x50, 0x44, 0x46])) return 'a PDF';
-  // JSON lines and JSON arrays are read (the library's import layer).
+  // Delimited text, JSON lines and JSON arrays, gzip-compressed or not, are read.
   return null;
 }

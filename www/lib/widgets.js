@@ -112,9 +112,10 @@ export function useButton(use, explain) {
  * @param {string} title
  * @param {RowReport} report
  * @param {string} noun "rows" or "answers"
+ * @param {string} [lineWord] what a line is called: "line", or "row" for a workbook's sheet
  * @returns {HTMLElement}
  */
-export function rowIssues(title, report, noun) {
+export function rowIssues(title, report, noun, lineWord = 'line') {
   const reasons = Object.entries(report.byReason ?? {}).sort((x, y) => y[1] - x[1]);
   const first = report.first ?? [];
   return h('div', { class: 'mv-issues' },
@@ -125,7 +126,7 @@ export function rowIssues(title, report, noun) {
       h('summary', {}, first.length === 1 && report.count === 1 ? `The ${noun.replace(/s$/, '')}`
         : `The first ${first.length} ${noun}${report.count > first.length ? ` of ${report.count.toLocaleString('en-US')}` : ''}`),
       h('ol', { class: 'mv-lines' }, first.map((r) => h('li', {},
-        h('span', { class: 'mv-line-no', text: r.line != null ? `line ${r.line}` : r.index != null ? `#${r.index}` : '' }),
+        h('span', { class: 'mv-line-no', text: r.line != null ? `${r.file ? `${r.file}, ` : ''}${lineWord} ${r.line}` : r.index != null ? `#${r.index}` : '' }),
         r.column ? h('span', { class: 'mv-muted', text: ` ${r.column}` }) : null,
         ': ', h('span', { text: r.reason }),
         r.value != null && r.value !== '' ? [' ', h('code', { text: r.value })] : null)))) : null);

@@ -4,7 +4,7 @@
 import { h, fmt, fmt1, fmtPct, fmtRange, fmtInt, fmtCount } from '../lib/dom.js';
 import { barChart, intervalBar, intervalChart, splitBar, chartWidth } from '../lib/charts.js';
 import { figureRow, panel, rowIssues, useButton, verdictBadge } from '../lib/widgets.js';
-import { SOURCE_NAMES } from '../lib/files.js';
+import { fileReadText } from '../lib/files.js';
 
 /**
  * @import { Change, CsatSummary, DetectedColumn, FeatureSummary, NpsSummary, PmfSummary, SegmentBreakdown, SurveyAnalysis,
@@ -129,12 +129,10 @@ export function renderSurvey(container, analysis, { onUse, fileName } = {}) {
 
   // How the file was read, and what was guessed on the way (coded answers, a scale's direction).
   if (a.file) {
-    const tool = a.file.source === 'unknown' ? 'an export of an unrecognised tool' : `a ${SOURCE_NAMES[a.file.source] ?? a.file.source} export`;
-    const rows = a.file.headerRows === 1 ? 'one header row' : `${a.file.headerRows} header rows`;
-    const delimiter = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' }[a.file.delimiter] ?? a.file.delimiter;
-    root.append(h('p', { class: 'mv-muted mv-file-read', 'data-testid': 'survey-file' },
-      `Read as ${tool}: ${rows}, ${a.file.encoding.toUpperCase()}, ${delimiter}-separated.`));
+    root.append(h('p', { class: 'mv-muted mv-file-read', 'data-testid': 'survey-file' }, fileReadText(a.file)));
   }
+  // A workbook's problems are told by the sheet's row.
+  const lineWord = a.file?.container === 'xlsx' ? 'row' : 'line';
   if (a.warnings?.length) {
     root.append(h('ul', { class: 'mv-warnings', 'data-testid': 'survey-warnings' },
       a.warnings.map((w) => h('li', { 'data-code': w.code, text: inPageWords(w.message.charAt(0).toUpperCase() + w.message.slice(1)) }))));
@@ -154,8 +152,8 @@ export function renderSurvey(container, analysis, { onUse, fileName } = {}) {
   if (a.waves?.waves?.length) root.append(wavesPanel(a.waves, level));
 
   const unused = [
-    a.skipped?.count ? rowIssues('Rows not used', reportInPageWords(a.skipped), 'rows') : null,
-    a.invalidAnswers?.count ? rowIssues('Answers not used (in rows otherwise used)', reportInPageWords(a.invalidAnswers), 'answers') : null,
+    a.skipped?.count ? rowIssues('Rows not used', reportInPageWords(a.skipped), 'rows', lineWord) : null,
+    a.invalidAnswers?.count ? rowIssues('Answers not used (in rows otherwise used)', reportInPageWords(a.invalidAnswers), 'answers', lineWord) : null,
   ].filter(Boolean);
   root.append(panel('Rows and answers not used', unused.length ? unused
     : [h('p', { class: 'mv-muted', text: 'Every row was used: no unreadable rows or answers.' })], { wide: true, testid: 'survey-skipped' }));

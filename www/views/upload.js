@@ -49,7 +49,7 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
   // ---- the zone and the picker
   const input = h('input', {
     type: 'file', id: `${id}-file`, class: 'mv-file-input', multiple: true, 'data-testid': 'upload-input',
-    accept: '.csv,.tsv,.txt,.tab,.json,.jsonl,.ndjson,.gz,text/csv,text/tab-separated-values,text/plain,application/json,application/gzip',
+    accept: '.csv,.tsv,.txt,.tab,.json,.jsonl,.ndjson,.gz,.zip,.xlsx,text/csv,text/tab-separated-values,text/plain,application/json,application/gzip,application/zip,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     'aria-describedby': `${hintId} ${errorId}`,
   });
   const chosen = h('p', { class: 'mv-chosen', 'data-testid': 'upload-chosen', 'aria-live': 'polite', hidden: true });
@@ -58,7 +58,7 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
     h('label', { class: 'mv-file-label', for: input.id, text: 'or choose CSV files' }),
     input,
     chosen,
-    h('p', { class: 'mv-hint', id: hintId, text: 'Survey answers (NPS, Sean Ellis, CSAT, feature ratings) or usage events (a user id and a time per row): CSV with any delimiter, JSON lines or a JSON array, gzip-compressed or not, as your tool exports them. Several files at once are analysed one after the other.' }));
+    h('p', { class: 'mv-hint', id: hintId, text: 'Survey answers (NPS, Sean Ellis, CSAT, feature ratings) or usage events (a user id and a time per row): CSV with any delimiter, JSON lines or a JSON array, gzip-compressed or not, a zip of such files, or an Excel workbook (.xlsx), as your tool exports them. Several files at once are analysed one after the other.' }));
 
   // ---- what the file holds
   const kindName = `${id}-kind`;
@@ -76,7 +76,7 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
   };
 
   // ---- options
-  /** @param {string} label @param {HTMLInputElement | HTMLSelectElement} control @param {string} [hint] */
+  /** @param {string} label @param {HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement} control @param {string} [hint] */
   const field = (label, control, hint) => {
     control.id = `${id}-${control.name}`;
     return h('div', { class: 'mv-field' }, h('label', { for: control.id, text: label }), control,
@@ -115,7 +115,7 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
     nps: text('nps', 'detected'),
     pmf: text('pmf', 'detected'),
     csat: text('csat', 'detected'),
-    segment: text('segment', 'detected'),
+    segment: h('textarea', { name: 'segment', rows: 2, placeholder: 'detected', autocomplete: 'off', spellcheck: 'false', maxlength: 1000, 'data-testid': 'upload-segment-columns' }),
     csatScale: select('csatScale', [['', 'From the question, else 1 = least satisfied'], ['ascending', '1 = least satisfied'], ['descending', '1 = most satisfied']]),
     partial: h('input', { type: 'checkbox', name: 'includePartial', 'data-testid': 'upload-include-partial' }),
     waves: select('waves', [['', 'None'], ['month', 'By month'], ['quarter', 'By quarter']]),
@@ -131,7 +131,7 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
       field('NPS column', sv.nps, 'Header text (or Qualtrics column id, Q1); empty: detected.'),
       field('Sean Ellis column', sv.pmf, '"How would you feel if you could no longer use…"; empty: detected.'),
       field('Satisfaction column', sv.csat, 'A 1 to 5 satisfaction question; empty: detected.'),
-      field('Segment column', sv.segment, 'Header text of the column to break results down by.'),
+      field('Segment columns', sv.segment, 'Header text of each column to break results down by, one a line; empty: detected (role, plan, company size…).'),
       field('Satisfaction codes', sv.csatScale, 'For exports that write 1 to 5 instead of the labels.'),
       field('Waves', sv.waves, 'Split the answers by completion date, with the change from one wave to the next.'),
       field('Completion date column', sv.date, 'For waves; empty: the tool\'s (RecordedDate, End Date, Timestamp…).'),
@@ -168,9 +168,13 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
     }
     /** @type {Record<string, unknown>} */
     const o = {};
-    /** @type {Record<string, string>} */
+    /** @type {Record<string, string | string[]>} */
     const columns = {};
-    for (const k of /** @type {const} */ (['nps', 'pmf', 'csat', 'segment', 'date'])) if (sv[k].value.trim()) columns[k] = sv[k].value.trim();
+    for (const k of /** @type {const} */ (['nps', 'pmf', 'csat', 'date'])) if (sv[k].value.trim()) columns[k] = sv[k].value.trim();
+    // One header a line: the first is `segment` (the main breakdown), the rest `segments`.
+    const segments = sv.segment.value.split('\n').map((s) => s.trim()).filter(Boolean);
+    if (segments.length) columns.segment = segments[0];
+    if (segments.length > 1) columns.segments = segments.slice(1);
     if (Object.keys(columns).length) o.columns = columns;
     if (sv.csatScale.value) o.scales = { csat: sv.csatScale.value };
     if (sv.partial.checked) o.includePartial = true;
@@ -252,7 +256,7 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
     const unreadable = await unreadableKind(file).catch(() => null);
     if (gen !== generation) return false;
     if (unreadable) {
-      showError(file.name, new Error(`This is ${unreadable}; the page reads CSV files (text). Export the data as CSV (in a spreadsheet: File > Save as or Download > CSV) and drop that.`));
+      showError(file.name, new Error(`This is ${unreadable}; the page reads CSV, JSON, gzip and zip files and Excel workbooks (.xlsx). Export the data as CSV (in a spreadsheet: File > Save as or Download > CSV) and drop that.`));
       return true;
     }
     const asked = chosenKind();
