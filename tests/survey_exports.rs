@@ -660,3 +660,34 @@ fn the_new_options_say_what_is_wrong_all_at_once() {
         );
     }
 }
+
+#[test]
+fn delighted_api_responses_as_a_json_array() {
+    // Its documented API shape: `score` 0..10, `person_properties` flattened to dot paths.
+    let e = expected("delighted");
+    let r = analyse("delighted-api.json", "{}");
+    let file = r.file.as_ref().unwrap();
+    assert_eq!(
+        (file.source, file.container),
+        (
+            ExportSource::Delighted,
+            market_validation::import::Container::JsonArray
+        )
+    );
+    assert_eq!(r.responses, e["responses"].as_u64().unwrap());
+    let nps = r.nps.as_ref().unwrap();
+    assert_eq!(
+        (nps.promoters, nps.passives, nps.detractors),
+        (
+            e["promoters"].as_u64().unwrap(),
+            e["passives"].as_u64().unwrap(),
+            e["detractors"].as_u64().unwrap()
+        )
+    );
+    close(nps.score, &e["npsScore"], "NPS");
+    assert_eq!(r.columns.nps.as_ref().unwrap().header, "score");
+    assert_eq!(
+        r.columns.segment.as_ref().map(|c| c.header.as_str()),
+        Some("person_properties.Plan")
+    );
+}

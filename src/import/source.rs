@@ -166,7 +166,8 @@ const SIGNATURES: &[(ExportSource, &[&[&str]])] = &[
         &[
             &["score"],
             &["comment"],
-            &["created at", "response timestamp"],
+            // Its dashboard's CSV (unverified), or its API's JSON.
+            &["created at", "response timestamp", "permalink"],
         ],
     ),
     (
