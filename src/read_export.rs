@@ -96,18 +96,23 @@ pub struct ExportColumn {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub question: Option<String>,
     /// What the analysis reads from it: `nps`, `pmf`, `csat`, `segment` or `feature` (surveys);
-    /// `user`, `time` or `signup` (events). Absent for columns not read.
+    /// `user`, `time`, `signup`, and for linked identities `known` and `anonymous` (events).
+    /// Absent for columns not read.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(
         feature = "wasm",
         tsify(
-            type = "\"nps\" | \"pmf\" | \"csat\" | \"segment\" | \"feature\" | \"user\" | \"time\" | \"signup\""
+            type = "\"nps\" | \"pmf\" | \"csat\" | \"segment\" | \"feature\" | \"user\" | \"time\" | \"signup\" | \"known\" | \"anonymous\""
         )
     )]
     pub role: Option<String>,
-    /// How its role was chosen: named in the options, by its header's words, or by its values.
+    /// How its role was chosen: named in the options, as the export's tool names it, by its
+    /// header's words, or by its values.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "wasm", tsify(type = "\"option\" | \"header\" | \"values\""))]
+    #[cfg_attr(
+        feature = "wasm",
+        tsify(type = "\"option\" | \"source\" | \"header\" | \"values\"")
+    )]
     pub detected_by: Option<String>,
     /// The next column that could have had this role (found the same way), when there was
     /// one: name it in the analysis' `options.columns` to use it instead.

@@ -178,7 +178,8 @@ fn json_lines_and_arrays_are_tables_with_their_own_lines() {
         roles(&info).contains(&(
             "user".into(),
             "properties.distinct_id".into(),
-            "header".into()
+            // Mixpanel's own column, from its profile.
+            "source".into()
         )),
         "{:?}",
         roles(&info)

@@ -59,6 +59,13 @@ pub struct EventsConfig {
     pub signup_column: Option<String>,
     /// CSV only: the field delimiter.
     pub delimiter: Option<u8>,
+    /// CSV only: the unit of the time columns' numbers; default: from their size.
+    pub time_unit: Option<super::timestamp::Unit>,
+    /// CSV only: link anonymous ids to the known ids seen with them (default), or read
+    /// every id as a user.
+    pub link_identities: bool,
+    /// CSV only: more links, (from, to).
+    pub aliases: Vec<(String, String)>,
 }
 
 impl Default for EventsConfig {
@@ -74,6 +81,9 @@ impl Default for EventsConfig {
             time_column: None,
             signup_column: None,
             delimiter: None,
+            time_unit: None,
+            link_identities: true,
+            aliases: Vec::new(),
         }
     }
 }

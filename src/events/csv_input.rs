@@ -2,41 +2,25 @@
 //! that cannot be read are counted and reported by line number and reason;
 //! the rest go through [`analyze_events`](super::analyze_events).
 
-use super::timestamp::{self, Parsed, UNREADABLE};
-use super::{analyze_events, analyze_events_with_signups, EventsAnalysis, EventsConfig, Signups};
+use super::columns;
+use super::identity::{self, IdentityReport, Linker, PairColumns, NONE};
+use super::timestamp::{self, Parsed, Unit, OUT_OF_RANGE, UNREADABLE};
+use super::{
+    analyze_events, analyze_events_with_signups, EventsAnalysis, EventsConfig, Signups,
+    MAX_TIMESTAMP_MS,
+};
 use crate::import;
-use crate::input::csv::DetectedColumn;
-use crate::input::csv::{header_list, named_column, normalize_header, Rows};
+use crate::input::csv::{DetectedColumn, Rows};
 use crate::input::ids::Interner;
 use crate::input::problem::{InputError, Problem};
 use crate::input::row_issues::RowReport;
 use crate::input::row_issues::{Issue, IssueLog, RowId};
+use crate::input::warning::Warning;
 use serde::Serialize;
 use std::collections::HashMap;
 
-/// Header words that mark the user id column, most specific first.
-const USER_WORDS: [&str; 9] = [
-    "user_id",
-    "userid",
-    "user id",
-    "distinct_id",
-    "uid",
-    "user",
-    "account",
-    "customer",
-    "visitor",
-];
-/// Header words that mark the timestamp column, most specific first.
-const TIME_WORDS: [&str; 8] = [
-    "timestamp",
-    "event_time",
-    "time",
-    "occurred",
-    "created_at",
-    "date",
-    "ts",
-    "when",
-];
+/// Rows sampled to choose the columns and the time unit.
+const SAMPLE_ROWS: usize = 200;
 
 /// What `analyzeEventsCsv` found: the events analysis, plus how the file was read.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -52,43 +36,86 @@ pub struct EventsCsvAnalysis {
     /// The signup time column, when `options.columns.signup` named one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub signup_column: Option<DetectedColumn>,
-    /// How bare numbers were read: `epoch-milliseconds` or `epoch-seconds` (decided from their
-    /// magnitude: every millisecond timestamp after March 1973 is above 1e11); `iso-8601` when
-    /// there were none.
+    /// How the time column was read: `iso-8601` text, or numbers since 1970 in
+    /// `epoch-seconds`, `epoch-milliseconds`, `epoch-microseconds` (GA4's `event_timestamp`)
+    /// or `epoch-nanoseconds`, or `yyyymmdd` dates (GA4's `event_date`). The unit is
+    /// `options.timeUnit`, or decided from the sampled values' size (the ranges of dates from
+    /// 1973 to 2099 in each unit do not meet), and said in `warnings`.
     #[cfg_attr(
         feature = "wasm",
-        tsify(type = "\"iso-8601\" | \"epoch-seconds\" | \"epoch-milliseconds\"")
+        tsify(
+            type = "\"iso-8601\" | \"epoch-seconds\" | \"epoch-milliseconds\" | \"epoch-microseconds\" | \"epoch-nanoseconds\" | \"yyyymmdd\""
+        )
     )]
     pub time_format: String,
-    /// Rows not used, by line number and reason.
+    /// Rows not used, by line number (and file, for an archive) and reason: no user id, a
+    /// timestamp that cannot be read or is not a date from 1970 to 2099.
     pub skipped: RowReport,
+    /// How users were identified: the export's person column, anonymous ids linked to the
+    /// known ids seen with them (and `options.aliases`), or every id as it is.
+    pub identity: IdentityReport,
+    /// What was guessed (a sparse user column passed over, the time unit), with how to
+    /// choose otherwise.
+    pub warnings: Vec<Warning>,
 }
 
-/// Analyses a CSV export of events.
+/// Analyses an export of events (any container the import layer reads).
 pub fn analyze_events_csv(
     bytes: &[u8],
     config: &EventsConfig,
 ) -> Result<EventsCsvAnalysis, InputError> {
     let decoded = import::decode(bytes, "events")?;
-    let export = import::open(&decoded, config.delimiter, "events", "event")?;
-    let bytes: &[u8] = &decoded.text;
-    let headers = export.header.names;
-    let columns = find_columns(&headers, config)?;
-    let rows = Rows::with_pending(export.reader, bytes, headers.len(), export.pending);
-    let read = read_rows(rows, &columns);
+    let (rows, sample, chosen) = open_events(&decoded, config)?;
+    let mut warnings = chosen.warnings;
+    let time_unit = column_unit(&sample, &chosen.time, config.time_unit, &mut warnings);
+    let signup_unit = chosen
+        .signup
+        .as_ref()
+        .map(|c| column_unit(&sample, c, config.time_unit, &mut warnings));
+    let columns = Columns {
+        user: chosen.user,
+        time: chosen.time,
+        signup: chosen.signup,
+        known: chosen.known,
+        anonymous: chosen.anonymous,
+    };
+    let units = (time_unit, signup_unit.flatten());
+    let read = read_rows(rows, &sample, &columns, chosen.pair.as_ref(), units);
     let EventRows {
-        interned: _,
+        mut interned,
         ids,
-        times,
-        signup_of,
-        other_signups,
+        anonymous,
+        known,
+        times: ms,
+        signup_rows,
+        linker,
         mut skipped,
     } = read;
-    let (ms, time_format) = to_milliseconds(&times);
-    drop(times);
-    let (signup_users, signup_times): (Vec<u32>, Vec<Parsed>) =
+    let aliases: HashMap<u32, u32> = config
+        .aliases
+        .iter()
+        .map(|(from, to)| (interned.id(from.as_bytes()), interned.id(to.as_bytes())))
+        .collect();
+    let others = Others {
+        anonymous: &anonymous,
+        known: &known,
+    };
+    let (ids, identity) = identify(ids, &others, &linker, &aliases, &columns, interned.len());
+    // Each user's signup time, one kept per user (the first), the differing ones beside it.
+    let mut signup_of: HashMap<u32, f64> = HashMap::new();
+    let mut other_signups = Vec::new();
+    for (id, a, k, t) in signup_rows {
+        let user = linker.resolve(id, a, k, &aliases);
+        match signup_of.get(&user) {
+            None => {
+                signup_of.insert(user, t);
+            }
+            Some(known) if *known != t => other_signups.push((user, t)),
+            Some(_) => {}
+        }
+    }
+    let (signup_users, signup_ms): (Vec<u32>, Vec<f64>) =
         signup_of.into_iter().chain(other_signups).unzip();
-    let (signup_ms, _) = to_milliseconds(&signup_times);
     // Lines a JSON export held no event on.
     for s in &decoded.skipped {
         skipped.push_with(&s.reason, || Issue {
@@ -125,9 +152,130 @@ pub fn analyze_events_csv(
         user_column: columns.user,
         time_column: columns.time,
         signup_column: columns.signup,
-        time_format: time_format.to_string(),
+        time_format: time_unit.map_or("iso-8601", Unit::format).to_string(),
         skipped: RowReport::from_log(&skipped),
+        identity,
+        warnings,
     })
+}
+
+/// Each event's anonymous id (when its column is not the user column) and
+/// known id, when linking; empty otherwise.
+struct Others<'a> {
+    anonymous: &'a [u32],
+    known: &'a [u32],
+}
+
+/// Each event's user after linking (see [`identity`]), and the report.
+fn identify(
+    ids: Vec<u32>,
+    others: &Others<'_>,
+    linker: &Linker,
+    aliases: &HashMap<u32, u32>,
+    columns: &Columns,
+    id_count: usize,
+) -> (Vec<u32>, IdentityReport) {
+    let distinct = |ids: &[u32]| {
+        let mut seen = vec![false; id_count];
+        ids.iter().for_each(|&i| seen[i as usize] = true);
+        seen.iter().filter(|s| **s).count() as u64
+    };
+    let before = distinct(&ids);
+    let person = identity::is_person_column(&columns.user);
+    let linked = columns.known.is_some() || !aliases.is_empty();
+    let ids: Vec<u32> = if linked {
+        ids.iter()
+            .enumerate()
+            .map(|(e, &id)| {
+                let anonymous = others.anonymous.get(e).copied().filter(|a| *a != NONE);
+                let known = others.known.get(e).copied().unwrap_or(NONE);
+                linker.resolve(id, anonymous.unwrap_or(id), known, aliases)
+            })
+            .collect()
+    } else {
+        ids
+    };
+    let (merged, conflicts) = linker.counts();
+    let report = IdentityReport {
+        method: if linked {
+            "linked"
+        } else if person {
+            "person"
+        } else {
+            "as-is"
+        }
+        .to_string(),
+        anonymous_column: columns.anonymous.as_ref().map(|a| a.header.clone()),
+        known_column: columns.known.as_ref().map(|k| k.header.clone()),
+        ids: before,
+        users: distinct(&ids),
+        ids_merged: merged,
+        conflicts,
+        aliases: aliases.len() as u64,
+    };
+    (ids, report)
+}
+
+/// Opens an events export: its rows, a sample of them read ahead, and the
+/// columns chosen from the header, the tool and the sample.
+fn open_events<'t>(
+    decoded: &'t import::Decoded<'_>,
+    config: &EventsConfig,
+) -> Result<(Rows<'t>, Vec<csv::ByteRecord>, columns::Chosen), InputError> {
+    let export = import::open(decoded, config.delimiter, "events", "event")?;
+    let headers = export.header.names.clone();
+    let mut rows = Rows::with_pending(export.reader, &decoded.text, headers.len(), export.pending);
+    let sample = rows.read_ahead(SAMPLE_ROWS);
+    let chosen = columns::choose(&headers, &sample, export.source, config)?;
+    Ok((rows, sample, chosen))
+}
+
+/// The unit of a column's numbers: named, or decided from the sample (and
+/// said in a warning); `None` when the sample holds no number (ISO text).
+fn column_unit(
+    sample: &[csv::ByteRecord],
+    column: &DetectedColumn,
+    named: Option<Unit>,
+    warnings: &mut Vec<Warning>,
+) -> Option<Unit> {
+    let numbers: Vec<f64> = sample
+        .iter()
+        .filter_map(|r| r.get(column.index as usize))
+        .filter_map(|c| match timestamp::parse(c) {
+            Some(Parsed::Number(n)) => Some(n),
+            _ => None,
+        })
+        .collect();
+    if named.is_some() {
+        return named;
+    }
+    let unit = Unit::of(&numbers)?;
+    let example = numbers[0];
+    let when = unit
+        .to_ms(example)
+        .filter(|ms| (0.0..MAX_TIMESTAMP_MS).contains(ms))
+        .map(|ms| crate::calendar::iso_date(crate::calendar::local_day(ms, 0)))
+        .unwrap_or_else(|| "no date from 1970 to 2099".to_string());
+    let read_as = match unit {
+        Unit::Yyyymmdd => "dates written YYYYMMDD, from their digits".to_string(),
+        _ => format!(
+            "{} since 1970, from their size",
+            timestamp::UNIT_NAMES
+                .iter()
+                .find(|(_, u)| *u == unit)
+                .map_or("", |(n, _)| *n)
+        ),
+    };
+    warnings.push(Warning::new(
+        "time_unit",
+        "options.timeUnit",
+        format!(
+            "\"{}\" holds numbers, read as {read_as} ({} is {when}); set options.timeUnit to read them otherwise.",
+            column.header,
+            crate::format::format_number(example),
+        ),
+    ));
+    Some(unit)
 }
 
 /// The columns an events export is read from.
@@ -139,13 +287,26 @@ pub struct Columns {
     pub time: DetectedColumn,
     /// The signup time column, when named.
     pub signup: Option<DetectedColumn>,
+    /// The known (signed-in) ids' column the anonymous ids are linked to.
+    pub known: Option<DetectedColumn>,
+    /// The anonymous (device) ids' column, when linking: the user column itself
+    /// (Segment's `anonymous_id`), or beside it (Mixpanel's `$device_id`).
+    pub anonymous: Option<DetectedColumn>,
 }
 
 impl Columns {
-    /// Each column read, with what is read from it (`user`, `time`, `signup`).
+    /// Each column read, with what is read from it (`user`, `time`, `signup`, `known`,
+    /// `anonymous`).
     pub fn roles(&self) -> Vec<(&'static str, DetectedColumn)> {
         let mut out = vec![("user", self.user.clone()), ("time", self.time.clone())];
         out.extend(self.signup.clone().map(|c| ("signup", c)));
+        out.extend(self.known.clone().map(|c| ("known", c)));
+        out.extend(
+            self.anonymous
+                .clone()
+                .filter(|a| a.index != self.user.index)
+                .map(|c| ("anonymous", c)),
+        );
         out
     }
 }
@@ -157,104 +318,131 @@ pub fn detect_columns(
     config: &EventsConfig,
 ) -> Result<(Columns, import::ExportSource), InputError> {
     let export = import::open(decoded, config.delimiter, "events", "event")?;
-    Ok((find_columns(&export.header.names, config)?, export.source))
+    let source = export.source;
+    let (_, _, chosen) = open_events(decoded, config)?;
+    Ok((
+        Columns {
+            user: chosen.user,
+            time: chosen.time,
+            signup: chosen.signup,
+            known: chosen.known,
+            anonymous: chosen.anonymous,
+        },
+        source,
+    ))
 }
 
-/// The user id and timestamp columns, named in the options or found by
-/// their headers (the most specific word first: "user_id" over a later
-/// "user"), and the signup column when named.
-fn find_columns(headers: &[String], config: &EventsConfig) -> Result<Columns, InputError> {
-    let normalized: Vec<String> = headers.iter().map(|h| normalize_header(h)).collect();
-    let mut problems = Vec::new();
-    let mut find = |role: &str, named: &Option<String>, words: &[&str], taken: Option<usize>| {
-        if let Some(name) = named {
-            return named_column(headers, &normalized, role, name, &mut problems)
-                .map(|i| DetectedColumn::new(&headers[i], i, "option"));
-        }
-        words.iter().find_map(|w| {
-            (0..headers.len())
-                .find(|i| Some(*i) != taken && normalized[*i].contains(w))
-                .map(|i| DetectedColumn::new(&headers[i], i, "header"))
-        })
-    };
-    let user = find("user", &config.user_column, &USER_WORDS, None);
-    let taken = user.as_ref().map(|u| u.index as usize);
-    let time = find("time", &config.time_column, &TIME_WORDS, taken);
-    let signup = find("signup", &config.signup_column, &[], None);
-    if !problems.is_empty() {
-        return Err(InputError::new("events", problems));
-    }
-    match (user, time) {
-        (Some(user), Some(time)) => Ok(Columns { user, time, signup }),
-        _ => Err(InputError::new(
-            "events",
-            vec![Problem::new(
-                "input",
-                format!("a file whose columns are {}", header_list(headers)),
-                "a user id column (user, user_id, distinct_id...) and a timestamp column \
-                 (timestamp, time, date...); name them with options.columns",
-            )],
-        )),
-    }
-}
-
-/// What the rows gave: a dense user id and a timestamp per event, each
-/// user's signup time (one kept per user, the differing ones beside it:
-/// [`Signups`] keeps the earliest), and the rows not used.
+/// What the rows gave: a dense user id and a time (ms) per event, the
+/// known id beside it when linking (else nothing), the links seen, the
+/// signup rows, and the rows not used.
 struct EventRows {
     interned: Interner,
     ids: Vec<u32>,
-    times: Vec<Parsed>,
-    signup_of: HashMap<u32, Parsed>,
-    other_signups: Vec<(u32, Parsed)>,
+    anonymous: Vec<u32>,
+    known: Vec<u32>,
+    times: Vec<f64>,
+    signup_rows: Vec<(u32, u32, u32, f64)>,
+    linker: Linker,
     skipped: IssueLog,
 }
 
-/// Reads every row: a user id (interned), a timestamp, and the signup time
-/// when there is a signup column; a row missing one is logged, not used.
-fn read_rows(rows: Rows, columns: &Columns) -> EventRows {
+/// An id cell's text, unless it holds none (empty, `null`, `undefined`).
+fn id_text(cell: &[u8]) -> Option<&[u8]> {
+    let c = cell.trim_ascii();
+    (!c.is_empty() && c != b"null" && c != b"undefined").then_some(c)
+}
+
+/// A cell as milliseconds: ISO text, or a number in the column's unit (or,
+/// when the sample held no number, in the unit its own size says); `Err`
+/// with the reason when it cannot be read or is no date from 1970 to 2099.
+fn milliseconds(
+    cell: &[u8],
+    unit: Option<Unit>,
+    unreadable: &'static str,
+) -> Result<f64, &'static str> {
+    let ms = match timestamp::parse(cell).ok_or(unreadable)? {
+        Parsed::Ms(v) => Some(v),
+        Parsed::Number(n) => unit.unwrap_or_else(|| Unit::by_magnitude(n)).to_ms(n),
+    };
+    ms.filter(|v| (0.0..MAX_TIMESTAMP_MS).contains(v))
+        .ok_or(OUT_OF_RANGE)
+}
+
+/// Reads every row (the sample read ahead first): a user id (interned), a
+/// time, and the signup time when there is a signup column; a row missing
+/// one, or whose time is unreadable or out of range, is logged, not used.
+fn read_rows(
+    rows: Rows,
+    sample: &[csv::ByteRecord],
+    columns: &Columns,
+    pair: Option<&PairColumns>,
+    (time_unit, signup_unit): (Option<Unit>, Option<Unit>),
+) -> EventRows {
     let (ui, ti) = (columns.user.index as usize, columns.time.index as usize);
     let si = columns.signup.as_ref().map(|s| s.index as usize);
     let mut read = EventRows {
         interned: Interner::default(),
         ids: Vec::new(),
+        anonymous: Vec::new(),
+        known: Vec::new(),
         times: Vec::new(),
-        signup_of: HashMap::new(),
-        other_signups: Vec::new(),
+        signup_rows: Vec::new(),
+        linker: Linker::default(),
         skipped: IssueLog::default(),
     };
     let row = |read: &mut EventRows, record: &csv::ByteRecord, start: usize| {
         let (Some(u), Some(t)) = (record.get(ui), record.get(ti)) else {
             return;
         };
-        let u = u.trim_ascii();
-        if u.is_empty() {
+        let Some(u) = id_text(u) else {
             return read.skip(start, "no user id", None);
-        }
-        let Some(parsed) = timestamp::parse(t) else {
-            return read.skip(start, UNREADABLE, Some(t));
+        };
+        let ms = match milliseconds(t, time_unit, UNREADABLE) {
+            Ok(ms) => ms,
+            Err(reason) => return read.skip(start, reason, Some(t)),
         };
         let signed_up = match si.and_then(|i| record.get(i)) {
-            Some(cell) if !cell.trim_ascii().is_empty() => match timestamp::parse(cell) {
-                Some(p) => Some(p),
-                None => return read.skip(start, UNREADABLE_SIGNUP, Some(cell)),
-            },
+            Some(cell) if !cell.trim_ascii().is_empty() => {
+                match milliseconds(cell, signup_unit, UNREADABLE_SIGNUP) {
+                    Ok(p) => Some(p),
+                    Err(reason) => {
+                        let reason = if reason == OUT_OF_RANGE {
+                            SIGNUP_OUT_OF_RANGE
+                        } else {
+                            reason
+                        };
+                        return read.skip(start, reason, Some(cell));
+                    }
+                }
+            }
             _ => None,
         };
         let id = read.interned.id(u);
-        read.ids.push(id);
-        read.times.push(parsed);
-        if let Some(p) = signed_up {
-            match read.signup_of.get(&id) {
-                None => {
-                    read.signup_of.insert(id, p);
-                }
-                Some(known) if *known != p => read.other_signups.push((id, p)),
-                Some(_) => {}
+        let (mut anonymous, mut known) = (id, NONE);
+        if let Some(p) = pair {
+            if p.anonymous != ui {
+                anonymous = record
+                    .get(p.anonymous)
+                    .and_then(id_text)
+                    .map_or(NONE, |a| read.interned.id(a));
+                read.anonymous.push(anonymous);
             }
+            if let Some(k) = record.get(p.known).and_then(id_text) {
+                known = read.interned.id(k);
+                if anonymous != NONE {
+                    read.linker.pair(anonymous, known, ms);
+                }
+            }
+            read.known.push(known);
+        }
+        read.ids.push(id);
+        read.times.push(ms);
+        if let Some(p) = signed_up {
+            let a = if anonymous == NONE { id } else { anonymous };
+            read.signup_rows.push((id, a, known, p));
         }
     };
-    rows.each(&[], &mut read, row, |read, at, reason| {
+    rows.each(sample, &mut read, row, |read, at, reason| {
         read.skip(at, reason, None)
     });
     read
@@ -275,30 +463,8 @@ impl EventRows {
 
 /// Why a signup cell could not be read.
 const UNREADABLE_SIGNUP: &str =
-    "signup time is neither ISO-8601 (2026-11-01T09:30:00Z) nor a number of seconds or milliseconds";
+    "signup time is neither ISO-8601 (2026-11-01T09:30:00Z) nor a number since 1970 nor a YYYYMMDD date";
 
-/// Milliseconds from timestamps as read, and the format found. Bare numbers
-/// are seconds or milliseconds, decided once for the column: every
-/// millisecond timestamp after March 1973 is above 1e11.
-fn to_milliseconds(times: &[Parsed]) -> (Vec<f64>, &'static str) {
-    let mut numbers = times.iter().filter_map(|t| match t {
-        Parsed::Number(n) => Some(*n),
-        Parsed::Ms(_) => None,
-    });
-    let any_number = numbers.clone().next().is_some();
-    let seconds = any_number && numbers.all(|n| n.abs() < 1e11);
-    let format = match (any_number, seconds) {
-        (false, _) => "iso-8601",
-        (true, true) => "epoch-seconds",
-        (true, false) => "epoch-milliseconds",
-    };
-    let ms = times
-        .iter()
-        .map(|t| match t {
-            Parsed::Ms(v) => *v,
-            Parsed::Number(n) if seconds => n * 1000.0,
-            Parsed::Number(n) => *n,
-        })
-        .collect();
-    (ms, format)
-}
+/// Why a signup time was read but left out.
+const SIGNUP_OUT_OF_RANGE: &str =
+    "signup time is not a date from 1970 to 2099 in the column's unit";

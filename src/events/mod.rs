@@ -18,9 +18,11 @@
 //! ```
 
 pub(crate) mod activity;
+mod columns;
 mod config;
 mod csv_input;
 mod elapsed;
+mod identity;
 mod options;
 mod prepare;
 mod report;
@@ -31,7 +33,8 @@ pub mod timestamp;
 
 pub use config::{EventsConfig, Period, Window};
 pub use csv_input::{analyze_events_csv, detect_columns, Columns, EventsCsvAnalysis};
-pub use options::{EventColumnNames, EventsOptions};
+pub use identity::IdentityReport;
+pub use options::{EventAlias, EventColumnNames, EventsOptions};
 pub use report::FLAT_DECLINE;
 pub use result::*;
 

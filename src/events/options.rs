@@ -45,7 +45,43 @@ pub struct EventsOptions {
     /// For `analyzeEventsCsv`: the field delimiter, `,` `;` tab or `|`. Default: detected.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub delimiter: Option<String>,
+    /// For `analyzeEventsCsv`: what the time (and signup) column's numbers count: `seconds`,
+    /// `milliseconds`, `microseconds` or `nanoseconds` since 1970, or `yyyymmdd` dates.
+    /// Default: decided from their size (and said in the result's warnings).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "wasm",
+        tsify(
+            type = "\"seconds\" | \"milliseconds\" | \"microseconds\" | \"nanoseconds\" | \"yyyymmdd\""
+        )
+    )]
+    pub time_unit: Option<String>,
+    /// For `analyzeEventsCsv`: `link` (default) counts a person once, as the analytics tools
+    /// do: the export's person column when it has one (PostHog's `person_id`), else each
+    /// anonymous id attached to the known id seen with it in the same rows (Segment
+    /// `anonymous_id`/`user_id`, Mixpanel `$device_id`/`$user_id`, GA4
+    /// `user_pseudo_id`/`user_id`); `as-is` counts every id of the user column apart.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(type = "\"link\" | \"as-is\""))]
+    pub identity: Option<String>,
+    /// For `analyzeEventsCsv`: more links, each `from` id counted as the `to` id (an alias
+    /// table, a CRM's merges); applied after the rows' own links, one step. At most 1,000,000.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub aliases: Option<Vec<EventAlias>>,
 }
+
+/// One link between two ids.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct EventAlias {
+    /// The id that counts as another (an anonymous or old id).
+    pub from: String,
+    /// The id it counts as.
+    pub to: String,
+}
+
+/// Most aliases an analysis takes.
+pub const MAX_ALIASES: usize = 1_000_000;
 
 /// Column names of an events export.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -66,7 +102,7 @@ pub struct EventColumnNames {
     pub signup: Option<String>,
 }
 
-const OPTION_NAMES: [&str; 8] = [
+const OPTION_NAMES: [&str; 11] = [
     "utcOffsetMinutes",
     "weekStart",
     "window",
@@ -75,6 +111,9 @@ const OPTION_NAMES: [&str; 8] = [
     "powerUserDays",
     "columns",
     "delimiter",
+    "timeUnit",
+    "identity",
+    "aliases",
 ];
 const OPTIONS: Shape = Shape::options(&OPTION_NAMES, read::OPTIONS_EXPECTED);
 
@@ -131,6 +170,53 @@ fn read_fields(raw: &RawValue, c: &mut EventsConfig, problems: &mut Vec<Problem>
         c.signup_column = header("signup");
     }
     c.delimiter = read::delimiter(raw.get("delimiter"), "options.delimiter", problems);
+    c.time_unit = choose(raw, "timeUnit", &super::timestamp::UNIT_NAMES, problems);
+    let identities = [("link", true), ("as-is", false)];
+    c.link_identities = choose(raw, "identity", &identities, problems).unwrap_or(true);
+    c.aliases = aliases(raw.get("aliases"), problems);
+}
+
+/// `options.aliases`: an array of `{ from, to }`, each an id (text, or a
+/// whole number as some tools' ids are).
+fn aliases(raw: &RawValue, problems: &mut Vec<Problem>) -> Vec<(String, String)> {
+    let items = match raw {
+        RawValue::Undefined | RawValue::Null => return Vec::new(),
+        RawValue::Array(items) if items.len() <= MAX_ALIASES => items,
+        other => {
+            problems.push(Problem::new(
+                "options.aliases",
+                other.describe(),
+                format!("an array of at most {MAX_ALIASES} links {{ from: \"anon-1\", to: \"user-1\" }}"),
+            ));
+            return Vec::new();
+        }
+    };
+    let id = |raw: &RawValue, path: String, problems: &mut Vec<Problem>| match raw {
+        RawValue::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        RawValue::Number(n) if n.is_finite() && n.fract() == 0.0 => Some(format!("{n}")),
+        other => {
+            problems.push(Problem::new(
+                path,
+                other.describe(),
+                "an id: text, or a whole number",
+            ));
+            None
+        }
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let path = format!("options.aliases[{i}]");
+        let shape = Shape::options(&["from", "to"], "an object { from, to }");
+        if read::required_object(item, &path, shape, problems).is_none() {
+            continue;
+        }
+        let from = id(item.get("from"), format!("{path}.from"), problems);
+        let to = id(item.get("to"), format!("{path}.to"), problems);
+        if let (Some(from), Some(to)) = (from, to) {
+            out.push((from, to));
+        }
+    }
+    out
 }
 
 /// Option `key`: one of the named values.

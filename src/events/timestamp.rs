@@ -1,7 +1,9 @@
 //! Reading one timestamp as event exports write it: ISO-8601
 //! (`2026-11-01`, `2026-11-01T09:30:00Z`, `2026-11-01 09:30:00.123+01:00`)
-//! or a number of seconds or milliseconds since the epoch (the unit is
-//! decided once per file, from the magnitudes).
+//! or a number: seconds, milliseconds, microseconds (GA4's
+//! `event_timestamp`) or nanoseconds since the epoch, or a date written as
+//! `YYYYMMDD` (GA4's `event_date`). The unit is decided once per column,
+//! from a sample of its values, unless the caller names it.
 
 use crate::calendar::{days_from_civil, MS_PER_DAY};
 
@@ -16,7 +18,104 @@ pub enum Parsed {
 
 /// Why a timestamp could not be read.
 pub const UNREADABLE: &str =
-    "timestamp is neither ISO-8601 (2026-11-01T09:30:00Z) nor a number of seconds or milliseconds";
+    "timestamp is neither ISO-8601 (2026-11-01T09:30:00Z) nor a number since 1970 (seconds, milliseconds, microseconds or nanoseconds) nor a YYYYMMDD date";
+
+/// Why a timestamp was read but left out.
+pub const OUT_OF_RANGE: &str = "timestamp is not a date from 1970 to 2099 in the column's unit";
+
+/// What a column's bare numbers count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// Seconds since 1970-01-01T00:00:00Z.
+    Seconds,
+    /// Milliseconds since the epoch.
+    Milliseconds,
+    /// Microseconds since the epoch (GA4's `event_timestamp`).
+    Microseconds,
+    /// Nanoseconds since the epoch.
+    Nanoseconds,
+    /// A date written as digits, `20261103` (GA4's `event_date`), UTC midnight.
+    Yyyymmdd,
+}
+
+/// The units' names, as options and results write them.
+pub const UNIT_NAMES: [(&str, Unit); 5] = [
+    ("seconds", Unit::Seconds),
+    ("milliseconds", Unit::Milliseconds),
+    ("microseconds", Unit::Microseconds),
+    ("nanoseconds", Unit::Nanoseconds),
+    ("yyyymmdd", Unit::Yyyymmdd),
+];
+
+impl Unit {
+    /// The format name results give (`epoch-microseconds`, `yyyymmdd`).
+    pub fn format(self) -> &'static str {
+        match self {
+            Unit::Seconds => "epoch-seconds",
+            Unit::Milliseconds => "epoch-milliseconds",
+            Unit::Microseconds => "epoch-microseconds",
+            Unit::Nanoseconds => "epoch-nanoseconds",
+            Unit::Yyyymmdd => "yyyymmdd",
+        }
+    }
+
+    /// The unit of one number, by its size: every date from 1973 to 2099 is
+    /// 1e8..4.1e9 seconds, 1e11..4.1e12 ms, 1e14..4.1e15 us, 1e17..4.1e18 ns;
+    /// the ranges do not meet, so the boundaries sit between them.
+    pub fn by_magnitude(n: f64) -> Unit {
+        let a = n.abs();
+        if a < 1e11 {
+            Unit::Seconds
+        } else if a < 1e14 {
+            Unit::Milliseconds
+        } else if a < 1e17 {
+            Unit::Microseconds
+        } else {
+            Unit::Nanoseconds
+        }
+    }
+
+    /// The unit of a column's sampled numbers: `YYYYMMDD` when every one is
+    /// such a date (no export holds events of August 1970, which those
+    /// numbers would be in seconds); else by the median's size.
+    pub fn of(numbers: &[f64]) -> Option<Unit> {
+        if numbers.is_empty() {
+            return None;
+        }
+        if numbers.iter().all(|n| yyyymmdd(*n).is_some()) {
+            return Some(Unit::Yyyymmdd);
+        }
+        let mut sorted: Vec<f64> = numbers.iter().map(|n| n.abs()).collect();
+        sorted.sort_by(f64::total_cmp);
+        Some(Unit::by_magnitude(sorted[sorted.len() / 2]))
+    }
+
+    /// Milliseconds since the epoch of a number in this unit; `None` for a
+    /// `YYYYMMDD` that is no date.
+    pub fn to_ms(self, n: f64) -> Option<f64> {
+        match self {
+            Unit::Seconds => Some(n * 1000.0),
+            Unit::Milliseconds => Some(n),
+            Unit::Microseconds => Some(n / 1000.0),
+            Unit::Nanoseconds => Some(n / 1e6),
+            Unit::Yyyymmdd => yyyymmdd(n),
+        }
+    }
+}
+
+/// Milliseconds of a `YYYYMMDD` date from 1900 to 2100, UTC midnight.
+fn yyyymmdd(n: f64) -> Option<f64> {
+    if n.fract() != 0.0 || !(19_000_101.0..=21_001_231.0).contains(&n) {
+        return None;
+    }
+    let n = n as i64;
+    let (y, m, d) = (n / 10_000, (n / 100 % 100) as u32, (n % 100) as u32);
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    let day = days_from_civil(y, m, d);
+    (crate::calendar::civil(day) == (y, m, d)).then_some(day as f64 * MS_PER_DAY)
+}
 
 /// Reads a timestamp. Text without a zone is taken as UTC.
 pub fn parse(field: &[u8]) -> Option<Parsed> {
@@ -142,6 +241,30 @@ mod tests {
         assert_eq!(ms("2026-11-01T25:00"), None);
         assert_eq!(ms("2026-11-01T09:30:00+99:00"), None);
         assert_eq!(ms("2026-11-01Tnope"), None);
+    }
+
+    #[test]
+    fn units_by_size_and_dates_by_digits() {
+        // 2026-11-03T00:00:00Z in each unit.
+        let s = days_from_civil(2026, 11, 3) as f64 * 86_400.0;
+        for (n, unit) in [
+            (s, Unit::Seconds),
+            (s * 1e3, Unit::Milliseconds),
+            (s * 1e6, Unit::Microseconds),
+            (s * 1e9, Unit::Nanoseconds),
+        ] {
+            assert_eq!(Unit::of(&[n, n + 1.0, n + 2.0]), Some(unit));
+            assert_eq!(unit.to_ms(n), Some(s * 1000.0));
+        }
+        assert_eq!(
+            Unit::of(&[20_261_103.0, 20_261_104.0]),
+            Some(Unit::Yyyymmdd)
+        );
+        assert_eq!(Unit::Yyyymmdd.to_ms(20_261_103.0), Some(s * 1000.0));
+        assert_eq!(Unit::Yyyymmdd.to_ms(20_261_131.0), None);
+        // One number that is no date: seconds, by size.
+        assert_eq!(Unit::of(&[20_261_103.0, 20_261_199.0]), Some(Unit::Seconds));
+        assert_eq!(Unit::of(&[]), None);
     }
 
     #[test]

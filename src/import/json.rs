@@ -1,7 +1,10 @@
 //! JSON exports as a table, for the row readers: JSON lines (one object per
 //! line, as Mixpanel and Amplitude export events) or a JSON array of
 //! objects. Nested objects are flattened with dot paths (`properties.time`);
-//! arrays and other values inside are kept as their JSON text. The table is
+//! so are arrays of key/value records, as GA4's BigQuery export writes its
+//! `event_params` (`[{"key": "ga_session_id", "value": {"int_value": "7"}}]`
+//! gives `event_params.ga_session_id` = `7`); other arrays and values
+//! inside are kept as their JSON text. The table is
 //! written as CSV (the readers' one format), each record remembering the
 //! line of the file it came from, so every problem is still reported by the
 //! file's own line.
@@ -203,11 +206,43 @@ fn path(prefix: &str, key: &str) -> String {
     }
 }
 
+/// The records of an array of `{ "key": text, "value": ... }` objects
+/// (GA4's `event_params`, `user_properties`), each key with its value: the
+/// value itself, or the first non-null member of a typed value object
+/// (`string_value`, `int_value`, `float_value`, `double_value`).
+fn key_values(array: &[Value]) -> Option<Vec<(&str, &Value)>> {
+    if array.is_empty() {
+        return None;
+    }
+    array
+        .iter()
+        .map(|item| {
+            let object = item.as_object()?;
+            let key = object.get("key")?.as_str()?;
+            let value = object.get("value")?;
+            let value = match value {
+                Value::Object(typed) => typed
+                    .values()
+                    .find(|v| !v.is_null())
+                    .unwrap_or(&Value::Null),
+                other => other,
+            };
+            Some((key, value))
+        })
+        .collect()
+}
+
 fn flatten_keys(object: &Map<String, Value>, prefix: &str, depth: usize, out: &mut Vec<String>) {
     for (key, value) in object {
         match value {
             Value::Object(inner) if depth < MAX_FLATTEN_DEPTH && !inner.is_empty() => {
                 flatten_keys(inner, &path(prefix, key), depth + 1, out)
+            }
+            Value::Array(items) if key_values(items).is_some() => {
+                let base = path(prefix, key);
+                for (k, _) in key_values(items).unwrap_or_default() {
+                    out.push(path(&base, k));
+                }
             }
             _ => out.push(path(prefix, key)),
         }
@@ -225,6 +260,16 @@ fn flatten_values(
         match value {
             Value::Object(inner) if depth < MAX_FLATTEN_DEPTH && !inner.is_empty() => {
                 flatten_values(inner, &key, depth + 1, out)
+            }
+            Value::Array(items) if key_values(items).is_some() => {
+                for (k, v) in key_values(items).unwrap_or_default() {
+                    let text = match v {
+                        Value::Null => String::new(),
+                        Value::String(s) => s.clone(),
+                        other => other.to_string(),
+                    };
+                    out(&path(&key, k), text);
+                }
             }
             Value::Null => out(&key, String::new()),
             Value::String(s) => out(&key, s.clone()),
@@ -274,6 +319,16 @@ mod tests {
             [2, 3, 5]
         );
         assert!(to_table(&[b"[1, 2]"], "events").is_err());
+    }
+
+    #[test]
+    fn ga4_key_value_records_become_columns() {
+        let line = br#"{"event_name":"page_view","event_params":[{"key":"ga_session_id","value":{"string_value":null,"int_value":"1793","float_value":null}},{"key":"page_title","value":{"string_value":"Home"}}],"items":[1,2]}"#;
+        let t = to_table(&[line], "events").unwrap();
+        assert_eq!(
+            String::from_utf8(t.csv).unwrap(),
+            "event_name,event_params.ga_session_id,event_params.page_title,items\npage_view,1793,Home,\"[1,2]\"\n"
+        );
     }
 
     #[test]

@@ -22,11 +22,12 @@ pub struct DetectedColumn {
     pub header: String,
     /// 0-based column position.
     pub index: u32,
-    /// How it was found: named in `options.columns`, by its header's words, by its values, or
-    /// given as an array.
+    /// How it was found: named in `options.columns`, as the export's tool names it (`source`:
+    /// PostHog's `person_id`, GA4's `event_timestamp`), by its header's words, by its values,
+    /// or given as an array.
     #[cfg_attr(
         feature = "wasm",
-        tsify(type = "\"option\" | \"header\" | \"values\" | \"array\"")
+        tsify(type = "\"option\" | \"source\" | \"header\" | \"values\" | \"array\"")
     )]
     pub detected_by: String,
     /// The question the column asks, where the export writes it apart from the header

@@ -22,6 +22,11 @@ impl Interner {
         self.ids.insert(text.to_vec(), next);
         next
     }
+
+    /// How many distinct texts were numbered (ids are below it).
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
 }
 
 #[cfg(test)]

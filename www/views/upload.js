@@ -97,6 +97,9 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
     window: select('window', [['calendar', 'Calendar periods'], ['24h', '24-hour blocks from each user\'s start']]),
     powerDays: number('powerUserDays', 14, 1, 28),
     asOf: h('input', { type: 'date', name: 'asOf' }),
+    identity: select('identity', [['link', 'Link anonymous ids to signed-in ids'], ['as-is', 'Count every id apart']]),
+    timeUnit: select('timeUnit', [['', 'From their size'], ['seconds', 'Seconds since 1970'], ['milliseconds', 'Milliseconds since 1970'],
+      ['microseconds', 'Microseconds since 1970 (GA4)'], ['nanoseconds', 'Nanoseconds since 1970'], ['yyyymmdd', 'Dates written YYYYMMDD']]),
   };
   const eventsOptions = h('details', { class: 'mv-options', 'data-testid': 'upload-events-options' },
     h('summary', { text: 'Usage event options' }),
@@ -104,6 +107,8 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
       field('User id column', ev.user, 'Header text; empty: detected (user_id, distinct_id…).'),
       field('Time column', ev.time, 'Empty: detected (timestamp, time, date…).'),
       field('Signup time column', ev.signup, 'Optional: users are then new on their signup day.'),
+      field('Time unit', ev.timeUnit, 'For times written as numbers; empty: from their size.'),
+      field('Users', ev.identity, 'Linked: a person\'s anonymous (device) ids count as the signed-in id seen with them, as the analytics tools count.'),
       field('Day boundaries', ev.offset, 'The time zone days and weeks are counted in.'),
       field('Weeks start on', ev.weekStart),
       field('Cohort period', ev.period, 'Also the period of growth accounting.'),
@@ -164,6 +169,8 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
       if (ev.window.value !== 'calendar') o.window = ev.window.value;
       if (num(ev.powerDays) !== undefined && num(ev.powerDays) !== 14) o.powerUserDays = num(ev.powerDays);
       if (ev.asOf.value) o.asOf = ev.asOf.value;
+      if (ev.timeUnit.value) o.timeUnit = ev.timeUnit.value;
+      if (ev.identity.value !== 'link') o.identity = ev.identity.value;
       return o;
     }
     /** @type {Record<string, unknown>} */

@@ -1,0 +1,325 @@
+//! Event exports laid out as their tools write them (tests/fixtures/events/,
+//! built by make_fixtures.py, which also computes the expected figures
+//! independently of the library): the server's clock over the device's,
+//! a complete id over a sparse user_id, the person over pre-login ids,
+//! microsecond timestamps, and a row out of range reported by its line.
+#![cfg(all(feature = "events", not(target_arch = "wasm32")))]
+
+use market_validation::events::{analyze_events_csv, EventsConfig, EventsCsvAnalysis};
+use market_validation::read_export::{read_export, ExportOptions};
+use market_validation::RawValue;
+use proptest::prelude::*;
+use serde_json::Value;
+
+fn fixture(name: &str) -> Vec<u8> {
+    let path = format!(
+        "{}/tests/fixtures/events/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn expected(which: &str) -> Value {
+    let all: Value = serde_json::from_slice(&fixture("expected.json")).unwrap();
+    all[which].clone()
+}
+
+fn analyse(bytes: &[u8], options: &str) -> EventsCsvAnalysis {
+    let config = EventsConfig::from_raw(&RawValue::from_json_str(options).unwrap()).unwrap();
+    analyze_events_csv(bytes, &config).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn assert_figures(r: &EventsCsvAnalysis, e: &Value) {
+    let a = &r.analysis;
+    assert_eq!(
+        (a.events, a.users, a.first_date.as_str(), a.as_of.as_str()),
+        (
+            e["events"].as_u64().unwrap(),
+            e["users"].as_u64().unwrap(),
+            e["firstDate"].as_str().unwrap(),
+            e["asOf"].as_str().unwrap()
+        )
+    );
+}
+
+#[test]
+fn ga4_microseconds_and_a_row_out_of_range() {
+    let e = expected("ga4");
+    let r = analyse(&fixture("ga4-flattened.csv"), "{}");
+    assert_figures(&r, &e);
+    assert_eq!(
+        (r.user_column.header.as_str(), r.time_column.header.as_str()),
+        ("user_pseudo_id", "event_timestamp")
+    );
+    assert_eq!(r.time_format, "epoch-microseconds");
+    assert!(
+        r.warnings
+            .iter()
+            .any(|w| w.code == "time_unit" && w.message.contains("microseconds")),
+        "{:?}",
+        r.warnings
+    );
+    // The corrupted row is skipped and named by its line; the call does not fail.
+    assert_eq!(r.skipped.count, 1);
+    assert_eq!(r.skipped.first[0].line, e["badLine"].as_u64());
+    assert!(r.skipped.first[0].reason.contains("1970 to 2099"));
+    // Its date column alone: YYYYMMDD dates, not seconds.
+    let r = analyse(
+        &fixture("ga4-flattened.csv"),
+        r#"{"columns": {"time": "event_date"}}"#,
+    );
+    assert_eq!(r.time_format, "yyyymmdd");
+    assert_eq!(r.analysis.first_date, e["firstDate"].as_str().unwrap());
+    // Named, the unit is not guessed.
+    let r = analyse(
+        &fixture("ga4-flattened.csv"),
+        r#"{"timeUnit": "microseconds"}"#,
+    );
+    assert!(r.warnings.iter().all(|w| w.code != "time_unit"));
+}
+
+#[test]
+fn segment_links_anonymous_ids_to_the_known_ids_seen_with_them() {
+    let e = expected("segment");
+    let r = analyse(&fixture("segment-tracks.csv"), "{}");
+    assert_figures(&r, &e);
+    assert_eq!(r.time_column.header, "timestamp");
+    assert_eq!(r.user_column.header, "anonymous_id");
+    let id = &r.identity;
+    assert_eq!(
+        (id.method.as_str(), id.known_column.as_deref()),
+        ("linked", Some("user_id"))
+    );
+    assert_eq!(
+        (id.ids, id.users, id.ids_merged, id.conflicts),
+        (
+            e["anonymousIds"].as_u64().unwrap(),
+            e["users"].as_u64().unwrap(),
+            e["idsMerged"].as_u64().unwrap(),
+            e["conflicts"].as_u64().unwrap()
+        )
+    );
+    assert!(r.warnings.iter().all(|w| w.code != "user_column_sparse"));
+
+    // As they are: every anonymous id a user, and the sparse user_id said.
+    let r = analyse(&fixture("segment-tracks.csv"), r#"{"identity": "as-is"}"#);
+    assert_eq!(r.analysis.users, e["anonymousIds"].as_u64().unwrap());
+    assert_eq!(r.identity.method, "as-is");
+    assert_eq!(r.user_column.runner_up.as_deref(), Some("user_id"));
+    let warning = r
+        .warnings
+        .iter()
+        .find(|w| w.code == "user_column_sparse")
+        .expect("a sparse user_id is said");
+    let empty = e["userIdEmptyPercentFirst200"].as_u64().unwrap();
+    assert!(
+        warning.message.contains(&format!(
+            "\"user_id\" is empty in {empty}% of the rows sampled"
+        )),
+        "{}",
+        warning.message
+    );
+
+    // An alias joins two people: one fewer user.
+    let r = analyse(
+        &fixture("segment-tracks.csv"),
+        r#"{"aliases": [{"from": "user-3", "to": "user-4"}]}"#,
+    );
+    assert_eq!(r.analysis.users, e["users"].as_u64().unwrap() - 1);
+    assert_eq!(r.identity.aliases, 1);
+}
+
+#[test]
+#[cfg(feature = "readers")]
+fn mixpanel_links_device_ids_to_user_ids() {
+    let e = expected("mixpanel");
+    let r = analyse(&fixture("mixpanel-export.jsonl"), "{}");
+    assert_figures(&r, &e);
+    assert_eq!(
+        (r.user_column.header.as_str(), r.time_column.header.as_str()),
+        ("properties.distinct_id", "properties.time")
+    );
+    assert_eq!(r.time_format, "epoch-seconds");
+    assert_eq!(
+        (
+            r.identity.method.as_str(),
+            r.identity.known_column.as_deref()
+        ),
+        ("linked", Some("properties.$user_id"))
+    );
+    assert_eq!(r.identity.ids, e["distinctIds"].as_u64().unwrap());
+    assert_eq!(
+        r.identity.anonymous_column.as_deref(),
+        Some("properties.$device_id")
+    );
+    let r = analyse(
+        &fixture("mixpanel-export.jsonl"),
+        r#"{"identity": "as-is"}"#,
+    );
+    assert_eq!(r.analysis.users, e["distinctIds"].as_u64().unwrap());
+}
+
+#[test]
+#[cfg(feature = "readers")]
+fn ga4_nested_json_lines_with_its_event_params() {
+    let e = expected("ga4Nested");
+    let bytes = fixture("ga4-export.jsonl");
+    let r = analyse(&bytes, "{}");
+    assert_figures(&r, &e);
+    assert_eq!(
+        (
+            r.user_column.header.as_str(),
+            r.time_column.header.as_str(),
+            r.time_format.as_str()
+        ),
+        ("user_pseudo_id", "event_timestamp", "epoch-microseconds")
+    );
+    // event_params' records are columns: the session id is there to be read.
+    let info = read_export(&bytes, &ExportOptions::default()).unwrap();
+    assert_eq!(info.source, market_validation::import::ExportSource::Ga4);
+    assert!(info
+        .columns
+        .iter()
+        .any(|c| c.header == "event_params.ga_session_id"));
+}
+
+#[test]
+fn heap_all_events() {
+    let e = expected("heap");
+    let r = analyse(&fixture("heap-all-events.csv"), "{}");
+    assert_figures(&r, &e);
+    assert_eq!(
+        (
+            r.user_column.header.as_str(),
+            r.user_column.detected_by.as_str(),
+            r.time_column.header.as_str()
+        ),
+        ("user_id", "source", "time")
+    );
+}
+
+#[test]
+fn amplitude_reads_event_time_and_its_own_id() {
+    let e = expected("amplitude");
+    let r = analyse(&fixture("amplitude-events.csv"), "{}");
+    assert_figures(&r, &e);
+    assert_eq!(
+        (
+            r.user_column.header.as_str(),
+            r.user_column.detected_by.as_str()
+        ),
+        ("amplitude_id", "source")
+    );
+    assert_eq!(r.time_column.header, "event_time");
+    let info = read_export(&fixture("amplitude-events.csv"), &ExportOptions::default()).unwrap();
+    let time = info
+        .columns
+        .iter()
+        .find(|c| c.role.as_deref() == Some("time"))
+        .unwrap();
+    assert_eq!(time.header, "event_time");
+}
+
+#[test]
+fn posthog_counts_people_not_distinct_ids() {
+    let e = expected("posthog");
+    let r = analyse(&fixture("posthog-events.csv"), "{}");
+    assert_figures(&r, &e);
+    assert_eq!(r.user_column.header, "person_id");
+    assert_eq!(r.user_column.runner_up.as_deref(), Some("distinct_id"));
+    // Named, distinct_id counts every pre-login id apart.
+    let r = analyse(
+        &fixture("posthog-events.csv"),
+        r#"{"columns": {"user": "distinct_id"}}"#,
+    );
+    assert_eq!(r.analysis.users, e["distinctIds"].as_u64().unwrap());
+}
+
+#[test]
+fn the_new_options_are_checked_all_at_once() {
+    let raw = r#"{"timeUnit": "micros", "identity": "merge", "aliases": [{"from": "a"}, {"from": "b", "to": 1.5}, 3]}"#;
+    let err = EventsConfig::from_raw(&RawValue::from_json_str(raw).unwrap())
+        .unwrap_err()
+        .to_string();
+    for path in [
+        "options.timeUnit",
+        "options.identity",
+        "options.aliases[0].to",
+        "options.aliases[1].to",
+        "options.aliases[2]",
+    ] {
+        assert!(err.contains(path), "{path}: {err}");
+    }
+    assert!(err.contains("microseconds"), "{err}");
+}
+
+/// A CSV's columns in another order, with unrelated columns added.
+fn reshaped(bytes: &[u8], order: &[usize], extra: usize) -> Vec<u8> {
+    let text = String::from_utf8(bytes.to_vec()).unwrap();
+    let mut out = String::new();
+    for (n, line) in text.lines().enumerate() {
+        let cells: Vec<&str> = line.split(',').collect();
+        let mut row: Vec<String> = order.iter().map(|&i| cells[i].to_string()).collect();
+        for k in 0..extra {
+            row.push(if n == 0 {
+                format!("extra_{k}")
+            } else {
+                format!("x{k}")
+            });
+        }
+        out.push_str(&row.join(","));
+        out.push('\n');
+    }
+    out.into_bytes()
+}
+
+/// The file's data rows in another order (the header first).
+fn rows_reordered(bytes: &[u8], seed: u64) -> Vec<u8> {
+    let text = String::from_utf8(bytes.to_vec()).unwrap();
+    let mut lines: Vec<&str> = text.lines().collect();
+    let header = lines.remove(0);
+    // A fixed permutation from the seed (an LCG): no randomness source needed.
+    let mut state = seed | 1;
+    for i in (1..lines.len()).rev() {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        lines.swap(i, (state >> 33) as usize % (i + 1));
+    }
+    let mut out = format!("{header}\n");
+    for l in lines {
+        out.push_str(l);
+        out.push('\n');
+    }
+    out.into_bytes()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    // Linking gives the same users in any row order.
+    #[test]
+    fn linking_does_not_depend_on_row_order(seed in any::<u64>()) {
+        let base = fixture("segment-tracks.csv");
+        let want = analyse(&base, "{}");
+        let got = analyse(&rows_reordered(&base, seed), "{}");
+        prop_assert_eq!(got.analysis.users, want.analysis.users);
+        prop_assert_eq!(&got.identity, &want.identity);
+        prop_assert_eq!(&got.analysis.daily, &want.analysis.daily);
+    }
+
+    // Shuffled columns and unrelated ones added change nothing.
+    #[test]
+    fn column_order_and_extra_columns_change_nothing(
+        order in Just((0..9usize).collect::<Vec<_>>()).prop_shuffle(),
+        extra in 0..3usize,
+    ) {
+        let base = fixture("segment-tracks.csv");
+        let want = analyse(&base, "{}");
+        let got = analyse(&reshaped(&base, &order, extra), "{}");
+        prop_assert_eq!(&got.analysis, &want.analysis);
+        prop_assert_eq!(&got.identity, &want.identity);
+        prop_assert_eq!(&got.user_column.header, &want.user_column.header);
+        prop_assert_eq!(&got.time_column.header, &want.time_column.header);
+    }
+}
