@@ -686,6 +686,11 @@ fn delighted_api_responses_as_a_json_array() {
     );
     close(nps.score, &e["npsScore"], "NPS");
     assert_eq!(r.columns.nps.as_ref().unwrap().header, "score");
+    // Its CSAT survey's responses, 1-5 in the same `score` column, are no NPS answers.
+    assert_eq!(
+        skipped_for(&r, "a Delighted response of another survey type"),
+        e["otherSurveyTypes"].as_u64()
+    );
     assert_eq!(
         r.columns.segment.as_ref().map(|c| c.header.as_str()),
         Some("person_properties.Plan")

@@ -35,6 +35,9 @@ pub(super) struct Positions {
     pub(super) preview: Option<usize>,
     /// The export's own mark of a finished response (Qualtrics `Finished`).
     pub(super) finished: Option<usize>,
+    /// Delighted's `survey_type`: a response of another type (`csat`, `ces`)
+    /// scores on another scale in the same `score` column.
+    pub(super) survey_type: Option<usize>,
     /// The Sean Ellis column holds codes 1..4, not the options' text.
     pub(super) pmf_coded: bool,
     /// The satisfaction codes run 1 = most satisfied.
@@ -115,6 +118,9 @@ pub(super) fn resolve_columns(
     p.finished = finder.finished_column(source);
     p.preview = (source == ExportSource::Qualtrics)
         .then(|| finder.normalized.iter().position(|h| h == "status"))
+        .flatten();
+    p.survey_type = (source == ExportSource::Delighted)
+        .then(|| finder.normalized.iter().position(|h| h == "survey_type"))
         .flatten();
     read_codes(&mut p, &finder, questions, source, config, warnings);
     p.segments = finder.segments(p.segment, named, &mut detected)?;

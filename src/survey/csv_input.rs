@@ -139,6 +139,12 @@ pub fn read_csv(
                 return tally.skip_row(row, PREVIEW);
             }
         }
+        if let Some(kind) = positions.survey_type.and_then(|i| record.get(i)) {
+            let kind = answers::trim_space(kind);
+            if !(kind.eq_ignore_ascii_case(b"nps") || kind.eq_ignore_ascii_case(b"enps")) {
+                return tally.skip_row(row, OTHER_SURVEY_TYPE);
+            }
+        }
         if !config.include_partial {
             if let Some(mark) = positions.finished.and_then(|i| record.get(i)) {
                 if unfinished(mark) {
@@ -221,6 +227,10 @@ pub struct FileRead {
 /// The reason an unfinished response is left out.
 pub(crate) const UNFINISHED: &str =
     "an unfinished response (the export marks it not finished): left out; options.includePartial keeps it";
+
+/// The reason a Delighted response of another survey type is left out.
+pub(crate) const OTHER_SURVEY_TYPE: &str =
+    "a Delighted response of another survey type (survey_type is not nps): its score is not a 0-10 NPS answer";
 
 /// The reason a preview is left out.
 pub(crate) const PREVIEW: &str =
