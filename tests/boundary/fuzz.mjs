@@ -38,6 +38,7 @@ const schemaKeys = new Set();
 })(mv.schema());
 const KEYS = [...schemaKeys, 'preset', 'confidenceLevel', 'weights', 'usage', 'nps', 'pmf', 'csat', 'segment', 'features',
   'columns', 'delimiter', 'asOf', 'cohortPeriod', 'utcOffsetMinutes', 'weekStart', 'window', 'powerUserDays', 'userIds',
+  'timeUnit', 'identity', 'aliases', 'from', 'to',
   'timestamps', 'launchDate', 'milestones', 'offsetDays', 'date', 'name', 'dependsOn', '__proto__', 'constructor', 'toJSON', ''];
 const NUMBERS = [0, -0, 1, -1, 0.5, 0.45, 45, 99.5, 100, 101, 1000, 1e6, 1e21, -1e-7, 2 ** 31, 2 ** 32, 2 ** 53, 2 ** 53 + 2,
   NaN, Infinity, -Infinity, Number.MAX_VALUE, Number.MIN_VALUE, 1.7e12, 1.7e9, Date.UTC(2026, 0, 1), Date.UTC(2100, 0, 1), -5];
@@ -259,11 +260,16 @@ function column(n, ids) {
   return chance(0.5) ? oddObject() : anyValue(2);
 }
 
-const eventsOptions = () => (chance(0.5) ? undefined : mutate({ cohortPeriod: pick(['day', 'week', 'month']), asOf: pick(['2026-03-01', '2026-01-01', '2099-12-31', '2025-12-31']), utcOffsetMinutes: pick([0, 60, -300, 840, 7]), weekStart: 'sunday', window: pick(['calendar', '24h']), powerUserDays: pick([14, 0, 29]) }));
+const eventsOptions = () => (chance(0.5) ? undefined : mutate({ cohortPeriod: pick(['day', 'week', 'month']), asOf: pick(['2026-03-01', '2026-01-01', '2099-12-31', '2025-12-31']), utcOffsetMinutes: pick([0, 60, -300, 840, 7]), weekStart: 'sunday', window: pick(['calendar', '24h']), powerUserDays: pick([14, 0, 29]),
+  ...(chance(0.3) ? { timeUnit: pick(['seconds', 'milliseconds', 'microseconds', 'nanoseconds', 'yyyymmdd', 'hours']) } : {}),
+  ...(chance(0.3) ? { identity: pick(['link', 'as-is', 'merge']) } : {}),
+  ...(chance(0.3) ? { aliases: [{ from: pick(['1', 'u3', 'anon-1', '']), to: pick(['2', 'u9', 7, null]) }] } : {}) }));
 
 function eventsCsv() {
-  const header = pick(['user_id,timestamp', 'distinct_id,time', 'user,date', 'a,b', 'user_id;timestamp', '']);
-  const rows = Array.from({ length: int(15) }, () => `${pick(['1', '2', 'u3', '', '"4"'])}${header.includes(';') ? ';' : ','}${pick(['2026-01-01T10:00:00Z', '2026-01-05', '1767225600', '1767225600000', 'soon', '', '2100-01-02'])}`);
+  // Also the pair of id columns linked by default (Segment's), numbers in every unit, YYYYMMDD dates.
+  const header = pick(['user_id,timestamp', 'distinct_id,time', 'user,date', 'a,b', 'user_id;timestamp', '', 'anonymous_id,timestamp,user_id,original_timestamp']);
+  const extra = header.split(',').length > 2 ? `,${pick(['', 'u1', 'u2', 'null'])},2026-01-01` : '';
+  const rows = Array.from({ length: int(15) }, () => `${pick(['1', '2', 'u3', '', '"4"', 'anon-1'])}${header.includes(';') ? ';' : ','}${pick(['2026-01-01T10:00:00Z', '2026-01-05', '1767225600', '1767225600000', '1767225600000000', '1767225600000000000', '20260105', '99999999999999999999', 'soon', '', '2100-01-02'])}${extra}`);
   const text = [header, ...rows].join('\n');
   if (chance(0.2)) return contained(text);
   return chance(0.5) ? text : new TextEncoder().encode(text);
