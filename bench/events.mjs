@@ -78,8 +78,14 @@ import { firstDifference, median } from './compare.mjs';
 
 const SCRIPT = fileURLToPath(import.meta.url);
 const ROOT = path.resolve(path.dirname(SCRIPT), '..');
-const NODE_ENTRY = process.env.MV_NODE_ENTRY ? path.resolve(process.env.MV_NODE_ENTRY)
+// Node's loader (market_validation.js) instantiates a part only on its first
+// call, so the part that holds analyzeEvents is required instead: `readers`
+// (what the loader runs analyses in), or `analyses` in builds before it.
+const GIVEN_ENTRY = process.env.MV_NODE_ENTRY ? path.resolve(process.env.MV_NODE_ENTRY)
   : path.join(ROOT, 'pkg', 'node', 'market_validation.js');
+const NODE_ENTRY = path.basename(GIVEN_ENTRY) !== 'market_validation.js' ? GIVEN_ENTRY
+  : ['market_validation_readers.js', 'market_validation_analyses.js'].map((f) => path.join(path.dirname(GIVEN_ENTRY), f))
+    .find((f) => fs.existsSync(f)) ?? GIVEN_ENTRY;
 const require = createRequire(import.meta.url);
 
 // ------------------------------------------------------------ arguments

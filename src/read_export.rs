@@ -96,13 +96,14 @@ pub struct ExportColumn {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub question: Option<String>,
     /// What the analysis reads from it: `nps`, `pmf`, `csat`, `segment` or `feature` (surveys);
-    /// `user`, `time`, `signup`, and for linked identities `known` and `anonymous` (events).
+    /// `user`, `time`, `signup`, `event`, and for linked identities `known` and `anonymous`
+    /// (events).
     /// Absent for columns not read.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(
         feature = "wasm",
         tsify(
-            type = "\"nps\" | \"pmf\" | \"csat\" | \"segment\" | \"feature\" | \"user\" | \"time\" | \"signup\" | \"known\" | \"anonymous\""
+            type = "\"nps\" | \"pmf\" | \"csat\" | \"segment\" | \"feature\" | \"user\" | \"time\" | \"signup\" | \"known\" | \"anonymous\" | \"event\""
         )
     )]
     pub role: Option<String>,

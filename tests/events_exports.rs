@@ -227,6 +227,18 @@ fn posthog_counts_people_not_distinct_ids() {
     assert_figures(&r, &e);
     assert_eq!(r.user_column.header, "person_id");
     assert_eq!(r.user_column.runner_up.as_deref(), Some("distinct_id"));
+    // Its own bookkeeping events are not activity: counted by name, never a user.
+    assert_eq!(r.event_column.as_ref().unwrap().header, "event");
+    let ignored: std::collections::BTreeMap<String, u64> =
+        serde_json::from_value(e["ignored"].clone()).unwrap();
+    assert_eq!(r.ignored_events.by_name, ignored);
+    assert_eq!(r.ignored_events.count, ignored.values().sum::<u64>());
+    // Counted as events when asked.
+    let all = analyse(&fixture("posthog-events.csv"), r#"{"ignoreEvents": []}"#);
+    assert_eq!(
+        all.analysis.events,
+        e["events"].as_u64().unwrap() + r.ignored_events.count
+    );
     // Named, distinct_id counts every pre-login id apart.
     let r = analyse(
         &fixture("posthog-events.csv"),
@@ -237,7 +249,7 @@ fn posthog_counts_people_not_distinct_ids() {
 
 #[test]
 fn the_new_options_are_checked_all_at_once() {
-    let raw = r#"{"timeUnit": "micros", "identity": "merge", "aliases": [{"from": "a"}, {"from": "b", "to": 1.5}, 3]}"#;
+    let raw = r#"{"timeUnit": "micros", "identity": "merge", "aliases": [{"from": "a"}, {"from": "b", "to": 1.5}, 3], "ignoreEvents": ["$set", 3]}"#;
     let err = EventsConfig::from_raw(&RawValue::from_json_str(raw).unwrap())
         .unwrap_err()
         .to_string();
@@ -247,6 +259,7 @@ fn the_new_options_are_checked_all_at_once() {
         "options.aliases[0].to",
         "options.aliases[1].to",
         "options.aliases[2]",
+        "options.ignoreEvents[1]",
     ] {
         assert!(err.contains(path), "{path}: {err}");
     }

@@ -53,6 +53,26 @@ const OTHER_CLOCKS: [&str; 7] = [
     "processing",
 ];
 
+/// Headers of an event name column, taken only when exact: `event_time`
+/// and `event_id` contain "event" too.
+const EVENT_NAMES: [&str; 5] = [
+    "event",
+    "event_name",
+    "event_type",
+    "eventname",
+    "event name",
+];
+
+/// Each tool's event name column.
+fn event_column_of(source: ExportSource) -> &'static [&'static str] {
+    match source {
+        ExportSource::Amplitude => &["event_type"],
+        ExportSource::Ga4 => &["event_name"],
+        ExportSource::Heap => &["event_table_name"],
+        _ => &[],
+    }
+}
+
 /// Share of sampled rows a user column must fill not to give way to a
 /// fuller one.
 const FILLED_ENOUGH: f64 = 0.95;
@@ -94,6 +114,8 @@ pub(crate) struct Chosen {
     pub known: Option<DetectedColumn>,
     /// The anonymous ids' column, when linked.
     pub anonymous: Option<DetectedColumn>,
+    /// The event name column, when there is one.
+    pub event: Option<DetectedColumn>,
     pub warnings: Vec<Warning>,
 }
 
@@ -166,6 +188,7 @@ pub(crate) fn choose(
     let named_user = named("user", &config.user_column);
     let named_time = named("time", &config.time_column);
     let named_signup = named("signup", &config.signup_column);
+    let named_event = named("event", &config.event_column);
     if !problems.is_empty() {
         return Err(InputError::new("events", problems));
     }
@@ -284,6 +307,28 @@ pub(crate) fn choose(
     let signup = named_signup
         .flatten()
         .map(|i| DetectedColumn::new(&headers[i], i, "option"));
+    let event = match named_event {
+        Some(i) => i.map(|i| DetectedColumn::new(&headers[i], i, "option")),
+        None => {
+            let own = event_column_of(source);
+            own.iter()
+                .find_map(|n| {
+                    normalized
+                        .iter()
+                        .position(|h| h == n)
+                        .map(|i| (i, "source"))
+                })
+                .or_else(|| {
+                    EVENT_NAMES.iter().find_map(|n| {
+                        normalized
+                            .iter()
+                            .position(|h| h == n)
+                            .map(|i| (i, "header"))
+                    })
+                })
+                .map(|(i, how)| DetectedColumn::new(&headers[i], i, how))
+        }
+    };
     match (user, time) {
         (Some(user), Some(time)) => Ok(Chosen {
             user,
@@ -292,6 +337,7 @@ pub(crate) fn choose(
             pair,
             known,
             anonymous,
+            event,
             warnings,
         }),
         _ => Err(InputError::new(
@@ -364,6 +410,17 @@ mod tests {
             ("anonymous_id", "user_id")
         );
         assert!(c.warnings.is_empty(), "{:?}", c.warnings);
+    }
+
+    #[test]
+    fn event_columns_only_by_exact_names() {
+        let h = headers(&["event_time", "event_id", "user_id", "event_type"]);
+        let rows = records(&[&["2026-11-03", "e1", "u1", "Viewed"]]);
+        let c = choose(&h, &rows, ExportSource::Unknown, &Default::default()).unwrap();
+        assert_eq!(c.event.unwrap().header, "event_type");
+        let h = headers(&["event_time", "event_id", "user_id"]);
+        let c = choose(&h, &rows, ExportSource::Unknown, &Default::default()).unwrap();
+        assert!(c.event.is_none());
     }
 
     #[test]

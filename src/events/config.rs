@@ -66,7 +66,26 @@ pub struct EventsConfig {
     pub link_identities: bool,
     /// CSV only: more links, (from, to).
     pub aliases: Vec<(String, String)>,
+    /// CSV only: the event name column's header.
+    pub event_column: Option<String>,
+    /// CSV only: event names that are not activity.
+    pub ignore_events: Vec<String>,
 }
+
+/// The identity and bookkeeping events analytics tools send on their own:
+/// PostHog's `$identify`, `$set`, `$create_alias`, `$groupidentify` and
+/// `$feature_flag_called`; Mixpanel's `$identify`, `$create_alias` and
+/// `$merge`; Amplitude's `$identify` and `$groupidentify`. They say who a
+/// user is, not what the user did.
+pub const BOOKKEEPING_EVENTS: [&str; 7] = [
+    "$identify",
+    "$set",
+    "$set_once",
+    "$create_alias",
+    "$groupidentify",
+    "$feature_flag_called",
+    "$merge",
+];
 
 impl Default for EventsConfig {
     fn default() -> Self {
@@ -84,6 +103,8 @@ impl Default for EventsConfig {
             time_unit: None,
             link_identities: true,
             aliases: Vec::new(),
+            event_column: None,
+            ignore_events: BOOKKEEPING_EVENTS.iter().map(|s| s.to_string()).collect(),
         }
     }
 }

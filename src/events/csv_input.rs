@@ -51,6 +51,11 @@ pub struct EventsCsvAnalysis {
     /// Rows not used, by line number (and file, for an archive) and reason: no user id, a
     /// timestamp that cannot be read or is not a date from 1970 to 2099.
     pub skipped: RowReport,
+    /// The event name column, when the export has one (or `options.columns.event` named it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub event_column: Option<DetectedColumn>,
+    /// Events not counted as activity (identity and bookkeeping events, `options.ignoreEvents`).
+    pub ignored_events: IgnoredEvents,
     /// How users were identified: the export's person column, anonymous ids linked to the
     /// known ids seen with them (and `options.aliases`), or every id as it is.
     pub identity: IdentityReport,
@@ -78,9 +83,24 @@ pub fn analyze_events_csv(
         signup: chosen.signup,
         known: chosen.known,
         anonymous: chosen.anonymous,
+        event: chosen.event,
     };
     let units = (time_unit, signup_unit.flatten());
-    let read = read_rows(rows, &sample, &columns, chosen.pair.as_ref(), units);
+    // Sorted, for a binary search per row (the list is short; no hashing).
+    let mut ignore: Vec<&[u8]> = match columns.event {
+        Some(_) => config.ignore_events.iter().map(|n| n.as_bytes()).collect(),
+        None => Vec::new(),
+    };
+    ignore.sort_unstable();
+    ignore.dedup();
+    let read = read_rows(
+        rows,
+        &sample,
+        &columns,
+        chosen.pair.as_ref(),
+        units,
+        &ignore,
+    );
     let EventRows {
         mut interned,
         ids,
@@ -89,6 +109,7 @@ pub fn analyze_events_csv(
         times: ms,
         signup_rows,
         linker,
+        ignored,
         mut skipped,
     } = read;
     let aliases: HashMap<u32, u32> = config
@@ -154,9 +175,40 @@ pub fn analyze_events_csv(
         signup_column: columns.signup,
         time_format: time_unit.map_or("iso-8601", Unit::format).to_string(),
         skipped: RowReport::from_log(&skipped),
+        ignored_events: IgnoredEvents {
+            count: ignored.iter().sum(),
+            by_name: ignore
+                .iter()
+                .zip(&ignored)
+                .filter(|(_, n)| **n > 0)
+                .map(|(name, n)| (String::from_utf8_lossy(name).into_owned(), *n))
+                .collect(),
+            names: if columns.event.is_some() {
+                config.ignore_events.clone()
+            } else {
+                Vec::new()
+            },
+        },
+        event_column: columns.event,
         identity,
         warnings,
     })
+}
+
+/// Events left out as not activity: they never make a day active or a
+/// user, though their ids still link (PostHog's `$identify` is where an
+/// anonymous id meets the known one).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct IgnoredEvents {
+    /// How many rows were such events.
+    pub count: u64,
+    /// How many of each name.
+    pub by_name: std::collections::BTreeMap<String, u64>,
+    /// The names not counted (`options.ignoreEvents`, else the default list); empty when the
+    /// export has no event name column.
+    pub names: Vec<String>,
 }
 
 /// Each event's anonymous id (when its column is not the user column) and
@@ -292,6 +344,8 @@ pub struct Columns {
     /// The anonymous (device) ids' column, when linking: the user column itself
     /// (Segment's `anonymous_id`), or beside it (Mixpanel's `$device_id`).
     pub anonymous: Option<DetectedColumn>,
+    /// The event name column.
+    pub event: Option<DetectedColumn>,
 }
 
 impl Columns {
@@ -307,6 +361,7 @@ impl Columns {
                 .filter(|a| a.index != self.user.index)
                 .map(|c| ("anonymous", c)),
         );
+        out.extend(self.event.clone().map(|c| ("event", c)));
         out
     }
 }
@@ -327,6 +382,7 @@ pub fn detect_columns(
             signup: chosen.signup,
             known: chosen.known,
             anonymous: chosen.anonymous,
+            event: chosen.event,
         },
         source,
     ))
@@ -343,6 +399,8 @@ struct EventRows {
     times: Vec<f64>,
     signup_rows: Vec<(u32, u32, u32, f64)>,
     linker: Linker,
+    /// Rows of events that are not activity, for each name of the ignore list.
+    ignored: Vec<u64>,
     skipped: IssueLog,
 }
 
@@ -377,7 +435,9 @@ fn read_rows(
     columns: &Columns,
     pair: Option<&PairColumns>,
     (time_unit, signup_unit): (Option<Unit>, Option<Unit>),
+    ignore: &[&[u8]],
 ) -> EventRows {
+    let ei = columns.event.as_ref().map(|e| e.index as usize);
     let (ui, ti) = (columns.user.index as usize, columns.time.index as usize);
     let si = columns.signup.as_ref().map(|s| s.index as usize);
     let mut read = EventRows {
@@ -388,12 +448,34 @@ fn read_rows(
         times: Vec::new(),
         signup_rows: Vec::new(),
         linker: Linker::default(),
+        ignored: vec![0; ignore.len()],
         skipped: IssueLog::default(),
     };
     let row = |read: &mut EventRows, record: &csv::ByteRecord, start: usize| {
         let (Some(u), Some(t)) = (record.get(ui), record.get(ti)) else {
             return;
         };
+        // Not activity: its ids still link, then it is counted by name and left out.
+        if let Some(name) = ei.and_then(|i| record.get(i)).map(<[u8]>::trim_ascii) {
+            if let Ok(slot) = ignore.binary_search(&name) {
+                if let (Some(p), Some(u), Ok(ms)) =
+                    (pair, id_text(u), milliseconds(t, time_unit, UNREADABLE))
+                {
+                    let known = record.get(p.known).and_then(id_text);
+                    let anonymous = if p.anonymous == ui {
+                        Some(u)
+                    } else {
+                        record.get(p.anonymous).and_then(id_text)
+                    };
+                    if let (Some(a), Some(k)) = (anonymous, known) {
+                        let (a, k) = (read.interned.id(a), read.interned.id(k));
+                        read.linker.pair(a, k, ms);
+                    }
+                }
+                read.ignored[slot] += 1;
+                return;
+            }
+        }
         let Some(u) = id_text(u) else {
             return read.skip(start, "no user id", None);
         };

@@ -31,8 +31,10 @@ mod signups;
 mod tables;
 pub mod timestamp;
 
-pub use config::{EventsConfig, Period, Window};
-pub use csv_input::{analyze_events_csv, detect_columns, Columns, EventsCsvAnalysis};
+pub use config::{EventsConfig, Period, Window, BOOKKEEPING_EVENTS};
+pub use csv_input::{
+    analyze_events_csv, detect_columns, Columns, EventsCsvAnalysis, IgnoredEvents,
+};
 pub use identity::IdentityReport;
 pub use options::{EventAlias, EventColumnNames, EventsOptions};
 pub use report::FLAT_DECLINE;

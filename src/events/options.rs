@@ -68,6 +68,12 @@ pub struct EventsOptions {
     /// table, a CRM's merges); applied after the rows' own links, one step. At most 1,000,000.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aliases: Option<Vec<EventAlias>>,
+    /// For `analyzeEventsCsv`: event names that are not activity: such an event never makes
+    /// a day active or a user (its ids still link). Default: the identity and bookkeeping
+    /// events the tools send on their own (`$identify`, `$set`, `$set_once`, `$create_alias`,
+    /// `$groupidentify`, `$feature_flag_called`, `$merge`); `[]` counts every event.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ignore_events: Option<Vec<String>>,
 }
 
 /// One link between two ids.
@@ -100,9 +106,13 @@ pub struct EventColumnNames {
     /// empty cells are allowed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub signup: Option<String>,
+    /// The event name column. Default: the tool's (`event`, Amplitude's `event_type`, GA4's
+    /// `event_name`), else a header that is exactly `event`, `event_name` or `event_type`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub event: Option<String>,
 }
 
-const OPTION_NAMES: [&str; 11] = [
+const OPTION_NAMES: [&str; 12] = [
     "utcOffsetMinutes",
     "weekStart",
     "window",
@@ -114,10 +124,11 @@ const OPTION_NAMES: [&str; 11] = [
     "timeUnit",
     "identity",
     "aliases",
+    "ignoreEvents",
 ];
 const OPTIONS: Shape = Shape::options(&OPTION_NAMES, read::OPTIONS_EXPECTED);
 
-const COLUMN_ROLES: [&str; 3] = ["user", "time", "signup"];
+const COLUMN_ROLES: [&str; 4] = ["user", "time", "signup", "event"];
 
 impl EventsConfig {
     /// Reads options given as a loose value (`undefined`/`null` mean none).
@@ -168,12 +179,49 @@ fn read_fields(raw: &RawValue, c: &mut EventsConfig, problems: &mut Vec<Problem>
         c.user_column = header("user");
         c.time_column = header("time");
         c.signup_column = header("signup");
+        c.event_column = header("event");
     }
     c.delimiter = read::delimiter(raw.get("delimiter"), "options.delimiter", problems);
     c.time_unit = choose(raw, "timeUnit", &super::timestamp::UNIT_NAMES, problems);
     let identities = [("link", true), ("as-is", false)];
     c.link_identities = choose(raw, "identity", &identities, problems).unwrap_or(true);
     c.aliases = aliases(raw.get("aliases"), problems);
+    if let Some(names) = event_names(raw.get("ignoreEvents"), problems) {
+        c.ignore_events = names;
+    }
+}
+
+/// Most event names `ignoreEvents` takes.
+const MAX_IGNORED_NAMES: usize = 10_000;
+
+/// `options.ignoreEvents`: an array of event names (text).
+fn event_names(raw: &RawValue, problems: &mut Vec<Problem>) -> Option<Vec<String>> {
+    let expected = format!("an array of at most {MAX_IGNORED_NAMES} event names, such as [\"$identify\", \"$pageleave\"]");
+    match raw {
+        RawValue::Undefined | RawValue::Null => None,
+        RawValue::Array(items) if items.len() <= MAX_IGNORED_NAMES => {
+            let mut names = Vec::with_capacity(items.len());
+            for (i, item) in items.iter().enumerate() {
+                match item {
+                    RawValue::String(s) if !s.trim().is_empty() => names.push(s.trim().to_string()),
+                    other => problems.push(Problem::new(
+                        format!("options.ignoreEvents[{i}]"),
+                        other.describe(),
+                        "an event name (text)",
+                    )),
+                }
+            }
+            Some(names)
+        }
+        other => {
+            problems.push(Problem::new(
+                "options.ignoreEvents",
+                other.describe(),
+                expected,
+            ));
+            None
+        }
+    }
 }
 
 /// `options.aliases`: an array of `{ from, to }`, each an id (text, or a

@@ -52,6 +52,12 @@ describe('event exports in the page', () => {
       await page.getByTestId('upload-input').setInputFiles({ name: 'ga4.csv', mimeType: 'text/csv', buffer: fixture('ga4-flattened.csv') });
       await page.waitForFunction(() => /user_pseudo_id/.test(document.querySelector('[data-testid="events-reading"]')?.textContent ?? ''));
       assert.equal(await page.getByTestId('events-warnings').count(), 0, 'no guess to say');
+      // PostHog: the person column, and its own bookkeeping events not counted as activity.
+      await page.getByTestId('upload-input').setInputFiles({ name: 'posthog.csv', mimeType: 'text/csv', buffer: fixture('posthog-events.csv') });
+      await page.waitForFunction(() => /person_id/.test(document.querySelector('[data-testid="events-reading"]')?.textContent ?? ''));
+      const ignored = expected.posthog.ignored;
+      assert.match(await page.getByTestId('events-ignored').textContent(), new RegExp(`${ignored.$identify} \\$identify`));
+      assert.match(await page.getByTestId('events-identity').textContent(), /from the export's person column/);
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

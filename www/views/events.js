@@ -157,7 +157,10 @@ function readingPanel(a, csv) {
     items.push(col('User id', csv.userColumn), col('Time', csv.timeColumn), col('Signup time', csv.signupColumn),
       csv.timeFormat ? h('li', {}, csv.timeFormat === 'iso-8601' ? 'Times read as ISO-8601 text'
         : `Times are numbers, read as ${TIME_FORMATS[csv.timeFormat] ?? csv.timeFormat}`) : null,
-      csv.identity ? h('li', { 'data-testid': 'events-identity' }, identityText(csv.identity)) : null);
+      csv.identity ? h('li', { 'data-testid': 'events-identity' }, identityText(csv.identity)) : null,
+      col('Event name', csv.eventColumn),
+      csv.ignoredEvents?.count ? h('li', { 'data-testid': 'events-ignored' },
+        `Not counted as activity: ${Object.entries(csv.ignoredEvents.byName).sort((x, y) => y[1] - x[1]).map(([name, n]) => `${fmtInt(n)} ${name}`).join(', ')} (events the tools send on their own to say who a user is; their ids still link).`) : null);
   }
   const signupMode = a.newUsersDefinedBy === 'signup';
   items.push(h('li', { 'data-testid': 'new-users-defined-by' }, signupMode
