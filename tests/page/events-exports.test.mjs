@@ -58,6 +58,12 @@ describe('event exports in the page', () => {
       const ignored = expected.posthog.ignored;
       assert.match(await page.getByTestId('events-ignored').textContent(), new RegExp(`${ignored.$identify} \\$identify`));
       assert.match(await page.getByTestId('events-identity').textContent(), /from the export's person column/);
+      // A misspelt event column: the library's message, with its guess.
+      await page.locator('input[name="event"]').fill('evnt');
+      await page.getByTestId('upload-input').setInputFiles({ name: 'posthog.csv', mimeType: 'text/csv', buffer: fixture('posthog-events.csv') });
+      const error = page.getByTestId('upload-error');
+      await error.waitFor({ state: 'visible' });
+      assert.match(await error.textContent(), /did you mean "event"\?/);
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

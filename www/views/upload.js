@@ -90,7 +90,7 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
   const number = (name, value, min, max, step = 1) => h('input', { type: 'number', name, value, min, max, step, inputmode: 'decimal' });
 
   const ev = {
-    user: text('user', 'detected'), time: text('time', 'detected'), signup: text('signup', 'none'),
+    user: text('user', 'detected'), time: text('time', 'detected'), signup: text('signup', 'none'), event: text('event', 'detected'),
     offset: h('select', { name: 'utcOffsetMinutes' }, offsetOptions(0)),
     weekStart: select('weekStart', [['monday', 'Monday'], ['sunday', 'Sunday']]),
     period: select('cohortPeriod', [['week', 'Week'], ['day', 'Day'], ['month', 'Month']]),
@@ -107,6 +107,7 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
       field('User id column', ev.user, 'Header text; empty: detected (user_id, distinct_id…).'),
       field('Time column', ev.time, 'Empty: detected (timestamp, time, date…).'),
       field('Signup time column', ev.signup, 'Optional: users are then new on their signup day.'),
+      field('Event name column', ev.event, 'Empty: detected (event, event_name, event_type). The tools\' own $identify-style events are not counted as activity.'),
       field('Time unit', ev.timeUnit, 'For times written as numbers; empty: from their size.'),
       field('Users', ev.identity, 'Linked: a person\'s anonymous (device) ids count as the signed-in id seen with them, as the analytics tools count.'),
       field('Day boundaries', ev.offset, 'The time zone days and weeks are counted in.'),
@@ -159,7 +160,7 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
     if (kind === 'events') {
       /** @type {Record<string, string>} */
       const columns = {};
-      for (const k of /** @type {const} */ (['user', 'time', 'signup'])) if (ev[k].value.trim()) columns[k] = ev[k].value.trim();
+      for (const k of /** @type {const} */ (['user', 'time', 'signup', 'event'])) if (ev[k].value.trim()) columns[k] = ev[k].value.trim();
       /** @type {Record<string, unknown>} */
       const o = {};
       if (Object.keys(columns).length) o.columns = columns;
