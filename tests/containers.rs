@@ -200,6 +200,39 @@ fn csv_files_of_one_export_join_and_keep_their_lines() {
         (Some("part-2.csv"), Some(3))
     );
 
+    // Bare carriage returns (Excel's "CSV (Macintosh)") end lines too.
+    let cr = zip_of(&[
+        ("a.csv", b"user_id,timestamp\ru1,2026-11-02\r"),
+        ("b.csv", b"user_id,timestamp\ru3,2026-11-03\r"),
+    ]);
+    let r = analyze_events_csv(&cr, &EventsConfig::default()).unwrap();
+    assert_eq!((r.analysis.events, r.analysis.users), (2, 2));
+
+    // readExport reads a head: a file it ends inside (mid-header) is not
+    // taken for a file with another header.
+    let mut big = b"user_id,timestamp\n".to_vec();
+    // Varied rows: an export compresses far less than 100 times.
+    let mut i = 0u64;
+    while big.len() < market_validation::import::HEAD_BYTES - 10 {
+        i += 1;
+        big.extend_from_slice(
+            format!(
+                "u{},2026-11-{:02}T{:02}:{:02}:00Z\n",
+                i.wrapping_mul(2654435761) % 1_000_003,
+                1 + i % 28,
+                i % 24,
+                i % 60
+            )
+            .as_bytes(),
+        );
+    }
+    let info = read_export(
+        &zip_of(&[("a.csv", &big), ("b.csv", a)]),
+        &ExportOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(info.files, ["a.csv"]);
+
     // Files of different exports are not joined.
     let c = b"distinct_id,time\nu4,2026-11-03\n";
     let err = analyze_events_csv(
@@ -251,6 +284,70 @@ fn hostile_archives_are_clear_errors() {
     assert!(err.contains("without a file"), "{err}");
     let err = survey(&zip_of(&[("__MACOSX/._a.csv", b"x"), (".DS_Store", b"x")]));
     assert!(err.contains("without a file"), "{err}");
+}
+
+/// A workbook of one sheet, its cells as `(reference, inline text or number)`,
+/// written from the ECMA-376 parts (no styles, no shared strings).
+fn workbook(cells: &[(&str, &str)]) -> Vec<u8> {
+    let rels = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    let mut rows: Vec<(u32, String)> = Vec::new();
+    for (at, value) in cells {
+        let row: u32 = at
+            .trim_start_matches(|c: char| c.is_ascii_alphabetic())
+            .parse()
+            .unwrap();
+        let cell = if value.parse::<f64>().is_ok() {
+            format!(r#"<c r="{at}"><v>{value}</v></c>"#)
+        } else {
+            format!(r#"<c r="{at}" t="inlineStr"><is><t>{value}</t></is></c>"#)
+        };
+        match rows.iter_mut().find(|(r, _)| *r == row) {
+            Some((_, xml)) => xml.push_str(&cell),
+            None => rows.push((row, cell)),
+        }
+    }
+    let data: String = rows
+        .iter()
+        .map(|(r, xml)| format!(r#"<row r="{r}">{xml}</row>"#))
+        .collect();
+    zip_of(&[
+        ("[Content_Types].xml", r#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#.as_bytes()),
+        ("_rels/.rels", format!(r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{rels}/officeDocument" Target="xl/workbook.xml"/></Relationships>"#).as_bytes()),
+        ("xl/workbook.xml", format!(r#"<?xml version="1.0"?><workbook xmlns="{main}" xmlns:r="{rels}"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>"#).as_bytes()),
+        ("xl/_rels/workbook.xml.rels", format!(r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{rels}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#).as_bytes()),
+        ("xl/worksheets/sheet1.xml", format!(r#"<?xml version="1.0"?><worksheet xmlns="{main}"><sheetData>{data}</sheetData></worksheet>"#).as_bytes()),
+    ])
+}
+
+#[test]
+fn far_cells_make_no_huge_grid() {
+    // A cell in the last row: read by its row, no grid of a million rows.
+    let r = analyze_survey_csv(
+        &workbook(&[
+            ("A1", "How likely are you to recommend Acme?"),
+            ("A2", "9"),
+            ("A1048576", "3"),
+        ]),
+        &SurveyConfig::default(),
+    )
+    .unwrap();
+    assert_eq!(r.nps.as_ref().unwrap().n, 2);
+    // And one in the last column (2^34 cells of a grid): a clear error, no trap.
+    let err = analyze_survey_csv(
+        &workbook(&[
+            ("A1", "How likely are you to recommend Acme?"),
+            ("A2", "9"),
+            ("XFD1048576", "1"),
+        ]),
+        &SurveyConfig::default(),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        err.contains("column 16384") && err.contains("at most 2000 columns"),
+        "{err}"
+    );
 }
 
 /// Bytes of a valid workbook or archive with a few bytes changed or cut.

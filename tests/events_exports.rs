@@ -120,6 +120,14 @@ fn segment_links_anonymous_ids_to_the_known_ids_seen_with_them() {
         warning.message
     );
 
+    // A server-side call carries user_id alone: it is that user's event, not dropped.
+    let mut text = String::from_utf8(fixture("segment-tracks.csv")).unwrap();
+    text.push_str(",,user-3,Invoice Paid,,,,2026-10-20T10:00:00.000Z,analytics-node\n");
+    let more = analyse(text.as_bytes(), "{}");
+    assert_eq!(more.analysis.events, e["events"].as_u64().unwrap() + 1);
+    assert_eq!(more.analysis.users, e["users"].as_u64().unwrap());
+    assert_eq!(more.skipped.count, 0);
+
     // An alias joins two people: one fewer user.
     let r = analyse(
         &fixture("segment-tracks.csv"),

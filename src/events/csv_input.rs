@@ -39,8 +39,9 @@ pub struct EventsCsvAnalysis {
     /// How the time column was read: `iso-8601` text, or numbers since 1970 in
     /// `epoch-seconds`, `epoch-milliseconds`, `epoch-microseconds` (GA4's `event_timestamp`)
     /// or `epoch-nanoseconds`, or `yyyymmdd` dates (GA4's `event_date`). The unit is
-    /// `options.timeUnit`, or decided from the sampled values' size (the ranges of dates from
-    /// 1973 to 2099 in each unit do not meet), and said in `warnings`.
+    /// `options.timeUnit`, or decided from the sampled values' size (dates from 1970 to 2099
+    /// are at most 4.11e9 s, 4.11e12 ms, 4.11e15 us: cut-offs 5e9, 5e12, 5e15), and said in
+    /// `warnings`.
     #[cfg_attr(
         feature = "wasm",
         tsify(
@@ -468,15 +469,22 @@ fn read_rows(
                         record.get(p.anonymous).and_then(id_text)
                     };
                     if let (Some(a), Some(k)) = (anonymous, known) {
-                        let (a, k) = (read.interned.id(a), read.interned.id(k));
-                        read.linker.pair(a, k, ms);
+                        let (a, k_id) = (read.interned.id(a), read.interned.id(k));
+                        read.linker.pair(a, k_id, k, ms);
                     }
                 }
                 read.ignored[slot] += 1;
                 return;
             }
         }
-        let Some(u) = id_text(u) else {
+        // A row with no anonymous id but a known one (a server-side call):
+        // the known id is its user.
+        let server_side = || {
+            pair.filter(|p| p.anonymous == ui)
+                .and_then(|p| record.get(p.known))
+                .and_then(id_text)
+        };
+        let Some(u) = id_text(u).or_else(server_side) else {
             return read.skip(start, "no user id", None);
         };
         let ms = match milliseconds(t, time_unit, UNREADABLE) {
@@ -512,7 +520,7 @@ fn read_rows(
             if let Some(k) = record.get(p.known).and_then(id_text) {
                 known = read.interned.id(k);
                 if anonymous != NONE {
-                    read.linker.pair(anonymous, known, ms);
+                    read.linker.pair(anonymous, known, k, ms);
                 }
             }
             read.known.push(known);

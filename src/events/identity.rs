@@ -78,33 +78,55 @@ pub struct IdentityReport {
     pub ids_merged: u64,
     /// Anonymous ids seen with more than one known id: kept with the first (by time).
     pub conflicts: u64,
-    /// Links from `options.aliases` used.
+    /// Links given in `options.aliases`.
     pub aliases: u64,
 }
 
 /// The links found while reading rows.
 #[derive(Debug, Default)]
 pub(crate) struct Linker {
-    /// Per anonymous id: the (time, known id) it was first seen with, and
-    /// whether it was seen with another.
-    first: HashMap<u32, (f64, u32, bool)>,
+    /// Per anonymous id: the known id it was first seen with (at the
+    /// earliest time; ties broken by the known id's text, so that row order
+    /// never decides), and whether it was seen with another.
+    first: HashMap<u32, Link>,
+}
+
+#[derive(Debug)]
+struct Link {
+    time: f64,
+    known: u32,
+    text: Box<[u8]>,
+    conflict: bool,
 }
 
 impl Linker {
-    /// Records an anonymous id seen with a known id at a time.
-    pub fn pair(&mut self, anonymous: u32, known: u32, time: f64) {
+    /// Records an anonymous id seen with a known id (`known_text` its text)
+    /// at a time.
+    pub fn pair(&mut self, anonymous: u32, known: u32, known_text: &[u8], time: f64) {
         if anonymous == known {
             return;
         }
-        self.first
-            .entry(anonymous)
-            .and_modify(|(t, k, conflict)| {
-                *conflict |= *k != known;
-                if (time, known) < (*t, *k) {
-                    (*t, *k) = (time, known);
+        match self.first.get_mut(&anonymous) {
+            Some(link) => {
+                link.conflict |= link.known != known;
+                if time < link.time || (time == link.time && known_text < &link.text[..]) {
+                    link.time = time;
+                    link.known = known;
+                    link.text = known_text.into();
                 }
-            })
-            .or_insert((time, known, false));
+            }
+            None => {
+                self.first.insert(
+                    anonymous,
+                    Link {
+                        time,
+                        known,
+                        text: known_text.into(),
+                        conflict: false,
+                    },
+                );
+            }
+        }
     }
 
     /// The user an event is: its known id, else the known id its anonymous
@@ -115,7 +137,7 @@ impl Linker {
         let user = if known != NONE {
             known
         } else {
-            self.first.get(&anonymous).map_or(id, |(_, k, _)| *k)
+            self.first.get(&anonymous).map_or(id, |link| link.known)
         };
         aliases.get(&user).copied().unwrap_or(user)
     }
@@ -123,7 +145,7 @@ impl Linker {
     /// Anonymous ids linked, and those seen with more than one known id.
     pub fn counts(&self) -> (u64, u64) {
         let merged = self.first.len() as u64;
-        let conflicts = self.first.values().filter(|(_, _, c)| *c).count() as u64;
+        let conflicts = self.first.values().filter(|link| link.conflict).count() as u64;
         (merged, conflicts)
     }
 }
@@ -144,20 +166,24 @@ mod tests {
 
     #[test]
     fn first_known_id_wins_in_any_order_and_conflicts_are_counted() {
+        // (anonymous, known, time); known ids' texts are "k<id>". Anonymous 4
+        // meets 13 and 12 at the same time: "k12" < "k13" decides, in any order.
         let rows = [
             (1, 10, 5.0),
             (1, 11, 3.0),
             (2, 10, 9.0),
             (2, 10, 4.0),
             (2, 12, 6.0),
+            (4, 13, 1.0),
+            (4, 12, 1.0),
         ];
         let mut forward = Linker::default();
         let mut backward = Linker::default();
         for (a, k, t) in rows {
-            forward.pair(a, k, t);
+            forward.pair(a, k, format!("k{k}").as_bytes(), t);
         }
         for (a, k, t) in rows.iter().rev() {
-            backward.pair(*a, *k, *t);
+            backward.pair(*a, *k, format!("k{k}").as_bytes(), *t);
         }
         let none = HashMap::new();
         for l in [&forward, &backward] {
@@ -174,7 +200,8 @@ mod tests {
                 11,
                 "by the row's anonymous id"
             );
-            assert_eq!(l.counts(), (2, 2));
+            assert_eq!(l.resolve(4, 4, NONE, &none), 12, "a tie in time, by text");
+            assert_eq!(l.counts(), (3, 3));
         }
         let aliases = HashMap::from([(11, 10)]);
         assert_eq!(forward.resolve(1, 1, NONE, &aliases), 10);

@@ -59,16 +59,18 @@ impl Unit {
         }
     }
 
-    /// The unit of one number, by its size: every date from 1973 to 2099 is
-    /// 1e8..4.1e9 seconds, 1e11..4.1e12 ms, 1e14..4.1e15 us, 1e17..4.1e18 ns;
-    /// the ranges do not meet, so the boundaries sit between them.
+    /// The unit of one number, by its size. Every date from 1970 to 2099 is
+    /// at most 4.11e9 seconds, 4.11e12 ms, 4.11e15 us or 4.11e18 ns, so a
+    /// number above 5e9 cannot be such a date in seconds, above 5e12 in ms,
+    /// above 5e15 in us. Below each cut-off the smaller unit is taken: only
+    /// the first weeks of 1970 are ambiguous, which no export holds.
     pub fn by_magnitude(n: f64) -> Unit {
         let a = n.abs();
-        if a < 1e11 {
+        if a < 5e9 {
             Unit::Seconds
-        } else if a < 1e14 {
+        } else if a < 5e12 {
             Unit::Milliseconds
-        } else if a < 1e17 {
+        } else if a < 5e15 {
             Unit::Microseconds
         } else {
             Unit::Nanoseconds

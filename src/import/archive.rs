@@ -156,7 +156,8 @@ pub fn unpack(bytes: &[u8], subject: &str, head: Option<usize>) -> Result<Unpack
         let wanted = head.map_or(u64::MAX, |h| (h - read) as u64);
         let mut result = (&mut entry).take(wanted).read_to_end(&mut out);
         if result.is_ok() && super::gzip::is_gzip(&out) {
-            // A gzipped file is read whole: its head is decompressed later.
+            // A gzipped file is read whole (it is compressed): only its head
+            // is decompressed, by the caller.
             result = entry.read_to_end(&mut out);
         }
         if let Err(e) = result {
@@ -185,7 +186,13 @@ fn is_export_file(name: &str) -> bool {
         && !name.rsplit('/').next().is_some_and(|f| f.starts_with('.'))
 }
 
-/// A workbook's first sheet, as CSV.
+/// Most columns a sheet may have (a cell further right is an error): a
+/// sheet is read cell by cell, so a far cell cannot make a huge grid.
+pub const MAX_SHEET_COLUMNS: u32 = 2_000;
+
+/// A workbook's first sheet, as CSV: its cells streamed in order (never a
+/// grid over the used rectangle, which one far cell would make enormous),
+/// each row written as it ends, within the sheet column and size limits.
 fn first_sheet(bytes: &[u8], subject: &str) -> Result<Sheet, InputError> {
     use calamine::Reader;
     let unreadable = |e: calamine::XlsxError| {
@@ -204,24 +211,60 @@ fn first_sheet(bytes: &[u8], subject: &str) -> Result<Sheet, InputError> {
             "a workbook whose first sheet holds the export",
         ));
     };
-    let range = book.worksheet_range(&name).map_err(unreadable)?;
-    let first_row = u64::from(range.start().map_or(0, |(row, _)| row));
+    let limit = MAX_DECOMPRESSED_BYTES.min((bytes.len() as u64).saturating_mul(MAX_EXPANSION));
+    let mut cells = book.worksheet_cells_reader(&name).map_err(unreadable)?;
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .flexible(true)
         .from_writer(Vec::new());
     let mut rows = Vec::new();
     let mut fields: Vec<String> = Vec::new();
-    for (i, row) in range.rows().enumerate() {
-        if row.iter().all(|c| matches!(c, calamine::Data::Empty)) {
-            continue;
+    let mut row_number: Option<u32> = None;
+    let flush = |fields: &mut Vec<String>,
+                 row: u32,
+                 rows: &mut Vec<(u64, u64)>,
+                 writer: &mut csv::Writer<Vec<u8>>| {
+        if fields.iter().any(|f| !f.is_empty()) {
+            let _ = writer.flush();
+            rows.push((writer.get_ref().len() as u64, u64::from(row) + 1));
+            let _ = writer.write_record(fields.iter());
         }
         fields.clear();
-        fields.extend(row.iter().map(cell_text));
-        let _ = writer.flush();
-        rows.push((writer.get_ref().len() as u64, first_row + i as u64 + 1));
-        let _ = writer.write_record(&fields);
+    };
+    while let Some(cell) = cells.next_cell().map_err(unreadable)? {
+        let (row, column) = cell.get_position();
+        if column >= MAX_SHEET_COLUMNS {
+            return Err(error(
+                subject,
+                format!("an Excel workbook whose sheet {name} has a cell in column {}", column + 1),
+                format!("a sheet at most {MAX_SHEET_COLUMNS} columns wide; save the export's columns as CSV"),
+            ));
+        }
+        if row_number != Some(row) {
+            if let Some(previous) = row_number {
+                flush(&mut fields, previous, &mut rows, &mut writer);
+            }
+            row_number = Some(row);
+            if writer.get_ref().len() as u64 > limit {
+                return Err(error(
+                    subject,
+                    format!("an Excel workbook of {} bytes whose sheet makes more than {limit} bytes of rows", bytes.len()),
+                    format!(
+                        "at most {MAX_EXPANSION} times the workbook's size, and at most {MAX_DECOMPRESSED_BYTES} bytes (2 GiB)"
+                    ),
+                ));
+            }
+        }
+        let column = column as usize;
+        if fields.len() <= column {
+            fields.resize(column + 1, String::new());
+        }
+        fields[column] = cell_text(cell.get_value());
     }
+    if let Some(last) = row_number {
+        flush(&mut fields, last, &mut rows, &mut writer);
+    }
+    drop(cells);
     let csv = writer.into_inner().unwrap_or_default();
     if rows.is_empty() {
         return Err(error(
@@ -241,10 +284,11 @@ fn first_sheet(bytes: &[u8], subject: &str) -> Result<Sheet, InputError> {
 /// A cell as the text a CSV export of it would hold: numbers in their
 /// shortest form, dates and times as ISO 8601 (`2026-11-03 09:00:00`; a
 /// workbook has no time zone), errors as Excel shows them (`#N/A`).
-fn cell_text(cell: &calamine::Data) -> String {
-    use calamine::Data;
+fn cell_text(cell: &calamine::DataRef<'_>) -> String {
+    use calamine::DataRef as Data;
     match cell {
         Data::Empty => String::new(),
+        Data::SharedString(s) => s.to_string(),
         Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
         Data::Int(i) => i.to_string(),
         Data::Float(f) => f.to_string(),

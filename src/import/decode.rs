@@ -300,6 +300,10 @@ fn unzip<'a>(
     };
     let in_file = |name: &str, e: InputError| e.within(&format!("file {name} of the zip archive"));
     let mut texts = Vec::with_capacity(members.len());
+    let mut names: Vec<String> = Vec::with_capacity(members.len());
+    // Text decoded so far: within the 2 GiB limit across every file (each
+    // gzipped file has its own 100x limit), and, for a head, its size.
+    let mut total = 0usize;
     for m in &members {
         if is_zip(&m.bytes) {
             return Err(error(
@@ -308,10 +312,43 @@ fn unzip<'a>(
                 "an archive of the export's CSV or JSON files, gzip-compressed or not (at most two containers deep)",
             ));
         }
-        let cut = m.cut.then(|| m.bytes.len().saturating_sub(1));
-        texts.push(to_text(&m.bytes, subject, cut).map_err(|e| in_file(&m.name, e))?);
+        let member_head = match head {
+            Some(h) if total >= h => break,
+            // A file read only in part is cut after its last whole line.
+            Some(_) if m.cut => Some(m.bytes.len().saturating_sub(1)),
+            // Else what the head still has room for (a gzipped file is
+            // decompressed that far only).
+            Some(h) => Some(h - total),
+            None => None,
+        };
+        let text = to_text(&m.bytes, subject, member_head).map_err(|e| in_file(&m.name, e))?;
+        total = total.saturating_add(text.text.len());
+        if total as u64 > super::gzip::MAX_DECOMPRESSED_BYTES {
+            return Err(error(
+                subject,
+                format!(
+                    "a zip archive whose files decompress to more than {} bytes",
+                    super::gzip::MAX_DECOMPRESSED_BYTES
+                ),
+                "at most 2 GiB of text across its files; split the export",
+            ));
+        }
+        // An empty file adds nothing; nor does a later one a head cut
+        // before the end of its first line (its header would look different).
+        let partial = head.is_some() && !texts.is_empty() && !text.text.contains(&b'\n');
+        if partial || text.text.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        texts.push(text);
+        names.push(m.name.clone());
     }
-    let names: Vec<String> = members.iter().map(|m| m.name.clone()).collect();
+    if texts.is_empty() {
+        return Err(error(
+            subject,
+            "a zip archive whose files are empty",
+            "an archive of the export's CSV or JSON files",
+        ));
+    }
     let gzip = texts.iter().any(|t| t.gzip);
     let encoding = texts.first().map_or(Encoding::Utf8, |t| t.encoding);
     let json: Vec<bool> = texts.iter().map(|t| looks_like_json(&t.text)).collect();
@@ -347,9 +384,20 @@ fn join_delimited<'a>(
     gzip: bool,
     encoding: Encoding,
 ) -> Result<Decoded<'a>, InputError> {
-    let first_line = |t: &[u8]| -> Vec<u8> {
-        let end = t.iter().position(|b| *b == b'\n').unwrap_or(t.len());
-        t[..end].strip_suffix(b"\r").unwrap_or(&t[..end]).to_vec()
+    // A line ends at \n, \r\n or a bare \r (Excel's "CSV (Macintosh)").
+    let line_end = |t: &[u8]| {
+        t.iter()
+            .position(|b| *b == b'\n' || *b == b'\r')
+            .unwrap_or(t.len())
+    };
+    let first_line = |t: &[u8]| -> Vec<u8> { t[..line_end(t)].to_vec() };
+    let after_first_line = |t: &[u8]| -> usize {
+        let end = line_end(t);
+        match (t.get(end), t.get(end + 1)) {
+            (Some(b'\r'), Some(b'\n')) => end + 2,
+            (Some(_), _) => end + 1,
+            (None, _) => end,
+        }
     };
     let header = first_line(&texts[0].text);
     let mut joined: Vec<u8> = Vec::with_capacity(texts.iter().map(|t| t.text.len()).sum());
@@ -372,14 +420,9 @@ fn join_delimited<'a>(
                     "files of one export, each with the same header line",
                 ));
             }
-            let end = t
-                .text
-                .iter()
-                .position(|b| *b == b'\n')
-                .map_or(t.text.len(), |e| e + 1);
-            &t.text[end..]
+            &t.text[after_first_line(&t.text)..]
         };
-        if !joined.is_empty() && !joined.ends_with(b"\n") {
+        if !joined.is_empty() && !joined.ends_with(b"\n") && !joined.ends_with(b"\r") {
             joined.push(b'\n');
         }
         starts.push(joined.len() as u64);
