@@ -138,18 +138,16 @@ pub fn analyze_events_csv(
     }
     let (signup_users, signup_ms): (Vec<u32>, Vec<f64>) =
         signup_of.into_iter().chain(other_signups).unzip();
-    // Lines a JSON export held no event on.
-    for s in &decoded.skipped {
-        skipped.push_with(&s.reason, || Issue {
-            row: RowId::Line(s.line),
-            file: s.file.clone(),
-            column: None,
-            reason: s.reason.clone(),
-            value: None,
-        });
-    }
-    // Lines only for the issues listed.
+    // Lines only for the issues listed; then the lines a JSON export held
+    // no event on, listed among them in file order.
     skipped.resolve_rows(|offsets| decoded.locations(offsets));
+    skipped.merge_lines(decoded.skipped.iter().map(|s| Issue {
+        row: RowId::Line(s.line),
+        file: s.file.clone(),
+        column: None,
+        reason: s.reason.clone(),
+        value: None,
+    }));
     if ids.is_empty() {
         return Err(InputError::new(
             "events",

@@ -92,6 +92,32 @@ impl IssueLog {
         }
     }
 
+    /// Adds issues found apart from the row loop, already at their lines
+    /// (JSON lines that hold no object): each counted, and the listed ones
+    /// kept the first [`LISTED_ISSUES`] in file order (files by name, the
+    /// order an archive's are read in; then lines). Call after
+    /// [`IssueLog::resolve_rows`].
+    pub fn merge_lines(&mut self, extra: impl IntoIterator<Item = Issue>) {
+        let mut added = false;
+        for issue in extra {
+            self.count += 1;
+            *self.by_reason.entry(issue.reason.clone()).or_insert(0) += 1;
+            if self.listed.len() < 2 * LISTED_ISSUES {
+                self.listed.push(issue);
+                added = true;
+            }
+        }
+        if added {
+            let line = |i: &Issue| match i.row {
+                RowId::Line(l) => l,
+                _ => u64::MAX,
+            };
+            self.listed
+                .sort_by(|a, b| (&a.file, line(a)).cmp(&(&b.file, line(b))));
+            self.listed.truncate(LISTED_ISSUES);
+        }
+    }
+
     /// Records one issue whose reason is known text, building the issue only
     /// when it will be listed (the common case for big files is counting).
     pub fn push_with(&mut self, reason: &str, build: impl FnOnce() -> Issue) {
@@ -172,5 +198,37 @@ impl RowIssue {
             reason: i.reason.clone(),
             value: i.value.clone(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(line: u64, file: Option<&str>) -> Issue {
+        Issue {
+            row: RowId::Line(line),
+            file: file.map(str::to_string),
+            column: None,
+            reason: "r".into(),
+            value: None,
+        }
+    }
+
+    #[test]
+    fn lines_found_apart_are_listed_in_file_order() {
+        let mut log = IssueLog::default();
+        for l in 1..=LISTED_ISSUES as u64 {
+            log.push_with("r", || at(l * 10, Some("b.json")));
+        }
+        log.merge_lines([at(5, Some("b.json")), at(7, Some("a.json"))]);
+        assert_eq!(log.count, LISTED_ISSUES as u64 + 2);
+        assert_eq!(log.by_reason["r"], LISTED_ISSUES as u64 + 2);
+        assert_eq!(log.listed.len(), LISTED_ISSUES);
+        assert_eq!(
+            (log.listed[0].file.as_deref(), log.listed[0].row),
+            (Some("a.json"), RowId::Line(7))
+        );
+        assert_eq!(log.listed[1].row, RowId::Line(5));
     }
 }

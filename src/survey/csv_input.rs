@@ -15,7 +15,7 @@ use super::SurveyFile;
 use crate::import;
 use crate::input::csv::Rows;
 use crate::input::problem::InputError;
-use crate::input::row_issues::RowId;
+use crate::input::row_issues::{Issue, RowId};
 use crate::input::warning::Warning;
 
 /// Data rows sampled to detect a column from its values.
@@ -208,11 +208,18 @@ pub fn read_csv(
         tally.skip_row(RowId::Offset(at as u64), reason)
     };
     rows.each(&sample, &mut tally, answers, skip);
-    // Lines a JSON export held no answers on.
-    for s in &decoded.skipped {
-        tally.skip_row_in(RowId::Line(s.line), s.file.clone(), &s.reason);
-    }
+    // Lines only for the issues listed; then the lines a JSON export held
+    // no answers on, listed among them in file order.
     tally.resolve_rows(|offsets| decoded.locations(offsets));
+    tally
+        .skipped
+        .merge_lines(decoded.skipped.iter().map(|s| Issue {
+            row: RowId::Line(s.line),
+            file: s.file.clone(),
+            column: None,
+            reason: s.reason.clone(),
+            value: None,
+        }));
     Ok((tally, detected, read))
 }
 

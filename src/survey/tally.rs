@@ -155,14 +155,9 @@ impl Tally {
 
     /// Marks a row as not used at all.
     pub fn skip_row(&mut self, row: RowId, reason: &str) {
-        self.skip_row_in(row, None, reason);
-    }
-
-    /// Marks a row of a file of an archive as not used at all.
-    pub fn skip_row_in(&mut self, row: RowId, file: Option<String>, reason: &str) {
         self.skipped.push_with(reason, || Issue {
             row,
-            file,
+            file: None,
             column: None,
             reason: reason.to_string(),
             value: None,
