@@ -1,0 +1,266 @@
+//! The Kaplan–Meier estimate of a survivor function from right-censored
+//! times (Kaplan & Meier 1958, "Nonparametric estimation from incomplete
+//! observations", JASA 53:457–481), its pointwise variance by Greenwood's
+//! formula (Greenwood 1926), and a quantile with its confidence interval by
+//! Brookmeyer & Crowley (1982, "A confidence interval for the median
+//! survival time", Biometrics 38:29–41), inverting the z-test on the
+//! log(-log) scale as SAS PROC LIFETEST and statsmodels do. Time to
+//! adoption uses it: users not yet activated are censored at the as-of day.
+//!
+//! ```
+//! use market_validation::retention::kaplan_meier::kaplan_meier;
+//! // Days to activation; `false`: not activated yet, followed that long.
+//! let km = kaplan_meier(&[1.0, 2.0, 2.0, 3.0, 5.0], &[true, true, false, true, false]);
+//! assert_eq!(km.times, [1.0, 2.0, 3.0]);
+//! assert!((km.survival[2] - 0.3).abs() < 1e-12); // 0.8 x 3/4 x 1/2
+//! assert_eq!(km.median(), Some(3.0));
+//! ```
+
+/// A Kaplan–Meier survivor curve: one step per distinct event time.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KaplanMeier {
+    /// The distinct times at which an event happened, ascending.
+    pub times: Vec<f64>,
+    /// Those at risk just before each time (not yet an event, not censored earlier).
+    pub at_risk: Vec<u64>,
+    /// Events at each time.
+    pub events: Vec<u64>,
+    /// The estimated share still without the event just after each time.
+    pub survival: Vec<f64>,
+    /// Greenwood's variance of each `survival`.
+    pub variance: Vec<f64>,
+}
+
+/// The Kaplan–Meier curve of `durations`, each an event time when
+/// `observed` is true, else a censoring time (followed that long, no event
+/// yet). A censored time equal to an event time counts as at risk at it.
+/// Pairs with a non-finite or negative duration are left out; the caller
+/// checks its input. Lengths must match (extra items are ignored).
+pub fn kaplan_meier(durations: &[f64], observed: &[bool]) -> KaplanMeier {
+    let mut items: Vec<(f64, bool)> = durations
+        .iter()
+        .zip(observed)
+        .filter(|(d, _)| d.is_finite() && **d >= 0.0)
+        .map(|(d, o)| (*d, *o))
+        .collect();
+    items.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut curve = KaplanMeier {
+        times: Vec::new(),
+        at_risk: Vec::new(),
+        events: Vec::new(),
+        survival: Vec::new(),
+        variance: Vec::new(),
+    };
+    let (mut at_risk, mut s, mut greenwood) = (items.len() as u64, 1.0f64, 0.0f64);
+    let mut i = 0;
+    while i < items.len() {
+        let t = items[i].0;
+        let (mut events, mut leaving) = (0u64, 0u64);
+        while i < items.len() && items[i].0 == t {
+            events += u64::from(items[i].1);
+            leaving += 1;
+            i += 1;
+        }
+        if events > 0 {
+            let (n, d) = (at_risk as f64, events as f64);
+            s *= 1.0 - d / n;
+            // Greenwood: Var S(t) = S(t)^2 * sum d / (n (n - d)); the sum is
+            // infinite once everyone at risk has had the event (S = 0).
+            greenwood += if n > d {
+                d / (n * (n - d))
+            } else {
+                f64::INFINITY
+            };
+            curve.times.push(t);
+            curve.at_risk.push(at_risk);
+            curve.events.push(events);
+            curve.survival.push(s);
+            curve
+                .variance
+                .push(if s > 0.0 { s * s * greenwood } else { 0.0 });
+        }
+        at_risk -= leaving;
+    }
+    curve
+}
+
+impl KaplanMeier {
+    /// The `p` quantile of the time to the event (0.5: the median): the
+    /// first event time at which the estimated survival is at most 1 - p (as
+    /// lifelines reads it; SAS and statsmodels ask for strictly below);
+    /// `None` when the curve never gets that low.
+    pub fn quantile(&self, p: f64) -> Option<f64> {
+        let target = 1.0 - p;
+        self.survival
+            .iter()
+            .position(|s| *s <= target + 1e-12)
+            .map(|i| self.times[i])
+    }
+
+    /// The median time to the event ([`KaplanMeier::quantile`] at 0.5).
+    pub fn median(&self) -> Option<f64> {
+        self.quantile(0.5)
+    }
+
+    /// The confidence interval of the `p` quantile at `level` (0.95),
+    /// Brookmeyer–Crowley on the log(-log) scale: the event times whose
+    /// survival does not differ from 1 - p by the z-test, with
+    /// se(log(-log S)) = sqrt(Var S) / (S |log S|) (delta method). The lower
+    /// limit is the first such time; the upper one the event time after the
+    /// last such time, or `None` (unbounded) when that is the last. `None,
+    /// None` when no time qualifies.
+    pub fn quantile_interval(&self, p: f64, level: f64) -> (Option<f64>, Option<f64>) {
+        let z = crate::stats::z_for_confidence(level);
+        let target = 1.0 - p;
+        let g = |x: f64| libm::log(-libm::log(x));
+        let inside: Vec<usize> = (0..self.times.len())
+            .filter(|&i| {
+                let s = self.survival[i];
+                let se = libm::sqrt(self.variance[i]);
+                if !(s > 0.0 && s < 1.0 && se > 0.0 && se.is_finite()) {
+                    return false;
+                }
+                let se_g = se / (s * libm::fabs(libm::log(s)));
+                libm::fabs((g(s) - g(target)) / se_g) <= z
+            })
+            .collect();
+        let (Some(&first), Some(&last)) = (inside.first(), inside.last()) else {
+            return (None, None);
+        };
+        (Some(self.times[first]), self.times.get(last + 1).copied())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Freireich et al. (1963), the 6-MP group of the leukaemia remission
+    /// trial, weeks in remission (`false`: still in remission, censored):
+    /// the data of Gehan (1965) and of Kaplan–Meier's textbook examples
+    /// (Kleinbaum & Klein, Survival Analysis, 3rd ed., table 2.2).
+    fn six_mp() -> (Vec<f64>, Vec<bool>) {
+        let data: [(f64, bool); 21] = [
+            (6.0, true),
+            (6.0, true),
+            (6.0, true),
+            (6.0, false),
+            (7.0, true),
+            (9.0, false),
+            (10.0, true),
+            (10.0, false),
+            (11.0, false),
+            (13.0, true),
+            (16.0, true),
+            (17.0, false),
+            (19.0, false),
+            (20.0, false),
+            (22.0, true),
+            (23.0, true),
+            (25.0, false),
+            (32.0, false),
+            (32.0, false),
+            (34.0, false),
+            (35.0, false),
+        ];
+        data.iter().copied().unzip()
+    }
+
+    #[test]
+    fn the_textbook_six_mp_curve() {
+        let (t, e) = six_mp();
+        let km = kaplan_meier(&t, &e);
+        assert_eq!(km.times, [6.0, 7.0, 10.0, 13.0, 16.0, 22.0, 23.0]);
+        assert_eq!(km.at_risk, [21, 17, 15, 12, 11, 7, 6]);
+        assert_eq!(km.events, [3, 1, 1, 1, 1, 1, 1]);
+        // The textbook's S(t), to its three decimals.
+        let published = [0.857, 0.807, 0.753, 0.690, 0.627, 0.538, 0.448];
+        for (s, p) in km.survival.iter().zip(published) {
+            assert!((s - p).abs() < 5e-4, "{s} vs {p}");
+        }
+        assert_eq!(km.median(), Some(23.0));
+    }
+
+    #[test]
+    fn against_statsmodels() {
+        // statsmodels 0.15 SurvfuncRight on the same data (the script in
+        // tests/fixtures/survival/statsmodels_six_mp.py): surv_prob_se, and
+        // quantile_ci(0.5, alpha=0.05, method="cloglog").
+        let (t, e) = six_mp();
+        let km = kaplan_meier(&t, &e);
+        let se: Vec<f64> = km.variance.iter().map(|v| v.sqrt()).collect();
+        for (a, b) in se.iter().zip(STATSMODELS_SE) {
+            assert!((a - b).abs() < 1e-12, "{a} vs {b}");
+        }
+        for (a, b) in km.survival.iter().zip(STATSMODELS_SURVIVAL) {
+            assert!((a - b).abs() < 1e-15, "{a} vs {b}");
+        }
+        assert_eq!(km.quantile_interval(0.5, 0.95), STATSMODELS_MEDIAN_CI);
+    }
+
+    /// statsmodels' figures (see `against_statsmodels`); its interval
+    /// (13, inf): no upper limit.
+    const STATSMODELS_SURVIVAL: [f64; 7] = [
+        0.8571428571428572,
+        0.8067226890756303,
+        0.7529411764705883,
+        0.6901960784313725,
+        0.6274509803921569,
+        0.5378151260504203,
+        0.44817927170868355,
+    ];
+    const STATSMODELS_SE: [f64; 7] = [
+        0.07636035483212125,
+        0.0869352851800572,
+        0.09634965299432052,
+        0.10681470777500983,
+        0.11405386525675254,
+        0.12823375169303403,
+        0.13459145675576048,
+    ];
+    const STATSMODELS_MEDIAN_CI: (Option<f64>, Option<f64>) = (Some(13.0), None);
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        // The product-limit definition, by brute force at each distinct
+        // event time: those at risk counted afresh, not carried along.
+        #[test]
+        fn matches_the_definition(items in proptest::collection::vec((0u8..20, proptest::bool::ANY), 0..60)) {
+            let t: Vec<f64> = items.iter().map(|(d, _)| f64::from(*d)).collect();
+            let e: Vec<bool> = items.iter().map(|(_, o)| *o).collect();
+            let km = kaplan_meier(&t, &e);
+            let mut event_times: Vec<f64> = t.iter().zip(&e).filter(|(_, o)| **o).map(|(d, _)| *d).collect();
+            event_times.sort_by(f64::total_cmp);
+            event_times.dedup();
+            proptest::prop_assert_eq!(&km.times, &event_times);
+            let mut s = 1.0;
+            for (i, time) in event_times.iter().enumerate() {
+                let n = t.iter().filter(|d| **d >= *time).count() as f64;
+                let d = t.iter().zip(&e).filter(|(x, o)| **o && **x == *time).count() as f64;
+                s *= 1.0 - d / n;
+                proptest::prop_assert!((km.survival[i] - s).abs() < 1e-12);
+            }
+            let median = event_times.iter().zip(&km.survival).find(|(_, s)| **s <= 0.5 + 1e-12).map(|(t, _)| *t);
+            proptest::prop_assert_eq!(km.median(), median);
+        }
+    }
+
+    #[test]
+    fn edge_cases() {
+        let empty = kaplan_meier(&[], &[]);
+        assert!(empty.times.is_empty() && empty.median().is_none());
+        assert_eq!(empty.quantile_interval(0.5, 0.95), (None, None));
+        // Everyone censored: no step, no median.
+        assert!(kaplan_meier(&[1.0, 2.0], &[false, false])
+            .median()
+            .is_none());
+        // Everyone has the event: the curve reaches 0, the variance stays finite.
+        let all = kaplan_meier(&[1.0, 2.0], &[true, true]);
+        assert_eq!(all.survival, [0.5, 0.0]);
+        assert!(all.variance.iter().all(|v| v.is_finite()));
+        assert_eq!(all.median(), Some(1.0));
+        // Bad durations are left out.
+        let bad = kaplan_meier(&[f64::NAN, -1.0, 3.0], &[true, true, true]);
+        assert_eq!(bad.times, [3.0]);
+    }
+}
