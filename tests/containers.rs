@@ -19,26 +19,21 @@ use proptest::prelude::*;
 use serde_json::Value;
 use std::io::{Cursor, Write};
 
+#[path = "support/fixtures.rs"]
+mod fixtures;
+
 fn fixture(name: &str) -> Vec<u8> {
-    let path = format!(
-        "{}/tests/fixtures/exports/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    fixtures::fixture("exports", name)
 }
 
 fn expected(which: &str) -> Value {
-    let all: Value = serde_json::from_slice(&fixture("expected.json")).unwrap();
-    all[which].clone()
+    fixtures::expected("exports", which)
 }
+
+use fixtures::close;
 
 fn survey_config(json: &str) -> SurveyConfig {
     SurveyConfig::from_raw(&RawValue::from_json_str(json).unwrap()).unwrap()
-}
-
-fn close(actual: f64, expected: &Value, what: &str) {
-    let e = expected.as_f64().unwrap();
-    assert!((actual - e).abs() < 1e-9, "{what}: {actual} vs {e}");
 }
 
 /// A zip of the given files (deflated), as a zip tool writes one.

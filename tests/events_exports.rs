@@ -11,17 +11,15 @@ use market_validation::RawValue;
 use proptest::prelude::*;
 use serde_json::Value;
 
+#[path = "support/fixtures.rs"]
+mod fixtures;
+
 fn fixture(name: &str) -> Vec<u8> {
-    let path = format!(
-        "{}/tests/fixtures/events/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    fixtures::fixture("events", name)
 }
 
 fn expected(which: &str) -> Value {
-    let all: Value = serde_json::from_slice(&fixture("expected.json")).unwrap();
-    all[which].clone()
+    fixtures::expected("events", which)
 }
 
 fn analyse(bytes: &[u8], options: &str) -> EventsCsvAnalysis {

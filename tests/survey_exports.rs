@@ -11,18 +11,18 @@ use market_validation::RawValue;
 use proptest::prelude::*;
 use serde_json::Value;
 
+#[path = "support/fixtures.rs"]
+mod fixtures;
+
 fn fixture(name: &str) -> Vec<u8> {
-    let path = format!(
-        "{}/tests/fixtures/exports/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    fixtures::fixture("exports", name)
 }
 
 fn expected(which: &str) -> Value {
-    let all: Value = serde_json::from_slice(&fixture("expected.json")).unwrap();
-    all[which].clone()
+    fixtures::expected("exports", which)
 }
+
+use fixtures::close;
 
 fn config(json: &str) -> SurveyConfig {
     SurveyConfig::from_raw(&RawValue::from_json_str(json).unwrap()).unwrap()
@@ -39,14 +39,6 @@ fn skipped_for(r: &SurveyAnalysis, reason: &str) -> Option<u64> {
         .iter()
         .find(|(k, _)| k.starts_with(reason))
         .map(|(_, n)| *n)
-}
-
-fn close(actual: f64, expected: &Value, what: &str) {
-    let expected = expected.as_f64().unwrap();
-    assert!(
-        (actual - expected).abs() < 1e-9,
-        "{what}: {actual} against {expected}"
-    );
 }
 
 /// The NPS, Sean Ellis and CSAT figures against those computed from the answers.

@@ -71,21 +71,19 @@ pub fn analyze_events_csv(
     config: &EventsConfig,
 ) -> Result<EventsCsvAnalysis, InputError> {
     let decoded = import::decode(bytes, "events")?;
-    let (rows, sample, chosen) = open_events(&decoded, config)?;
-    let mut warnings = chosen.warnings;
-    let time_unit = column_unit(&sample, &chosen.time, config.time_unit, &mut warnings);
-    let signup_unit = chosen
+    let OpenedEvents {
+        rows,
+        sample,
+        columns,
+        pair,
+        mut warnings,
+        ..
+    } = open_events(&decoded, config)?;
+    let time_unit = column_unit(&sample, &columns.time, config.time_unit, &mut warnings);
+    let signup_unit = columns
         .signup
         .as_ref()
         .map(|c| column_unit(&sample, c, config.time_unit, &mut warnings));
-    let columns = Columns {
-        user: chosen.user,
-        time: chosen.time,
-        signup: chosen.signup,
-        known: chosen.known,
-        anonymous: chosen.anonymous,
-        event: chosen.event,
-    };
     let units = (time_unit, signup_unit.flatten());
     // Sorted, for a binary search per row (the list is short; no hashing).
     let mut ignore: Vec<&[u8]> = match columns.event {
@@ -94,14 +92,7 @@ pub fn analyze_events_csv(
     };
     ignore.sort_unstable();
     ignore.dedup();
-    let read = read_rows(
-        rows,
-        &sample,
-        &columns,
-        chosen.pair.as_ref(),
-        units,
-        &ignore,
-    );
+    let read = read_rows(rows, &sample, &columns, pair.as_ref(), units, &ignore);
     let EventRows {
         mut interned,
         ids,
@@ -267,18 +258,42 @@ fn identify(
     (ids, report)
 }
 
-/// Opens an events export: its rows, a sample of them read ahead, and the
-/// columns chosen from the header, the tool and the sample.
+/// An events export opened: its rows, a sample of them read ahead, the
+/// columns chosen from the header, the tool and the sample, and what was
+/// guessed.
+struct OpenedEvents<'t> {
+    rows: Rows<'t>,
+    sample: Vec<csv::ByteRecord>,
+    columns: Columns,
+    pair: Option<PairColumns>,
+    warnings: Vec<Warning>,
+    source: import::ExportSource,
+}
+
 fn open_events<'t>(
     decoded: &'t import::Decoded<'_>,
     config: &EventsConfig,
-) -> Result<(Rows<'t>, Vec<csv::ByteRecord>, columns::Chosen), InputError> {
+) -> Result<OpenedEvents<'t>, InputError> {
     let export = import::open(decoded, config.delimiter, "events", "event")?;
     let headers = export.header.names.clone();
     let mut rows = Rows::with_pending(export.reader, &decoded.text, headers.len(), export.pending);
     let sample = rows.read_ahead(SAMPLE_ROWS);
     let chosen = columns::choose(&headers, &sample, export.source, config)?;
-    Ok((rows, sample, chosen))
+    Ok(OpenedEvents {
+        rows,
+        sample,
+        columns: Columns {
+            user: chosen.user,
+            time: chosen.time,
+            signup: chosen.signup,
+            known: chosen.known,
+            anonymous: chosen.anonymous,
+            event: chosen.event,
+        },
+        pair: chosen.pair,
+        warnings: chosen.warnings,
+        source: export.source,
+    })
 }
 
 /// The unit of a column's numbers: named, or decided from the sample (and
@@ -366,25 +381,13 @@ impl Columns {
 }
 
 /// The columns an events export would be read from, and the tool that wrote
-/// it, from its decoded text's header alone.
+/// it, from its header, its tool and a sample of its rows (as `analyzeEventsCsv` would).
 pub fn detect_columns(
     decoded: &import::Decoded<'_>,
     config: &EventsConfig,
 ) -> Result<(Columns, import::ExportSource), InputError> {
-    let export = import::open(decoded, config.delimiter, "events", "event")?;
-    let source = export.source;
-    let (_, _, chosen) = open_events(decoded, config)?;
-    Ok((
-        Columns {
-            user: chosen.user,
-            time: chosen.time,
-            signup: chosen.signup,
-            known: chosen.known,
-            anonymous: chosen.anonymous,
-            event: chosen.event,
-        },
-        source,
-    ))
+    let opened = open_events(decoded, config)?;
+    Ok((opened.columns, opened.source))
 }
 
 /// What the rows gave: a dense user id and a time (ms) per event, the
