@@ -237,13 +237,13 @@ fn posthog_counts_people_not_distinct_ids() {
     assert_eq!(r.event_column.as_ref().unwrap().header, "event");
     let ignored: std::collections::BTreeMap<String, u64> =
         serde_json::from_value(e["ignored"].clone()).unwrap();
-    assert_eq!(r.ignored_events.by_name, ignored);
-    assert_eq!(r.ignored_events.count, ignored.values().sum::<u64>());
+    assert_eq!(r.analysis.ignored_events.as_ref().unwrap().by_name, ignored);
+    assert_eq!(r.analysis.ignored_events.as_ref().unwrap().count, ignored.values().sum::<u64>());
     // Counted as events when asked.
     let all = analyse(&fixture("posthog-events.csv"), r#"{"ignoreEvents": []}"#);
     assert_eq!(
         all.analysis.events,
-        e["events"].as_u64().unwrap() + r.ignored_events.count
+        e["events"].as_u64().unwrap() + r.analysis.ignored_events.as_ref().unwrap().count
     );
     // Named, distinct_id counts every pre-login id apart.
     let r = analyse(

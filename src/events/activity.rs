@@ -39,13 +39,22 @@ fn bits_for(max: u64) -> u32 {
 }
 
 /// Sorts keys with an LSD radix sort over the bits actually used
-/// (`key_bits`), 11 bits a pass, then removes duplicates.
-pub fn sort_unique(mut keys: Vec<u64>, key_bits: u32) -> Vec<u64> {
+/// (`key_bits`), then removes duplicates.
+pub fn sort_unique(keys: Vec<u64>, key_bits: u32) -> Vec<u64> {
+    let mut keys = radix_sort(keys, 0, key_bits);
+    keys.dedup();
+    keys
+}
+
+/// Sorts keys by their bits `from..to` (11 bits a pass), stably: keys equal
+/// there keep their order, so the low bits can carry a payload (an event's
+/// index) that stays in input order within each group.
+pub fn radix_sort(mut keys: Vec<u64>, from: u32, to: u32) -> Vec<u64> {
     const RADIX_BITS: u32 = 11;
     const BUCKETS: usize = 1 << RADIX_BITS;
     let mut other = vec![0u64; keys.len()];
-    let mut shift = 0;
-    while shift < key_bits {
+    let mut shift = from;
+    while shift < to.min(64) {
         let mut counts = [0usize; BUCKETS];
         for k in &keys {
             counts[((k >> shift) as usize) & (BUCKETS - 1)] += 1;
@@ -69,8 +78,6 @@ pub fn sort_unique(mut keys: Vec<u64>, key_bits: u32) -> Vec<u64> {
         std::mem::swap(&mut keys, &mut other);
         shift += RADIX_BITS;
     }
-    drop(other);
-    keys.dedup();
     keys
 }
 

@@ -63,6 +63,18 @@ const EVENT_NAMES: [&str; 5] = [
     "event name",
 ];
 
+/// Headers of a session id column, taken only when exact: PostHog's
+/// `$session_id` (a property, flattened), Amplitude's and Heap's
+/// `session_id`, GA4's `ga_session_id` (an event parameter, flattened).
+const SESSION_NAMES: [&str; 6] = [
+    "$session_id",
+    "properties.$session_id",
+    "session_id",
+    "ga_session_id",
+    "event_params.ga_session_id",
+    "sessionid",
+];
+
 /// Each tool's event name column.
 fn event_column_of(source: ExportSource) -> &'static [&'static str] {
     match source {
@@ -116,6 +128,8 @@ pub(crate) struct Chosen {
     pub anonymous: Option<DetectedColumn>,
     /// The event name column, when there is one.
     pub event: Option<DetectedColumn>,
+    /// The session id column, when there is one.
+    pub session: Option<DetectedColumn>,
     pub warnings: Vec<Warning>,
 }
 
@@ -189,6 +203,7 @@ pub(crate) fn choose(
     let named_time = named("time", &config.time_column);
     let named_signup = named("signup", &config.signup_column);
     let named_event = named("event", &config.event_column);
+    let named_session = named("session", &config.session_column);
     if !problems.is_empty() {
         return Err(InputError::new("events", problems));
     }
@@ -329,6 +344,13 @@ pub(crate) fn choose(
                 .map(|(i, how)| DetectedColumn::new(&headers[i], i, how))
         }
     };
+    let session = match named_session {
+        Some(i) => i.map(|i| DetectedColumn::new(&headers[i], i, "option")),
+        None => SESSION_NAMES
+            .iter()
+            .find_map(|n| normalized.iter().position(|h| h == n))
+            .map(|i| DetectedColumn::new(&headers[i], i, "header")),
+    };
     match (user, time) {
         (Some(user), Some(time)) => Ok(Chosen {
             user,
@@ -338,6 +360,7 @@ pub(crate) fn choose(
             known,
             anonymous,
             event,
+            session,
             warnings,
         }),
         _ => Err(InputError::new(

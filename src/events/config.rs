@@ -68,9 +68,26 @@ pub struct EventsConfig {
     pub aliases: Vec<(String, String)>,
     /// CSV only: the event name column's header.
     pub event_column: Option<String>,
-    /// CSV only: event names that are not activity.
+    /// Event names that are not activity.
     pub ignore_events: Vec<String>,
+    /// Named features: a name and the events that make it up.
+    pub features: Vec<(String, Vec<String>)>,
+    /// The event (or named feature) that marks a user as activated.
+    pub activation_event: Option<String>,
+    /// Days from a user's start within which activating counts.
+    pub activation_window_days: u32,
+    /// Minutes without an event that end a session, when there is no session column.
+    pub session_gap_minutes: u32,
+    /// CSV only: the session id column's header.
+    pub session_column: Option<String>,
 }
+
+/// Days from a user's start within which the activation event counts,
+/// unless options say otherwise: the first week (docs/methodology.md).
+pub const DEFAULT_ACTIVATION_WINDOW_DAYS: u32 = 7;
+/// Minutes of inactivity that end a session: Google Analytics' and
+/// PostHog's session timeout.
+pub const DEFAULT_SESSION_GAP_MINUTES: u32 = 30;
 
 /// The identity and bookkeeping events analytics tools send on their own:
 /// PostHog's `$identify`, `$set`, `$create_alias`, `$groupidentify` and
@@ -105,6 +122,11 @@ impl Default for EventsConfig {
             aliases: Vec::new(),
             event_column: None,
             ignore_events: BOOKKEEPING_EVENTS.iter().map(|s| s.to_string()).collect(),
+            features: Vec::new(),
+            activation_event: None,
+            activation_window_days: DEFAULT_ACTIVATION_WINDOW_DAYS,
+            session_gap_minutes: DEFAULT_SESSION_GAP_MINUTES,
+            session_column: None,
         }
     }
 }

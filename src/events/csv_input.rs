@@ -5,9 +5,10 @@
 use super::columns;
 use super::identity::{self, IdentityReport, Linker, PairColumns, NONE};
 use super::timestamp::{self, Parsed, Unit, OUT_OF_RANGE, UNREADABLE};
+use super::user_events::NO_SESSION;
 use super::{
-    analyze_events, analyze_events_with_signups, EventsAnalysis, EventsConfig, Signups,
-    MAX_TIMESTAMP_MS,
+    analyze_event_columns, EventColumns, EventNames, EventsAnalysis, EventsConfig,
+    IgnoredEvents, Signups, MAX_TIMESTAMP_MS,
 };
 use crate::import;
 use crate::input::csv::{DetectedColumn, Rows};
@@ -55,8 +56,9 @@ pub struct EventsCsvAnalysis {
     /// The event name column, when the export has one (or `options.columns.event` named it).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub event_column: Option<DetectedColumn>,
-    /// Events not counted as activity (identity and bookkeeping events, `options.ignoreEvents`).
-    pub ignored_events: IgnoredEvents,
+    /// The session id column, when the export has one (or `options.columns.session` named it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session_column: Option<DetectedColumn>,
     /// How users were identified: the export's person column, anonymous ids linked to the
     /// known ids seen with them (and `options.aliases`), or every id as it is.
     pub identity: IdentityReport,
@@ -99,6 +101,10 @@ pub fn analyze_events_csv(
         anonymous,
         known,
         times: ms,
+        event_names,
+        codes,
+        sessions,
+        session_ids,
         signup_rows,
         linker,
         ignored,
@@ -149,23 +155,26 @@ pub fn analyze_events_csv(
             )],
         ));
     }
-    let analysis = if columns.signup.is_some() {
-        let signups = Signups {
-            user_ids: &signup_users,
-            timestamps_ms: &signup_ms,
-        };
-        analyze_events_with_signups(&ids, &ms, &signups, config)?
-    } else {
-        analyze_events(&ids, &ms, config)?
+    let signups = Signups {
+        user_ids: &signup_users,
+        timestamps_ms: &signup_ms,
     };
-    Ok(EventsCsvAnalysis {
-        analysis,
-        user_column: columns.user,
-        time_column: columns.time,
-        signup_column: columns.signup,
-        time_format: time_unit.map_or("iso-8601", Unit::format).to_string(),
-        skipped: RowReport::from_log(&skipped),
-        ignored_events: IgnoredEvents {
+    let names = columns.event.as_ref().map(|_| EventNames {
+        codes,
+        dictionary: event_names.into_texts(),
+    });
+    drop(sessions);
+    let events = EventColumns {
+        user_ids: ids,
+        timestamps_ms: ms,
+        names,
+        session_ids: columns.session.as_ref().map(|_| session_ids),
+    };
+    let signups = columns.signup.as_ref().map(|_| &signups);
+    let mut analysis = analyze_event_columns(events, signups, config)?;
+    if columns.event.is_some() {
+        // Left out as they were read (their ids still linked).
+        analysis.ignored_events = Some(IgnoredEvents {
             count: ignored.iter().sum(),
             by_name: ignore
                 .iter()
@@ -173,32 +182,21 @@ pub fn analyze_events_csv(
                 .filter(|(_, n)| **n > 0)
                 .map(|(name, n)| (String::from_utf8_lossy(name).into_owned(), *n))
                 .collect(),
-            names: if columns.event.is_some() {
-                config.ignore_events.clone()
-            } else {
-                Vec::new()
-            },
-        },
+            names: config.ignore_events.clone(),
+        });
+    }
+    Ok(EventsCsvAnalysis {
+        analysis,
+        user_column: columns.user,
+        time_column: columns.time,
+        signup_column: columns.signup,
+        time_format: time_unit.map_or("iso-8601", Unit::format).to_string(),
+        skipped: RowReport::from_log(&skipped),
         event_column: columns.event,
+        session_column: columns.session,
         identity,
         warnings,
     })
-}
-
-/// Events left out as not activity: they never make a day active or a
-/// user, though their ids still link (PostHog's `$identify` is where an
-/// anonymous id meets the known one).
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub struct IgnoredEvents {
-    /// How many rows were such events.
-    pub count: u64,
-    /// How many of each name.
-    pub by_name: std::collections::BTreeMap<String, u64>,
-    /// The names not counted (`options.ignoreEvents`, else the default list); empty when the
-    /// export has no event name column.
-    pub names: Vec<String>,
 }
 
 /// Each event's anonymous id (when its column is not the user column) and
@@ -289,6 +287,7 @@ fn open_events<'t>(
             known: chosen.known,
             anonymous: chosen.anonymous,
             event: chosen.event,
+            session: chosen.session,
         },
         pair: chosen.pair,
         warnings: chosen.warnings,
@@ -360,6 +359,8 @@ pub struct Columns {
     pub anonymous: Option<DetectedColumn>,
     /// The event name column.
     pub event: Option<DetectedColumn>,
+    /// The session id column.
+    pub session: Option<DetectedColumn>,
 }
 
 impl Columns {
@@ -376,6 +377,7 @@ impl Columns {
                 .map(|c| ("anonymous", c)),
         );
         out.extend(self.event.clone().map(|c| ("event", c)));
+        out.extend(self.session.clone().map(|c| ("session", c)));
         out
     }
 }
@@ -399,6 +401,12 @@ struct EventRows {
     anonymous: Vec<u32>,
     known: Vec<u32>,
     times: Vec<f64>,
+    /// Event names, numbered, and each event's number.
+    event_names: Interner,
+    codes: Vec<u32>,
+    /// Session ids, numbered, and each event's number (or [`NO_SESSION`]).
+    sessions: Interner,
+    session_ids: Vec<u32>,
     signup_rows: Vec<(u32, u32, u32, f64)>,
     linker: Linker,
     /// Rows of events that are not activity, for each name of the ignore list.
@@ -442,12 +450,17 @@ fn read_rows(
     let ei = columns.event.as_ref().map(|e| e.index as usize);
     let (ui, ti) = (columns.user.index as usize, columns.time.index as usize);
     let si = columns.signup.as_ref().map(|s| s.index as usize);
+    let session_index = columns.session.as_ref().map(|s| s.index as usize);
     let mut read = EventRows {
         interned: Interner::default(),
         ids: Vec::new(),
         anonymous: Vec::new(),
         known: Vec::new(),
         times: Vec::new(),
+        event_names: Interner::default(),
+        codes: Vec::new(),
+        sessions: Interner::default(),
+        session_ids: Vec::new(),
         signup_rows: Vec::new(),
         linker: Linker::default(),
         ignored: vec![0; ignore.len()],
@@ -458,7 +471,8 @@ fn read_rows(
             return;
         };
         // Not activity: its ids still link, then it is counted by name and left out.
-        if let Some(name) = ei.and_then(|i| record.get(i)).map(<[u8]>::trim_ascii) {
+        let name = ei.and_then(|i| record.get(i)).map(<[u8]>::trim_ascii);
+        if let Some(name) = name {
             if let Ok(slot) = ignore.binary_search(&name) {
                 if let (Some(p), Some(u), Ok(ms)) =
                     (pair, id_text(u), milliseconds(t, time_unit, UNREADABLE))
@@ -528,6 +542,17 @@ fn read_rows(
         }
         read.ids.push(id);
         read.times.push(ms);
+        if ei.is_some() {
+            let code = read.event_names.id(name.unwrap_or_default());
+            read.codes.push(code);
+        }
+        if let Some(i) = session_index {
+            let session = match record.get(i).and_then(id_text) {
+                Some(s) => read.sessions.id(s),
+                None => NO_SESSION,
+            };
+            read.session_ids.push(session);
+        }
         if let Some(p) = signed_up {
             let a = if anonymous == NONE { id } else { anonymous };
             read.signup_rows.push((id, a, known, p));

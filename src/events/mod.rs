@@ -17,30 +17,42 @@
 //! assert_eq!(r.daily.iter().map(|d| d.new_users).collect::<Vec<_>>(), vec![1, 1]);
 //! ```
 
+mod activation;
 pub(crate) mod activity;
+mod behaviour;
 mod columns;
 mod config;
 mod csv_input;
 mod elapsed;
+mod features;
 mod identity;
+mod names;
 mod options;
 mod prepare;
 mod report;
 mod result;
+mod sessions;
 mod signups;
 mod tables;
 pub mod timestamp;
+mod user_events;
 
-pub use config::{EventsConfig, Period, Window, BOOKKEEPING_EVENTS};
-pub use csv_input::{
-    analyze_events_csv, detect_columns, Columns, EventsCsvAnalysis, IgnoredEvents,
+pub use activation::{Activation, ActivationPoint};
+pub use config::{
+    EventsConfig, Period, Window, BOOKKEEPING_EVENTS, DEFAULT_ACTIVATION_WINDOW_DAYS,
+    DEFAULT_SESSION_GAP_MINUTES,
 };
+pub use csv_input::{analyze_events_csv, detect_columns, Columns, EventsCsvAnalysis};
+pub use features::{AdopterRetention, FeatureUse, RetainedShare, TimeToEvent};
+pub use names::{EventNames, MAX_EVENT_NAMES};
+pub use sessions::SessionsReport;
 pub use identity::IdentityReport;
 pub use options::{EventAlias, EventColumnNames, EventsOptions};
 pub use report::FLAT_DECLINE;
 pub use result::*;
 
-use crate::input::problem::InputError;
+use crate::input::problem::{InputError, Problem};
+use signups::SignupTimes;
 #[cfg(feature = "wasm")]
 pub(crate) use prepare::check_lengths;
 use prepare::{prepare, Prepared};
@@ -80,7 +92,7 @@ pub fn analyze_events(
     config: &EventsConfig,
 ) -> Result<EventsAnalysis, InputError> {
     let prepared = prepare(user_ids, timestamps_ms, None, config)?;
-    finish(prepared, config)
+    Ok(finish(prepared, config)?.0)
 }
 
 /// [`analyze_events`] with a signup time per user defining who is new.
@@ -106,7 +118,7 @@ pub fn analyze_events_with_signups(
     config: &EventsConfig,
 ) -> Result<EventsAnalysis, InputError> {
     let prepared = prepare(user_ids, timestamps_ms, Some(signups), config)?;
-    finish(prepared, config)
+    Ok(finish(prepared, config)?.0)
 }
 
 /// [`analyze_events`] taking the arrays by value: they are freed as soon as
@@ -122,12 +134,232 @@ pub fn analyze_events_owned(
     let prepared = prepare(&user_ids, &timestamps_ms, signups, config)?;
     drop(user_ids);
     drop(timestamps_ms);
-    finish(prepared, config)
+    Ok(finish(prepared, config)?.0)
+}
+
+/// The events as columns: a user id and a time per event, and optionally
+/// the event's name (dictionary-encoded) and its session id.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EventColumns {
+    /// User ids.
+    pub user_ids: Vec<u32>,
+    /// Times, milliseconds since the epoch (UTC).
+    pub timestamps_ms: Vec<f64>,
+    /// Event names, one code per event.
+    pub names: Option<EventNames>,
+    /// Session ids, one per event (`u32::MAX`: none); a session is one user's events under
+    /// one id.
+    pub session_ids: Option<Vec<u32>>,
+}
+
+/// [`analyze_events`] with what event names and sessions tell: events that
+/// are not activity left out (`config.ignore_events`), feature adoption and
+/// usage, activation (`config.activation_event`) and sessions.
+///
+/// ```
+/// use market_validation::events::{analyze_event_columns, EventColumns, EventNames, EventsConfig};
+/// let day = 86_400_000.0;
+/// let columns = EventColumns {
+///     user_ids: vec![1, 1, 2, 2],
+///     timestamps_ms: vec![0.1 * day, 1.5 * day, 0.2 * day, 0.2 * day + 60_000.0],
+///     names: Some(EventNames {
+///         codes: vec![0, 1, 0, 2],
+///         dictionary: vec!["signed_up".into(), "project_created".into(), "$identify".into()],
+///     }),
+///     session_ids: None,
+/// };
+/// let config = EventsConfig {
+///     activation_event: Some("project_created".into()),
+///     activation_window_days: 1,
+///     ..EventsConfig::default()
+/// };
+/// let r = analyze_event_columns(columns, None, &config).unwrap();
+/// let activation = r.activation.unwrap();
+/// // User 1 created a project 1.4 days after starting: not within 1 day.
+/// assert_eq!((activation.eligible, activation.activated), (2, 0));
+/// assert_eq!(r.ignored_events.unwrap().count, 1);
+/// assert_eq!(r.sessions.unwrap().count, 3);
+/// ```
+pub fn analyze_event_columns(
+    columns: EventColumns,
+    signups: Option<&Signups>,
+    config: &EventsConfig,
+) -> Result<EventsAnalysis, InputError> {
+    let EventColumns {
+        mut user_ids,
+        mut timestamps_ms,
+        names,
+        mut session_ids,
+    } = columns;
+    check_columns(&user_ids, &timestamps_ms, names.as_ref(), session_ids.as_deref(), signups, config)?;
+    let (resolved, mut slots, ignored) = match names {
+        Some(EventNames { codes, dictionary }) => {
+            let resolved = names::resolve(&dictionary, config)?;
+            let (slots, ignored) = keep_activity(
+                codes,
+                &resolved,
+                &mut user_ids,
+                &mut timestamps_ms,
+                session_ids.as_mut(),
+            );
+            let ignored = ignored_report(&ignored, &dictionary, &resolved, config);
+            (Some(resolved), Some(slots), Some(ignored))
+        }
+        None => (None, None, None),
+    };
+    if timestamps_ms.is_empty() && ignored.as_ref().is_some_and(|i| i.count > 0) {
+        return Err(InputError::new(
+            "events",
+            vec![Problem::new(
+                "eventNames",
+                "only events that are not activity",
+                "at least one event a user did (not only identity and bookkeeping events)",
+            )
+            .with_hint(Some("set options.ignoreEvents to count them".into()))],
+        ));
+    }
+    let prepared = prepare(&user_ids, &timestamps_ms, signups, config)?;
+    let (mut analysis, signup_times) = finish(prepared, config)?;
+    analysis.ignored_events = ignored;
+    if resolved.is_none() && session_ids.is_none() {
+        return Ok(analysis);
+    }
+    let resolved = resolved.unwrap_or_default();
+    let frame = behaviour::Frame {
+        config,
+        first_day: crate::calendar::parse_iso_date(&analysis.first_date).unwrap_or(0),
+        as_of: crate::calendar::parse_iso_date(&analysis.as_of).unwrap_or(0),
+        horizon: report::retention_point(&analysis.cohorts.mean, config.period).map(|p| p.offset),
+        active_user_days: analysis.daily.iter().map(|d| d.active).sum(),
+        users: analysis.users,
+    };
+    let columns = behaviour::Columns {
+        user_ids: &user_ids,
+        timestamps_ms: &timestamps_ms,
+        slots: slots.as_deref(),
+        sessions: session_ids.as_deref(),
+    };
+    let found = behaviour::analyse(&columns, &resolved, signup_times.as_ref(), &frame);
+    drop((user_ids, timestamps_ms, slots.take(), session_ids));
+    report::add_behaviour(&mut analysis, found, &resolved, config);
+    Ok(analysis)
+}
+
+/// The name and session columns against the ids, and options that need
+/// names; every problem at once.
+fn check_columns(
+    user_ids: &[u32],
+    timestamps_ms: &[f64],
+    names: Option<&EventNames>,
+    session_ids: Option<&[u32]>,
+    signups: Option<&Signups>,
+    config: &EventsConfig,
+) -> Result<(), InputError> {
+    let mut problems = Vec::new();
+    let n = user_ids.len().min(timestamps_ms.len());
+    if let Some(names) = names {
+        if names.codes.len() != n {
+            problems.push(Problem::new(
+                "eventNames",
+                format!("{} event names for {n} events", names.codes.len()),
+                "one event name per user id (arrays of the same length)",
+            ));
+        }
+        names::check_codes("eventNames", names, &mut problems);
+    } else {
+        let needs = [
+            ("options.activationEvent", config.activation_event.is_some()),
+            ("options.features", !config.features.is_empty()),
+        ];
+        for (path, given) in needs {
+            if given {
+                problems.push(
+                    Problem::new(path, "given without event names", "event names beside the events")
+                        .with_hint(Some("pass eventNames: analyzeEvents({ userIds, timestamps, eventNames }, options)".into())),
+                );
+            }
+        }
+    }
+    if let Some(s) = session_ids {
+        if s.len() != n {
+            problems.push(Problem::new(
+                "sessionIds",
+                format!("{} session ids for {n} events", s.len()),
+                "one session id per user id (arrays of the same length)",
+            ));
+        }
+    }
+    let _ = signups;
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(InputError::new("events", problems))
+    }
+}
+
+/// Leaves out the events that are not activity, in place across the
+/// columns, and turns each remaining code into its name's slot; counts the
+/// events left out per dictionary code.
+fn keep_activity(
+    mut codes: Vec<u32>,
+    names: &names::ResolvedNames,
+    user_ids: &mut Vec<u32>,
+    timestamps_ms: &mut Vec<f64>,
+    mut sessions: Option<&mut Vec<u32>>,
+) -> (Vec<u32>, Vec<u64>) {
+    let mut ignored = vec![0u64; names.slot_of_code.len()];
+    let mut kept = 0;
+    for i in 0..codes.len() {
+        let code = codes[i] as usize;
+        let slot = names.slot_of_code[code];
+        if slot == names::IGNORED {
+            ignored[code] += 1;
+            continue;
+        }
+        codes[kept] = slot;
+        user_ids[kept] = user_ids[i];
+        timestamps_ms[kept] = timestamps_ms[i];
+        if let Some(s) = sessions.as_deref_mut() {
+            s[kept] = s[i];
+        }
+        kept += 1;
+    }
+    codes.truncate(kept);
+    user_ids.truncate(kept);
+    timestamps_ms.truncate(kept);
+    if let Some(s) = sessions {
+        s.truncate(kept);
+    }
+    (codes, ignored)
+}
+
+/// The events left out, by name.
+fn ignored_report(
+    per_code: &[u64],
+    dictionary: &[String],
+    names: &names::ResolvedNames,
+    config: &EventsConfig,
+) -> IgnoredEvents {
+    let mut by_name = std::collections::BTreeMap::new();
+    for (code, &n) in per_code.iter().enumerate() {
+        if n > 0 && names.ignored_name_of_code[code].is_some() {
+            *by_name.entry(dictionary[code].trim().to_string()).or_insert(0) += n;
+        }
+    }
+    IgnoredEvents {
+        count: per_code.iter().sum(),
+        by_name,
+        names: config.ignore_events.clone(),
+    }
 }
 
 /// The second stage: the keys sorted and made distinct, then each user's
 /// days (with their signup time, merged in user order) added to the tables.
-fn finish(prepared: Prepared, config: &EventsConfig) -> Result<EventsAnalysis, InputError> {
+/// The signup times are handed back for the pass over event names.
+fn finish(
+    prepared: Prepared,
+    config: &EventsConfig,
+) -> Result<(EventsAnalysis, Option<SignupTimes>), InputError> {
     let Prepared {
         keys,
         layout,
@@ -188,5 +420,5 @@ fn finish(prepared: Prepared, config: &EventsConfig) -> Result<EventsAnalysis, I
     for &(_, t) in signup_list {
         report.add_user(&[], Some(t));
     }
-    Ok(report::build(report, events, after))
+    Ok((report::build(report, events, after), signups))
 }

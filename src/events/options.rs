@@ -74,6 +74,25 @@ pub struct EventsOptions {
     /// `$groupidentify`, `$feature_flag_called`, `$merge`); `[]` counts every event.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ignore_events: Option<Vec<String>>,
+    /// Features, each a name and the events that make it up (`{ "Projects": ["project_created",
+    /// "project_shared"], "Export": "exported" }`): each gets its adoption, usage and time to
+    /// first use in `features`, and they alone fill `usageMetrics.featureUsage` and
+    /// `adoptionData.featureAdoptionRates`. At most 1,000 features of 1,000 events each.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(type = "Record<string, string | string[]>"))]
+    pub features: Option<std::collections::BTreeMap<String, Vec<String>>>,
+    /// The event (or a feature named in `features`) that marks a user as activated: it gives
+    /// `activation`, `adoptionData.adoptionRate` and `adoptionData.timeToAdoption`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub activation_event: Option<String>,
+    /// Days from a user's start (signup, else first event) within which the activation event
+    /// counts, 1..365. Default 7.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub activation_window_days: Option<f64>,
+    /// Without session ids: minutes without an event that end a session, 1..1440. Default 30
+    /// (Google Analytics' and PostHog's timeout).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session_gap_minutes: Option<f64>,
 }
 
 /// One link between two ids.
@@ -110,9 +129,13 @@ pub struct EventColumnNames {
     /// `event_name`), else a header that is exactly `event`, `event_name` or `event_type`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub event: Option<String>,
+    /// The session id column. Default: a header that is exactly `$session_id`, `session_id`
+    /// or `ga_session_id` (or their flattened `properties.` / `event_params.` forms).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session: Option<String>,
 }
 
-const OPTION_NAMES: [&str; 12] = [
+const OPTION_NAMES: [&str; 16] = [
     "utcOffsetMinutes",
     "weekStart",
     "window",
@@ -125,10 +148,14 @@ const OPTION_NAMES: [&str; 12] = [
     "identity",
     "aliases",
     "ignoreEvents",
+    "features",
+    "activationEvent",
+    "activationWindowDays",
+    "sessionGapMinutes",
 ];
 const OPTIONS: Shape = Shape::options(&OPTION_NAMES, read::OPTIONS_EXPECTED);
 
-const COLUMN_ROLES: [&str; 4] = ["user", "time", "signup", "event"];
+const COLUMN_ROLES: [&str; 5] = ["user", "time", "signup", "event", "session"];
 
 impl EventsConfig {
     /// Reads options given as a loose value (`undefined`/`null` mean none).
@@ -180,6 +207,7 @@ fn read_fields(raw: &RawValue, c: &mut EventsConfig, problems: &mut Vec<Problem>
         c.time_column = header("time");
         c.signup_column = header("signup");
         c.event_column = header("event");
+        c.session_column = header("session");
     }
     c.delimiter = read::delimiter(raw.get("delimiter"), "options.delimiter", problems);
     c.time_unit = choose(raw, "timeUnit", &super::timestamp::UNIT_NAMES, problems);
@@ -189,6 +217,97 @@ fn read_fields(raw: &RawValue, c: &mut EventsConfig, problems: &mut Vec<Problem>
     if let Some(names) = event_names(raw.get("ignoreEvents"), problems) {
         c.ignore_events = names;
     }
+    c.features = features(raw.get("features"), problems);
+    c.activation_event = match raw.get("activationEvent") {
+        RawValue::Undefined | RawValue::Null => None,
+        RawValue::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        other => {
+            problems.push(Problem::new(
+                "options.activationEvent",
+                other.describe(),
+                "an event name (text), such as \"project_created\"",
+            ));
+            None
+        }
+    };
+    let days = read::whole_number(
+        raw.get("activationWindowDays"),
+        "options.activationWindowDays",
+        (1.0, 365.0),
+        "a whole number of days from 1 to 365",
+        problems,
+    );
+    if let Some(days) = days {
+        c.activation_window_days = days as u32;
+    }
+    let gap = read::whole_number(
+        raw.get("sessionGapMinutes"),
+        "options.sessionGapMinutes",
+        (1.0, 1440.0),
+        "a whole number of minutes from 1 to 1440",
+        problems,
+    );
+    if let Some(minutes) = gap {
+        c.session_gap_minutes = minutes as u32;
+    }
+}
+
+/// Most features `options.features` names, and events per feature.
+const MAX_FEATURES: usize = 1_000;
+
+/// `options.features`: an object, each key a feature's name and its value
+/// an event name or an array of them.
+fn features(raw: &RawValue, problems: &mut Vec<Problem>) -> Vec<(String, Vec<String>)> {
+    let expected = "an object such as { \"Projects\": [\"project_created\", \"project_shared\"] }";
+    let entries = match raw {
+        RawValue::Undefined | RawValue::Null => return Vec::new(),
+        RawValue::Object(entries) if entries.len() <= MAX_FEATURES => entries,
+        RawValue::Object(entries) => {
+            problems.push(Problem::new(
+                "options.features",
+                format!("{} features", entries.len()),
+                format!("at most {MAX_FEATURES} features"),
+            ));
+            return Vec::new();
+        }
+        other => {
+            problems.push(Problem::new("options.features", other.describe(), expected));
+            return Vec::new();
+        }
+    };
+    let mut out = Vec::with_capacity(entries.len());
+    for (name, value) in entries {
+        let path = join_path("options.features", name);
+        let event = |item: &RawValue, path: String, problems: &mut Vec<Problem>| match item {
+            RawValue::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+            other => {
+                problems.push(Problem::new(path, other.describe(), "an event name (text)"));
+                None
+            }
+        };
+        let events: Vec<String> = match value {
+            RawValue::Array(items) if !items.is_empty() && items.len() <= MAX_FEATURES => items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, item)| event(item, format!("{path}[{i}]"), problems))
+                .collect(),
+            RawValue::String(_) => event(value, path.clone(), problems).into_iter().collect(),
+            other => {
+                problems.push(Problem::new(
+                    path.clone(),
+                    other.describe(),
+                    format!("an event name, or an array of 1 to {MAX_FEATURES} of them"),
+                ));
+                continue;
+            }
+        };
+        if name.trim().is_empty() {
+            problems.push(Problem::new(path, "an empty name", "a feature name"));
+            continue;
+        }
+        out.push((name.trim().to_string(), events));
+    }
+    out
 }
 
 /// Most event names `ignoreEvents` takes.

@@ -6,6 +6,7 @@
 use crate::analyzer::model::{AdoptionData, UsageMetrics};
 use crate::calendar::iso_date;
 use crate::events::config::{period_start_day, Period};
+use crate::events::features::FeatureUse;
 use crate::events::result::*;
 use crate::events::tables::Tables;
 use crate::format::format_number;
@@ -60,6 +61,11 @@ pub(crate) fn build(mut tables: Tables, events: u64, after: u64) -> EventsAnalys
         }
         .to_string(),
         signups: tables.signups,
+        features: Vec::new(),
+        activation: None,
+        sessions: None,
+        ignored_events: None,
+        warnings: Vec::new(),
     }
 }
 
@@ -278,25 +284,36 @@ fn flattening(mean: &[MeanCurvePoint]) -> Flattening {
 /// flat: our threshold, documented in the methodology.
 pub const FLAT_DECLINE: f64 = 0.05;
 
+/// The point of the mean curve retention is read at: six months (the
+/// benchmarks' horizon) or, when the data is shorter, the longest measured.
+pub(crate) fn retention_point(mean: &[MeanCurvePoint], period: Period) -> Option<&MeanCurvePoint> {
+    let six_months = six_months(period);
+    mean.iter().find(|p| p.offset == six_months).or_else(|| {
+        mean.iter()
+            .filter(|p| p.offset >= 1 && p.offset < six_months)
+            .max_by_key(|p| p.offset)
+    })
+}
+
+/// Six months in periods.
+fn six_months(period: Period) -> u32 {
+    match period {
+        Period::Day => 182,
+        Period::Week => 26,
+        Period::Month => 6,
+    }
+}
+
 /// The usage metrics for `analyze`: the 28-day averages, and the weighted
 /// retention at six months (the benchmarks' horizon) or, when the data is
 /// shorter, at the longest horizon measured, with that horizon stated.
 fn usage_metrics(s: &Stickiness, mean: &[MeanCurvePoint], period: Period) -> UsageMetrics {
-    let six_months = match period {
-        Period::Day => 182,
-        Period::Week => 26,
-        Period::Month => 6,
-    };
     let months = |offset: u32| match period {
         Period::Day => f64::from(offset) / 30.436_875,
         Period::Week => f64::from(offset) * 7.0 / 30.436_875,
         Period::Month => f64::from(offset),
     };
-    let point = mean.iter().find(|p| p.offset == six_months).or_else(|| {
-        mean.iter()
-            .filter(|p| p.offset >= 1 && p.offset < six_months)
-            .max_by_key(|p| p.offset)
-    });
+    let point = retention_point(mean, period);
     UsageMetrics {
         daily_active_users: Some(s.dau),
         weekly_active_users: Some(s.wau),
@@ -307,6 +324,59 @@ fn usage_metrics(s: &Stickiness, mean: &[MeanCurvePoint], period: Period) -> Usa
             .filter(|m| *m != 6.0),
         ..UsageMetrics::default()
     }
+}
+
+/// Adds what the event names and sessions told, and the product data they
+/// give: feature usage and adoption for the features named in the options
+/// only (a raw event taxonomy, `$pageview` and admin events included, must
+/// not become the scored feature adoption), the activation rate and median
+/// time to activation, the mean session length.
+pub(crate) fn add_behaviour(
+    analysis: &mut EventsAnalysis,
+    found: crate::events::behaviour::Behaviour,
+    names: &crate::events::names::ResolvedNames,
+    config: &crate::events::EventsConfig,
+) {
+    let named: Vec<&FeatureUse> = found.features.iter().filter(|f| f.kind == "feature").collect();
+    if !named.is_empty() {
+        analysis.usage_metrics.feature_usage =
+            Some(named.iter().map(|f| (f.name.clone(), f.usage)).collect());
+        analysis.adoption_data.feature_adoption_rates =
+            Some(named.iter().map(|f| (f.name.clone(), f.adoption)).collect());
+    } else if !names.events.is_empty() {
+        analysis.warnings.push(crate::input::warning::Warning::new(
+            "features_not_named",
+            "options.features",
+            format!(
+                "featureUsage and featureAdoptionRates are left empty: {} event names were found, but which of them are features is yours to say \
+                 (options.features: {{ \"Projects\": [\"project_created\", \"project_shared\"] }}); every event's figures are in features.",
+                names.events.len()
+            ),
+        ));
+    }
+    if let Some(a) = &found.activation {
+        if a.eligible > 0 {
+            analysis.adoption_data.adoption_rate = Some(a.rate);
+        } else {
+            analysis.warnings.push(crate::input::warning::Warning::new(
+                "activation_window_open",
+                "options.activationWindowDays",
+                format!(
+                    "no user started {} days before the end of the as-of day, so the activation rate is not measured yet; a shorter options.activationWindowDays or a later asOf measures it.",
+                    config.activation_window_days
+                ),
+            ));
+        }
+        analysis.adoption_data.time_to_adoption = a.time_to_activation.median_days;
+    }
+    if found.sessions.count > 0 {
+        analysis.usage_metrics.session_duration = Some(found.sessions.mean_minutes);
+    }
+    analysis.features = found.features;
+    analysis.activation = found.activation;
+    analysis.sessions = Some(found.sessions);
+    analysis.warnings.extend(names.warnings.iter().cloned());
+    analysis.warnings.extend(found.warnings);
 }
 
 #[cfg(test)]

@@ -209,6 +209,37 @@ pub struct EventsAnalysis {
     pub usage_metrics: crate::analyzer::model::UsageMetrics,
     /// The adoption side of the product data, ready for `analyze({ adoptionData })`.
     pub adoption_data: crate::analyzer::model::AdoptionData,
+    /// Per event name (activity only) and per named feature (`options.features`): users,
+    /// adoption, usage in the trailing 28 days, time to first use, retention of early adopters.
+    /// Named features first, then events by users. Empty without event names.
+    pub features: Vec<super::features::FeatureUse>,
+    /// The activation rate and time to activation, with `options.activationEvent`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub activation: Option<super::activation::Activation>,
+    /// Sessions, from the session ids or the inactivity gap; absent without event names or
+    /// session ids.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sessions: Option<super::sessions::SessionsReport>,
+    /// Events not counted as activity, when the events have names.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ignored_events: Option<IgnoredEvents>,
+    /// What the analysis could not do as asked, or did with a guess, and how to do otherwise.
+    pub warnings: Vec<crate::input::warning::Warning>,
+}
+
+/// Events left out as not activity: they never make a day active, a
+/// session or a user (in an export, their ids still link: PostHog's
+/// `$identify` is where an anonymous id meets the known one).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct IgnoredEvents {
+    /// How many events were such events.
+    pub count: u64,
+    /// How many of each name.
+    pub by_name: std::collections::BTreeMap<String, u64>,
+    /// The names not counted (`options.ignoreEvents`, else the default list).
+    pub names: Vec<String>,
 }
 
 /// How signup times matched the events.

@@ -27,6 +27,15 @@ impl Interner {
     pub fn len(&self) -> usize {
         self.ids.len()
     }
+
+    /// The texts in id order (text `i` has id `i`); invalid UTF-8 replaced.
+    pub fn into_texts(self) -> Vec<String> {
+        let mut texts = vec![String::new(); self.ids.len()];
+        for (text, id) in self.ids {
+            texts[id as usize] = String::from_utf8_lossy(&text).into_owned();
+        }
+        texts
+    }
 }
 
 #[cfg(test)]

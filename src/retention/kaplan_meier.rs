@@ -44,14 +44,8 @@ pub fn kaplan_meier(durations: &[f64], observed: &[bool]) -> KaplanMeier {
         .map(|(d, o)| (*d, *o))
         .collect();
     items.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let mut curve = KaplanMeier {
-        times: Vec::new(),
-        at_risk: Vec::new(),
-        events: Vec::new(),
-        survival: Vec::new(),
-        variance: Vec::new(),
-    };
-    let (mut at_risk, mut s, mut greenwood) = (items.len() as u64, 1.0f64, 0.0f64);
+    let mut steps = Vec::new();
+    let mut at_risk = items.len() as u64;
     let mut i = 0;
     while i < items.len() {
         let t = items[i].0;
@@ -61,8 +55,32 @@ pub fn kaplan_meier(durations: &[f64], observed: &[bool]) -> KaplanMeier {
             leaving += 1;
             i += 1;
         }
-        if events > 0 {
-            let (n, d) = (at_risk as f64, events as f64);
+        steps.push((t, at_risk, events));
+        at_risk -= leaving;
+    }
+    KaplanMeier::from_steps(steps)
+}
+
+impl KaplanMeier {
+    /// The curve from its life table: for each distinct time, ascending,
+    /// those at risk just before it and the events at it (times without an
+    /// event are passed over). Callers who can count those at risk without
+    /// sorting every subject (the events analysis, over millions of users)
+    /// build the table themselves.
+    pub fn from_steps(steps: impl IntoIterator<Item = (f64, u64, u64)>) -> KaplanMeier {
+        let mut curve = KaplanMeier {
+            times: Vec::new(),
+            at_risk: Vec::new(),
+            events: Vec::new(),
+            survival: Vec::new(),
+            variance: Vec::new(),
+        };
+        let (mut s, mut greenwood) = (1.0f64, 0.0f64);
+        for (t, at_risk, events) in steps {
+            if events == 0 || at_risk == 0 {
+                continue;
+            }
+            let (n, d) = (at_risk as f64, events.min(at_risk) as f64);
             s *= 1.0 - d / n;
             // Greenwood: Var S(t) = S(t)^2 * sum d / (n (n - d)); the sum is
             // infinite once everyone at risk has had the event (S = 0).
@@ -79,12 +97,9 @@ pub fn kaplan_meier(durations: &[f64], observed: &[bool]) -> KaplanMeier {
                 .variance
                 .push(if s > 0.0 { s * s * greenwood } else { 0.0 });
         }
-        at_risk -= leaving;
+        curve
     }
-    curve
-}
 
-impl KaplanMeier {
     /// The `p` quantile of the time to the event (0.5: the median): the
     /// first event time at which the estimated survival is at most 1 - p (as
     /// lifelines reads it; SAS and statsmodels ask for strictly below);
@@ -95,6 +110,25 @@ impl KaplanMeier {
             .iter()
             .position(|s| *s <= target + 1e-12)
             .map(|i| self.times[i])
+    }
+
+    /// The estimated survival at time `t` (just after it), with its 95%
+    /// pointwise interval on the log(-log) scale (as lifelines and
+    /// statsmodels give it): 1 before the first event.
+    pub fn survival_at(&self, t: f64, level: f64) -> (f64, [f64; 2]) {
+        let steps = self.times.partition_point(|x| *x <= t);
+        if steps == 0 {
+            return (1.0, [1.0, 1.0]);
+        }
+        let (s, v) = (self.survival[steps - 1], self.variance[steps - 1]);
+        if !(s > 0.0 && s < 1.0 && v.is_finite()) {
+            return (s, [s, s]);
+        }
+        let z = crate::stats::z_for_confidence(level);
+        let se_g = libm::sqrt(v) / (s * libm::fabs(libm::log(s)));
+        let g = libm::log(-libm::log(s));
+        let back = |x: f64| libm::exp(-libm::exp(x));
+        (s, [back(g + z * se_g), back(g - z * se_g)])
     }
 
     /// The median time to the event ([`KaplanMeier::quantile`] at 0.5).

@@ -10,25 +10,46 @@ use crate::events::{self, EventsAnalysis, EventsConfig, EventsOptions};
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
-/// Analyses raw usage events: one user id and one timestamp (ms since the epoch, UTC) per event,
-/// in any order. Daily actives, stickiness, the L28 curve, cohort retention, growth accounting,
-/// and `usageMetrics` / `adoptionData` ready for `analyze`. With `signups` (a signup time per
-/// user, ids from the same id space as the events'), a user is new on their signup day and
-/// cohorts are signup cohorts; without, a user is new at their first event.
+/// Analyses raw usage events, in any order: `analyzeEvents({ userIds, timestamps, eventNames,
+/// sessionIds, signups }, options)`, or `analyzeEvents(userIds, timestamps, options, signups)`.
+/// One user id and one timestamp (ms since the epoch, UTC) per event. Daily actives, stickiness,
+/// the L28 curve, cohort retention, growth accounting, and `usageMetrics` / `adoptionData` ready
+/// for `analyze`. With `signups` (a signup time per user, ids from the same id space as the
+/// events'), a user is new on their signup day and cohorts are signup cohorts. With
+/// `eventNames`, events that are not activity are left out, and `features`, `activation`
+/// (`options.activationEvent`) and `sessions` say what users did; `sessionIds` define sessions
+/// (else a 30-minute gap does).
 #[wasm_bindgen(js_name = analyzeEvents)]
 pub fn analyze_events(
-    #[wasm_bindgen(unchecked_param_type = "Uint32Array | ArrayLike<number> | ArrayLike<string>")]
-    user_ids: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Float64Array | ArrayLike<number>")] timestamps: JsValue,
-    options: Option<Ts<EventsOptions>>,
-    #[wasm_bindgen(unchecked_param_type = "EventSignups | null")] signups: JsValue,
+    #[wasm_bindgen(
+        unchecked_param_type = "EventArrays | Uint32Array | ArrayLike<number> | ArrayLike<string>"
+    )]
+    events: JsValue,
+    #[wasm_bindgen(
+        unchecked_param_type = "EventsOptions | Float64Array | ArrayLike<number> | null"
+    )]
+    second: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "EventsOptions | null")] third: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "EventSignups | null")] fourth: JsValue,
 ) -> Result<Ts<EventsAnalysis>, JsValue> {
-    let raw = read_options(options, "events options")?;
+    if is_plain_object(&events) {
+        if !(third.is_undefined() && fourth.is_undefined()) {
+            return Err(JsInputError::problem(
+                "events",
+                "input",
+                "arguments after the options",
+                "analyzeEvents({ userIds, timestamps, ... }, options): signups go inside the first object",
+            )
+            .into());
+        }
+        return analyze_event_arrays(&events, &second);
+    }
+    let raw = options_of(&third)?;
     let config = EventsConfig::from_raw(&raw)?;
-    let signup_arrays = signup_columns(&signups)?;
+    let signup_arrays = signup_columns(&fourth)?;
     // Every length is checked before anything is copied.
-    let ids = Column::measure(&user_ids, "userIds", IDS_EXPECTED)?;
-    let times = Column::measure(&timestamps, "timestamps", TIMES_EXPECTED)?;
+    let ids = Column::measure(&events, "userIds", IDS_EXPECTED)?;
+    let times = Column::measure(&second, "timestamps", TIMES_EXPECTED)?;
     let signup_measured = match &signup_arrays {
         Some((i, t)) => Some((
             Column::measure(i, "signups.userIds", IDS_EXPECTED)?,
@@ -59,6 +80,117 @@ pub fn analyze_events(
     )?)
 }
 
+/// The object form: `{ userIds, timestamps, eventNames?, sessionIds?, signups? }`.
+fn analyze_event_arrays(arrays: &JsValue, options: &JsValue) -> Result<Ts<EventsAnalysis>, JsValue> {
+    let raw = options_of(options)?;
+    let config = EventsConfig::from_raw(&raw)?;
+    check_keys(arrays)?;
+    let get = |key: &str| {
+        intrinsics::get_str(arrays, key)
+            .map_err(|thrown| JsInputError::thrown("events", key, thrown))
+    };
+    let (user_ids, timestamps) = (get("userIds")?, get("timestamps")?);
+    let (names, sessions, signups) = (get("eventNames")?, get("sessionIds")?, get("signups")?);
+    let signup_arrays = signup_columns(&signups)?;
+    let ids = Column::measure(&user_ids, "userIds", IDS_EXPECTED)?;
+    let times = Column::measure(&timestamps, "timestamps", TIMES_EXPECTED)?;
+    let signup_measured = match &signup_arrays {
+        Some((i, t)) => Some((
+            Column::measure(i, "signups.userIds", IDS_EXPECTED)?,
+            Column::measure(t, "signups.timestamps", TIMES_EXPECTED)?,
+        )),
+        None => None,
+    };
+    check_lengths(&ids, &times, signup_measured.as_ref().map(|(i, t)| (i, t)))?;
+    let names = typed_arrays::EventNameColumn::measure(&names)?;
+    let sessions = match sessions.is_undefined() || sessions.is_null() {
+        true => None,
+        false => Some(Column::measure(&sessions, "sessionIds", SESSIONS_EXPECTED)?),
+    };
+    typed_arrays::check_same_length(ids.len, names.as_ref().map(|n| n.len()), sessions.as_ref().map(|s| s.len))?;
+    let (id_values, signup_ids) =
+        typed_arrays::user_ids(&ids, signup_measured.as_ref().map(|(i, _)| i))?;
+    let time_values = typed_arrays::timestamps(&times)?;
+    let signup_times = match &signup_measured {
+        Some((_, t)) => Some(typed_arrays::timestamps(t)?),
+        None => None,
+    };
+    let signups = match (&signup_ids, &signup_times) {
+        (Some(user_ids), Some(timestamps_ms)) => Some(events::Signups {
+            user_ids,
+            timestamps_ms,
+        }),
+        _ => None,
+    };
+    let columns = events::EventColumns {
+        user_ids: id_values,
+        timestamps_ms: time_values,
+        names: match names {
+            Some(n) => Some(n.read()?),
+            None => None,
+        },
+        session_ids: match sessions {
+            Some(s) => Some(typed_arrays::session_ids(&s)?),
+            None => None,
+        },
+    };
+    typed(&events::analyze_event_columns(columns, signups.as_ref(), &config)?)
+}
+
+/// The keys the object form reads.
+const ARRAY_KEYS: [&str; 5] = ["userIds", "timestamps", "eventNames", "sessionIds", "signups"];
+
+/// An object of event arrays with a key it does not read: a misspelling
+/// is named, with the key meant.
+fn check_keys(arrays: &JsValue) -> Result<(), JsInputError> {
+    let keys = intrinsics::own_keys(arrays)
+        .map_err(|thrown| JsInputError::thrown("events", "input", thrown))?;
+    let mut problems = Vec::new();
+    for key in keys.iter() {
+        let Some(key) = key.as_string() else { continue };
+        if !ARRAY_KEYS.contains(&key.as_str()) {
+            let hint = crate::input::suggest::did_you_mean(&key, ARRAY_KEYS.iter().copied())
+                .map(|k| format!("did you mean {k}?"));
+            problems.push(
+                crate::input::problem::Problem::new(key.clone(), "an unknown key", format!("one of {}", ARRAY_KEYS.join(", ")))
+                    .with_hint(hint),
+            );
+        }
+    }
+    for required in ["userIds", "timestamps"] {
+        let present = keys.iter().any(|k| k.as_string().as_deref() == Some(required));
+        if !present {
+            problems.push(crate::input::problem::Problem::new(
+                required,
+                "missing",
+                if required == "userIds" { IDS_EXPECTED } else { TIMES_EXPECTED },
+            ));
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(crate::input::problem::InputError::new("events", problems).into())
+    }
+}
+
+/// An object that is not an array, a typed array or a function.
+fn is_plain_object(value: &JsValue) -> bool {
+    value.is_object()
+        && !value.is_function()
+        && intrinsics::typed_array(value).is_none()
+        && !intrinsics::is_array(value).unwrap_or(true)
+}
+
+/// Options given as a JS value (absent: none).
+fn options_of(options: &JsValue) -> Result<crate::input::raw::RawValue, JsInputError> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(crate::input::raw::RawValue::Undefined);
+    }
+    super::js_reader::read_arg(options, "events options", "options")
+}
+
+const SESSIONS_EXPECTED: &str = "a Uint32Array, or an array of session ids (strings or numbers; null for none)";
 const IDS_EXPECTED: &str = "a Uint32Array, or an array of numbers or strings";
 const TIMES_EXPECTED: &str = "a Float64Array (or array) of milliseconds since the epoch";
 

@@ -82,24 +82,24 @@ fn copy<T>(subject: &str, path: &str, copied: Result<T, JsValue>) -> Result<T, J
 /// A column of the events (user ids or timestamps) as the caller gave it,
 /// measured but not yet read.
 #[cfg(feature = "events")]
-pub(crate) struct Column<'a> {
-    value: &'a JsValue,
+pub(crate) struct Column {
+    value: JsValue,
     path: String,
     typed: Option<Typed>,
     pub(crate) len: usize,
 }
 
 #[cfg(feature = "events")]
-impl<'a> Column<'a> {
+impl Column {
     /// Measures a typed array or an array; anything else is a problem.
     pub(crate) fn measure(
-        value: &'a JsValue,
+        value: &JsValue,
         path: &str,
         expected: &str,
-    ) -> Result<Column<'a>, JsInputError> {
+    ) -> Result<Column, JsInputError> {
         if let Some((kind, len)) = intrinsics::typed_array(value) {
             return Ok(Column {
-                value,
+                value: value.clone(),
                 path: path.to_string(),
                 typed: Some(kind),
                 len,
@@ -113,7 +113,7 @@ impl<'a> Column<'a> {
         }
         match array_length(value) {
             Ok(Some(len)) => Ok(Column {
-                value,
+                value: value.clone(),
                 path: path.to_string(),
                 typed: None,
                 len,
@@ -125,7 +125,7 @@ impl<'a> Column<'a> {
 
     /// Item `i` of an array column.
     fn item(&self, i: usize) -> Result<JsValue, JsInputError> {
-        intrinsics::get_index(self.value, i as u32).map_err(|thrown| {
+        intrinsics::get_index(&self.value, i as u32).map_err(|thrown| {
             JsInputError::thrown("events", &format!("{}[{i}]", self.path), thrown)
         })
     }
@@ -199,7 +199,7 @@ pub(crate) fn user_ids(
 fn numeric_ids(column: &Column) -> Result<Option<Vec<u32>>, JsInputError> {
     match column.typed {
         Some(Typed::Uint32) => {
-            let copied = intrinsics::copy_uint32(column.value, column.len);
+            let copied = intrinsics::copy_uint32(&column.value, column.len);
             return copy("events", &column.path, copied).map(Some);
         }
         Some(kind) => return Err(column.wrong_kind(kind, IDS_EXPECTED)),
@@ -235,7 +235,7 @@ fn interned_ids(column: &Column, interned: &mut Interner) -> Result<Vec<u32>, Js
         let numbers = copy(
             "events",
             &column.path,
-            intrinsics::copy_uint32(column.value, column.len),
+            intrinsics::copy_uint32(&column.value, column.len),
         )?;
         return Ok(numbers
             .into_iter()
@@ -262,7 +262,7 @@ pub(crate) fn timestamps(column: &Column) -> Result<Vec<f64>, JsInputError> {
         Some(Typed::Float64) => copy(
             "events",
             &column.path,
-            intrinsics::copy_float64(column.value, column.len),
+            intrinsics::copy_float64(&column.value, column.len),
         ),
         Some(kind) => Err(column.wrong_kind(
             kind,
@@ -272,4 +272,251 @@ pub(crate) fn timestamps(column: &Column) -> Result<Vec<f64>, JsInputError> {
             .map(|i| Ok(column.item(i)?.as_f64().unwrap_or(f64::NAN)))
             .collect(),
     }
+}
+
+/// The events' names as the caller gave them: an array of strings, or
+/// `{ codes, dictionary }` (a dictionary-encoded column, as Arrow holds it).
+#[cfg(feature = "events")]
+pub(crate) enum EventNameColumn {
+    Strings(Column),
+    Coded {
+        codes: Column,
+        dictionary: JsValue,
+        dictionary_len: usize,
+    },
+}
+
+#[cfg(feature = "events")]
+const NAMES_EXPECTED: &str =
+    "an array of event names (strings), or { codes: Uint32Array, dictionary: string[] }";
+
+#[cfg(feature = "events")]
+impl EventNameColumn {
+    /// Measures the names (absent: none); nothing is copied yet.
+    pub(crate) fn measure(
+        value: &JsValue,
+    ) -> Result<Option<EventNameColumn>, JsInputError> {
+        if value.is_undefined() || value.is_null() {
+            return Ok(None);
+        }
+        let is_array = intrinsics::is_array(value)
+            .map_err(|thrown| JsInputError::thrown("events", "eventNames", thrown))?;
+        if is_array {
+            return Ok(Some(EventNameColumn::Strings(Column::measure(
+                value,
+                "eventNames",
+                NAMES_EXPECTED,
+            )?)));
+        }
+        if !value.is_object() || value.is_function() || intrinsics::typed_array(value).is_some() {
+            return Err(wrong_value("events", "eventNames", value, NAMES_EXPECTED));
+        }
+        let get = |key: &str| {
+            intrinsics::get_str(value, key).map_err(|thrown| {
+                JsInputError::thrown("events", &format!("eventNames.{key}"), thrown)
+            })
+        };
+        let (codes, dictionary) = (get("codes")?, get("dictionary")?);
+        // The codes are measured where they live: in the caller's object.
+        let codes = Column::measure(&codes, "eventNames.codes", "a Uint32Array of indices into the dictionary")?;
+        let dictionary_len = match intrinsics::is_array(&dictionary) {
+            Ok(true) => array_length(&dictionary)
+                .map_err(|thrown| JsInputError::thrown("events", "eventNames.dictionary", thrown))?
+                .unwrap_or(0),
+            Ok(false) => {
+                return Err(wrong_value(
+                    "events",
+                    "eventNames.dictionary",
+                    &dictionary,
+                    "an array of the event names (strings) the codes index",
+                ))
+            }
+            Err(thrown) => {
+                return Err(JsInputError::thrown("events", "eventNames.dictionary", thrown))
+            }
+        };
+        if dictionary_len > events::MAX_EVENT_NAMES {
+            return Err(JsInputError::problem(
+                "events",
+                "eventNames.dictionary",
+                format!("{dictionary_len} names"),
+                format!("at most {} distinct event names", events::MAX_EVENT_NAMES),
+            ));
+        }
+        Ok(Some(EventNameColumn::Coded {
+            codes,
+            dictionary,
+            dictionary_len,
+        }))
+    }
+
+    /// One name per event.
+    pub(crate) fn len(&self) -> usize {
+        match self {
+            EventNameColumn::Strings(c) => c.len,
+            EventNameColumn::Coded { codes, .. } => codes.len,
+        }
+    }
+
+    /// Copies the names: strings are numbered as they come; codes are
+    /// copied in one block (the core checks them against the dictionary).
+    pub(crate) fn read(self) -> Result<events::EventNames, JsInputError> {
+        match self {
+            EventNameColumn::Strings(column) => {
+                let mut names = Interner::default();
+                let mut codes = Vec::with_capacity(column.len);
+                for i in 0..column.len {
+                    let item = column.item(i)?;
+                    let Some(text) = item.as_string() else {
+                        return Err(wrong_value(
+                            "events",
+                            &format!("eventNames[{i}]"),
+                            &item,
+                            "an event name (a string)",
+                        ));
+                    };
+                    codes.push(names.id(text.as_bytes()));
+                    if names.len() > events::MAX_EVENT_NAMES {
+                        return Err(JsInputError::problem(
+                            "events",
+                            "eventNames",
+                            format!("more than {} distinct names", events::MAX_EVENT_NAMES),
+                            "a product's event names (are ids or URLs sent as names?)",
+                        ));
+                    }
+                }
+                Ok(events::EventNames {
+                    codes,
+                    dictionary: names.into_texts(),
+                })
+            }
+            EventNameColumn::Coded {
+                codes,
+                dictionary,
+                dictionary_len,
+            } => {
+                let code_values = match codes.typed {
+                    Some(Typed::Uint32) => copy(
+                        "events",
+                        &codes.path,
+                        intrinsics::copy_uint32(&codes.value, codes.len),
+                    )?,
+                    Some(kind) => {
+                        return Err(codes.wrong_kind(kind, "a Uint32Array of indices into the dictionary"))
+                    }
+                    None => {
+                        let mut out = Vec::with_capacity(codes.len);
+                        for i in 0..codes.len {
+                            let item = codes.item(i)?;
+                            match item.as_f64().filter(|n| n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(n)) {
+                                Some(n) => out.push(n as u32),
+                                None => {
+                                    return Err(wrong_value(
+                                        "events",
+                                        &format!("eventNames.codes[{i}]"),
+                                        &item,
+                                        "a whole number: an index into the dictionary",
+                                    ))
+                                }
+                            }
+                        }
+                        out
+                    }
+                };
+                let mut names = Vec::with_capacity(dictionary_len);
+                for i in 0..dictionary_len {
+                    let item = intrinsics::get_index(&dictionary, i as u32).map_err(|thrown| {
+                        JsInputError::thrown("events", &format!("eventNames.dictionary[{i}]"), thrown)
+                    })?;
+                    match item.as_string() {
+                        Some(s) => names.push(s),
+                        None => {
+                            return Err(wrong_value(
+                                "events",
+                                &format!("eventNames.dictionary[{i}]"),
+                                &item,
+                                "an event name (a string)",
+                            ))
+                        }
+                    }
+                }
+                Ok(events::EventNames {
+                    codes: code_values,
+                    dictionary: names,
+                })
+            }
+        }
+    }
+}
+
+/// The name and session columns hold one item per event.
+#[cfg(feature = "events")]
+pub(crate) fn check_same_length(
+    events: usize,
+    names: Option<usize>,
+    sessions: Option<usize>,
+) -> Result<(), InputError> {
+    let mut problems = Vec::new();
+    for (path, len) in [("eventNames", names), ("sessionIds", sessions)] {
+        if let Some(len) = len.filter(|l| *l != events) {
+            problems.push(crate::input::problem::Problem::new(
+                path,
+                format!("{len} items for {events} events"),
+                "one per event (arrays of the same length as userIds)",
+            ));
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(InputError::new("events", problems))
+    }
+}
+
+/// Session ids: a Uint32Array as it is (`0xFFFFFFFF`: none), else each item
+/// numbered as text (so 7 and "7" are one session); null, undefined and ""
+/// mean none.
+#[cfg(feature = "events")]
+pub(crate) fn session_ids(column: &Column) -> Result<Vec<u32>, JsInputError> {
+    match column.typed {
+        Some(Typed::Uint32) => {
+            return copy(
+                "events",
+                &column.path,
+                intrinsics::copy_uint32(&column.value, column.len),
+            )
+        }
+        Some(kind) => {
+            return Err(column.wrong_kind(
+                kind,
+                "a Uint32Array, or an array of session ids (strings or numbers)",
+            ))
+        }
+        None => {}
+    }
+    let mut numbered = Interner::default();
+    let mut ids = Vec::with_capacity(column.len);
+    for i in 0..column.len {
+        let item = column.item(i)?;
+        let text = if let Some(s) = item.as_string() {
+            s
+        } else if let Some(n) = item.as_f64().filter(|n| n.is_finite()) {
+            format!("{n}")
+        } else if item.is_null() || item.is_undefined() {
+            String::new()
+        } else {
+            return Err(wrong_value(
+                "events",
+                &format!("sessionIds[{i}]"),
+                &item,
+                "a session id (a string or a number), or null",
+            ));
+        };
+        ids.push(if text.trim().is_empty() {
+            u32::MAX
+        } else {
+            numbered.id(text.trim().as_bytes())
+        });
+    }
+    Ok(ids)
 }

@@ -1,0 +1,138 @@
+//! Activation: the share of users who did the activation event (or used
+//! the activation feature) within `activationWindowDays` of their start,
+//! among those who started at least that long before the end of the as-of
+//! day; and the Kaplan–Meier time to activation, users not yet activated
+//! censored at the end of the as-of day. Users who signed up and never
+//! came back count: they started, and did not activate.
+
+use crate::events::user_events::{Event, UserView};
+use crate::events::features::{sort_u32, time_to_event, TimeToEvent};
+use crate::events::names::ResolvedNames;
+use crate::retention::kaplan_meier::KaplanMeier;
+use crate::stats;
+use serde::Serialize;
+
+/// What the activation was.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Activation {
+    /// The activation event, or feature (`options.activationEvent`).
+    pub event: String,
+    /// Days from a user's start within which activating counts (`options.activationWindowDays`).
+    pub window_days: u32,
+    /// Users followed: every user who started (signed up, or first came) by the as-of day.
+    pub users: u64,
+    /// Users who started at least `windowDays` before the end of the as-of day.
+    pub eligible: u64,
+    /// Of them, those who activated within `windowDays` of their start.
+    pub activated: u64,
+    /// activated / eligible: `adoptionData.adoptionRate` (0 when none is eligible).
+    pub rate: f64,
+    /// Wilson 95% interval of the rate.
+    pub interval: [f64; 2],
+    /// Time from start to activation (Kaplan–Meier): its median is `adoptionData.timeToAdoption`.
+    pub time_to_activation: TimeToEvent,
+    /// The estimated share activated within each whole number of days, from 0 to the longest
+    /// follow-up (at most 90).
+    pub curve: Vec<ActivationPoint>,
+}
+
+/// One day of the time-to-activation curve.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct ActivationPoint {
+    /// Days since start.
+    pub day: u32,
+    /// Estimated share activated within `day` days (1 - the Kaplan–Meier survival).
+    pub activated: f64,
+    /// Its 95% pointwise interval (log-log).
+    pub interval: [f64; 2],
+}
+
+/// Longest curve returned, in days.
+const MAX_CURVE_DAYS: u32 = 90;
+
+/// Activation counted over the users.
+pub(crate) struct ActivationTally {
+    slot: u32,
+    window_secs: u32,
+    window_days: u32,
+    follow_up: Vec<u32>,
+    first_use: Vec<u32>,
+    activator_follow_up: Vec<u32>,
+    eligible: u64,
+    activated: u64,
+}
+
+impl ActivationTally {
+    pub(crate) fn new(slot: u32, window_days: u32) -> ActivationTally {
+        ActivationTally {
+            slot,
+            window_secs: window_days.saturating_mul(86_400),
+            window_days,
+            follow_up: Vec::new(),
+            first_use: Vec::new(),
+            activator_follow_up: Vec::new(),
+            eligible: 0,
+            activated: 0,
+        }
+    }
+
+    /// A user who started (with or without events).
+    pub(crate) fn add_user(&mut self, user: &UserView, events: &[Event], names: &ResolvedNames) {
+        let follow_up = user.follow_up_seconds();
+        let first = events
+            .iter()
+            .filter(|e| e.slot == self.slot || names.features_of_event.get(e.slot as usize).is_some_and(|f| f.contains(&self.slot)))
+            .map(|e| user.seconds_since_start(e.time_ms))
+            .min();
+        self.follow_up.push(follow_up);
+        if let Some(first) = first {
+            self.first_use.push(first);
+            self.activator_follow_up.push(follow_up);
+        }
+        if follow_up >= self.window_secs {
+            self.eligible += 1;
+            self.activated += u64::from(first.is_some_and(|f| f <= self.window_secs));
+        }
+    }
+
+    pub(crate) fn finish(mut self, names: &ResolvedNames) -> Activation {
+        sort_u32(&mut self.follow_up);
+        let activators = self.first_use.len() as u64;
+        let km: KaplanMeier = time_to_event(&self.follow_up, &mut self.first_use, &mut self.activator_follow_up);
+        let longest = self.follow_up.last().map_or(0, |s| s / 86_400);
+        let curve = (0..=longest.min(MAX_CURVE_DAYS))
+            .map(|day| {
+                let (s, [lo, hi]) = km.survival_at(f64::from(day), 0.95);
+                ActivationPoint {
+                    day,
+                    activated: 1.0 - s,
+                    interval: [1.0 - hi, 1.0 - lo],
+                }
+            })
+            .collect();
+        let (lo, hi) = stats::wilson(self.activated as f64, self.eligible as f64, stats::z_for_confidence(0.95));
+        let slot = self.slot as usize;
+        Activation {
+            event: match slot.checked_sub(names.events.len()) {
+                None => names.events[slot].clone(),
+                Some(j) => names.features[j].0.clone(),
+            },
+            window_days: self.window_days,
+            users: self.follow_up.len() as u64,
+            eligible: self.eligible,
+            activated: self.activated,
+            rate: if self.eligible > 0 {
+                self.activated as f64 / self.eligible as f64
+            } else {
+                0.0
+            },
+            interval: [lo, hi],
+            time_to_activation: TimeToEvent::of(&km, activators, self.follow_up.len() as u64),
+            curve,
+        }
+    }
+}

@@ -1,0 +1,221 @@
+//! What users did, from the event names and sessions: one pass over each
+//! user's events (grouped by a radix sort of the user ids, so the work is
+//! linear) fills the feature, activation and session tallies together.
+//! Runs after the daily tables, whose cohorts and as-of day it reuses.
+
+use crate::calendar::{local_day, MS_PER_DAY};
+use crate::events::activation::{Activation, ActivationTally};
+use crate::events::activity;
+use crate::events::config::{period_of, period_start_day, EventsConfig, Period, Window};
+use crate::events::features::{FeatureTally, FeatureUse};
+use crate::events::names::ResolvedNames;
+use crate::events::sessions::{SessionTally, SessionsReport};
+use crate::events::signups::SignupTimes;
+use crate::input::warning::Warning;
+use crate::events::user_events::{Event, UserView, Windows, NO_SESSION};
+
+/// The events' columns the pass reads: slots (names resolved, activity
+/// only) and sessions are optional.
+pub(crate) struct Columns<'a> {
+    pub(crate) user_ids: &'a [u32],
+    pub(crate) timestamps_ms: &'a [f64],
+    pub(crate) slots: Option<&'a [u32]>,
+    pub(crate) sessions: Option<&'a [u32]>,
+}
+
+/// Where the analysed days, cohorts and horizon are.
+pub(crate) struct Frame<'c> {
+    pub(crate) config: &'c EventsConfig,
+    pub(crate) first_day: i64,
+    pub(crate) as_of: i64,
+    /// Periods after the cohort's at which retention is read.
+    pub(crate) horizon: Option<u32>,
+    /// The sum of the daily actives.
+    pub(crate) active_user_days: u64,
+    /// Users with events (the adoption rates' denominator).
+    pub(crate) users: u64,
+}
+
+/// What the pass found.
+pub(crate) struct Behaviour {
+    pub(crate) features: Vec<FeatureUse>,
+    pub(crate) activation: Option<Activation>,
+    pub(crate) sessions: SessionsReport,
+    pub(crate) warnings: Vec<Warning>,
+}
+
+/// One pass over each user's events, up to the as-of day.
+pub(crate) fn analyse(
+    columns: &Columns,
+    names: &ResolvedNames,
+    signups: Option<&SignupTimes>,
+    frame: &Frame,
+) -> Behaviour {
+    let c = frame.config;
+    let offset = c.utc_offset_minutes;
+    let offset_ms = f64::from(offset) * 60_000.0;
+    let end_ms = (frame.as_of + 1) as f64 * MS_PER_DAY - offset_ms;
+    let mut features = FeatureTally::new(names.slots());
+    let mut activation = names
+        .activation
+        .map(|slot| ActivationTally::new(slot, c.activation_window_days));
+    let by_column = columns.sessions.is_some();
+    let mut sessions = SessionTally::new(by_column, c.session_gap_minutes);
+    let windows = WindowRule::new(frame);
+    // Events grouped by user, each run in input order.
+    let mut keys: Vec<u64> = Vec::with_capacity(columns.user_ids.len());
+    for (i, (&u, &t)) in columns.user_ids.iter().zip(columns.timestamps_ms).enumerate() {
+        if local_day(t, offset) <= frame.as_of {
+            keys.push((u64::from(u) << 32) | i as u64);
+        }
+    }
+    let user_bits = 32 - columns.user_ids.iter().copied().max().unwrap_or(0).leading_zeros();
+    let keys = activity::radix_sort(keys, 32, 32 + user_bits.max(1));
+    let mut signup_list: &[(u32, f64)] = signups.map_or(&[], |s| &s.by_user);
+    let mut events: Vec<Event> = Vec::new();
+    let mut add = |user: u32, signup: Option<f64>, events: &mut Vec<Event>| {
+        let first = events.iter().map(|e| e.time_ms).fold(f64::INFINITY, f64::min);
+        let start_ms = signup.map_or(first, |s| s.min(first));
+        if !start_ms.is_finite() || start_ms >= end_ms {
+            return;
+        }
+        let view = UserView {
+            start_ms,
+            end_ms,
+            recent_after_day: frame.as_of - 28,
+            windows: windows.of(start_ms),
+        };
+        features.add_user(&view, events, names);
+        if let Some(a) = &mut activation {
+            a.add_user(&view, events, names);
+        }
+        if !events.is_empty() {
+            order(events, by_column);
+            sessions.add_user(user, events);
+        }
+    };
+    let mut start = 0;
+    while start < keys.len() {
+        let user = (keys[start] >> 32) as u32;
+        let mut end = start;
+        events.clear();
+        while end < keys.len() && (keys[end] >> 32) as u32 == user {
+            let i = (keys[end] & 0xFFFF_FFFF) as usize;
+            let t = columns.timestamps_ms[i];
+            events.push(Event {
+                time_ms: t,
+                day: local_day(t, offset),
+                slot: columns.slots.map_or(0, |s| s[i]),
+                session: columns.sessions.map_or(NO_SESSION, |s| s[i]),
+            });
+            end += 1;
+        }
+        // Users with a signup and no event come between, in user order.
+        while let Some((&(u, t), rest)) = signup_list.split_first() {
+            if u >= user {
+                break;
+            }
+            add(u, Some(t), &mut Vec::new());
+            signup_list = rest;
+        }
+        let signup = match signup_list.split_first() {
+            Some((&(u, t), rest)) if u == user => {
+                signup_list = rest;
+                Some(t)
+            }
+            _ => None,
+        };
+        add(user, signup, &mut events);
+        start = end;
+    }
+    for &(u, t) in signup_list {
+        add(u, Some(t), &mut Vec::new());
+    }
+    drop(keys);
+    let mut warnings = Vec::new();
+    let (features, _) = features.finish(names, frame.users, frame.horizon);
+    let activation = activation.map(|a| a.finish(names));
+    let sessions = sessions.finish(frame.active_user_days, &mut warnings);
+    Behaviour {
+        features,
+        activation,
+        sessions,
+        warnings,
+    }
+}
+
+/// Orders a user's events by time, or by session then time (for sessions
+/// from the session column); most exports are already in time order.
+fn order(events: &mut [Event], by_session: bool) {
+    if by_session {
+        let key = |e: &Event| (e.session, e.time_ms);
+        if !events.windows(2).all(|w| key(&w[0]) <= key(&w[1])) {
+            events.sort_unstable_by(|a, b| a.session.cmp(&b.session).then(a.time_ms.total_cmp(&b.time_ms)));
+        }
+    } else if !events.windows(2).all(|w| w[0].time_ms <= w[1].time_ms) {
+        events.sort_unstable_by(|a, b| a.time_ms.total_cmp(&b.time_ms));
+    }
+}
+
+/// How a user's first period and horizon period fall, as the cohort table
+/// counts them: calendar periods, or 24 h windows from the start.
+struct WindowRule<'c> {
+    config: &'c EventsConfig,
+    first_day: i64,
+    end_ms: f64,
+    offset_ms: f64,
+    last_period: i64,
+    horizon: Option<u32>,
+}
+
+impl<'c> WindowRule<'c> {
+    fn new(frame: &Frame<'c>) -> WindowRule<'c> {
+        let c = frame.config;
+        let offset_ms = f64::from(c.utc_offset_minutes) * 60_000.0;
+        WindowRule {
+            config: c,
+            first_day: frame.first_day,
+            end_ms: (frame.as_of + 1) as f64 * MS_PER_DAY - offset_ms,
+            offset_ms,
+            last_period: period_of(frame.as_of, c),
+            horizon: frame.horizon,
+        }
+    }
+
+    fn of(&self, start_ms: f64) -> Option<Windows> {
+        let k = i64::from(self.horizon?);
+        let c = self.config;
+        let start_day = local_day(start_ms, c.utc_offset_minutes);
+        if start_day < self.first_day {
+            return None;
+        }
+        let day_ms = |d: i64| d as f64 * MS_PER_DAY - self.offset_ms;
+        Some(match c.window {
+            Window::Calendar => {
+                let cohort = period_of(start_day, c);
+                let p = cohort + k;
+                Windows {
+                    first_end_ms: day_ms(period_start_day(cohort + 1, c)),
+                    horizon_start_ms: day_ms(period_start_day(p, c)),
+                    horizon_end_ms: day_ms(period_start_day(p + 1, c)),
+                    eligible: p < self.last_period,
+                }
+            }
+            Window::Elapsed => {
+                let len = MS_PER_DAY
+                    * match c.period {
+                        Period::Day => 1.0,
+                        Period::Week => 7.0,
+                        Period::Month => 30.0,
+                    };
+                let horizon_start_ms = start_ms + k as f64 * len;
+                Windows {
+                    first_end_ms: start_ms + len,
+                    horizon_start_ms,
+                    horizon_end_ms: horizon_start_ms + len,
+                    eligible: horizon_start_ms + len <= self.end_ms,
+                }
+            }
+        })
+    }
+}

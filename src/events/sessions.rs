@@ -1,0 +1,174 @@
+//! Sessions: a user's events under one session id (the export's session
+//! column: PostHog's `$session_id`, Amplitude's `session_id`, GA4's
+//! `ga_session_id`), or, without one, a run of events with no gap longer
+//! than the timeout (30 minutes, as Google Analytics and PostHog end a
+//! session). A session lasts from its first event to its last, so a
+//! one-event session lasts 0 minutes (PostHog's `$session_duration`).
+
+use crate::events::user_events::{Event, NO_SESSION};
+use crate::input::warning::Warning;
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// What the sessions were.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct SessionsReport {
+    /// `column` (the session ids given) or `gap` (a new session after `gapMinutes` without an event).
+    #[cfg_attr(feature = "wasm", tsify(type = "\"column\" | \"gap\""))]
+    pub defined_by: String,
+    /// The inactivity that ends a session, when `definedBy` is `gap`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gap_minutes: Option<u32>,
+    /// Sessions (up to the as-of day).
+    pub count: u64,
+    /// Median length, minutes (first to last event).
+    pub median_minutes: f64,
+    /// Mean length, minutes: `usageMetrics.sessionDuration`.
+    pub mean_minutes: f64,
+    /// Sessions per active user-day (`count` / the sum of the daily actives).
+    pub per_active_user_day: f64,
+    /// Sessions lasting more than a day (a session id reused, or an automated client); kept
+    /// in the figures, and reported.
+    pub longer_than_a_day: u64,
+    /// Session ids seen with more than one user: each user's events under it are their own
+    /// session.
+    pub shared_ids: u64,
+    /// Events without a session id (with a session column): in no session.
+    pub events_without_session: u64,
+}
+
+/// Sessions counted over the users.
+pub(crate) struct SessionTally {
+    by_column: bool,
+    gap_ms: f64,
+    gap_minutes: u32,
+    lengths_ms: Vec<f64>,
+    longer_than_a_day: u64,
+    without_session: u64,
+    /// Session id -> the first user seen with it (or [`SHARED`]).
+    owner: HashMap<u32, u32>,
+    shared: u64,
+}
+
+const SHARED: u32 = u32::MAX;
+const DAY_MS: f64 = 86_400_000.0;
+
+impl SessionTally {
+    pub(crate) fn new(by_column: bool, gap_minutes: u32) -> SessionTally {
+        SessionTally {
+            by_column,
+            gap_ms: f64::from(gap_minutes) * 60_000.0,
+            gap_minutes,
+            lengths_ms: Vec::new(),
+            longer_than_a_day: 0,
+            without_session: 0,
+            owner: HashMap::new(),
+            shared: 0,
+        }
+    }
+
+    /// A user's sessions, from their events in order (by session then time
+    /// with a session column, else by time).
+    pub(crate) fn add_user(&mut self, user: u32, events: &[Event]) {
+        let mut i = 0;
+        while i < events.len() {
+            let first = events[i];
+            let mut last = first.time_ms;
+            let mut j = i + 1;
+            if self.by_column {
+                if first.session == NO_SESSION {
+                    self.without_session += (events.len() - i) as u64;
+                    // Sorted by session: the rest hold no session id either.
+                    return;
+                }
+                while j < events.len() && events[j].session == first.session {
+                    last = events[j].time_ms;
+                    j += 1;
+                }
+                match self.owner.get_mut(&first.session) {
+                    None => {
+                        self.owner.insert(first.session, user);
+                    }
+                    Some(o) if *o != user && *o != SHARED => {
+                        *o = SHARED;
+                        self.shared += 1;
+                    }
+                    Some(_) => {}
+                }
+            } else {
+                while j < events.len() && events[j].time_ms - last <= self.gap_ms {
+                    last = events[j].time_ms;
+                    j += 1;
+                }
+            }
+            let length = last - first.time_ms;
+            self.longer_than_a_day += u64::from(length > DAY_MS);
+            self.lengths_ms.push(length);
+            i = j;
+        }
+    }
+
+    /// The figures; `active_user_days` is the sum of the daily actives.
+    pub(crate) fn finish(mut self, active_user_days: u64, warnings: &mut Vec<Warning>) -> SessionsReport {
+        let count = self.lengths_ms.len();
+        let minutes = |ms: f64| ms / 60_000.0;
+        let mean = if count > 0 {
+            minutes(self.lengths_ms.iter().sum::<f64>() / count as f64)
+        } else {
+            0.0
+        };
+        let median = median(&mut self.lengths_ms).map_or(0.0, minutes);
+        if self.shared > 0 {
+            warnings.push(Warning::new(
+                "session_id_shared",
+                "sessionIds",
+                format!(
+                    "{} session ids were seen with more than one user; each user's events under such an id were counted as their own session (GA4's ga_session_id is only unique per user).",
+                    self.shared
+                ),
+            ));
+        }
+        if self.longer_than_a_day > 0 {
+            warnings.push(Warning::new(
+                "long_sessions",
+                if self.by_column { "sessionIds" } else { "options.sessionGapMinutes" },
+                format!(
+                    "{} sessions last more than a day (a reused session id, or an automated client); they are kept in the session figures.",
+                    self.longer_than_a_day
+                ),
+            ));
+        }
+        SessionsReport {
+            defined_by: if self.by_column { "column" } else { "gap" }.to_string(),
+            gap_minutes: (!self.by_column).then_some(self.gap_minutes),
+            count: count as u64,
+            median_minutes: median,
+            mean_minutes: mean,
+            per_active_user_day: if active_user_days > 0 {
+                count as f64 / active_user_days as f64
+            } else {
+                0.0
+            },
+            longer_than_a_day: self.longer_than_a_day,
+            shared_ids: self.shared,
+            events_without_session: self.without_session,
+        }
+    }
+}
+
+/// The median (the mean of the two middle values for an even count).
+fn median(values: &mut [f64]) -> Option<f64> {
+    let n = values.len();
+    if n == 0 {
+        return None;
+    }
+    let (_, upper, _) = values.select_nth_unstable_by(n / 2, f64::total_cmp);
+    let upper = *upper;
+    if n % 2 == 1 {
+        return Some(upper);
+    }
+    let lower = values[..n / 2].iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    Some((lower + upper) / 2.0)
+}
