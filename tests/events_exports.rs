@@ -187,6 +187,73 @@ fn ga4_nested_json_lines_with_its_event_params() {
         .columns
         .iter()
         .any(|c| c.header == "event_params.ga_session_id"));
+    // ... and sessions are read from it: one per user and id.
+    assert_eq!(
+        r.session_column.as_ref().unwrap().header,
+        "event_params.ga_session_id"
+    );
+    let sessions = r.analysis.sessions.as_ref().unwrap();
+    assert_eq!(sessions.defined_by, "column");
+    assert_eq!(sessions.count, e["sessions"].as_u64().unwrap());
+}
+
+#[test]
+fn amplitude_sessions_activation_and_features() {
+    let e = expected("amplitudeSessions");
+    let r = analyse(
+        &fixture("amplitude-sessions.csv"),
+        r#"{"activationEvent": "project_created", "activationWindowDays": 7}"#,
+    );
+    assert_figures(&r, &e);
+    assert_eq!(
+        (
+            r.event_column.as_ref().unwrap().header.as_str(),
+            r.session_column.as_ref().unwrap().header.as_str()
+        ),
+        ("event_type", "session_id")
+    );
+    let a = &r.analysis;
+    for (name, users) in e["featureUsers"].as_object().unwrap() {
+        let f = a.features.iter().find(|f| &f.name == name).unwrap();
+        assert_eq!(f.users, users.as_u64().unwrap(), "{name}");
+    }
+    assert_eq!(
+        a.features.len(),
+        e["featureUsers"].as_object().unwrap().len()
+    );
+    let (ea, activation) = (&e["activation"], a.activation.as_ref().unwrap());
+    assert_eq!(
+        (activation.eligible, activation.activated),
+        (
+            ea["eligible"].as_u64().unwrap(),
+            ea["activated"].as_u64().unwrap()
+        )
+    );
+    assert_eq!(
+        activation.time_to_activation.median_days,
+        ea["medianDays"].as_f64()
+    );
+    assert_eq!(a.adoption_data.time_to_adoption, ea["medianDays"].as_f64());
+    // Sessions by Amplitude's session_id; -1 is no session.
+    let (es, sessions) = (&e["sessions"], a.sessions.as_ref().unwrap());
+    assert_eq!(sessions.count, es["count"].as_u64().unwrap());
+    assert_eq!(
+        sessions.events_without_session,
+        es["eventsWithoutSession"].as_u64().unwrap()
+    );
+    for (ours, theirs) in [
+        (sessions.mean_minutes, &es["meanMinutes"]),
+        (sessions.median_minutes, &es["medianMinutes"]),
+    ] {
+        assert!(
+            (ours - theirs.as_f64().unwrap()).abs() < 1e-9,
+            "{ours} vs {theirs}"
+        );
+    }
+    assert_eq!(
+        a.usage_metrics.session_duration,
+        Some(sessions.mean_minutes)
+    );
 }
 
 #[test]
@@ -202,6 +269,7 @@ fn heap_all_events() {
         ),
         ("user_id", "source", "time")
     );
+    assert_eq!(r.session_column.as_ref().unwrap().header, "session_id");
 }
 
 #[test]
@@ -238,7 +306,10 @@ fn posthog_counts_people_not_distinct_ids() {
     let ignored: std::collections::BTreeMap<String, u64> =
         serde_json::from_value(e["ignored"].clone()).unwrap();
     assert_eq!(r.analysis.ignored_events.as_ref().unwrap().by_name, ignored);
-    assert_eq!(r.analysis.ignored_events.as_ref().unwrap().count, ignored.values().sum::<u64>());
+    assert_eq!(
+        r.analysis.ignored_events.as_ref().unwrap().count,
+        ignored.values().sum::<u64>()
+    );
     // Counted as events when asked.
     let all = analyse(&fixture("posthog-events.csv"), r#"{"ignoreEvents": []}"#);
     assert_eq!(

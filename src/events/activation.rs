@@ -5,9 +5,9 @@
 //! censored at the end of the as-of day. Users who signed up and never
 //! came back count: they started, and did not activate.
 
-use crate::events::user_events::{Event, UserView};
 use crate::events::features::{sort_u32, time_to_event, TimeToEvent};
 use crate::events::names::ResolvedNames;
+use crate::events::user_events::{Event, UserView};
 use crate::retention::kaplan_meier::KaplanMeier;
 use crate::stats;
 use serde::Serialize;
@@ -85,7 +85,13 @@ impl ActivationTally {
         let follow_up = user.follow_up_seconds();
         let first = events
             .iter()
-            .filter(|e| e.slot == self.slot || names.features_of_event.get(e.slot as usize).is_some_and(|f| f.contains(&self.slot)))
+            .filter(|e| {
+                e.slot == self.slot
+                    || names
+                        .features_of_event
+                        .get(e.slot as usize)
+                        .is_some_and(|f| f.contains(&self.slot))
+            })
             .map(|e| user.seconds_since_start(e.time_ms))
             .min();
         self.follow_up.push(follow_up);
@@ -102,7 +108,11 @@ impl ActivationTally {
     pub(crate) fn finish(mut self, names: &ResolvedNames) -> Activation {
         sort_u32(&mut self.follow_up);
         let activators = self.first_use.len() as u64;
-        let km: KaplanMeier = time_to_event(&self.follow_up, &mut self.first_use, &mut self.activator_follow_up);
+        let km: KaplanMeier = time_to_event(
+            &self.follow_up,
+            &mut self.first_use,
+            &mut self.activator_follow_up,
+        );
         let longest = self.follow_up.last().map_or(0, |s| s / 86_400);
         let curve = (0..=longest.min(MAX_CURVE_DAYS))
             .map(|day| {
@@ -114,7 +124,11 @@ impl ActivationTally {
                 }
             })
             .collect();
-        let (lo, hi) = stats::wilson(self.activated as f64, self.eligible as f64, stats::z_for_confidence(0.95));
+        let (lo, hi) = stats::wilson(
+            self.activated as f64,
+            self.eligible as f64,
+            stats::z_for_confidence(0.95),
+        );
         let slot = self.slot as usize;
         Activation {
             event: match slot.checked_sub(names.events.len()) {

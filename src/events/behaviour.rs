@@ -11,8 +11,8 @@ use crate::events::features::{FeatureTally, FeatureUse};
 use crate::events::names::ResolvedNames;
 use crate::events::sessions::{SessionTally, SessionsReport};
 use crate::events::signups::SignupTimes;
-use crate::input::warning::Warning;
 use crate::events::user_events::{Event, UserView, Windows, NO_SESSION};
+use crate::input::warning::Warning;
 
 /// The events' columns the pass reads: slots (names resolved, activity
 /// only) and sessions are optional.
@@ -64,17 +64,32 @@ pub(crate) fn analyse(
     let windows = WindowRule::new(frame);
     // Events grouped by user, each run in input order.
     let mut keys: Vec<u64> = Vec::with_capacity(columns.user_ids.len());
-    for (i, (&u, &t)) in columns.user_ids.iter().zip(columns.timestamps_ms).enumerate() {
+    for (i, (&u, &t)) in columns
+        .user_ids
+        .iter()
+        .zip(columns.timestamps_ms)
+        .enumerate()
+    {
         if local_day(t, offset) <= frame.as_of {
             keys.push((u64::from(u) << 32) | i as u64);
         }
     }
-    let user_bits = 32 - columns.user_ids.iter().copied().max().unwrap_or(0).leading_zeros();
+    let user_bits = 32
+        - columns
+            .user_ids
+            .iter()
+            .copied()
+            .max()
+            .unwrap_or(0)
+            .leading_zeros();
     let keys = activity::radix_sort(keys, 32, 32 + user_bits.max(1));
     let mut signup_list: &[(u32, f64)] = signups.map_or(&[], |s| &s.by_user);
     let mut events: Vec<Event> = Vec::new();
     let mut add = |user: u32, signup: Option<f64>, events: &mut Vec<Event>| {
-        let first = events.iter().map(|e| e.time_ms).fold(f64::INFINITY, f64::min);
+        let first = events
+            .iter()
+            .map(|e| e.time_ms)
+            .fold(f64::INFINITY, f64::min);
         let start_ms = signup.map_or(first, |s| s.min(first));
         if !start_ms.is_finite() || start_ms >= end_ms {
             return;
@@ -150,7 +165,11 @@ fn order(events: &mut [Event], by_session: bool) {
     if by_session {
         let key = |e: &Event| (e.session, e.time_ms);
         if !events.windows(2).all(|w| key(&w[0]) <= key(&w[1])) {
-            events.sort_unstable_by(|a, b| a.session.cmp(&b.session).then(a.time_ms.total_cmp(&b.time_ms)));
+            events.sort_unstable_by(|a, b| {
+                a.session
+                    .cmp(&b.session)
+                    .then(a.time_ms.total_cmp(&b.time_ms))
+            });
         }
     } else if !events.windows(2).all(|w| w[0].time_ms <= w[1].time_ms) {
         events.sort_unstable_by(|a, b| a.time_ms.total_cmp(&b.time_ms));

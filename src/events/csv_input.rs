@@ -7,8 +7,8 @@ use super::identity::{self, IdentityReport, Linker, PairColumns, NONE};
 use super::timestamp::{self, Parsed, Unit, OUT_OF_RANGE, UNREADABLE};
 use super::user_events::NO_SESSION;
 use super::{
-    analyze_event_columns, EventColumns, EventNames, EventsAnalysis, EventsConfig,
-    IgnoredEvents, Signups, MAX_TIMESTAMP_MS,
+    analyze_event_columns, EventColumns, EventNames, EventsAnalysis, EventsConfig, IgnoredEvents,
+    Signups, MAX_TIMESTAMP_MS,
 };
 use crate::import;
 use crate::input::csv::{DetectedColumn, Rows};
@@ -420,6 +420,12 @@ fn id_text(cell: &[u8]) -> Option<&[u8]> {
     (!c.is_empty() && c != b"null" && c != b"undefined").then_some(c)
 }
 
+/// A session id cell's text, unless it holds none: empty, or Amplitude's
+/// `-1` for an event outside any session.
+fn session_text(cell: &[u8]) -> Option<&[u8]> {
+    id_text(cell).filter(|c| *c != b"-1")
+}
+
 /// A cell as milliseconds: ISO text, or a number in the column's unit (or,
 /// when the sample held no number, in the unit its own size says); `Err`
 /// with the reason when it cannot be read or is no date from 1970 to 2099.
@@ -547,7 +553,7 @@ fn read_rows(
             read.codes.push(code);
         }
         if let Some(i) = session_index {
-            let session = match record.get(i).and_then(id_text) {
+            let session = match record.get(i).and_then(session_text) {
                 Some(s) => read.sessions.id(s),
                 None => NO_SESSION,
             };

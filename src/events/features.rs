@@ -10,8 +10,8 @@
 //! lists (every user's follow-up, the adopters' follow-ups, the adopters'
 //! first uses), so the work per feature is in its adopters, not all users.
 
-use crate::events::user_events::{Event, UserView};
 use crate::events::names::ResolvedNames;
+use crate::events::user_events::{Event, UserView};
 use crate::retention::kaplan_meier::KaplanMeier;
 use crate::stats;
 use serde::Serialize;
@@ -227,7 +227,7 @@ impl FeatureTally {
     }
 
     /// The report per slot, named features first, then events by users
-    /// (most first, then by name).
+    /// (most first, then by name); events no user did are left out.
     pub(crate) fn finish(
         mut self,
         names: &ResolvedNames,
@@ -238,10 +238,22 @@ impl FeatureTally {
         let mut out = Vec::with_capacity(names.slots());
         let mut curves = Vec::with_capacity(names.slots());
         for s in 0..names.slots() {
-            let km = time_to_event(&self.follow_up, &mut self.first_use[s], &mut self.adopter_follow_up[s]);
+            // A dictionary name no event up to the as-of day has.
+            if s < names.events.len() && self.users[s] == 0 {
+                continue;
+            }
+            let km = time_to_event(
+                &self.follow_up,
+                &mut self.first_use[s],
+                &mut self.adopter_follow_up[s],
+            );
             let (name, kind, events) = match s.checked_sub(names.events.len()) {
                 None => (names.events[s].clone(), "event", Vec::new()),
-                Some(j) => (names.features[j].0.clone(), "feature", names.features[j].1.clone()),
+                Some(j) => (
+                    names.features[j].0.clone(),
+                    "feature",
+                    names.features[j].1.clone(),
+                ),
             };
             let share = |n: u64, of: u64| if of > 0 { n as f64 / of as f64 } else { 0.0 };
             out.push(FeatureUse {
@@ -253,14 +265,16 @@ impl FeatureTally {
                 recent_users: self.recent_users[s],
                 usage: share(self.recent_users[s], self.recent_actives),
                 time_to_first_use: TimeToEvent::of(&km, self.users[s], self.follow_up.len() as u64),
-                retention: retention_offset.filter(|_| self.eligible > 0).map(|offset| {
-                    let (a, r) = (self.adopters_eligible[s], self.adopters_retained[s]);
-                    AdopterRetention {
-                        offset,
-                        adopters: RetainedShare::of(r, a),
-                        others: RetainedShare::of(self.retained - r, self.eligible - a),
-                    }
-                }),
+                retention: retention_offset
+                    .filter(|_| self.eligible > 0)
+                    .map(|offset| {
+                        let (a, r) = (self.adopters_eligible[s], self.adopters_retained[s]);
+                        AdopterRetention {
+                            offset,
+                            adopters: RetainedShare::of(r, a),
+                            others: RetainedShare::of(self.retained - r, self.eligible - a),
+                        }
+                    }),
             });
             curves.push(km);
         }
@@ -274,7 +288,11 @@ impl FeatureTally {
 /// The Kaplan–Meier curve of the time to first use, in days: everyone
 /// followed (`all_follow_up`, sorted) is at risk until their first use
 /// (`first_use`, the adopters') or the end of their follow-up.
-pub(crate) fn time_to_event(all_follow_up: &[u32], first_use: &mut [u32], adopter_follow_up: &mut [u32]) -> KaplanMeier {
+pub(crate) fn time_to_event(
+    all_follow_up: &[u32],
+    first_use: &mut [u32],
+    adopter_follow_up: &mut [u32],
+) -> KaplanMeier {
     sort_u32(first_use);
     sort_u32(adopter_follow_up);
     let n = all_follow_up.len() as u64;

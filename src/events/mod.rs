@@ -44,18 +44,18 @@ pub use config::{
 };
 pub use csv_input::{analyze_events_csv, detect_columns, Columns, EventsCsvAnalysis};
 pub use features::{AdopterRetention, FeatureUse, RetainedShare, TimeToEvent};
-pub use names::{EventNames, MAX_EVENT_NAMES};
-pub use sessions::SessionsReport;
 pub use identity::IdentityReport;
+pub use names::{EventNames, MAX_EVENT_NAMES};
 pub use options::{EventAlias, EventColumnNames, EventsOptions};
 pub use report::FLAT_DECLINE;
 pub use result::*;
+pub use sessions::SessionsReport;
 
 use crate::input::problem::{InputError, Problem};
-use signups::SignupTimes;
 #[cfg(feature = "wasm")]
 pub(crate) use prepare::check_lengths;
 use prepare::{prepare, Prepared};
+use signups::SignupTimes;
 use tables::Tables;
 
 /// Most events analysed in one call: 10 million events take a few hundred
@@ -191,7 +191,14 @@ pub fn analyze_event_columns(
         names,
         mut session_ids,
     } = columns;
-    check_columns(&user_ids, &timestamps_ms, names.as_ref(), session_ids.as_deref(), signups, config)?;
+    check_columns(
+        &user_ids,
+        &timestamps_ms,
+        names.as_ref(),
+        session_ids.as_deref(),
+        signups,
+        config,
+    )?;
     let (resolved, mut slots, ignored) = match names {
         Some(EventNames { codes, dictionary }) => {
             let resolved = names::resolve(&dictionary, config)?;
@@ -343,7 +350,9 @@ fn ignored_report(
     let mut by_name = std::collections::BTreeMap::new();
     for (code, &n) in per_code.iter().enumerate() {
         if n > 0 && names.ignored_name_of_code[code].is_some() {
-            *by_name.entry(dictionary[code].trim().to_string()).or_insert(0) += n;
+            *by_name
+                .entry(dictionary[code].trim().to_string())
+                .or_insert(0) += n;
         }
     }
     IgnoredEvents {

@@ -172,7 +172,9 @@ pub(crate) fn check_codes(path: &str, names: &EventNames, problems: &mut Vec<Pro
         problems.push(Problem::new(
             format!("{path}.dictionary"),
             format!("{} names", names.dictionary.len()),
-            format!("at most {MAX_EVENT_NAMES} distinct event names (are ids or URLs sent as names?)"),
+            format!(
+                "at most {MAX_EVENT_NAMES} distinct event names (are ids or URLs sent as names?)"
+            ),
         ));
         return;
     }
@@ -185,7 +187,10 @@ pub(crate) fn check_codes(path: &str, names: &EventNames, problems: &mut Vec<Pro
                 problems.push(Problem::new(
                     format!("{path}.codes[{i}]"),
                     c.to_string(),
-                    format!("an index into the dictionary of {n} names (0 to {})", n.saturating_sub(1)),
+                    format!(
+                        "an index into the dictionary of {n} names (0 to {})",
+                        n.saturating_sub(1)
+                    ),
                 ));
             }
         }
@@ -212,12 +217,22 @@ mod tests {
         let config = EventsConfig {
             features: vec![(
                 "projects".into(),
-                vec!["project created".into(), "project shared".into(), "nope".into()],
+                vec![
+                    "project created".into(),
+                    "project shared".into(),
+                    "nope".into(),
+                ],
             )],
             activation_event: Some("projects".into()),
             ..EventsConfig::default()
         };
-        let d = dictionary(&["$pageview", "$identify", "project created", "$pageview", "project shared"]);
+        let d = dictionary(&[
+            "$pageview",
+            "$identify",
+            "project created",
+            "$pageview",
+            "project shared",
+        ]);
         let r = resolve(&d, &config).unwrap();
         assert_eq!(r.slot_of_code, [0, IGNORED, 1, 0, 2]);
         assert_eq!(r.events, ["$pageview", "project created", "project shared"]);

@@ -337,7 +337,11 @@ pub(crate) fn add_behaviour(
     names: &crate::events::names::ResolvedNames,
     config: &crate::events::EventsConfig,
 ) {
-    let named: Vec<&FeatureUse> = found.features.iter().filter(|f| f.kind == "feature").collect();
+    let named: Vec<&FeatureUse> = found
+        .features
+        .iter()
+        .filter(|f| f.kind == "feature")
+        .collect();
     if !named.is_empty() {
         analysis.usage_metrics.feature_usage =
             Some(named.iter().map(|f| (f.name.clone(), f.usage)).collect());

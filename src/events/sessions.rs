@@ -111,7 +111,11 @@ impl SessionTally {
     }
 
     /// The figures; `active_user_days` is the sum of the daily actives.
-    pub(crate) fn finish(mut self, active_user_days: u64, warnings: &mut Vec<Warning>) -> SessionsReport {
+    pub(crate) fn finish(
+        mut self,
+        active_user_days: u64,
+        warnings: &mut Vec<Warning>,
+    ) -> SessionsReport {
         let count = self.lengths_ms.len();
         let minutes = |ms: f64| ms / 60_000.0;
         let mean = if count > 0 {
@@ -169,6 +173,9 @@ fn median(values: &mut [f64]) -> Option<f64> {
     if n % 2 == 1 {
         return Some(upper);
     }
-    let lower = values[..n / 2].iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let lower = values[..n / 2]
+        .iter()
+        .copied()
+        .fold(f64::NEG_INFINITY, f64::max);
     Some((lower + upper) / 2.0)
 }

@@ -56,4 +56,3 @@ impl UserView {
 fn seconds(ms: f64) -> u32 {
     libm::floor(ms / 1000.0).clamp(0.0, f64::from(u32::MAX - 1)) as u32
 }
-

@@ -81,7 +81,10 @@ pub fn analyze_events(
 }
 
 /// The object form: `{ userIds, timestamps, eventNames?, sessionIds?, signups? }`.
-fn analyze_event_arrays(arrays: &JsValue, options: &JsValue) -> Result<Ts<EventsAnalysis>, JsValue> {
+fn analyze_event_arrays(
+    arrays: &JsValue,
+    options: &JsValue,
+) -> Result<Ts<EventsAnalysis>, JsValue> {
     let raw = options_of(options)?;
     let config = EventsConfig::from_raw(&raw)?;
     check_keys(arrays)?;
@@ -107,7 +110,11 @@ fn analyze_event_arrays(arrays: &JsValue, options: &JsValue) -> Result<Ts<Events
         true => None,
         false => Some(Column::measure(&sessions, "sessionIds", SESSIONS_EXPECTED)?),
     };
-    typed_arrays::check_same_length(ids.len, names.as_ref().map(|n| n.len()), sessions.as_ref().map(|s| s.len))?;
+    typed_arrays::check_same_length(
+        ids.len,
+        names.as_ref().map(|n| n.len()),
+        sessions.as_ref().map(|s| s.len),
+    )?;
     let (id_values, signup_ids) =
         typed_arrays::user_ids(&ids, signup_measured.as_ref().map(|(i, _)| i))?;
     let time_values = typed_arrays::timestamps(&times)?;
@@ -134,11 +141,21 @@ fn analyze_event_arrays(arrays: &JsValue, options: &JsValue) -> Result<Ts<Events
             None => None,
         },
     };
-    typed(&events::analyze_event_columns(columns, signups.as_ref(), &config)?)
+    typed(&events::analyze_event_columns(
+        columns,
+        signups.as_ref(),
+        &config,
+    )?)
 }
 
 /// The keys the object form reads.
-const ARRAY_KEYS: [&str; 5] = ["userIds", "timestamps", "eventNames", "sessionIds", "signups"];
+const ARRAY_KEYS: [&str; 5] = [
+    "userIds",
+    "timestamps",
+    "eventNames",
+    "sessionIds",
+    "signups",
+];
 
 /// An object of event arrays with a key it does not read: a misspelling
 /// is named, with the key meant.
@@ -152,18 +169,28 @@ fn check_keys(arrays: &JsValue) -> Result<(), JsInputError> {
             let hint = crate::input::suggest::did_you_mean(&key, ARRAY_KEYS.iter().copied())
                 .map(|k| format!("did you mean {k}?"));
             problems.push(
-                crate::input::problem::Problem::new(key.clone(), "an unknown key", format!("one of {}", ARRAY_KEYS.join(", ")))
-                    .with_hint(hint),
+                crate::input::problem::Problem::new(
+                    key.clone(),
+                    "an unknown key",
+                    format!("one of {}", ARRAY_KEYS.join(", ")),
+                )
+                .with_hint(hint),
             );
         }
     }
     for required in ["userIds", "timestamps"] {
-        let present = keys.iter().any(|k| k.as_string().as_deref() == Some(required));
+        let present = keys
+            .iter()
+            .any(|k| k.as_string().as_deref() == Some(required));
         if !present {
             problems.push(crate::input::problem::Problem::new(
                 required,
                 "missing",
-                if required == "userIds" { IDS_EXPECTED } else { TIMES_EXPECTED },
+                if required == "userIds" {
+                    IDS_EXPECTED
+                } else {
+                    TIMES_EXPECTED
+                },
             ));
         }
     }
@@ -190,7 +217,8 @@ fn options_of(options: &JsValue) -> Result<crate::input::raw::RawValue, JsInputE
     super::js_reader::read_arg(options, "events options", "options")
 }
 
-const SESSIONS_EXPECTED: &str = "a Uint32Array, or an array of session ids (strings or numbers; null for none)";
+const SESSIONS_EXPECTED: &str =
+    "a Uint32Array, or an array of session ids (strings or numbers; null for none)";
 const IDS_EXPECTED: &str = "a Uint32Array, or an array of numbers or strings";
 const TIMES_EXPECTED: &str = "a Float64Array (or array) of milliseconds since the epoch";
 

@@ -293,9 +293,7 @@ const NAMES_EXPECTED: &str =
 #[cfg(feature = "events")]
 impl EventNameColumn {
     /// Measures the names (absent: none); nothing is copied yet.
-    pub(crate) fn measure(
-        value: &JsValue,
-    ) -> Result<Option<EventNameColumn>, JsInputError> {
+    pub(crate) fn measure(value: &JsValue) -> Result<Option<EventNameColumn>, JsInputError> {
         if value.is_undefined() || value.is_null() {
             return Ok(None);
         }
@@ -318,7 +316,11 @@ impl EventNameColumn {
         };
         let (codes, dictionary) = (get("codes")?, get("dictionary")?);
         // The codes are measured where they live: in the caller's object.
-        let codes = Column::measure(&codes, "eventNames.codes", "a Uint32Array of indices into the dictionary")?;
+        let codes = Column::measure(
+            &codes,
+            "eventNames.codes",
+            "a Uint32Array of indices into the dictionary",
+        )?;
         let dictionary_len = match intrinsics::is_array(&dictionary) {
             Ok(true) => array_length(&dictionary)
                 .map_err(|thrown| JsInputError::thrown("events", "eventNames.dictionary", thrown))?
@@ -332,7 +334,11 @@ impl EventNameColumn {
                 ))
             }
             Err(thrown) => {
-                return Err(JsInputError::thrown("events", "eventNames.dictionary", thrown))
+                return Err(JsInputError::thrown(
+                    "events",
+                    "eventNames.dictionary",
+                    thrown,
+                ))
             }
         };
         if dictionary_len > events::MAX_EVENT_NAMES {
@@ -402,13 +408,17 @@ impl EventNameColumn {
                         intrinsics::copy_uint32(&codes.value, codes.len),
                     )?,
                     Some(kind) => {
-                        return Err(codes.wrong_kind(kind, "a Uint32Array of indices into the dictionary"))
+                        return Err(
+                            codes.wrong_kind(kind, "a Uint32Array of indices into the dictionary")
+                        )
                     }
                     None => {
                         let mut out = Vec::with_capacity(codes.len);
                         for i in 0..codes.len {
                             let item = codes.item(i)?;
-                            match item.as_f64().filter(|n| n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(n)) {
+                            match item.as_f64().filter(|n| {
+                                n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(n)
+                            }) {
                                 Some(n) => out.push(n as u32),
                                 None => {
                                     return Err(wrong_value(
@@ -426,7 +436,11 @@ impl EventNameColumn {
                 let mut names = Vec::with_capacity(dictionary_len);
                 for i in 0..dictionary_len {
                     let item = intrinsics::get_index(&dictionary, i as u32).map_err(|thrown| {
-                        JsInputError::thrown("events", &format!("eventNames.dictionary[{i}]"), thrown)
+                        JsInputError::thrown(
+                            "events",
+                            &format!("eventNames.dictionary[{i}]"),
+                            thrown,
+                        )
                     })?;
                     match item.as_string() {
                         Some(s) => names.push(s),
@@ -474,8 +488,8 @@ pub(crate) fn check_same_length(
 }
 
 /// Session ids: a Uint32Array as it is (`0xFFFFFFFF`: none), else each item
-/// numbered as text (so 7 and "7" are one session); null, undefined and ""
-/// mean none.
+/// numbered as text (so 7 and "7" are one session); null, undefined, "" and
+/// -1 (Amplitude's) mean none.
 #[cfg(feature = "events")]
 pub(crate) fn session_ids(column: &Column) -> Result<Vec<u32>, JsInputError> {
     match column.typed {
@@ -512,7 +526,8 @@ pub(crate) fn session_ids(column: &Column) -> Result<Vec<u32>, JsInputError> {
                 "a session id (a string or a number), or null",
             ));
         };
-        ids.push(if text.trim().is_empty() {
+        // Amplitude writes -1 for an event outside any session.
+        ids.push(if text.trim().is_empty() || text.trim() == "-1" {
             u32::MAX
         } else {
             numbered.id(text.trim().as_bytes())
