@@ -5,7 +5,7 @@
 
 use market_validation::calendar::MS_PER_DAY;
 use market_validation::events::{
-    analyze_event_columns, EventColumns, EventNames, EventsConfig, Period, Signups,
+    analyze_event_columns, EventColumns, EventNames, EventsConfig, Period, Signups, Window,
 };
 use market_validation::retention::kaplan_meier::kaplan_meier;
 use proptest::prelude::*;
@@ -207,6 +207,12 @@ struct Case {
     signups: Vec<(u32, f64)>,
     with_sessions: bool,
     period: Period,
+    /// 24 h windows rather than calendar periods.
+    elapsed: bool,
+    unbounded: bool,
+    /// Retention by events: cohorts by "a", returns by "c".
+    start_event: bool,
+    return_event: bool,
 }
 
 const NAMES: [&str; 4] = ["a", "b", "c", "$identify"];
@@ -218,8 +224,9 @@ fn case() -> impl Strategy<Value = Case> {
         proptest::collection::vec((0u32..10, 0.0f64..40.0), 0..6),
         proptest::bool::ANY,
         prop_oneof![Just(Period::Day), Just(Period::Week)],
+        proptest::collection::vec(proptest::bool::ANY, 4),
     )
-        .prop_map(|(events, signups, with_sessions, period)| Case {
+        .prop_map(|(events, signups, with_sessions, period, flags)| Case {
             events: events
                 .into_iter()
                 .map(|(u, d, c, s)| (u, (D0 + d) * MS_PER_DAY, c, s))
@@ -230,6 +237,10 @@ fn case() -> impl Strategy<Value = Case> {
                 .collect(),
             with_sessions,
             period,
+            elapsed: flags[0],
+            unbounded: flags[1],
+            start_event: flags[2],
+            return_event: flags[3],
         })
 }
 
@@ -249,14 +260,107 @@ fn period(day: i64, p: Period) -> i64 {
     }
 }
 
+/// The naive reference's cohorts: each user's cohort, cells and first
+/// period's end, from the definitions written out.
+struct Reference<'a> {
+    case: &'a Case,
+    by_user: &'a BTreeMap<u32, Vec<(f64, u32, u32)>>,
+    start: &'a dyn Fn(u32) -> f64,
+    first_day: i64,
+    as_of: i64,
+}
+
+/// A user's cohort index, per period after it (eligible: the period is
+/// over or counted; active), and the end of their first period in ms.
+type CohortOf = (usize, Vec<(bool, bool)>, f64);
+
+impl Reference<'_> {
+    fn cohort_of(&self, u: u32) -> Option<CohortOf> {
+        let case = self.case;
+        let events = self.by_user.get(&u).cloned().unwrap_or_default();
+        let end = (self.as_of + 1) as f64 * MS_PER_DAY;
+        let cs = if case.start_event {
+            events
+                .iter()
+                .filter(|e| e.1 == 0)
+                .map(|e| e.0)
+                .reduce(f64::min)?
+        } else {
+            (self.start)(u)
+        };
+        if cs >= end || day_of(cs) < self.first_day {
+            return None;
+        }
+        let first = period(self.first_day, case.period);
+        let c = period(day_of(cs), case.period) - first;
+        let last = period(self.as_of, case.period) - first;
+        let periods = (last + 1) as usize;
+        let returns: Vec<f64> = events
+            .iter()
+            .filter(|e| (!case.return_event || e.1 == 2) && e.0 >= cs)
+            .map(|e| e.0)
+            .collect();
+        let len = if case.period == Period::Day {
+            MS_PER_DAY
+        } else {
+            7.0 * MS_PER_DAY
+        };
+        let (offsets, width, counted, first_end): (BTreeSet<usize>, usize, usize, f64) =
+            if case.elapsed {
+                let width = periods + 1;
+                let mature = (((end - cs) / len).floor().max(0.0) as usize).min(width);
+                let offsets = returns
+                    .iter()
+                    .map(|t| (((t - cs) / len).floor() as usize).min(width - 1))
+                    .collect();
+                (offsets, width, mature, cs + len)
+            } else {
+                let width = periods - c as usize;
+                let offsets = returns
+                    .iter()
+                    .map(|t| (period(day_of(*t), case.period) - first - c) as usize)
+                    .collect();
+                let next = c + first + 1;
+                let next_day = if case.period == Period::Day {
+                    next
+                } else {
+                    next * 7 - 3
+                };
+                (offsets, width, width, next_day as f64 * MS_PER_DAY)
+            };
+        let max = offsets.iter().next_back().copied();
+        let row = (0..width)
+            .map(|k| {
+                let eligible = if case.elapsed {
+                    k < counted
+                } else {
+                    (c as usize + k) < last as usize
+                };
+                let active = k < counted
+                    && if case.unbounded {
+                        max.is_some_and(|m| k <= m)
+                    } else {
+                        offsets.contains(&k)
+                    };
+                (eligible, active)
+            })
+            .collect();
+        Some((c as usize, row, first_end))
+    }
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(300))]
+    #![proptest_config(ProptestConfig::with_cases(500))]
     #[test]
     fn every_figure_matches_a_naive_reference(case in case()) {
         let config = EventsConfig {
             activation_event: Some("b".into()),
             activation_window_days: 3,
             period: case.period,
+            window: if case.elapsed { Window::Elapsed } else { Window::Calendar },
+            unbounded_retention: case.unbounded,
+            start_event: case.start_event.then(|| "a".to_string()),
+            return_event: case.return_event.then(|| "c".to_string()),
             ..EventsConfig::default()
         };
         let columns = EventColumns {
@@ -269,7 +373,8 @@ proptest! {
         let signups = Signups { user_ids: &su, timestamps_ms: &st };
         let result = analyze_event_columns(columns, (!su.is_empty()).then_some(&signups), &config);
         let kept: Vec<&(u32, f64, u32, u32)> = case.events.iter().filter(|e| e.2 != 3).collect();
-        if kept.is_empty() {
+        let absent = |code: u32, asked: bool| asked && !kept.iter().any(|e| e.2 == code);
+        if kept.is_empty() || absent(1, true) || absent(0, case.start_event) || absent(2, case.return_event) {
             prop_assert!(result.is_err());
             return Ok(());
         }
@@ -293,6 +398,27 @@ proptest! {
             signup.get(&u).map_or(first, |s| s.min(first))
         };
         let started: Vec<u32> = users.iter().copied().filter(|&u| start(u) < end).collect();
+        let reference = Reference { case: &case, by_user: &by_user, start: &start, first_day, as_of };
+        // The cohort triangle, cell by cell.
+        let mut size: BTreeMap<usize, u64> = BTreeMap::new();
+        let mut cells: BTreeMap<(usize, usize), (u64, u64)> = BTreeMap::new();
+        for &u in &started {
+            if let Some((c, row, _)) = reference.cohort_of(u) {
+                *size.entry(c).or_default() += 1;
+                for (k, (eligible, active)) in row.into_iter().enumerate() {
+                    let cell = cells.entry((c, k)).or_default();
+                    cell.0 += u64::from(eligible);
+                    cell.1 += u64::from(active);
+                }
+            }
+        }
+        for (c, row) in r.cohorts.rows.iter().enumerate() {
+            prop_assert_eq!(row.size, size.get(&c).copied().unwrap_or(0), "cohort {}", c);
+            for cell in &row.cells {
+                let (eligible, active) = cells.get(&(c, cell.offset as usize)).copied().unwrap_or((0, 0));
+                prop_assert_eq!((cell.active, cell.eligible), (active, if case.elapsed { eligible } else { row.size }), "cohort {} cell {}", c, cell.offset);
+            }
+        }
         // Features per event name.
         for (code, name) in NAMES.iter().enumerate().take(3) {
             let adopters: Vec<u32> = by_user.iter().filter(|(_, v)| v.iter().any(|e| e.1 == code as u32)).map(|(u, _)| *u).collect();
@@ -322,20 +448,16 @@ proptest! {
             prop_assert_eq!(f.time_to_first_use.median_days, km.median());
             let (lo, hi) = km.quantile_interval(0.5, 0.95);
             prop_assert_eq!((f.time_to_first_use.median_low, f.time_to_first_use.median_high), (lo, hi));
-            // Adopters in their first period against the others, at the horizon.
+            // Adopters (by the end of their first period) against the others, at the horizon.
             if let Some(ret) = &f.retention {
-                let k = i64::from(ret.offset);
-                let last = period(as_of, case.period);
+                let k = ret.offset as usize;
                 let (mut ae, mut ar, mut oe, mut or) = (0u64, 0u64, 0u64, 0u64);
                 for &u in &started {
-                    let sd = day_of(start(u));
-                    if sd < first_day { continue; }
-                    let c = period(sd, case.period);
-                    if c + k >= last { continue; }
-                    let ev = by_user.get(&u).cloned().unwrap_or_default();
-                    let retained = ev.iter().any(|e| period(day_of(e.0), case.period) == c + k);
-                    let early = ev.iter().any(|e| e.1 == code as u32 && period(day_of(e.0), case.period) == c);
-                    if early { ae += 1; ar += u64::from(retained); } else { oe += 1; or += u64::from(retained); }
+                    let Some((_, cells, first_end)) = reference.cohort_of(u) else { continue };
+                    let Some(&(eligible, active)) = cells.get(k) else { continue };
+                    if !eligible { continue; }
+                    let early = by_user.get(&u).is_some_and(|v| v.iter().any(|e| e.1 == code as u32 && e.0 < first_end));
+                    if early { ae += 1; ar += u64::from(active); } else { oe += 1; or += u64::from(active); }
                 }
                 prop_assert_eq!((ret.adopters.users, ret.adopters.retained, ret.others.users, ret.others.retained), (ae, ar, oe, or));
             }

@@ -1,7 +1,9 @@
 //! What users did, from the event names and sessions: one pass over each
 //! user's events (grouped by a radix sort of the user ids, so the work is
 //! linear) fills the feature, activation and session tallies together.
-//! Runs after the daily tables, whose cohorts and as-of day it reuses.
+//! With `startEvent` or `returnEvent`, a first pass counts the retention
+//! cohorts by those events, whose horizon the features' retention is read
+//! at. Runs after the daily tables, whose as-of day and cohorts it reuses.
 
 use crate::calendar::{local_day, MS_PER_DAY};
 use crate::events::activation::{Activation, ActivationTally};
@@ -9,6 +11,9 @@ use crate::events::activity;
 use crate::events::config::{period_of, period_start_day, EventsConfig, Period, Window};
 use crate::events::features::{FeatureTally, FeatureUse};
 use crate::events::names::ResolvedNames;
+use crate::events::report::{retention_point, set_retention};
+use crate::events::result::{Cohorts, EventsAnalysis};
+use crate::events::returning::ReturnTally;
 use crate::events::sessions::{SessionTally, SessionsReport};
 use crate::events::signups::SignupTimes;
 use crate::events::user_events::{Event, UserView, Windows, NO_SESSION};
@@ -28,7 +33,7 @@ pub(crate) struct Frame<'c> {
     pub(crate) config: &'c EventsConfig,
     pub(crate) first_day: i64,
     pub(crate) as_of: i64,
-    /// Periods after the cohort's at which retention is read.
+    /// Periods after the cohort's at which the activity cohorts' retention is read.
     pub(crate) horizon: Option<u32>,
     /// The sum of the daily actives.
     pub(crate) active_user_days: u64,
@@ -41,10 +46,12 @@ pub(crate) struct Behaviour {
     pub(crate) features: Vec<FeatureUse>,
     pub(crate) activation: Option<Activation>,
     pub(crate) sessions: SessionsReport,
+    /// The cohorts by start and return events, when asked for.
+    pub(crate) cohorts: Option<Cohorts>,
     pub(crate) warnings: Vec<Warning>,
 }
 
-/// One pass over each user's events, up to the as-of day.
+/// The passes over each user's events, up to the as-of day.
 pub(crate) fn analyse(
     columns: &Columns,
     names: &ResolvedNames,
@@ -52,17 +59,59 @@ pub(crate) fn analyse(
     frame: &Frame,
 ) -> Behaviour {
     let c = frame.config;
-    let offset = c.utc_offset_minutes;
-    let offset_ms = f64::from(offset) * 60_000.0;
-    let end_ms = (frame.as_of + 1) as f64 * MS_PER_DAY - offset_ms;
+    let keys = group_by_user(columns, frame);
+    let by_events = names.start.is_some() || names.returning.is_some();
+    let users = Users {
+        keys: &keys,
+        columns,
+        names,
+        signups,
+        frame,
+    };
+    // Retention by events first: its horizon is where the features' is read.
+    let (cohorts, horizon) = if by_events {
+        let mut tally = ReturnTally::new(c, frame.first_day, frame.as_of);
+        users.each(None, |view, events| tally.add_user(view, events));
+        let cohorts = tally.finish();
+        let horizon = retention_point(&cohorts.mean, c.period).map(|p| p.offset);
+        (Some(cohorts), horizon)
+    } else {
+        (None, frame.horizon)
+    };
     let mut features = FeatureTally::new(names.slots());
     let mut activation = names
         .activation
         .map(|slot| ActivationTally::new(slot, c.activation_window_days));
     let by_column = columns.sessions.is_some();
     let mut sessions = SessionTally::new(by_column, c.session_gap_minutes);
-    let windows = WindowRule::new(frame);
-    // Events grouped by user, each run in input order.
+    users.each(horizon, |view, events| {
+        features.add_user(view, events, names);
+        if let Some(a) = &mut activation {
+            a.add_user(view, events, names);
+        }
+        if !events.is_empty() {
+            order(events, by_column);
+            sessions.add_user(view.user, events);
+        }
+    });
+    drop(keys);
+    let mut warnings = Vec::new();
+    let (features, _) = features.finish(names, frame.users, horizon);
+    let activation = activation.map(|a| a.finish(names));
+    let sessions = sessions.finish(frame.active_user_days, &mut warnings);
+    Behaviour {
+        features,
+        activation,
+        sessions,
+        cohorts,
+        warnings,
+    }
+}
+
+/// Each event up to the as-of day as (user << 32 | index), sorted by user
+/// with each user's events in input order.
+fn group_by_user(columns: &Columns, frame: &Frame) -> Vec<u64> {
+    let offset = frame.config.utc_offset_minutes;
     let mut keys: Vec<u64> = Vec::with_capacity(columns.user_ids.len());
     for (i, (&u, &t)) in columns
         .user_ids
@@ -82,80 +131,107 @@ pub(crate) fn analyse(
             .max()
             .unwrap_or(0)
             .leading_zeros();
-    let keys = activity::radix_sort(keys, 32, 32 + user_bits.max(1));
-    let mut signup_list: &[(u32, f64)] = signups.map_or(&[], |s| &s.by_user);
-    let mut events: Vec<Event> = Vec::new();
-    let mut add = |user: u32, signup: Option<f64>, events: &mut Vec<Event>| {
-        let first = events
-            .iter()
-            .map(|e| e.time_ms)
-            .fold(f64::INFINITY, f64::min);
-        let start_ms = signup.map_or(first, |s| s.min(first));
-        if !start_ms.is_finite() || start_ms >= end_ms {
-            return;
-        }
-        let view = UserView {
-            start_ms,
-            end_ms,
-            recent_after_day: frame.as_of - 28,
-            windows: windows.of(start_ms),
+    activity::radix_sort(keys, 32, 32 + user_bits.max(1))
+}
+
+/// The users in id order, each with their events and signup time.
+struct Users<'a> {
+    keys: &'a [u64],
+    columns: &'a Columns<'a>,
+    names: &'a ResolvedNames,
+    signups: Option<&'a SignupTimes>,
+    frame: &'a Frame<'a>,
+}
+
+impl Users<'_> {
+    /// Calls `visit` for every user who started by the end of the as-of day
+    /// (those with a signup and no event included), with the cohort windows
+    /// at `horizon`.
+    fn each(&self, horizon: Option<u32>, mut visit: impl FnMut(&UserView, &mut Vec<Event>)) {
+        let c = self.frame.config;
+        let offset = c.utc_offset_minutes;
+        let end_ms = (self.frame.as_of + 1) as f64 * MS_PER_DAY - f64::from(offset) * 60_000.0;
+        let windows = WindowRule::new(self.frame, horizon);
+        let is = |slot: u32, wanted: Option<u32>| {
+            wanted.is_none_or(|w| {
+                slot == w
+                    || self
+                        .names
+                        .features_of_event
+                        .get(slot as usize)
+                        .is_some_and(|f| f.contains(&w))
+            })
         };
-        features.add_user(&view, events, names);
-        if let Some(a) = &mut activation {
-            a.add_user(&view, events, names);
-        }
-        if !events.is_empty() {
-            order(events, by_column);
-            sessions.add_user(user, events);
-        }
-    };
-    let mut start = 0;
-    while start < keys.len() {
-        let user = (keys[start] >> 32) as u32;
-        let mut end = start;
-        events.clear();
-        while end < keys.len() && (keys[end] >> 32) as u32 == user {
-            let i = (keys[end] & 0xFFFF_FFFF) as usize;
-            let t = columns.timestamps_ms[i];
-            events.push(Event {
-                time_ms: t,
-                day: local_day(t, offset),
-                slot: columns.slots.map_or(0, |s| s[i]),
-                session: columns.sessions.map_or(NO_SESSION, |s| s[i]),
-            });
-            end += 1;
-        }
-        // Users with a signup and no event come between, in user order.
-        while let Some((&(u, t), rest)) = signup_list.split_first() {
-            if u >= user {
-                break;
+        let has_names = self.columns.slots.is_some();
+        let mut add = |user: u32, signup: Option<f64>, events: &mut Vec<Event>| {
+            let first = events
+                .iter()
+                .map(|e| e.time_ms)
+                .fold(f64::INFINITY, f64::min);
+            let start_ms = signup.map_or(first, |s| s.min(first));
+            if !start_ms.is_finite() || start_ms >= end_ms {
+                return;
             }
-            add(u, Some(t), &mut Vec::new());
-            signup_list = rest;
-        }
-        let signup = match signup_list.split_first() {
-            Some((&(u, t), rest)) if u == user => {
+            let cohort_start_ms = match self.names.start.filter(|_| has_names) {
+                None => Some(start_ms),
+                Some(s) => events
+                    .iter()
+                    .filter(|e| is(e.slot, Some(s)))
+                    .map(|e| e.time_ms)
+                    .reduce(f64::min),
+            };
+            let view = UserView {
+                user,
+                start_ms,
+                end_ms,
+                recent_after_day: self.frame.as_of - 28,
+                cohort_start_ms,
+                windows: cohort_start_ms.and_then(|t| windows.of(t)),
+            };
+            visit(&view, events);
+        };
+        let mut signup_list: &[(u32, f64)] = self.signups.map_or(&[], |s| &s.by_user);
+        let mut events: Vec<Event> = Vec::new();
+        let keys = self.keys;
+        let mut start = 0;
+        while start < keys.len() {
+            let user = (keys[start] >> 32) as u32;
+            let mut end = start;
+            events.clear();
+            while end < keys.len() && (keys[end] >> 32) as u32 == user {
+                let i = (keys[end] & 0xFFFF_FFFF) as usize;
+                let t = self.columns.timestamps_ms[i];
+                let slot = self.columns.slots.map_or(0, |s| s[i]);
+                events.push(Event {
+                    time_ms: t,
+                    day: local_day(t, offset),
+                    slot,
+                    session: self.columns.sessions.map_or(NO_SESSION, |s| s[i]),
+                    returns: !has_names || is(slot, self.names.returning),
+                });
+                end += 1;
+            }
+            // Users with a signup and no event come between, in user order.
+            while let Some((&(u, t), rest)) = signup_list.split_first() {
+                if u >= user {
+                    break;
+                }
+                add(u, Some(t), &mut Vec::new());
                 signup_list = rest;
-                Some(t)
             }
-            _ => None,
-        };
-        add(user, signup, &mut events);
-        start = end;
-    }
-    for &(u, t) in signup_list {
-        add(u, Some(t), &mut Vec::new());
-    }
-    drop(keys);
-    let mut warnings = Vec::new();
-    let (features, _) = features.finish(names, frame.users, frame.horizon);
-    let activation = activation.map(|a| a.finish(names));
-    let sessions = sessions.finish(frame.active_user_days, &mut warnings);
-    Behaviour {
-        features,
-        activation,
-        sessions,
-        warnings,
+            let signup = match signup_list.split_first() {
+                Some((&(u, t), rest)) if u == user => {
+                    signup_list = rest;
+                    Some(t)
+                }
+                _ => None,
+            };
+            add(user, signup, &mut events);
+            start = end;
+        }
+        for &(u, t) in signup_list {
+            add(u, Some(t), &mut Vec::new());
+        }
     }
 }
 
@@ -177,7 +253,7 @@ fn order(events: &mut [Event], by_session: bool) {
 }
 
 /// How a user's first period and horizon period fall, as the cohort table
-/// counts them: calendar periods, or 24 h windows from the start.
+/// counts them: calendar periods, or 24 h windows from the cohort's start.
 struct WindowRule<'c> {
     config: &'c EventsConfig,
     first_day: i64,
@@ -188,7 +264,7 @@ struct WindowRule<'c> {
 }
 
 impl<'c> WindowRule<'c> {
-    fn new(frame: &Frame<'c>) -> WindowRule<'c> {
+    fn new(frame: &Frame<'c>, horizon: Option<u32>) -> WindowRule<'c> {
         let c = frame.config;
         let offset_ms = f64::from(c.utc_offset_minutes) * 60_000.0;
         WindowRule {
@@ -197,7 +273,7 @@ impl<'c> WindowRule<'c> {
             end_ms: (frame.as_of + 1) as f64 * MS_PER_DAY - offset_ms,
             offset_ms,
             last_period: period_of(frame.as_of, c),
-            horizon: frame.horizon,
+            horizon,
         }
     }
 
@@ -205,10 +281,18 @@ impl<'c> WindowRule<'c> {
         let k = i64::from(self.horizon?);
         let c = self.config;
         let start_day = local_day(start_ms, c.utc_offset_minutes);
-        if start_day < self.first_day {
+        if start_day < self.first_day || start_ms >= self.end_ms {
             return None;
         }
         let day_ms = |d: i64| d as f64 * MS_PER_DAY - self.offset_ms;
+        // "On or after": a return in the horizon's period or any later one.
+        let open_ended = |end: f64| {
+            if c.unbounded_retention {
+                f64::INFINITY
+            } else {
+                end
+            }
+        };
         Some(match c.window {
             Window::Calendar => {
                 let cohort = period_of(start_day, c);
@@ -216,7 +300,7 @@ impl<'c> WindowRule<'c> {
                 Windows {
                     first_end_ms: day_ms(period_start_day(cohort + 1, c)),
                     horizon_start_ms: day_ms(period_start_day(p, c)),
-                    horizon_end_ms: day_ms(period_start_day(p + 1, c)),
+                    horizon_end_ms: open_ended(day_ms(period_start_day(p + 1, c))),
                     eligible: p < self.last_period,
                 }
             }
@@ -231,10 +315,75 @@ impl<'c> WindowRule<'c> {
                 Windows {
                     first_end_ms: start_ms + len,
                     horizon_start_ms,
-                    horizon_end_ms: horizon_start_ms + len,
+                    horizon_end_ms: open_ended(horizon_start_ms + len),
                     eligible: horizon_start_ms + len <= self.end_ms,
                 }
             }
         })
     }
+}
+
+/// Adds what the event names and sessions told, and the product data they
+/// give: feature usage and adoption for the features named in the options
+/// only (a raw event taxonomy, `$pageview` and admin events included, must
+/// not become the scored feature adoption), the activation rate and median
+/// time to activation, the mean session length.
+pub(crate) fn add_to(
+    found: Behaviour,
+    analysis: &mut EventsAnalysis,
+    names: &ResolvedNames,
+    config: &EventsConfig,
+) {
+    let named: Vec<&FeatureUse> = found
+        .features
+        .iter()
+        .filter(|f| f.kind == "feature")
+        .collect();
+    if !named.is_empty() {
+        analysis.usage_metrics.feature_usage =
+            Some(named.iter().map(|f| (f.name.clone(), f.usage)).collect());
+        analysis.adoption_data.feature_adoption_rates =
+            Some(named.iter().map(|f| (f.name.clone(), f.adoption)).collect());
+    } else if !names.events.is_empty() {
+        analysis.warnings.push(Warning::new(
+            "features_not_named",
+            "options.features",
+            format!(
+                "featureUsage and featureAdoptionRates are left empty: {} event names were found, but which of them are features is yours to say \
+                 (options.features: {{ \"Projects\": [\"project_created\", \"project_shared\"] }}); every event's figures are in features.",
+                names.events.len()
+            ),
+        ));
+    }
+    if let Some(a) = &found.activation {
+        if a.eligible > 0 {
+            analysis.adoption_data.adoption_rate = Some(a.rate);
+        } else {
+            analysis.warnings.push(Warning::new(
+                "activation_window_open",
+                "options.activationWindowDays",
+                format!(
+                    "no user started {} days before the end of the as-of day, so the activation rate is not measured yet; a shorter options.activationWindowDays or a later asOf measures it.",
+                    config.activation_window_days
+                ),
+            ));
+        }
+        analysis.adoption_data.time_to_adoption = a.time_to_activation.median_days;
+    }
+    if let Some(cohorts) = found.cohorts {
+        analysis.cohorts = cohorts;
+        set_retention(
+            &mut analysis.usage_metrics,
+            &analysis.cohorts.mean,
+            config.period,
+        );
+    }
+    if found.sessions.count > 0 {
+        analysis.usage_metrics.session_duration = Some(found.sessions.mean_minutes);
+    }
+    analysis.features = found.features;
+    analysis.activation = found.activation;
+    analysis.sessions = Some(found.sessions);
+    analysis.warnings.extend(names.warnings.iter().cloned());
+    analysis.warnings.extend(found.warnings);
 }

@@ -80,6 +80,13 @@ pub struct EventsConfig {
     pub session_gap_minutes: u32,
     /// CSV only: the session id column's header.
     pub session_column: Option<String>,
+    /// Retention counts a user in every period up to the last they returned in ("on or
+    /// after", unbounded), not only in the periods they returned in.
+    pub unbounded_retention: bool,
+    /// The event whose first occurrence puts a user in a retention cohort (else their start).
+    pub start_event: Option<String>,
+    /// The event that counts as returning (else any activity).
+    pub return_event: Option<String>,
 }
 
 /// Days from a user's start within which the activation event counts,
@@ -127,6 +134,9 @@ impl Default for EventsConfig {
             activation_window_days: DEFAULT_ACTIVATION_WINDOW_DAYS,
             session_gap_minutes: DEFAULT_SESSION_GAP_MINUTES,
             session_column: None,
+            unbounded_retention: false,
+            start_event: None,
+            return_event: None,
         }
     }
 }

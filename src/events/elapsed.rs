@@ -3,6 +3,7 @@
 
 use crate::calendar::{local_day, MS_PER_DAY};
 use crate::events::activity;
+use crate::events::cohort_cells::count_returns;
 use crate::events::config::{period_of, EventsConfig, Period};
 use crate::events::signups::SignupTimes;
 use std::collections::HashMap;
@@ -54,10 +55,12 @@ pub(crate) fn elapsed_cohorts(
     // A user's cohort (None before the data) and complete windows by the
     // end of the as-of day.
     let place = |t0: f64| -> Option<(usize, u64)> {
-        let cohort = period_of(local_day(t0, c.utc_offset_minutes), c) - first_period;
+        let day = local_day(t0, c.utc_offset_minutes);
+        let cohort = period_of(day, c) - first_period;
         let mature = (libm::floor((end_ms - t0) / len).max(0.0) as u64).min(width as u64);
-        (0..periods as i64)
-            .contains(&cohort)
+        // A start before the first day is before the data, even in the
+        // first day's week or month (as with calendar windows).
+        (day >= first_day && (0..periods as i64).contains(&cohort))
             .then_some((cohort as usize, mature))
     };
     let mut active = vec![vec![0u64; width]; periods];
@@ -79,21 +82,31 @@ pub(crate) fn elapsed_cohorts(
     }
     let user_bits = 32 - user_ids.iter().copied().max().unwrap_or(0).leading_zeros();
     let pairs = activity::sort_unique(keys, window_bits + user_bits.max(1));
+    // Each user's windows, counted when the next user begins.
     let mut previous_user = None;
     let mut placed = None;
+    let mut windows: Vec<usize> = Vec::new();
+    let mut count = |placed: Option<(usize, u64)>, windows: &[usize]| {
+        if let Some((cohort, mature)) = placed {
+            count_returns(
+                &mut active[cohort][..mature as usize],
+                windows,
+                c.unbounded_retention,
+            );
+        }
+    };
     for key in pairs {
         let user = (key >> window_bits) as u32;
         let k = key & ((1 << window_bits) - 1);
         if previous_user != Some(user) {
+            count(placed, &windows);
+            windows.clear();
             previous_user = Some(user);
             placed = start.get(&user).and_then(|&t0| place(t0));
         }
-        if let Some((cohort, mature)) = placed {
-            if k < mature {
-                active[cohort][k as usize] += 1;
-            }
-        }
+        windows.push(k as usize);
     }
+    count(placed, &windows);
     ElapsedCohorts { active, eligible }
 }
 

@@ -184,9 +184,10 @@ impl FeatureTally {
             let recent = e.day > user.recent_after_day;
             let early = user.windows.is_some_and(|w| e.time_ms < w.first_end_ms);
             active_recently |= recent;
-            retained |= user
-                .windows
-                .is_some_and(|w| (w.horizon_start_ms..w.horizon_end_ms).contains(&e.time_ms));
+            retained |= e.returns
+                && user
+                    .windows
+                    .is_some_and(|w| (w.horizon_start_ms..w.horizon_end_ms).contains(&e.time_ms));
             let slot = e.slot as usize;
             self.mark(slot, secs, recent, early);
             for &f in &names.features_of_event[slot] {

@@ -20,6 +20,7 @@
 mod activation;
 pub(crate) mod activity;
 mod behaviour;
+mod cohort_cells;
 mod columns;
 mod config;
 mod csv_input;
@@ -31,6 +32,7 @@ mod options;
 mod prepare;
 mod report;
 mod result;
+mod returning;
 mod sessions;
 mod signups;
 mod tables;
@@ -201,7 +203,9 @@ pub fn analyze_event_columns(
     )?;
     let (resolved, mut slots, ignored) = match names {
         Some(EventNames { codes, dictionary }) => {
-            let resolved = names::resolve(&dictionary, config)?;
+            let mut per_code = vec![0u64; dictionary.len()];
+            codes.iter().for_each(|&c| per_code[c as usize] += 1);
+            let resolved = names::resolve(&dictionary, &per_code, config)?;
             let (slots, ignored) = keep_activity(
                 codes,
                 &resolved,
@@ -248,7 +252,7 @@ pub fn analyze_event_columns(
     };
     let found = behaviour::analyse(&columns, &resolved, signup_times.as_ref(), &frame);
     drop((user_ids, timestamps_ms, slots.take(), session_ids));
-    report::add_behaviour(&mut analysis, found, &resolved, config);
+    behaviour::add_to(found, &mut analysis, &resolved, config);
     Ok(analysis)
 }
 
@@ -277,6 +281,8 @@ fn check_columns(
         let needs = [
             ("options.activationEvent", config.activation_event.is_some()),
             ("options.features", !config.features.is_empty()),
+            ("options.startEvent", config.start_event.is_some()),
+            ("options.returnEvent", config.return_event.is_some()),
         ];
         for (path, given) in needs {
             if given {

@@ -42,6 +42,9 @@ pub(crate) struct ResolvedNames {
     pub(crate) features_of_event: Vec<Vec<u32>>,
     /// The activation's slot: a named feature of that name, else the event.
     pub(crate) activation: Option<u32>,
+    /// The retention start and return events' slots, found the same way.
+    pub(crate) start: Option<u32>,
+    pub(crate) returning: Option<u32>,
     /// Dictionary code -> the index of its name in the ignore list.
     pub(crate) ignored_name_of_code: Vec<Option<u32>>,
     /// What could be resolved only with a guess, or not at all.
@@ -55,10 +58,13 @@ impl ResolvedNames {
     }
 }
 
-/// Resolves the dictionary against the options: an activation event that
-/// never occurs, or is not activity, is an error (with the closest name).
+/// Resolves the dictionary against the options, given how many events
+/// each code has (a name no event has gets no slot): an activation, start
+/// or return event that never occurs, or is not activity, is an error (with
+/// the closest name).
 pub(crate) fn resolve(
     dictionary: &[String],
+    events_per_code: &[u64],
     config: &EventsConfig,
 ) -> Result<ResolvedNames, InputError> {
     let mut ignore: Vec<&str> = config.ignore_events.iter().map(String::as_str).collect();
@@ -70,8 +76,13 @@ pub(crate) fn resolve(
         ..ResolvedNames::default()
     };
     let mut slot_of_name: HashMap<&str, u32> = HashMap::new();
-    for name in dictionary {
+    for (code, name) in dictionary.iter().enumerate() {
         let name = name.trim();
+        if events_per_code.get(code).is_none_or(|n| *n == 0) {
+            r.slot_of_code.push(IGNORED);
+            r.ignored_name_of_code.push(None);
+            continue;
+        }
         if let Ok(i) = ignore.binary_search(&name) {
             r.slot_of_code.push(IGNORED);
             r.ignored_name_of_code.push(Some(i as u32));
@@ -111,17 +122,27 @@ pub(crate) fn resolve(
         }
         r.features.push((feature.clone(), found));
     }
-    if let Some(wanted) = &config.activation_event {
-        r.activation = match config.features.iter().position(|(f, _)| f == wanted) {
-            Some(j) => Some(first_feature + j as u32),
-            None => match slot_of_name.get(wanted.as_str()) {
-                Some(&slot) => Some(slot),
-                None => {
-                    return Err(absent_activation(wanted, &r.events, &ignore, config));
-                }
-            },
-        };
+    let mut problems = Vec::new();
+    let mut slot_for = |path: &str, wanted: &Option<String>| {
+        let wanted = wanted.as_ref()?;
+        if let Some(j) = config.features.iter().position(|(f, _)| f == wanted) {
+            return Some(first_feature + j as u32);
+        }
+        match slot_of_name.get(wanted.as_str()) {
+            Some(&slot) => Some(slot),
+            None => {
+                problems.push(absent_event(path, wanted, &r.events, &ignore, config));
+                None
+            }
+        }
+    };
+    let activation = slot_for("options.activationEvent", &config.activation_event);
+    let start = slot_for("options.startEvent", &config.start_event);
+    let returning = slot_for("options.returnEvent", &config.return_event);
+    if !problems.is_empty() {
+        return Err(InputError::new("events", problems));
     }
+    (r.activation, r.start, r.returning) = (activation, start, returning);
     Ok(r)
 }
 
@@ -130,14 +151,15 @@ fn closest<'a>(wanted: &str, names: &'a [String]) -> Option<&'a str> {
     did_you_mean(wanted, names.iter().map(String::as_str))
 }
 
-/// The error for an activation event that never occurs (or is not
-/// activity): the closest name, else the most common ones are listed.
-fn absent_activation(
+/// The problem for an event option naming an event that never occurs (or
+/// is not activity): the closest name, else some names are listed.
+fn absent_event(
+    path: &str,
     wanted: &str,
     events: &[String],
     ignore: &[&str],
     config: &EventsConfig,
-) -> InputError {
+) -> Problem {
     let (value, hint) = if ignore.binary_search(&wanted).is_ok() {
         (
             format!("\"{wanted}\", an event that is not activity"),
@@ -159,10 +181,7 @@ fn absent_activation(
     } else {
         "the name of an event in the data, or of a feature in options.features".to_string()
     };
-    InputError::new(
-        "events",
-        vec![Problem::new("options.activationEvent", value, expected).with_hint(Some(hint))],
-    )
+    Problem::new(path, value, expected).with_hint(Some(hint))
 }
 
 /// Checks the codes against the dictionary: each below its length; the
@@ -232,9 +251,10 @@ mod tests {
             "project created",
             "$pageview",
             "project shared",
+            "never",
         ]);
-        let r = resolve(&d, &config).unwrap();
-        assert_eq!(r.slot_of_code, [0, IGNORED, 1, 0, 2]);
+        let r = resolve(&d, &[1, 1, 1, 1, 1, 0], &config).unwrap();
+        assert_eq!(r.slot_of_code, [0, IGNORED, 1, 0, 2, IGNORED]);
         assert_eq!(r.events, ["$pageview", "project created", "project shared"]);
         assert_eq!(r.features_of_event, [vec![], vec![3], vec![3]]);
         assert_eq!(r.activation, Some(3));
@@ -249,14 +269,21 @@ mod tests {
             activation_event: Some("project_create".into()),
             ..EventsConfig::default()
         };
-        let text = resolve(&d, &config).unwrap_err().to_string();
+        let text = resolve(&d, &[1, 1], &config).unwrap_err().to_string();
         assert!(text.contains("did you mean \"project_created\"?"), "{text}");
         let config = EventsConfig {
             activation_event: Some("$identify".into()),
             ..EventsConfig::default()
         };
-        let text = resolve(&d, &config).unwrap_err().to_string();
+        let text = resolve(&d, &[1, 1], &config).unwrap_err().to_string();
         assert!(text.contains("not activity"), "{text}");
+        // In the dictionary, but no event has it: it never occurs.
+        let config = EventsConfig {
+            activation_event: Some("project_created".into()),
+            ..EventsConfig::default()
+        };
+        let text = resolve(&d, &[0, 1], &config).unwrap_err().to_string();
+        assert!(text.contains("never occurs"), "{text}");
     }
 
     #[test]

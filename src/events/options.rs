@@ -93,6 +93,20 @@ pub struct EventsOptions {
     /// (Google Analytics' and PostHog's timeout).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub session_gap_minutes: Option<f64>,
+    /// How cohort retention counts a user: `on` (default: in each period they returned in) or
+    /// `on-or-after` (unbounded: in every period up to the last they returned in, so the curve
+    /// never rises).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(type = "\"on\" | \"on-or-after\""))]
+    pub retention: Option<String>,
+    /// Retention cohorts by this event (or feature): a user's cohort is the period of their
+    /// first one. Default: their start (signup, else first event).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start_event: Option<String>,
+    /// Retention counts a return only for this event (or feature), at or after the cohort's
+    /// start. Default: any activity.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub return_event: Option<String>,
 }
 
 /// One link between two ids.
@@ -135,7 +149,7 @@ pub struct EventColumnNames {
     pub session: Option<String>,
 }
 
-const OPTION_NAMES: [&str; 16] = [
+const OPTION_NAMES: [&str; 19] = [
     "utcOffsetMinutes",
     "weekStart",
     "window",
@@ -152,6 +166,9 @@ const OPTION_NAMES: [&str; 16] = [
     "activationEvent",
     "activationWindowDays",
     "sessionGapMinutes",
+    "retention",
+    "startEvent",
+    "returnEvent",
 ];
 const OPTIONS: Shape = Shape::options(&OPTION_NAMES, read::OPTIONS_EXPECTED);
 
@@ -218,18 +235,11 @@ fn read_fields(raw: &RawValue, c: &mut EventsConfig, problems: &mut Vec<Problem>
         c.ignore_events = names;
     }
     c.features = features(raw.get("features"), problems);
-    c.activation_event = match raw.get("activationEvent") {
-        RawValue::Undefined | RawValue::Null => None,
-        RawValue::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
-        other => {
-            problems.push(Problem::new(
-                "options.activationEvent",
-                other.describe(),
-                "an event name (text), such as \"project_created\"",
-            ));
-            None
-        }
-    };
+    c.activation_event = event_name(raw, "activationEvent", problems);
+    c.start_event = event_name(raw, "startEvent", problems);
+    c.return_event = event_name(raw, "returnEvent", problems);
+    let modes = [("on", false), ("on-or-after", true)];
+    c.unbounded_retention = choose(raw, "retention", &modes, problems).unwrap_or(false);
     let days = read::whole_number(
         raw.get("activationWindowDays"),
         "options.activationWindowDays",
@@ -249,6 +259,22 @@ fn read_fields(raw: &RawValue, c: &mut EventsConfig, problems: &mut Vec<Problem>
     );
     if let Some(minutes) = gap {
         c.session_gap_minutes = minutes as u32;
+    }
+}
+
+/// Option `key`: an event name.
+fn event_name(raw: &RawValue, key: &str, problems: &mut Vec<Problem>) -> Option<String> {
+    match raw.get(key) {
+        RawValue::Undefined | RawValue::Null => None,
+        RawValue::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        other => {
+            problems.push(Problem::new(
+                join_path("options", key),
+                other.describe(),
+                "an event name (text), such as \"project_created\"",
+            ));
+            None
+        }
     }
 }
 

@@ -5,8 +5,8 @@
 
 use crate::analyzer::model::{AdoptionData, UsageMetrics};
 use crate::calendar::iso_date;
-use crate::events::config::{period_start_day, Period};
-use crate::events::features::FeatureUse;
+use crate::events::config::{period_start_day, EventsConfig, Period};
+use crate::events::elapsed::ElapsedCohorts;
 use crate::events::result::*;
 use crate::events::tables::Tables;
 use crate::format::format_number;
@@ -24,11 +24,25 @@ pub(crate) fn build(mut tables: Tables, events: u64, after: u64) -> EventsAnalys
         users: std::mem::take(&mut tables.l28),
         power_user_days: threshold,
     };
-    let rows = cohort_rows(&tables);
-    let calendar = tables.elapsed.is_none();
-    let mean_curve = mean_curve(&rows, calendar);
+    let triangle = Triangle {
+        size: &tables.cohort_size,
+        calendar: &tables.cohort_active,
+        elapsed: tables.elapsed.as_ref(),
+    };
+    let cohorts = cohorts(
+        &triangle,
+        tables.first_period,
+        tables.last_period,
+        tables.config,
+    );
     let growth = growth(&tables);
-    let usage_metrics = usage_metrics(&stickiness, &mean_curve, tables.config.period);
+    let mut usage_metrics = UsageMetrics {
+        daily_active_users: Some(stickiness.dau),
+        weekly_active_users: Some(stickiness.wau),
+        monthly_active_users: Some(stickiness.mau),
+        ..UsageMetrics::default()
+    };
+    set_retention(&mut usage_metrics, &cohorts.mean, tables.config.period);
     let adoption_data = AdoptionData {
         total_users: Some(tables.users as f64),
         power_users: Some(power_user_curve.power_users as f64),
@@ -46,13 +60,7 @@ pub(crate) fn build(mut tables: Tables, events: u64, after: u64) -> EventsAnalys
         power_user_curve,
         usage_metrics,
         adoption_data,
-        cohorts: Cohorts {
-            period: tables.config.period.as_str().to_string(),
-            window: if calendar { "calendar" } else { "24h" }.to_string(),
-            flattening: flattening(&mean_curve),
-            rows,
-            mean: mean_curve,
-        },
+        cohorts,
         growth,
         new_users_defined_by: if tables.signups.is_some() {
             "signup"
@@ -113,22 +121,46 @@ fn stickiness(daily: &[DailyActivity]) -> Stickiness {
     }
 }
 
-/// The first local date of period `p` (counted from the first period).
-fn period_start(t: &Tables, p: usize) -> String {
-    iso_date(period_start_day(t.first_period + p as i64, t.config))
+/// The counts of a retention triangle: cohort sizes and, per cohort and
+/// period after it, the users active (calendar windows), or those active
+/// and those whose window is over (24 h windows).
+pub(crate) struct Triangle<'a> {
+    pub(crate) size: &'a [u64],
+    pub(crate) calendar: &'a [Vec<u64>],
+    pub(crate) elapsed: Option<&'a ElapsedCohorts>,
+}
+
+/// Cohort retention from a triangle's counts: the rows, the mean curves and
+/// whether they flatten.
+pub(crate) fn cohorts(
+    t: &Triangle,
+    first_period: i64,
+    last_period: i64,
+    config: &EventsConfig,
+) -> Cohorts {
+    let start = |p: usize| iso_date(period_start_day(first_period + p as i64, config));
+    let rows = cohort_rows(t, &start, (last_period - first_period) as usize);
+    let calendar = t.elapsed.is_none();
+    let mean = mean_curve(&rows, calendar);
+    Cohorts {
+        period: config.period.as_str().to_string(),
+        window: if calendar { "calendar" } else { "24h" }.to_string(),
+        flattening: flattening(&mean),
+        rows,
+        mean,
+    }
 }
 
 /// One row per cohort: calendar windows count every cohort user in every
 /// period up to the as-of one (which is partial); 24 h windows count only
 /// the users whose window is over.
-fn cohort_rows(t: &Tables) -> Vec<CohortRow> {
-    let periods = t.cohort_size.len();
-    let last_index = (t.last_period - t.first_period) as usize;
+fn cohort_rows(t: &Triangle, start: &dyn Fn(usize) -> String, last_index: usize) -> Vec<CohortRow> {
+    let periods = t.size.len();
     let mut rows = Vec::with_capacity(periods);
     for c in 0..periods {
-        let size = t.cohort_size[c];
-        let cells = match &t.elapsed {
-            None => t.cohort_active[c]
+        let size = t.size[c];
+        let cells = match t.elapsed {
+            None => t.calendar[c]
                 .iter()
                 .enumerate()
                 .map(|(k, &active)| CohortCell {
@@ -140,6 +172,7 @@ fn cohort_rows(t: &Tables) -> Vec<CohortRow> {
                     } else {
                         0.0
                     },
+                    interval: wilson(active, size),
                     provisional: c + k == last_index,
                 })
                 .collect(),
@@ -153,17 +186,24 @@ fn cohort_rows(t: &Tables) -> Vec<CohortRow> {
                     active,
                     eligible,
                     retention: active as f64 / eligible as f64,
+                    interval: wilson(active, eligible),
                     provisional: eligible < size,
                 })
                 .collect(),
         };
         rows.push(CohortRow {
-            start: period_start(t, c),
+            start: start(c),
             size,
             cells,
         });
     }
     rows
+}
+
+/// The 95% Wilson interval of `active` out of `n` ([0, 1] for none).
+fn wilson(active: u64, n: u64) -> [f64; 2] {
+    let (lo, hi) = stats::wilson(active as f64, n as f64, stats::z_for_confidence(0.95));
+    [lo, hi]
 }
 
 /// The mean retention curve over the cohorts, size-weighted and simple;
@@ -188,6 +228,7 @@ fn mean_curve(rows: &[CohortRow], calendar: bool) -> Vec<MeanCurvePoint> {
             simple: cells.iter().map(|c| c.retention).sum::<f64>() / cells.len() as f64,
             cohorts: cells.len() as u32,
             eligible,
+            interval: wilson(active, eligible),
         });
     }
     mean_curve
@@ -205,7 +246,7 @@ fn growth(t: &Tables) -> Vec<GrowthPeriod> {
                 t.growth_churned[p],
             );
             GrowthPeriod {
-                start: period_start(t, p),
+                start: iso_date(period_start_day(t.first_period + p as i64, t.config)),
                 active: new + retained + resurrected,
                 new_users: new,
                 retained,
@@ -234,6 +275,7 @@ fn flattening(mean: &[MeanCurvePoint]) -> Flattening {
             plateau: None,
             plateau_interval: None,
             relative_slope: None,
+            stabilises_at: None,
             reading: format!("{} complete periods after the first; at least 4 are needed to see the curve's shape", points.len()),
         };
     }
@@ -257,7 +299,24 @@ fn flattening(mean: &[MeanCurvePoint]) -> Flattening {
     let relative = if plateau > 0.0 { slope / plateau } else { 0.0 };
     let pct = |x: f64| format!("{}%", format_number((x * 1000.0).round() / 10.0));
     let flat = lo > 0.0 && relative > -FLAT_DECLINE;
+    // From the last point back: the earliest from which every point's
+    // interval holds the plateau.
+    let stabilises_at = flat
+        .then(|| {
+            let steady = points
+                .iter()
+                .rev()
+                .take_while(|p| p.interval[0] <= plateau && plateau <= p.interval[1])
+                .last()?;
+            Some(Stabilisation {
+                offset: steady.offset,
+                retention: steady.weighted,
+                interval: steady.interval,
+            })
+        })
+        .flatten();
     Flattening {
+        stabilises_at,
         verdict: if flat { "flattening" } else { "declining" }.into(),
         plateau: Some(plateau),
         plateau_interval: Some([lo, hi]),
@@ -304,83 +363,20 @@ fn six_months(period: Period) -> u32 {
     }
 }
 
-/// The usage metrics for `analyze`: the 28-day averages, and the weighted
-/// retention at six months (the benchmarks' horizon) or, when the data is
-/// shorter, at the longest horizon measured, with that horizon stated.
-fn usage_metrics(s: &Stickiness, mean: &[MeanCurvePoint], period: Period) -> UsageMetrics {
+/// The retention for `analyze`: the weighted retention at six months (the
+/// benchmarks' horizon) or, when the data is shorter, at the longest horizon
+/// measured, with that horizon stated.
+pub(crate) fn set_retention(u: &mut UsageMetrics, mean: &[MeanCurvePoint], period: Period) {
     let months = |offset: u32| match period {
         Period::Day => f64::from(offset) / 30.436_875,
         Period::Week => f64::from(offset) * 7.0 / 30.436_875,
         Period::Month => f64::from(offset),
     };
     let point = retention_point(mean, period);
-    UsageMetrics {
-        daily_active_users: Some(s.dau),
-        weekly_active_users: Some(s.wau),
-        monthly_active_users: Some(s.mau),
-        retention_rate: point.map(|p| p.weighted),
-        retention_horizon_months: point
-            .map(|p| (months(p.offset) * 10.0).round() / 10.0)
-            .filter(|m| *m != 6.0),
-        ..UsageMetrics::default()
-    }
-}
-
-/// Adds what the event names and sessions told, and the product data they
-/// give: feature usage and adoption for the features named in the options
-/// only (a raw event taxonomy, `$pageview` and admin events included, must
-/// not become the scored feature adoption), the activation rate and median
-/// time to activation, the mean session length.
-pub(crate) fn add_behaviour(
-    analysis: &mut EventsAnalysis,
-    found: crate::events::behaviour::Behaviour,
-    names: &crate::events::names::ResolvedNames,
-    config: &crate::events::EventsConfig,
-) {
-    let named: Vec<&FeatureUse> = found
-        .features
-        .iter()
-        .filter(|f| f.kind == "feature")
-        .collect();
-    if !named.is_empty() {
-        analysis.usage_metrics.feature_usage =
-            Some(named.iter().map(|f| (f.name.clone(), f.usage)).collect());
-        analysis.adoption_data.feature_adoption_rates =
-            Some(named.iter().map(|f| (f.name.clone(), f.adoption)).collect());
-    } else if !names.events.is_empty() {
-        analysis.warnings.push(crate::input::warning::Warning::new(
-            "features_not_named",
-            "options.features",
-            format!(
-                "featureUsage and featureAdoptionRates are left empty: {} event names were found, but which of them are features is yours to say \
-                 (options.features: {{ \"Projects\": [\"project_created\", \"project_shared\"] }}); every event's figures are in features.",
-                names.events.len()
-            ),
-        ));
-    }
-    if let Some(a) = &found.activation {
-        if a.eligible > 0 {
-            analysis.adoption_data.adoption_rate = Some(a.rate);
-        } else {
-            analysis.warnings.push(crate::input::warning::Warning::new(
-                "activation_window_open",
-                "options.activationWindowDays",
-                format!(
-                    "no user started {} days before the end of the as-of day, so the activation rate is not measured yet; a shorter options.activationWindowDays or a later asOf measures it.",
-                    config.activation_window_days
-                ),
-            ));
-        }
-        analysis.adoption_data.time_to_adoption = a.time_to_activation.median_days;
-    }
-    if found.sessions.count > 0 {
-        analysis.usage_metrics.session_duration = Some(found.sessions.mean_minutes);
-    }
-    analysis.features = found.features;
-    analysis.activation = found.activation;
-    analysis.sessions = Some(found.sessions);
-    analysis.warnings.extend(names.warnings.iter().cloned());
-    analysis.warnings.extend(found.warnings);
+    u.retention_rate = point.map(|p| p.weighted);
+    u.retention_horizon_months = point
+        .map(|p| (months(p.offset) * 10.0).round() / 10.0)
+        .filter(|m| *m != 6.0);
 }
 
 #[cfg(test)]
@@ -422,6 +418,7 @@ mod tests {
 
     fn point(offset: u32, weighted: f64) -> MeanCurvePoint {
         MeanCurvePoint {
+            interval: wilson((weighted * 1_000.0).round() as u64, 1_000),
             offset,
             weighted,
             simple: weighted,
@@ -447,27 +444,41 @@ mod tests {
     }
 
     #[test]
+    fn where_the_curve_stabilises() {
+        // Plateau over the last half: (300 + 310 + 300 + 300) / 4000 = 0.3025.
+        // Period 3's 360 of 1,000 (Wilson 0.331 to 0.390) leaves it out;
+        // from period 4 on, every interval holds it.
+        let curve = [0.6, 0.45, 0.36, 0.30, 0.30, 0.31, 0.30, 0.30];
+        let points: Vec<_> = (1..=8).map(|k| point(k, curve[k as usize - 1])).collect();
+        let f = flattening(&points);
+        assert_eq!(f.verdict, "flattening");
+        let s = f.stabilises_at.unwrap();
+        assert_eq!((s.offset, s.retention), (4, 0.30));
+        assert!(s.interval[0] < 0.3025 && 0.3025 < s.interval[1]);
+        assert!(flattening(
+            &[0.2, 0.1, 0.05, 0.02]
+                .iter()
+                .enumerate()
+                .map(|(k, r)| point(k as u32 + 1, *r))
+                .collect::<Vec<_>>()
+        )
+        .stabilises_at
+        .is_none());
+    }
+
+    #[test]
     fn retention_for_analyze_is_at_six_months_or_the_longest_horizon() {
-        let s = Stickiness {
-            dau: 10.0,
-            wau: 20.0,
-            mau: 40.0,
-            dau_mau: 0.25,
-            dau_wau: 0.5,
-            wau_mau: 0.5,
-            days: 28,
-        };
         let weekly: Vec<_> = (0..=10).map(|k| point(k, 1.0 / f64::from(k + 1))).collect();
-        let u = usage_metrics(&s, &weekly, Period::Week);
+        let mut u = UsageMetrics::default();
+        set_retention(&mut u, &weekly, Period::Week);
         // Week 10 = 70 days = 2.3 months (70 / 30.436875).
         assert_eq!(u.retention_rate, Some(1.0 / 11.0));
         assert_eq!(u.retention_horizon_months, Some(2.3));
         let monthly: Vec<_> = (0..=8).map(|k| point(k, 0.5)).collect();
-        let u = usage_metrics(&s, &monthly, Period::Month);
+        set_retention(&mut u, &monthly, Period::Month);
         assert_eq!(
             (u.retention_rate, u.retention_horizon_months),
             (Some(0.5), None)
         );
-        assert_eq!(u.daily_active_users, Some(10.0));
     }
 }

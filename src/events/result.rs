@@ -92,6 +92,8 @@ pub struct CohortCell {
     pub eligible: u64,
     /// active / eligible.
     pub retention: f64,
+    /// 95% Wilson interval of the retention.
+    pub interval: [f64; 2],
     /// True for the as-of period, which is not over yet.
     pub provisional: bool,
 }
@@ -111,6 +113,8 @@ pub struct MeanCurvePoint {
     pub cohorts: u32,
     /// Users eligible in all of them.
     pub eligible: u64,
+    /// 95% Wilson interval of the weighted mean.
+    pub interval: [f64; 2],
 }
 
 /// Whether the mean retention curve levels off above zero.
@@ -135,8 +139,26 @@ pub struct Flattening {
     /// (-0.02 = falling 2% of the plateau a period).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub relative_slope: Option<f64>,
+    /// Where a flattening curve levels off: the first period after the cohort's from which no
+    /// period's weighted retention differs from the plateau (the plateau is inside every
+    /// later point's 95% Wilson interval).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stabilises_at: Option<Stabilisation>,
     /// In words.
     pub reading: String,
+}
+
+/// The point where the mean retention curve levels off.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Stabilisation {
+    /// Periods after the cohort's.
+    pub offset: u32,
+    /// The weighted retention there.
+    pub retention: f64,
+    /// Its 95% Wilson interval.
+    pub interval: [f64; 2],
 }
 
 /// Cohort retention.

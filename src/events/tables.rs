@@ -3,6 +3,7 @@
 //! (user, day) pairs.
 
 use crate::calendar::local_day;
+use crate::events::cohort_cells::count_returns;
 use crate::events::config::{period_of, EventsConfig};
 use crate::events::elapsed::ElapsedCohorts;
 use crate::events::result::SignupSummary;
@@ -32,6 +33,8 @@ pub(crate) struct Tables<'c> {
     pub(crate) elapsed: Option<ElapsedCohorts>,
     /// Counts of how signups matched, when signup times were given.
     pub(crate) signups: Option<SignupSummary>,
+    /// The periods (after the cohort's) the user at hand was active in.
+    offsets: Vec<usize>,
 }
 
 impl<'c> Tables<'c> {
@@ -62,6 +65,7 @@ impl<'c> Tables<'c> {
             growth_churned: vec![0; p],
             elapsed: None,
             signups: None,
+            offsets: Vec::new(),
         }
     }
 
@@ -130,13 +134,14 @@ impl<'c> Tables<'c> {
         // retained after an active period; otherwise resurrected (which
         // includes a first activity in a period after the signup's).
         let mut previous: Option<i64> = None;
+        self.offsets.clear();
         for &d in days {
             let p = period_of(d, self.config) - self.first_period;
             if previous == Some(p) {
                 continue;
             }
             if let Some(c) = cohort {
-                self.cohort_active[c as usize][(p - c) as usize] += 1;
+                self.offsets.push((p - c) as usize);
             }
             match previous {
                 Some(q) if q == p - 1 => self.growth_retained[p as usize] += 1,
@@ -148,6 +153,13 @@ impl<'c> Tables<'c> {
                 }
             }
             previous = Some(p);
+        }
+        if let Some(c) = cohort {
+            count_returns(
+                &mut self.cohort_active[c as usize],
+                &self.offsets,
+                self.config.unbounded_retention,
+            );
         }
         // Churned after the last active period, if a later period exists.
         if let Some(q) = previous {

@@ -13,18 +13,25 @@ pub(crate) struct Event {
     /// Its event name's slot (0 when there are no names).
     pub(crate) slot: u32,
     pub(crate) session: u32,
+    /// Whether it counts as returning for retention (`returnEvent`, else any).
+    pub(crate) returns: bool,
 }
 
 /// A user as the tallies see them: when they started, how long they are
 /// followed, and their cohort windows.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct UserView {
+    /// The user's id.
+    pub(crate) user: u32,
     /// Signup, or the first event when earlier or no signup is known (ms).
     pub(crate) start_ms: f64,
     /// The end of the as-of day (ms).
     pub(crate) end_ms: f64,
     /// Days after this one are in the trailing 28 days.
     pub(crate) recent_after_day: i64,
+    /// When the user's retention cohort starts: their first `startEvent`, else their start;
+    /// absent when they never did the start event.
+    pub(crate) cohort_start_ms: Option<f64>,
     /// The user's first cohort period and the one retention is read at;
     /// absent when the user started before the data or no horizon exists.
     pub(crate) windows: Option<Windows>,
