@@ -190,7 +190,7 @@ export function oursAsDuck(r) {
  * output keeps its instance private, so WebAssembly.Instance is wrapped for
  * the duration of the require to see the instance it creates.
  */
-function loadOurs() {
+export function loadOurs() {
   if (!fs.existsSync(NODE_ENTRY)) {
     return { error: `${path.relative(ROOT, NODE_ENTRY)} is missing: pkg/ is not built; run bash scripts/build.sh` };
   }
@@ -259,7 +259,7 @@ function addonPath(profile) {
 }
 
 /** Builds (unless --no-build) and loads the addon: { addon, file } or { error }. */
-function loadNative(profile) {
+export function loadNative(profile) {
   const file = addonPath(profile);
   if (flag('no-build')) {
     if (!fs.existsSync(file)) return { error: `${file} is missing (and --no-build)` };

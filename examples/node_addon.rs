@@ -13,6 +13,14 @@
 //!   own memory (borrowed, not copied), options read as the wasm build reads
 //!   them (`RawValue` + `EventsConfig::from_raw`), the result as a JSON string
 //!   (`serde_json`); errors are thrown as JS `Error`s;
+//! - `analyzeEventColumns(userIds: Uint32Array, timestamps: Float64Array,
+//!   codes: Uint32Array | null, dictionaryJson: string | null,
+//!   sessionIds: Uint32Array | null, optionsJson?: string): string`: the
+//!   object form, `analyze_event_columns` (event names as codes into a
+//!   dictionary given as a JSON array of strings, session ids with
+//!   0xFFFFFFFF for none); the typed arrays are read in place and copied into
+//!   the `Vec`s that `EventColumns` owns (the core compacts them in place),
+//!   as the wasm build copies them into its memory; the result as JSON;
 //! - `heapCurrentBytes(): number`, `heapPeakBytes(): number`,
 //!   `resetHeapPeak(): void`: the bytes of Rust heap this addon holds now and
 //!   at most since the last reset, counted by its global allocator.
@@ -27,7 +35,9 @@
 //! Panics are caught at the boundary (never unwound into Node) with the
 //! `bench-native` profile (`panic = "unwind"`); with `release`
 //! (`panic = "abort"`) a panic aborts the process instead.
-use market_validation::events::{analyze_events, EventsConfig};
+use market_validation::events::{
+    analyze_event_columns, analyze_events, EventColumns, EventNames, EventsConfig,
+};
 use market_validation::RawValue;
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::ffi::{c_char, c_int, c_void, CString};
@@ -331,6 +341,35 @@ unsafe fn options_json(env: NapiEnv, value: NapiValue) -> Result<Option<String>,
         .map_err(|e| format!("optionsJson: {e}"))
 }
 
+/// Whether a value is `undefined` or `null`.
+///
+/// # Safety
+///
+/// `env` must be the running callback's environment and `value` a value of it.
+unsafe fn is_nullish(env: NapiEnv, value: NapiValue) -> Result<bool, String> {
+    let mut kind = -1;
+    // SAFETY: `kind` is a local out-pointer.
+    check(unsafe { napi_typeof(env, value, &mut kind) }, "napi_typeof")?;
+    Ok(kind == NAPI_UNDEFINED || kind == NAPI_NULL)
+}
+
+/// The options as the wasm build reads them, from an optional JSON string.
+///
+/// # Safety
+///
+/// `env` must be the running callback's environment and `value` a value of it.
+unsafe fn events_config(env: NapiEnv, value: NapiValue) -> Result<EventsConfig, String> {
+    // SAFETY: the caller's promise.
+    match unsafe { options_json(env, value) }? {
+        None => Ok(EventsConfig::default()),
+        Some(text) => {
+            let raw = RawValue::from_json_str(&text)
+                .map_err(|e| format!("optionsJson is not JSON: {e}"))?;
+            EventsConfig::from_raw(&raw).map_err(|e| e.to_string())
+        }
+    }
+}
+
 /// A JS string of `text`.
 ///
 /// # Safety
@@ -369,14 +408,7 @@ unsafe extern "C" fn analyze_events_js(env: NapiEnv, info: NapiCallbackInfo) -> 
     unsafe {
         guard(env, || {
             let [ids, times, options] = arguments::<3>(env, info)?;
-            let config = match options_json(env, options)? {
-                None => EventsConfig::default(),
-                Some(text) => {
-                    let raw = RawValue::from_json_str(&text)
-                        .map_err(|e| format!("optionsJson is not JSON: {e}"))?;
-                    EventsConfig::from_raw(&raw).map_err(|e| e.to_string())?
-                }
-            };
+            let config = events_config(env, options)?;
             // The two slices are used only inside this block, during which
             // nothing calls into Node (see `typed_array`).
             let json = {
@@ -385,6 +417,73 @@ unsafe extern "C" fn analyze_events_js(env: NapiEnv, info: NapiCallbackInfo) -> 
                 let times: &[f64] =
                     typed_array(env, times, NAPI_FLOAT64_ARRAY, "timestamps", "Float64Array")?;
                 let result = analyze_events(ids, times, &config).map_err(|e| e.to_string())?;
+                serde_json::to_string(&result).map_err(|e| format!("serde_json: {e}"))?
+            };
+            js_string(env, &json)
+        })
+    }
+}
+
+/// `analyzeEventColumns(userIds, timestamps, codes, dictionaryJson,
+/// sessionIds, optionsJson?)`: the object form of `analyzeEvents` as JSON.
+unsafe extern "C" fn analyze_event_columns_js(env: NapiEnv, info: NapiCallbackInfo) -> NapiValue {
+    // SAFETY: `env` and `info` are the ones Node passed to this callback.
+    unsafe {
+        guard(env, || {
+            let [ids, times, codes, dictionary, sessions, options] = arguments::<6>(env, info)?;
+            let config = events_config(env, options)?;
+            // Every call into Node that reads a value comes before the
+            // slices are borrowed (see `typed_array`).
+            let dictionary: Option<Vec<String>> = match options_json(env, dictionary) {
+                Ok(None) => None,
+                Ok(Some(text)) => Some(
+                    serde_json::from_str(&text)
+                        .map_err(|e| format!("dictionaryJson: not a JSON array of strings: {e}"))?,
+                ),
+                Err(_) => return Err("dictionaryJson must be a string (JSON) or null".to_string()),
+            };
+            let has_codes = !is_nullish(env, codes)?;
+            let has_sessions = !is_nullish(env, sessions)?;
+            if has_codes != dictionary.is_some() {
+                return Err("codes and dictionaryJson go together".to_string());
+            }
+            let json = {
+                let ids: &[u32] =
+                    typed_array(env, ids, NAPI_UINT32_ARRAY, "userIds", "Uint32Array")?;
+                let times: &[f64] =
+                    typed_array(env, times, NAPI_FLOAT64_ARRAY, "timestamps", "Float64Array")?;
+                let names = match dictionary {
+                    Some(dictionary) => {
+                        let codes: &[u32] =
+                            typed_array(env, codes, NAPI_UINT32_ARRAY, "codes", "Uint32Array")?;
+                        Some(EventNames {
+                            codes: codes.to_vec(),
+                            dictionary,
+                        })
+                    }
+                    None => None,
+                };
+                let session_ids = match has_sessions {
+                    true => {
+                        let s: &[u32] = typed_array(
+                            env,
+                            sessions,
+                            NAPI_UINT32_ARRAY,
+                            "sessionIds",
+                            "Uint32Array",
+                        )?;
+                        Some(s.to_vec())
+                    }
+                    false => None,
+                };
+                let columns = EventColumns {
+                    user_ids: ids.to_vec(),
+                    timestamps_ms: times.to_vec(),
+                    names,
+                    session_ids,
+                };
+                let result =
+                    analyze_event_columns(columns, None, &config).map_err(|e| e.to_string())?;
                 serde_json::to_string(&result).map_err(|e| format!("serde_json: {e}"))?
             };
             js_string(env, &json)
@@ -429,8 +528,9 @@ unsafe extern "C" fn reset_heap_peak_js(env: NapiEnv, _info: NapiCallbackInfo) -
 /// environment and its `exports` object.
 #[no_mangle]
 pub unsafe extern "C" fn napi_register_module_v1(env: NapiEnv, exports: NapiValue) -> NapiValue {
-    let functions: [(&str, NapiCallback); 4] = [
+    let functions: [(&str, NapiCallback); 5] = [
         ("analyzeEvents", analyze_events_js),
+        ("analyzeEventColumns", analyze_event_columns_js),
         ("heapCurrentBytes", heap_current_js),
         ("heapPeakBytes", heap_peak_js),
         ("resetHeapPeak", reset_heap_peak_js),

@@ -107,6 +107,42 @@ fn a_hand_computed_case() {
 }
 
 #[test]
+fn sessions_without_names() {
+    let mut columns = small_case(Some(vec![0, 0, 0, 1, 0, 0, 2, 3]));
+    columns.names = None;
+    let r = analyze_event_columns(columns, None, &EventsConfig::default()).unwrap();
+    // Every event counts (no names: none is known to be bookkeeping).
+    assert_eq!(r.sessions.unwrap().count, 5);
+    assert!(r.features.is_empty() && r.activation.is_none());
+}
+
+#[test]
+fn the_activation_window_is_exact_to_the_millisecond() {
+    // Both users start at 00:00; user 1 activates 7 days and 500 ms later
+    // (outside a 7-day window), user 2 exactly 7 days later (inside).
+    let columns = EventColumns {
+        user_ids: vec![1, 1, 2, 2, 3],
+        timestamps_ms: vec![
+            at(0.0, 0.0, 0.0),
+            at(7.0, 0.0, 0.0) + 500.0,
+            at(0.0, 0.0, 0.0),
+            at(7.0, 0.0, 0.0),
+            at(20.0, 0.0, 0.0),
+        ],
+        names: Some(EventNames {
+            codes: vec![0, 1, 0, 1, 0],
+            dictionary: dictionary(&["visit", "project_created"]),
+        }),
+        session_ids: None,
+    };
+    let a = analyze_event_columns(columns, None, &activation_config())
+        .unwrap()
+        .activation
+        .unwrap();
+    assert_eq!((a.eligible, a.activated), (2, 1));
+}
+
+#[test]
 fn sessions_from_ids_split_a_shared_id() {
     // User 1: "a" for the first three events (00:00 to 00:50), "b" on day 3;
     // user 2 reuses "a" (split: their own session) and has "c"; user 3 "d".
@@ -213,6 +249,8 @@ struct Case {
     /// Retention by events: cohorts by "a", returns by "c".
     start_event: bool,
     return_event: bool,
+    /// User ids spread over the u32 range (grouped by a radix sort, not counted).
+    sparse_ids: bool,
 }
 
 const NAMES: [&str; 4] = ["a", "b", "c", "$identify"];
@@ -224,7 +262,7 @@ fn case() -> impl Strategy<Value = Case> {
         proptest::collection::vec((0u32..10, 0.0f64..40.0), 0..6),
         proptest::bool::ANY,
         prop_oneof![Just(Period::Day), Just(Period::Week)],
-        proptest::collection::vec(proptest::bool::ANY, 4),
+        proptest::collection::vec(proptest::bool::ANY, 5),
     )
         .prop_map(|(events, signups, with_sessions, period, flags)| Case {
             events: events
@@ -241,6 +279,7 @@ fn case() -> impl Strategy<Value = Case> {
             unbounded: flags[1],
             start_event: flags[2],
             return_event: flags[3],
+            sparse_ids: flags[4],
         })
 }
 
@@ -363,13 +402,14 @@ proptest! {
             return_event: case.return_event.then(|| "c".to_string()),
             ..EventsConfig::default()
         };
+        let id = |u: u32| if case.sparse_ids { u * 400_000_001 } else { u };
         let columns = EventColumns {
-            user_ids: case.events.iter().map(|e| e.0).collect(),
+            user_ids: case.events.iter().map(|e| id(e.0)).collect(),
             timestamps_ms: case.events.iter().map(|e| e.1).collect(),
             names: Some(EventNames { codes: case.events.iter().map(|e| e.2).collect(), dictionary: dictionary(&NAMES) }),
             session_ids: case.with_sessions.then(|| case.events.iter().map(|e| e.3).collect()),
         };
-        let (su, st): (Vec<u32>, Vec<f64>) = case.signups.iter().copied().unzip();
+        let (su, st): (Vec<u32>, Vec<f64>) = case.signups.iter().map(|&(u, t)| (id(u), t)).unzip();
         let signups = Signups { user_ids: &su, timestamps_ms: &st };
         let result = analyze_event_columns(columns, (!su.is_empty()).then_some(&signups), &config);
         let kept: Vec<&(u32, f64, u32, u32)> = case.events.iter().filter(|e| e.2 != 3).collect();
@@ -464,17 +504,19 @@ proptest! {
         }
         // Activation: every user who started by the as-of day.
         let a = r.activation.as_ref();
-        let window = 3.0 * 86_400.0;
+        let window = 3.0 * MS_PER_DAY;
         let (mut eligible, mut activated, mut d, mut o) = (0u64, 0u64, Vec::new(), Vec::new());
         for &u in &started {
             let s = start(u);
-            let follow = secs(end - s);
-            let first = by_user.get(&u).and_then(|v| v.iter().filter(|e| e.1 == 1).map(|e| e.0).reduce(f64::min)).map(|t| secs(t - s));
-            if follow >= window {
+            let first = by_user.get(&u).and_then(|v| v.iter().filter(|e| e.1 == 1).map(|e| e.0).reduce(f64::min));
+            if end - s >= window {
                 eligible += 1;
-                activated += u64::from(first.is_some_and(|f| f <= window));
+                activated += u64::from(first.is_some_and(|t| t - s <= window));
             }
-            match first { Some(f) => { d.push(f / 86_400.0); o.push(true); } None => { d.push(follow / 86_400.0); o.push(false); } }
+            match first {
+                Some(t) => { d.push(secs(t - s) / 86_400.0); o.push(true); }
+                None => { d.push(secs(end - s) / 86_400.0); o.push(false); }
+            }
         }
         match a {
             None => prop_assert!(!kept.iter().any(|e| e.2 == 1)),

@@ -57,7 +57,7 @@ const MAX_CURVE_DAYS: u32 = 90;
 /// Activation counted over the users.
 pub(crate) struct ActivationTally {
     slot: u32,
-    window_secs: u32,
+    window_ms: f64,
     window_days: u32,
     follow_up: Vec<u32>,
     first_use: Vec<u32>,
@@ -70,7 +70,7 @@ impl ActivationTally {
     pub(crate) fn new(slot: u32, window_days: u32) -> ActivationTally {
         ActivationTally {
             slot,
-            window_secs: window_days.saturating_mul(86_400),
+            window_ms: f64::from(window_days) * 86_400_000.0,
             window_days,
             follow_up: Vec::new(),
             first_use: Vec::new(),
@@ -83,7 +83,7 @@ impl ActivationTally {
     /// A user who started (with or without events).
     pub(crate) fn add_user(&mut self, user: &UserView, events: &[Event], names: &ResolvedNames) {
         let follow_up = user.follow_up_seconds();
-        let first = events
+        let first_ms = events
             .iter()
             .filter(|e| {
                 e.slot == self.slot
@@ -92,16 +92,18 @@ impl ActivationTally {
                         .get(e.slot as usize)
                         .is_some_and(|f| f.contains(&self.slot))
             })
-            .map(|e| user.seconds_since_start(e.time_ms))
-            .min();
+            .map(|e| e.time_ms)
+            .reduce(f64::min);
         self.follow_up.push(follow_up);
-        if let Some(first) = first {
-            self.first_use.push(first);
+        if let Some(t) = first_ms {
+            self.first_use.push(user.seconds_since_start(t));
             self.activator_follow_up.push(follow_up);
         }
-        if follow_up >= self.window_secs {
+        // The window in milliseconds, exactly (the curve is in whole seconds).
+        if user.end_ms - user.start_ms >= self.window_ms {
             self.eligible += 1;
-            self.activated += u64::from(first.is_some_and(|f| f <= self.window_secs));
+            self.activated +=
+                u64::from(first_ms.is_some_and(|t| t - user.start_ms <= self.window_ms));
         }
     }
 

@@ -46,18 +46,38 @@ pub fn sort_unique(keys: Vec<u64>, key_bits: u32) -> Vec<u64> {
     keys
 }
 
+/// A key a radix sort can sort: an unsigned integer.
+pub trait RadixKey: Copy + Default {
+    /// The key's bits from `shift` on (the sort masks the digit).
+    fn digit(self, shift: u32) -> usize;
+}
+
+impl RadixKey for u64 {
+    fn digit(self, shift: u32) -> usize {
+        (self >> shift) as usize
+    }
+}
+
+impl RadixKey for u32 {
+    fn digit(self, shift: u32) -> usize {
+        (self >> shift) as usize
+    }
+}
+
 /// Sorts keys by their bits `from..to` (11 bits a pass), stably: keys equal
 /// there keep their order, so the low bits can carry a payload (an event's
-/// index) that stays in input order within each group.
-pub fn radix_sort(mut keys: Vec<u64>, from: u32, to: u32) -> Vec<u64> {
+/// index) that stays in input order within each group. `to` is at most the
+/// key's width.
+pub fn radix_sort<K: RadixKey>(mut keys: Vec<K>, from: u32, to: u32) -> Vec<K> {
     const RADIX_BITS: u32 = 11;
     const BUCKETS: usize = 1 << RADIX_BITS;
-    let mut other = vec![0u64; keys.len()];
+    let width = (std::mem::size_of::<K>() * 8) as u32;
+    let mut other = vec![K::default(); keys.len()];
     let mut shift = from;
-    while shift < to.min(64) {
+    while shift < to.min(width) {
         let mut counts = [0usize; BUCKETS];
         for k in &keys {
-            counts[((k >> shift) as usize) & (BUCKETS - 1)] += 1;
+            counts[k.digit(shift) & (BUCKETS - 1)] += 1;
         }
         // Skip passes where every key has the same digit.
         if counts.contains(&keys.len()) {
@@ -71,7 +91,7 @@ pub fn radix_sort(mut keys: Vec<u64>, from: u32, to: u32) -> Vec<u64> {
             sum += c;
         }
         for k in &keys {
-            let b = ((k >> shift) as usize) & (BUCKETS - 1);
+            let b = k.digit(shift) & (BUCKETS - 1);
             other[offsets[b]] = *k;
             offsets[b] += 1;
         }

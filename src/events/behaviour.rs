@@ -16,16 +16,27 @@ use crate::events::result::{Cohorts, EventsAnalysis};
 use crate::events::returning::ReturnTally;
 use crate::events::sessions::{SessionTally, SessionsReport};
 use crate::events::signups::SignupTimes;
-use crate::events::user_events::{Event, UserView, Windows, NO_SESSION};
+use crate::events::user_events::{order, Event, UserView, Windows, NO_SESSION};
 use crate::input::warning::Warning;
 
-/// The events' columns the pass reads: slots (names resolved, activity
-/// only) and sessions are optional.
-pub(crate) struct Columns<'a> {
-    pub(crate) user_ids: &'a [u32],
-    pub(crate) timestamps_ms: &'a [f64],
-    pub(crate) slots: Option<&'a [u32]>,
-    pub(crate) sessions: Option<&'a [u32]>,
+/// The events' columns the pass reads, taken by value so each can be let
+/// go once grouped: slots (names resolved, activity only) and sessions are
+/// optional.
+pub(crate) struct Columns {
+    pub(crate) user_ids: Vec<u32>,
+    pub(crate) timestamps_ms: Vec<f64>,
+    pub(crate) slots: Option<Vec<u32>>,
+    pub(crate) sessions: Option<Vec<u32>>,
+}
+
+/// The events up to the as-of day grouped by user: each column reordered so
+/// that a user's events are one run, in input order within it.
+struct Grouped {
+    /// Each user with events, in id order, and where their run ends.
+    runs: Vec<(u32, u32)>,
+    times: Vec<f64>,
+    slots: Option<Vec<u32>>,
+    sessions: Option<Vec<u32>>,
 }
 
 /// Where the analysed days, cohorts and horizon are.
@@ -53,17 +64,18 @@ pub(crate) struct Behaviour {
 
 /// The passes over each user's events, up to the as-of day.
 pub(crate) fn analyse(
-    columns: &Columns,
+    columns: Columns,
     names: &ResolvedNames,
     signups: Option<&SignupTimes>,
     frame: &Frame,
 ) -> Behaviour {
     let c = frame.config;
-    let keys = group_by_user(columns, frame);
+    let has_names = columns.slots.is_some();
+    let by_column = columns.sessions.is_some();
+    let grouped = group_by_user(columns, frame);
     let by_events = names.start.is_some() || names.returning.is_some();
     let users = Users {
-        keys: &keys,
-        columns,
+        grouped: &grouped,
         names,
         signups,
         frame,
@@ -82,21 +94,23 @@ pub(crate) fn analyse(
     let mut activation = names
         .activation
         .map(|slot| ActivationTally::new(slot, c.activation_window_days));
-    let by_column = columns.sessions.is_some();
     let mut sessions = SessionTally::new(by_column, c.session_gap_minutes);
     users.each(horizon, |view, events| {
-        features.add_user(view, events, names);
-        if let Some(a) = &mut activation {
-            a.add_user(view, events, names);
+        // Without names there is nothing to adopt or activate: sessions only.
+        if has_names {
+            features.add_user(view, events, names);
+            if let Some(a) = &mut activation {
+                a.add_user(view, events, names);
+            }
         }
         if !events.is_empty() {
             order(events, by_column);
             sessions.add_user(view.user, events);
         }
     });
-    drop(keys);
+    drop(grouped);
     let mut warnings = Vec::new();
-    let (features, _) = features.finish(names, frame.users, horizon);
+    let features = features.finish(names, frame.users, horizon);
     let activation = activation.map(|a| a.finish(names));
     let sessions = sessions.finish(frame.active_user_days, &mut warnings);
     Behaviour {
@@ -108,36 +122,82 @@ pub(crate) fn analyse(
     }
 }
 
-/// Each event up to the as-of day as (user << 32 | index), sorted by user
-/// with each user's events in input order.
-fn group_by_user(columns: &Columns, frame: &Frame) -> Vec<u64> {
+/// Groups the events up to the as-of day by user. The order is found by a
+/// counting sort when the ids are dense (below the number of events, as
+/// interned ids are; the counts then take no more than the order), else by
+/// a radix sort of (user, index) keys; then each
+/// column is gathered into that order in one loop and the original let go,
+/// so the pass after reads memory in sequence and the peak stays near the
+/// columns' size.
+fn group_by_user(columns: Columns, frame: &Frame) -> Grouped {
+    let Columns {
+        user_ids,
+        timestamps_ms,
+        slots,
+        sessions,
+    } = columns;
     let offset = frame.config.utc_offset_minutes;
-    let mut keys: Vec<u64> = Vec::with_capacity(columns.user_ids.len());
-    for (i, (&u, &t)) in columns
-        .user_ids
-        .iter()
-        .zip(columns.timestamps_ms)
-        .enumerate()
-    {
-        if local_day(t, offset) <= frame.as_of {
-            keys.push((u64::from(u) << 32) | i as u64);
+    let kept = |t: f64| local_day(t, offset) <= frame.as_of;
+    let max_id = user_ids.iter().copied().max().unwrap_or(0) as usize;
+    let mut runs: Vec<(u32, u32)> = Vec::new();
+    let order: Vec<u32> = if max_id < user_ids.len() + 1024 {
+        let mut counts = vec![0u32; max_id + 1];
+        for (&u, &t) in user_ids.iter().zip(&timestamps_ms) {
+            counts[u as usize] += u32::from(kept(t));
         }
+        // Each user's first position, and their run's end.
+        let mut end = 0u32;
+        for (u, c) in counts.iter_mut().enumerate() {
+            if *c > 0 {
+                let start = end;
+                end += *c;
+                runs.push((u as u32, end));
+                *c = start;
+            }
+        }
+        let mut order = vec![0u32; end as usize];
+        for (i, (&u, &t)) in user_ids.iter().zip(&timestamps_ms).enumerate() {
+            if kept(t) {
+                let at = &mut counts[u as usize];
+                order[*at as usize] = i as u32;
+                *at += 1;
+            }
+        }
+        order
+    } else {
+        let mut keys: Vec<u64> = Vec::with_capacity(user_ids.len());
+        for (i, (&u, &t)) in user_ids.iter().zip(&timestamps_ms).enumerate() {
+            if kept(t) {
+                keys.push((u64::from(u) << 32) | i as u64);
+            }
+        }
+        let user_bits = 32 - (max_id as u32).leading_zeros();
+        let keys = activity::radix_sort(keys, 32, 32 + user_bits.max(1));
+        for (i, k) in keys.iter().enumerate() {
+            let user = (k >> 32) as u32;
+            match runs.last_mut() {
+                Some((u, end)) if *u == user => *end = i as u32 + 1,
+                _ => runs.push((user, i as u32 + 1)),
+            }
+        }
+        keys.iter().map(|k| *k as u32).collect()
+    };
+    drop(user_ids);
+    let gather_u32 = |column: Vec<u32>| order.iter().map(|&i| column[i as usize]).collect();
+    let slots = slots.map(gather_u32);
+    let sessions = sessions.map(gather_u32);
+    let times = order.iter().map(|&i| timestamps_ms[i as usize]).collect();
+    Grouped {
+        runs,
+        times,
+        slots,
+        sessions,
     }
-    let user_bits = 32
-        - columns
-            .user_ids
-            .iter()
-            .copied()
-            .max()
-            .unwrap_or(0)
-            .leading_zeros();
-    activity::radix_sort(keys, 32, 32 + user_bits.max(1))
 }
 
 /// The users in id order, each with their events and signup time.
 struct Users<'a> {
-    keys: &'a [u64],
-    columns: &'a Columns<'a>,
+    grouped: &'a Grouped,
     names: &'a ResolvedNames,
     signups: Option<&'a SignupTimes>,
     frame: &'a Frame<'a>,
@@ -162,7 +222,8 @@ impl Users<'_> {
                         .is_some_and(|f| f.contains(&w))
             })
         };
-        let has_names = self.columns.slots.is_some();
+        let g = self.grouped;
+        let has_names = g.slots.is_some();
         let mut add = |user: u32, signup: Option<f64>, events: &mut Vec<Event>| {
             let first = events
                 .iter()
@@ -192,24 +253,20 @@ impl Users<'_> {
         };
         let mut signup_list: &[(u32, f64)] = self.signups.map_or(&[], |s| &s.by_user);
         let mut events: Vec<Event> = Vec::new();
-        let keys = self.keys;
         let mut start = 0;
-        while start < keys.len() {
-            let user = (keys[start] >> 32) as u32;
-            let mut end = start;
+        for &(user, end) in &g.runs {
+            let end = end as usize;
             events.clear();
-            while end < keys.len() && (keys[end] >> 32) as u32 == user {
-                let i = (keys[end] & 0xFFFF_FFFF) as usize;
-                let t = self.columns.timestamps_ms[i];
-                let slot = self.columns.slots.map_or(0, |s| s[i]);
+            for i in start..end {
+                let t = g.times[i];
+                let slot = g.slots.as_ref().map_or(0, |s| s[i]);
                 events.push(Event {
                     time_ms: t,
                     day: local_day(t, offset),
                     slot,
-                    session: self.columns.sessions.map_or(NO_SESSION, |s| s[i]),
+                    session: g.sessions.as_ref().map_or(NO_SESSION, |s| s[i]),
                     returns: !has_names || is(slot, self.names.returning),
                 });
-                end += 1;
             }
             // Users with a signup and no event come between, in user order.
             while let Some((&(u, t), rest)) = signup_list.split_first() {
@@ -232,23 +289,6 @@ impl Users<'_> {
         for &(u, t) in signup_list {
             add(u, Some(t), &mut Vec::new());
         }
-    }
-}
-
-/// Orders a user's events by time, or by session then time (for sessions
-/// from the session column); most exports are already in time order.
-fn order(events: &mut [Event], by_session: bool) {
-    if by_session {
-        let key = |e: &Event| (e.session, e.time_ms);
-        if !events.windows(2).all(|w| key(&w[0]) <= key(&w[1])) {
-            events.sort_unstable_by(|a, b| {
-                a.session
-                    .cmp(&b.session)
-                    .then(a.time_ms.total_cmp(&b.time_ms))
-            });
-        }
-    } else if !events.windows(2).all(|w| w[0].time_ms <= w[1].time_ms) {
-        events.sort_unstable_by(|a, b| a.time_ms.total_cmp(&b.time_ms));
     }
 }
 

@@ -234,19 +234,19 @@ impl FeatureTally {
         names: &ResolvedNames,
         users: u64,
         retention_offset: Option<u32>,
-    ) -> (Vec<FeatureUse>, Vec<KaplanMeier>) {
+    ) -> Vec<FeatureUse> {
         sort_u32(&mut self.follow_up);
         let mut out = Vec::with_capacity(names.slots());
-        let mut curves = Vec::with_capacity(names.slots());
         for s in 0..names.slots() {
             // A dictionary name no event up to the as-of day has.
             if s < names.events.len() && self.users[s] == 0 {
                 continue;
             }
+            // Each slot's lists go once its curve is made.
             let km = time_to_event(
                 &self.follow_up,
-                &mut self.first_use[s],
-                &mut self.adopter_follow_up[s],
+                &mut std::mem::take(&mut self.first_use[s]),
+                &mut std::mem::take(&mut self.adopter_follow_up[s]),
             );
             let (name, kind, events) = match s.checked_sub(names.events.len()) {
                 None => (names.events[s].clone(), "event", Vec::new()),
@@ -277,12 +277,11 @@ impl FeatureTally {
                         }
                     }),
             });
-            curves.push(km);
         }
         let order = |f: &FeatureUse| (f.kind == "event", std::cmp::Reverse(f.users));
-        let mut indexed: Vec<(FeatureUse, KaplanMeier)> = out.into_iter().zip(curves).collect();
-        indexed.sort_by(|(a, _), (b, _)| order(a).cmp(&order(b)).then_with(|| a.name.cmp(&b.name)));
-        indexed.into_iter().unzip()
+        // Names are distinct within a kind: a total order, so an unstable sort.
+        out.sort_unstable_by(|a, b| order(a).cmp(&order(b)).then_with(|| a.name.cmp(&b.name)));
+        out
     }
 }
 
@@ -291,8 +290,8 @@ impl FeatureTally {
 /// (`first_use`, the adopters') or the end of their follow-up.
 pub(crate) fn time_to_event(
     all_follow_up: &[u32],
-    first_use: &mut [u32],
-    adopter_follow_up: &mut [u32],
+    first_use: &mut Vec<u32>,
+    adopter_follow_up: &mut Vec<u32>,
 ) -> KaplanMeier {
     sort_u32(first_use);
     sort_u32(adopter_follow_up);
@@ -328,15 +327,8 @@ pub(crate) fn time_to_event(
 
 /// Sorts whole seconds with a radix sort (11 bits a pass): the lists run to
 /// millions for a common event.
-pub(crate) fn sort_u32(values: &mut [u32]) {
-    if values.len() < 256 {
-        values.sort_unstable();
-        return;
-    }
+pub(crate) fn sort_u32(values: &mut Vec<u32>) {
     let max = values.iter().copied().max().unwrap_or(0);
-    let mut keys: Vec<u64> = values.iter().map(|&v| u64::from(v)).collect();
-    keys = crate::events::activity::radix_sort(keys, 0, 32 - max.leading_zeros());
-    for (v, k) in values.iter_mut().zip(keys) {
-        *v = k as u32;
-    }
+    let taken = std::mem::take(values);
+    *values = crate::events::activity::radix_sort(taken, 0, 32 - max.leading_zeros());
 }

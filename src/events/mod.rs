@@ -133,10 +133,13 @@ pub fn analyze_events_owned(
     signups: Option<&Signups>,
     config: &EventsConfig,
 ) -> Result<EventsAnalysis, InputError> {
-    let prepared = prepare(&user_ids, &timestamps_ms, signups, config)?;
-    drop(user_ids);
-    drop(timestamps_ms);
-    Ok(finish(prepared, config)?.0)
+    let columns = EventColumns {
+        user_ids,
+        timestamps_ms,
+        names: None,
+        session_ids: None,
+    };
+    analyze_event_columns(columns, signups, config)
 }
 
 /// The events as columns: a user id and a time per event, and optionally
@@ -193,15 +196,16 @@ pub fn analyze_event_columns(
         names,
         mut session_ids,
     } = columns;
+    // Checked before events are left out, so problems name the caller's indices.
+    prepare::validate(&user_ids, &timestamps_ms, signups)?;
     check_columns(
         &user_ids,
         &timestamps_ms,
         names.as_ref(),
         session_ids.as_deref(),
-        signups,
         config,
     )?;
-    let (resolved, mut slots, ignored) = match names {
+    let (resolved, slots, ignored) = match names {
         Some(EventNames { codes, dictionary }) => {
             let mut per_code = vec![0u64; dictionary.len()];
             codes.iter().for_each(|&c| per_code[c as usize] += 1);
@@ -230,11 +234,13 @@ pub fn analyze_event_columns(
         ));
     }
     let prepared = prepare(&user_ids, &timestamps_ms, signups, config)?;
+    if resolved.is_none() && session_ids.is_none() {
+        // Only the daily tables: the arrays go before the keys are sorted.
+        drop((user_ids, timestamps_ms));
+        return Ok(finish(prepared, config)?.0);
+    }
     let (mut analysis, signup_times) = finish(prepared, config)?;
     analysis.ignored_events = ignored;
-    if resolved.is_none() && session_ids.is_none() {
-        return Ok(analysis);
-    }
     let resolved = resolved.unwrap_or_default();
     let frame = behaviour::Frame {
         config,
@@ -245,13 +251,12 @@ pub fn analyze_event_columns(
         users: analysis.users,
     };
     let columns = behaviour::Columns {
-        user_ids: &user_ids,
-        timestamps_ms: &timestamps_ms,
-        slots: slots.as_deref(),
-        sessions: session_ids.as_deref(),
+        user_ids,
+        timestamps_ms,
+        slots,
+        sessions: session_ids,
     };
-    let found = behaviour::analyse(&columns, &resolved, signup_times.as_ref(), &frame);
-    drop((user_ids, timestamps_ms, slots.take(), session_ids));
+    let found = behaviour::analyse(columns, &resolved, signup_times.as_ref(), &frame);
     behaviour::add_to(found, &mut analysis, &resolved, config);
     Ok(analysis)
 }
@@ -263,7 +268,6 @@ fn check_columns(
     timestamps_ms: &[f64],
     names: Option<&EventNames>,
     session_ids: Option<&[u32]>,
-    signups: Option<&Signups>,
     config: &EventsConfig,
 ) -> Result<(), InputError> {
     let mut problems = Vec::new();
@@ -302,7 +306,6 @@ fn check_columns(
             ));
         }
     }
-    let _ = signups;
     if problems.is_empty() {
         Ok(())
     } else {

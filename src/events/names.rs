@@ -5,10 +5,10 @@
 //! activation, and which events make up each named feature.
 
 use crate::events::EventsConfig;
+use crate::input::ids::Interner;
 use crate::input::problem::{InputError, Problem};
 use crate::input::suggest::did_you_mean;
 use crate::input::warning::Warning;
-use std::collections::HashMap;
 
 /// Event names as codes into a dictionary.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -75,7 +75,8 @@ pub(crate) fn resolve(
         ignored_name_of_code: Vec::with_capacity(dictionary.len()),
         ..ResolvedNames::default()
     };
-    let mut slot_of_name: HashMap<&str, u32> = HashMap::new();
+    // A name's slot is its number in order of first appearance.
+    let mut slot_of_name = Interner::default();
     for (code, name) in dictionary.iter().enumerate() {
         let name = name.trim();
         if events_per_code.get(code).is_none_or(|n| *n == 0) {
@@ -88,11 +89,10 @@ pub(crate) fn resolve(
             r.ignored_name_of_code.push(Some(i as u32));
             continue;
         }
-        let next = r.events.len() as u32;
-        let slot = *slot_of_name.entry(name).or_insert_with(|| {
+        let slot = slot_of_name.id(name.as_bytes());
+        if slot as usize == r.events.len() {
             r.events.push(name.to_string());
-            next
-        });
+        }
         r.slot_of_code.push(slot);
         r.ignored_name_of_code.push(None);
     }
@@ -101,8 +101,8 @@ pub(crate) fn resolve(
     for (j, (feature, members)) in config.features.iter().enumerate() {
         let mut found = Vec::new();
         for event in members {
-            match slot_of_name.get(event.as_str()) {
-                Some(&slot) => {
+            match slot_of_name.get(event.as_bytes()) {
+                Some(slot) => {
                     if !r.features_of_event[slot as usize].contains(&(first_feature + j as u32)) {
                         r.features_of_event[slot as usize].push(first_feature + j as u32);
                         found.push(event.clone());
@@ -128,8 +128,8 @@ pub(crate) fn resolve(
         if let Some(j) = config.features.iter().position(|(f, _)| f == wanted) {
             return Some(first_feature + j as u32);
         }
-        match slot_of_name.get(wanted.as_str()) {
-            Some(&slot) => Some(slot),
+        match slot_of_name.get(wanted.as_bytes()) {
+            Some(slot) => Some(slot),
             None => {
                 problems.push(absent_event(path, wanted, &r.events, &ignore, config));
                 None

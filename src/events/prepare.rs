@@ -183,7 +183,7 @@ fn too_many_cells(config: &EventsConfig, first_day: i64, as_of: i64, periods: i6
 
 /// Checks the arrays: lengths, limits, every timestamp a real date in
 /// milliseconds (seconds are recognised and named).
-fn validate(
+pub(crate) fn validate(
     user_ids: &[u32],
     timestamps_ms: &[f64],
     signups: Option<&Signups>,

@@ -5,10 +5,10 @@
 //! session). A session lasts from its first event to its last, so a
 //! one-event session lasts 0 minutes (PostHog's `$session_duration`).
 
+use crate::events::activity;
 use crate::events::user_events::{Event, NO_SESSION};
 use crate::input::warning::Warning;
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// What the sessions were.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -47,12 +47,11 @@ pub(crate) struct SessionTally {
     lengths_ms: Vec<f64>,
     longer_than_a_day: u64,
     without_session: u64,
-    /// Session id -> the first user seen with it (or [`SHARED`]).
-    owner: HashMap<u32, u32>,
-    shared: u64,
+    /// (session id << 32 | user) of each session from the column, to find
+    /// the ids more than one user has.
+    owners: Vec<u64>,
 }
 
-const SHARED: u32 = u32::MAX;
 const DAY_MS: f64 = 86_400_000.0;
 
 impl SessionTally {
@@ -64,8 +63,7 @@ impl SessionTally {
             lengths_ms: Vec::new(),
             longer_than_a_day: 0,
             without_session: 0,
-            owner: HashMap::new(),
-            shared: 0,
+            owners: Vec::new(),
         }
     }
 
@@ -87,16 +85,8 @@ impl SessionTally {
                     last = events[j].time_ms;
                     j += 1;
                 }
-                match self.owner.get_mut(&first.session) {
-                    None => {
-                        self.owner.insert(first.session, user);
-                    }
-                    Some(o) if *o != user && *o != SHARED => {
-                        *o = SHARED;
-                        self.shared += 1;
-                    }
-                    Some(_) => {}
-                }
+                self.owners
+                    .push((u64::from(first.session) << 32) | u64::from(user));
             } else {
                 while j < events.len() && events[j].time_ms - last <= self.gap_ms {
                     last = events[j].time_ms;
@@ -112,10 +102,11 @@ impl SessionTally {
 
     /// The figures; `active_user_days` is the sum of the daily actives.
     pub(crate) fn finish(
-        mut self,
+        self,
         active_user_days: u64,
         warnings: &mut Vec<Warning>,
     ) -> SessionsReport {
+        let shared = shared_ids(self.owners);
         let count = self.lengths_ms.len();
         let minutes = |ms: f64| ms / 60_000.0;
         let mean = if count > 0 {
@@ -123,14 +114,14 @@ impl SessionTally {
         } else {
             0.0
         };
-        let median = median(&mut self.lengths_ms).map_or(0.0, minutes);
-        if self.shared > 0 {
+        let median = median(self.lengths_ms).map_or(0.0, minutes);
+        if shared > 0 {
             warnings.push(Warning::new(
                 "session_id_shared",
                 "sessionIds",
                 format!(
                     "{} session ids were seen with more than one user; each user's events under such an id were counted as their own session (GA4's ga_session_id is only unique per user).",
-                    self.shared
+                    shared
                 ),
             ));
         }
@@ -156,26 +147,38 @@ impl SessionTally {
                 0.0
             },
             longer_than_a_day: self.longer_than_a_day,
-            shared_ids: self.shared,
+            shared_ids: shared,
             events_without_session: self.without_session,
         }
     }
 }
 
-/// The median (the mean of the two middle values for an even count).
-fn median(values: &mut [f64]) -> Option<f64> {
+/// Session ids seen with more than one user, from (id << 32 | user) pairs.
+fn shared_ids(owners: Vec<u64>) -> u64 {
+    let pairs = activity::sort_unique(owners, 64);
+    let mut shared = 0;
+    for (i, w) in pairs.windows(2).enumerate() {
+        // A new user under the same id, counted once per id.
+        let same_id = w[0] >> 32 == w[1] >> 32;
+        let first_extra = i == 0 || pairs[i - 1] >> 32 != w[0] >> 32;
+        shared += u64::from(same_id && first_extra);
+    }
+    shared
+}
+
+/// The median (the mean of the two middle values for an even count), by a
+/// radix sort of the lengths' bits: for non-negative floats their order.
+fn median(values: Vec<f64>) -> Option<f64> {
     let n = values.len();
     if n == 0 {
         return None;
     }
-    let (_, upper, _) = values.select_nth_unstable_by(n / 2, f64::total_cmp);
-    let upper = *upper;
-    if n % 2 == 1 {
-        return Some(upper);
-    }
-    let lower = values[..n / 2]
-        .iter()
-        .copied()
-        .fold(f64::NEG_INFINITY, f64::max);
-    Some((lower + upper) / 2.0)
+    let keys = values.iter().map(|v| v.max(0.0).to_bits()).collect();
+    let sorted = activity::radix_sort(keys, 0, 64);
+    let at = |i: usize| f64::from_bits(sorted[i]);
+    Some(if n % 2 == 1 {
+        at(n / 2)
+    } else {
+        (at(n / 2 - 1) + at(n / 2)) / 2.0
+    })
 }

@@ -23,6 +23,11 @@ impl Interner {
         next
     }
 
+    /// The id of `text`, if it was numbered.
+    pub fn get(&self, text: &[u8]) -> Option<u32> {
+        self.ids.get(text).copied()
+    }
+
     /// How many distinct texts were numbered (ids are below it).
     pub fn len(&self) -> usize {
         self.ids.len()

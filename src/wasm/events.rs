@@ -32,7 +32,7 @@ pub fn analyze_events(
     #[wasm_bindgen(unchecked_param_type = "EventsOptions | null")] third: JsValue,
     #[wasm_bindgen(unchecked_param_type = "EventSignups | null")] fourth: JsValue,
 ) -> Result<Ts<EventsAnalysis>, JsValue> {
-    if is_plain_object(&events) {
+    let (given, options) = if is_plain_object(&events) {
         if !(third.is_undefined() && fourth.is_undefined()) {
             return Err(JsInputError::problem(
                 "events",
@@ -42,110 +42,104 @@ pub fn analyze_events(
             )
             .into());
         }
-        return analyze_event_arrays(&events, &second);
-    }
-    let raw = options_of(&third)?;
-    let config = EventsConfig::from_raw(&raw)?;
-    let signup_arrays = signup_columns(&fourth)?;
-    // Every length is checked before anything is copied.
-    let ids = Column::measure(&events, "userIds", IDS_EXPECTED)?;
-    let times = Column::measure(&second, "timestamps", TIMES_EXPECTED)?;
-    let signup_measured = match &signup_arrays {
-        Some((i, t)) => Some((
-            Column::measure(i, "signups.userIds", IDS_EXPECTED)?,
-            Column::measure(t, "signups.timestamps", TIMES_EXPECTED)?,
-        )),
-        None => None,
+        (Given::of_object(&events)?, second)
+    } else {
+        let given = Given {
+            user_ids: events,
+            timestamps: second,
+            names: JsValue::UNDEFINED,
+            sessions: JsValue::UNDEFINED,
+            signups: fourth,
+        };
+        (given, third)
     };
-    check_lengths(&ids, &times, signup_measured.as_ref().map(|(i, t)| (i, t)))?;
-    let (id_values, signup_ids) =
-        typed_arrays::user_ids(&ids, signup_measured.as_ref().map(|(i, _)| i))?;
-    let time_values = typed_arrays::timestamps(&times)?;
-    let signup_times = match &signup_measured {
-        Some((_, t)) => Some(typed_arrays::timestamps(t)?),
-        None => None,
-    };
-    let signups = match (&signup_ids, &signup_times) {
-        (Some(user_ids), Some(timestamps_ms)) => Some(events::Signups {
-            user_ids,
-            timestamps_ms,
-        }),
-        _ => None,
-    };
-    typed(&events::analyze_events_owned(
-        id_values,
-        time_values,
-        signups.as_ref(),
-        &config,
-    )?)
+    let config = EventsConfig::from_raw(&options_of(&options)?)?;
+    typed(&given.analyse(&config)?)
 }
 
-/// The object form: `{ userIds, timestamps, eventNames?, sessionIds?, signups? }`.
-fn analyze_event_arrays(
-    arrays: &JsValue,
-    options: &JsValue,
-) -> Result<Ts<EventsAnalysis>, JsValue> {
-    let raw = options_of(options)?;
-    let config = EventsConfig::from_raw(&raw)?;
-    check_keys(arrays)?;
-    let get = |key: &str| {
-        intrinsics::get_str(arrays, key)
-            .map_err(|thrown| JsInputError::thrown("events", key, thrown))
-    };
-    let (user_ids, timestamps) = (get("userIds")?, get("timestamps")?);
-    let (names, sessions, signups) = (get("eventNames")?, get("sessionIds")?, get("signups")?);
-    let signup_arrays = signup_columns(&signups)?;
-    let ids = Column::measure(&user_ids, "userIds", IDS_EXPECTED)?;
-    let times = Column::measure(&timestamps, "timestamps", TIMES_EXPECTED)?;
-    let signup_measured = match &signup_arrays {
-        Some((i, t)) => Some((
-            Column::measure(i, "signups.userIds", IDS_EXPECTED)?,
-            Column::measure(t, "signups.timestamps", TIMES_EXPECTED)?,
-        )),
-        None => None,
-    };
-    check_lengths(&ids, &times, signup_measured.as_ref().map(|(i, t)| (i, t)))?;
-    let names = typed_arrays::EventNameColumn::measure(&names)?;
-    let sessions = match sessions.is_undefined() || sessions.is_null() {
-        true => None,
-        false => Some(Column::measure(&sessions, "sessionIds", SESSIONS_EXPECTED)?),
-    };
-    typed_arrays::check_same_length(
-        ids.len,
-        names.as_ref().map(|n| n.len()),
-        sessions.as_ref().map(|s| s.len),
-    )?;
-    let (id_values, signup_ids) =
-        typed_arrays::user_ids(&ids, signup_measured.as_ref().map(|(i, _)| i))?;
-    let time_values = typed_arrays::timestamps(&times)?;
-    let signup_times = match &signup_measured {
-        Some((_, t)) => Some(typed_arrays::timestamps(t)?),
-        None => None,
-    };
-    let signups = match (&signup_ids, &signup_times) {
-        (Some(user_ids), Some(timestamps_ms)) => Some(events::Signups {
-            user_ids,
-            timestamps_ms,
-        }),
-        _ => None,
-    };
-    let columns = events::EventColumns {
-        user_ids: id_values,
-        timestamps_ms: time_values,
-        names: match names {
-            Some(n) => Some(n.read()?),
+/// The events' arrays as the caller gave them, not yet read.
+struct Given {
+    user_ids: JsValue,
+    timestamps: JsValue,
+    names: JsValue,
+    sessions: JsValue,
+    signups: JsValue,
+}
+
+impl Given {
+    /// The object form's arrays: `{ userIds, timestamps, eventNames?, sessionIds?, signups? }`.
+    fn of_object(arrays: &JsValue) -> Result<Given, JsInputError> {
+        check_keys(arrays)?;
+        let get = |key: &str| {
+            intrinsics::get_str(arrays, key)
+                .map_err(|thrown| JsInputError::thrown("events", key, thrown))
+        };
+        Ok(Given {
+            user_ids: get("userIds")?,
+            timestamps: get("timestamps")?,
+            names: get("eventNames")?,
+            sessions: get("sessionIds")?,
+            signups: get("signups")?,
+        })
+    }
+
+    /// Every length is checked before anything is copied; then the arrays
+    /// are copied once and analysed.
+    fn analyse(self, config: &EventsConfig) -> Result<EventsAnalysis, JsValue> {
+        let signup_arrays = signup_columns(&self.signups)?;
+        let ids = Column::measure(&self.user_ids, "userIds", IDS_EXPECTED)?;
+        let times = Column::measure(&self.timestamps, "timestamps", TIMES_EXPECTED)?;
+        let signup_measured = match &signup_arrays {
+            Some((i, t)) => Some((
+                Column::measure(i, "signups.userIds", IDS_EXPECTED)?,
+                Column::measure(t, "signups.timestamps", TIMES_EXPECTED)?,
+            )),
             None => None,
-        },
-        session_ids: match sessions {
-            Some(s) => Some(typed_arrays::session_ids(&s)?),
+        };
+        check_lengths(&ids, &times, signup_measured.as_ref().map(|(i, t)| (i, t)))?;
+        let names = typed_arrays::EventNameColumn::measure(&self.names)?;
+        let sessions = if self.sessions.is_undefined() || self.sessions.is_null() {
+            None
+        } else {
+            Some(Column::measure(
+                &self.sessions,
+                "sessionIds",
+                SESSIONS_EXPECTED,
+            )?)
+        };
+        typed_arrays::check_same_length(
+            ids.len,
+            names.as_ref().map(|n| n.len()),
+            sessions.as_ref().map(|s| s.len),
+        )?;
+        let (id_values, signup_ids) =
+            typed_arrays::user_ids(&ids, signup_measured.as_ref().map(|(i, _)| i))?;
+        let time_values = typed_arrays::timestamps(&times)?;
+        let signup_times = match &signup_measured {
+            Some((_, t)) => Some(typed_arrays::timestamps(t)?),
             None => None,
-        },
-    };
-    typed(&events::analyze_event_columns(
-        columns,
-        signups.as_ref(),
-        &config,
-    )?)
+        };
+        let signups = match (&signup_ids, &signup_times) {
+            (Some(user_ids), Some(timestamps_ms)) => Some(events::Signups {
+                user_ids,
+                timestamps_ms,
+            }),
+            _ => None,
+        };
+        let columns = events::EventColumns {
+            user_ids: id_values,
+            timestamps_ms: time_values,
+            names: names.map(|n| n.read()).transpose()?,
+            session_ids: sessions
+                .map(|s| typed_arrays::session_ids(&s))
+                .transpose()?,
+        };
+        Ok(events::analyze_event_columns(
+            columns,
+            signups.as_ref(),
+            config,
+        )?)
+    }
 }
 
 /// The keys the object form reads.

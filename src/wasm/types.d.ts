@@ -30,6 +30,22 @@ export interface SurveyAnswers {
     /** Feature name -> 1..5 ratings. */
     features?: Record<string, (number | string | null)[]>;
 }
+/** Events as arrays for `analyzeEvents({ ... }, options)`: one item per event in each. */
+export interface EventArrays {
+    /** Who did each event: a Uint32Array, or numbers or strings (interned: 7 and "7" are one user). */
+    userIds: Uint32Array | ArrayLike<number> | ArrayLike<string>;
+    /** When, milliseconds since the epoch (UTC). */
+    timestamps: Float64Array | ArrayLike<number>;
+    /**
+     * What: each event's name, or the names dictionary-encoded as an Arrow dictionary column
+     * holds them (`codes[i]` indexes `dictionary`; far cheaper for millions of events).
+     */
+    eventNames?: ArrayLike<string> | { codes: Uint32Array | ArrayLike<number>; dictionary: string[] };
+    /** Each event's session id (null, "" or -1: none; Uint32Array: 0xFFFFFFFF for none). */
+    sessionIds?: Uint32Array | ArrayLike<string | number | null>;
+    /** Signup times, one per user. */
+    signups?: EventSignups;
+}
 /** Signup times for `analyzeEvents`: one per user, ids from the same id space as the events' (numbers, or strings interned together with the events' ids). */
 export interface EventSignups {
     /** The users' ids. */
