@@ -14,8 +14,9 @@ use crate::events::names::ResolvedNames;
 use crate::events::report::{retention_point, set_retention};
 use crate::events::result::{Cohorts, EventsAnalysis};
 use crate::events::returning::ReturnTally;
-use crate::events::sessions::{SessionTally, SessionsReport};
-use crate::events::signups::SignupTimes;
+use crate::events::sessions::{SessionIds, SessionTally, SessionsReport};
+use crate::events::signups::{SignupTimes, SignupWalk};
+use crate::events::tables::Tables;
 use crate::events::user_events::{order, Event, UserView, Windows, NO_SESSION};
 use crate::input::warning::Warning;
 
@@ -31,7 +32,7 @@ pub(crate) struct Columns {
 
 /// The events up to the as-of day grouped by user: each column reordered so
 /// that a user's events are one run, in input order within it.
-struct Grouped {
+pub(crate) struct Grouped {
     /// Each user with events, in id order, and where their run ends.
     runs: Vec<(u32, u32)>,
     times: Vec<f64>,
@@ -64,15 +65,14 @@ pub(crate) struct Behaviour {
 
 /// The passes over each user's events, up to the as-of day.
 pub(crate) fn analyse(
-    columns: Columns,
+    grouped: Grouped,
     names: &ResolvedNames,
     signups: Option<&SignupTimes>,
     frame: &Frame,
 ) -> Behaviour {
     let c = frame.config;
-    let has_names = columns.slots.is_some();
-    let by_column = columns.sessions.is_some();
-    let grouped = group_by_user(columns, frame);
+    let has_names = grouped.slots.is_some();
+    let by_column = grouped.sessions.is_some();
     let by_events = names.start.is_some() || names.returning.is_some();
     let users = Users {
         grouped: &grouped,
@@ -94,7 +94,8 @@ pub(crate) fn analyse(
     let mut activation = names
         .activation
         .map(|slot| ActivationTally::new(slot, c.activation_window_days));
-    let mut sessions = SessionTally::new(by_column, c.session_gap_minutes);
+    let ids = grouped.sessions.as_ref().map(|s| grouped.session_ids(s));
+    let mut sessions = SessionTally::new(by_column, c.session_gap_minutes, ids);
     users.each(horizon, |view, events| {
         // Without names there is nothing to adopt or activate: sessions only.
         if has_names {
@@ -129,15 +130,15 @@ pub(crate) fn analyse(
 /// column is gathered into that order in one loop and the original let go,
 /// so the pass after reads memory in sequence and the peak stays near the
 /// columns' size.
-fn group_by_user(columns: Columns, frame: &Frame) -> Grouped {
+pub(crate) fn group_by_user(columns: Columns, config: &EventsConfig, as_of: i64) -> Grouped {
     let Columns {
         user_ids,
         timestamps_ms,
         slots,
         sessions,
     } = columns;
-    let offset = frame.config.utc_offset_minutes;
-    let kept = |t: f64| local_day(t, offset) <= frame.as_of;
+    let offset = config.utc_offset_minutes;
+    let kept = |t: f64| local_day(t, offset) <= as_of;
     let max_id = user_ids.iter().copied().max().unwrap_or(0) as usize;
     let mut runs: Vec<(u32, u32)> = Vec::new();
     let order: Vec<u32> = if max_id < user_ids.len() + 1024 {
@@ -192,6 +193,62 @@ fn group_by_user(columns: Columns, frame: &Frame) -> Grouped {
         times,
         slots,
         sessions,
+    }
+}
+
+impl Grouped {
+    /// The session column measured: its largest id and its runs of one id
+    /// within a user's events.
+    fn session_ids(&self, sessions: &[u32]) -> SessionIds {
+        let mut max = 0;
+        let mut runs = 0;
+        let mut start = 0;
+        for &(_, end) in &self.runs {
+            let mut previous = NO_SESSION;
+            for &s in &sessions[start..end as usize] {
+                if s != NO_SESSION {
+                    max = max.max(s);
+                    runs += usize::from(s != previous);
+                }
+                previous = s;
+            }
+            start = end as usize;
+        }
+        SessionIds {
+            max,
+            events: sessions.len(),
+            sessions: runs,
+        }
+    }
+
+    /// Adds each user's distinct days (and signup time), in id order, to
+    /// the daily tables.
+    pub(crate) fn fill_tables(
+        &self,
+        tables: &mut Tables,
+        signups: Option<&SignupTimes>,
+        offset: i32,
+    ) {
+        let mut walk = SignupWalk::new(signups);
+        let mut days: Vec<i64> = Vec::new();
+        let mut start = 0;
+        for &(user, end) in &self.runs {
+            days.clear();
+            days.extend(
+                self.times[start..end as usize]
+                    .iter()
+                    .map(|&t| local_day(t, offset)),
+            );
+            // Exports are mostly in time order: then the days already are.
+            if !days.windows(2).all(|w| w[0] <= w[1]) {
+                days.sort_unstable();
+            }
+            days.dedup();
+            let signup = walk.until(user, |_, t| tables.add_user(&[], Some(t)));
+            tables.add_user(&days, signup);
+            start = end as usize;
+        }
+        walk.finish(|_, t| tables.add_user(&[], Some(t)));
     }
 }
 
@@ -251,7 +308,7 @@ impl Users<'_> {
             };
             visit(&view, events);
         };
-        let mut signup_list: &[(u32, f64)] = self.signups.map_or(&[], |s| &s.by_user);
+        let mut walk = SignupWalk::new(self.signups);
         let mut events: Vec<Event> = Vec::new();
         let mut start = 0;
         for &(user, end) in &g.runs {
@@ -268,27 +325,11 @@ impl Users<'_> {
                     returns: !has_names || is(slot, self.names.returning),
                 });
             }
-            // Users with a signup and no event come between, in user order.
-            while let Some((&(u, t), rest)) = signup_list.split_first() {
-                if u >= user {
-                    break;
-                }
-                add(u, Some(t), &mut Vec::new());
-                signup_list = rest;
-            }
-            let signup = match signup_list.split_first() {
-                Some((&(u, t), rest)) if u == user => {
-                    signup_list = rest;
-                    Some(t)
-                }
-                _ => None,
-            };
+            let signup = walk.until(user, |u, t| add(u, Some(t), &mut Vec::new()));
             add(user, signup, &mut events);
             start = end;
         }
-        for &(u, t) in signup_list {
-            add(u, Some(t), &mut Vec::new());
-        }
+        walk.finish(|u, t| add(u, Some(t), &mut Vec::new()));
     }
 }
 

@@ -93,7 +93,8 @@ pub fn analyze_events(
     timestamps_ms: &[f64],
     config: &EventsConfig,
 ) -> Result<EventsAnalysis, InputError> {
-    let prepared = prepare(user_ids, timestamps_ms, None, config)?;
+    prepare::validate(user_ids, timestamps_ms, None)?;
+    let prepared = prepare(user_ids, timestamps_ms, None, config, true)?;
     Ok(finish(prepared, config)?.0)
 }
 
@@ -119,7 +120,8 @@ pub fn analyze_events_with_signups(
     signups: &Signups,
     config: &EventsConfig,
 ) -> Result<EventsAnalysis, InputError> {
-    let prepared = prepare(user_ids, timestamps_ms, Some(signups), config)?;
+    prepare::validate(user_ids, timestamps_ms, Some(signups))?;
+    let prepared = prepare(user_ids, timestamps_ms, Some(signups), config, true)?;
     Ok(finish(prepared, config)?.0)
 }
 
@@ -233,13 +235,23 @@ pub fn analyze_event_columns(
             .with_hint(Some("set options.ignoreEvents to count them".into()))],
         ));
     }
-    let prepared = prepare(&user_ids, &timestamps_ms, signups, config)?;
-    if resolved.is_none() && session_ids.is_none() {
+    let by_user = resolved.is_some() || session_ids.is_some();
+    let prepared = prepare(&user_ids, &timestamps_ms, signups, config, !by_user)?;
+    if !by_user {
         // Only the daily tables: the arrays go before the keys are sorted.
         drop((user_ids, timestamps_ms));
         return Ok(finish(prepared, config)?.0);
     }
-    let (mut analysis, signup_times) = finish(prepared, config)?;
+    // The events grouped by user once: the daily tables and the pass over
+    // names and sessions both read them.
+    let columns = behaviour::Columns {
+        user_ids,
+        timestamps_ms,
+        slots,
+        sessions: session_ids,
+    };
+    let grouped = behaviour::group_by_user(columns, config, prepared.as_of);
+    let (mut analysis, signup_times) = finish_grouped(prepared, &grouped, config);
     analysis.ignored_events = ignored;
     let resolved = resolved.unwrap_or_default();
     let frame = behaviour::Frame {
@@ -250,13 +262,7 @@ pub fn analyze_event_columns(
         active_user_days: analysis.daily.iter().map(|d| d.active).sum(),
         users: analysis.users,
     };
-    let columns = behaviour::Columns {
-        user_ids,
-        timestamps_ms,
-        slots,
-        sessions: session_ids,
-    };
-    let found = behaviour::analyse(columns, &resolved, signup_times.as_ref(), &frame);
+    let found = behaviour::analyse(grouped, &resolved, signup_times.as_ref(), &frame);
     behaviour::add_to(found, &mut analysis, &resolved, config);
     Ok(analysis)
 }
@@ -390,19 +396,8 @@ fn finish(
         signups,
     } = prepared;
     let pairs = activity::sort_unique(keys, key_bits);
-    let mut report = Tables::new(first_day, as_of, config);
-    report.elapsed = elapsed;
-    // Signups are merged in user order: users with a signup but no event
-    // are added between the users with events.
-    let mut signup_list: &[(u32, f64)] = &[];
-    if let Some(s) = &signups {
-        report.signups = Some(SignupSummary {
-            users: s.by_user.len() as u64,
-            conflicting: s.conflicting,
-            ..SignupSummary::default()
-        });
-        signup_list = &s.by_user;
-    }
+    let mut report = tables(first_day, as_of, elapsed, signups.as_ref(), config);
+    let mut walk = signups::SignupWalk::new(signups.as_ref());
     // One buffer for every user's days: no allocation per user.
     let mut days: Vec<i64> = Vec::new();
     let mut start = 0;
@@ -418,25 +413,50 @@ fn finish(
                 .iter()
                 .map(|k| first_day + layout.day(*k) as i64),
         );
-        while let Some((&(u, t), rest)) = signup_list.split_first() {
-            if u >= user {
-                break;
-            }
-            report.add_user(&[], Some(t));
-            signup_list = rest;
-        }
-        let signup = match signup_list.split_first() {
-            Some((&(u, t), rest)) if u == user => {
-                signup_list = rest;
-                Some(t)
-            }
-            _ => None,
-        };
+        let signup = walk.until(user, |_, t| report.add_user(&[], Some(t)));
         report.add_user(&days, signup);
         start = end;
     }
-    for &(_, t) in signup_list {
-        report.add_user(&[], Some(t));
-    }
+    walk.finish(|_, t| report.add_user(&[], Some(t)));
     Ok((report::build(report, events, after), signups))
+}
+
+/// [`finish`] for events grouped by user: each user's days from their
+/// events.
+fn finish_grouped(
+    prepared: Prepared,
+    grouped: &behaviour::Grouped,
+    config: &EventsConfig,
+) -> (EventsAnalysis, Option<SignupTimes>) {
+    let Prepared {
+        first_day,
+        as_of,
+        events,
+        after,
+        elapsed,
+        signups,
+        ..
+    } = prepared;
+    let mut report = tables(first_day, as_of, elapsed, signups.as_ref(), config);
+    grouped.fill_tables(&mut report, signups.as_ref(), config.utc_offset_minutes);
+    (report::build(report, events, after), signups)
+}
+
+/// Empty tables for the analysed days, with the 24 h cohorts and the
+/// signups' summary when there are.
+fn tables<'c>(
+    first_day: i64,
+    as_of: i64,
+    elapsed: Option<elapsed::ElapsedCohorts>,
+    signups: Option<&SignupTimes>,
+    config: &'c EventsConfig,
+) -> Tables<'c> {
+    let mut report = Tables::new(first_day, as_of, config);
+    report.elapsed = elapsed;
+    report.signups = signups.map(|s| SignupSummary {
+        users: s.by_user.len() as u64,
+        conflicting: s.conflicting,
+        ..SignupSummary::default()
+    });
+    report
 }

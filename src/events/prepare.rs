@@ -24,14 +24,16 @@ pub(crate) struct Prepared {
     pub(crate) signups: Option<SignupTimes>,
 }
 
-/// Checks the events and builds their keys.
+/// The analysed days of events [`validate`] has checked, and, when
+/// `with_keys`, their (user, day) keys (the events analysis grouped by user
+/// needs none).
 pub(crate) fn prepare(
     user_ids: &[u32],
     timestamps_ms: &[f64],
     signups: Option<&Signups>,
     config: &EventsConfig,
+    with_keys: bool,
 ) -> Result<Prepared, InputError> {
-    validate(user_ids, timestamps_ms, signups)?;
     let signups = signups.map(SignupTimes::new);
     let offset = config.utc_offset_minutes;
     let mut first_day = i64::MAX;
@@ -64,13 +66,13 @@ pub(crate) fn prepare(
             signups.as_ref(),
         )
     });
-    let mut keys = Vec::with_capacity(user_ids.len());
+    let mut keys = Vec::with_capacity(if with_keys { user_ids.len() } else { 0 });
     let mut after = 0u64;
     for (&u, &t) in user_ids.iter().zip(timestamps_ms) {
         let d = local_day(t, offset);
         if d > as_of {
             after += 1;
-        } else {
+        } else if with_keys {
             keys.push(layout.key(u, (d - first_day) as u64));
         }
     }

@@ -47,23 +47,91 @@ pub(crate) struct SessionTally {
     lengths_ms: Vec<f64>,
     longer_than_a_day: u64,
     without_session: u64,
-    /// (session id << 32 | user) of each session from the column, to find
-    /// the ids more than one user has.
-    owners: Vec<u64>,
+    /// Who has each session id, to find the ids more than one user has.
+    owners: Owners,
+}
+
+/// What the session column holds, measured before the pass.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct SessionIds {
+    /// The largest id.
+    pub(crate) max: u32,
+    /// Events.
+    pub(crate) events: usize,
+    /// Runs of one id within a user's events: the sessions, when each
+    /// session's events are together (as in time order); more otherwise.
+    pub(crate) sessions: usize,
+}
+
+/// The users of each session id: a table indexed by id when the ids are
+/// dense (numbered, as interned ids are), else (id, user) pairs sorted at
+/// the end.
+enum Owners {
+    Table { first: Vec<u32>, shared: u64 },
+    Pairs(Vec<u64>),
+}
+
+/// Not seen yet, and seen with more than one user, in [`Owners::Table`].
+const UNSEEN: u32 = u32::MAX;
+const SHARED: u32 = u32::MAX - 1;
+
+impl Owners {
+    fn add(&mut self, session: u32, user: u32) {
+        match self {
+            Owners::Table { first, shared } => {
+                let owner = &mut first[session as usize];
+                if *owner == UNSEEN {
+                    *owner = user;
+                } else if *owner != user && *owner != SHARED {
+                    *owner = SHARED;
+                    *shared += 1;
+                }
+            }
+            Owners::Pairs(pairs) => pairs.push((u64::from(session) << 32) | u64::from(user)),
+        }
+    }
+
+    /// Session ids seen with more than one user.
+    fn shared(self) -> u64 {
+        match self {
+            Owners::Table { shared, .. } => shared,
+            Owners::Pairs(pairs) => {
+                let pairs = activity::sort_unique(pairs, 64);
+                let mut shared = 0;
+                for (i, w) in pairs.windows(2).enumerate() {
+                    // A second user under the same id, counted once per id.
+                    let same_id = w[0] >> 32 == w[1] >> 32;
+                    let first_extra = i == 0 || pairs[i - 1] >> 32 != w[0] >> 32;
+                    shared += u64::from(same_id && first_extra);
+                }
+                shared
+            }
+        }
+    }
 }
 
 const DAY_MS: f64 = 86_400_000.0;
 
 impl SessionTally {
-    pub(crate) fn new(by_column: bool, gap_minutes: u32) -> SessionTally {
+    /// `ids`: with a session column, the largest session id (ids below the
+    /// number of events are counted in a table) and about how many sessions
+    /// there are (room is made for them at once: growing by doubling would
+    /// hold twice the memory).
+    pub(crate) fn new(by_column: bool, gap_minutes: u32, ids: Option<SessionIds>) -> SessionTally {
         SessionTally {
             by_column,
             gap_ms: f64::from(gap_minutes) * 60_000.0,
             gap_minutes,
-            lengths_ms: Vec::new(),
+            lengths_ms: Vec::with_capacity(ids.map_or(0, |i| i.sessions)),
             longer_than_a_day: 0,
             without_session: 0,
-            owners: Vec::new(),
+            owners: match ids {
+                Some(i) if (i.max as usize) < i.events + 1024 => Owners::Table {
+                    first: vec![UNSEEN; i.max as usize + 1],
+                    shared: 0,
+                },
+                _ => Owners::Pairs(Vec::with_capacity(ids.map_or(0, |i| i.sessions))),
+            },
         }
     }
 
@@ -85,8 +153,7 @@ impl SessionTally {
                     last = events[j].time_ms;
                     j += 1;
                 }
-                self.owners
-                    .push((u64::from(first.session) << 32) | u64::from(user));
+                self.owners.add(first.session, user);
             } else {
                 while j < events.len() && events[j].time_ms - last <= self.gap_ms {
                     last = events[j].time_ms;
@@ -106,7 +173,7 @@ impl SessionTally {
         active_user_days: u64,
         warnings: &mut Vec<Warning>,
     ) -> SessionsReport {
-        let shared = shared_ids(self.owners);
+        let shared = self.owners.shared();
         let count = self.lengths_ms.len();
         let minutes = |ms: f64| ms / 60_000.0;
         let mean = if count > 0 {
@@ -153,32 +220,17 @@ impl SessionTally {
     }
 }
 
-/// Session ids seen with more than one user, from (id << 32 | user) pairs.
-fn shared_ids(owners: Vec<u64>) -> u64 {
-    let pairs = activity::sort_unique(owners, 64);
-    let mut shared = 0;
-    for (i, w) in pairs.windows(2).enumerate() {
-        // A new user under the same id, counted once per id.
-        let same_id = w[0] >> 32 == w[1] >> 32;
-        let first_extra = i == 0 || pairs[i - 1] >> 32 != w[0] >> 32;
-        shared += u64::from(same_id && first_extra);
-    }
-    shared
-}
-
-/// The median (the mean of the two middle values for an even count), by a
-/// radix sort of the lengths' bits: for non-negative floats their order.
-fn median(values: Vec<f64>) -> Option<f64> {
+/// The median (the mean of the two middle values for an even count).
+fn median(mut values: Vec<f64>) -> Option<f64> {
     let n = values.len();
     if n == 0 {
         return None;
     }
-    let keys = values.iter().map(|v| v.max(0.0).to_bits()).collect();
-    let sorted = activity::radix_sort(keys, 0, 64);
-    let at = |i: usize| f64::from_bits(sorted[i]);
-    Some(if n % 2 == 1 {
-        at(n / 2)
-    } else {
-        (at(n / 2 - 1) + at(n / 2)) / 2.0
-    })
+    let (lower, upper, _) = values.select_nth_unstable_by(n / 2, f64::total_cmp);
+    let upper = *upper;
+    if n % 2 == 1 {
+        return Some(upper);
+    }
+    let below = lower.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    Some((below + upper) / 2.0)
 }

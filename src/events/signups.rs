@@ -39,6 +39,51 @@ impl SignupTimes {
     }
 }
 
+/// Signup times walked beside the users with events, in id order, so that
+/// users with a signup and no event are met between them.
+pub(crate) struct SignupWalk<'a> {
+    rest: &'a [(u32, f64)],
+}
+
+impl<'a> SignupWalk<'a> {
+    pub(crate) fn new(signups: Option<&'a SignupTimes>) -> SignupWalk<'a> {
+        SignupWalk {
+            rest: signups.map_or(&[], |s| &s.by_user),
+        }
+    }
+
+    /// Up to `user` (the next user with events, ids ascending): calls
+    /// `without_events` for each user before it with only a signup, then
+    /// gives `user`'s own signup time.
+    pub(crate) fn until(
+        &mut self,
+        user: u32,
+        mut without_events: impl FnMut(u32, f64),
+    ) -> Option<f64> {
+        while let Some((&(u, t), rest)) = self.rest.split_first() {
+            if u >= user {
+                break;
+            }
+            without_events(u, t);
+            self.rest = rest;
+        }
+        match self.rest.split_first() {
+            Some((&(u, t), rest)) if u == user => {
+                self.rest = rest;
+                Some(t)
+            }
+            _ => None,
+        }
+    }
+
+    /// The users with only a signup after the last user with events.
+    pub(crate) fn finish(self, mut without_events: impl FnMut(u32, f64)) {
+        for &(u, t) in self.rest {
+            without_events(u, t);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
