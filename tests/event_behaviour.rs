@@ -407,7 +407,7 @@ proptest! {
             user_ids: case.events.iter().map(|e| id(e.0)).collect(),
             timestamps_ms: case.events.iter().map(|e| e.1).collect(),
             names: Some(EventNames { codes: case.events.iter().map(|e| e.2).collect(), dictionary: dictionary(&NAMES) }),
-            session_ids: case.with_sessions.then(|| case.events.iter().map(|e| e.3).collect()),
+            session_ids: case.with_sessions.then(|| case.events.iter().map(|e| id(e.3)).collect()),
         };
         let (su, st): (Vec<u32>, Vec<f64>) = case.signups.iter().map(|&(u, t)| (id(u), t)).unzip();
         let signups = Signups { user_ids: &su, timestamps_ms: &st };

@@ -72,23 +72,25 @@ pub fn radix_sort<K: RadixKey>(mut keys: Vec<K>, from: u32, to: u32) -> Vec<K> {
     const RADIX_BITS: u32 = 11;
     const BUCKETS: usize = 1 << RADIX_BITS;
     let width = (std::mem::size_of::<K>() * 8) as u32;
-    let mut other = vec![K::default(); keys.len()];
-    let mut shift = from;
-    while shift < to.min(width) {
-        let mut counts = [0usize; BUCKETS];
-        for k in &keys {
-            counts[k.digit(shift) & (BUCKETS - 1)] += 1;
+    let shifts: Vec<u32> = (from..to.min(width)).step_by(RADIX_BITS as usize).collect();
+    // Every pass's counts in one read of the keys.
+    let mut counts = vec![[0usize; BUCKETS]; shifts.len()];
+    for k in &keys {
+        for (c, &shift) in counts.iter_mut().zip(&shifts) {
+            c[k.digit(shift) & (BUCKETS - 1)] += 1;
         }
+    }
+    let mut other = vec![K::default(); keys.len()];
+    for (c, &shift) in counts.iter().zip(&shifts) {
         // Skip passes where every key has the same digit.
-        if counts.contains(&keys.len()) {
-            shift += RADIX_BITS;
+        if c.contains(&keys.len()) {
             continue;
         }
         let mut offsets = [0usize; BUCKETS];
         let mut sum = 0;
-        for (o, c) in offsets.iter_mut().zip(counts) {
+        for (o, n) in offsets.iter_mut().zip(c) {
             *o = sum;
-            sum += c;
+            sum += n;
         }
         for k in &keys {
             let b = k.digit(shift) & (BUCKETS - 1);
@@ -96,7 +98,6 @@ pub fn radix_sort<K: RadixKey>(mut keys: Vec<K>, from: u32, to: u32) -> Vec<K> {
             offsets[b] += 1;
         }
         std::mem::swap(&mut keys, &mut other);
-        shift += RADIX_BITS;
     }
     keys
 }

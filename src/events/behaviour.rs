@@ -123,32 +123,53 @@ pub(crate) fn analyse(
     }
 }
 
-/// Groups the events up to the as-of day by user. The order is found by a
-/// counting sort when the ids are dense (below the number of events, as
-/// interned ids are; the counts then take no more than the order), else by
-/// a radix sort of (user, index) keys; then each
-/// column is gathered into that order in one loop and the original let go,
-/// so the pass after reads memory in sequence and the peak stays near the
-/// columns' size.
-pub(crate) fn group_by_user(columns: Columns, config: &EventsConfig, as_of: i64) -> Grouped {
+impl Columns {
+    /// Keeps the events `keep(time, slot)` accepts, in place and in order.
+    pub(crate) fn retain(&mut self, keep: impl Fn(f64, u32) -> bool) {
+        let mut kept = 0;
+        for i in 0..self.timestamps_ms.len() {
+            let slot = self.slots.as_ref().map_or(0, |s| s[i]);
+            if !keep(self.timestamps_ms[i], slot) {
+                continue;
+            }
+            self.user_ids[kept] = self.user_ids[i];
+            self.timestamps_ms[kept] = self.timestamps_ms[i];
+            for column in [&mut self.slots, &mut self.sessions].into_iter().flatten() {
+                column[kept] = column[i];
+            }
+            kept += 1;
+        }
+        self.user_ids.truncate(kept);
+        self.timestamps_ms.truncate(kept);
+        for column in [&mut self.slots, &mut self.sessions].into_iter().flatten() {
+            column.truncate(kept);
+        }
+    }
+}
+
+/// Groups the events by user. When the ids are dense (below the number of
+/// events, as interned ids are) a counting sort places each column's values
+/// straight into their user's run, one column at a time, each original let
+/// go once placed: the peak stays near the columns' size and the writes go
+/// where they belong without an index in between. Sparse ids are sorted as
+/// (user, index) keys by a radix sort, then each column gathered.
+pub(crate) fn group_by_user(columns: Columns) -> Grouped {
     let Columns {
         user_ids,
         timestamps_ms,
         slots,
         sessions,
     } = columns;
-    let offset = config.utc_offset_minutes;
-    let kept = |t: f64| local_day(t, offset) <= as_of;
     let max_id = user_ids.iter().copied().max().unwrap_or(0) as usize;
     let mut runs: Vec<(u32, u32)> = Vec::new();
-    let order: Vec<u32> = if max_id < user_ids.len() + 1024 {
-        let mut counts = vec![0u32; max_id + 1];
-        for (&u, &t) in user_ids.iter().zip(&timestamps_ms) {
-            counts[u as usize] += u32::from(kept(t));
+    if max_id < user_ids.len() + 1024 {
+        let mut starts = vec![0u32; max_id + 1];
+        for &u in &user_ids {
+            starts[u as usize] += 1;
         }
         // Each user's first position, and their run's end.
         let mut end = 0u32;
-        for (u, c) in counts.iter_mut().enumerate() {
+        for (u, c) in starts.iter_mut().enumerate() {
             if *c > 0 {
                 let start = end;
                 end += *c;
@@ -156,44 +177,58 @@ pub(crate) fn group_by_user(columns: Columns, config: &EventsConfig, as_of: i64)
                 *c = start;
             }
         }
-        let mut order = vec![0u32; end as usize];
-        for (i, (&u, &t)) in user_ids.iter().zip(&timestamps_ms).enumerate() {
-            if kept(t) {
-                let at = &mut counts[u as usize];
-                order[*at as usize] = i as u32;
-                *at += 1;
-            }
-        }
-        order
-    } else {
-        let mut keys: Vec<u64> = Vec::with_capacity(user_ids.len());
-        for (i, (&u, &t)) in user_ids.iter().zip(&timestamps_ms).enumerate() {
-            if kept(t) {
-                keys.push((u64::from(u) << 32) | i as u64);
-            }
-        }
-        let user_bits = 32 - (max_id as u32).leading_zeros();
-        let keys = activity::radix_sort(keys, 32, 32 + user_bits.max(1));
-        for (i, k) in keys.iter().enumerate() {
-            let user = (k >> 32) as u32;
-            match runs.last_mut() {
-                Some((u, end)) if *u == user => *end = i as u32 + 1,
-                _ => runs.push((user, i as u32 + 1)),
-            }
-        }
-        keys.iter().map(|k| *k as u32).collect()
-    };
+        let place_u32 = |column: Vec<u32>| place(&user_ids, &starts, column);
+        let slots = slots.map(place_u32);
+        let sessions = sessions.map(place_u32);
+        let times = place(&user_ids, &starts, timestamps_ms);
+        return Grouped {
+            runs,
+            times,
+            slots,
+            sessions,
+        };
+    }
+    let keys: Vec<u64> = user_ids
+        .iter()
+        .enumerate()
+        .map(|(i, &u)| (u64::from(u) << 32) | i as u64)
+        .collect();
     drop(user_ids);
-    let gather_u32 = |column: Vec<u32>| order.iter().map(|&i| column[i as usize]).collect();
+    let user_bits = 32 - (max_id as u32).leading_zeros();
+    let keys = activity::radix_sort(keys, 32, 32 + user_bits.max(1));
+    for (i, k) in keys.iter().enumerate() {
+        let user = (k >> 32) as u32;
+        match runs.last_mut() {
+            Some((u, end)) if *u == user => *end = i as u32 + 1,
+            _ => runs.push((user, i as u32 + 1)),
+        }
+    }
+    // The other columns gathered by the keys' indices; then the times
+    // written over the keys themselves, whose memory they take.
+    let index = |k: &u64| (*k as u32) as usize;
+    let gather_u32 = |column: Vec<u32>| keys.iter().map(|k| column[index(k)]).collect();
     let slots = slots.map(gather_u32);
     let sessions = sessions.map(gather_u32);
-    let times = order.iter().map(|&i| timestamps_ms[i as usize]).collect();
+    let times = keys.into_iter().map(|k| timestamps_ms[index(&k)]).collect();
     Grouped {
         runs,
         times,
         slots,
         sessions,
     }
+}
+
+/// A column's values placed in their users' runs (`starts`: each user's
+/// first position), in input order within each run.
+fn place<T: Copy + Default>(user_ids: &[u32], starts: &[u32], column: Vec<T>) -> Vec<T> {
+    let mut at = starts.to_vec();
+    let mut out = vec![T::default(); column.len()];
+    for (&u, &v) in user_ids.iter().zip(&column) {
+        let slot = &mut at[u as usize];
+        out[*slot as usize] = v;
+        *slot += 1;
+    }
+    out
 }
 
 impl Grouped {
@@ -267,7 +302,9 @@ impl Users<'_> {
     fn each(&self, horizon: Option<u32>, mut visit: impl FnMut(&UserView, &mut Vec<Event>)) {
         let c = self.frame.config;
         let offset = c.utc_offset_minutes;
-        let end_ms = (self.frame.as_of + 1) as f64 * MS_PER_DAY - f64::from(offset) * 60_000.0;
+        let day_ms = |d: i64| d as f64 * MS_PER_DAY - f64::from(offset) * 60_000.0;
+        let end_ms = day_ms(self.frame.as_of + 1);
+        let recent_from_ms = day_ms(self.frame.as_of - 27);
         let windows = WindowRule::new(self.frame, horizon);
         let is = |slot: u32, wanted: Option<u32>| {
             wanted.is_none_or(|w| {
@@ -302,7 +339,7 @@ impl Users<'_> {
                 user,
                 start_ms,
                 end_ms,
-                recent_after_day: self.frame.as_of - 28,
+                recent_from_ms,
                 cohort_start_ms,
                 windows: cohort_start_ms.and_then(|t| windows.of(t)),
             };
@@ -319,7 +356,6 @@ impl Users<'_> {
                 let slot = g.slots.as_ref().map_or(0, |s| s[i]);
                 events.push(Event {
                     time_ms: t,
-                    day: local_day(t, offset),
                     slot,
                     session: g.sessions.as_ref().map_or(NO_SESSION, |s| s[i]),
                     returns: !has_names || is(slot, self.names.returning),

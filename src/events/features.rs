@@ -181,7 +181,7 @@ impl FeatureTally {
         let mut retained = false;
         for e in events {
             let secs = user.seconds_since_start(e.time_ms);
-            let recent = e.day > user.recent_after_day;
+            let recent = e.time_ms >= user.recent_from_ms;
             let early = user.windows.is_some_and(|w| e.time_ms < w.first_end_ms);
             active_recently |= recent;
             retained |= e.returns

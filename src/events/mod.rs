@@ -193,10 +193,10 @@ pub fn analyze_event_columns(
     config: &EventsConfig,
 ) -> Result<EventsAnalysis, InputError> {
     let EventColumns {
-        mut user_ids,
-        mut timestamps_ms,
+        user_ids,
+        timestamps_ms,
         names,
-        mut session_ids,
+        session_ids,
     } = columns;
     // Checked before events are left out, so problems name the caller's indices.
     prepare::validate(&user_ids, &timestamps_ms, signups)?;
@@ -207,24 +207,39 @@ pub fn analyze_event_columns(
         session_ids.as_deref(),
         config,
     )?;
-    let (resolved, slots, ignored) = match names {
+    let mut columns = behaviour::Columns {
+        user_ids,
+        timestamps_ms,
+        slots: None,
+        sessions: session_ids,
+    };
+    let (resolved, ignored) = match names {
         Some(EventNames { codes, dictionary }) => {
             let mut per_code = vec![0u64; dictionary.len()];
             codes.iter().for_each(|&c| per_code[c as usize] += 1);
             let resolved = names::resolve(&dictionary, &per_code, config)?;
-            let (slots, ignored) = keep_activity(
-                codes,
-                &resolved,
-                &mut user_ids,
-                &mut timestamps_ms,
-                session_ids.as_mut(),
+            // Each code becomes its name's slot; events that are not activity go.
+            let ignored: Vec<u64> = per_code
+                .iter()
+                .zip(&resolved.slot_of_code)
+                .map(|(&n, &slot)| if slot == names::IGNORED { n } else { 0 })
+                .collect();
+            columns.slots = Some(
+                codes
+                    .iter()
+                    .map(|&c| resolved.slot_of_code[c as usize])
+                    .collect(),
             );
+            drop(codes);
+            if ignored.iter().any(|&n| n > 0) {
+                columns.retain(|_, slot| slot != names::IGNORED);
+            }
             let ignored = ignored_report(&ignored, &dictionary, &resolved, config);
-            (Some(resolved), Some(slots), Some(ignored))
+            (Some(resolved), Some(ignored))
         }
-        None => (None, None, None),
+        None => (None, None),
     };
-    if timestamps_ms.is_empty() && ignored.as_ref().is_some_and(|i| i.count > 0) {
+    if columns.timestamps_ms.is_empty() && ignored.as_ref().is_some_and(|i| i.count > 0) {
         return Err(InputError::new(
             "events",
             vec![Problem::new(
@@ -235,22 +250,26 @@ pub fn analyze_event_columns(
             .with_hint(Some("set options.ignoreEvents to count them".into()))],
         ));
     }
-    let by_user = resolved.is_some() || session_ids.is_some();
-    let prepared = prepare(&user_ids, &timestamps_ms, signups, config, !by_user)?;
+    let by_user = resolved.is_some() || columns.sessions.is_some();
+    let prepared = prepare(
+        &columns.user_ids,
+        &columns.timestamps_ms,
+        signups,
+        config,
+        !by_user,
+    )?;
     if !by_user {
         // Only the daily tables: the arrays go before the keys are sorted.
-        drop((user_ids, timestamps_ms));
+        drop(columns);
         return Ok(finish(prepared, config)?.0);
+    }
+    if prepared.after > 0 {
+        let (offset, as_of) = (config.utc_offset_minutes, prepared.as_of);
+        columns.retain(|t, _| crate::calendar::local_day(t, offset) <= as_of);
     }
     // The events grouped by user once: the daily tables and the pass over
     // names and sessions both read them.
-    let columns = behaviour::Columns {
-        user_ids,
-        timestamps_ms,
-        slots,
-        sessions: session_ids,
-    };
-    let grouped = behaviour::group_by_user(columns, config, prepared.as_of);
+    let grouped = behaviour::group_by_user(columns);
     let (mut analysis, signup_times) = finish_grouped(prepared, &grouped, config);
     analysis.ignored_events = ignored;
     let resolved = resolved.unwrap_or_default();
@@ -317,42 +336,6 @@ fn check_columns(
     } else {
         Err(InputError::new("events", problems))
     }
-}
-
-/// Leaves out the events that are not activity, in place across the
-/// columns, and turns each remaining code into its name's slot; counts the
-/// events left out per dictionary code.
-fn keep_activity(
-    mut codes: Vec<u32>,
-    names: &names::ResolvedNames,
-    user_ids: &mut Vec<u32>,
-    timestamps_ms: &mut Vec<f64>,
-    mut sessions: Option<&mut Vec<u32>>,
-) -> (Vec<u32>, Vec<u64>) {
-    let mut ignored = vec![0u64; names.slot_of_code.len()];
-    let mut kept = 0;
-    for i in 0..codes.len() {
-        let code = codes[i] as usize;
-        let slot = names.slot_of_code[code];
-        if slot == names::IGNORED {
-            ignored[code] += 1;
-            continue;
-        }
-        codes[kept] = slot;
-        user_ids[kept] = user_ids[i];
-        timestamps_ms[kept] = timestamps_ms[i];
-        if let Some(s) = sessions.as_deref_mut() {
-            s[kept] = s[i];
-        }
-        kept += 1;
-    }
-    codes.truncate(kept);
-    user_ids.truncate(kept);
-    timestamps_ms.truncate(kept);
-    if let Some(s) = sessions {
-        s.truncate(kept);
-    }
-    (codes, ignored)
 }
 
 /// The events left out, by name.

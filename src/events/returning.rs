@@ -72,8 +72,9 @@ impl<'c> ReturnTally<'c> {
         match &mut self.elapsed {
             None => {
                 let base = self.first_period + cohort as i64;
-                self.offsets
-                    .extend(returns.map(|e| (period_of(e.day, c) - base) as usize));
+                self.offsets.extend(returns.map(|e| {
+                    (period_of(local_day(e.time_ms, c.utc_offset_minutes), c) - base) as usize
+                }));
                 self.offsets.dedup();
                 count_returns(
                     &mut self.calendar[cohort],

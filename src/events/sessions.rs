@@ -64,11 +64,11 @@ pub(crate) struct SessionIds {
 }
 
 /// The users of each session id: a table indexed by id when the ids are
-/// dense (numbered, as interned ids are), else (id, user) pairs sorted at
-/// the end.
+/// dense (numbered, as interned ids are), else the ids, one per user's
+/// session, sorted at the end (an id there twice is two users').
 enum Owners {
     Table { first: Vec<u32>, shared: u64 },
-    Pairs(Vec<u64>),
+    Ids(Vec<u32>),
 }
 
 /// Not seen yet, and seen with more than one user, in [`Owners::Table`].
@@ -87,7 +87,7 @@ impl Owners {
                     *shared += 1;
                 }
             }
-            Owners::Pairs(pairs) => pairs.push((u64::from(session) << 32) | u64::from(user)),
+            Owners::Ids(ids) => ids.push(session),
         }
     }
 
@@ -95,14 +95,12 @@ impl Owners {
     fn shared(self) -> u64 {
         match self {
             Owners::Table { shared, .. } => shared,
-            Owners::Pairs(pairs) => {
-                let pairs = activity::sort_unique(pairs, 64);
+            Owners::Ids(ids) => {
+                let ids = activity::radix_sort(ids, 0, 32);
                 let mut shared = 0;
-                for (i, w) in pairs.windows(2).enumerate() {
-                    // A second user under the same id, counted once per id.
-                    let same_id = w[0] >> 32 == w[1] >> 32;
-                    let first_extra = i == 0 || pairs[i - 1] >> 32 != w[0] >> 32;
-                    shared += u64::from(same_id && first_extra);
+                for (i, w) in ids.windows(2).enumerate() {
+                    // A second user's session under the same id, counted once per id.
+                    shared += u64::from(w[0] == w[1] && (i == 0 || ids[i - 1] != w[0]));
                 }
                 shared
             }
@@ -130,7 +128,7 @@ impl SessionTally {
                     first: vec![UNSEEN; i.max as usize + 1],
                     shared: 0,
                 },
-                _ => Owners::Pairs(Vec::with_capacity(ids.map_or(0, |i| i.sessions))),
+                _ => Owners::Ids(Vec::with_capacity(ids.map_or(0, |i| i.sessions))),
             },
         }
     }

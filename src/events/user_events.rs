@@ -8,8 +8,6 @@ pub(crate) const NO_SESSION: u32 = u32::MAX;
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Event {
     pub(crate) time_ms: f64,
-    /// Its local day.
-    pub(crate) day: i64,
     /// Its event name's slot (0 when there are no names).
     pub(crate) slot: u32,
     pub(crate) session: u32,
@@ -27,8 +25,8 @@ pub(crate) struct UserView {
     pub(crate) start_ms: f64,
     /// The end of the as-of day (ms).
     pub(crate) end_ms: f64,
-    /// Days after this one are in the trailing 28 days.
-    pub(crate) recent_after_day: i64,
+    /// Where the trailing 28 days ending on the as-of day begin (ms).
+    pub(crate) recent_from_ms: f64,
     /// When the user's retention cohort starts: their first `startEvent`, else their start;
     /// absent when they never did the start event.
     pub(crate) cohort_start_ms: Option<f64>,
