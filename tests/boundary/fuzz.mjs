@@ -263,7 +263,22 @@ function column(n, ids) {
 const eventsOptions = () => (chance(0.5) ? undefined : mutate({ cohortPeriod: pick(['day', 'week', 'month']), asOf: pick(['2026-03-01', '2026-01-01', '2099-12-31', '2025-12-31']), utcOffsetMinutes: pick([0, 60, -300, 840, 7]), weekStart: 'sunday', window: pick(['calendar', '24h']), powerUserDays: pick([14, 0, 29]),
   ...(chance(0.3) ? { timeUnit: pick(['seconds', 'milliseconds', 'microseconds', 'nanoseconds', 'yyyymmdd', 'hours']) } : {}),
   ...(chance(0.3) ? { identity: pick(['link', 'as-is', 'merge']) } : {}),
-  ...(chance(0.3) ? { aliases: [{ from: pick(['1', 'u3', 'anon-1', '']), to: pick(['2', 'u9', 7, null]) }] } : {}) }));
+  ...(chance(0.3) ? { aliases: [{ from: pick(['1', 'u3', 'anon-1', '']), to: pick(['2', 'u9', 7, null]) }] } : {}),
+  ...(chance(0.3) ? { activationEvent: pick(['a', 'b', 'project_created', '$identify', '', 7]), activationWindowDays: pick([7, 0, 366, 1.5]) } : {}),
+  ...(chance(0.2) ? { features: pick([{ F: ['a', 'b'] }, { F: 'a' }, { '': ['a'] }, { F: [] }, ['a']]) } : {}),
+  ...(chance(0.2) ? { startEvent: pick(['a', 'zz']), returnEvent: pick(['b', null]), retention: pick(['on', 'on-or-after', 'after']) } : {}),
+  ...(chance(0.2) ? { sessionGapMinutes: pick([30, 0, 2000]) } : {}) }));
+
+/** Event names: strings, codes with a dictionary, or something else. */
+function eventNames(n) {
+  const r = random();
+  if (r < 0.4) return Array.from({ length: chance(0.9) ? n : int(2 * n + 1) }, () => pick(['a', 'b', 'c', '$identify', '', null, 3]));
+  if (r < 0.8) {
+    const codes = Array.from({ length: chance(0.9) ? n : int(2 * n + 1) }, () => (chance(0.95) ? int(3) : pick([7, -1, 0.5, 2 ** 32])));
+    return { codes: chance(0.5) ? Uint32Array.from(codes.map((c) => c >>> 0)) : codes, dictionary: chance(0.9) ? ['a', 'b', '$identify'] : anyValue(2) };
+  }
+  return chance(0.5) ? undefined : anyValue(2);
+}
 
 function eventsCsv() {
   // Also the pair of id columns linked by default (Segment's), numbers in every unit, YYYYMMDD dates.
@@ -287,6 +302,11 @@ const entryPoints = [
     const signups = chance(0.8) ? undefined : chance(0.7) ? { userIds: column(5, true), timestamps: column(5, false) } : anyValue(2);
     return [column(n, true), column(n, false), eventsOptions(), signups];
   }, ([ids, times, options, signups]) => mv.analyzeEvents(ids, times, options, signups)],
+  ['analyzeEvents (object)', () => {
+    const n = int(40);
+    const sessions = chance(0.5) ? undefined : chance(0.5) ? Uint32Array.from({ length: n }, () => (chance(0.9) ? int(4) : 0xffffffff)) : Array.from({ length: n }, () => pick(['s1', 's2', 3, null, '', -1, {}]));
+    return [{ userIds: column(n, true), timestamps: column(n, false), eventNames: eventNames(n), sessionIds: sessions, ...(chance(0.1) ? { eventName: [] } : {}) }, eventsOptions()];
+  }, ([arrays, options]) => mv.analyzeEvents(arrays, options)],
   ['analyzeEventsCsv', () => [chance(0.9) ? eventsCsv() : anyValue(2), eventsOptions()], ([input, options]) => mv.analyzeEventsCsv(input, options)],
   ['checkLaunch', () => [mutate(plan), chance(0.7) ? launchOptions : mutate(launchOptions)], ([p, options]) => mv.checkLaunch(p, options)],
   ['readExport', () => [chance(0.9) ? (chance(0.5) ? survey() : eventsCsv()) : anyValue(2), chance(0.6) ? undefined : mutate({ kind: pick(['survey', 'events', 'both']), delimiter: pick([',', ';', '\t', 'x']) })], ([input, options]) => mv.readExport(input, options)],

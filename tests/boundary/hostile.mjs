@@ -117,6 +117,12 @@ const hostile = [
     return mv.analyzeEvents(ids, times);
   }, path: 'timestamps', cause: (c) => c instanceof RangeError && /changed from 3 to 0 items/.test(c.message) },
   { name: 'analyzeEvents: SharedArrayBuffer-backed typed arrays', call: () => mv.analyzeEvents(h.shared(Uint32Array, [1, 2, 1]), h.shared(Float64Array, [...times()])) },
+  // analyzeEvents, the object form: names and sessions.
+  { name: 'analyzeEvents: arrays object with a throwing eventNames getter', call: () => mv.analyzeEvents(/** @type {any} */ (Object.defineProperty({ userIds: ids(), timestamps: times() }, 'eventNames', { enumerable: true, get() { throw h.BOOM; } })), {}), path: 'eventNames', cause: isBoom },
+  { name: 'analyzeEvents: eventNames.codes with a throwing item', call: () => mv.analyzeEvents({ userIds: ids(), timestamps: times(), eventNames: { codes: idsThrowingItem(), dictionary: ['a', 'b', 'c', 'd'] } }), path: 'eventNames.codes[1]', cause: isBoom },
+  { name: 'analyzeEvents: eventNames dictionary as a revoked Proxy', call: () => mv.analyzeEvents({ userIds: ids(), timestamps: times(), eventNames: { codes: new Uint32Array([0, 0, 0]), dictionary: h.revokedProxy() } }), path: 'eventNames.dictionary', cause: isTypeError },
+  { name: 'analyzeEvents: sessionIds as a Float64Array', call: () => mv.analyzeEvents({ userIds: ids(), timestamps: times(), sessionIds: new Float64Array([1, 2, 3]) }), path: 'sessionIds' },
+  { name: 'analyzeEvents: detached session ids', call: () => mv.analyzeEvents({ userIds: ids(), timestamps: times(), sessionIds: h.detached(Uint32Array) }), path: 'sessionIds' },
   // readExport: files and options.
   { name: 'readExport: Object.create(Uint8Array.prototype)', call: () => mv.readExport(h.fake(Uint8Array)), path: 'input' },
   { name: 'readExport: options with a throwing getter', call: () => mv.readExport('a,b\n1,2\n', h.throwingKey('kind')), path: 'options.kind', cause: isBoom },

@@ -10,7 +10,7 @@ fn analyze_events(
     wasm::analyze_events(
         users,
         times,
-        options.map(|o| Ts::new_unchecked(js(o))),
+        options.map_or(JsValue::UNDEFINED, js),
         JsValue::UNDEFINED,
     )
     .map(JsValue::from)
@@ -144,7 +144,7 @@ fn events_with_signups_share_the_id_space() {
     let r: JsValue = wasm::analyze_events(
         users,
         times.into(),
-        Some(Ts::new_unchecked(js(r#"{"cohortPeriod": "day"}"#))),
+        js(r#"{"cohortPeriod": "day"}"#),
         signups.into(),
     )
     .expect("signups")
@@ -170,7 +170,13 @@ fn events_with_signups_share_the_id_space() {
     let bad = Object::new();
     Reflect::set(&bad, &JsValue::from_str("userIds"), &js("[1]")).expect("set");
     let (message, _) = expect_input_error(
-        wasm::analyze_events(js("[1]"), js("[1762000000000]"), None, bad.into()).map(JsValue::from),
+        wasm::analyze_events(
+            js("[1]"),
+            js("[1762000000000]"),
+            JsValue::UNDEFINED,
+            bad.into(),
+        )
+        .map(JsValue::from),
     );
     assert!(message.contains("signups.timestamps"), "{message}");
 }
@@ -193,4 +199,96 @@ fn events_from_csv_with_rows_reported() {
         wasm::analyze_events_csv(JsValue::from_str(""), None).map(JsValue::from),
     );
     assert!(message.contains("an empty file"), "{message}");
+}
+
+/// The object form: `{ userIds, timestamps, eventNames, sessionIds }`.
+fn analyze_arrays(arrays: &str, options: &str) -> Result<JsValue, JsValue> {
+    wasm::analyze_events(
+        js(arrays),
+        js(options),
+        JsValue::UNDEFINED,
+        JsValue::UNDEFINED,
+    )
+    .map(JsValue::from)
+}
+
+#[wasm_bindgen_test]
+fn events_with_names_and_sessions_as_strings_or_codes() {
+    // The native hand-computed case (tests/event_behaviour.rs): user 1 at
+    // 00:00, 00:10, 00:50 and day 3; user 2 on day 1 (and a $identify) and
+    // day 9; user 3 late on day 9. Day 0 is 2026-10-05 (day 20366).
+    let t = |day: f64, h: f64, m: f64| (20_366.0 + day) * DAY_MS + h * 3_600_000.0 + m * 60_000.0;
+    let times = [
+        t(0.0, 0.0, 0.0),
+        t(0.0, 0.0, 10.0),
+        t(0.0, 0.0, 50.0),
+        t(3.0, 12.0, 0.0),
+        t(1.0, 6.0, 0.0),
+        t(1.0, 6.0, 20.0),
+        t(9.0, 10.0, 0.0),
+        t(9.0, 23.0, 0.0),
+    ];
+    let times = format!("[{}]", times.map(|x| x.to_string()).join(","));
+    let names =
+        r#"["signup","project_created","view","view","view","$identify","project_created","view"]"#;
+    let coded = r#"{"codes":[0,1,2,2,2,3,1,2],"dictionary":["signup","project_created","view","$identify"]}"#;
+    let options = r#"{"activationEvent":"project_created","activationWindowDays":7}"#;
+    for names in [names, coded] {
+        let arrays = format!(
+            r#"{{"userIds":[1,1,1,1,2,2,2,3],"timestamps":{times},"eventNames":{names},"sessionIds":["a","a","a","b","a","a","c","d"]}}"#
+        );
+        let r = analyze_arrays(&arrays, options).expect("named events");
+        let activation = get(&r, "activation");
+        assert_eq!(
+            (
+                number(&activation, "eligible"),
+                number(&activation, "activated")
+            ),
+            (2.0, 1.0)
+        );
+        let sessions = get(&r, "sessions");
+        assert_eq!(
+            (number(&sessions, "count"), number(&sessions, "sharedIds")),
+            (5.0, 1.0)
+        );
+        assert_eq!(number(&get(&r, "ignoredEvents"), "count"), 1.0);
+        let features: Array = get(&r, "features").dyn_into().expect("features");
+        assert_eq!(features.length(), 3);
+        assert_eq!(
+            get(&features.get(0), "name").as_string().as_deref(),
+            Some("view")
+        );
+        assert_eq!(number(&get(&r, "adoptionData"), "adoptionRate"), 0.5);
+    }
+}
+
+#[wasm_bindgen_test]
+fn events_object_form_bad_input() {
+    let (message, problems) = expect_input_error(analyze_arrays(
+        r#"{"userIds":[1,2],"timestamps":[1762000000000,1762000000000],"eventName":["a","b"],"sessionIds":[1]}"#,
+        "{}",
+    ));
+    assert!(message.contains("did you mean eventNames?"), "{message}");
+    assert!(!problems.is_empty(), "{message}");
+    let (message, _) = expect_input_error(analyze_arrays(
+        r#"{"userIds":[1,2],"timestamps":[1762000000000,1762000000000],"eventNames":["a"],"sessionIds":[1]}"#,
+        "{}",
+    ));
+    assert!(
+        message.contains("eventNames") && message.contains("sessionIds"),
+        "{message}"
+    );
+    let (message, _) = expect_input_error(analyze_arrays(
+        r#"{"userIds":[1,2],"timestamps":[1762000000000,1762000000000],"eventNames":{"codes":[0,5],"dictionary":["a"]}}"#,
+        r#"{"activationEvent":"b"}"#,
+    ));
+    assert!(message.contains("eventNames.codes[1]"), "{message}");
+    let (message, _) = expect_input_error(analyze_arrays(
+        r#"{"userIds":[1,2],"timestamps":[1762000000000,1762000000000],"eventNames":["project_created","view"]}"#,
+        r#"{"activationEvent":"project_create"}"#,
+    ));
+    assert!(
+        message.contains("did you mean \"project_created\"?"),
+        "{message}"
+    );
 }
