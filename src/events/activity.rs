@@ -124,6 +124,30 @@ mod tests {
     }
 
     #[test]
+    fn many_keys_sort_stably_by_their_high_bits() {
+        // A user in bits 32..52, the index below: equal users keep index order.
+        let mut state = 99u64;
+        let keys: Vec<u64> = (0..200_000u64)
+            .map(|i| {
+                state = state
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                ((state >> 44) << 32) | i
+            })
+            .collect();
+        let mut expected = keys.clone();
+        expected.sort_by_key(|k| k >> 32);
+        assert_eq!(radix_sort(keys.clone(), 32, 52), expected);
+        let mut all = keys.clone();
+        all.sort_unstable();
+        assert_eq!(radix_sort(keys, 0, 52), all);
+        let small: Vec<u32> = (0..70_000u32).map(|i| i.wrapping_mul(2654435761)).collect();
+        let mut expected = small.clone();
+        expected.sort_unstable();
+        assert_eq!(radix_sort(small, 0, 32), expected);
+    }
+
+    #[test]
     fn keys_round_trip() {
         let layout = KeyLayout::for_span(200);
         let k = layout.key(123_456, 199);
