@@ -297,7 +297,7 @@ pub(crate) fn time_to_event(
     sort_u32(adopter_follow_up);
     let n = all_follow_up.len() as u64;
     let (mut gone_all, mut gone_adopters, mut used) = (0usize, 0usize, 0usize);
-    let mut steps = Vec::new();
+    let mut steps = Vec::with_capacity(first_use.len());
     let mut i = 0;
     while i < first_use.len() {
         let t = first_use[i];

@@ -224,13 +224,13 @@ pub fn analyze_event_columns(
                 .zip(&resolved.slot_of_code)
                 .map(|(&n, &slot)| if slot == names::IGNORED { n } else { 0 })
                 .collect();
-            columns.slots = Some(
-                codes
-                    .iter()
-                    .map(|&c| resolved.slot_of_code[c as usize])
-                    .collect(),
-            );
-            drop(codes);
+            // In place: in wasm a new array beside the old one would leave a
+            // hole that later arrays do not fit.
+            let mut slots = codes;
+            slots
+                .iter_mut()
+                .for_each(|c| *c = resolved.slot_of_code[*c as usize]);
+            columns.slots = Some(slots);
             if ignored.iter().any(|&n| n > 0) {
                 columns.retain(|_, slot| slot != names::IGNORED);
             }

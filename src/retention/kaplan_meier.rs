@@ -68,12 +68,15 @@ impl KaplanMeier {
     /// sorting every subject (the events analysis, over millions of users)
     /// build the table themselves.
     pub fn from_steps(steps: impl IntoIterator<Item = (f64, u64, u64)>) -> KaplanMeier {
+        let steps = steps.into_iter();
+        // Room for every step at once: a curve can have a million.
+        let n = steps.size_hint().0;
         let mut curve = KaplanMeier {
-            times: Vec::new(),
-            at_risk: Vec::new(),
-            events: Vec::new(),
-            survival: Vec::new(),
-            variance: Vec::new(),
+            times: Vec::with_capacity(n),
+            at_risk: Vec::with_capacity(n),
+            events: Vec::with_capacity(n),
+            survival: Vec::with_capacity(n),
+            variance: Vec::with_capacity(n),
         };
         let (mut s, mut greenwood) = (1.0f64, 0.0f64);
         for (t, at_risk, events) in steps {
