@@ -6,9 +6,12 @@
 import { h, fmt, fmtPct, fmtInt, fmtCount } from '../lib/dom.js';
 import { lineChart, stackedBars, barChart, heatmap, chartWidth, CHAR_W } from '../lib/charts.js';
 import { figureRow, panel, rowIssues, useButton, verdictBadge } from '../lib/widgets.js';
+import { choicesPanel } from './events-choices.js';
+import { featureSections } from './events-features.js';
 
 /** @import { AdoptionData, EventsAnalysis, EventsCsvAnalysis, UsageMetrics } from '../../pkg/web/market_validation.js' */
 /** @import { Tone } from '../lib/widgets.js' */
+/** @import { EventChoices } from './upload.js' */
 
 /** Cohorts drawn in the heatmap (the most recent) and periods per cohort. */
 const HEATMAP_ROWS = 60;
@@ -87,13 +90,19 @@ function dateLabeller(first, last, period = 'day') {
  * @param {HTMLElement} container
  * @param {EventsAnalysis} analysis from analyzeEvents(), or
  *   the `.analysis` of analyzeEventsCsv()'s result
- * @param {{ csv?: EventsCsvAnalysis, onUse?: (data: { usageMetrics: UsageMetrics, adoptionData: AdoptionData }) => void, fileName?: string }} [opts]
+ * @param {{ csv?: EventsCsvAnalysis, onUse?: (data: { usageMetrics: UsageMetrics, adoptionData: AdoptionData }) => void, fileName?: string,
+ *   choices?: EventChoices, onChoose?: (choices: EventChoices) => Promise<unknown> }} [opts]
  *   csv: the whole EventsCsvAnalysis, to show the columns used, the time format and the skipped rows;
- *   onUse: called by the "Use in the score" button (no button without it)
+ *   onUse: called by the "Use in the score" button (no button without it);
+ *   choices: the activation, retention and feature choices the analysis was made with;
+ *   onChoose: analyses the file again with other choices (no pickers without it; see events-choices.js)
  * @returns {HTMLElement} the view's root element
  */
-export function renderEvents(container, analysis, { csv, onUse, fileName } = {}) {
+export function renderEvents(container, analysis, { csv, onUse, fileName, choices = {}, onChoose } = {}) {
   const a = analysis;
+  // The control that changed keeps the focus when the view is drawn anew.
+  const active = document.activeElement;
+  const focused = active instanceof HTMLElement && container.contains(active) ? active.dataset.choice : undefined;
   const width = chartWidth(container);
   const days = a.daily?.length ?? 0;
   const root = h('div', { class: 'mv-view mv-events', 'data-testid': 'events-view' });
@@ -106,14 +115,18 @@ export function renderEvents(container, analysis, { csv, onUse, fileName } = {})
     onUse ? useButton(() => onUse({ usageMetrics: a.usageMetrics, adoptionData: a.adoptionData }), scoreInputsText(a)) : null));
 
   root.append(readingPanel(a, csv));
+  if (onChoose && a.features?.some((f) => f.kind === 'event')) root.append(choicesPanel(a, choices, onChoose));
+  root.append(...featureSections(a, width));
   const grid = h('div', { class: 'mv-grid' });
   root.append(grid);
   grid.append(stickinessPanel(a, width));
   grid.append(powerUsersPanel(a, width));
-  if (a.cohorts?.rows?.length) root.append(retentionPanel(a, width));
+  if (a.cohorts?.rows?.length) root.append(retentionPanel(a, width, choices));
   if (a.growth?.length) root.append(growthPanel(a, width));
 
   container.replaceChildren(root);
+  const again = focused ? root.querySelector(`[data-choice="${focused}"]`) : null;
+  if (again instanceof HTMLElement) again.focus();
   return root;
 }
 
@@ -128,6 +141,11 @@ function scoreInputsText(a) {
     u.monthlyActiveUsers != null ? `MAU ${users(u.monthlyActiveUsers)}` : null,
     ad.totalUsers != null ? `${fmtInt(ad.totalUsers)} users` : null,
     ad.powerUsers != null ? `${fmtInt(ad.powerUsers)} power users` : null,
+    u.sessionDuration != null ? `session length ${fmt(u.sessionDuration)} min` : null,
+    ad.adoptionRate != null ? `activation ${fmtPct(ad.adoptionRate)}` : null,
+    ad.timeToAdoption != null ? `time to activation ${fmt(ad.timeToAdoption)} days` : null,
+    u.featureUsage ? `usage of ${Object.keys(u.featureUsage).length} feature${Object.keys(u.featureUsage).length === 1 ? '' : 's'}` : null,
+    ad.featureAdoptionRates ? `adoption of ${Object.keys(ad.featureAdoptionRates).length} feature${Object.keys(ad.featureAdoptionRates).length === 1 ? '' : 's'}` : null,
   ].filter(Boolean);
   return bits.length ? `Adds to the product data: ${bits.join(', ')}.` : 'Adds the usage and adoption figures to the product data.';
 }
@@ -159,8 +177,9 @@ function readingPanel(a, csv) {
         : `Times are numbers, read as ${TIME_FORMATS[csv.timeFormat] ?? csv.timeFormat}`) : null,
       csv.identity ? h('li', { 'data-testid': 'events-identity' }, identityText(csv.identity)) : null,
       col('Event name', csv.eventColumn),
-      csv.ignoredEvents?.count ? h('li', { 'data-testid': 'events-ignored' },
-        `Not counted as activity: ${Object.entries(csv.ignoredEvents.byName).sort((x, y) => y[1] - x[1]).map(([name, n]) => `${fmtInt(n)} ${name}`).join(', ')} (events the tools send on their own to say who a user is; their ids still link).`) : null);
+      col('Session id', csv.sessionColumn),
+      a.ignoredEvents?.count ? h('li', { 'data-testid': 'events-ignored' },
+        `Not counted as activity: ${Object.entries(a.ignoredEvents.byName).sort((x, y) => y[1] - x[1]).map(([name, n]) => `${fmtInt(n)} ${name}`).join(', ')} (events the tools send on their own to say who a user is; their ids still link).`) : null);
   }
   const signupMode = a.newUsersDefinedBy === 'signup';
   items.push(h('li', { 'data-testid': 'new-users-defined-by' }, signupMode
@@ -251,11 +270,12 @@ function powerUsersPanel(a, width) {
   ], { wide: true, testid: 'events-power-users' });
 }
 
-/** @param {EventsAnalysis} a @param {number} width */
-function retentionPanel(a, width) {
+/** @param {EventsAnalysis} a @param {number} width @param {EventChoices} choices */
+function retentionPanel(a, width, choices) {
   const c = a.cohorts;
   const word = PERIOD_WORD[c.period] ?? c.period;
-  const since = a.newUsersDefinedBy === 'signup' ? 'signup' : 'first seen';
+  const since = choices.startEvent ? `first ${choices.startEvent}` : a.newUsersDefinedBy === 'signup' ? 'signup' : 'first seen';
+  const stable = c.flattening.stabilisesAt;
   const fl = c.flattening;
   const [flText, flTone] = FLATTENING[fl.verdict] ?? [fl.verdict, 'neutral'];
   const mean = c.mean ?? [];
@@ -265,17 +285,23 @@ function retentionPanel(a, width) {
       { label: 'Plateau', value: fmtPct(fl.plateau), big: true, testid: 'plateau' },
       fl.plateauInterval ? { label: '95% interval', value: `${fmtPct(fl.plateauInterval[0])}–${fmtPct(fl.plateauInterval[1])}` } : null,
       fl.relativeSlope != null ? { label: `Change a ${word}`, value: `${fl.relativeSlope > 0 ? '+' : ''}${fmtPct(fl.relativeSlope)} of the plateau` } : null,
+      stable ? { label: 'Levels off from', value: `${word} ${stable.offset}`, testid: 'stabilises-at',
+        sub: `${fmtPct(stable.retention)} (${fmtPct(stable.interval[0])}–${fmtPct(stable.interval[1])})` } : null,
     ].filter((item) => item != null)) : null,
+    choices.startEvent || choices.returnEvent || choices.retention === 'on-or-after' ? h('p', { class: 'mv-note', 'data-testid': 'retention-defined-by' },
+      choices.startEvent ? `Cohorts by each user's first ${choices.startEvent}. ` : null,
+      choices.returnEvent ? `A user counts as back only for ${choices.returnEvent}. ` : null,
+      choices.retention === 'on-or-after' ? `Unbounded: a user counts in every ${word} up to the last they came back in.` : null) : null,
   ];
   if (mean.length) {
     parts.push(lineChart({
       title: `Mean retention by ${word}s since ${since}`,
       labels: mean.map((m) => String(m.offset)), xTitle: `${word}s since ${since}`, xTip: offsetTip(word),
       series: [
-        { name: 'weighted by cohort size', values: mean.map((m) => m.weighted), className: 'mv-s1' },
+        { name: 'weighted by cohort size', values: mean.map((m) => m.weighted), intervals: mean.map((m) => m.interval), className: 'mv-s1' },
         { name: 'simple mean of cohorts', values: mean.map((m) => m.simple), className: 'mv-s2 mv-dashed' },
       ],
-      yFormat: fmtPct, yMin: 0, yMax: 1, width,
+      yFormat: fmtPct, yMin: 0, yMax: 1, width, intervalName: '95% interval',
       refLines: fl.plateau != null ? [{ value: fl.plateau, label: `plateau ${fmtPct(fl.plateau)}` }] : [],
       summary: mean.length > 1 ? `${word} 1: ${fmtPct(mean[1].weighted)} weighted; ${word} ${mean[mean.length - 1].offset}: ${fmtPct(mean[mean.length - 1].weighted)}` : undefined,
       notes: [c.window === '24h'
@@ -315,7 +341,7 @@ function cohortHeatmap(a, word, since) {
         cells[cell.offset] = {
           // Colour on a square-root scale: retention mostly sits at 10-40%, where a linear scale is flat.
           value: Math.sqrt(cell.retention), text: `${Math.round(cell.retention * 100)}%`, provisional: cell.provisional,
-          title: `${fmtInt(cell.active)} of ${fmtInt(cell.eligible)} active`,
+          title: `${fmtInt(cell.active)} of ${fmtInt(cell.eligible)} active${cell.interval ? ` (95% interval ${fmtPct(cell.interval[0])}–${fmtPct(cell.interval[1])})` : ''}`,
         };
       }
       const partial = partialFirst && r === rows[0];

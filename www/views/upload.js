@@ -8,7 +8,14 @@ import { errorMessage, errorProblems } from '../lib/errors.js';
 import { analyzeFile, formatBytes, unreadableKind, SOURCE_NAMES } from '../lib/files.js';
 
 /** @import { Analyses, AnalysisOptions, Timings } from '../lib/files.js' */
-/** @import { ExportInfo } from '../../pkg/web/market_validation.js' */
+/** @import { EventsOptions, ExportInfo } from '../../pkg/web/market_validation.js' */
+
+/**
+ * The events options chosen after a file is analysed, from the event names it
+ * holds (the events view's pickers): they apply to that file, analysed again,
+ * and are forgotten when other files are chosen.
+ * @typedef {Pick<EventsOptions, 'activationEvent' | 'activationWindowDays' | 'startEvent' | 'returnEvent' | 'retention' | 'features'>} EventChoices
+ */
 
 const KIND_NAMES = { survey: 'survey answers', events: 'usage events' };
 let mounts = 0;
@@ -37,9 +44,14 @@ function offsetOptions(selected) {
  *   library's `problems` on bad input) is shown beside the zone (it is shown either way)
  * @param {boolean} [handlers.pageDrop] also take files dropped anywhere on the page (default true),
  *   rather than letting the browser navigate to them
- * @returns {{ element: HTMLElement, handleFiles: (files: FileList | File[] | null | undefined) => Promise<void>, cancel: () => void, destroy: () => void }}
+ * @returns {{ element: HTMLElement, handleFiles: (files: FileList | File[] | null | undefined) => Promise<void>,
+ *   rerunEvents: (choices: EventChoices) => Promise<unknown>, cancel: () => void, destroy: () => void }}
+ *   rerunEvents: analyses the last usage-events file again with these choices added to the
+ *   events options; resolves with null once its result is delivered (or another analysis took
+ *   its place), else with the error (shown beside the zone too) or the cancellation
  *
- * @typedef {{ file: File, name: string, size: number, kind: keyof Analyses, timings?: Timings, read?: ExportInfo }} UploadInfo
+ * @typedef {{ file: File, name: string, size: number, kind: keyof Analyses, timings?: Timings, read?: ExportInfo,
+ *   choices: EventChoices }} UploadInfo  choices: those the events were analysed with
  */
 export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop = true } = {}) {
   const id = `mv-upload-${++mounts}`;
@@ -91,11 +103,13 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
 
   const ev = {
     user: text('user', 'detected'), time: text('time', 'detected'), signup: text('signup', 'none'), event: text('event', 'detected'),
+    session: text('session', 'detected'),
     offset: h('select', { name: 'utcOffsetMinutes' }, offsetOptions(0)),
     weekStart: select('weekStart', [['monday', 'Monday'], ['sunday', 'Sunday']]),
     period: select('cohortPeriod', [['week', 'Week'], ['day', 'Day'], ['month', 'Month']]),
     window: select('window', [['calendar', 'Calendar periods'], ['24h', '24-hour blocks from each user\'s start']]),
     powerDays: number('powerUserDays', 14, 1, 28),
+    sessionGap: number('sessionGapMinutes', 30, 1, 1440),
     asOf: h('input', { type: 'date', name: 'asOf' }),
     identity: select('identity', [['link', 'Link anonymous ids to signed-in ids'], ['as-is', 'Count every id apart']]),
     timeUnit: select('timeUnit', [['', 'From their size'], ['seconds', 'Seconds since 1970'], ['milliseconds', 'Milliseconds since 1970'],
@@ -108,6 +122,7 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
       field('Time column', ev.time, 'Empty: detected (timestamp, time, date…).'),
       field('Signup time column', ev.signup, 'Optional: users are then new on their signup day.'),
       field('Event name column', ev.event, 'Empty: detected (event, event_name, event_type). The tools\' own $identify-style events are not counted as activity.'),
+      field('Session id column', ev.session, 'Empty: detected ($session_id, session_id, ga_session_id); without one, a session ends after 30 minutes without an event.'),
       field('Time unit', ev.timeUnit, 'For times written as numbers; empty: from their size.'),
       field('Users', ev.identity, 'Linked: a person\'s anonymous (device) ids count as the signed-in id seen with them, as the analytics tools count.'),
       field('Day boundaries', ev.offset, 'The time zone days and weeks are counted in.'),
@@ -115,6 +130,7 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
       field('Cohort period', ev.period, 'Also the period of growth accounting.'),
       field('Retention windows', ev.window),
       field('Power user from (days of 28)', ev.powerDays),
+      field('Session timeout (minutes)', ev.sessionGap, 'Without a session id column: minutes without an event that end a session.'),
       field('Analyse up to (as-of date)', ev.asOf, 'Empty: the day of the last event.')));
 
   const sv = {
@@ -160,15 +176,16 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
     if (kind === 'events') {
       /** @type {Record<string, string>} */
       const columns = {};
-      for (const k of /** @type {const} */ (['user', 'time', 'signup', 'event'])) if (ev[k].value.trim()) columns[k] = ev[k].value.trim();
+      for (const k of /** @type {const} */ (['user', 'time', 'signup', 'event', 'session'])) if (ev[k].value.trim()) columns[k] = ev[k].value.trim();
       /** @type {Record<string, unknown>} */
-      const o = {};
+      const o = { ...choices };
       if (Object.keys(columns).length) o.columns = columns;
       if (ev.offset.value !== '0') o.utcOffsetMinutes = Number(ev.offset.value);
       if (ev.weekStart.value !== 'monday') o.weekStart = ev.weekStart.value;
       if (ev.period.value !== 'week') o.cohortPeriod = ev.period.value;
       if (ev.window.value !== 'calendar') o.window = ev.window.value;
       if (num(ev.powerDays) !== undefined && num(ev.powerDays) !== 14) o.powerUserDays = num(ev.powerDays);
+      if (num(ev.sessionGap) !== undefined && num(ev.sessionGap) !== 30) o.sessionGapMinutes = num(ev.sessionGap);
       if (ev.asOf.value) o.asOf = ev.asOf.value;
       if (ev.timeUnit.value) o.timeUnit = ev.timeUnit.value;
       if (ev.identity.value !== 'link') o.identity = ev.identity.value;
@@ -242,6 +259,11 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
   let generation = 0;
   /** A file whose kind could not be told: analysed once a kind is chosen. @type {File | null} */
   let undetected = null;
+  /** The last file shown as usage events, and the choices made from its event names. */
+  let lastEvents = /** @type {File | null} */ (null);
+  let choices = /** @type {EventChoices} */ ({});
+  /** The generation of the last batch stopped by the Cancel button. */
+  let cancelled = 0;
   let ticker = 0;
 
   /** @type {{ [K in keyof Analyses]?: (result: Analyses[K], info: UploadInfo) => void }} */
@@ -256,20 +278,26 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
   /**
    * Analyses one file of a batch.
    * @param {File} file @param {number} gen the batch's generation @param {number} total @param {number} index
-   * @returns {Promise<boolean>} whether to go on with the batch
+   * @param {keyof Analyses} [kindAsked] what the file holds, when known (else the choice above the options)
+   * @returns {Promise<{ goOn: boolean, error?: unknown }>} whether to go on with the batch, and the error shown
    */
-  async function runOne(file, gen, total, index) {
+  async function runOne(file, gen, total, index, kindAsked) {
     const count = total > 1 ? ` (file ${index + 1} of ${total})` : '';
-    if (!file.size) { showError(file.name, new Error('The file is empty.')); return true; }
-    const unreadable = await unreadableKind(file).catch(() => null);
-    if (gen !== generation) return false;
-    if (unreadable) {
-      showError(file.name, new Error(`This is ${unreadable}; the page reads CSV, JSON, gzip and zip files and Excel workbooks (.xlsx). Export the data as CSV (in a spreadsheet: File > Save as or Download > CSV) and drop that.`));
-      return true;
+    if (!file.size) {
+      const error = new Error('The file is empty.');
+      showError(file.name, error);
+      return { goOn: true, error };
     }
-    const asked = chosenKind();
+    const unreadable = await unreadableKind(file).catch(() => null);
+    if (gen !== generation) return { goOn: false };
+    if (unreadable) {
+      const error = new Error(`This is ${unreadable}; the page reads CSV, JSON, gzip and zip files and Excel workbooks (.xlsx). Export the data as CSV (in a spreadsheet: File > Save as or Download > CSV) and drop that.`);
+      showError(file.name, error);
+      return { goOn: true, error };
+    }
+    const asked = kindAsked ?? chosenKind();
     /** @type {UploadInfo} */
-    const info = { file, name: file.name, size: file.size, kind: asked === 'auto' ? 'survey' : asked };
+    const info = { file, name: file.name, size: file.size, kind: asked === 'auto' ? 'survey' : asked, choices: { ...choices } };
     const size = formatBytes(file.size);
     setState('running');
     progress.max = Math.max(1, file.size);
@@ -296,7 +324,7 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
     current = job;
     try {
       const { kind, result, info: read, timings } = await job.promise;
-      if (gen !== generation) return false;
+      if (gen !== generation) return { goOn: false };
       info.kind = kind;
       info.timings = timings;
       info.read = read;
@@ -306,16 +334,19 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
       setState('done');
       const tool = read && read.source !== 'unknown' ? ` from ${SOURCE_NAMES[read.source] ?? read.source}` : '';
       say(`Analysed ${file.name} (${size}, ${KIND_NAMES[kind]}${tool}) in ${secs} s.`, `Analysed ${file.name}`);
+      if (kind === 'events') lastEvents = file;
       try {
         deliver(kind, result, info);
       } catch (e) {
         console.error(e);
-        showError(file.name, new Error(`Analysed, but the result could not be shown: ${errorMessage(e)}`));
+        const error = new Error(`Analysed, but the result could not be shown: ${errorMessage(e)}`);
+        showError(file.name, error);
+        return { goOn: true, error };
       }
-      return true;
+      return { goOn: true };
     } catch (e) {
-      if (e != null && typeof e === 'object' && 'name' in e && e.name === 'AbortError') return false;
-      if (gen !== generation) return false;
+      if (e != null && typeof e === 'object' && 'name' in e && e.name === 'AbortError') return { goOn: false };
+      if (gen !== generation) return { goOn: false };
       // Neither kind: analysed again once the user says which.
       if (e != null && typeof e === 'object' && 'name' in e && e.name === 'UnknownKind') undetected = file;
       setState('error');
@@ -323,37 +354,61 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
       say(`Could not analyse ${file.name}.`, `Could not analyse ${file.name}`);
       showError(file.name, e);
       try { onError?.(e, info); } catch (err) { console.error(err); }
-      return true;
+      return { goOn: true, error: e };
     } finally {
       clearInterval(ticker);
       if (gen === generation) current = null;
     }
   }
 
-  /**
-   * Analyses the files one after the other; a new call cancels the running one.
-   * @param {FileList | File[] | null | undefined} fileList
-   */
-  async function handleFiles(fileList) {
-    const files = [...(fileList ?? [])];
-    if (!files.length) return;
+  /** Starts a batch: cancels the running one and clears the errors shown. @returns {number} the batch's generation */
+  function newBatch() {
     const gen = ++generation;
     current?.cancel();
     current = null;
     undetected = null;
     clearErrors();
+    return gen;
+  }
+
+  /**
+   * Analyses the files one after the other; a new call cancels the running one.
+   * The choices made from the last file's event names are forgotten.
+   * @param {FileList | File[] | null | undefined} fileList
+   */
+  async function handleFiles(fileList) {
+    const files = [...(fileList ?? [])];
+    if (!files.length) return;
+    const gen = newBatch();
+    choices = {};
     // The picker is reset after each choice (so the same file can be chosen again): say here what was chosen.
     chosen.textContent = files.length === 1 ? `${files[0].name} (${formatBytes(files[0].size)})` : `${files.length} files: ${files.map((f) => f.name).join(', ')}`;
     chosen.hidden = false;
     for (let i = 0; i < files.length; i++) {
       if (gen !== generation) return;
-      const goOn = await runOne(files[i], gen, files.length, i);
+      const { goOn } = await runOne(files[i], gen, files.length, i);
       if (!goOn) return;
     }
   }
 
+  /**
+   * Analyses the last usage-events file again, with the choices made from its event names.
+   * @param {EventChoices} next
+   * @returns {Promise<unknown>} the error, or that it was cancelled; null once the result is
+   *   delivered, or when another analysis took its place
+   */
+  async function rerunEvents(next) {
+    if (!lastEvents) return new Error('No usage events file to analyse again.');
+    const gen = newBatch();
+    choices = { ...next };
+    const { error } = await runOne(lastEvents, gen, 1, 0, 'events');
+    if (error) return error;
+    return cancelled === gen ? new Error('The analysis was cancelled.') : null;
+  }
+
   function cancel() {
     if (!current) return;
+    cancelled = generation;
     generation++;
     current.cancel();
     current = null;
@@ -406,6 +461,7 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
   return {
     element,
     handleFiles,
+    rerunEvents,
     cancel,
     destroy() {
       cancel();

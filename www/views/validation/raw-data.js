@@ -90,7 +90,7 @@ export function mountRawData({ form, rescore, setAsOf }) {
     $(`#${kind}-section`).hidden = false;
   };
 
-  mountUpload($('#upload'), {
+  const upload = mountUpload($('#upload'), {
     onSurvey(result, info) {
       showing('survey', info?.name ?? '');
       renderSurvey($('#survey-view'), result, { onUse: (surveyData) => useDerived({ surveyData }, info?.name ?? 'the survey file'), fileName: info?.name });
@@ -98,8 +98,10 @@ export function mountRawData({ form, rescore, setAsOf }) {
     onEvents(result, info) {
       showing('events', info?.name ?? '');
       renderEvents($('#events-view'), result.analysis, {
-        csv: result, fileName: info?.name,
+        csv: result, fileName: info?.name, choices: info?.choices,
         onUse: (parts) => { setAsOf(result.analysis.asOf); useDerived(parts, info?.name ?? 'the events file'); },
+        // The activation, retention and feature choices: the same file analysed again.
+        onChoose: (choices) => upload.rerunEvents(choices),
       });
     },
   });
