@@ -516,7 +516,7 @@ async function benchSize(size, seed, nNames, activation, native, skipDuck, profi
         'activation (users, eligible, activated), sessions (count, mean and median minutes, per active user-day, events without a session)');
     }
     agreement.push(`activation boundary: ${fmtInt(duck.withinASecondAfter)} eligible users whose first ${activation} came ` +
-      'more than 7 days but less than 7 days + 1 s after their start (the library counts whole seconds: floor((t - start) / 1000) <= 604800)');
+      'more than 7 days but less than 7 days + 1 s after their start (the window is compared in milliseconds; a count in whole seconds would call them activated)');
   }
 
   // ---------------------------------------------------------- table
