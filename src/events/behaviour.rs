@@ -1,9 +1,10 @@
-//! What users did, from the event names and sessions: one pass over each
-//! user's events (grouped by a radix sort of the user ids, so the work is
-//! linear) fills the feature, activation and session tallies together.
-//! With `startEvent` or `returnEvent`, a first pass counts the retention
-//! cohorts by those events, whose horizon the features' retention is read
-//! at. Runs after the daily tables, whose as-of day and cohorts it reuses.
+//! What users did, from the event names and sessions. The events are
+//! grouped by user once (a counting sort for dense ids, a radix sort for
+//! sparse ones, so the work is linear); the daily tables are filled from the
+//! groups, then one pass over each user's events fills the feature,
+//! activation and session tallies together, at the horizon of the tables'
+//! cohorts. With `startEvent` or `returnEvent`, a pass before it counts the
+//! retention cohorts by those events, whose horizon is used instead.
 
 use crate::calendar::{local_day, MS_PER_DAY};
 use crate::events::activation::{Activation, ActivationTally};

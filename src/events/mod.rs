@@ -1,6 +1,8 @@
 //! Usage analysis from raw events (a user id and a timestamp per event):
 //! daily actives and new users, trailing WAU and MAU, stickiness, the L28
-//! power-user curve, cohort retention and growth accounting.
+//! power-user curve, cohort retention and growth accounting; and, when the
+//! events have names or session ids ([`analyze_event_columns`]), feature
+//! adoption and usage, activation, sessions and retention by events.
 //!
 //! Events may come in any order. They are reduced to the distinct
 //! (user, local day) pairs by a radix sort, then one pass over each user's
