@@ -198,6 +198,19 @@ fn ga4_nested_json_lines_with_its_event_params() {
 }
 
 #[test]
+fn options_that_read_event_names_need_an_event_column() {
+    let config = EventsConfig::from_raw(
+        &RawValue::from_json_str(r#"{"activationEvent": "project_created"}"#).unwrap(),
+    )
+    .unwrap();
+    let csv = "user_id,timestamp\nu1,2026-11-02T09:00:00Z\n";
+    let text = analyze_events_csv(csv.as_bytes(), &config)
+        .unwrap_err()
+        .to_string();
+    assert!(text.contains("options.columns.event"), "{text}");
+}
+
+#[test]
 fn amplitude_sessions_activation_and_features() {
     let e = expected("amplitudeSessions");
     let r = analyse(

@@ -81,6 +81,7 @@ pub fn analyze_events_csv(
         mut warnings,
         ..
     } = open_events(&decoded, config)?;
+    needs_event_column(&columns, config)?;
     let time_unit = column_unit(&sample, &columns.time, config.time_unit, &mut warnings);
     let signup_unit = columns
         .signup
@@ -197,6 +198,36 @@ pub fn analyze_events_csv(
         identity,
         warnings,
     })
+}
+
+/// Options that read event names, with no event name column: said before
+/// any row is read, with the way to name the column.
+fn needs_event_column(columns: &Columns, config: &EventsConfig) -> Result<(), InputError> {
+    if columns.event.is_some() {
+        return Ok(());
+    }
+    let asked = [
+        ("options.activationEvent", config.activation_event.is_some()),
+        ("options.features", !config.features.is_empty()),
+        ("options.startEvent", config.start_event.is_some()),
+        ("options.returnEvent", config.return_event.is_some()),
+    ];
+    let problems: Vec<Problem> = asked
+        .iter()
+        .filter(|(_, given)| *given)
+        .map(|(path, _)| {
+            Problem::new(*path, "given for an export with no event name column", "an export with event names")
+                .with_hint(Some(
+                    "name the event column with options.columns.event (no header is event, event_name or event_type)"
+                        .into(),
+                ))
+        })
+        .collect();
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(InputError::new("events", problems))
+    }
 }
 
 /// Each event's anonymous id (when its column is not the user column) and
