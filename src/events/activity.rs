@@ -64,23 +64,85 @@ impl RadixKey for u32 {
     }
 }
 
-/// Sorts keys by their bits `from..to` (11 bits a pass), stably: keys equal
-/// there keep their order, so the low bits can carry a payload (an event's
-/// index) that stays in input order within each group. `to` is at most the
-/// key's width.
+/// Sorts keys by their bits `from..to`, 11 bits a pass, least significant
+/// first. `to` is at most the key's width. Keys equal on those bits keep
+/// their order for fewer than a million keys or at most 16 bits; beyond,
+/// they are first split in place by their top 4 bits (no copy of the whole
+/// array: the sort then needs a sixteenth of the keys' memory beside them,
+/// not as much again) and their order within equal bits is not kept, so
+/// callers that need it sort on the bits that hold it.
 pub fn radix_sort<K: RadixKey>(mut keys: Vec<K>, from: u32, to: u32) -> Vec<K> {
-    const RADIX_BITS: u32 = 11;
-    const BUCKETS: usize = 1 << RADIX_BITS;
-    let width = (std::mem::size_of::<K>() * 8) as u32;
-    let shifts: Vec<u32> = (from..to.min(width)).step_by(RADIX_BITS as usize).collect();
-    // Every pass's counts in one read of the keys.
+    let to = to.min((std::mem::size_of::<K>() * 8) as u32);
+    if keys.len() >= 1 << 20 && to > from + 16 {
+        let top = to - SPLIT_BITS;
+        let bounds = split_in_place(&mut keys, top);
+        let largest = bounds.windows(2).map(|w| w[1] - w[0]).max().unwrap_or(0);
+        let mut scratch = vec![K::default(); largest];
+        for w in bounds.windows(2) {
+            let part = &mut keys[w[0]..w[1]];
+            let scratch = &mut scratch[..part.len()];
+            if !lsd(part, scratch, from, top) {
+                part.copy_from_slice(scratch);
+            }
+        }
+        return keys;
+    }
+    let mut other = vec![K::default(); keys.len()];
+    if lsd(&mut keys, &mut other, from, to) {
+        keys
+    } else {
+        other
+    }
+}
+
+const RADIX_BITS: u32 = 11;
+const BUCKETS: usize = 1 << RADIX_BITS;
+/// Bits of the in-place split of many keys: 16 parts.
+const SPLIT_BITS: u32 = 4;
+
+/// Permutes `keys` in place by their 4 bits from `shift` (American flag
+/// sort's step: each key swapped straight to its part); returns where each
+/// part begins, and the end.
+fn split_in_place<K: RadixKey>(keys: &mut [K], shift: u32) -> Vec<usize> {
+    let parts = 1usize << SPLIT_BITS;
+    let part_of = |k: &K| k.digit(shift) & (parts - 1);
+    let mut bounds = vec![0usize; parts + 1];
+    for k in keys.iter() {
+        bounds[part_of(k) + 1] += 1;
+    }
+    for p in 0..parts {
+        bounds[p + 1] += bounds[p];
+    }
+    let mut next = bounds[..parts].to_vec();
+    for p in 0..parts {
+        while next[p] < bounds[p + 1] {
+            // Follow the cycle from the first unplaced key of part p.
+            let mut k = keys[next[p]];
+            let mut d = part_of(&k);
+            while d != p {
+                std::mem::swap(&mut k, &mut keys[next[d]]);
+                next[d] += 1;
+                d = part_of(&k);
+            }
+            keys[next[p]] = k;
+            next[p] += 1;
+        }
+    }
+    bounds
+}
+
+/// Least-significant-digit first over bits `from..to`, between `keys` and
+/// `scratch` (of the same length), stably, every pass's counts taken in one
+/// read; true when the result is in `keys`.
+fn lsd<K: RadixKey>(keys: &mut [K], scratch: &mut [K], from: u32, to: u32) -> bool {
+    let shifts: Vec<u32> = (from..to).step_by(RADIX_BITS as usize).collect();
     let mut counts = vec![[0usize; BUCKETS]; shifts.len()];
-    for k in &keys {
+    for k in keys.iter() {
         for (c, &shift) in counts.iter_mut().zip(&shifts) {
             c[k.digit(shift) & (BUCKETS - 1)] += 1;
         }
     }
-    let mut other = vec![K::default(); keys.len()];
+    let mut in_keys = true;
     for (c, &shift) in counts.iter().zip(&shifts) {
         // Skip passes where every key has the same digit.
         if c.contains(&keys.len()) {
@@ -92,14 +154,19 @@ pub fn radix_sort<K: RadixKey>(mut keys: Vec<K>, from: u32, to: u32) -> Vec<K> {
             *o = sum;
             sum += n;
         }
-        for k in &keys {
+        let (src, dst): (&[K], &mut [K]) = if in_keys {
+            (&*keys, &mut *scratch)
+        } else {
+            (&*scratch, &mut *keys)
+        };
+        for k in src {
             let b = k.digit(shift) & (BUCKETS - 1);
-            other[offsets[b]] = *k;
+            dst[offsets[b]] = *k;
             offsets[b] += 1;
         }
-        std::mem::swap(&mut keys, &mut other);
+        in_keys = !in_keys;
     }
-    keys
+    in_keys
 }
 
 #[cfg(test)]
@@ -141,6 +208,25 @@ mod tests {
         let mut all = keys.clone();
         all.sort_unstable();
         assert_eq!(radix_sort(keys, 0, 52), all);
+        // Over a million keys are split in place first: sorted by the bits
+        // asked for, the order within them not kept.
+        let many: Vec<u64> = (0..1_500_000u64)
+            .map(|i| {
+                state = state
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                ((state >> 32) << 32) | i
+            })
+            .collect();
+        let sorted = radix_sort(many.clone(), 32, 64);
+        assert!(sorted.windows(2).all(|w| w[0] >> 32 <= w[1] >> 32));
+        let (mut a, mut b) = (sorted, many.clone());
+        a.sort_unstable();
+        b.sort_unstable();
+        assert_eq!(a, b, "the same keys");
+        let mut all = many.clone();
+        all.sort_unstable();
+        assert_eq!(radix_sort(many, 0, 64), all);
         let small: Vec<u32> = (0..70_000u32).map(|i| i.wrapping_mul(2654435761)).collect();
         let mut expected = small.clone();
         expected.sort_unstable();

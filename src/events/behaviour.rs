@@ -32,7 +32,7 @@ pub(crate) struct Columns {
 }
 
 /// The events up to the as-of day grouped by user: each column reordered so
-/// that a user's events are one run, in input order within it.
+/// that a user's events are one run.
 pub(crate) struct Grouped {
     /// Each user with events, in id order, and where their run ends.
     runs: Vec<(u32, u32)>,
@@ -153,7 +153,9 @@ impl Columns {
 /// straight into their user's run, one column at a time, each original let
 /// go once placed: the peak stays near the columns' size and the writes go
 /// where they belong without an index in between. Sparse ids are sorted as
-/// (user, index) keys by a radix sort, then each column gathered.
+/// (user, index) keys by a radix sort, then each column gathered; for
+/// millions of events the order within a user's run is then not the input's,
+/// which no figure depends on (each orders a user's events as it needs).
 pub(crate) fn group_by_user(columns: Columns) -> Grouped {
     let Columns {
         user_ids,
