@@ -36,13 +36,14 @@ pub(crate) fn prepare(
 ) -> Result<Prepared, InputError> {
     let signups = signups.map(SignupTimes::new);
     let offset = config.utc_offset_minutes;
-    let mut first_day = i64::MAX;
-    let mut last_day = i64::MIN;
+    // The day is monotonic in the time: the first and last days are those
+    // of the earliest and latest times.
+    let (mut earliest, mut latest) = (f64::INFINITY, f64::NEG_INFINITY);
     for &t in timestamps_ms {
-        let d = local_day(t, offset);
-        first_day = first_day.min(d);
-        last_day = last_day.max(d);
+        earliest = earliest.min(t);
+        latest = latest.max(t);
     }
+    let (first_day, last_day) = (local_day(earliest, offset), local_day(latest, offset));
     if let Some(asked) = config.as_of.filter(|&d| d < first_day) {
         return Err(as_of_before_events(asked, first_day, last_day));
     }
@@ -68,12 +69,16 @@ pub(crate) fn prepare(
     });
     let mut keys = Vec::with_capacity(if with_keys { user_ids.len() } else { 0 });
     let mut after = 0u64;
-    for (&u, &t) in user_ids.iter().zip(timestamps_ms) {
-        let d = local_day(t, offset);
-        if d > as_of {
-            after += 1;
-        } else if with_keys {
-            keys.push(layout.key(u, (d - first_day) as u64));
+    // Without keys to build, the events after the as-of day need counting
+    // only when asOf was given (else it is the last event's day).
+    if with_keys || config.as_of.is_some() {
+        for (&u, &t) in user_ids.iter().zip(timestamps_ms) {
+            let d = local_day(t, offset);
+            if d > as_of {
+                after += 1;
+            } else if with_keys {
+                keys.push(layout.key(u, (d - first_day) as u64));
+            }
         }
     }
     Ok(Prepared {
