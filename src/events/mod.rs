@@ -216,27 +216,8 @@ pub fn analyze_event_columns(
         sessions: session_ids,
     };
     let (resolved, ignored) = match names {
-        Some(EventNames { codes, dictionary }) => {
-            let mut per_code = vec![0u64; dictionary.len()];
-            codes.iter().for_each(|&c| per_code[c as usize] += 1);
-            let resolved = names::resolve(&dictionary, &per_code, config)?;
-            // Each code becomes its name's slot; events that are not activity go.
-            let ignored: Vec<u64> = per_code
-                .iter()
-                .zip(&resolved.slot_of_code)
-                .map(|(&n, &slot)| if slot == names::IGNORED { n } else { 0 })
-                .collect();
-            // In place: in wasm a new array beside the old one would leave a
-            // hole that later arrays do not fit.
-            let mut slots = codes;
-            slots
-                .iter_mut()
-                .for_each(|c| *c = resolved.slot_of_code[*c as usize]);
-            columns.slots = Some(slots);
-            if ignored.iter().any(|&n| n > 0) {
-                columns.retain(|_, slot| slot != names::IGNORED);
-            }
-            let ignored = ignored_report(&ignored, &dictionary, &resolved, config);
+        Some(names) => {
+            let (resolved, ignored) = with_slots(names, &mut columns, config)?;
             (Some(resolved), Some(ignored))
         }
         None => (None, None),
@@ -249,7 +230,7 @@ pub fn analyze_event_columns(
                 "only events that are not activity",
                 "at least one event a user did (not only identity and bookkeeping events)",
             )
-            .with_hint(Some("set options.ignoreEvents to count them".into()))],
+            .with_hint(Some("set options.ignoreEvents to [] to count them".into()))],
         ));
     }
     let by_user = resolved.is_some() || columns.sessions.is_some();
@@ -272,13 +253,14 @@ pub fn analyze_event_columns(
     // The events grouped by user once: the daily tables and the pass over
     // names and sessions both read them.
     let grouped = behaviour::group_by_user(columns);
+    let (first_day, as_of) = (prepared.first_day, prepared.as_of);
     let (mut analysis, signup_times) = finish_grouped(prepared, &grouped, config);
     analysis.ignored_events = ignored;
     let resolved = resolved.unwrap_or_default();
     let frame = behaviour::Frame {
         config,
-        first_day: crate::calendar::parse_iso_date(&analysis.first_date).unwrap_or(0),
-        as_of: crate::calendar::parse_iso_date(&analysis.as_of).unwrap_or(0),
+        first_day,
+        as_of,
         horizon: report::retention_point(&analysis.cohorts.mean, config.period).map(|p| p.offset),
         active_user_days: analysis.daily.iter().map(|d| d.active).sum(),
         users: analysis.users,
@@ -286,6 +268,36 @@ pub fn analyze_event_columns(
     let found = behaviour::analyse(grouped, &resolved, signup_times.as_ref(), &frame);
     behaviour::add_to(found, &mut analysis, &resolved, config);
     Ok(analysis)
+}
+
+/// Resolves the names against the options, turns each event's code into its
+/// name's slot and leaves out the events that are not activity, counted.
+fn with_slots(
+    names: EventNames,
+    columns: &mut behaviour::Columns,
+    config: &EventsConfig,
+) -> Result<(names::ResolvedNames, IgnoredEvents), InputError> {
+    let EventNames { codes, dictionary } = names;
+    let mut per_code = vec![0u64; dictionary.len()];
+    codes.iter().for_each(|&c| per_code[c as usize] += 1);
+    let resolved = names::resolve(&dictionary, &per_code, config)?;
+    let ignored: Vec<u64> = per_code
+        .iter()
+        .zip(&resolved.slot_of_code)
+        .map(|(&n, &slot)| if slot == names::IGNORED { n } else { 0 })
+        .collect();
+    // In place: in wasm a new array beside the old one would leave a hole
+    // that later arrays do not fit.
+    let mut slots = codes;
+    slots
+        .iter_mut()
+        .for_each(|c| *c = resolved.slot_of_code[*c as usize]);
+    columns.slots = Some(slots);
+    if ignored.iter().any(|&n| n > 0) {
+        columns.retain(|_, slot| slot != names::IGNORED);
+    }
+    let report = ignored_report(&ignored, &dictionary, &resolved, config);
+    Ok((resolved, report))
 }
 
 /// The name and session columns against the ids, and options that need
