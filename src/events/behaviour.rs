@@ -32,7 +32,7 @@ pub(crate) struct Columns {
 }
 
 /// The events up to the as-of day grouped by user: each column reordered so
-/// that a user's events are one run.
+/// that a user's events are one run, in time order.
 pub(crate) struct Grouped {
     /// Each user with events, in id order, and where their run ends.
     runs: Vec<(u32, u32)>,
@@ -106,7 +106,6 @@ pub(crate) fn analyse(
             }
         }
         if !events.is_empty() {
-            order(events, by_column);
             sessions.add_user(view.user, events);
         }
     });
@@ -184,12 +183,14 @@ pub(crate) fn group_by_user(columns: Columns) -> Grouped {
         let slots = slots.map(place_u32);
         let sessions = sessions.map(place_u32);
         let times = place(&user_ids, &starts, timestamps_ms);
-        return Grouped {
+        let mut grouped = Grouped {
             runs,
             times,
             slots,
             sessions,
         };
+        sort_runs(&mut grouped);
+        return grouped;
     }
     let keys: Vec<u64> = user_ids
         .iter()
@@ -213,11 +214,44 @@ pub(crate) fn group_by_user(columns: Columns) -> Grouped {
     let slots = slots.map(gather_u32);
     let sessions = sessions.map(gather_u32);
     let times = keys.into_iter().map(|k| timestamps_ms[index(&k)]).collect();
-    Grouped {
+    let mut grouped = Grouped {
         runs,
         times,
         slots,
         sessions,
+    };
+    sort_runs(&mut grouped);
+    grouped
+}
+
+/// Puts each user's events in time order, all columns together, so that
+/// whatever reads a run reads it in order (the days, the sessions).
+fn sort_runs(grouped: &mut Grouped) {
+    let mut run: Vec<Event> = Vec::new();
+    let mut start = 0;
+    for &(_, end) in &grouped.runs {
+        let end = end as usize;
+        let times = &mut grouped.times[start..end];
+        if !times.windows(2).all(|w| w[0] <= w[1]) {
+            run.clear();
+            run.extend((start..end).map(|i| Event {
+                time_ms: grouped.times[i],
+                slot: grouped.slots.as_ref().map_or(0, |s| s[i]),
+                session: grouped.sessions.as_ref().map_or(NO_SESSION, |s| s[i]),
+                returns: false,
+            }));
+            order(&mut run, false);
+            for (k, e) in run.iter().enumerate() {
+                grouped.times[start + k] = e.time_ms;
+                if let Some(s) = &mut grouped.slots {
+                    s[start + k] = e.slot;
+                }
+                if let Some(s) = &mut grouped.sessions {
+                    s[start + k] = e.session;
+                }
+            }
+        }
+        start = end;
     }
 }
 
@@ -272,15 +306,12 @@ impl Grouped {
         let mut start = 0;
         for &(user, end) in &self.runs {
             days.clear();
+            // The run is in time order, so its days are too.
             days.extend(
                 self.times[start..end as usize]
                     .iter()
                     .map(|&t| local_day(t, offset)),
             );
-            // Exports are mostly in time order: then the days already are.
-            if !days.windows(2).all(|w| w[0] <= w[1]) {
-                days.sort_unstable();
-            }
             days.dedup();
             let signup = walk.until(user, |_, t| tables.add_user(&[], Some(t)));
             tables.add_user(&days, signup);

@@ -12,7 +12,7 @@ use crate::events::config::{period_of, EventsConfig, Period, Window};
 use crate::events::elapsed::ElapsedCohorts;
 use crate::events::report::{cohorts, Triangle};
 use crate::events::result::Cohorts;
-use crate::events::user_events::{order, Event, UserView};
+use crate::events::user_events::{Event, UserView};
 
 /// The retention triangle counted from each user's start and return events.
 pub(crate) struct ReturnTally<'c> {
@@ -54,7 +54,7 @@ impl<'c> ReturnTally<'c> {
     /// A user: in the cohort of their start event's period (none before the
     /// first day), returning in the periods of their return events at or
     /// after it.
-    pub(crate) fn add_user(&mut self, user: &UserView, events: &mut [Event]) {
+    pub(crate) fn add_user(&mut self, user: &UserView, events: &[Event]) {
         let Some(start) = user.cohort_start_ms.filter(|t| *t < user.end_ms) else {
             return;
         };
@@ -65,8 +65,8 @@ impl<'c> ReturnTally<'c> {
         }
         let cohort = (period_of(start_day, c) - self.first_period) as usize;
         self.size[cohort] += 1;
-        // In time order, each return's period is at or after the one before.
-        order(events, false);
+        // In time order (as runs are), each return's period is at or after
+        // the one before.
         let returns = events.iter().filter(|e| e.returns && e.time_ms >= start);
         self.offsets.clear();
         match &mut self.elapsed {

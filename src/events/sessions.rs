@@ -49,6 +49,8 @@ pub(crate) struct SessionTally {
     without_session: u64,
     /// Who has each session id, to find the ids more than one user has.
     owners: Owners,
+    /// The user at hand's sessions: (id, first, last time).
+    spans: Vec<(u32, f64, f64)>,
 }
 
 /// What the session column holds, measured before the pass.
@@ -123,6 +125,7 @@ impl SessionTally {
             lengths_ms: Vec::with_capacity(ids.map_or(0, |i| i.sessions)),
             longer_than_a_day: 0,
             without_session: 0,
+            spans: Vec::new(),
             owners: match ids {
                 Some(i) if (i.max as usize) < i.events + 1024 => Owners::Table {
                     first: vec![UNSEEN; i.max as usize + 1],
@@ -133,36 +136,54 @@ impl SessionTally {
         }
     }
 
-    /// A user's sessions, from their events in order (by session then time
-    /// with a session column, else by time).
+    /// A user's sessions, from their events in time order.
     pub(crate) fn add_user(&mut self, user: u32, events: &[Event]) {
+        if self.by_column {
+            self.add_by_id(user, events);
+            return;
+        }
         let mut i = 0;
         while i < events.len() {
-            let first = events[i];
-            let mut last = first.time_ms;
+            let first = events[i].time_ms;
+            let mut last = first;
             let mut j = i + 1;
-            if self.by_column {
-                if first.session == NO_SESSION {
-                    self.without_session += (events.len() - i) as u64;
-                    // Sorted by session: the rest hold no session id either.
-                    return;
-                }
-                while j < events.len() && events[j].session == first.session {
-                    last = events[j].time_ms;
-                    j += 1;
-                }
-                self.owners.add(first.session, user);
-            } else {
-                while j < events.len() && events[j].time_ms - last <= self.gap_ms {
-                    last = events[j].time_ms;
-                    j += 1;
-                }
+            while j < events.len() && events[j].time_ms - last <= self.gap_ms {
+                last = events[j].time_ms;
+                j += 1;
             }
-            let length = last - first.time_ms;
-            self.longer_than_a_day += u64::from(length > DAY_MS);
-            self.lengths_ms.push(length);
+            self.add_session(last - first);
             i = j;
         }
+    }
+
+    /// A user's sessions by id, from their events in time order: each id's
+    /// first and last time, kept in a short list (a user has few sessions),
+    /// so the events need no other order.
+    fn add_by_id(&mut self, user: u32, events: &[Event]) {
+        self.spans.clear();
+        for e in events {
+            if e.session == NO_SESSION {
+                self.without_session += 1;
+                continue;
+            }
+            match self.spans.iter_mut().find(|s| s.0 == e.session) {
+                Some(span) => {
+                    span.1 = span.1.min(e.time_ms);
+                    span.2 = span.2.max(e.time_ms);
+                }
+                None => self.spans.push((e.session, e.time_ms, e.time_ms)),
+            }
+        }
+        for i in 0..self.spans.len() {
+            let (session, first, last) = self.spans[i];
+            self.owners.add(session, user);
+            self.add_session(last - first);
+        }
+    }
+
+    fn add_session(&mut self, length: f64) {
+        self.longer_than_a_day += u64::from(length > DAY_MS);
+        self.lengths_ms.push(length);
     }
 
     /// The figures; `active_user_days` is the sum of the daily actives.
