@@ -152,9 +152,9 @@ impl Columns {
 /// straight into their user's run, one column at a time, each original let
 /// go once placed: the peak stays near the columns' size and the writes go
 /// where they belong without an index in between. Sparse ids are sorted as
-/// (user, index) keys by a radix sort, then each column gathered; for
-/// millions of events the order within a user's run is then not the input's,
-/// which no figure depends on (each orders a user's events as it needs).
+/// (user, index) keys by a radix sort, then each column gathered. Each run
+/// is then put in time order (ties in a fixed order), whatever order the
+/// events came in.
 pub(crate) fn group_by_user(columns: Columns) -> Grouped {
     let Columns {
         user_ids,
