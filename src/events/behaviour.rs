@@ -153,8 +153,8 @@ impl Columns {
 /// go once placed: the peak stays near the columns' size and the writes go
 /// where they belong without an index in between. Sparse ids are sorted as
 /// (user, index) keys by a radix sort, then each column gathered. Each run
-/// is then put in time order (ties in a fixed order), whatever order the
-/// events came in.
+/// is then put in time order (equal times as the grouping left them),
+/// whatever order the events came in.
 pub(crate) fn group_by_user(columns: Columns) -> Grouped {
     let Columns {
         user_ids,
