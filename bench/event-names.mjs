@@ -59,13 +59,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { generateEvents, DAY_MS, DEFAULTS } from './events-data.mjs';
 import { loadOurs, loadNative } from './events.mjs';
 import { prng } from './prng.mjs';
 import { table } from './table.mjs';
+import { commandLine, summarize } from './cli.mjs';
 import { firstDifference, median } from './compare.mjs';
 
 const SCRIPT = fileURLToPath(import.meta.url);
@@ -75,27 +75,9 @@ const ROOT = path.resolve(path.dirname(SCRIPT), '..');
 
 const USAGE = 'usage: node bench/event-names.mjs [--sizes 1m,10m] [--runs R] [--seed S] [--names K] ' +
   '[--activation NAME] [--skip-duckdb] [--native-profile release|bench-native] [--no-build] [--dump DIR]';
-const argv = process.argv.slice(2);
-const flag = (name) => argv.includes(`--${name}`);
-function opt(name, fallback) {
-  const i = argv.indexOf(`--${name}`);
-  if (i < 0) return fallback;
-  if (i + 1 >= argv.length) usage(`--${name} needs a value`);
-  return argv[i + 1];
-}
-function int(name, fallback, min) {
-  const raw = opt(name, undefined);
-  if (raw === undefined) return fallback;
-  const v = Number(raw);
-  if (!Number.isInteger(v) || v < min) usage(`--${name} needs a whole number >= ${min}`);
-  return v;
-}
-function usage(message) {
-  console.error(`bench/event-names.mjs: ${message}\n${USAGE}`);
-  process.exit(2);
-}
 const KNOWN = new Set(['sizes', 'runs', 'seed', 'names', 'activation', 'skip-duckdb', 'native-profile', 'no-build', 'dump', 'help']);
 const WITH_VALUE = new Set(['sizes', 'runs', 'seed', 'names', 'activation', 'native-profile', 'dump']);
+const { argv, flag, opt, int, usage, start } = commandLine(SCRIPT, USAGE, KNOWN, WITH_VALUE);
 const RUNS = int('runs', 5, 1);
 
 // ------------------------------------------------------------ helpers
@@ -613,37 +595,7 @@ async function main() {
   const all = [];
   for (const size of sizes) all.push(await benchSize(size, seed, nNames, activation, native, skipDuck, profile));
 
-  console.log('\nsummary:');
-  let failed = false;
-  for (const { size, problems, goals } of all) {
-    const met = goals.filter((g) => g.met).length;
-    console.log(`  ${fmtInt(size.events)} events: goals met ${met}/${goals.length}` +
-      (goals.some((g) => g.met === false) ? ` (missed: ${goals.filter((g) => g.met === false).map((g) => g.text).join('; ')})` : '') +
-      (problems.length ? `; PROBLEMS: ${problems.join('; ')}` : '; no problems'));
-    if (problems.length) failed = true;
-  }
-  if (failed) {
-    console.error('bench/event-names.mjs: FAILED (see the problems above)');
-    process.exit(1);
-  }
+  summarize(`bench/${path.basename(SCRIPT)}`, all, fmtInt);
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === SCRIPT) {
-  if (flag('help')) {
-    console.log(USAGE);
-    process.exit(0);
-  }
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (!a.startsWith('--') || !KNOWN.has(a.slice(2))) usage(`unknown argument ${a}`);
-    if (WITH_VALUE.has(a.slice(2))) i++;
-  }
-  if (typeof globalThis.gc !== 'function') {
-    const r = spawnSync(process.execPath, [...process.execArgv, '--expose-gc', SCRIPT, ...argv], { stdio: 'inherit' });
-    process.exit(r.status ?? 1);
-  }
-  main().catch((e) => {
-    console.error(e?.stack ?? e);
-    process.exit(1);
-  });
-}
+start(main);
