@@ -183,14 +183,12 @@ pub(crate) fn group_by_user(columns: Columns) -> Grouped {
         let slots = slots.map(place_u32);
         let sessions = sessions.map(place_u32);
         let times = place(&user_ids, &starts, timestamps_ms);
-        let mut grouped = Grouped {
+        return in_time_order(Grouped {
             runs,
             times,
             slots,
             sessions,
-        };
-        sort_runs(&mut grouped);
-        return grouped;
+        });
     }
     let keys: Vec<u64> = user_ids
         .iter()
@@ -214,19 +212,17 @@ pub(crate) fn group_by_user(columns: Columns) -> Grouped {
     let slots = slots.map(gather_u32);
     let sessions = sessions.map(gather_u32);
     let times = keys.into_iter().map(|k| timestamps_ms[index(&k)]).collect();
-    let mut grouped = Grouped {
+    in_time_order(Grouped {
         runs,
         times,
         slots,
         sessions,
-    };
-    sort_runs(&mut grouped);
-    grouped
+    })
 }
 
 /// Puts each user's events in time order, all columns together, so that
 /// whatever reads a run reads it in order (the days, the sessions).
-fn sort_runs(grouped: &mut Grouped) {
+fn in_time_order(mut grouped: Grouped) -> Grouped {
     let mut run: Vec<Event> = Vec::new();
     let mut start = 0;
     for &(_, end) in &grouped.runs {
@@ -253,6 +249,7 @@ fn sort_runs(grouped: &mut Grouped) {
         }
         start = end;
     }
+    grouped
 }
 
 /// A column's values placed in their users' runs (`starts`: each user's
@@ -294,14 +291,9 @@ impl Grouped {
     }
 
     /// Adds each user's distinct days (and signup time), in id order, to
-    /// the daily tables.
-    pub(crate) fn fill_tables(
-        &self,
-        tables: &mut Tables,
-        signups: Option<&SignupTimes>,
-        offset: i32,
-    ) {
-        let mut walk = SignupWalk::new(signups);
+    /// the daily tables; `walk` adds the users with only a signup before
+    /// each (the caller adds those after the last).
+    pub(crate) fn fill_tables(&self, tables: &mut Tables, walk: &mut SignupWalk, offset: i32) {
         let mut days: Vec<i64> = Vec::new();
         let mut start = 0;
         for &(user, end) in &self.runs {
@@ -317,7 +309,6 @@ impl Grouped {
             tables.add_user(&days, signup);
             start = end as usize;
         }
-        walk.finish(|_, t| tables.add_user(&[], Some(t)));
     }
 }
 
@@ -353,10 +344,8 @@ impl Users<'_> {
         let g = self.grouped;
         let has_names = g.slots.is_some();
         let mut add = |user: u32, signup: Option<f64>, events: &mut Vec<Event>| {
-            let first = events
-                .iter()
-                .map(|e| e.time_ms)
-                .fold(f64::INFINITY, f64::min);
+            // Runs are in time order: the first event is the earliest.
+            let first = events.first().map_or(f64::INFINITY, |e| e.time_ms);
             let start_ms = signup.map_or(first, |s| s.min(first));
             if !start_ms.is_finite() || start_ms >= end_ms {
                 return;

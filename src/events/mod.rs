@@ -97,7 +97,7 @@ pub fn analyze_events(
 ) -> Result<EventsAnalysis, InputError> {
     prepare::validate(user_ids, timestamps_ms, None)?;
     let prepared = prepare(user_ids, timestamps_ms, None, config, true)?;
-    Ok(finish(prepared, config)?.0)
+    Ok(finish(prepared, None, config).0)
 }
 
 /// [`analyze_events`] with a signup time per user defining who is new.
@@ -124,7 +124,7 @@ pub fn analyze_events_with_signups(
 ) -> Result<EventsAnalysis, InputError> {
     prepare::validate(user_ids, timestamps_ms, Some(signups))?;
     let prepared = prepare(user_ids, timestamps_ms, Some(signups), config, true)?;
-    Ok(finish(prepared, config)?.0)
+    Ok(finish(prepared, None, config).0)
 }
 
 /// [`analyze_events`] taking the arrays by value: they are freed as soon as
@@ -244,7 +244,7 @@ pub fn analyze_event_columns(
     if !by_user {
         // Only the daily tables: the arrays go before the keys are sorted.
         drop(columns);
-        return Ok(finish(prepared, config)?.0);
+        return Ok(finish(prepared, None, config).0);
     }
     if prepared.after > 0 {
         let (offset, as_of) = (config.utc_offset_minutes, prepared.as_of);
@@ -254,7 +254,7 @@ pub fn analyze_event_columns(
     // names and sessions both read them.
     let grouped = behaviour::group_by_user(columns);
     let (first_day, as_of) = (prepared.first_day, prepared.as_of);
-    let (mut analysis, signup_times) = finish_grouped(prepared, &grouped, config);
+    let (mut analysis, signup_times) = finish(prepared, Some(&grouped), config);
     analysis.ignored_events = ignored;
     let resolved = resolved.unwrap_or_default();
     let frame = behaviour::Frame {
@@ -374,13 +374,15 @@ fn ignored_report(
     }
 }
 
-/// The second stage: the keys sorted and made distinct, then each user's
-/// days (with their signup time, merged in user order) added to the tables.
-/// The signup times are handed back for the pass over event names.
+/// The second stage: each user's days (with their signup time, merged in
+/// user order) added to the tables. The days come from the events grouped
+/// by user when they are (`grouped`), else from the keys, sorted and made
+/// distinct. The signup times are handed back for the pass over event names.
 fn finish(
     prepared: Prepared,
+    grouped: Option<&behaviour::Grouped>,
     config: &EventsConfig,
-) -> Result<(EventsAnalysis, Option<SignupTimes>), InputError> {
+) -> (EventsAnalysis, Option<SignupTimes>) {
     let Prepared {
         keys,
         layout,
@@ -392,68 +394,39 @@ fn finish(
         elapsed,
         signups,
     } = prepared;
-    let pairs = activity::sort_unique(keys, key_bits);
-    let mut report = tables(first_day, as_of, elapsed, signups.as_ref(), config);
-    let mut walk = signups::SignupWalk::new(signups.as_ref());
-    // One buffer for every user's days: no allocation per user.
-    let mut days: Vec<i64> = Vec::new();
-    let mut start = 0;
-    while start < pairs.len() {
-        let user = layout.user(pairs[start]);
-        let mut end = start;
-        while end < pairs.len() && layout.user(pairs[end]) == user {
-            end += 1;
-        }
-        days.clear();
-        days.extend(
-            pairs[start..end]
-                .iter()
-                .map(|k| first_day + layout.day(*k) as i64),
-        );
-        let signup = walk.until(user, |_, t| report.add_user(&[], Some(t)));
-        report.add_user(&days, signup);
-        start = end;
-    }
-    walk.finish(|_, t| report.add_user(&[], Some(t)));
-    Ok((report::build(report, events, after), signups))
-}
-
-/// [`finish`] for events grouped by user: each user's days from their
-/// events.
-fn finish_grouped(
-    prepared: Prepared,
-    grouped: &behaviour::Grouped,
-    config: &EventsConfig,
-) -> (EventsAnalysis, Option<SignupTimes>) {
-    let Prepared {
-        first_day,
-        as_of,
-        events,
-        after,
-        elapsed,
-        signups,
-        ..
-    } = prepared;
-    let mut report = tables(first_day, as_of, elapsed, signups.as_ref(), config);
-    grouped.fill_tables(&mut report, signups.as_ref(), config.utc_offset_minutes);
-    (report::build(report, events, after), signups)
-}
-
-/// Empty tables for the analysed days, with the 24 h cohorts and the
-/// signups' summary when there are.
-fn tables<'c>(
-    first_day: i64,
-    as_of: i64,
-    elapsed: Option<elapsed::ElapsedCohorts>,
-    signups: Option<&SignupTimes>,
-    config: &'c EventsConfig,
-) -> Tables<'c> {
     let mut report = Tables::new(first_day, as_of, config);
     report.elapsed = elapsed;
-    report.signups = signups.map(|s| SignupSummary {
+    report.signups = signups.as_ref().map(|s| SignupSummary {
         users: s.by_user.len() as u64,
         conflicting: s.conflicting,
         ..SignupSummary::default()
     });
-    report
+    let mut walk = signups::SignupWalk::new(signups.as_ref());
+    match grouped {
+        Some(g) => g.fill_tables(&mut report, &mut walk, config.utc_offset_minutes),
+        None => {
+            let pairs = activity::sort_unique(keys, key_bits);
+            // One buffer for every user's days: no allocation per user.
+            let mut days: Vec<i64> = Vec::new();
+            let mut start = 0;
+            while start < pairs.len() {
+                let user = layout.user(pairs[start]);
+                let mut end = start;
+                while end < pairs.len() && layout.user(pairs[end]) == user {
+                    end += 1;
+                }
+                days.clear();
+                days.extend(
+                    pairs[start..end]
+                        .iter()
+                        .map(|k| first_day + layout.day(*k) as i64),
+                );
+                let signup = walk.until(user, |_, t| report.add_user(&[], Some(t)));
+                report.add_user(&days, signup);
+                start = end;
+            }
+        }
+    }
+    walk.finish(|_, t| report.add_user(&[], Some(t)));
+    (report::build(report, events, after), signups)
 }
