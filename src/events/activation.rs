@@ -57,6 +57,8 @@ const MAX_CURVE_DAYS: u32 = 90;
 /// Activation counted over the users.
 pub(crate) struct ActivationTally {
     slot: u32,
+    /// Per event slot, whether it is the activation.
+    activates: Vec<bool>,
     window_ms: f64,
     window_days: u32,
     follow_up: Vec<u32>,
@@ -67,9 +69,10 @@ pub(crate) struct ActivationTally {
 }
 
 impl ActivationTally {
-    pub(crate) fn new(slot: u32, window_days: u32) -> ActivationTally {
+    pub(crate) fn new(slot: u32, window_days: u32, names: &ResolvedNames) -> ActivationTally {
         ActivationTally {
             slot,
+            activates: names.counts_as(slot),
             window_ms: f64::from(window_days) * 86_400_000.0,
             window_days,
             follow_up: Vec::new(),
@@ -81,19 +84,13 @@ impl ActivationTally {
     }
 
     /// A user who started (with or without events).
-    pub(crate) fn add_user(&mut self, user: &UserView, events: &[Event], names: &ResolvedNames) {
+    pub(crate) fn add_user(&mut self, user: &UserView, events: &[Event]) {
         let follow_up = user.follow_up_seconds();
+        // The events are in time order: the first activation is the earliest.
         let first_ms = events
             .iter()
-            .filter(|e| {
-                e.slot == self.slot
-                    || names
-                        .features_of_event
-                        .get(e.slot as usize)
-                        .is_some_and(|f| f.contains(&self.slot))
-            })
-            .map(|e| e.time_ms)
-            .reduce(f64::min);
+            .find(|e| self.activates.get(e.slot as usize) == Some(&true))
+            .map(|e| e.time_ms);
         self.follow_up.push(follow_up);
         if let Some(t) = first_ms {
             self.first_use.push(user.seconds_since_start(t));

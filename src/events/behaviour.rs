@@ -18,7 +18,7 @@ use crate::events::returning::ReturnTally;
 use crate::events::sessions::{SessionIds, SessionTally, SessionsReport};
 use crate::events::signups::{SignupTimes, SignupWalk};
 use crate::events::tables::Tables;
-use crate::events::user_events::{order, Event, UserView, Windows, NO_SESSION};
+use crate::events::user_events::{earlier, Event, UserView, Windows, NO_SESSION};
 use crate::input::warning::Warning;
 
 /// The events' columns the pass reads, taken by value so each can be let
@@ -37,8 +37,7 @@ pub(crate) struct Grouped {
     /// Each user with events, in id order, and where their run ends.
     runs: Vec<(u32, u32)>,
     times: Vec<f64>,
-    slots: Option<Vec<u32>>,
-    sessions: Option<Vec<u32>>,
+    tags: Tags,
 }
 
 /// Where the analysed days, cohorts and horizon are.
@@ -72,8 +71,8 @@ pub(crate) fn analyse(
     frame: &Frame,
 ) -> Behaviour {
     let c = frame.config;
-    let has_names = grouped.slots.is_some();
-    let by_column = grouped.sessions.is_some();
+    let has_names = grouped.tags.has_slots();
+    let by_column = grouped.tags.has_sessions();
     let by_events = names.start.is_some() || names.returning.is_some();
     let users = Users {
         grouped: &grouped,
@@ -94,15 +93,15 @@ pub(crate) fn analyse(
     let mut features = FeatureTally::new(names.slots());
     let mut activation = names
         .activation
-        .map(|slot| ActivationTally::new(slot, c.activation_window_days));
-    let ids = grouped.sessions.as_ref().map(|s| grouped.session_ids(s));
+        .map(|slot| ActivationTally::new(slot, c.activation_window_days, names));
+    let ids = by_column.then(|| grouped.session_ids());
     let mut sessions = SessionTally::new(by_column, c.session_gap_minutes, ids);
     users.each(horizon, |view, events| {
         // Without names there is nothing to adopt or activate: sessions only.
         if has_names {
             features.add_user(view, events, names);
             if let Some(a) = &mut activation {
-                a.add_user(view, events, names);
+                a.add_user(view, events);
             }
         }
         if !events.is_empty() {
@@ -152,9 +151,11 @@ impl Columns {
 /// straight into their user's run, one column at a time, each original let
 /// go once placed: the peak stays near the columns' size and the writes go
 /// where they belong without an index in between. Sparse ids are sorted as
-/// (user, index) keys by a radix sort, then each column gathered. Each run
-/// is then put in time order (equal times as the grouping left them),
-/// whatever order the events came in.
+/// (user, index) keys by a radix sort, then each column gathered. Slots and
+/// sessions move as one column when both are given (each event's move is a
+/// random access, the grouping's main cost). Each run is then put in time
+/// order (equal times as the grouping left them), whatever order the events
+/// came in.
 pub(crate) fn group_by_user(columns: Columns) -> Grouped {
     let Columns {
         user_ids,
@@ -162,6 +163,7 @@ pub(crate) fn group_by_user(columns: Columns) -> Grouped {
         slots,
         sessions,
     } = columns;
+    let tags = Tags::of(slots, sessions);
     let max_id = user_ids.iter().copied().max().unwrap_or(0) as usize;
     let mut runs: Vec<(u32, u32)> = Vec::new();
     if max_id < user_ids.len() + 1024 {
@@ -179,16 +181,13 @@ pub(crate) fn group_by_user(columns: Columns) -> Grouped {
                 *c = start;
             }
         }
-        let place_u32 = |column: Vec<u32>| place(&user_ids, &starts, column);
-        let slots = slots.map(place_u32);
-        let sessions = sessions.map(place_u32);
-        let times = place(&user_ids, &starts, timestamps_ms);
-        return in_time_order(Grouped {
-            runs,
-            times,
-            slots,
-            sessions,
-        });
+        let mut tags = tags.map(
+            |c| place(&user_ids, &starts, c),
+            |c| place(&user_ids, &starts, c),
+        );
+        let mut times = place(&user_ids, &starts, timestamps_ms);
+        tags.order_runs(&runs, &mut times);
+        return Grouped { runs, times, tags };
     }
     let keys: Vec<u64> = user_ids
         .iter()
@@ -205,51 +204,116 @@ pub(crate) fn group_by_user(columns: Columns) -> Grouped {
             _ => runs.push((user, i as u32 + 1)),
         }
     }
-    // The other columns gathered by the keys' indices; then the times
-    // written over the keys themselves, whose memory they take.
+    // The tags gathered by the keys' indices; then the times written over
+    // the keys themselves, whose memory they take.
     let index = |k: &u64| (*k as u32) as usize;
-    let gather_u32 = |column: Vec<u32>| keys.iter().map(|k| column[index(k)]).collect();
-    let slots = slots.map(gather_u32);
-    let sessions = sessions.map(gather_u32);
-    let times = keys.into_iter().map(|k| timestamps_ms[index(&k)]).collect();
-    in_time_order(Grouped {
-        runs,
-        times,
-        slots,
-        sessions,
-    })
+    let mut tags = tags.map(
+        |c| keys.iter().map(|k| c[index(k)]).collect(),
+        |c| keys.iter().map(|k| c[index(k)]).collect(),
+    );
+    let mut times: Vec<f64> = keys.into_iter().map(|k| timestamps_ms[index(&k)]).collect();
+    tags.order_runs(&runs, &mut times);
+    Grouped { runs, times, tags }
 }
 
-/// Puts each user's events in time order, all columns together, so that
-/// whatever reads a run reads it in order (the days, the sessions).
-fn in_time_order(mut grouped: Grouped) -> Grouped {
-    let mut run: Vec<Event> = Vec::new();
+/// Puts each run in time order, `companion` (a column beside the times,
+/// or nothing) moved with it; equal times stay as the grouping left them
+/// or swap (the tallies do not tell them apart). Most exports come in time
+/// order, and their runs are left as they are.
+fn order_runs<T: Copy + Default>(runs: &[(u32, u32)], times: &mut [f64], companion: &mut [T]) {
+    let with = !companion.is_empty();
+    let mut pairs: Vec<(f64, T)> = Vec::new();
     let mut start = 0;
-    for &(_, end) in &grouped.runs {
+    for &(_, end) in runs {
         let end = end as usize;
-        let times = &mut grouped.times[start..end];
-        if !times.windows(2).all(|w| w[0] <= w[1]) {
-            run.clear();
-            run.extend((start..end).map(|i| Event {
-                time_ms: grouped.times[i],
-                slot: grouped.slots.as_ref().map_or(0, |s| s[i]),
-                session: grouped.sessions.as_ref().map_or(NO_SESSION, |s| s[i]),
-                returns: false,
-            }));
-            order(&mut run, false);
-            for (k, e) in run.iter().enumerate() {
-                grouped.times[start + k] = e.time_ms;
-                if let Some(s) = &mut grouped.slots {
-                    s[start + k] = e.slot;
-                }
-                if let Some(s) = &mut grouped.sessions {
-                    s[start + k] = e.session;
+        if !times[start..end].windows(2).all(|w| w[0] <= w[1]) {
+            pairs.clear();
+            let beside = |i: usize| if with { companion[i] } else { T::default() };
+            pairs.extend((start..end).map(|i| (times[i], beside(i))));
+            pairs.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
+            for (k, &(t, c)) in pairs.iter().enumerate() {
+                times[start + k] = t;
+                if with {
+                    companion[start + k] = c;
                 }
             }
         }
         start = end;
     }
-    grouped
+}
+
+/// The slot and session columns as they are grouped and read: both packed
+/// in one (slot in the high half; unpacking would take a third column's
+/// memory at the peak), or the one given.
+enum Tags {
+    None,
+    Slots(Vec<u32>),
+    Sessions(Vec<u32>),
+    Both(Vec<u64>),
+}
+
+impl Tags {
+    fn of(slots: Option<Vec<u32>>, sessions: Option<Vec<u32>>) -> Tags {
+        match (slots, sessions) {
+            (None, None) => Tags::None,
+            (Some(s), None) => Tags::Slots(s),
+            (None, Some(s)) => Tags::Sessions(s),
+            (Some(slots), Some(sessions)) => Tags::Both(
+                slots
+                    .iter()
+                    .zip(&sessions)
+                    .map(|(&a, &b)| (u64::from(a) << 32) | u64::from(b))
+                    .collect(),
+            ),
+        }
+    }
+
+    /// Each column moved by `one` (a single column) or `both` (the packed one).
+    fn map(self, one: impl Fn(Vec<u32>) -> Vec<u32>, both: impl Fn(Vec<u64>) -> Vec<u64>) -> Tags {
+        match self {
+            Tags::None => Tags::None,
+            Tags::Slots(s) => Tags::Slots(one(s)),
+            Tags::Sessions(s) => Tags::Sessions(one(s)),
+            Tags::Both(p) => Tags::Both(both(p)),
+        }
+    }
+
+    /// Each run put in time order, the tags moved with the times.
+    fn order_runs(&mut self, runs: &[(u32, u32)], times: &mut [f64]) {
+        match self {
+            Tags::None => order_runs::<u32>(runs, times, &mut []),
+            Tags::Slots(c) | Tags::Sessions(c) => order_runs(runs, times, c),
+            Tags::Both(c) => order_runs(runs, times, c),
+        }
+    }
+
+    fn has_slots(&self) -> bool {
+        matches!(self, Tags::Slots(_) | Tags::Both(_))
+    }
+
+    fn has_sessions(&self) -> bool {
+        matches!(self, Tags::Sessions(_) | Tags::Both(_))
+    }
+
+    /// Event `i`'s slot (0 without names).
+    #[inline]
+    fn slot(&self, i: usize) -> u32 {
+        match self {
+            Tags::Slots(s) => s[i],
+            Tags::Both(p) => (p[i] >> 32) as u32,
+            Tags::None | Tags::Sessions(_) => 0,
+        }
+    }
+
+    /// Event `i`'s session id ([`NO_SESSION`] without a session column).
+    #[inline]
+    fn session(&self, i: usize) -> u32 {
+        match self {
+            Tags::Sessions(s) => s[i],
+            Tags::Both(p) => p[i] as u32,
+            Tags::None | Tags::Slots(_) => NO_SESSION,
+        }
+    }
 }
 
 /// A column's values placed in their users' runs (`starts`: each user's
@@ -268,13 +332,14 @@ fn place<T: Copy + Default>(user_ids: &[u32], starts: &[u32], column: Vec<T>) ->
 impl Grouped {
     /// The session column measured: its largest id and its runs of one id
     /// within a user's events.
-    fn session_ids(&self, sessions: &[u32]) -> SessionIds {
+    fn session_ids(&self) -> SessionIds {
         let mut max = 0;
         let mut runs = 0;
         let mut start = 0;
         for &(_, end) in &self.runs {
             let mut previous = NO_SESSION;
-            for &s in &sessions[start..end as usize] {
+            for i in start..end as usize {
+                let s = self.tags.session(i);
                 if s != NO_SESSION {
                     max = max.max(s);
                     runs += usize::from(s != previous);
@@ -285,7 +350,7 @@ impl Grouped {
         }
         SessionIds {
             max,
-            events: sessions.len(),
+            events: self.times.len(),
             sessions: runs,
         }
     }
@@ -331,32 +396,30 @@ impl Users<'_> {
         let end_ms = day_ms(self.frame.as_of + 1);
         let recent_from_ms = day_ms(self.frame.as_of - 27);
         let windows = WindowRule::new(self.frame, horizon);
-        let is = |slot: u32, wanted: Option<u32>| {
-            wanted.is_none_or(|w| {
-                slot == w
-                    || self
-                        .names
-                        .features_of_event
-                        .get(slot as usize)
-                        .is_some_and(|f| f.contains(&w))
-            })
+        // Per event slot, whether it is the start or return event (None: any is).
+        let starts = self.names.start.map(|s| self.names.counts_as(s));
+        let returns = self.names.returning.map(|s| self.names.counts_as(s));
+        let is = |slot: u32, wanted: &Option<Vec<bool>>| {
+            wanted
+                .as_ref()
+                .is_none_or(|w| w.get(slot as usize) == Some(&true))
         };
         let g = self.grouped;
-        let has_names = g.slots.is_some();
+        let has_names = g.tags.has_slots();
         let mut add = |user: u32, signup: Option<f64>, events: &mut Vec<Event>| {
             // Runs are in time order: the first event is the earliest.
             let first = events.first().map_or(f64::INFINITY, |e| e.time_ms);
-            let start_ms = signup.map_or(first, |s| s.min(first));
+            let start_ms = signup.map_or(first, |s| earlier(s, first));
             if !start_ms.is_finite() || start_ms >= end_ms {
                 return;
             }
-            let cohort_start_ms = match self.names.start.filter(|_| has_names) {
+            let cohort_start_ms = match starts.as_ref().filter(|_| has_names) {
                 None => Some(start_ms),
-                Some(s) => events
+                // In time order: the first start event is the earliest.
+                Some(_) => events
                     .iter()
-                    .filter(|e| is(e.slot, Some(s)))
-                    .map(|e| e.time_ms)
-                    .reduce(f64::min),
+                    .find(|e| is(e.slot, &starts))
+                    .map(|e| e.time_ms),
             };
             let view = UserView {
                 user,
@@ -376,12 +439,12 @@ impl Users<'_> {
             events.clear();
             for i in start..end {
                 let t = g.times[i];
-                let slot = g.slots.as_ref().map_or(0, |s| s[i]);
+                let slot = g.tags.slot(i);
                 events.push(Event {
                     time_ms: t,
                     slot,
-                    session: g.sessions.as_ref().map_or(NO_SESSION, |s| s[i]),
-                    returns: !has_names || is(slot, self.names.returning),
+                    session: g.tags.session(i),
+                    returns: !has_names || is(slot, &returns),
                 });
             }
             let signup = walk.until(user, |u, t| add(u, Some(t), &mut Vec::new()));

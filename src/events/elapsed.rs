@@ -6,6 +6,7 @@ use crate::events::activity;
 use crate::events::cohort_cells::count_returns;
 use crate::events::config::{period_of, EventsConfig, Period};
 use crate::events::signups::SignupTimes;
+use crate::events::user_events::earlier;
 use std::collections::HashMap;
 
 /// Cohorts counted in 24 h windows from each user's first event.
@@ -41,7 +42,10 @@ pub(crate) fn elapsed_cohorts(
     let mut start: HashMap<u32, f64> = HashMap::new();
     let mut note_start = |u: u32, t: f64| {
         if t < end_ms {
-            start.entry(u).and_modify(|f| *f = f.min(t)).or_insert(t);
+            start
+                .entry(u)
+                .and_modify(|f| *f = earlier(*f, t))
+                .or_insert(t);
         }
     };
     for (&u, &t) in user_ids.iter().zip(timestamps_ms) {

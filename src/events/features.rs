@@ -16,9 +16,6 @@ use crate::retention::kaplan_meier::KaplanMeier;
 use crate::stats;
 use serde::Serialize;
 
-/// No first use yet.
-const NONE: u32 = u32::MAX;
-
 /// One event name's, or one named feature's, adoption and usage.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -130,10 +127,10 @@ impl RetainedShare {
 /// The counts of one pass over the users, per slot (event name or named
 /// feature).
 pub(crate) struct FeatureTally {
-    // Per slot, for the user at hand.
-    first: Vec<u32>,
-    recent: Vec<bool>,
-    early: Vec<bool>,
+    // Per slot, for the user at hand: their first and last use (ms; the
+    // first is infinite until used).
+    first_ms: Vec<f64>,
+    last_ms: Vec<f64>,
     touched: Vec<u32>,
     // Per slot, over the users.
     pub(crate) users: Vec<u64>,
@@ -152,9 +149,8 @@ pub(crate) struct FeatureTally {
 impl FeatureTally {
     pub(crate) fn new(slots: usize) -> FeatureTally {
         FeatureTally {
-            first: vec![NONE; slots],
-            recent: vec![false; slots],
-            early: vec![false; slots],
+            first_ms: vec![f64::INFINITY; slots],
+            last_ms: vec![0.0; slots],
             touched: Vec::new(),
             users: vec![0; slots],
             recent_users: vec![0; slots],
@@ -169,62 +165,60 @@ impl FeatureTally {
         }
     }
 
-    /// The first use of each slot a user's events touch, then their counts.
+    /// The first and last use of each slot a user's events (in time order)
+    /// touch, then their counts: what is per slot is worked out once per
+    /// user, not per event.
     pub(crate) fn add_user(&mut self, user: &UserView, events: &[Event], names: &ResolvedNames) {
         let eligible = user.windows.is_some_and(|w| w.eligible);
-        if events.is_empty() {
+        let Some(last) = events.last() else {
             // Signed up, never came: in the cohort, not retained.
             self.eligible += u64::from(eligible);
             return;
-        }
-        let mut active_recently = false;
-        let mut retained = false;
+        };
+        // Retention counts only for users whose horizon period is over.
+        let retained = eligible
+            && user.windows.is_some_and(|w| {
+                let horizon = w.horizon_start_ms..w.horizon_end_ms;
+                events
+                    .iter()
+                    .any(|e| e.returns && horizon.contains(&e.time_ms))
+            });
         for e in events {
-            let secs = user.seconds_since_start(e.time_ms);
-            let recent = e.time_ms >= user.recent_from_ms;
-            let early = user.windows.is_some_and(|w| e.time_ms < w.first_end_ms);
-            active_recently |= recent;
-            retained |= e.returns
-                && user
-                    .windows
-                    .is_some_and(|w| (w.horizon_start_ms..w.horizon_end_ms).contains(&e.time_ms));
             let slot = e.slot as usize;
-            self.mark(slot, secs, recent, early);
+            self.mark(slot, e.time_ms);
             for &f in &names.features_of_event[slot] {
-                self.mark(f as usize, secs, recent, early);
+                self.mark(f as usize, e.time_ms);
             }
         }
         let follow_up = user.follow_up_seconds();
         self.follow_up.push(follow_up);
-        self.recent_actives += u64::from(active_recently);
+        self.recent_actives += u64::from(last.time_ms >= user.recent_from_ms);
         self.eligible += u64::from(eligible);
-        self.retained += u64::from(eligible && retained);
+        self.retained += u64::from(retained);
         for &s in &self.touched {
             let s = s as usize;
+            let first = self.first_ms[s];
             self.users[s] += 1;
-            self.recent_users[s] += u64::from(self.recent[s]);
-            self.first_use[s].push(self.first[s]);
+            self.recent_users[s] += u64::from(self.last_ms[s] >= user.recent_from_ms);
+            self.first_use[s].push(user.seconds_since_start(first));
             self.adopter_follow_up[s].push(follow_up);
-            if eligible && self.early[s] {
+            if eligible && user.windows.is_some_and(|w| first < w.first_end_ms) {
                 self.adopters_eligible[s] += 1;
                 self.adopters_retained[s] += u64::from(retained);
             }
-            self.first[s] = NONE;
-            self.recent[s] = false;
-            self.early[s] = false;
+            self.first_ms[s] = f64::INFINITY;
         }
         self.touched.clear();
     }
 
-    fn mark(&mut self, slot: usize, secs: u32, recent: bool, early: bool) {
-        if self.first[slot] == NONE {
+    /// A use at `time_ms`, not before the user's earlier ones.
+    #[inline]
+    fn mark(&mut self, slot: usize, time_ms: f64) {
+        if self.first_ms[slot] == f64::INFINITY {
             self.touched.push(slot as u32);
-            self.first[slot] = secs;
-        } else {
-            self.first[slot] = self.first[slot].min(secs);
+            self.first_ms[slot] = time_ms;
         }
-        self.recent[slot] |= recent;
-        self.early[slot] |= early;
+        self.last_ms[slot] = time_ms;
     }
 
     /// The report per slot, named features first, then events by users
@@ -296,11 +290,13 @@ pub(crate) fn time_to_event(
     sort_u32(first_use);
     sort_u32(adopter_follow_up);
     let n = all_follow_up.len() as u64;
-    let (mut gone_all, mut gone_adopters, mut used) = (0usize, 0usize, 0usize);
+    let (mut gone_all, mut gone_adopters) = (0usize, 0usize);
     let mut steps = Vec::with_capacity(first_use.len());
     let mut i = 0;
     while i < first_use.len() {
         let t = first_use[i];
+        // The first uses are sorted: those before t are the first i.
+        let used = i as u64;
         let mut d = 0u64;
         while i < first_use.len() && first_use[i] == t {
             d += 1;
@@ -309,20 +305,30 @@ pub(crate) fn time_to_event(
         // Followed until before t: everyone's follow-up, less the adopters'
         // (they leave at their first use instead), plus the adopters gone
         // before t.
-        while gone_all < all_follow_up.len() && all_follow_up[gone_all] < t {
-            gone_all += 1;
-        }
+        gone_all = count_below(all_follow_up, gone_all, t);
         while gone_adopters < adopter_follow_up.len() && adopter_follow_up[gone_adopters] < t {
             gone_adopters += 1;
         }
-        while used < first_use.len() && first_use[used] < t {
-            used += 1;
-        }
         let censored_before = gone_all as u64 - gone_adopters as u64;
-        let at_risk = n - censored_before - used as u64;
+        let at_risk = n - censored_before - used;
         steps.push((f64::from(t) / 86_400.0, at_risk, d));
     }
     KaplanMeier::from_steps(steps)
+}
+
+/// The number of `sorted` values below `t`, given that the first `from`
+/// are: a galloping search from `from`, so a rare event's few steps cost a
+/// few probes each, not a walk through every user's follow-up.
+fn count_below(sorted: &[u32], from: usize, t: u32) -> usize {
+    let mut step = 1;
+    let mut low = from;
+    // Widen until a value at or past t is in reach (or the end is).
+    while low + step <= sorted.len() && sorted[low + step - 1] < t {
+        low += step;
+        step *= 2;
+    }
+    let high = (low + step).min(sorted.len());
+    low + sorted[low..high].partition_point(|&v| v < t)
 }
 
 /// Sorts whole seconds with a radix sort (11 bits a pass): the lists run to
@@ -331,4 +337,21 @@ pub(crate) fn sort_u32(values: &mut Vec<u32>) {
     let max = values.iter().copied().max().unwrap_or(0);
     let taken = std::mem::take(values);
     *values = crate::events::activity::radix_sort(taken, 0, 32 - max.leading_zeros());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::count_below;
+
+    #[test]
+    fn count_below_matches_a_walk_from_any_start() {
+        let sorted = [1u32, 3, 3, 3, 7, 8, 8, 20, 21, 40];
+        for t in 0..45 {
+            let expected = sorted.iter().filter(|&&v| v < t).count();
+            for from in 0..=expected {
+                assert_eq!(count_below(&sorted, from, t), expected, "t {t} from {from}");
+            }
+        }
+        assert_eq!(count_below(&[], 0, 5), 0);
+    }
 }

@@ -56,6 +56,14 @@ impl ResolvedNames {
     pub(crate) fn slots(&self) -> usize {
         self.events.len() + self.features.len()
     }
+
+    /// Per event slot, whether its events count as `wanted` (that event, or
+    /// one of that named feature's): one lookup per event in the passes.
+    pub(crate) fn counts_as(&self, wanted: u32) -> Vec<bool> {
+        (0..self.events.len() as u32)
+            .map(|slot| slot == wanted || self.features_of_event[slot as usize].contains(&wanted))
+            .collect()
+    }
 }
 
 /// Resolves the dictionary against the options, given how many events

@@ -7,6 +7,7 @@ use crate::events::activity;
 use crate::events::config::{period_of, period_start_day, EventsConfig, Window};
 use crate::events::elapsed::{elapsed_cohorts, ElapsedCohorts};
 use crate::events::signups::SignupTimes;
+use crate::events::user_events::{earlier, later};
 use crate::events::{Period, Signups, MAX_COHORT_CELLS, MAX_EVENTS, MAX_TIMESTAMP_MS};
 use crate::format::format_number;
 use crate::input::problem::{InputError, Problem};
@@ -40,8 +41,8 @@ pub(crate) fn prepare(
     // of the earliest and latest times.
     let (mut earliest, mut latest) = (f64::INFINITY, f64::NEG_INFINITY);
     for &t in timestamps_ms {
-        earliest = earliest.min(t);
-        latest = latest.max(t);
+        earliest = earlier(earliest, t);
+        latest = later(latest, t);
     }
     let (first_day, last_day) = (local_day(earliest, offset), local_day(latest, offset));
     if let Some(asked) = config.as_of.filter(|&d| d < first_day) {
@@ -265,8 +266,8 @@ fn check_timestamps(path: &str, timestamps_ms: &[f64], problems: &mut Vec<Proble
                 ));
             }
         } else {
-            min = min.min(t);
-            max = max.max(t);
+            min = earlier(min, t);
+            max = later(max, t);
         }
     }
     if bad > 20 {

@@ -6,7 +6,7 @@
 //! one-event session lasts 0 minutes (PostHog's `$session_duration`).
 
 use crate::events::activity;
-use crate::events::user_events::{Event, NO_SESSION};
+use crate::events::user_events::{earlier, later, Event, NO_SESSION};
 use crate::input::warning::Warning;
 use serde::Serialize;
 
@@ -161,15 +161,27 @@ impl SessionTally {
     /// so the events need no other order.
     fn add_by_id(&mut self, user: u32, events: &[Event]) {
         self.spans.clear();
+        // A bit per id seen (hashed): an id whose bit is clear is new, so
+        // the list is searched only on a likely repeat, not for every
+        // session of a user with many.
+        let mut seen = 0u64;
         for e in events {
             if e.session == NO_SESSION {
                 self.without_session += 1;
                 continue;
             }
-            match self.spans.iter_mut().find(|s| s.0 == e.session) {
+            let bit = 1u64 << (e.session.wrapping_mul(0x9E37_79B1) >> 26);
+            // Mostly the session of the event before.
+            let span = match self.spans.last_mut() {
+                Some(span) if span.0 == e.session => Some(span),
+                _ if seen & bit == 0 => None,
+                _ => self.spans.iter_mut().find(|s| s.0 == e.session),
+            };
+            seen |= bit;
+            match span {
                 Some(span) => {
-                    span.1 = span.1.min(e.time_ms);
-                    span.2 = span.2.max(e.time_ms);
+                    span.1 = earlier(span.1, e.time_ms);
+                    span.2 = later(span.2, e.time_ms);
                 }
                 None => self.spans.push((e.session, e.time_ms, e.time_ms)),
             }

@@ -35,6 +35,9 @@ pub(crate) struct Tables<'c> {
     pub(crate) signups: Option<SignupSummary>,
     /// The periods (after the cohort's) the user at hand was active in.
     offsets: Vec<usize>,
+    /// Each day's period, counted from the first period (a lookup for
+    /// every active day, where months would take a date conversion).
+    period_of_day: Vec<i64>,
 }
 
 impl<'c> Tables<'c> {
@@ -66,7 +69,15 @@ impl<'c> Tables<'c> {
             elapsed: None,
             signups: None,
             offsets: Vec::new(),
+            period_of_day: (first_day..=as_of)
+                .map(|d| period_of(d, config) - first_period)
+                .collect(),
         }
+    }
+
+    /// The period of a day in first_day..=as_of, from the first period.
+    fn period(&self, day: i64) -> i64 {
+        self.period_of_day[(day - self.first_day) as usize]
     }
 
     /// Adds one user: their active days (sorted, distinct, within
@@ -98,7 +109,7 @@ impl<'c> Tables<'c> {
         // started before the data.
         let cohort = if start >= self.first_day {
             self.new_users[(start - self.first_day) as usize] += 1;
-            let c = period_of(start, self.config) - self.first_period;
+            let c = self.period(start);
             self.cohort_size[c as usize] += 1;
             Some(c)
         } else {
@@ -136,7 +147,7 @@ impl<'c> Tables<'c> {
         let mut previous: Option<i64> = None;
         self.offsets.clear();
         for &d in days {
-            let p = period_of(d, self.config) - self.first_period;
+            let p = self.period(d);
             if previous == Some(p) {
                 continue;
             }

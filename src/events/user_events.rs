@@ -59,22 +59,26 @@ impl UserView {
 }
 
 fn seconds(ms: f64) -> u32 {
-    libm::floor(ms / 1000.0).clamp(0.0, f64::from(u32::MAX - 1)) as u32
+    // The cast truncates, which is the floor once clamped to non-negative.
+    (ms / 1000.0).clamp(0.0, f64::from(u32::MAX - 1)) as u32
 }
 
-/// Orders a user's events by time, or by session then time (for sessions
-/// from the session column); most exports are already in time order. One
-/// comparator for both, so the sort is compiled once.
-pub(crate) fn order(events: &mut [Event], by_session: bool) {
-    let compare = |a: &Event, b: &Event| {
-        let session = if by_session {
-            a.session.cmp(&b.session)
-        } else {
-            std::cmp::Ordering::Equal
-        };
-        session.then(a.time_ms.total_cmp(&b.time_ms))
-    };
-    if !events.windows(2).all(|w| compare(&w[0], &w[1]).is_le()) {
-        events.sort_unstable_by(compare);
+/// The earlier of two times (or any two numbers), neither NaN: a
+/// comparison, because `f64::min` is a call in wasm (for its NaN rule) and
+/// the events' loops take it millions of times.
+pub(crate) fn earlier(a: f64, b: f64) -> f64 {
+    if b < a {
+        b
+    } else {
+        a
+    }
+}
+
+/// The later of two times, neither NaN (see [`earlier`]).
+pub(crate) fn later(a: f64, b: f64) -> f64 {
+    if b > a {
+        b
+    } else {
+        a
     }
 }
