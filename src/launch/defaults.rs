@@ -11,6 +11,8 @@ pub struct DefaultMilestone {
     pub offset_days: i64,
     /// Whether it is critical.
     pub critical: bool,
+    /// What it is (the original design's words).
+    pub description: &'static str,
 }
 
 /// The timeline used when a plan gives no milestones (the original design's):
@@ -22,21 +24,25 @@ pub const DEFAULT_TIMELINE: [DefaultMilestone; 4] = [
         name: "Feature freeze",
         offset_days: -14,
         critical: true,
+        description: "No more feature changes allowed",
     },
     DefaultMilestone {
         name: "Marketing campaign",
         offset_days: -7,
         critical: true,
+        description: "Start pre-launch marketing activities",
     },
     DefaultMilestone {
         name: "Launch",
         offset_days: 0,
         critical: true,
+        description: "Official product launch",
     },
     DefaultMilestone {
         name: "Launch review",
         offset_days: LAUNCH_REVIEW_DAYS,
         critical: false,
+        description: "Comprehensive launch performance review",
     },
 ];
 

@@ -9,6 +9,7 @@
 //! pass in topological order), and deterministic: ties go to plan order.
 
 use super::plan::{DependencyPair, Milestone};
+use super::shapes::LaunchDependencyType;
 use super::{days, quoted, Positions};
 use crate::calendar::iso_date;
 use crate::input::suggest::did_you_mean;
@@ -33,6 +34,9 @@ pub enum LaunchDependencyStatus {
     Cycle,
     /// The milestone depended on is scheduled after the one that depends on it.
     Misordered,
+    /// An `approval` the dependent milestone waits for is not done, and the dependent's date has
+    /// come (on or before `asOf`): the launch is blocked until it is given.
+    AwaitingApproval,
 }
 
 /// One "milestone depends on dependsOn" pair, checked.
@@ -44,6 +48,9 @@ pub struct LaunchDependencyCheck {
     pub milestone: String,
     /// The milestone it depends on.
     pub depends_on: String,
+    /// `timeline` (it comes first) or `approval` (it must be done first).
+    #[serde(rename = "type")]
+    pub kind: LaunchDependencyType,
     /// What the check found. A pair in a loop is reported as `cycle` even if also misordered.
     pub status: LaunchDependencyStatus,
     /// True when a broken pair would block the launch: either milestone is critical, or neither
@@ -106,8 +113,13 @@ pub(crate) struct DependencyReport {
     pub critical_path: LaunchCriticalPath,
 }
 
-/// Checks every pair and finds the loops and the critical path.
-pub(crate) fn check(milestones: &[Milestone], pairs: &[DependencyPair]) -> DependencyReport {
+/// Checks every pair (approvals against `as_of`, when given) and finds the
+/// loops and the critical path.
+pub(crate) fn check(
+    milestones: &[Milestone],
+    pairs: &[DependencyPair],
+    as_of: Option<i64>,
+) -> DependencyReport {
     let index = Positions::of(milestones.iter().map(|m| m.name.as_str()));
     let resolved: Vec<(Option<usize>, Option<usize>)> = pairs
         .iter()
@@ -137,6 +149,14 @@ pub(crate) fn check(milestones: &[Milestone], pairs: &[DependencyPair]) -> Depen
                     .filter(|c| component.get(b) == Some(c))
                     .and_then(|&c| loops_found.by_component.get(c).copied().flatten());
                 let found = known_pair(m, d, a == b, in_loop, &loops_found.cycles);
+                let found = match pair.kind {
+                    LaunchDependencyType::Approval
+                        if found.status == LaunchDependencyStatus::Ok =>
+                    {
+                        approval(m, d, as_of)
+                    }
+                    _ => found,
+                };
                 if found.status == LaunchDependencyStatus::Ok {
                     sound.push((b, a));
                 }
@@ -147,6 +167,7 @@ pub(crate) fn check(milestones: &[Milestone], pairs: &[DependencyPair]) -> Depen
         checks.push(LaunchDependencyCheck {
             milestone: pair.milestone.clone(),
             depends_on: pair.depends_on.clone(),
+            kind: pair.kind,
             status: found.status,
             critical: found.critical,
             message: found.message,
@@ -227,6 +248,60 @@ fn known_pair(
         unknown: Vec::new(),
         hint: None,
         cycle,
+    }
+}
+
+/// An approval `m` waits for, from `d` (scheduled in order): blocking once
+/// `m`'s date has come without it; otherwise sound, the message saying
+/// whether it was given and when.
+fn approval(m: &Milestone, d: &Milestone, as_of: Option<i64>) -> Found {
+    let waits = format!(
+        "{} ({}) waits for the approval of {}",
+        quoted(&m.name),
+        iso_date(m.day),
+        quoted(&d.name)
+    );
+    let (status, message) = match (d.done, d.done_on, as_of) {
+        (true, Some(on), _) if on > m.day => (
+            LaunchDependencyStatus::Ok,
+            format!(
+                "{waits}, given on {}, {} after its date",
+                iso_date(on),
+                days(on - m.day)
+            ),
+        ),
+        (true, Some(on), _) => (
+            LaunchDependencyStatus::Ok,
+            format!("{waits}, given on {}", iso_date(on)),
+        ),
+        (true, None, _) => (LaunchDependencyStatus::Ok, format!("{waits}, given")),
+        (false, _, Some(today)) if today >= m.day => (
+            LaunchDependencyStatus::AwaitingApproval,
+            format!(
+                "{waits}, not given {}",
+                if today == m.day {
+                    "on its date".to_string()
+                } else {
+                    format!("{} after its date", days(today - m.day))
+                }
+            ),
+        ),
+        (false, _, Some(today)) => (
+            LaunchDependencyStatus::Ok,
+            format!("{waits}, not given yet ({} left)", days(m.day - today)),
+        ),
+        (false, _, None) => (
+            LaunchDependencyStatus::Ok,
+            format!("{waits}, not given yet (without asOf, whether it is late is not checked)"),
+        ),
+    };
+    Found {
+        status,
+        critical: m.critical || d.critical,
+        message,
+        unknown: Vec::new(),
+        hint: None,
+        cycle: None,
     }
 }
 

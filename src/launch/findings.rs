@@ -35,7 +35,8 @@ pub enum LaunchStatus {
     Ready,
     /// Something needs fixing or confirming; nothing blocks the launch.
     NeedsAttention,
-    /// A critical dependency is broken: unknown, in a loop, or scheduled after what depends on it.
+    /// A critical dependency is broken (unknown, in a loop, or scheduled after what depends on it),
+    /// or an approval is missing on the day the milestone waiting for it is due.
     Blocked,
 }
 

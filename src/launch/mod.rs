@@ -22,6 +22,7 @@
 //! assert_eq!(report.status_reasons[0].code, "unknown_dependency");
 //! ```
 
+mod campaigns;
 mod defaults;
 mod dependencies;
 mod findings;
@@ -33,6 +34,7 @@ mod shapes;
 mod success;
 mod timeline;
 
+pub use campaigns::{LaunchCampaignCheck, DRAFT_WARNING_DAYS};
 pub use defaults::{DefaultMilestone, DEFAULT_DEPENDENCIES, DEFAULT_TIMELINE, LAUNCH_REVIEW_DAYS};
 pub use dependencies::{
     LaunchCriticalPath, LaunchCycle, LaunchDependencyCheck, LaunchDependencyStatus,
@@ -50,8 +52,8 @@ pub use score::{
     WEIGHT_MESSAGING, WEIGHT_SCHEDULE,
 };
 pub use shapes::{
-    LaunchDependency, LaunchFeature, LaunchFeatureMessaging, LaunchMilestone, LaunchOptions,
-    LaunchPlan, LaunchSuccessTargets,
+    LaunchCampaign, LaunchDependency, LaunchDependencyType, LaunchFeature, LaunchFeatureMessaging,
+    LaunchMilestone, LaunchOptions, LaunchPlan, LaunchPrerequisite, LaunchSuccessTargets,
 };
 pub use success::{default_target, LaunchSuccessMetric, TARGET_PRESET};
 pub use timeline::{LaunchMilestoneState, LaunchTimelineEntry};
@@ -107,6 +109,8 @@ pub struct LaunchReport {
     pub critical_path: LaunchCriticalPath,
     /// Each feature's messaging, checked, in `newFeatures` order.
     pub messaging: Vec<LaunchMessagingCheck>,
+    /// Each marketing campaign, checked, in plan order (empty when the plan gives none).
+    pub campaigns: Vec<LaunchCampaignCheck>,
     /// The coordination score, 0..100, with its derivation.
     pub score: LaunchScore,
     /// The targets the launch is measured by at its review.
@@ -243,12 +247,12 @@ fn key_order(keys: impl IntoIterator<Item = i64>) -> Vec<usize> {
 fn report(plan: &plan::Plan, as_of: Option<i64>) -> LaunchReport {
     let schedule = timeline::schedule(plan);
     let timeline = timeline::timeline(&schedule.milestones, plan.launch_day, as_of);
-    let dependencies = dependencies::check(&schedule.milestones, &schedule.dependencies);
+    let dependencies = dependencies::check(&schedule.milestones, &schedule.dependencies, as_of);
     let messaging = messaging::check(&plan.features, &plan.messaging);
     let success_metrics = success::success_metrics(&plan.targets, plan.launch_day);
     let channels = distinct(&plan.marketing_channels);
     let audiences = distinct(&plan.target_audience);
-    let found = rules::findings(&rules::RuleInputs {
+    let mut found = rules::findings(&rules::RuleInputs {
         plan,
         as_of,
         timeline: &timeline,
@@ -258,6 +262,9 @@ fn report(plan: &plan::Plan, as_of: Option<i64>) -> LaunchReport {
         audiences,
         success: &success_metrics,
     });
+    // The campaigns' findings after the rules' (their order is the report's).
+    let (campaigns, campaign_findings) = campaigns::check(plan, as_of);
+    found.extend(campaign_findings);
     let score = score::score(&score::ScoreInputs {
         dependencies: &dependencies.checks,
         timeline: &timeline,
@@ -292,6 +299,7 @@ fn report(plan: &plan::Plan, as_of: Option<i64>) -> LaunchReport {
         cycles: dependencies.cycles,
         critical_path: dependencies.critical_path,
         messaging: messaging.checks,
+        campaigns,
         score,
         success_metrics,
         recommendations,

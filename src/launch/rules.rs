@@ -128,6 +128,18 @@ fn dependency_findings(r: &RuleInputs, out: &mut Vec<Finding>) {
                     quoted(&check.milestone)
                 ),
             )),
+            // An approval is a gate: missing on its day, it blocks whatever is critical.
+            LaunchDependencyStatus::AwaitingApproval => out.push(Finding::new(
+                "awaiting_approval",
+                Blocker,
+                check.path.clone(),
+                check.message.clone(),
+                format!(
+                    "Get {} done (mark it done, with doneOn), or move {} until it is",
+                    quoted(&check.depends_on),
+                    quoted(&check.milestone)
+                ),
+            )),
             LaunchDependencyStatus::Cycle | LaunchDependencyStatus::Ok => {}
         }
     }

@@ -33,10 +33,20 @@ pub struct LaunchPlan {
     /// but the review).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub milestones: Option<Vec<LaunchMilestone>>,
-    /// Which milestone depends on which. Absent together with `milestones`: the default timeline's
-    /// chain (each default milestone depends on the one before).
+    /// Which milestone depends on which, in either shape: ours, `{ milestone, dependsOn, type? }`,
+    /// or the original design's, `{ from, to, type }` (`from` the prerequisite). Absent together
+    /// with `milestones`: the default timeline's chain (each default milestone depends on the one
+    /// before).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "wasm",
+        tsify(type = "(LaunchDependency | LaunchPrerequisite)[]")
+    )]
     pub dependencies: Option<Vec<LaunchDependency>>,
+    /// The marketing campaigns planned for the launch (the original design's marketing API
+    /// shape), checked against the launch date and the channels.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub marketing_campaigns: Option<Vec<LaunchCampaign>>,
     /// Targets to measure the launch by; each absent one takes its documented default.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub success_metrics: Option<LaunchSuccessTargets>,
@@ -95,9 +105,15 @@ pub struct LaunchMilestone {
     /// Who is responsible for it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
-    /// Whether it is done. Default false.
+    /// Whether it is done. Default false; true when `doneOn` is given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub done: Option<bool>,
+    /// The day it was done, `YYYY-MM-DD` (the launch review reads completion by launch from it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub done_on: Option<String>,
+    /// What it is (the original design's field), shown with it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
 }
 
 /// A milestone and the milestones it depends on (which must come first).
@@ -110,6 +126,66 @@ pub struct LaunchDependency {
     /// The name, or names, of the milestones it depends on.
     #[cfg_attr(feature = "wasm", tsify(type = "string | string[]"))]
     pub depends_on: Vec<String>,
+    /// `timeline` (default: the prerequisite comes first) or `approval` (the milestone waits for
+    /// the prerequisite to be done).
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    pub kind: Option<LaunchDependencyType>,
+}
+
+/// A dependency in the original design's shape: `to` waits for `from`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct LaunchPrerequisite {
+    /// The prerequisite milestone's name.
+    pub from: String,
+    /// The name of the milestone that waits for it.
+    pub to: String,
+    /// `timeline`: `from` comes first. `approval`: `to` cannot go ahead until `from` is done; one
+    /// not done by `to`'s date blocks the launch.
+    #[serde(rename = "type")]
+    pub kind: LaunchDependencyType,
+}
+
+/// How a milestone depends on another, case-insensitive.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "snake_case")]
+pub enum LaunchDependencyType {
+    /// The prerequisite is scheduled first (on the same day at the latest).
+    #[default]
+    Timeline,
+    /// The dependent milestone cannot go ahead until the prerequisite is done.
+    Approval,
+}
+
+/// A marketing campaign, in the original design's marketing API shape.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct LaunchCampaign {
+    /// Its id, unique in the plan.
+    pub id: String,
+    /// Its name; matched against the channels when no `channel` is given.
+    pub name: String,
+    /// Its kind (`product_launch`, ...), free text.
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// First day it runs, `YYYY-MM-DD`.
+    pub start_date: String,
+    /// Last day it runs, `YYYY-MM-DD`, not before `startDate`.
+    pub end_date: String,
+    /// `draft`, `scheduled`, `active`, `completed` or `cancelled`, case-insensitive.
+    #[cfg_attr(
+        feature = "wasm",
+        tsify(
+            type = "\"draft\" | \"scheduled\" | \"active\" | \"completed\" | \"cancelled\" | string"
+        )
+    )]
+    pub status: String,
+    /// The marketing channel it runs in (one of `marketingChannels`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub channel: Option<String>,
 }
 
 /// Success-metric targets, measured at the launch review (30 days after the launch).

@@ -3,6 +3,7 @@
 
 use super::defaults::{DEFAULT_DEPENDENCIES, DEFAULT_TIMELINE};
 use super::plan::{DependencyPair, Milestone, Plan};
+use super::shapes::LaunchDependencyType;
 use crate::calendar::iso_date;
 use serde::Serialize;
 
@@ -41,6 +42,12 @@ pub struct LaunchTimelineEntry {
     pub owner: Option<String>,
     /// Whether it is marked done.
     pub done: bool,
+    /// The day it was done, `YYYY-MM-DD`, when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub done_on: Option<String>,
+    /// What it is, when given (the default timeline's carry the original design's words).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
     /// Where it stands on the as-of day.
     pub state: LaunchMilestoneState,
     /// Where it is in the input (`milestones[2]`); absent for the default timeline's.
@@ -71,6 +78,8 @@ pub(crate) fn schedule(plan: &Plan) -> Schedule {
                 critical: d.critical,
                 owner: None,
                 done: false,
+                done_on: None,
+                description: Some(d.description.to_string()),
                 path: None,
             })
             .collect(),
@@ -83,6 +92,7 @@ pub(crate) fn schedule(plan: &Plan) -> Schedule {
             .map(|(milestone, depends_on)| DependencyPair {
                 milestone: milestone.to_string(),
                 depends_on: depends_on.to_string(),
+                kind: LaunchDependencyType::Timeline,
                 path: None,
             })
             .collect(),
@@ -121,6 +131,8 @@ pub(crate) fn timeline(
             critical: m.critical,
             owner: m.owner.clone(),
             done: m.done,
+            done_on: m.done_on.map(iso_date),
+            description: m.description.clone(),
             state: state(m, as_of),
             path: m.path.clone(),
         })

@@ -6,6 +6,7 @@
 //! one pass); [`Plan`] is what the checks work on.
 
 use super::defaults::{DEFAULT_TIMELINE, LAUNCH_REVIEW_DAYS};
+use super::shapes::LaunchDependencyType;
 use super::Positions;
 use crate::calendar::{iso_date, parse_iso_date, FIRST_DAY, LAST_DAY};
 use crate::format::format_number;
@@ -13,6 +14,12 @@ use crate::input::problem::{index_path, join_path, Problem};
 use crate::input::raw::{RawValue, MAX_ENTRIES};
 use crate::input::read::{self, array, flag, name, optional_text, text_list, Shape};
 use crate::input::units::NumberKind;
+
+mod campaigns;
+mod dependencies;
+
+use campaigns::read_campaigns;
+use dependencies::read_dependencies;
 
 /// Furthest a milestone's `offsetDays` may be from the launch: ten years.
 pub const MAX_OFFSET_DAYS: i64 = 3650;
@@ -46,15 +53,20 @@ pub(crate) struct Milestone {
     pub critical: bool,
     pub owner: Option<String>,
     pub done: bool,
+    /// The day it was done, when given.
+    pub done_on: Option<i64>,
+    pub description: Option<String>,
     /// Where it is in the input; `None` for the default timeline's.
     pub path: Option<String>,
 }
 
-/// One "milestone depends on dependsOn" pair.
+/// One "milestone depends on dependsOn" pair (in the original design's
+/// shape, `to` depends on `from`).
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct DependencyPair {
     pub milestone: String,
     pub depends_on: String,
+    pub kind: LaunchDependencyType,
     /// Where the depended-on name is in the input; `None` for the defaults.
     pub path: Option<String>,
 }
@@ -81,10 +93,33 @@ pub(crate) struct Plan {
     pub milestones: Option<Vec<Milestone>>,
     /// `None` when absent.
     pub dependencies: Option<Vec<DependencyPair>>,
+    pub campaigns: Vec<Campaign>,
     pub targets: Targets,
 }
 
-const PLAN_FIELDS: [&str; 9] = [
+/// Where a campaign stands, as the original's marketing API says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CampaignStatus {
+    Draft,
+    Scheduled,
+    Active,
+    Completed,
+    Cancelled,
+}
+
+/// A marketing campaign, read.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Campaign {
+    pub id: String,
+    pub name: String,
+    pub start_day: i64,
+    pub end_day: i64,
+    pub status: CampaignStatus,
+    pub channel: Option<String>,
+    pub path: String,
+}
+
+const PLAN_FIELDS: [&str; 10] = [
     "productName",
     "launchDate",
     "newFeatures",
@@ -93,12 +128,21 @@ const PLAN_FIELDS: [&str; 9] = [
     "featureMessaging",
     "milestones",
     "dependencies",
+    "marketingCampaigns",
     "successMetrics",
 ];
 const FEATURE_FIELDS: [&str; 3] = ["id", "name", "description"];
 const MESSAGING_FIELDS: [&str; 4] = ["featureId", "messaging", "positioning", "keyBenefits"];
-const MILESTONE_FIELDS: [&str; 6] = ["name", "date", "offsetDays", "critical", "owner", "done"];
-const DEPENDENCY_FIELDS: [&str; 2] = ["milestone", "dependsOn"];
+const MILESTONE_FIELDS: [&str; 8] = [
+    "name",
+    "date",
+    "offsetDays",
+    "critical",
+    "owner",
+    "done",
+    "doneOn",
+    "description",
+];
 const TARGET_FIELDS: [&str; 4] = ["adoption", "revenueImpact", "satisfaction", "featureUsage"];
 const OPTION_NAMES: [&str; 1] = ["asOf"];
 
@@ -160,6 +204,7 @@ pub(crate) fn read_plan(raw: &RawValue) -> Result<Plan, Vec<Problem>> {
     let messaging = read_messaging(raw.get("featureMessaging"), &mut problems);
     let milestones = read_milestones(raw.get("milestones"), &mut problems);
     let dependencies = read_dependencies(raw.get("dependencies"), &mut problems);
+    let campaigns = read_campaigns(raw.get("marketingCampaigns"), &mut problems);
     let targets = read_targets(raw.get("successMetrics"), &mut problems);
     if let (Some(launch_day), Some(list)) = (launch_day, &milestones) {
         check_offset_dates(launch_day, list, &mut problems);
@@ -183,11 +228,14 @@ pub(crate) fn read_plan(raw: &RawValue) -> Result<Plan, Vec<Problem>> {
                         critical: m.critical,
                         owner: m.owner,
                         done: m.done,
+                        done_on: m.done_on,
+                        description: m.description,
                         path: Some(m.path),
                     })
                     .collect()
             }),
             dependencies,
+            campaigns,
             targets,
         }),
         _ => Err(problems),
@@ -278,19 +326,21 @@ struct MilestoneRead {
     critical: bool,
     owner: Option<String>,
     done: bool,
+    done_on: Option<i64>,
+    description: Option<String>,
     path: String,
 }
 
 /// Names used so far ([`name_key`]), each with the path it was first used at.
 #[derive(Default)]
-struct Seen {
+pub(super) struct Seen {
     keys: Positions,
     /// By position in `keys`.
     paths: Vec<String>,
 }
 
 /// Notes `key` under `path`, or reports it as a duplicate of an earlier one.
-fn unique(
+pub(super) fn unique(
     seen: &mut Seen,
     key: &str,
     path: &str,
@@ -435,14 +485,15 @@ fn read_milestones(raw: &RawValue, problems: &mut Vec<Problem>) -> Option<Vec<Mi
     let items = array(
         raw,
         path,
-        "an array of { name, date or offsetDays, critical?, owner?, done? }",
+        "an array of { name, date or offsetDays, critical?, owner?, done?, doneOn?, description? }",
         problems,
     )?;
     let mut seen = Seen::default();
     let mut milestones = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let item_path = index_path(path, i);
-        let expected = "{ name, date or offsetDays, critical?, owner?, done? }";
+        let expected =
+            "{ name, date or offsetDays, critical?, owner?, done?, doneOn?, description? }";
         let fields = &MILESTONE_FIELDS;
         if read::required_object(item, &item_path, Shape::fields(fields, expected), problems)
             .is_none()
@@ -488,12 +539,32 @@ fn read_milestones(raw: &RawValue, problems: &mut Vec<Problem>) -> Option<Vec<Mi
             problems,
         );
         let owner = optional_text(item.get("owner"), &join_path(&item_path, "owner"), problems);
+        let description = optional_text(
+            item.get("description"),
+            &join_path(&item_path, "description"),
+            problems,
+        );
+        let done_on_path = join_path(&item_path, "doneOn");
+        let done_on = read::optional_date(item.get("doneOn"), &done_on_path, problems);
+        // A day it was done says it is done, unless `done` says otherwise.
         let done = flag(
             item.get("done"),
             &join_path(&item_path, "done"),
-            false,
+            done_on.is_some(),
             problems,
         );
+        if let (Some(day), false) = (done_on, done) {
+            problems.push(
+                Problem::new(
+                    &done_on_path,
+                    format!("\"{}\" with done: false", iso_date(day)),
+                    "a doneOn date for a milestone that is done",
+                )
+                .with_hint(Some(
+                    "set done to true, or remove doneOn if it is not done yet".into(),
+                )),
+            );
+        }
         if let Some(milestone_name) = &milestone_name {
             unique(
                 &mut seen,
@@ -511,6 +582,8 @@ fn read_milestones(raw: &RawValue, problems: &mut Vec<Problem>) -> Option<Vec<Mi
                 critical,
                 owner,
                 done,
+                done_on,
+                description,
                 path: item_path,
             });
         }
@@ -544,62 +617,6 @@ fn offset_days(raw: &RawValue, path: &str, problems: &mut Vec<Problem>) -> Optio
             None
         }
     }
-}
-
-fn read_dependencies(raw: &RawValue, problems: &mut Vec<Problem>) -> Option<Vec<DependencyPair>> {
-    let path = "dependencies";
-    let items = array(raw, path, "an array of { milestone, dependsOn }", problems)?;
-    let mut pairs = Vec::new();
-    for (i, item) in items.iter().enumerate() {
-        let item_path = index_path(path, i);
-        let expected = "{ milestone, dependsOn } (dependsOn: a milestone name or an array of them)";
-        let fields = &DEPENDENCY_FIELDS;
-        if read::required_object(item, &item_path, Shape::fields(fields, expected), problems)
-            .is_none()
-        {
-            continue;
-        }
-        let milestone = name(
-            item.get("milestone"),
-            &join_path(&item_path, "milestone"),
-            "the dependent milestone's name",
-            problems,
-        );
-        let on_path = join_path(&item_path, "dependsOn");
-        let depends_on: Vec<(String, String)> = match item.get("dependsOn") {
-            RawValue::Array(names) => names
-                .iter()
-                .enumerate()
-                .filter_map(|(j, value)| {
-                    let p = index_path(&on_path, j);
-                    name(value, &p, "a milestone name", problems).map(|n| (n, p))
-                })
-                .collect(),
-            value => name(
-                value,
-                &on_path,
-                "a milestone name, or an array of them",
-                problems,
-            )
-            .map(|n| vec![(n, on_path.clone())])
-            .unwrap_or_default(),
-        };
-        if let Some(milestone) = milestone {
-            pairs.extend(depends_on.into_iter().map(|(name, p)| DependencyPair {
-                milestone: milestone.clone(),
-                depends_on: name,
-                path: Some(p),
-            }));
-        }
-    }
-    if pairs.len() > MAX_DEPENDENCY_PAIRS {
-        problems.push(Problem::new(
-            path,
-            format!("{} dependency pairs", pairs.len()),
-            format!("at most {MAX_DEPENDENCY_PAIRS} pairs of milestone and depended-on milestone in all"),
-        ));
-    }
-    Some(pairs)
 }
 
 fn read_targets(raw: &RawValue, problems: &mut Vec<Problem>) -> Targets {
