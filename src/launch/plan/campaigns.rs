@@ -25,6 +25,8 @@ const CAMPAIGN_STATUSES: [(&str, CampaignStatus); 5] = [
     ("cancelled", CampaignStatus::Cancelled),
 ];
 
+/// The campaigns that could be read (empty when absent); problems with
+/// the rest, each with its path.
 pub(super) fn read_campaigns(raw: &RawValue, problems: &mut Vec<Problem>) -> Vec<Campaign> {
     let path = "marketingCampaigns";
     let expected = "{ id, name, type?, startDate, endDate, status, channel? }";

@@ -16,6 +16,8 @@ const DEPENDENCY_TYPES: [(&str, LaunchDependencyType); 2] = [
     ("approval", LaunchDependencyType::Approval),
 ];
 
+/// Every dependency pair, in plan order; an entry's shape is told by its
+/// keys (`from`/`to` are the original's). `None` when absent.
 pub(super) fn read_dependencies(
     raw: &RawValue,
     problems: &mut Vec<Problem>,
