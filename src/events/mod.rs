@@ -300,6 +300,21 @@ fn with_slots(
     Ok((resolved, report))
 }
 
+/// The columns checked as `analyze_event_columns` checks them (ids and
+/// times, then names and sessions against them), for other readers of the
+/// same events (the launch review).
+#[cfg(feature = "launch")]
+pub(crate) fn check_event_columns(columns: &EventColumns) -> Result<(), InputError> {
+    prepare::validate(&columns.user_ids, &columns.timestamps_ms, None)?;
+    check_columns(
+        &columns.user_ids,
+        &columns.timestamps_ms,
+        columns.names.as_ref(),
+        columns.session_ids.as_deref(),
+        &EventsConfig::default(),
+    )
+}
+
 /// The name and session columns against the ids, and options that need
 /// names; every problem at once.
 fn check_columns(

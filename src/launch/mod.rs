@@ -28,6 +28,8 @@ mod dependencies;
 mod findings;
 mod messaging;
 mod plan;
+#[cfg(feature = "events")]
+mod review;
 mod rules;
 mod score;
 mod shapes;
@@ -45,6 +47,11 @@ pub use messaging::{
     LaunchMessagingCheck, LaunchMessagingStatus, MAX_COMPARED_WORDS, SIMILAR_SHARE_PERCENT,
 };
 pub use plan::{MAX_DEPENDENCY_PAIRS, MAX_OFFSET_DAYS};
+#[cfg(feature = "events")]
+pub use review::{
+    review_launch, LaunchCriterion, LaunchCriterionStatus, LaunchRevenue, LaunchReview,
+    LaunchReviewOptions, ADOPTION_TARGET, COMPLETION_TARGET, ON_TIME_SHARE_OF_DURATION,
+};
 pub use rules::CRITICAL_WINDOW_DAYS;
 pub use score::{
     LaunchScore, LaunchScoreCap, LaunchScoreComponent, BLOCKED_SCORE_CAP, MIN_CHANNELS,

@@ -86,6 +86,24 @@ impl Given {
     /// Every length is checked before anything is copied; then the arrays
     /// are copied once and analysed.
     fn analyse(self, config: &EventsConfig) -> Result<EventsAnalysis, JsValue> {
+        let (columns, signups) = self.read()?;
+        let signups = signups
+            .as_ref()
+            .map(|(user_ids, timestamps_ms)| events::Signups {
+                user_ids,
+                timestamps_ms,
+            });
+        Ok(events::analyze_event_columns(
+            columns,
+            signups.as_ref(),
+            config,
+        )?)
+    }
+
+    /// The arrays, copied once every length is checked: the events' columns
+    /// and the signups' (ids and times), when given.
+    #[allow(clippy::type_complexity)]
+    fn read(self) -> Result<(events::EventColumns, Option<(Vec<u32>, Vec<f64>)>), JsValue> {
         let signup_arrays = signup_columns(&self.signups)?;
         let ids = Column::measure(&self.user_ids, "userIds", IDS_EXPECTED)?;
         let times = Column::measure(&self.timestamps, "timestamps", TIMES_EXPECTED)?;
@@ -119,13 +137,6 @@ impl Given {
             Some((_, t)) => Some(typed_arrays::timestamps(t)?),
             None => None,
         };
-        let signups = match (&signup_ids, &signup_times) {
-            (Some(user_ids), Some(timestamps_ms)) => Some(events::Signups {
-                user_ids,
-                timestamps_ms,
-            }),
-            _ => None,
-        };
         let columns = events::EventColumns {
             user_ids: id_values,
             timestamps_ms: time_values,
@@ -134,12 +145,35 @@ impl Given {
                 .map(|s| typed_arrays::session_ids(&s))
                 .transpose()?,
         };
-        Ok(events::analyze_event_columns(
-            columns,
-            signups.as_ref(),
-            config,
-        )?)
+        Ok((columns, signup_ids.zip(signup_times)))
     }
+}
+
+/// The event arrays of another function's input (`reviewLaunch`'s
+/// `options.events`): the object form, without signups. Problems are
+/// named under `path`.
+#[cfg(feature = "launch")]
+pub(crate) fn event_columns(arrays: &JsValue, path: &str) -> Result<events::EventColumns, JsValue> {
+    if !is_plain_object(arrays) {
+        return Err(JsInputError::problem(
+            "events",
+            path,
+            "not an object of arrays",
+            "{ userIds, timestamps, eventNames } as analyzeEvents takes them",
+        )
+        .into());
+    }
+    let given = Given::of_object(arrays)?;
+    if !(given.signups.is_undefined() || given.signups.is_null()) {
+        return Err(JsInputError::problem(
+            "events",
+            format!("{path}.signups"),
+            "signups",
+            "no signups: the review counts users by their events",
+        )
+        .into());
+    }
+    Ok(given.read()?.0)
 }
 
 /// The keys the object form reads.

@@ -35,3 +35,45 @@ pub fn sample_launch_plan() -> Result<JsValue, JsValue> {
         launch::SAMPLE_AS_OF
     ))
 }
+
+/// Reviews a launch after the fact: each of the original design's success criteria (on time,
+/// feature completion by launch, 25% customer adoption within 30 days, satisfaction) and the
+/// plan's success metrics (feature usage, revenue) measured from the data given: `met`,
+/// `not_met` or `not_yet_measurable` (with the day it will be), with the figure, its interval
+/// and the data behind it. `options.events` are the usage events as `analyzeEvents` takes them
+/// (`{ userIds, timestamps, eventNames }`), `options.featureEvents` which events mean each new
+/// feature was used, `options.survey` an `analyzeSurvey` result. Throws a
+/// `MarketValidationError` listing every problem.
+#[cfg(feature = "events")]
+#[wasm_bindgen(js_name = reviewLaunch)]
+pub fn review_launch(
+    plan: Ts<LaunchPlan>,
+    options: Ts<launch::LaunchReviewOptions>,
+) -> Result<Ts<launch::LaunchReview>, JsValue> {
+    let raw = read_arg(&plan.js_value(), "launch plan", "")?;
+    let options = options.js_value();
+    // The event arrays are read as typed arrays; every other option as a loose value.
+    let (opts, events) = match super::intrinsics::own_keys(&options) {
+        Ok(keys) if options.is_object() => {
+            let mut entries = Vec::new();
+            let mut events = None;
+            for key in keys.iter().filter_map(|k| k.as_string()) {
+                let value = super::intrinsics::get_str(&options, &key)?;
+                if key == "events" {
+                    if !(value.is_undefined() || value.is_null()) {
+                        events = Some(super::events::event_columns(&value, "options.events")?);
+                    }
+                    continue;
+                }
+                let path = format!("options.{key}");
+                entries.push((key, read_arg(&value, "launch review options", &path)?));
+            }
+            (crate::RawValue::Object(entries), events)
+        }
+        _ => (
+            read_arg(&options, "launch review options", "options")?,
+            None,
+        ),
+    };
+    typed(&launch::review_launch(&raw, &opts, events.as_ref())?)
+}

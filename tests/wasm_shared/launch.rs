@@ -124,3 +124,68 @@ fn the_same_launch_plan_gives_the_same_report() {
         .any(|r| text(&r, "code").as_deref() == Some("no_as_of")));
     assert_eq!(text(&report, "status").as_deref(), Some("blocked"));
 }
+
+/// reviewLaunch with the events as typed arrays: 4 users active in the 30 days from the launch
+/// (2027-03-01), one of whom exported a report (the new feature's event): 25%, met; the same
+/// figures as the native build's (`tests/launch_review.rs` covers the counting).
+#[wasm_bindgen_test]
+fn reviews_a_launch_from_typed_arrays() {
+    let plan =
+        js(r#"{"productName": "Acme", "launchDate": "2027-03-01", "newFeatures": ["reports"]}"#);
+    let launch_ms = 20_878.0 * 86_400_000.0; // 2027-03-01
+    let day = 86_400_000.0;
+    let options =
+        js(r#"{"asOf": "2027-04-05", "featureEvents": {"reports": ["report_exported"]}}"#);
+    let events = Object::new();
+    let ids = js_sys::Uint32Array::from([1u32, 2, 3, 4, 4, 5, 1].as_slice());
+    let times = js_sys::Float64Array::from(
+        [
+            launch_ms + day,
+            launch_ms + 2.0 * day,
+            launch_ms + 3.0 * day,
+            launch_ms + 4.0 * day,
+            launch_ms + 5.0 * day,
+            launch_ms - day,        // before the launch: not counted
+            launch_ms + 29.5 * day, // the window's last day: the events cover it
+        ]
+        .as_slice(),
+    );
+    let names = js(
+        r#"["page_view", "page_view", "page_view", "page_view", "report_exported", "report_exported", "page_view"]"#,
+    );
+    Reflect::set(&events, &"userIds".into(), &ids).unwrap();
+    Reflect::set(&events, &"timestamps".into(), &times).unwrap();
+    Reflect::set(&events, &"eventNames".into(), &names).unwrap();
+    Reflect::set(&options, &"events".into(), &events).unwrap();
+    let review = wasm::review_launch(Ts::new_unchecked(plan), Ts::new_unchecked(options))
+        .map(JsValue::from)
+        .expect("reviews");
+    let criteria: Array = get(&review, "criteria").dyn_into().expect("criteria");
+    let adoption = criteria.get(2);
+    assert_eq!(text(&adoption, "id").as_deref(), Some("customer_adoption"));
+    assert_eq!(number(&adoption, "value"), 0.25);
+    assert_eq!(text(&adoption, "status").as_deref(), Some("met"));
+    // A misspelt feature event: an error naming it, with the event meant.
+    let options = js(r#"{"asOf": "2027-04-05", "featureEvents": {"reports": "report_exportd"}}"#);
+    let events = Object::new();
+    Reflect::set(
+        &events,
+        &"userIds".into(),
+        &js_sys::Uint32Array::from([1u32].as_slice()),
+    )
+    .unwrap();
+    Reflect::set(
+        &events,
+        &"timestamps".into(),
+        &js_sys::Float64Array::from([launch_ms].as_slice()),
+    )
+    .unwrap();
+    Reflect::set(&events, &"eventNames".into(), &js(r#"["report_exported"]"#)).unwrap();
+    Reflect::set(&options, &"events".into(), &events).unwrap();
+    let plan =
+        js(r#"{"productName": "Acme", "launchDate": "2027-03-01", "newFeatures": ["reports"]}"#);
+    let (message, _) = expect_input_error(
+        wasm::review_launch(Ts::new_unchecked(plan), Ts::new_unchecked(options)).map(JsValue::from),
+    );
+    assert!(message.contains("report_exported"), "{message}");
+}
