@@ -9,7 +9,13 @@ export const launchId = idMaker('mv-launch');
 
 /** Dependency check statuses to words. @type {Record<string, string>} */
 export const DEP_STATUS = {
-  ok: 'OK', unknown_milestone: 'Unknown milestone', cycle: 'In a loop', misordered: 'Misordered',
+  ok: 'OK', unknown_milestone: 'Unknown milestone', cycle: 'In a loop', misordered: 'Misordered', awaiting_approval: 'Awaiting approval',
+};
+/** Dependency types to words: `timeline` orders, `approval` gates (docs/methodology.md, section 12). @type {Record<string, string>} */
+export const DEP_TYPES = { timeline: 'Timeline', approval: 'Approval' };
+/** Campaign statuses to words and badge tones. @type {Record<string, [string, Tone]>} */
+export const CAMPAIGN_STATUS = {
+  draft: ['Draft', 'warn'], scheduled: ['Scheduled', 'neutral'], active: ['Active', 'good'], completed: ['Completed', 'neutral'], cancelled: ['Cancelled', 'neutral'],
 };
 /** Messaging statuses to words and badge tones. @type {Record<string, [string, Tone]>} */
 export const MSG_STATUS = { aligned: ['Aligned', 'good'], needs_review: ['Needs review', 'warn'], misaligned: ['Misaligned', 'bad'] };

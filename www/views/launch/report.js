@@ -1,13 +1,14 @@
 // What checkLaunch() found, beside the editor: the status with its reasons,
 // days to launch, the coordination score and its derivation, recommendations,
-// the timeline chart, dependency checks and loops, the critical path,
+// the timeline chart with the milestones' descriptions, dependency checks
+// (with their type) and loops, the marketing campaigns, the critical path,
 // messaging per feature, success metrics and sources. While the plan has
 // problems the last good report stays, marked out of date.
 import { h, fmt, fmt1, fmtPct } from '../../lib/dom.js';
 import { chartWidth } from '../../lib/charts.js';
 import { panel, figureRow, verdictBadge } from '../../lib/widgets.js';
 import { STATUS_LABELS, STATUS_TONES, LEVEL_LABELS, fmtDate, plural, daysToLaunchText } from '../../lib/launch-card.js';
-import { launchId as uid, DEP_STATUS, MSG_STATUS, LEVEL_TONES, COMPONENT_LABELS, TARGETS } from './labels.js';
+import { launchId as uid, DEP_STATUS, DEP_TYPES, CAMPAIGN_STATUS, MSG_STATUS, LEVEL_TONES, COMPONENT_LABELS, TARGETS } from './labels.js';
 import { createTimeline } from './timeline.js';
 
 /** @import { LaunchReport, Source } from '../../../pkg/web/market_validation.js' */
@@ -60,8 +61,9 @@ export function createReport({ hasField, focusPath }) {
     const sourceIds = new Map((r.sources ?? []).map((src) => [src.id, uid(`src-${src.id.replace(/[^a-z0-9-]/gi, '')}`)]));
     const grid = h('div', { class: 'mv-grid mv-launch-grid-results' },
       recommendationsPanel(r, sourceIds),
-      panel('Timeline', [timeline.figure(r, Math.max(300, chartWidth(body) - 34))], { wide: true, testid: 'launch-timeline-panel' }),
+      panel('Timeline', [timeline.figure(r, Math.max(300, chartWidth(body) - 34)), milestoneNotes(r)], { wide: true, testid: 'launch-timeline-panel' }),
       dependenciesPanel(r),
+      campaignsPanel(r),
       criticalPathPanel(r),
       messagingPanel(r),
       scorePanel(r),
@@ -120,18 +122,39 @@ const sourcesById = (r) => new Map((r.sources ?? []).map((x) => [x.id, x]));
  */
 const sourceLink = (id, sources, sourceIds) => h('a', { href: `#${sourceIds.get(id)}`, text: sources.get(id)?.citation?.split(',')[0] ?? id });
 
+/**
+ * The milestones' descriptions and the days they were done, under the chart
+ * (none when no milestone has either).
+ * @param {LaunchReport} r
+ */
+function milestoneNotes(r) {
+  const noted = (r.timeline ?? []).filter((m) => m.description || m.doneOn);
+  if (!noted.length) return null;
+  return h('div', { class: 'mv-launch-notes', 'data-testid': 'launch-milestone-notes' },
+    h('h4', { text: 'The milestones' }),
+    h('ul', {}, noted.map((m) => h('li', { class: 'mv-launch-note', 'data-testid': 'launch-milestone-note', 'data-name': m.name, 'data-state': m.state },
+      h('p', { class: 'mv-launch-note-head' },
+        h('strong', { text: m.name }), h('span', { class: 'mv-muted', text: ` ${fmtDate(m.date)}` }),
+        m.doneOn ? h('span', { class: 'mv-launch-note-done', 'data-testid': 'launch-note-done-on', text: `done on ${fmtDate(m.doneOn)}` }) : null),
+      m.description ? h('p', { class: 'mv-launch-note-description', 'data-testid': 'launch-note-description', text: m.description }) : null))));
+}
+
 /** @param {LaunchReport} r */
 function dependenciesPanel(r) {
   const checks = r.dependencies ?? [];
   const list = checks.length ? h('ul', { class: 'mv-launch-deps' }, checks.map((c) => {
     const broken = c.status !== 'ok';
-    const tone = !broken ? 'good' : c.critical ? 'bad' : 'warn';
+    // An approval not given blocks the launch whether or not either milestone is critical.
+    const blocks = c.critical || c.status === 'awaiting_approval';
+    const tone = !broken ? 'good' : blocks ? 'bad' : 'warn';
     const cycle = c.cycle != null ? r.cycles?.[c.cycle] : undefined;
-    return h('li', { class: 'mv-launch-dep', 'data-status': c.status, 'data-testid': 'launch-dep' },
+    return h('li', { class: 'mv-launch-dep', 'data-status': c.status, 'data-type': c.type, 'data-testid': 'launch-dep' },
       verdictBadge(DEP_STATUS[c.status] ?? c.status, tone),
       h('div', { class: 'mv-launch-dep-body' },
         h('p', { class: 'mv-launch-dep-pair' }, h('strong', { text: c.milestone }), ' depends on ', h('strong', { text: c.dependsOn }),
-          broken ? h('span', { class: 'mv-tag', text: c.critical ? 'blocks the launch' : 'not critical' }) : null),
+          h('span', { class: `mv-launch-dep-type mv-launch-dep-type-${c.type}`, 'data-testid': 'launch-dep-type' },
+            h('span', { class: 'mv-visually-hidden', text: 'type: ' }), DEP_TYPES[c.type] ?? c.type),
+          broken ? h('span', { class: 'mv-tag', text: blocks ? 'blocks the launch' : 'not critical' }) : null),
         broken || checks.length <= 12 ? h('p', { class: 'mv-launch-dep-message', text: c.message }) : null,
         c.hint ? h('p', { class: 'mv-launch-dep-hint', 'data-testid': 'launch-dep-hint', text: c.hint.replace(/^./, (x) => x.toUpperCase()) }) : null,
         cycle ? h('p', { class: 'mv-launch-dep-hint', text: `Loop: ${cycle.path.join(' → ')}` }) : null));
@@ -148,6 +171,34 @@ function dependenciesPanel(r) {
         h('span', { class: 'mv-muted', text: ` (members: ${c.members.join(', ')}${c.critical ? '; critical: blocks the launch' : ''})` }))))
         : h('p', { class: 'mv-muted', text: 'No loops: every milestone can be done in some order.' })),
   ], { wide: true, testid: 'launch-dependencies' });
+}
+
+/**
+ * The marketing campaigns: each one's status, the days it runs, whether the
+ * launch day is among them and the channels it runs in (none without campaigns).
+ * @param {LaunchReport} r
+ */
+function campaignsPanel(r) {
+  const campaigns = r.campaigns ?? [];
+  if (!campaigns.length) return null;
+  const missing = campaigns.filter((c) => !c.coversLaunch && c.status !== 'cancelled').length;
+  const table = h('table', { class: 'mv-table mv-launch-campaign-table', 'data-testid': 'launch-campaign-table' },
+    h('caption', { class: 'mv-visually-hidden', text: 'Marketing campaigns: status, run, whether each covers the launch day, channels' }),
+    h('thead', {}, h('tr', {}, ['Campaign', 'Status', 'Runs', 'Covers the launch', 'Channels'].map((c) => h('th', { scope: 'col', text: c })))),
+    h('tbody', {}, campaigns.map((c) => {
+      const [label, tone] = CAMPAIGN_STATUS[c.status] ?? [c.status, 'neutral'];
+      return h('tr', { 'data-testid': 'launch-campaign', 'data-id': c.id, 'data-status': c.status, 'data-covers': String(c.coversLaunch) },
+        h('th', { scope: 'row' }, h('span', { class: 'mv-launch-comp', text: c.name }), h('span', { class: 'mv-launch-comp-detail', text: c.id })),
+        h('td', {}, verdictBadge(label, tone)),
+        h('td', { class: 'mv-launch-campaign-run', text: `${fmtDate(c.startDate)} – ${fmtDate(c.endDate)}` }),
+        h('td', { class: `mv-launch-covers mv-launch-covers-${c.coversLaunch ? 'yes' : 'no'}`, 'data-testid': 'launch-campaign-covers' },
+          h('span', { 'aria-hidden': 'true', text: c.coversLaunch ? '✓ ' : '✕ ' }), c.coversLaunch ? 'yes' : 'no'),
+        h('td', {}, c.channels.length ? c.channels.join(', ') : h('span', { class: 'mv-muted', text: 'none' })));
+    })));
+  return panel('Marketing campaigns', [
+    h('p', { class: 'mv-note', text: `${plural(campaigns.length, 'campaign')}; ${missing ? `${missing} ${missing === 1 ? 'does' : 'do'} not run on` : 'every live one runs on'} the launch day, ${fmtDate(r.launchDate)}.` }),
+    h('div', { class: 'mv-table-wrap', tabindex: 0, role: 'region', 'aria-label': 'Marketing campaigns' }, table),
+  ], { wide: true, testid: 'launch-campaigns' });
 }
 
 /** @param {LaunchReport} r */

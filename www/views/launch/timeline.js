@@ -8,7 +8,7 @@ import { h, svg as s } from '../../lib/dom.js';
 import { CHAR_W, round, clamp, ellipsize } from '../../lib/charts.js';
 import { dataTable } from '../../lib/widgets.js';
 import { STATE_LABELS, dayNumber, fmtDate, fmtDayShort, fmtDayLong, fmtMonth, plural, offsetLabel, milestoneMarker } from '../../lib/launch-card.js';
-import { launchId as uid, DEP_STATUS } from './labels.js';
+import { launchId as uid, DEP_STATUS, DEP_TYPES } from './labels.js';
 
 /** @import { LaunchReport, LaunchTimelineEntry, LaunchDependencyCheck } from '../../../pkg/web/market_validation.js' */
 
@@ -70,9 +70,9 @@ export function createTimeline() {
 
     const holder = h('div', { class: 'mv-launch-chart-holder', 'data-testid': 'launch-timeline-chart' });
     const note = h('p', { class: 'mv-chart-note' });
-    const table = dataTable(title, ['Milestone', 'Date', 'From launch', 'From as-of', 'Critical', 'State', 'Owner', 'Critical path'],
+    const table = dataTable(title, ['Milestone', 'Date', 'From launch', 'From as-of', 'Critical', 'State', 'Done on', 'Owner', 'Critical path', 'Description'],
       () => items.map((m) => [m.name, m.date, offsetLabel(m.offsetDays), m.daysFromAsOf != null ? `${m.daysFromAsOf > 0 ? '+' : ''}${m.daysFromAsOf} days` : '–',
-        m.critical ? 'yes' : 'no', STATE_LABELS[m.state] ?? m.state, m.owner ?? '', onPath.has(m.name) ? 'yes' : '']));
+        m.critical ? 'yes' : 'no', STATE_LABELS[m.state] ?? m.state, m.doneOn ?? '', m.owner ?? '', onPath.has(m.name) ? 'yes' : '', m.description ?? '']));
     // The data table stays open across re-runs once opened.
     if (tableOpen) { table.open = true; table.buildTable(); }
     table.addEventListener('toggle', () => { tableOpen = table.open; });
@@ -88,7 +88,7 @@ export function createTimeline() {
       holder.replaceChildren(narrow ? drawVertical(ctx, w) : drawHorizontal(ctx, w));
       note.textContent = narrow
         ? 'Earliest at the top. The spacing grows with the days between milestones but is not to scale; the dependency arrows are in the wide layout, and every dependency is listed below.'
-        : `Arrows run from a milestone to the one that depends on it${ctx.arrowsLeftOut ? ' (left out here: too many to read; see the list below)' : ''}. Dashed red arrows: broken (misordered or in a loop).`;
+        : `Arrows run from a milestone to the one that depends on it${ctx.arrowsLeftOut ? ' (left out here: too many to read; see the list below)' : ''}. Dashed red arrows: broken (misordered, in a loop or awaiting approval).`;
     };
     draw(width);
     if (typeof ResizeObserver === 'function') {
@@ -167,9 +167,10 @@ function dateTicks(lo, hi, max) {
   return { ticks: [lo, hi], format: fmtDayShort };
 }
 
-/** The `<title>` of a milestone's marker. @param {Item} m @param {Set<string>} onPath @param {boolean} long with the path and the owner */
-const markerTitle = (m, onPath, long) => `${m.name}: ${fmtDate(m.date)} (${offsetLabel(m.offsetDays)}), ${STATE_LABELS[m.state] ?? m.state}${m.critical ? ', critical' : ''}`
-  + (long ? `${onPath.has(m.name) ? ', on the critical path' : ''}${m.owner ? `, owner ${m.owner}` : ''}` : '');
+/** The `<title>` of a milestone's marker. @param {Item} m @param {Set<string>} onPath @param {boolean} long with the path, the owner and the description */
+const markerTitle = (m, onPath, long) => `${m.name}: ${fmtDate(m.date)} (${offsetLabel(m.offsetDays)}), ${STATE_LABELS[m.state] ?? m.state}`
+  + `${m.doneOn ? ` on ${fmtDate(m.doneOn)}` : ''}${m.critical ? ', critical' : ''}`
+  + (long ? `${onPath.has(m.name) ? ', on the critical path' : ''}${m.owner ? `, owner ${m.owner}` : ''}${m.description ? `. ${m.description}` : ''}` : '');
 
 /** The classes of a milestone's group. @param {Item} m @param {Set<string>} onPath */
 const milestoneClass = (m, onPath) => `mv-launch-milestone mv-launch-state-${m.state}${m.critical ? ' mv-launch-critical' : ''}${onPath.has(m.name) ? ' mv-launch-on-path' : ''}`;
@@ -244,7 +245,7 @@ function drawHorizontal(ctx, w) {
     const radius = (m) => (m.critical ? 7 : 5);
     // Critical-path edges last, so they are drawn on top.
     /** @param {LaunchDependencyCheck} c @returns {'edge' | 'cp' | 'bad'} */
-    const kindOf = (c) => (c.status === 'misordered' || c.status === 'cycle' ? 'bad' : ctx.cpEdges.has(`${c.dependsOn}\u0000${c.milestone}`) ? 'cp' : 'edge');
+    const kindOf = (c) => (c.status === 'misordered' || c.status === 'cycle' || c.status === 'awaiting_approval' ? 'bad' : ctx.cpEdges.has(`${c.dependsOn}\u0000${c.milestone}`) ? 'cp' : 'edge');
     const order = { edge: 0, bad: 1, cp: 2 };
     for (const { c, ka, kb } of [...pairs].sort((p, q) => order[kindOf(p.c)] - order[kindOf(q.c)])) {
       const a = items[ka];
@@ -259,7 +260,7 @@ function drawHorizontal(ctx, w) {
       edges.append(s('path', {
         class: `mv-launch-edge mv-launch-edge-${kind}`, d: `M${x1} ${round(y1)}C${x1} ${round(y1 + bend)} ${x2} ${round(y2 - bend)} ${x2} ${round(y2)}`,
         'marker-end': `url(#${ids[kind]})`,
-      }, s('title', { text: `${c.milestone} depends on ${c.dependsOn}: ${DEP_STATUS[c.status] ?? c.status}` })));
+      }, s('title', { text: `${c.milestone} depends on ${c.dependsOn} (${(DEP_TYPES[c.type] ?? c.type).toLowerCase()}): ${DEP_STATUS[c.status] ?? c.status}` })));
     }
     svg.append(edges);
   }

@@ -5,6 +5,7 @@
 // and of the notice for a part of the plan the form cannot edit.
 import { h } from '../../../lib/dom.js';
 import { dayNumber } from '../../../lib/launch-card.js';
+import { ellipsize } from '../../../lib/charts.js';
 import { launchId as uid } from '../labels.js';
 import { describe, parentPath, textOf } from '../plan-values.js';
 
@@ -182,6 +183,29 @@ export function dateInput(value, onInput, attrs = {}) {
   el.addEventListener('input', () => {
     el.dataset.bad = el.validity.badInput ? '1' : '';
     onInput(el.value, el.validity.badInput);
+  });
+  return el;
+}
+
+/**
+ * A select of fixed choices showing `value`: the choice it names (case ignored), else `fallback`
+ * when it is absent, else an extra first option saying what the plan holds instead (nothing, or a
+ * value that is not a choice), shown until a choice is picked. `onChange` gets the choice picked.
+ * @param {unknown} value @param {[string, string][]} choices [value, label] pairs
+ * @param {(value: string) => void} onChange
+ * @param {{ fallback?: string, attrs?: Record<string, string | number | boolean> }} [o]
+ */
+export function choiceSelect(value, choices, onChange, { fallback, attrs = {} } = {}) {
+  const wanted = typeof value === 'string' ? value.toLowerCase() : value === undefined ? fallback : undefined;
+  const known = choices.some(([v]) => v === wanted);
+  const extra = known ? null : h('option', {
+    value: '', selected: true, disabled: true,
+    text: value === undefined || value === '' ? 'Not set: choose one' : `${ellipsize(textOf(value), 40)}: not one of these`,
+  });
+  const el = h('select', { ...attrs }, extra, choices.map(([v, label]) => h('option', { value: v, selected: known && v === wanted }, label)));
+  el.addEventListener('change', () => {
+    extra?.remove();
+    onChange(el.value);
   });
   return el;
 }

@@ -1,6 +1,6 @@
 // The plan editor: a form a product manager can fill without writing JSON
-// (sections for the launch, features, messaging, milestones, dependencies and
-// targets) and a JSON sub-tab, over the box of problems. Every input writes
+// (sections for the launch, features, messaging, milestones, dependencies,
+// marketing campaigns and targets) and a JSON sub-tab, over the box of problems. Every input writes
 // into the view's plan and asks for a re-check; problems and findings are
 // shown next to the inputs their paths name.
 import { h, focusIn, setupTabs } from '../../../lib/dom.js';
@@ -11,12 +11,13 @@ import { createJsonTab } from './json-tab.js';
 import { renderBasics, renderTargets } from './basics.js';
 import { renderFeatures, renderMessaging } from './features.js';
 import { renderMilestones, renderDependencies, milestoneNames } from './schedule.js';
+import { renderCampaigns } from './campaigns.js';
 
 /** @import { LaunchViewState } from '../index.js' */
 /** @import { Controls } from './controls.js' */
 
 /** The form's sections, in its order. */
-const SECTION_NAMES = /** @type {const} */ (['basics', 'features', 'messaging', 'milestones', 'dependencies', 'targets']);
+const SECTION_NAMES = /** @type {const} */ (['basics', 'features', 'messaging', 'milestones', 'dependencies', 'campaigns', 'targets']);
 /** @typedef {typeof SECTION_NAMES[number]} SectionName */
 
 /**
@@ -42,12 +43,13 @@ const PREFIXES = {
   messaging: ['featureMessaging'],
   milestones: ['milestones'],
   dependencies: ['dependencies'],
+  campaigns: ['marketingCampaigns'],
   targets: ['successMetrics'],
 };
 /** How each section draws itself. */
 const RENDER = {
   basics: renderBasics, features: renderFeatures, messaging: renderMessaging,
-  milestones: renderMilestones, dependencies: renderDependencies, targets: renderTargets,
+  milestones: renderMilestones, dependencies: renderDependencies, campaigns: renderCampaigns, targets: renderTargets,
 };
 
 /**
@@ -91,8 +93,9 @@ export function createEditor({ state, sampleLaunchPlan, replace, changed, runNow
     basics: section('Launch', 'basics'),
     features: section('Features', 'features', 'Each feature\'s id links it to its messaging.'),
     messaging: section('Feature messaging', 'messaging', 'Per feature: the message, its positioning and its key benefits.'),
-    milestones: section('Milestones', 'milestones', 'A date, or whole days from the launch (-14 = two weeks before). Critical unless unticked.'),
-    dependencies: section('Dependencies', 'dependencies', 'A milestone and the milestones that must come before it.'),
+    milestones: section('Milestones', 'milestones', 'A date, or whole days from the launch (-14 = two weeks before). Critical unless unticked. Done on: the day it was done (optional; it makes the milestone done).'),
+    dependencies: section('Dependencies', 'dependencies', 'A milestone and the milestones that must come before it; or, in the original design\'s shape, from (the prerequisite) and to (the milestone that waits for it). Timeline: the prerequisite comes first. Approval: the milestone cannot go ahead until the prerequisite is done.'),
+    campaigns: section('Marketing campaigns', 'campaigns', 'Each campaign should run over the launch day. Its channel is one of the marketing channels; without one, the channels its name names.'),
     targets: section('Success-metric targets', 'targets', 'Measured at the launch review, 30 days after the launch. Empty: the default.'),
   };
 

@@ -106,8 +106,8 @@ export function createProblems(ctx, box) {
         let t = null;
         let fix = null;
         if (check && check.unknown?.length && !check.unknown.includes(check.dependsOn)) {
-          // The dependent milestone's name is the unknown one.
-          t = controls.target(`${recPath.replace(/\.dependsOn(\[\d+\])?$/, '')}.milestone`);
+          // The dependent milestone's name is the unknown one: `milestone`, or `to` in the original design's shape.
+          t = controls.target(/\.from$/.test(recPath) ? recPath.replace(/\.from$/, '.to') : `${recPath.replace(/\.dependsOn(\[\d+\])?$/, '')}.milestone`);
         } else {
           t = controls.target(recPath);
           const name = check && check.unknown?.length === 1 ? suggestion(check.hint) : null;
@@ -129,7 +129,7 @@ export function createProblems(ctx, box) {
     for (const m of report?.timeline ?? []) if (m.path) byPath.set(m.path, m);
     for (const [path, el] of controls.computed) {
       const m = byPath.get(path);
-      el.textContent = m ? `${fmtDate(m.date)} (${offsetLabel(m.offsetDays)}) · ${STATE_LABELS[m.state] ?? m.state}` : '';
+      el.textContent = m ? `${fmtDate(m.date)} (${offsetLabel(m.offsetDays)}) · ${STATE_LABELS[m.state] ?? m.state}${m.doneOn ? ` on ${fmtDate(m.doneOn)}` : ''}` : '';
       el.dataset.state = m?.state ?? '';
     }
     /** @type {Map<string, LaunchMessagingCheck>} */

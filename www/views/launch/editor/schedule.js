@@ -1,12 +1,15 @@
 // The editor's schedule: milestones (a date, or days from the launch; critical
-// unless unticked; done; owner) and the dependencies between them. Renaming a
-// milestone renames it in the dependencies; the milestone names feed the
-// dependency inputs' suggestions.
+// unless unticked; done, and the day it was done; owner; description) and the
+// dependencies between them, in either shape checkLaunch takes: ours,
+// { milestone, dependsOn, type? }, or the original design's { from, to, type }
+// (`from` the prerequisite), each with its type (timeline or approval).
+// Renaming a milestone renames it in the dependencies; the milestone names
+// feed the dependency inputs' suggestions.
 import { h, focusIn } from '../../../lib/dom.js';
 import { dayNumber, isoDate } from '../../../lib/launch-card.js';
-import { launchId as uid } from '../labels.js';
+import { launchId as uid, DEP_TYPES } from '../labels.js';
 import { isPlain, clone, describe, listAt, textOf } from '../plan-values.js';
-import { rowLabel, textInput, dateInput, button, removeButton, listOrNotice } from './controls.js';
+import { rowLabel, textInput, dateInput, choiceSelect, button, removeButton, listOrNotice } from './controls.js';
 
 /** @import { SectionContext } from './index.js' */
 
@@ -22,6 +25,9 @@ const DEFAULT_DEPENDENCIES = [
   { milestone: 'Launch', dependsOn: 'Marketing campaign' },
   { milestone: 'Launch review', dependsOn: 'Launch' },
 ];
+
+/** The dependency types, as the type selects offer them. @type {[string, string][]} */
+const TYPE_CHOICES = Object.entries(DEP_TYPES);
 
 /** The plan's milestones, or none when it has no list of them. @param {SectionContext} ctx @returns {unknown[]} */
 const milestoneList = (ctx) => (Array.isArray(ctx.state.plan.milestones) ? ctx.state.plan.milestones : []);
@@ -54,8 +60,8 @@ export function renderMilestones(ctx) {
 }
 
 /**
- * One milestone: name, date or offset, owner, critical and done, and the date
- * and state the last check computed.
+ * One milestone: name, description, date or offset, owner, critical, done and
+ * the day it was done, and the date and state the last check computed.
  * @param {SectionContext} ctx @param {unknown} item @param {number} i
  */
 function milestoneRow(ctx, item, i) {
@@ -82,6 +88,10 @@ function milestoneRow(ctx, item, i) {
   }, { 'data-testid': 'launch-milestone-name' });
   nameInput.addEventListener('focus', () => { refs = referencesTo(ctx, item.name); });
   const nameField = controls.field(rowLabel(context, 'Name'), nameInput, { path: `${path}.name`, className: 'mv-launch-field-name' });
+  const description = controls.field(rowLabel(context, 'Description'), textInput(item.description, (v) => {
+    if (v.trim()) item.description = v; else delete item.description;
+    ctx.changed();
+  }, { 'data-testid': 'launch-milestone-description' }), { path: `${path}.description`, wide: true });
 
   const mode = item.offsetDays !== undefined && item.date === undefined ? 'offset' : 'date';
   const modeSelect = h('select', { 'data-testid': 'launch-milestone-mode' },
@@ -129,17 +139,39 @@ function milestoneRow(ctx, item, i) {
 
   const critical = h('input', { type: 'checkbox', checked: item.critical !== false, 'data-testid': 'launch-milestone-critical' });
   critical.addEventListener('change', () => { if (critical.checked) delete item.critical; else item.critical = false; ctx.changed(); });
-  const done = h('input', { type: 'checkbox', checked: item.done === true, 'data-testid': 'launch-milestone-done' });
-  done.addEventListener('change', () => { if (done.checked) item.done = true; else delete item.done; ctx.changed(); });
+  // A day it was done makes a milestone done (unless `done: false` says otherwise, which is a problem).
+  const isDone = () => item.done === true || (item.done === undefined && typeof item.doneOn === 'string' && item.doneOn !== '');
+  const done = h('input', { type: 'checkbox', checked: isDone(), 'data-testid': 'launch-milestone-done' });
+  const doneOnInput = dateInput(item.doneOn, (v, bad) => {
+    if (!v && !bad) delete item.doneOn;
+    else {
+      item.doneOn = v;
+      if (item.done === false) delete item.done;
+    }
+    done.checked = isDone();
+    ctx.changed();
+  }, { 'data-testid': 'launch-milestone-done-on' });
+  done.addEventListener('change', () => {
+    if (done.checked) item.done = true;
+    else {
+      // Not done: no day it was done either.
+      delete item.done;
+      delete item.doneOn;
+      doneOnInput.value = '';
+      doneOnInput.dataset.bad = '';
+    }
+    ctx.changed();
+  });
   const checks = h('div', { class: 'mv-launch-checks' },
     controls.checkbox(critical, rowLabel(context, 'Critical'), `${path}.critical`),
     controls.checkbox(done, rowLabel(context, 'Done'), `${path}.done`));
+  const doneOn = controls.field(rowLabel(context, 'Done on'), doneOnInput, { path: `${path}.doneOn`, className: 'mv-launch-field-done-on' });
 
   const owner = controls.field(rowLabel(context, 'Owner'), textInput(item.owner, (v) => { if (v.trim()) item.owner = v; else delete item.owner; ctx.changed(); },
     { 'data-testid': 'launch-milestone-owner' }), { path: `${path}.owner` });
   controls.reg(path, nameInput, rowErr);
   return h('li', { class: 'mv-launch-row mv-launch-milestone', 'data-testid': 'launch-milestone-row' },
-    nameField, modeField, whenField, owner, checks, info,
+    nameField, description, modeField, whenField, owner, checks, doneOn, info,
     removeButton(`milestone ${i + 1}${textOf(item.name) ? `: ${textOf(item.name)}` : ''}`, () => removeMilestone(ctx, i), path),
     rowErr);
 }
@@ -159,6 +191,8 @@ function referencesTo(ctx, name) {
     if (!isPlain(d)) continue;
     if (d.milestone === name) out.push((v) => { d.milestone = v; });
     if (d.dependsOn === name) out.push((v) => { d.dependsOn = v; });
+    if (d.from === name) out.push((v) => { d.from = v; });
+    if (d.to === name) out.push((v) => { d.to = v; });
     if (Array.isArray(d.dependsOn)) {
       d.dependsOn.forEach((n, j) => {
         if (n === name) out.push((v) => { if (Array.isArray(d.dependsOn)) d.dependsOn[j] = v; });
@@ -204,7 +238,20 @@ export function milestoneNames(ctx) {
 }
 
 /**
- * The dependencies section: a milestone and the milestones it depends on, per row.
+ * A dependency's shape: ours ({ milestone, dependsOn, type? }), the original
+ * design's ({ from, to, type }), or keys of both (a problem the form leaves to the JSON tab).
+ * @param {import('../plan-values.js').JsonObject} d
+ * @returns {'ours' | 'original' | 'both'}
+ */
+function shapeOf(d) {
+  const original = 'from' in d || 'to' in d;
+  const ours = 'milestone' in d || 'dependsOn' in d;
+  return original && ours ? 'both' : original ? 'original' : 'ours';
+}
+
+/**
+ * The dependencies section: per row, a milestone and the milestones it depends
+ * on, or a prerequisite (from) and the milestone that waits for it (to); each with its type.
  * @param {SectionContext} ctx
  */
 export function renderDependencies(ctx) {
@@ -217,15 +264,32 @@ export function renderDependencies(ctx) {
   return [intro, rows.length ? h('ol', { class: 'mv-launch-rows' }, rows) : null,
     button('Add dependency', () => {
       const dependencies = listAt(state.plan, 'dependencies');
-      dependencies.push({ milestone: '', dependsOn: '' });
+      // A new row takes the shape of the list's last one: a plan in the original design's shape stays in it.
+      const last = dependencies.filter(isPlain).at(-1);
+      const original = last !== undefined && shapeOf(last) === 'original';
+      dependencies.push(original ? { from: '', to: '', type: 'timeline' } : { milestone: '', dependsOn: '' });
       ctx.rerender('dependencies');
       ctx.changed();
-      ctx.focusPath(`dependencies[${dependencies.length - 1}].milestone`);
+      ctx.focusPath(`dependencies[${dependencies.length - 1}].${original ? 'from' : 'milestone'}`);
     }, { 'data-testid': 'launch-add-dependency' })];
 }
 
 /**
- * One dependency: its milestone and each milestone it depends on.
+ * A dependency's type select: `timeline` or `approval`. Ours may leave it out
+ * (timeline, and picking timeline leaves it out again); the original's requires it.
+ * @param {SectionContext} ctx @param {import('../plan-values.js').JsonObject} d @param {string} path @param {string} context @param {boolean} required
+ */
+function typeField(ctx, d, path, context, required) {
+  const select = choiceSelect(d.type, TYPE_CHOICES, (v) => {
+    if (v === 'timeline' && !required) delete d.type; else d.type = v;
+    ctx.changed();
+  }, { fallback: required ? undefined : 'timeline', attrs: { 'data-testid': 'launch-dependency-type' } });
+  return ctx.controls.field(rowLabel(context, 'Type'), select, { path: `${path}.type`, className: 'mv-launch-field-type' });
+}
+
+/**
+ * One dependency: its milestone and each milestone it depends on, or its
+ * prerequisite and the milestone that waits for it; and its type.
  * @param {SectionContext} ctx @param {unknown} d @param {number} k
  */
 function dependencyRow(ctx, d, k) {
@@ -233,12 +297,16 @@ function dependencyRow(ctx, d, k) {
   const path = `dependencies[${k}]`;
   const rowErr = controls.errorFor(path);
   const context = `Dependency ${k + 1}`;
-  if (!isPlain(d)) {
+  if (!isPlain(d) || shapeOf(d) === 'both') {
     const rm = removeButton(`dependency ${k + 1}`, () => removeDependency(ctx, k), path);
     controls.reg(path, rm, rowErr);
+    const why = isPlain(d)
+      ? `${context} has the keys of both shapes ({ milestone, dependsOn } and { from, to }): keep one, in the JSON tab.`
+      : `${context} is ${describe(d)}, not { milestone, dependsOn, type? } or { from, to, type }.`;
     return h('li', { class: 'mv-launch-row', 'data-testid': 'launch-dependency-row' },
-      h('p', { class: 'mv-launch-bad-row', text: `${context} is ${describe(d)}, not { milestone, dependsOn }.` }), rm, rowErr);
+      h('p', { class: 'mv-launch-bad-row', text: why }), rm, rowErr);
   }
+  if (shapeOf(d) === 'original') return prerequisiteRow(ctx, d, k, rowErr);
   const milestone = controls.field(rowLabel(context, 'Milestone'), textInput(d.milestone, (v) => { d.milestone = v; ctx.changed(); },
     { list: ctx.datalistId, 'data-testid': 'launch-dependency-milestone' }), { path: `${path}.milestone` });
   const names = Array.isArray(d.dependsOn) ? d.dependsOn : [d.dependsOn];
@@ -267,7 +335,7 @@ function dependencyRow(ctx, d, k) {
     controls.reg(`${path}.dependsOn[0]`, single.input, single.err);
   }
   controls.reg(path, controls.registered(`${path}.milestone`).input, rowErr);
-  return h('li', { class: 'mv-launch-row mv-launch-dependency', 'data-testid': 'launch-dependency-row' },
+  return h('li', { class: 'mv-launch-row mv-launch-dependency', 'data-testid': 'launch-dependency-row', 'data-shape': 'ours' },
     milestone,
     h('div', { class: 'mv-launch-ons' }, ons,
       h('button', {
@@ -281,7 +349,28 @@ function dependencyRow(ctx, d, k) {
           ctx.focusPath(`${path}.dependsOn[${on.length - 1}]`);
         },
       }, h('span', { 'aria-hidden': 'true', text: '+ ' }), 'Another milestone it depends on', h('span', { class: 'mv-visually-hidden', text: ` (${context.toLowerCase()})` }))),
+    typeField(ctx, d, path, context, false),
     removeButton(`dependency ${k + 1}${textOf(d.milestone) ? `: ${textOf(d.milestone)}` : ''}`, () => removeDependency(ctx, k), path),
+    rowErr);
+}
+
+/**
+ * One dependency in the original design's shape: the prerequisite (`from`),
+ * the milestone that waits for it (`to`) and the type.
+ * @param {SectionContext} ctx @param {import('../plan-values.js').JsonObject} d @param {number} k @param {HTMLElement} rowErr
+ */
+function prerequisiteRow(ctx, d, k, rowErr) {
+  const { controls } = ctx;
+  const path = `dependencies[${k}]`;
+  const context = `Dependency ${k + 1}`;
+  const from = controls.field(rowLabel(context, 'From (the prerequisite)'), textInput(d.from, (v) => { d.from = v; ctx.changed(); },
+    { list: ctx.datalistId, 'data-testid': 'launch-dependency-from' }), { path: `${path}.from` });
+  const to = controls.field(rowLabel(context, 'To (waits for it)'), textInput(d.to, (v) => { d.to = v; ctx.changed(); },
+    { list: ctx.datalistId, 'data-testid': 'launch-dependency-to' }), { path: `${path}.to` });
+  controls.reg(path, controls.registered(`${path}.to`).input, rowErr);
+  return h('li', { class: 'mv-launch-row mv-launch-dependency mv-launch-prerequisite', 'data-testid': 'launch-dependency-row', 'data-shape': 'original' },
+    from, to, typeField(ctx, d, path, context, true),
+    removeButton(`dependency ${k + 1}${textOf(d.to) ? `: ${textOf(d.to)}` : ''}`, () => removeDependency(ctx, k), path),
     rowErr);
 }
 
