@@ -5,7 +5,7 @@
 #
 #   score      analyze, analyzeMany, validate, presets, schema, sampleProduct
 #   analyses   analyzeSurvey, compareSurveys, analyzeEvents, analyzeEventsCsv,
-#              readExport, checkLaunch, sampleLaunchPlan
+#              readExport, checkLaunch, reviewLaunch, sampleLaunchPlan
 #   all        every function in one .wasm (market_validation_bg.wasm), what
 #              init() with no argument loads, as before the split; it reads
 #              JSON and gzip-compressed exports too

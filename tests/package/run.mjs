@@ -243,6 +243,22 @@ function packageChecks(mv, expectedVersion, label) {
     try { mv.checkLaunch({ productName: '', launchDate: '2027-02-30' }); } catch (e) { e3 = e; }
     need(e3 instanceof Error && e3.name === 'InputError' && e3.problems.length >= 2, `got ${e3 && e3.message}`);
   });
+  t('reviewLaunch() measures adoption from typed arrays; a misspelt option throws InputError', () => {
+    // 2027-03-01 is day 20878; users 1..4 active in the 30 days from it, user 4 exported a report.
+    const day = 86400000, launch = 20878 * day;
+    const events = {
+      userIds: new Uint32Array([1, 2, 3, 4, 4, 1]),
+      timestamps: new Float64Array([launch + day, launch + 2 * day, launch + 3 * day, launch + 4 * day, launch + 5 * day, launch + 29.5 * day]),
+      eventNames: ['page_view', 'page_view', 'page_view', 'page_view', 'report_exported', 'page_view'],
+    };
+    const plan = { productName: 'Acme', launchDate: '2027-03-01', newFeatures: ['reports'] };
+    const r = mv.reviewLaunch(plan, { asOf: '2027-04-05', featureEvents: { reports: ['report_exported'] }, events });
+    const adoption = r.criteria.find((c) => c.id === 'customer_adoption');
+    need(adoption.value === 0.25 && adoption.status === 'met', JSON.stringify(adoption));
+    let e4;
+    try { mv.reviewLaunch(plan, { asof: '2027-04-05' }); } catch (e) { e4 = e; }
+    need(e4 instanceof Error && e4.name === 'InputError' && e4.problems.some((p) => p.hint === 'did you mean asOf?'), `got ${e4 && e4.message}`);
+  });
   for (const r of results) console.log(JSON.stringify(r));
   return result ? result.score : NaN;
 }
@@ -283,7 +299,7 @@ const checkCall = (label, spec) => `(${packageChecks.toString()})(mv, ${JSON.str
 
 async function testEsm(dir, spec) {
   writeFiles(dir, {
-    'check.mjs': `import init, { analyze, analyzeMany, analyzeSurvey, compareSurveys, analyzeEvents, analyzeEventsCsv, readExport, checkLaunch, sampleLaunchPlan, presets, schema, sampleProduct, validate, version, initSync } from 'market-validation';
+    'check.mjs': `import init, { analyze, analyzeMany, analyzeSurvey, compareSurveys, analyzeEvents, analyzeEventsCsv, readExport, checkLaunch, reviewLaunch, sampleLaunchPlan, presets, schema, sampleProduct, validate, version, initSync } from 'market-validation';
 import * as ns from 'market-validation';
 import { createRequire } from 'node:module';
 const resolved = import.meta.resolve('market-validation');
@@ -294,7 +310,7 @@ await ret;
 console.log(JSON.stringify({ name: 'esm: initSync is exported and callable', ok: typeof initSync === 'function' && (initSync(), true) }));
 const required = createRequire(import.meta.url)('market-validation');
 console.log(JSON.stringify({ name: 'esm: import and require share one instance (no dual-package hazard)', ok: required.analyze === analyze }));
-const mv = { analyze, analyzeMany, analyzeSurvey, compareSurveys, analyzeEvents, analyzeEventsCsv, readExport, checkLaunch, sampleLaunchPlan, presets, schema, sampleProduct, validate, version };
+const mv = { analyze, analyzeMany, analyzeSurvey, compareSurveys, analyzeEvents, analyzeEventsCsv, readExport, checkLaunch, reviewLaunch, sampleLaunchPlan, presets, schema, sampleProduct, validate, version };
 console.log(JSON.stringify({ name: 'esm: namespace has the same named exports', ok: Object.keys(mv).every((k) => ns[k] === mv[k]) }));
 ${checkCall('esm', spec)}
 const { analyze: scoreAnalyze, sampleProduct: scoreSample } = await import('market-validation/score');
@@ -355,7 +371,7 @@ async function testWebInNode(dir, spec) {
   writeFiles(dir, {
     'check.mjs': `import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import init, { initSync, analyze, analyzeMany, analyzeSurvey, compareSurveys, analyzeEvents, analyzeEventsCsv, readExport, checkLaunch, sampleLaunchPlan, presets, schema, sampleProduct, validate, version } from 'market-validation/web';
+import init, { initSync, analyze, analyzeMany, analyzeSurvey, compareSurveys, analyzeEvents, analyzeEventsCsv, readExport, checkLaunch, reviewLaunch, sampleLaunchPlan, presets, schema, sampleProduct, validate, version } from 'market-validation/web';
 const entry = import.meta.resolve('market-validation/web');
 console.log(JSON.stringify({ name: 'web-in-node: "./web" resolves to web/market_validation.js', ok: entry.endsWith('/node_modules/market-validation/web/market_validation.js'), detail: entry }));
 const wasmPath = fileURLToPath(import.meta.resolve('market-validation/market_validation_bg.wasm'));
@@ -363,7 +379,7 @@ console.log(JSON.stringify({ name: 'web-in-node: "./market_validation_bg.wasm" r
 console.log(JSON.stringify({ name: 'web-in-node: default export is init()', ok: typeof init === 'function' }));
 const out = initSync({ module: fs.readFileSync(wasmPath) });
 console.log(JSON.stringify({ name: 'web-in-node: initSync({ module: bytes }) instantiates', ok: out && out.memory instanceof WebAssembly.Memory }));
-const mv = { analyze, analyzeMany, analyzeSurvey, compareSurveys, analyzeEvents, analyzeEventsCsv, readExport, checkLaunch, sampleLaunchPlan, presets, schema, sampleProduct, validate, version };
+const mv = { analyze, analyzeMany, analyzeSurvey, compareSurveys, analyzeEvents, analyzeEventsCsv, readExport, checkLaunch, reviewLaunch, sampleLaunchPlan, presets, schema, sampleProduct, validate, version };
 ${checkCall('web-in-node', spec)}
 `,
   });
