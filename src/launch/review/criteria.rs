@@ -6,7 +6,7 @@
 //! their targets. Shares measured on users carry a 95% Wilson interval.
 
 use super::options::ReviewOptions;
-use super::usage::Usage;
+use super::usage::{Usage, ADOPTION_WINDOW_DAYS};
 use crate::calendar::iso_date;
 use crate::launch::days;
 use crate::launch::plan::{Milestone, Plan};
@@ -23,8 +23,6 @@ pub const COMPLETION_TARGET: f64 = 0.9;
 /// Share of active users who use a new feature within 30 days of the
 /// launch (the original's "25% customer adoption within 30 days").
 pub const ADOPTION_TARGET: f64 = 0.25;
-/// The days from the launch day adoption is counted over.
-pub const ADOPTION_WINDOW_DAYS: i64 = 30;
 /// The usage window ending on the review day (as `analyzeEvents` reads usage).
 const USAGE_DAYS: i64 = 28;
 /// The original's satisfaction target: a mean of 4.5 on 1..5.

@@ -109,7 +109,7 @@ pub fn review_launch(
         launched_on: iso_date(launched),
         launched_on_assumed: read.launched_on.is_none(),
         as_of: iso_date(read.as_of),
-        window_end: iso_date(launched + criteria::ADOPTION_WINDOW_DAYS - 1),
+        window_end: iso_date(launched + usage::ADOPTION_WINDOW_DAYS - 1),
         met: count(LaunchCriterionStatus::Met),
         not_met: count(LaunchCriterionStatus::NotMet),
         not_yet_measurable: count(LaunchCriterionStatus::NotYetMeasurable),

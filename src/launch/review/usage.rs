@@ -7,7 +7,6 @@
 //! (`$identify`, ..., as `analyzeEvents` leaves out by default) are not
 //! activity.
 
-use super::criteria::ADOPTION_WINDOW_DAYS;
 use super::options::ReviewOptions;
 use crate::calendar::MS_PER_DAY;
 use crate::events::activity::radix_sort;
@@ -15,6 +14,9 @@ use crate::events::{check_event_columns, EventColumns, BOOKKEEPING_EVENTS};
 use crate::input::problem::{InputError, Problem};
 use crate::input::suggest::did_you_mean;
 
+/// The days from the launch day adoption is counted over (the original's
+/// "within 30 days").
+pub const ADOPTION_WINDOW_DAYS: i64 = 30;
 /// Days the usage is read over, ending on the review day (as `usage` in `analyzeEvents`).
 const RECENT_DAYS: i64 = 28;
 
