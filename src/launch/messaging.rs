@@ -1,16 +1,25 @@
 //! Messaging checks, feature by feature: is there messaging, positioning
-//! and at least one key benefit, and is the messaging the feature's own
-//! rather than another feature's copied?
+//! and at least one key benefit, is the messaging the feature's own rather
+//! than another feature's copied, and is each text real copy rather than a
+//! placeholder?
 //!
 //! Two messages are compared by their words: lower-cased runs of letters and
 //! digits (punctuation, case and spacing ignored). The same words in the
 //! same order is a copy; sharing at least [`SIMILAR_SHARE_PERCENT`]% of
 //! their distinct words (Jaccard similarity of the word sets) is near
 //! enough to need a look.
+//!
+//! Placeholder text (the `placeholder_*` reasons) is found by the rules of
+//! [`super::placeholder`]: a text templated across features with only the
+//! feature's id or name changed, or nothing but that id and generic words;
+//! a numbered placeholder ("Benefit 1"); or a marker (TODO, TBD, "lorem
+//! ipsum", `{{…}}`, ...). The original launch coordinator's own mock
+//! messaging read as aligned; it now needs review.
 
 use super::findings::LaunchReason;
+use super::placeholder::{self, Bare, Field, Placeholder};
 use super::plan::{Feature, Messaging};
-use super::Positions;
+use super::{quoted, Positions, MAX_NAMED};
 use crate::input::suggest::did_you_mean;
 use serde::Serialize;
 
@@ -21,20 +30,27 @@ pub const SIMILAR_SHARE_PERCENT: usize = 80;
 /// Distinct words of a message compared for similarity: the first 64, which
 /// covers any tagline or paragraph and bounds the pairwise comparison.
 pub const MAX_COMPARED_WORDS: usize = 64;
-/// Most other features named in one reason.
-const MAX_NAMED: usize = 5;
 /// Most unknown feature ids looked up for "did you mean" (each lookup
 /// compares against every feature id).
 const MAX_HINTED_IDS: usize = 20;
+/// Most characters of a text quoted in a placeholder reason (a display
+/// bound, ours: a tagline fits whole).
+const MAX_QUOTED_CHARS: usize = 80;
+/// Most key benefits of one feature given a `placeholder_key_benefit`
+/// reason each; any more are counted in one last reason (a display bound,
+/// ours).
+const MAX_FLAGGED_BENEFITS: usize = 5;
 
 /// How well a feature's messaging is in place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum LaunchMessagingStatus {
-    /// Messaging, positioning and key benefits are all there, and the messaging is its own.
+    /// Messaging, positioning and key benefits are all there, the messaging is its own, and no
+    /// text reads as a placeholder.
     Aligned,
-    /// Positioning or key benefits are missing, or the messaging is close to another feature's.
+    /// Positioning or key benefits are missing, the messaging is close to another feature's, or a
+    /// text reads as a placeholder (templated, numbered, or with a marker such as TODO).
     NeedsReview,
     /// No messaging, or the same messaging as another feature.
     Misaligned,
@@ -53,7 +69,10 @@ pub struct LaunchMessagingCheck {
     /// The worst of its reasons; `aligned` when there are none.
     pub status: LaunchMessagingStatus,
     /// Every reason it is not aligned, in a fixed order: `no_messaging`, `missing_messaging`,
-    /// `copied_messaging`, `missing_positioning`, `missing_key_benefits`, `similar_messaging`.
+    /// `copied_messaging`, `missing_positioning`, `missing_key_benefits`, `similar_messaging`,
+    /// `placeholder_messaging`, `placeholder_positioning`, then `placeholder_key_benefit` for each
+    /// key benefit that reads as a placeholder, in list order (at most five, then one reason
+    /// counting the rest).
     pub reasons: Vec<LaunchReason>,
     /// Its messaging entry (`featureMessaging[1]`), or the feature (`newFeatures[0]`) when it has
     /// none.
@@ -92,6 +111,7 @@ pub(crate) fn check(features: &[Feature], entries: &[Messaging]) -> MessagingRep
         .map(|e| e.and_then(|e| e.messaging.as_deref()).map(words))
         .collect();
     let (copies, similar) = overlaps(&texts);
+    let placeholders = placeholder::find(features, &entry_of);
     let checks = features
         .iter()
         .enumerate()
@@ -107,6 +127,7 @@ pub(crate) fn check(features: &[Feature], entries: &[Messaging]) -> MessagingRep
                 entry_of.get(i).copied().flatten(),
                 text,
                 found,
+                placeholders.get(i).map(Vec::as_slice).unwrap_or_default(),
             )
         })
         .collect();
@@ -161,6 +182,7 @@ fn feature_check(
     entry: Option<&Messaging>,
     text: Option<&Vec<String>>,
     Overlaps { copies, similar }: Overlaps,
+    placeholders: &[(Field, Placeholder)],
 ) -> LaunchMessagingCheck {
     let mut reasons: Vec<(LaunchMessagingStatus, LaunchReason)> = Vec::new();
     let reason = |status, code: &str, path: String, message: String| {
@@ -240,6 +262,11 @@ fn feature_check(
                     ),
                 ));
             }
+            reasons.extend(
+                placeholder_reasons(features, feature, e, placeholders)
+                    .into_iter()
+                    .map(|r| (LaunchMessagingStatus::NeedsReview, r)),
+            );
         }
     }
     LaunchMessagingCheck {
@@ -255,14 +282,115 @@ fn feature_check(
     }
 }
 
+/// The `placeholder_*` reasons of one feature's messaging entry, in the
+/// order of [`LaunchMessagingCheck::reasons`].
+fn placeholder_reasons(
+    features: &[Feature],
+    feature: &Feature,
+    entry: &Messaging,
+    found: &[(Field, Placeholder)],
+) -> Vec<LaunchReason> {
+    let id = &feature.id;
+    let mut out = Vec::new();
+    let mut benefits = 0;
+    for (field, p) in found {
+        let (code, at, what, of) = match field {
+            Field::Messaging => (
+                "placeholder_messaging",
+                "messaging".to_string(),
+                "messaging",
+                "the messaging of",
+            ),
+            Field::Positioning => (
+                "placeholder_positioning",
+                "positioning".to_string(),
+                "positioning",
+                "the positioning of",
+            ),
+            Field::KeyBenefit(k) => {
+                benefits += 1;
+                if benefits > MAX_FLAGGED_BENEFITS {
+                    continue;
+                }
+                (
+                    "placeholder_key_benefit",
+                    format!("keyBenefits[{k}]"),
+                    "key benefit",
+                    "a key benefit of",
+                )
+            }
+        };
+        let text = field.text(entry).unwrap_or_default();
+        out.push(LaunchReason {
+            code: code.to_string(),
+            path: Some(format!("{}.{at}", entry.path)),
+            message: format!(
+                "{id}'s {what} {} looks like a placeholder: {}",
+                quoted(&placeholder::excerpt(text, MAX_QUOTED_CHARS)),
+                why(features, p, of)
+            ),
+        });
+    }
+    let more = benefits.saturating_sub(MAX_FLAGGED_BENEFITS);
+    if more > 0 {
+        out.push(LaunchReason {
+            code: "placeholder_key_benefit".into(),
+            path: Some(format!("{}.keyBenefits", entry.path)),
+            message: if more == 1 {
+                format!("{id} has 1 more key benefit that looks like a placeholder")
+            } else {
+                format!("{id} has {more} more key benefits that look like placeholders")
+            },
+        });
+    }
+    out
+}
+
+/// Why a text reads as a placeholder, every rule that found it in a fixed
+/// order (markers, "coming soon", numbered, bare, templated); `of` names the
+/// same field of other features ("the messaging of").
+fn why(features: &[Feature], p: &Placeholder, of: &str) -> String {
+    let mut clauses: Vec<String> = Vec::new();
+    if !p.markers.is_empty() {
+        clauses.push(format!("it contains {}", p.markers.join(", ")));
+    }
+    if p.coming_soon {
+        clauses.push("it says only \"coming soon\"".into());
+    }
+    if p.numbered {
+        clauses.push("it reads as a numbered placeholder".into());
+    }
+    let which = p.mentions.words();
+    match p.bare {
+        Bare::No => {}
+        Bare::NameOnly => clauses.push(format!("it is only the feature's {which}")),
+        Bare::WithGenericWords => clauses.push(format!(
+            "it is nothing but the feature's {which} and generic words"
+        )),
+    }
+    if p.templated_count > 0 {
+        clauses.push(format!(
+            "it is the same text as {of} {} with only the feature {which} changed",
+            named_of(features, &p.templated, p.templated_count)
+        ));
+    }
+    clauses.join(", and ")
+}
+
 /// Feature ids for a message: at most [`MAX_NAMED`], then how many more.
 fn named(features: &[Feature], others: &[usize]) -> String {
+    named_of(features, others, others.len())
+}
+
+/// Feature ids for a message: at most [`MAX_NAMED`] of `others`, then how
+/// many more of `total` there are.
+fn named_of(features: &[Feature], others: &[usize], total: usize) -> String {
     let mut ids: Vec<&str> = others
         .iter()
         .take(MAX_NAMED)
         .filter_map(|&j| features.get(j).map(|f| f.id.as_str()))
         .collect();
-    let more = others.len().saturating_sub(MAX_NAMED);
+    let more = total.saturating_sub(ids.len());
     let more_text = format!("{more} more");
     if more > 0 {
         ids.push(&more_text);

@@ -27,6 +27,7 @@ mod defaults;
 mod dependencies;
 mod findings;
 mod messaging;
+mod placeholder;
 mod plan;
 #[cfg(feature = "events")]
 mod review;
@@ -172,6 +173,10 @@ pub fn check_launch(plan: &RawValue, options: &RawValue) -> Result<LaunchReport,
         (Ok(_), Err(problems)) => Err(InputError::new("launch options", problems)),
     }
 }
+
+/// Most other features named in one messaging reason (the rest are
+/// counted): shared by the copy, similarity and placeholder checks.
+const MAX_NAMED: usize = 5;
 
 /// A name in double quotes (JSON-escaped), for messages.
 fn quoted(name: &str) -> String {
