@@ -10,7 +10,8 @@ mod launch_support;
 
 use launch_support::{check, codes, errors, sound_plan};
 use market_validation::launch::{
-    LaunchDependencyStatus, LaunchDependencyType, LaunchFindingLevel, LaunchStatus,
+    LaunchDependencyStatus, LaunchDependencyType, LaunchFindingLevel, LaunchMessagingStatus,
+    LaunchStatus,
 };
 use serde_json::{json, Value};
 
@@ -55,6 +56,29 @@ fn the_originals_own_example_goes_in_as_written() {
     assert_eq!(d[2].path.as_deref(), Some("dependencies[2].from"));
     assert_eq!(report.status, LaunchStatus::Blocked);
     assert_eq!(report.status_reasons[0].code, "unknown_dependency");
+    // The original's mock messaging ("Feature feature_1 messaging", ...) is placeholder text.
+    for m in &report.messaging {
+        assert_eq!(
+            m.status,
+            LaunchMessagingStatus::NeedsReview,
+            "{}",
+            m.feature_id
+        );
+        let codes: Vec<&str> = m.reasons.iter().map(|r| r.code.as_str()).collect();
+        assert!(codes.contains(&"placeholder_messaging"), "{codes:?}");
+        assert!(codes.contains(&"placeholder_positioning"), "{codes:?}");
+        assert!(codes.contains(&"placeholder_key_benefit"), "{codes:?}");
+    }
+    let review = report
+        .recommendations
+        .iter()
+        .find(|r| r.code == "messaging_needs_review")
+        .unwrap();
+    assert!(
+        review.action.starts_with("Replace the placeholder text"),
+        "{}",
+        review.action
+    );
     // The campaign runs 2027-01-01..2027-01-31: it ends 15 days before the launch. It is a
     // draft, but 45 days out (more than a week), so that is not flagged yet. Its name
     // ("Product Launch Campaign") holds none of the four channels' words.

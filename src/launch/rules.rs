@@ -255,10 +255,17 @@ fn messaging_findings(r: &RuleInputs, out: &mut Vec<Finding>) {
                 check.feature_id,
                 reasons.join("; ")
             ),
-            format!(
-                "Give {} its own messaging, a positioning and at least one key benefit",
-                check.feature_id
-            ),
+            if check.reasons.iter().any(|r| r.code.starts_with("placeholder_")) {
+                format!(
+                    "Replace the placeholder text in {}'s messaging with real copy: its own message, positioning and key benefits",
+                    check.feature_id
+                )
+            } else {
+                format!(
+                    "Give {} its own messaging, a positioning and at least one key benefit",
+                    check.feature_id
+                )
+            },
         ));
     }
     for orphan in &r.messaging.orphans {
