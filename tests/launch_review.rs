@@ -225,6 +225,9 @@ fn on_time_and_completion_from_the_plan() {
         None,
     );
     assert_eq!(criterion(&r, "on_time").status, LaunchCriterionStatus::Met);
+    assert!(criterion(&r, "on_time")
+        .basis
+        .contains("5% of that is 1.5 days"));
     // No launchedOn: the planned day, said so; before it, not measurable.
     let r = review(&plan(), json!({ "asOf": "2027-04-05" }), None);
     assert!(r.launched_on_assumed);

@@ -158,7 +158,8 @@ fn on_time(i: &Inputs) -> LaunchCriterion {
         iso_date(planned),
         days(duration),
         iso_date(planned - duration),
-        crate::format::format_number(allowed)
+        // Shown to the hundredth of a day (0.05 x 28 is 1.4000000000000001 in binary).
+        crate::format::format_number((allowed * 100.0).round() / 100.0)
     );
     let given = i.options.launched_on.is_some();
     if !given && i.options.as_of < planned {

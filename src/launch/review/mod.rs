@@ -17,6 +17,7 @@
 //! // Planned over 28 days (2027-02-01 to the launch): 5% is 1.4 days, and it launched 1 day late.
 //! assert_eq!(review.criteria[0].id, "on_time");
 //! assert_eq!(review.criteria[0].status, LaunchCriterionStatus::Met);
+//! assert!(review.criteria[0].basis.contains("5% of that is 1.4 days"));
 //! ```
 
 mod criteria;
