@@ -323,6 +323,17 @@ fn bad_options_are_named_all_at_once() {
     )
     .unwrap_err();
     assert_eq!(err.problems[0].path, "options.launchedOn");
+    // More features than the review counts at once.
+    let many: serde_json::Map<String, Value> =
+        (0..65).map(|i| (format!("f{i}"), json!("x"))).collect();
+    let err = review_launch(
+        &RawValue::from_json(&json!({ "productName": "A", "launchDate": "2027-03-01" })),
+        &RawValue::from_json(&json!({ "asOf": "2027-04-05", "featureEvents": many })),
+        None,
+    )
+    .unwrap_err();
+    assert_eq!(err.problems[0].path, "options.featureEvents");
+    assert_eq!(err.problems[0].value, "65 features");
     let events = generated();
     let err = review_launch(
         &RawValue::from_json(&plan()),

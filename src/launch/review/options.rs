@@ -85,6 +85,9 @@ const OPTION_NAMES: [&str; 6] = [
     "revenue",
 ];
 const REVENUE_FIELDS: [&str; 2] = ["actual", "target"];
+/// Most features in `featureEvents`: each is a bit of one word per event
+/// name while the events are counted.
+pub const MAX_REVIEWED_FEATURES: usize = 64;
 
 /// Reads the options. `features`: the plan's feature ids, which the keys
 /// of `featureEvents` must be (unchecked when the plan itself could not be
@@ -153,6 +156,14 @@ fn read_feature_events(
             return Vec::new();
         }
     };
+    if entries.len() > MAX_REVIEWED_FEATURES {
+        problems.push(Problem::new(
+            path,
+            format!("{} features", entries.len()),
+            format!("at most {MAX_REVIEWED_FEATURES} new features"),
+        ));
+        return Vec::new();
+    }
     let mut out = Vec::new();
     for (feature, value) in entries {
         let feature_path = join_path(path, feature);

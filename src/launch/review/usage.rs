@@ -7,7 +7,7 @@
 //! (`$identify`, ..., as `analyzeEvents` leaves out by default) are not
 //! activity.
 
-use super::options::ReviewOptions;
+use super::options::{ReviewOptions, MAX_REVIEWED_FEATURES};
 use crate::calendar::MS_PER_DAY;
 use crate::events::activity::radix_sort;
 use crate::events::{check_event_columns, EventColumns, BOOKKEEPING_EVENTS};
@@ -74,7 +74,13 @@ pub(crate) fn measure(
     let mut feature_bits = vec![0u64; names.dictionary.len()];
     let mut absent = Vec::new();
     let mut any_found = false;
-    for (f, (_, wanted)) in options.feature_events.iter().enumerate().take(64) {
+    // The reader allows at most 64 features: one bit each.
+    for (f, (_, wanted)) in options
+        .feature_events
+        .iter()
+        .enumerate()
+        .take(MAX_REVIEWED_FEATURES)
+    {
         for name in wanted {
             let mut found = false;
             for (code, n) in names.dictionary.iter().enumerate() {
@@ -103,7 +109,7 @@ pub(crate) fn measure(
             .with_hint(hint)],
         ));
     }
-    let features = options.feature_events.len().min(64);
+    let features = options.feature_events.len().min(MAX_REVIEWED_FEATURES);
     let window = (
         launched as f64 * MS_PER_DAY,
         (launched + ADOPTION_WINDOW_DAYS) as f64 * MS_PER_DAY,
