@@ -119,8 +119,8 @@ run_node_suite() {
 }
 
 step "the wasm boundary: hostile values and oversized inputs, then fuzzing (Node)"
-run_node_suite hostile 63 tests/boundary/hostile.mjs
-run_node_suite fuzz 10 tests/boundary/fuzz.mjs
+run_node_suite hostile 75 tests/boundary/hostile.mjs
+run_node_suite fuzz 12 tests/boundary/fuzz.mjs
 
 step "the size of each part against its budget (scripts/size-budget.json)"
 run_node_suite sizes 3 scripts/sizes.mjs --check

@@ -58,14 +58,17 @@ pub fn review_launch(
             let mut entries = Vec::new();
             let mut events = None;
             for key in keys.iter().filter_map(|k| k.as_string()) {
-                let value = super::intrinsics::get_str(&options, &key)?;
+                let path = format!("options.{key}");
+                // A getter that throws is the caller's problem, named as one.
+                let value = super::intrinsics::get_str(&options, &key).map_err(|thrown| {
+                    super::error::JsInputError::thrown("launch review options", &path, thrown)
+                })?;
                 if key == "events" {
                     if !(value.is_undefined() || value.is_null()) {
                         events = Some(super::events::event_columns(&value, "options.events")?);
                     }
                     continue;
                 }
-                let path = format!("options.{key}");
                 entries.push((key, read_arg(&value, "launch review options", &path)?));
             }
             (crate::RawValue::Object(entries), events)

@@ -309,6 +309,23 @@ const entryPoints = [
   }, ([arrays, options]) => mv.analyzeEvents(arrays, options)],
   ['analyzeEventsCsv', () => [chance(0.9) ? eventsCsv() : anyValue(2), eventsOptions()], ([input, options]) => mv.analyzeEventsCsv(input, options)],
   ['checkLaunch', () => [mutate(plan), chance(0.7) ? launchOptions : mutate(launchOptions)], ([p, options]) => mv.checkLaunch(p, options)],
+  ['reviewLaunch', () => {
+    const n = int(40);
+    const features = (plan.newFeatures ?? []).map((f) => (typeof f === 'string' ? f : f.id));
+    // Plain values are mutated; the event arrays (typed arrays, odd values) go in after.
+    const base = {
+      asOf: pick(['2027-04-20', '2027-02-01', '2027-13-01', '', 5]),
+      launchedOn: chance(0.5) ? undefined : pick(['2027-02-15', '2027-02-20', '2030-01-01', null]),
+      featureEvents: Object.fromEntries(features.map((f) => [f, pick(['a', ['b', 'c'], '', 7, []])])),
+      survey: chance(0.7) ? undefined : { csat: { share: 0.7, interval: [0.6, 0.8], mean: 4.1, n: 50 } },
+      revenue: chance(0.7) ? undefined : { actual: 1000, target: 900 },
+    };
+    const options = chance(0.8) ? base : mutate(base);
+    if (options === base && chance(0.85)) {
+      options.events = chance(0.8) ? { userIds: column(n, true), timestamps: column(n, false), eventNames: eventNames(n) } : anyValue(2);
+    }
+    return [mutate(plan), options];
+  }, ([p, options]) => mv.reviewLaunch(p, options)],
   ['readExport', () => [chance(0.9) ? (chance(0.5) ? survey() : eventsCsv()) : anyValue(2), chance(0.6) ? undefined : mutate({ kind: pick(['survey', 'events', 'both']), delimiter: pick([',', ';', '\t', 'x']) })], ([input, options]) => mv.readExport(input, options)],
 ];
 

@@ -134,6 +134,14 @@ const hostile = [
   { name: 'checkLaunch: feature with a throwing getter', call: () => mv.checkLaunch({ ...launchPlan(), newFeatures: h.throwingItem() }), path: 'newFeatures[0]', cause: isBoom },
   { name: 'checkLaunch: launch date 0000-01-05', call: () => mv.checkLaunch({ ...launchPlan(), launchDate: '0000-01-05' }), path: 'launchDate' },
   { name: 'checkLaunch: a milestone 3650 days after 9999-12-01', call: () => mv.checkLaunch({ ...launchPlan(), launchDate: '9999-12-01', milestones: [{ name: 'Retrospective', offsetDays: 3650 }] }), path: 'milestones[0].offsetDays' },
+  // reviewLaunch: options and the events inside them.
+  { name: 'reviewLaunch: options with a throwing getter', call: () => mv.reviewLaunch(launchPlan(), h.throwingKey('asOf')), path: 'options.asOf', cause: isBoom },
+  { name: 'reviewLaunch: options as a revoked Proxy', call: () => mv.reviewLaunch(launchPlan(), h.revokedProxy()), path: 'options', cause: isTypeError },
+  { name: 'reviewLaunch: no options at all', call: () => mv.reviewLaunch(launchPlan(), /** @type {any} */ (undefined)), path: 'options' },
+  { name: 'reviewLaunch: events with a throwing timestamps getter', call: () => mv.reviewLaunch(launchPlan(), { asOf: '2027-04-20', events: /** @type {any} */ (Object.defineProperty({ userIds: ids() }, 'timestamps', { enumerable: true, get() { throw h.BOOM; } })) }), path: 'timestamps', cause: isBoom },
+  { name: 'reviewLaunch: events as a number', call: () => mv.reviewLaunch(launchPlan(), { asOf: '2027-04-20', events: /** @type {any} */ (5) }), path: 'options.events' },
+  { name: 'reviewLaunch: events without names', call: () => mv.reviewLaunch(launchPlan(), { asOf: '2027-04-20', featureEvents: { vectorSearch: 'search' }, events: { userIds: ids(), timestamps: times() } }), path: 'events.eventNames' },
+  { name: 'reviewLaunch: detached timestamps', call: () => mv.reviewLaunch(launchPlan(), { asOf: '2027-04-20', events: { userIds: ids(), timestamps: h.detached(Float64Array) } }), path: 'timestamps' },
 ];
 
 for (const c of hostile) {
