@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use market_validation::events::{EventColumns, EventNames};
-use market_validation::launch::{review_launch, LaunchCriterionStatus, LaunchReview};
+use market_validation::launch::{review_launch, LaunchCriterionStatus, LaunchEvents, LaunchReview};
 use market_validation::RawValue;
 use serde_json::{json, Value};
 use std::collections::HashSet;
@@ -47,7 +47,7 @@ fn review(plan: &Value, options: Value, events: Option<&EventColumns>) -> Launch
     review_launch(
         &RawValue::from_json(plan),
         &RawValue::from_json(&options),
-        events,
+        events.map(LaunchEvents::Columns),
     )
     .expect("valid review")
 }
@@ -339,7 +339,7 @@ fn bad_options_are_named_all_at_once() {
         &RawValue::from_json(&plan()),
         &RawValue::from_json(&json!({ "asOf": "2027-04-05",
             "featureEvents": { "feature_1": "report_exportd" } })),
-        Some(&events),
+        Some(LaunchEvents::Columns(&events)),
     )
     .unwrap_err();
     assert_eq!(err.problems[0].path, "options.featureEvents");
@@ -347,4 +347,94 @@ fn bad_options_are_named_all_at_once() {
         err.problems[0].hint.as_deref(),
         Some("did you mean \"report_exported\"?")
     );
+}
+
+/// The generated events written as an export file (PostHog's column names,
+/// times as epoch milliseconds, ids as text).
+fn generated_csv(events: &EventColumns) -> String {
+    let names = events.names.as_ref().unwrap();
+    let mut out = String::from("distinct_id,timestamp,event\n");
+    for i in 0..events.user_ids.len() {
+        out.push_str(&format!(
+            "user-{},{},{}\n",
+            events.user_ids[i], events.timestamps_ms[i], names.dictionary[names.codes[i] as usize]
+        ));
+    }
+    out
+}
+
+#[test]
+fn events_can_be_an_export_file_read_as_analyze_events_csv_reads_it() {
+    let events = generated();
+    let file = generated_csv(&events);
+    let options = json!({
+        "asOf": "2027-04-05", "launchedOn": "2027-03-03",
+        "featureEvents": { "feature_1": "report_exported", "feature_2": ["dashboard_shared"] }
+    });
+    let from_file = review_launch(
+        &RawValue::from_json(&plan()),
+        &RawValue::from_json(&options),
+        Some(LaunchEvents::Export(file.as_bytes())),
+    )
+    .unwrap();
+    // The same 100 of 400 as counted independently from the generator.
+    let c = criterion(&from_file, "customer_adoption");
+    assert_eq!(c.value, Some(0.25));
+    let read = from_file
+        .events_read
+        .as_ref()
+        .expect("how the file was read");
+    assert_eq!(read.user_column.header, "distinct_id");
+    assert_eq!(read.event_column.as_ref().unwrap().header, "event");
+    assert_eq!(read.time_format, "epoch-milliseconds");
+    assert!(
+        read.warnings.iter().any(|w| w.code == "time_unit"),
+        "the unit guessed is said"
+    );
+    // Every criterion as from the arrays.
+    let from_columns = review(&plan(), options, Some(&events));
+    assert_eq!(from_file.criteria, from_columns.criteria);
+    assert!(from_columns.events_read.is_none());
+}
+
+#[test]
+fn an_export_file_without_event_names_or_with_bad_read_options_is_an_error() {
+    let options =
+        json!({ "asOf": "2027-04-05", "featureEvents": { "feature_1": "report_exported" } });
+    let file = "user_id,timestamp\nu1,2027-03-04T10:00:00Z\n";
+    let err = review_launch(
+        &RawValue::from_json(&plan()),
+        &RawValue::from_json(&options),
+        Some(LaunchEvents::Export(file.as_bytes())),
+    )
+    .unwrap_err();
+    assert_eq!(err.problems[0].path, "options.eventsOptions.columns.event");
+    assert!(
+        err.problems[0].value.contains("user \"user_id\""),
+        "{}",
+        err.problems[0].value
+    );
+    // The reader's own problems, under options.eventsOptions.
+    let options = json!({ "asOf": "2027-04-05",
+        "eventsOptions": { "timeUnit": "fortnights", "colums": {} } });
+    let err = review_launch(
+        &RawValue::from_json(&plan()),
+        &RawValue::from_json(&options),
+        Some(LaunchEvents::Export(file.as_bytes())),
+    )
+    .unwrap_err();
+    let paths: Vec<&str> = err.problems.iter().map(|p| p.path.as_str()).collect();
+    assert!(
+        paths.contains(&"options.eventsOptions.timeUnit"),
+        "{paths:?}"
+    );
+    assert!(paths.contains(&"options.eventsOptions.colums"), "{paths:?}");
+    // A file with no readable row: the reader's error, for the review's events.
+    let err = review_launch(
+        &RawValue::from_json(&plan()),
+        &RawValue::from_json(&json!({ "asOf": "2027-04-05" })),
+        Some(LaunchEvents::Export(b"user_id,timestamp,event\n,,\n")),
+    )
+    .unwrap_err();
+    assert_eq!(err.subject, "launch review events");
 }

@@ -67,11 +67,94 @@ pub struct EventsCsvAnalysis {
     pub warnings: Vec<Warning>,
 }
 
+/// An events export read into columns, with how it was read: what
+/// [`analyze_events_csv`] analyses, and what other readers of events (the
+/// launch review) take from a file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventsExport {
+    /// The events, one user per person after linking.
+    pub events: EventColumns,
+    /// Each user's signup time (the first; differing ones beside it), when
+    /// `options.columns.signup` named a column.
+    pub signups: Option<(Vec<u32>, Vec<f64>)>,
+    /// How the file was read.
+    pub read: EventsExportRead,
+    /// The events left out as they were read (`options.ignoreEvents`), when
+    /// the export has event names.
+    pub ignored: Option<IgnoredEvents>,
+}
+
+/// How an events export was read: the columns chosen, the time format, the
+/// rows passed over, how users were identified and what was guessed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct EventsExportRead {
+    /// The user id column used, and how it was found.
+    pub user_column: DetectedColumn,
+    /// The timestamp column used, and how it was found.
+    pub time_column: DetectedColumn,
+    /// The signup time column, when `options.columns.signup` named one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signup_column: Option<DetectedColumn>,
+    /// How the time column was read (as in `analyzeEventsCsv`'s `timeFormat`).
+    #[cfg_attr(
+        feature = "wasm",
+        tsify(
+            type = "\"iso-8601\" | \"epoch-seconds\" | \"epoch-milliseconds\" | \"epoch-microseconds\" | \"epoch-nanoseconds\" | \"yyyymmdd\""
+        )
+    )]
+    pub time_format: String,
+    /// Rows not used, by line number (and file, for an archive) and reason.
+    pub skipped: RowReport,
+    /// The event name column, when the export has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub event_column: Option<DetectedColumn>,
+    /// The session id column, when the export has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session_column: Option<DetectedColumn>,
+    /// How users were identified.
+    pub identity: IdentityReport,
+    /// What was guessed, with how to choose otherwise.
+    pub warnings: Vec<Warning>,
+}
+
 /// Analyses an export of events (any container the import layer reads).
 pub fn analyze_events_csv(
     bytes: &[u8],
     config: &EventsConfig,
 ) -> Result<EventsCsvAnalysis, InputError> {
+    let EventsExport {
+        events,
+        signups,
+        read,
+        ignored,
+    } = read_events_export(bytes, config)?;
+    let signups = signups.as_ref().map(|(users, ms)| Signups {
+        user_ids: users,
+        timestamps_ms: ms,
+    });
+    let mut analysis = analyze_event_columns(events, signups.as_ref(), config)?;
+    analysis.ignored_events = ignored;
+    Ok(EventsCsvAnalysis {
+        analysis,
+        user_column: read.user_column,
+        time_column: read.time_column,
+        signup_column: read.signup_column,
+        time_format: read.time_format,
+        skipped: read.skipped,
+        event_column: read.event_column,
+        session_column: read.session_column,
+        identity: read.identity,
+        warnings: read.warnings,
+    })
+}
+
+/// Reads an export of events (any container the import layer reads) into
+/// columns: the columns chosen from the header (or `config.columns`), the
+/// time unit from the sample (or `config.timeUnit`), users linked, rows that
+/// cannot be read counted by line; an error when no row can be read.
+pub fn read_events_export(bytes: &[u8], config: &EventsConfig) -> Result<EventsExport, InputError> {
     let decoded = import::decode(bytes, "events")?;
     let OpenedEvents {
         rows,
@@ -156,10 +239,6 @@ pub fn analyze_events_csv(
             )],
         ));
     }
-    let signups = Signups {
-        user_ids: &signup_users,
-        timestamps_ms: &signup_ms,
-    };
     let names = columns.event.as_ref().map(|_| EventNames {
         codes,
         dictionary: event_names.into_texts(),
@@ -171,32 +250,32 @@ pub fn analyze_events_csv(
         names,
         session_ids: columns.session.as_ref().map(|_| session_ids),
     };
-    let signups = columns.signup.as_ref().map(|_| &signups);
-    let mut analysis = analyze_event_columns(events, signups, config)?;
-    if columns.event.is_some() {
-        // Left out as they were read (their ids still linked).
-        analysis.ignored_events = Some(IgnoredEvents {
-            count: ignored.iter().sum(),
-            by_name: ignore
-                .iter()
-                .zip(&ignored)
-                .filter(|(_, n)| **n > 0)
-                .map(|(name, n)| (String::from_utf8_lossy(name).into_owned(), *n))
-                .collect(),
-            names: config.ignore_events.clone(),
-        });
-    }
-    Ok(EventsCsvAnalysis {
-        analysis,
-        user_column: columns.user,
-        time_column: columns.time,
-        signup_column: columns.signup,
-        time_format: time_unit.map_or("iso-8601", Unit::format).to_string(),
-        skipped: RowReport::from_log(&skipped),
-        event_column: columns.event,
-        session_column: columns.session,
-        identity,
-        warnings,
+    // Left out as they were read (their ids still linked).
+    let ignored = columns.event.as_ref().map(|_| IgnoredEvents {
+        count: ignored.iter().sum(),
+        by_name: ignore
+            .iter()
+            .zip(&ignored)
+            .filter(|(_, n)| **n > 0)
+            .map(|(name, n)| (String::from_utf8_lossy(name).into_owned(), *n))
+            .collect(),
+        names: config.ignore_events.clone(),
+    });
+    Ok(EventsExport {
+        events,
+        signups: columns.signup.as_ref().map(|_| (signup_users, signup_ms)),
+        read: EventsExportRead {
+            user_column: columns.user,
+            time_column: columns.time,
+            signup_column: columns.signup,
+            time_format: time_unit.map_or("iso-8601", Unit::format).to_string(),
+            skipped: RowReport::from_log(&skipped),
+            event_column: columns.event,
+            session_column: columns.session,
+            identity,
+            warnings,
+        },
+        ignored,
     })
 }
 

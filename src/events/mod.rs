@@ -46,7 +46,10 @@ pub use config::{
     EventsConfig, Period, Window, BOOKKEEPING_EVENTS, DEFAULT_ACTIVATION_WINDOW_DAYS,
     DEFAULT_SESSION_GAP_MINUTES,
 };
-pub use csv_input::{analyze_events_csv, detect_columns, Columns, EventsCsvAnalysis};
+pub use csv_input::{
+    analyze_events_csv, detect_columns, read_events_export, Columns, EventsCsvAnalysis,
+    EventsExport, EventsExportRead,
+};
 pub use features::{AdopterRetention, FeatureUse, RetainedShare, TimeToEvent};
 pub use identity::IdentityReport;
 pub use names::{EventNames, MAX_EVENT_NAMES};

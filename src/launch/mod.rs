@@ -50,8 +50,9 @@ pub use messaging::{
 pub use plan::{MAX_DEPENDENCY_PAIRS, MAX_OFFSET_DAYS};
 #[cfg(feature = "events")]
 pub use review::{
-    review_launch, LaunchCriterion, LaunchCriterionStatus, LaunchRevenue, LaunchReview,
-    LaunchReviewOptions, ADOPTION_TARGET, COMPLETION_TARGET, ON_TIME_SHARE_OF_DURATION,
+    review_launch, LaunchCriterion, LaunchCriterionStatus, LaunchEvents, LaunchRevenue,
+    LaunchReview, LaunchReviewOptions, ADOPTION_TARGET, COMPLETION_TARGET,
+    ON_TIME_SHARE_OF_DURATION,
 };
 pub use rules::CRITICAL_WINDOW_DAYS;
 pub use score::{

@@ -41,9 +41,11 @@ pub fn sample_launch_plan() -> Result<JsValue, JsValue> {
 /// plan's success metrics (feature usage, revenue) measured from the data given: `met`,
 /// `not_met` or `not_yet_measurable` (with the day it will be), with the figure, its interval
 /// and the data behind it. `options.events` are the usage events as `analyzeEvents` takes them
-/// (`{ userIds, timestamps, eventNames }`), `options.featureEvents` which events mean each new
-/// feature was used, `options.survey` an `analyzeSurvey` result. Throws a
-/// `MarketValidationError` listing every problem.
+/// (`{ userIds, timestamps, eventNames }`) or an events export file as `analyzeEventsCsv` takes it
+/// (text, a `Uint8Array` or an `ArrayBuffer`, read with `options.eventsOptions`; the result's
+/// `eventsRead` says how), `options.featureEvents` which events mean each new feature was used,
+/// `options.survey` an `analyzeSurvey` result. Throws a `MarketValidationError` listing every
+/// problem.
 #[cfg(feature = "events")]
 #[wasm_bindgen(js_name = reviewLaunch)]
 pub fn review_launch(
@@ -64,9 +66,7 @@ pub fn review_launch(
                     super::error::JsInputError::thrown("launch review options", &path, thrown)
                 })?;
                 if key == "events" {
-                    if !(value.is_undefined() || value.is_null()) {
-                        events = Some(super::events::event_columns(&value, "options.events")?);
-                    }
+                    events = review_events(&value)?;
                     continue;
                 }
                 entries.push((key, read_arg(&value, "launch review options", &path)?));
@@ -78,5 +78,31 @@ pub fn review_launch(
             None,
         ),
     };
-    typed(&launch::review_launch(&raw, &opts, events.as_ref())?)
+    let events = match &events {
+        None => None,
+        Some(ReviewEvents::Columns(columns)) => Some(launch::LaunchEvents::Columns(columns)),
+        Some(ReviewEvents::Export(bytes)) => Some(launch::LaunchEvents::Export(bytes)),
+    };
+    typed(&launch::review_launch(&raw, &opts, events)?)
+}
+
+/// `options.events`, copied in: a file's bytes, or the arrays.
+#[cfg(feature = "events")]
+enum ReviewEvents {
+    Columns(crate::events::EventColumns),
+    Export(Vec<u8>),
+}
+
+#[cfg(feature = "events")]
+fn review_events(value: &JsValue) -> Result<Option<ReviewEvents>, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    let path = "options.events";
+    if let Some(bytes) = super::typed_arrays::file_bytes_at(value, "launch review events", path)? {
+        return Ok(Some(ReviewEvents::Export(bytes)));
+    }
+    Ok(Some(ReviewEvents::Columns(super::events::event_columns(
+        value, path,
+    )?)))
 }

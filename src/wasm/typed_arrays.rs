@@ -28,8 +28,16 @@ pub const MAX_FILE_CHARS: usize = 1 << 27;
 /// size checked before anything is copied; `None` when the input is none
 /// of these.
 pub(crate) fn file_bytes(input: &JsValue, subject: &str) -> Result<Option<Vec<u8>>, JsInputError> {
-    let too_big =
-        |value: String, limit: String| JsInputError::problem(subject, "input", value, limit);
+    file_bytes_at(input, subject, "input")
+}
+
+/// [`file_bytes`] of a value at `path` (`options.events`).
+pub(crate) fn file_bytes_at(
+    input: &JsValue,
+    subject: &str,
+    path: &str,
+) -> Result<Option<Vec<u8>>, JsInputError> {
+    let too_big = |value: String, limit: String| JsInputError::problem(subject, path, value, limit);
     if let Some(text) = input.dyn_ref::<JsString>() {
         let len = text.length() as usize;
         if len > MAX_FILE_CHARS {
@@ -54,7 +62,7 @@ pub(crate) fn file_bytes(input: &JsValue, subject: &str) -> Result<Option<Vec<u8
                 bytes_expected(),
             ));
         }
-        return copy(subject, "input", intrinsics::copy_bytes(input, len)).map(Some);
+        return copy(subject, path, intrinsics::copy_bytes(input, len)).map(Some);
     }
     if let Some(len) = intrinsics::array_buffer_len(input) {
         if len > MAX_FILE_BYTES {
@@ -68,8 +76,8 @@ pub(crate) fn file_bytes(input: &JsValue, subject: &str) -> Result<Option<Vec<u8
             // buffer cannot even be made).
             return Ok(Some(Vec::new()));
         }
-        let view = copy(subject, "input", intrinsics::bytes_of_buffer(input))?;
-        return copy(subject, "input", intrinsics::copy_bytes(&view, len)).map(Some);
+        let view = copy(subject, path, intrinsics::bytes_of_buffer(input))?;
+        return copy(subject, path, intrinsics::copy_bytes(&view, len)).map(Some);
     }
     Ok(None)
 }

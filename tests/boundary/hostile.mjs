@@ -140,7 +140,7 @@ const hostile = [
   { name: 'reviewLaunch: no options at all', call: () => mv.reviewLaunch(launchPlan(), /** @type {any} */ (undefined)), path: 'options' },
   { name: 'reviewLaunch: events with a throwing timestamps getter', call: () => mv.reviewLaunch(launchPlan(), { asOf: '2027-04-20', events: /** @type {any} */ (Object.defineProperty({ userIds: ids() }, 'timestamps', { enumerable: true, get() { throw h.BOOM; } })) }), path: 'timestamps', cause: isBoom },
   { name: 'reviewLaunch: events as a number', call: () => mv.reviewLaunch(launchPlan(), { asOf: '2027-04-20', events: /** @type {any} */ (5) }), path: 'options.events' },
-  { name: 'reviewLaunch: events without names', call: () => mv.reviewLaunch(launchPlan(), { asOf: '2027-04-20', featureEvents: { vectorSearch: 'search' }, events: { userIds: ids(), timestamps: times() } }), path: 'events.eventNames' },
+  { name: 'reviewLaunch: events without names', call: () => mv.reviewLaunch(launchPlan(), { asOf: '2027-04-20', featureEvents: { vectorSearch: 'search' }, events: { userIds: ids(), timestamps: times() } }), path: 'options.events.eventNames' },
   { name: 'reviewLaunch: detached timestamps', call: () => mv.reviewLaunch(launchPlan(), { asOf: '2027-04-20', events: { userIds: ids(), timestamps: h.detached(Float64Array) } }), path: 'timestamps' },
 ];
 

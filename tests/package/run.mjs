@@ -243,7 +243,7 @@ function packageChecks(mv, expectedVersion, label) {
     try { mv.checkLaunch({ productName: '', launchDate: '2027-02-30' }); } catch (e) { e3 = e; }
     need(e3 instanceof Error && e3.name === 'InputError' && e3.problems.length >= 2, `got ${e3 && e3.message}`);
   });
-  t('reviewLaunch() measures adoption from typed arrays; a misspelt option throws InputError', () => {
+  t('reviewLaunch() measures adoption from typed arrays and from a file; a misspelt option throws InputError', () => {
     // 2027-03-01 is day 20878; users 1..4 active in the 30 days from it, user 4 exported a report.
     const day = 86400000, launch = 20878 * day;
     const events = {
@@ -258,6 +258,8 @@ function packageChecks(mv, expectedVersion, label) {
     let e4;
     try { mv.reviewLaunch(plan, { asof: '2027-04-05' }); } catch (e) { e4 = e; }
     need(e4 instanceof Error && e4.name === 'InputError' && e4.problems.some((p) => p.hint === 'did you mean asOf?'), `got ${e4 && e4.message}`);
+    const r2 = mv.reviewLaunch(plan, { asOf: '2027-04-05', featureEvents: { reports: 'report_exported' }, eventsOptions: { columns: { time: 'time' } }, events: new TextEncoder().encode('user_id,time,event\nu1,2027-03-02,page_view\nu2,2027-03-03,page_view\nu3,2027-03-04,page_view\nu4,2027-03-05,report_exported\nu1,2027-03-30,page_view\n') });
+    need(r2.criteria[2].value === 0.25 && r2.eventsRead.timeColumn.header === 'time' && r2.eventsRead.eventColumn.header === 'event', JSON.stringify(r2.eventsRead));
   });
   for (const r of results) console.log(JSON.stringify(r));
   return result ? result.score : NaN;

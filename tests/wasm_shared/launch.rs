@@ -189,3 +189,51 @@ fn reviews_a_launch_from_typed_arrays() {
     );
     assert!(message.contains("report_exported"), "{message}");
 }
+
+/// reviewLaunch with the events as an export file, text and bytes: the same 4 users and 25% as
+/// from the arrays above, and how the file was read (`eventsRead`).
+#[wasm_bindgen_test]
+fn reviews_a_launch_from_an_events_file() {
+    let csv = "distinct_id,timestamp,event\n\
+        u1,2027-03-02T00:00:00Z,page_view\n\
+        u2,2027-03-03T00:00:00Z,page_view\n\
+        u3,2027-03-04T00:00:00Z,page_view\n\
+        u4,2027-03-05T00:00:00Z,page_view\n\
+        u4,2027-03-06T00:00:00Z,report_exported\n\
+        u5,2027-02-28T00:00:00Z,report_exported\n\
+        u1,2027-03-30T12:00:00Z,page_view\n";
+    let bytes = js_sys::Uint8Array::from(csv.as_bytes());
+    for file in [JsValue::from_str(csv), JsValue::from(bytes)] {
+        let plan = js(
+            r#"{"productName": "Acme", "launchDate": "2027-03-01", "newFeatures": ["reports"]}"#,
+        );
+        let options =
+            js(r#"{"asOf": "2027-04-05", "featureEvents": {"reports": ["report_exported"]}}"#);
+        Reflect::set(&options, &"events".into(), &file).unwrap();
+        let review = wasm::review_launch(Ts::new_unchecked(plan), Ts::new_unchecked(options))
+            .map(JsValue::from)
+            .expect("reviews");
+        let criteria: Array = get(&review, "criteria").dyn_into().expect("criteria");
+        let adoption = criteria.get(2);
+        assert_eq!(number(&adoption, "value"), 0.25);
+        let read = get(&review, "eventsRead");
+        assert_eq!(
+            text(&get(&read, "eventColumn"), "header").as_deref(),
+            Some("event")
+        );
+        assert_eq!(text(&read, "timeFormat").as_deref(), Some("iso-8601"));
+    }
+    // A file without event names: the column to name, under eventsOptions.
+    let plan =
+        js(r#"{"productName": "Acme", "launchDate": "2027-03-01", "newFeatures": ["reports"]}"#);
+    let options = js(
+        r#"{"asOf": "2027-04-05", "featureEvents": {"reports": "x"}, "events": "user_id,timestamp\nu1,2027-03-02T00:00:00Z\n"}"#,
+    );
+    let (message, _) = expect_input_error(
+        wasm::review_launch(Ts::new_unchecked(plan), Ts::new_unchecked(options)).map(JsValue::from),
+    );
+    assert!(
+        message.contains("options.eventsOptions.columns.event"),
+        "{message}"
+    );
+}

@@ -33,7 +33,7 @@ pub use options::{LaunchRevenue, LaunchReviewOptions};
 use super::plan;
 use super::timeline;
 use crate::calendar::iso_date;
-use crate::events::EventColumns;
+use crate::events::{read_events_export, EventColumns, EventsExportRead};
 use crate::input::problem::InputError;
 use crate::input::raw::RawValue;
 use serde::Serialize;
@@ -64,16 +64,30 @@ pub struct LaunchReview {
     pub not_met: u32,
     /// How many cannot be measured yet (or from the data given).
     pub not_yet_measurable: u32,
+    /// How `options.events` was read, when it was an events export file: the columns chosen,
+    /// the time format, the rows passed over, how users were identified and what was guessed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub events_read: Option<EventsExportRead>,
+}
+
+/// The usage events a review reads.
+#[derive(Debug, Clone, Copy)]
+pub enum LaunchEvents<'a> {
+    /// Columns, as `analyzeEvents` takes them.
+    Columns(&'a EventColumns),
+    /// An events export file (CSV, JSON lines, ...), as `analyzeEventsCsv` takes it, read with
+    /// `options.eventsOptions`.
+    Export(&'a [u8]),
 }
 
 /// Reviews a launch: `plan` as `checkLaunch` takes it, `options` as
 /// [`LaunchReviewOptions`] (the survey result and revenue inside them),
 /// `events` the usage events (with names) when there are any. Problems in
-/// the plan, the options and the event names are reported together.
+/// the plan and the options are reported together, before the events are read.
 pub fn review_launch(
     plan: &RawValue,
     options: &RawValue,
-    events: Option<&EventColumns>,
+    events: Option<LaunchEvents<'_>>,
 ) -> Result<LaunchReview, InputError> {
     let plan = plan::read_plan(plan);
     let feature_ids: Vec<String> = match &plan {
@@ -91,9 +105,20 @@ pub fn review_launch(
         (Ok(_), Err(problems)) => return Err(InputError::new("launch review options", problems)),
     };
     let launched = read.launched_on.unwrap_or(plan.launch_day);
-    let usage = match events {
-        Some(columns) => Some(usage::measure(columns, &read, launched)?),
-        None => None,
+    let (usage, events_read) = match events {
+        None => (None, None),
+        Some(LaunchEvents::Columns(columns)) => {
+            (Some(usage::measure(columns, &read, launched)?), None)
+        }
+        Some(LaunchEvents::Export(bytes)) => {
+            let export = read_events_export(bytes, &read.events_config)
+                .map_err(|e| InputError::new("launch review events", e.problems))?;
+            if export.read.event_column.is_none() {
+                return Err(usage::no_event_column(&export.read));
+            }
+            let usage = usage::measure(&export.events, &read, launched)?;
+            (Some(usage), Some(export.read))
+        }
     };
     let schedule = timeline::schedule(&plan);
     let criteria = criteria::all(&criteria::Inputs {
@@ -115,5 +140,6 @@ pub fn review_launch(
         not_met: count(LaunchCriterionStatus::NotMet),
         not_yet_measurable: count(LaunchCriterionStatus::NotYetMeasurable),
         criteria,
+        events_read,
     })
 }

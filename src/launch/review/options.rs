@@ -3,6 +3,7 @@
 //! revenue. Every problem at once, with its path.
 
 use crate::calendar::iso_date;
+use crate::events::EventsConfig;
 use crate::input::problem::{join_path, Problem};
 use crate::input::raw::RawValue;
 use crate::input::read::{self, name, Shape};
@@ -25,10 +26,21 @@ pub struct LaunchReviewOptions {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "wasm", tsify(type = "Record<string, string | string[]>"))]
     pub feature_events: Option<Vec<(String, Vec<String>)>>,
-    /// The usage events, as `analyzeEvents` takes them (`{ userIds, timestamps, eventNames }`).
+    /// The usage events: as `analyzeEvents` takes them (`{ userIds, timestamps, eventNames }`),
+    /// or an events export file as `analyzeEventsCsv` takes it (text or bytes), read as
+    /// `eventsOptions` says.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "wasm", tsify(type = "EventArrays"))]
+    #[cfg_attr(
+        feature = "wasm",
+        tsify(type = "EventArrays | string | Uint8Array | ArrayBuffer")
+    )]
     pub events: Option<()>,
+    /// How to read `events` when it is a file: `analyzeEventsCsv`'s options (`columns`,
+    /// `timeUnit`, `delimiter`, `aliases`, `ignoreEvents`); those of the analysis (weeks,
+    /// cohorts, the time zone) have no bearing on the review, whose days are UTC.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(type = "EventsOptions"))]
+    pub events_options: Option<()>,
     /// A survey's analysis (`analyzeSurvey`'s result): its `csat` is the satisfaction measured.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(
@@ -74,13 +86,16 @@ pub(crate) struct ReviewOptions {
     /// `None`: no survey; `Some(None)`: a survey without CSAT.
     pub survey: Option<Option<Csat>>,
     pub revenue: Option<(f64, Option<f64>)>,
+    /// How an events file is read (`eventsOptions`; default options when absent).
+    pub events_config: EventsConfig,
 }
 
-const OPTION_NAMES: [&str; 6] = [
+const OPTION_NAMES: [&str; 7] = [
     "asOf",
     "launchedOn",
     "featureEvents",
     "events",
+    "eventsOptions",
     "survey",
     "revenue",
 ];
@@ -98,7 +113,8 @@ pub(crate) fn read(
     plan_read: bool,
 ) -> Result<ReviewOptions, Vec<Problem>> {
     let mut problems = Vec::new();
-    let expected = "an object: { asOf, launchedOn?, featureEvents?, events?, survey?, revenue? }";
+    let expected =
+        "an object: { asOf, launchedOn?, featureEvents?, events?, eventsOptions?, survey?, revenue? }";
     if read::required_object(
         raw,
         "options",
@@ -128,6 +144,7 @@ pub(crate) fn read(
         read_feature_events(raw.get("featureEvents"), features, plan_read, &mut problems);
     let survey = read_survey(raw.get("survey"), &mut problems);
     let revenue = read_revenue(raw.get("revenue"), &mut problems);
+    let events_config = read_events_options(raw.get("eventsOptions"), &mut problems);
     match as_of {
         Some(as_of) if problems.is_empty() => Ok(ReviewOptions {
             as_of,
@@ -135,6 +152,7 @@ pub(crate) fn read(
             feature_events,
             survey,
             revenue,
+            events_config,
         }),
         _ => Err(problems),
     }
@@ -304,4 +322,25 @@ fn read_revenue(raw: &RawValue, problems: &mut Vec<Problem>) -> Option<(f64, Opt
         ));
     }
     actual.map(|a| (a, target))
+}
+
+/// `eventsOptions`, read by the events reader itself; its problems' paths
+/// (`options.columns`, ...) put under `options.eventsOptions`.
+fn read_events_options(raw: &RawValue, problems: &mut Vec<Problem>) -> EventsConfig {
+    if matches!(raw, RawValue::Undefined | RawValue::Null) {
+        return EventsConfig::default();
+    }
+    match EventsConfig::from_raw(raw) {
+        Ok(config) => config,
+        Err(error) => {
+            problems.extend(error.problems.into_iter().map(|mut p| {
+                p.path = match p.path.strip_prefix("options") {
+                    Some(rest) => format!("options.eventsOptions{rest}"),
+                    None => format!("options.eventsOptions.{}", p.path),
+                };
+                p
+            }));
+            EventsConfig::default()
+        }
+    }
 }

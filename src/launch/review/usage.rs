@@ -10,7 +10,7 @@
 use super::options::{ReviewOptions, MAX_REVIEWED_FEATURES};
 use crate::calendar::MS_PER_DAY;
 use crate::events::activity::radix_sort;
-use crate::events::{check_event_columns, EventColumns, BOOKKEEPING_EVENTS};
+use crate::events::{check_event_columns, EventColumns, EventsExportRead, BOOKKEEPING_EVENTS};
 use crate::input::problem::{InputError, Problem};
 use crate::input::suggest::did_you_mean;
 
@@ -37,6 +37,22 @@ pub(crate) struct Usage {
     pub absent: Vec<(String, Option<String>)>,
 }
 
+/// The error for an events file without an event name column: the
+/// features' use is read from the names.
+pub(crate) fn no_event_column(read: &EventsExportRead) -> InputError {
+    InputError::new(
+        "launch review events",
+        vec![Problem::new(
+            "options.eventsOptions.columns.event",
+            format!(
+                "nothing (the export's columns read: user \"{}\", time \"{}\"; none found holding event names)",
+                read.user_column.header, read.time_column.header
+            ),
+            "the column of event names: which events are a new feature's is read from them",
+        )],
+    )
+}
+
 /// Counts the users; an error when the events have no names, no feature's
 /// events are named, or none of the named events occurs at all.
 pub(crate) fn measure(
@@ -53,7 +69,7 @@ pub(crate) fn measure(
     };
     let Some(names) = &events.names else {
         return Err(problem(
-            "events.eventNames",
+            "options.events.eventNames",
             "nothing",
             "event names: which events are a new feature's is read from them",
         ));
