@@ -12,7 +12,8 @@
 #   readers    the analyses part with every reader: JSON, gzip, zip archives
 #              and Excel workbooks (calamine, zip: ~250 KB gzip more), which
 #              the page's worker loads only for such files, and Node for
-#              every analysis
+#              every analysis; and the warehouse functions (eventsSql,
+#              analyzeEventAggregates), which only it and `all` hold
 #
 # web/market_validation.js is the one loader over them (pkg/templates/
 # web-index.js): init() loads `all`, init({ parts: [...] }) only those parts.
@@ -27,10 +28,10 @@ wasm_opt=tools/node_modules/.bin/wasm-opt
 
 # part name, cargo features, out-name
 PARTS=(
-  "all score,survey,events,launch,readers market_validation"
+  "all score,survey,events,launch,readers,warehouse market_validation"
   "score score market_validation_score"
   "analyses survey,events,launch market_validation_analyses"
-  "readers survey,events,launch,archives market_validation_readers"
+  "readers survey,events,launch,archives,warehouse market_validation_readers"
 )
 
 rm -rf pkg/web pkg/node
@@ -102,7 +103,7 @@ web_wrappers=""
 node_wrappers=""
 for fn in $(exports_of "$stage/all-node/market_validation.js"); do
   part=""
-  for p in score analyses; do
+  for p in score analyses readers; do
     if [ -z "$part" ] && exports_of "$stage/$p-node/market_validation_$p.js" | grep -qx "$fn"; then part=$p; fi
   done
   [ -n "$part" ] || { echo "$fn is in no part" >&2; exit 1; }

@@ -38,6 +38,8 @@
 //! - [`events`]: usage events to actives, cohorts and growth (feature
 //!   `events`).
 //! - [`launch`]: launch-plan readiness (feature `launch`).
+//! - [`warehouse`]: the events analysis as SQL per dialect, and its result
+//!   tables read back (feature `warehouse`).
 //! - `wasm`: the JavaScript bindings (feature `wasm`).
 //! - [`calendar`], [`stats`], [`format`](mod@format): days, statistics and numbers in
 //!   messages, shared by all.
@@ -46,8 +48,8 @@
 //! the tool that wrote the file) before the survey and events analyses.
 //!
 //! Homes for what comes next, empty of logic for now: [`text`] (phrase
-//! extraction), [`warehouse`] (SQL), [`retention`] (curve models),
-//! [`research`] (usability tests).
+//! extraction), [`retention`] (curve models), [`research`] (usability
+//! tests).
 //!
 //! The core knows nothing of wasm: everything but `wasm` builds and tests
 //! natively, and gives the same output natively and in wasm.
@@ -72,6 +74,7 @@ pub mod stats;
 #[cfg(feature = "survey")]
 pub mod survey;
 pub mod text;
+#[cfg(feature = "warehouse")]
 pub mod warehouse;
 
 /// The JavaScript bindings (the `wasm` feature); public so wasm tests can call them.

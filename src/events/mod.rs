@@ -59,11 +59,18 @@ pub use result::*;
 pub use sessions::SessionsReport;
 
 use crate::input::problem::{InputError, Problem};
+#[cfg(feature = "warehouse")]
+pub(crate) use config::period_of;
+#[cfg(feature = "warehouse")]
+pub(crate) use elapsed::ElapsedCohorts;
 #[cfg(feature = "wasm")]
 pub(crate) use prepare::check_lengths;
 use prepare::{prepare, Prepared};
+// The warehouse fills the same tables from SQL results and builds the same result.
+#[cfg(feature = "warehouse")]
+pub(crate) use report::build as build_report;
 use signups::SignupTimes;
-use tables::Tables;
+pub(crate) use tables::Tables;
 
 /// Most events analysed in one call: 10 million events take a few hundred
 /// megabytes while they are sorted; more would risk a browser tab's memory.

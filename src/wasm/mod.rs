@@ -8,7 +8,7 @@
 //! `panic = "abort"` would trap and kill the module for the page.
 //!
 //! One file per part, each built with its cargo feature: [`score`],
-//! [`survey`], [`events`], [`launch`]; [`export`] (readExport) with the
+//! [`survey`], [`events`], [`launch`], [`warehouse`]; [`export`] (readExport) with the
 //! survey and events parts.
 
 mod error;
@@ -26,6 +26,8 @@ mod score;
 mod survey;
 #[cfg(any(feature = "survey", feature = "events"))]
 mod typed_arrays;
+#[cfg(feature = "warehouse")]
+mod warehouse;
 
 #[cfg(feature = "events")]
 pub use events::*;
@@ -37,6 +39,8 @@ pub use launch::*;
 pub use score::*;
 #[cfg(feature = "survey")]
 pub use survey::*;
+#[cfg(feature = "warehouse")]
+pub use warehouse::*;
 
 use js_sys::{Object, Reflect};
 use serde::Serialize;

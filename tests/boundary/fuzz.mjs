@@ -13,7 +13,7 @@
 
 import { mv, memoryBytes, tableSlots, check, summary, assert, attempt } from './load.mjs';
 import * as h from './constructs.mjs';
-import { goodCalls } from './good.mjs';
+import { goodCalls, SQL_OPTIONS, aggregateTables } from './good.mjs';
 import { inspect } from 'node:util';
 import { crc32, deflateRawSync, gzipSync } from 'node:zlib';
 // mulberry32, seeded, so a failure can be replayed.
@@ -326,6 +326,8 @@ const entryPoints = [
     }
     return [mutate(plan), options];
   }, ([p, options]) => mv.reviewLaunch(p, options)],
+  ['eventsSql', () => [chance(0.9) ? pick(['duckdb', 'clickhouse', 'spark', 'bigquery', 'snowflake', 'postgres', 'mysql', '']) : anyValue(1), mutate({ ...SQL_OPTIONS, utcOffsetMinutes: pick([-300, 0, 330, 900]), window: pick(['calendar', '24h', 'x']), ignoreEvents: pick([[], ["it's"], ['a\\b']]) })], ([dialect, options]) => mv.eventsSql(dialect, options)],
+  ['analyzeEventAggregates', () => [chance(0.9) ? mutate(aggregateTables()) : anyValue(2), chance(0.7) ? undefined : mutate({ cohortPeriod: 'day', retention: 'on-or-after', powerUserDays: 2 })], ([tables, options]) => mv.analyzeEventAggregates(tables, options)],
   ['readExport', () => [chance(0.9) ? (chance(0.5) ? survey() : eventsCsv()) : anyValue(2), chance(0.6) ? undefined : mutate({ kind: pick(['survey', 'events', 'both']), delimiter: pick([',', ';', '\t', 'x']) })], ([input, options]) => mv.readExport(input, options)],
 ];
 

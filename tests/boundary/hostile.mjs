@@ -12,7 +12,7 @@
 
 import { mv, memoryBytes, tableSlots, check, summary, assert, attempt } from './load.mjs';
 import * as h from './constructs.mjs';
-import { goodCalls } from './good.mjs';
+import { goodCalls, SQL_OPTIONS, aggregateTables } from './good.mjs';
 
 const CALLS = Number(process.env.HOSTILE_CALLS ?? 5000);
 const WARM_UP = 50;
@@ -141,6 +141,14 @@ const hostile = [
   { name: 'reviewLaunch: events with a throwing timestamps getter', call: () => mv.reviewLaunch(launchPlan(), { asOf: '2027-04-20', events: /** @type {any} */ (Object.defineProperty({ userIds: ids() }, 'timestamps', { enumerable: true, get() { throw h.BOOM; } })) }), path: 'timestamps', cause: isBoom },
   { name: 'reviewLaunch: events as a number', call: () => mv.reviewLaunch(launchPlan(), { asOf: '2027-04-20', events: /** @type {any} */ (5) }), path: 'options.events' },
   { name: 'reviewLaunch: events without names', call: () => mv.reviewLaunch(launchPlan(), { asOf: '2027-04-20', featureEvents: { vectorSearch: 'search' }, events: { userIds: ids(), timestamps: times() } }), path: 'options.events.eventNames' },
+  // eventsSql and analyzeEventAggregates: options, tables and their rows.
+  { name: 'eventsSql: options with a throwing getter', call: () => mv.eventsSql('duckdb', h.throwingKey('table')), path: 'options.table', cause: isBoom },
+  { name: 'eventsSql: dialect as a revoked Proxy', call: () => mv.eventsSql(/** @type {any} */ (h.revokedProxy()), SQL_OPTIONS), path: 'dialect', cause: isTypeError },
+  { name: 'eventsSql: a column name that would end its quotes', call: () => mv.eventsSql('spark', { ...SQL_OPTIONS, columns: { user: 'u\u0000` ; DROP TABLE x', time: 't' } }), path: 'options.columns.user' },
+  { name: 'analyzeEventAggregates: tables with a throwing getter', call: () => mv.analyzeEventAggregates(/** @type {any} */ (Object.defineProperty(aggregateTables(), 'daily', { enumerable: true, get() { throw h.BOOM; } }))), path: 'tables.daily', cause: isBoom },
+  { name: 'analyzeEventAggregates: a row with a throwing getter', call: () => mv.analyzeEventAggregates({ ...aggregateTables(), summary: [h.throwingKey('format')] }), path: 'tables.summary[0].format', cause: isBoom },
+  { name: 'analyzeEventAggregates: rows whose items throw', call: () => mv.analyzeEventAggregates({ ...aggregateTables(), growth: /** @type {any} */ (h.arrayProxyThrowingItems()) }), path: 'tables.growth[0]', cause: isBoom },
+  { name: 'analyzeEventAggregates: a count of 1e300', call: () => mv.analyzeEventAggregates({ ...aggregateTables(), active_days: [{ days: 1, users: 1e300 }] }), path: 'tables.active_days[0].users' },
   { name: 'reviewLaunch: detached timestamps', call: () => mv.reviewLaunch(launchPlan(), { asOf: '2027-04-20', events: { userIds: ids(), timestamps: h.detached(Float64Array) } }), path: 'timestamps' },
 ];
 
@@ -184,6 +192,7 @@ const oversized = [
   { name: 'analyzeSurvey: Proxies claiming 10 million answers each', make: () => [{ nps: h.hugeArrayProxy(1e7, 9), pmf: h.hugeArrayProxy(1e7, 'Very disappointed') }], call: (a) => mv.analyzeSurvey(a), path: 'input', message: 'input is 20000000 answers in all' },
   { name: 'analyzeSurvey: a text of 135 million non-ASCII characters', make: () => ['é'.repeat(135e6)], call: (a) => mv.analyzeSurvey(a), path: 'input', message: 'pass big files as bytes' },
   { name: 'analyzeEventsCsv: a Uint8Array of 1 GiB + 1 byte', make: () => [new Uint8Array(2 ** 30 + 1)], call: (a) => mv.analyzeEventsCsv(a), path: 'input', message: 'a Uint8Array of 1073741825 bytes; expected at most 1073741824 bytes' },
+  { name: 'analyzeEventAggregates: a Proxy claiming 2,000,001 daily rows', make: () => [{ ...aggregateTables(), daily: h.hugeArrayProxy(2_000_001, {}) }], call: (a) => mv.analyzeEventAggregates(a), path: 'tables.daily', message: '2000001 rows; expected at most 2000000 rows' },
   { name: 'analyzeMany: 1,000,001 products', make: () => [new Array(1_000_001)], call: (a) => mv.analyzeMany(a), path: 'products', message: 'an array of 1000001 products; expected at most 1000000 products' },
   { name: 'analyze: an array of 5e7 items', make: () => [{ marketResearch: { marketTrends: new Array(5e7) } }], call: (a) => mv.analyze(a), path: 'marketResearch.marketTrends', message: 'an array of 50000000 items' },
 ];

@@ -6,10 +6,6 @@ fn check_launch(plan: JsValue, options: Option<JsValue>) -> Result<JsValue, JsVa
     wasm::check_launch(Ts::new_unchecked(plan), options.map(Ts::new_unchecked)).map(JsValue::from)
 }
 
-fn text(value: &JsValue, key: &str) -> Option<String> {
-    get(value, key).as_string()
-}
-
 #[wasm_bindgen_test]
 fn checks_the_sample_launch_plan() {
     let sample = wasm::sample_launch_plan().expect("sample loads");

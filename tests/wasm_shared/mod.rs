@@ -19,6 +19,7 @@ mod events;
 mod launch;
 mod score;
 mod survey;
+mod warehouse;
 
 fn js(json: &str) -> JsValue {
     JSON::parse(json).expect("test JSON parses")
@@ -47,6 +48,10 @@ fn analyze_with(data: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
 
 fn sample() -> JsValue {
     wasm::sample_product().expect("sample loads").into()
+}
+
+fn text(value: &JsValue, key: &str) -> Option<String> {
+    get(value, key).as_string()
 }
 
 fn number(value: &JsValue, key: &str) -> f64 {

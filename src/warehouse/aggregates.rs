@@ -1,0 +1,406 @@
+//! The statements' result tables back into the events analysis: the
+//! options come from the `summary` row (options given that disagree with it
+//! are refused), the tables fill the same counts the events analysis fills
+//! from raw events, and the same code turns them into the result.
+
+use super::tables_in::Table;
+use crate::calendar::iso_date;
+use crate::events::{
+    build_report, period_of, ElapsedCohorts, EventsAnalysis, EventsConfig, IgnoredEvents, Tables,
+    Window, MAX_COHORT_CELLS,
+};
+use crate::input::problem::{InputError, Problem};
+use crate::input::raw::RawValue;
+use crate::input::warning::Warning;
+
+/// Largest count read (users, events): more than any warehouse holds.
+const MAX_COUNT: i64 = 1_000_000_000_000_000;
+/// Days since 1970 up to 2099.
+const DAYS: (i64, i64) = (-1, 47_482);
+
+/// What the `summary` row says.
+struct Summary {
+    config: EventsConfig,
+    event_names: bool,
+    first_day: i64,
+    as_of: i64,
+    events: u64,
+    after: u64,
+    users: u64,
+}
+
+/// Reads the result tables (see [`super::analyze_event_aggregates`]).
+pub(crate) fn analyze(tables: &RawValue, options: &RawValue) -> Result<EventsAnalysis, InputError> {
+    let fail = |problems| Err(InputError::new("event aggregates", problems));
+    let mut problems = Vec::new();
+    if !matches!(tables, RawValue::Object(_)) {
+        problems.push(Problem::new(
+            "tables",
+            tables.describe(),
+            "an object of the statements' results: { summary, daily, active_days, growth, cohorts, cohort_last }",
+        ));
+        return fail(problems);
+    }
+    let read =
+        |name, required, problems: &mut Vec<Problem>| Table::read(tables, name, required, problems);
+    let summary = read("summary", true, &mut problems);
+    let daily = read("daily", true, &mut problems);
+    let active_days = read("active_days", true, &mut problems);
+    let growth = read("growth", true, &mut problems);
+    let cohorts = read("cohorts", true, &mut problems);
+    let cohort_last = read("cohort_last", true, &mut problems);
+    let ignored = read("ignored_events", false, &mut problems);
+    let summary = summary.and_then(|s| read_summary(&s, options, &mut problems));
+    let (Some(s), Some(daily), Some(active_days), Some(growth), Some(cohorts), Some(cohort_last)) =
+        (summary, daily, active_days, growth, cohorts, cohort_last)
+    else {
+        return fail(problems);
+    };
+    if !problems.is_empty() {
+        return fail(problems);
+    }
+    let mut t = Tables::new(s.first_day, s.as_of, &s.config);
+    t.users = s.users;
+    fill_daily(&mut t, &daily, &mut problems);
+    fill_active_days(&mut t, &active_days, &mut problems);
+    fill_growth(&mut t, &growth, &mut problems);
+    fill_cohorts(&mut t, &cohorts, &cohort_last, &mut problems);
+    let ignored_events = s
+        .event_names
+        .then(|| read_ignored(ignored.as_ref(), &s.config, &mut problems));
+    if !problems.is_empty() {
+        return fail(problems);
+    }
+    let mut analysis = build_report(t, s.events, s.after);
+    analysis.ignored_events = ignored_events;
+    if s.event_names {
+        analysis.warnings.push(Warning::new(
+            "aggregates_without_features",
+            "tables",
+            "The events have names, but the warehouse statements do not compute per-event usage, activation or sessions yet: `features` is empty. analyzeEvents on a sample of the events gives them.",
+        ));
+    }
+    Ok(analysis)
+}
+
+/// The `summary` row: the options the statements were written with (the
+/// options given must agree), the days and the counts.
+fn read_summary(table: &Table, options: &RawValue, problems: &mut Vec<Problem>) -> Option<Summary> {
+    if table.rows.len() != 1 {
+        problems.push(Problem::new(
+            "tables.summary",
+            format!("{} rows", table.rows.len()),
+            "exactly one row",
+        ));
+        return None;
+    }
+    let before = problems.len();
+    let format = table.int(0, "format", (0, 1_000), problems);
+    if format.is_some_and(|f| f != super::FORMAT_VERSION) {
+        problems.push(Problem::new(
+            "tables.summary[0].format",
+            format!("{}", format.unwrap_or(0)),
+            format!(
+                "{}: the statements of this version of the library (write them again with eventsSql)",
+                super::FORMAT_VERSION
+            ),
+        ));
+    }
+    // The options the statements were written with, as analyzeEvents' reader reads them.
+    let text = |column: &str| table.text(0, column);
+    let mut written: Vec<(String, RawValue)> = vec![
+        (
+            "cohortPeriod".into(),
+            RawValue::String(text("cohort_period").unwrap_or_default()),
+        ),
+        (
+            "weekStart".into(),
+            RawValue::String(text("week_start").unwrap_or_default()),
+        ),
+        (
+            "window".into(),
+            RawValue::String(text("window_kind").unwrap_or_default()),
+        ),
+    ];
+    if let Some(offset) = table.int(0, "utc_offset_minutes", (-840, 840), problems) {
+        written.push(("utcOffsetMinutes".into(), RawValue::Number(offset as f64)));
+    }
+    if let Some(day) = text("as_of_option") {
+        written.push(("asOf".into(), RawValue::String(day)));
+    }
+    let ignore: Vec<RawValue> = text("ignore_events")
+        .map(|s| {
+            s.split('\n')
+                .map(|n| RawValue::String(n.to_string()))
+                .collect()
+        })
+        .unwrap_or_default();
+    written.push(("ignoreEvents".into(), RawValue::Array(ignore)));
+    let mut config = match EventsConfig::from_raw(&RawValue::Object(written.clone())) {
+        Ok(c) => c,
+        Err(e) => {
+            problems.extend(e.problems.into_iter().map(|mut p| {
+                p.path = format!("tables.summary[0] ({})", p.path);
+                p
+            }));
+            return None;
+        }
+    };
+    let given = given_options(options, problems)?;
+    for (key, value) in &written {
+        let asked = given.get(key);
+        if !matches!(asked, RawValue::Undefined | RawValue::Null) && !same(asked, value) {
+            problems.push(
+                Problem::new(
+                    format!("options.{key}"),
+                    asked.describe(),
+                    format!(
+                        "{} (the statements were written with it: tables.summary)",
+                        value.describe()
+                    ),
+                )
+                .with_hint(Some(
+                    "write the statements again with these options, or leave the option out".into(),
+                )),
+            );
+        }
+    }
+    // Applied to the tables: read here.
+    if let Ok(own) = EventsConfig::from_raw(&keep(&given, &["powerUserDays", "retention"])) {
+        config.power_user_days = own.power_user_days;
+        config.unbounded_retention = own.unbounded_retention;
+    }
+    let event_names = table.int(0, "event_names", (0, 1), problems) == Some(1);
+    if !event_names {
+        config.ignore_events.clear();
+    }
+    let first_day = table.int(0, "first_day", DAYS, problems);
+    let as_of = table.int(0, "as_of_day", DAYS, problems);
+    let events = table.int(0, "events", (1, MAX_COUNT), problems);
+    let after = table.int(0, "events_after_as_of", (0, MAX_COUNT), problems);
+    let users = table.int(0, "users", (0, MAX_COUNT), problems);
+    if problems.len() > before {
+        return None;
+    }
+    let (first_day, as_of) = (first_day?, as_of?);
+    if as_of < first_day {
+        problems.push(Problem::new(
+            "tables.summary[0].as_of_day",
+            iso_date(as_of),
+            format!(
+                "a day on or after the first event's, {}",
+                iso_date(first_day)
+            ),
+        ));
+        return None;
+    }
+    let periods = (period_of(as_of, &config) - period_of(first_day, &config) + 1) as u64;
+    if periods * (periods + 1) / 2 > MAX_COHORT_CELLS {
+        problems.push(Problem::new(
+            "tables.summary[0]",
+            format!("{periods} {}s", config.period.as_str()),
+            format!("at most {MAX_COHORT_CELLS} cohort cells: a coarser cohortPeriod, or a later first day"),
+        ));
+        return None;
+    }
+    Some(Summary {
+        config,
+        event_names,
+        first_day,
+        as_of,
+        events: events? as u64,
+        after: after? as u64,
+        users: users? as u64,
+    })
+}
+
+/// The options given to the reader (nothing: none), checked by
+/// analyzeEvents' reader; `table` and `columns` are eventsSql's.
+fn given_options(options: &RawValue, problems: &mut Vec<Problem>) -> Option<RawValue> {
+    let entries = match options {
+        RawValue::Undefined | RawValue::Null => return Some(RawValue::Object(Vec::new())),
+        RawValue::Object(entries) => entries,
+        other => {
+            problems.push(Problem::new(
+                "options",
+                other.describe(),
+                "an object of options, or nothing",
+            ));
+            return None;
+        }
+    };
+    let rest: Vec<(String, RawValue)> = entries
+        .iter()
+        .filter(|(k, _)| k != "table" && k != "columns" && k != "timeUnit")
+        .cloned()
+        .collect();
+    let raw = RawValue::Object(rest);
+    match EventsConfig::from_raw(&raw) {
+        Ok(_) => Some(raw),
+        Err(e) => {
+            problems.extend(e.problems);
+            None
+        }
+    }
+}
+
+fn keep(raw: &RawValue, keys: &[&str]) -> RawValue {
+    match raw {
+        RawValue::Object(entries) => RawValue::Object(
+            entries
+                .iter()
+                .filter(|(k, _)| keys.contains(&k.as_str()))
+                .cloned()
+                .collect(),
+        ),
+        _ => RawValue::Undefined,
+    }
+}
+
+/// Two option values the same (case-insensitive text, numbers, lists).
+fn same(a: &RawValue, b: &RawValue) -> bool {
+    match (a, b) {
+        (RawValue::String(x), RawValue::String(y)) => x.trim().eq_ignore_ascii_case(y.trim()),
+        (RawValue::Number(x), RawValue::Number(y)) => x == y,
+        (RawValue::Array(x), RawValue::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same(p, q))
+        }
+        _ => false,
+    }
+}
+
+fn fill_daily(t: &mut Tables, table: &Table, problems: &mut Vec<Problem>) {
+    let days = t.dau.len();
+    let (mut wau, mut mau) = (vec![None; days], vec![None; days]);
+    let count = (0, MAX_COUNT);
+    for i in 0..table.rows.len() {
+        let day = table.int(i, "day", (t.first_day, t.as_of), problems);
+        let values = [
+            table.int(i, "active", count, problems),
+            table.int(i, "new_users", count, problems),
+            table.int(i, "weekly_active", count, problems),
+            table.int(i, "monthly_active", count, problems),
+        ];
+        if let (Some(day), [Some(a), Some(n), Some(w), Some(m)]) = (day, values) {
+            let d = (day - t.first_day) as usize;
+            t.dau[d] = a as u64;
+            t.new_users[d] = n as u64;
+            wau[d] = Some(w);
+            mau[d] = Some(m);
+        }
+    }
+    // A day without a row changed nothing: its trailing counts are the day before's.
+    for (values, diff) in [(wau, &mut t.wau_diff), (mau, &mut t.mau_diff)] {
+        let mut previous = 0;
+        for (d, value) in values.into_iter().enumerate() {
+            let now = value.unwrap_or(previous);
+            diff[d] = now - previous;
+            previous = now;
+        }
+    }
+}
+
+fn fill_active_days(t: &mut Tables, table: &Table, problems: &mut Vec<Problem>) {
+    for i in 0..table.rows.len() {
+        let days = table.int(i, "days", (1, 28), problems);
+        let users = table.int(i, "users", (0, MAX_COUNT), problems);
+        if let (Some(d), Some(u)) = (days, users) {
+            t.l28[(d - 1) as usize] += u as u64;
+        }
+    }
+}
+
+fn fill_growth(t: &mut Tables, table: &Table, problems: &mut Vec<Problem>) {
+    let range = (t.first_period, t.last_period);
+    for i in 0..table.rows.len() {
+        let period = table.int(i, "period", range, problems);
+        let counts = ["new_users", "retained", "resurrected", "churned"]
+            .map(|c| table.int(i, c, (0, MAX_COUNT), problems));
+        if let (Some(p), [Some(n), Some(r), Some(s), Some(c)]) = (period, counts) {
+            let p = (p - t.first_period) as usize;
+            t.growth_new[p] += n as u64;
+            t.growth_retained[p] += r as u64;
+            t.growth_resurrected[p] += s as u64;
+            t.growth_churned[p] += c as u64;
+        }
+    }
+}
+
+/// The cohort sizes and cells: users active per cell (retention "on"), or
+/// from the users' last active periods (retention "on or after"); for 24 h
+/// windows, the users whose window is over, from their windows over.
+fn fill_cohorts(t: &mut Tables, cohorts: &Table, last: &Table, problems: &mut Vec<Problem>) {
+    let periods = t.cohort_size.len();
+    let elapsed = t.config.window == Window::Elapsed;
+    // Rows of the triangle: calendar periods after the cohort's; 24 h
+    // windows up to one past the last period.
+    let width = |c: usize| if elapsed { periods + 1 } else { periods - c };
+    let cohort_range = (t.first_period, t.last_period);
+    let mut active: Vec<Vec<u64>> = (0..periods).map(|c| vec![0; width(c)]).collect();
+    let mut eligible: Vec<Vec<u64>> = (0..periods).map(|c| vec![0; width(c)]).collect();
+    let unbounded = t.config.unbounded_retention;
+    for i in 0..last.rows.len() {
+        let cohort = last.int(i, "cohort", cohort_range, problems);
+        let Some(c) = cohort.map(|c| (c - t.first_period) as usize) else {
+            continue;
+        };
+        let offset = last.int(i, "last_offset", (0, width(c) as i64 - 1), problems);
+        let users = last.int(i, "users", (0, MAX_COUNT), problems);
+        let mature = if elapsed {
+            last.int(i, "mature", (0, width(c) as i64), problems)
+        } else {
+            Some(width(c) as i64)
+        };
+        let (Some(k), Some(n), Some(m)) = (offset, users, mature) else {
+            continue;
+        };
+        let (k, n, m) = (k as usize, n as u64, m as usize);
+        t.cohort_size[c] += n;
+        eligible[c][..m].iter_mut().for_each(|e| *e += n);
+        if unbounded {
+            active[c][..(k + 1).min(m)].iter_mut().for_each(|a| *a += n);
+        }
+    }
+    if !unbounded {
+        for i in 0..cohorts.rows.len() {
+            let cohort = cohorts.int(i, "cohort", cohort_range, problems);
+            let Some(c) = cohort.map(|c| (c - t.first_period) as usize) else {
+                continue;
+            };
+            let offset = cohorts.int(i, "period_offset", (0, width(c) as i64 - 1), problems);
+            let users = cohorts.int(i, "users", (0, MAX_COUNT), problems);
+            if let (Some(k), Some(n)) = (offset, users) {
+                active[c][k as usize] += n as u64;
+            }
+        }
+    }
+    if elapsed {
+        t.elapsed = Some(ElapsedCohorts { active, eligible });
+    } else {
+        t.cohort_active = active;
+    }
+}
+
+/// The ignored events, per name (none given: none left out).
+fn read_ignored(
+    table: Option<&Table>,
+    config: &EventsConfig,
+    problems: &mut Vec<Problem>,
+) -> IgnoredEvents {
+    let mut by_name = std::collections::BTreeMap::new();
+    if let Some(table) = table {
+        for i in 0..table.rows.len() {
+            let name = table.text(i, "event_name").unwrap_or_default();
+            if let Some(n) = table.int(i, "events", (0, MAX_COUNT), problems) {
+                if n > 0 {
+                    *by_name.entry(name).or_insert(0) += n as u64;
+                }
+            }
+        }
+    }
+    IgnoredEvents {
+        count: by_name.values().sum(),
+        by_name,
+        names: config.ignore_events.clone(),
+    }
+}

@@ -1,0 +1,178 @@
+//! The result tables as the caller gives them back: per table, an array of
+//! row objects (as a driver returns them) or the table's CSV text (as a
+//! warehouse console saves it). Column names match ignoring case
+//! (Snowflake upper-cases them); whole numbers may come as text (BigQuery's
+//! JSON gives INT64 as strings).
+
+use crate::input::problem::Problem;
+use crate::input::raw::RawValue;
+
+/// Most rows in one result table (`analyzeEventAggregates`): far more than any of them holds (a row
+/// per day, per cohort cell), so more means the wrong table.
+pub const MAX_ROWS: usize = 2_000_000;
+
+/// One result table: its rows, each a list of (lower-case column, value).
+pub(crate) struct Table {
+    pub name: &'static str,
+    pub rows: Vec<Vec<(String, RawValue)>>,
+}
+
+impl Table {
+    /// Reads `tables[name]`; `None` (with a problem when `required`) when
+    /// it is missing or unreadable.
+    pub(crate) fn read(
+        tables: &RawValue,
+        name: &'static str,
+        required: bool,
+        problems: &mut Vec<Problem>,
+    ) -> Option<Table> {
+        let path = format!("tables.{name}");
+        let expected = "the statement's result: an array of row objects, or its CSV text";
+        let rows = match tables.get(name) {
+            RawValue::Undefined | RawValue::Null if !required => return None,
+            RawValue::Array(items) => {
+                if items.len() > MAX_ROWS {
+                    problems.push(too_many(&path, items.len()));
+                    return None;
+                }
+                let mut rows = Vec::with_capacity(items.len());
+                for (i, item) in items.iter().enumerate() {
+                    match item {
+                        RawValue::Object(entries) => rows.push(
+                            entries
+                                .iter()
+                                .map(|(k, v)| (k.to_ascii_lowercase(), v.clone()))
+                                .collect(),
+                        ),
+                        other => {
+                            problems.push(Problem::new(
+                                format!("{path}[{i}]"),
+                                other.describe(),
+                                "a row object ({ column: value, ... })",
+                            ));
+                            return None;
+                        }
+                    }
+                }
+                rows
+            }
+            RawValue::String(text) => match csv_rows(text) {
+                Ok(rows) if rows.len() > MAX_ROWS => {
+                    problems.push(too_many(&path, rows.len()));
+                    return None;
+                }
+                Ok(rows) => rows,
+                Err(why) => {
+                    problems.push(Problem::new(&path, why, expected));
+                    return None;
+                }
+            },
+            other => {
+                let hint = required.then(|| {
+                    format!("run the statement named \"{name}\" from eventsSql and pass its rows")
+                });
+                problems.push(Problem::new(&path, other.describe(), expected).with_hint(hint));
+                return None;
+            }
+        };
+        Some(Table { name, rows })
+    }
+
+    /// A whole number in `range` from row `i`'s `column`; a problem naming
+    /// the table, the row and the column otherwise.
+    pub(crate) fn int(
+        &self,
+        i: usize,
+        column: &str,
+        range: (i64, i64),
+        problems: &mut Vec<Problem>,
+    ) -> Option<i64> {
+        let path = format!("tables.{}[{i}].{column}", self.name);
+        let value = self.rows[i]
+            .iter()
+            .find(|(k, _)| k == column)
+            .map_or(&RawValue::Undefined, |(_, v)| v);
+        let n = match value {
+            RawValue::Number(n) => Some(*n),
+            RawValue::String(s) => s.trim().parse::<f64>().ok(),
+            _ => None,
+        };
+        match n {
+            Some(n) if n.fract() == 0.0 && (range.0 as f64..=range.1 as f64).contains(&n) => {
+                Some(n as i64)
+            }
+            _ => {
+                let hint = matches!(value, RawValue::Undefined).then(|| {
+                    let columns: Vec<&str> = self.rows[i].iter().map(|(k, _)| k.as_str()).collect();
+                    format!("the row's columns are: {}", columns.join(", "))
+                });
+                problems.push(
+                    Problem::new(
+                        path,
+                        value.describe(),
+                        format!("a whole number from {} to {}", range.0, range.1),
+                    )
+                    .with_hint(hint),
+                );
+                None
+            }
+        }
+    }
+
+    /// Text (or nothing: NULL) from row `i`'s `column`.
+    pub(crate) fn text(&self, i: usize, column: &str) -> Option<String> {
+        self.rows[i]
+            .iter()
+            .find(|(k, _)| k == column)
+            .and_then(|(_, v)| match v {
+                RawValue::String(s) if !s.is_empty() => Some(s.clone()),
+                RawValue::Number(n) => Some(crate::format::format_number(*n)),
+                _ => None,
+            })
+    }
+}
+
+fn too_many(path: &str, n: usize) -> Problem {
+    Problem::new(
+        path,
+        format!("{n} rows"),
+        format!("at most {MAX_ROWS} rows (the statements' results are small: check the table)"),
+    )
+}
+
+/// A CSV table's rows, the header's names lower-cased; cells as text (an
+/// empty cell is NULL).
+fn csv_rows(text: &str) -> Result<Vec<Vec<(String, RawValue)>>, String> {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(false)
+        .from_reader(text.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .map_err(|e| format!("CSV that cannot be read ({e})"))?
+        .iter()
+        .map(|h| h.trim().trim_start_matches('\u{feff}').to_ascii_lowercase())
+        .collect();
+    let mut rows = Vec::new();
+    for (i, record) in reader.records().enumerate() {
+        let record =
+            record.map_err(|e| format!("CSV that cannot be read at row {} ({e})", i + 1))?;
+        rows.push(
+            header
+                .iter()
+                .zip(record.iter())
+                .map(|(h, cell)| {
+                    let value = if cell.is_empty() {
+                        RawValue::Null
+                    } else {
+                        RawValue::String(cell.to_string())
+                    };
+                    (h.clone(), value)
+                })
+                .collect(),
+        );
+        if rows.len() > MAX_ROWS {
+            break;
+        }
+    }
+    Ok(rows)
+}

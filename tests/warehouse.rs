@@ -1,0 +1,245 @@
+//! The warehouse SQL's options and the result tables' reader: what is
+//! refused and how it is said, and the analysis from hand-made tables. (The
+//! statements are run on DuckDB, ClickHouse and Spark by
+//! tests/warehouse/engines.mjs, which compares with analyzeEvents.)
+#![cfg(feature = "warehouse")]
+
+use market_validation::warehouse::{analyze_event_aggregates, events_sql, DIALECTS};
+use market_validation::RawValue;
+use serde_json::{json, Value};
+
+fn sql(
+    dialect: &str,
+    options: Value,
+) -> Result<Vec<(String, String)>, market_validation::InputError> {
+    events_sql(
+        &RawValue::String(dialect.into()),
+        &RawValue::from_json(&options),
+    )
+    .map(|s| s.statements.into_iter().map(|s| (s.name, s.sql)).collect())
+}
+
+fn base() -> Value {
+    json!({ "table": "analytics.events", "columns": { "user": "user_id", "time": "event_ts" } })
+}
+
+#[test]
+fn every_dialect_writes_the_six_statements() {
+    for d in DIALECTS {
+        let statements = sql(d.as_str(), base()).unwrap();
+        let names: Vec<&str> = statements.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "summary",
+                "daily",
+                "active_days",
+                "growth",
+                "cohorts",
+                "cohort_last"
+            ]
+        );
+    }
+    // With event names, the ignored events' count too.
+    let mut o = base();
+    o["columns"]["event"] = json!("event_name");
+    let statements = sql("duckdb", o).unwrap();
+    assert_eq!(statements.last().unwrap().0, "ignored_events");
+    assert!(statements[0].1.contains("NOT IN ('$identify'"));
+}
+
+#[test]
+fn names_and_texts_cannot_break_out_of_their_quotes() {
+    let o = json!({ "table": ["my-project", "ana\"lytics", "ev`ents"],
+        "columns": { "user": "u'; DROP TABLE t; --", "time": "ts", "event": "e" },
+        "ignoreEvents": ["it's", "back\\slash"] });
+    let duck = sql("duckdb", o.clone()).unwrap();
+    assert!(duck[0]
+        .1
+        .contains("FROM \"my-project\".\"ana\"\"lytics\".\"ev`ents\""));
+    assert!(duck[0]
+        .1
+        .contains("CAST(\"u'; DROP TABLE t; --\" AS VARCHAR)"));
+    assert!(duck[0].1.contains("'it''s', 'back\\slash'"));
+    let bq = sql("bigquery", o.clone()).unwrap();
+    assert!(bq[0].1.contains("`my-project`.`ana\"lytics`.`ev\\`ents`"));
+    assert!(bq[0].1.contains("'it\\'s', 'back\\\\slash'"));
+    let spark = sql("spark", o).unwrap();
+    assert!(spark[0].1.contains("`ev``ents`"));
+    // Control characters are refused, not quoted.
+    let err = sql(
+        "duckdb",
+        json!({ "table": "t\n; x", "columns": { "user": "u", "time": "t" } }),
+    )
+    .unwrap_err();
+    assert_eq!(err.problems[0].path, "options.table");
+}
+
+#[test]
+fn bad_options_are_named_all_at_once() {
+    let err = sql(
+        "bigqeury",
+        json!({ "columns": { "user": "" , "session": "sid" }, "features": { "x": ["y"] },
+                "activationEvent": "signup", "timeUnit": "yyyymmdd", "cohortPeriod": "fortnight" }),
+    )
+    .unwrap_err();
+    let paths: Vec<(&str, Option<&str>)> = err
+        .problems
+        .iter()
+        .map(|p| (p.path.as_str(), p.hint.as_deref()))
+        .collect();
+    for expected in [
+        ("dialect", Some("did you mean bigquery?")),
+        ("options.table", None),
+        ("options.features", None),
+        ("options.activationEvent", None),
+        ("options.cohortPeriod", None),
+        ("options.columns.user", None),
+        ("options.columns.time", None),
+        ("options.columns.session", None),
+    ] {
+        assert!(
+            paths
+                .iter()
+                .any(|p| p.0 == expected.0 && (expected.1.is_none() || p.1 == expected.1)),
+            "{expected:?} in {paths:?}"
+        );
+    }
+    let err = sql(
+        "duckdb",
+        json!({ "table": "t", "columns": { "user": "u", "time": "d" }, "timeUnit": "yyyymmdd" }),
+    )
+    .unwrap_err();
+    assert_eq!(err.problems[0].path, "options.timeUnit");
+    let err = sql(
+        "duckdb",
+        json!({ "table": "a.b.c.d", "columns": { "user": "u", "time": "d" } }),
+    )
+    .unwrap_err();
+    assert!(err.problems[0].expected.contains("at most 3 parts"));
+}
+
+#[test]
+fn numeric_time_columns_are_converted_as_the_file_reader_converts_them() {
+    let mut o = base();
+    o["timeUnit"] = json!("microseconds");
+    let s = sql("spark", o).unwrap();
+    assert!(
+        s[0].1.contains("(CAST(`event_ts` AS DOUBLE) / 1000)"),
+        "{}",
+        s[0].1
+    );
+    let mut o = base();
+    o["utcOffsetMinutes"] = json!(-300);
+    let s = sql("duckdb", o).unwrap();
+    assert!(s[0]
+        .1
+        .contains("CAST(FLOOR(CAST(t + -18000000 AS DOUBLE) / 86400000) AS BIGINT)"));
+}
+
+/// Tables made by hand for 3 users over 2026-01-05 (day 20458, a Monday)
+/// to 2026-01-07, daily cohorts: user a active on all three days, b on the
+/// first and the third, c only on the third.
+fn hand_tables() -> Value {
+    let d0 = 20458;
+    json!({
+        "summary": [{ "format": 1, "dialect": "duckdb", "utc_offset_minutes": 0, "cohort_period": "day",
+            "week_start": "monday", "window_kind": "calendar", "as_of_option": null, "ignore_events": "",
+            "event_names": 0, "first_day": d0, "as_of_day": d0 + 2, "events": 7, "events_after_as_of": 0,
+            "users": 3, "table_rows": 8 }],
+        "daily": [
+            { "day": d0, "active": 2, "new_users": 2, "weekly_active": 2, "monthly_active": 2 },
+            { "day": d0 + 1, "active": 1, "new_users": 0, "weekly_active": 2, "monthly_active": 2 },
+            { "day": d0 + 2, "active": 3, "new_users": 1, "weekly_active": 3, "monthly_active": 3 }],
+        "active_days": [{ "days": 1, "users": 1 }, { "days": 2, "users": 1 }, { "days": 3, "users": 1 }],
+        "growth": [
+            { "period": d0, "new_users": 2, "retained": 0, "resurrected": 0, "churned": 0 },
+            { "period": d0 + 1, "new_users": 0, "retained": 1, "resurrected": 0, "churned": 1 },
+            { "period": d0 + 2, "new_users": 1, "retained": 1, "resurrected": 1, "churned": 0 }],
+        "cohorts": [
+            { "cohort": d0, "period_offset": 0, "users": 2 }, { "cohort": d0, "period_offset": 1, "users": 1 },
+            { "cohort": d0, "period_offset": 2, "users": 2 }, { "cohort": d0 + 2, "period_offset": 0, "users": 1 }],
+        "cohort_last": [{ "cohort": d0, "mature": null, "last_offset": 2, "users": 2 },
+            { "cohort": d0 + 2, "mature": null, "last_offset": 0, "users": 1 }]
+    })
+}
+
+#[test]
+fn hand_made_tables_give_the_analysis() {
+    let a =
+        analyze_event_aggregates(&RawValue::from_json(&hand_tables()), &RawValue::Null).unwrap();
+    assert_eq!((a.users, a.events), (3, 7));
+    assert_eq!(a.first_date, "2026-01-05");
+    assert_eq!(a.as_of, "2026-01-07");
+    let actives: Vec<u64> = a.daily.iter().map(|d| d.active).collect();
+    assert_eq!(actives, [2, 1, 3]);
+    assert_eq!(a.power_user_curve.users[..3], [1, 1, 1]);
+    // The first cohort: 2 users, 1 back the next day (50%), both on the third.
+    let row = &a.cohorts.rows[0];
+    assert_eq!(row.size, 2);
+    let retention: Vec<f64> = row.cells.iter().map(|c| c.retention).collect();
+    assert_eq!(retention, [1.0, 0.5, 1.0]);
+    assert_eq!(a.growth[2].resurrected, 1);
+    // Stickiness: mean DAU 2 over mean MAU 7/3.
+    assert!((a.stickiness.dau_mau - 2.0 / (7.0 / 3.0)).abs() < 1e-12);
+    // The same tables as CSV text, column names in upper case (as Snowflake gives them).
+    let mut csv_tables = hand_tables();
+    let daily = "DAY,ACTIVE,NEW_USERS,WEEKLY_ACTIVE,MONTHLY_ACTIVE\n20458,2,2,2,2\n20460,3,1,3,3\n";
+    csv_tables["daily"] = json!(daily);
+    let b = analyze_event_aggregates(&RawValue::from_json(&csv_tables), &RawValue::Null).unwrap();
+    // The day without a row (20459) has no activity and the week's actives of the day before.
+    assert_eq!(b.daily[1].active, 0);
+    assert_eq!(b.daily[1].weekly_active, 2);
+    // Unbounded retention from the users' last periods: both users count on day 1.
+    let c = analyze_event_aggregates(
+        &RawValue::from_json(&hand_tables()),
+        &RawValue::from_json(&json!({ "retention": "on-or-after" })),
+    )
+    .unwrap();
+    assert_eq!(c.cohorts.rows[0].cells[1].active, 2);
+}
+
+#[test]
+fn tables_that_disagree_or_cannot_be_read_are_errors_naming_the_cell() {
+    // Options that disagree with the statements' are refused.
+    let err = analyze_event_aggregates(
+        &RawValue::from_json(&hand_tables()),
+        &RawValue::from_json(&json!({ "cohortPeriod": "week", "utcOffsetMinutes": 60 })),
+    )
+    .unwrap_err();
+    let paths: Vec<&str> = err.problems.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(paths, ["options.cohortPeriod", "options.utcOffsetMinutes"]);
+    assert!(
+        err.problems[0].expected.contains("\"day\""),
+        "{}",
+        err.problems[0].expected
+    );
+    // A missing table, a day out of range, a count that is not a whole number.
+    let mut t = hand_tables();
+    t.as_object_mut().unwrap().remove("growth");
+    t["daily"][1]["day"] = json!(30000);
+    t["cohorts"][0]["users"] = json!("two");
+    let err = analyze_event_aggregates(&RawValue::from_json(&t), &RawValue::Null).unwrap_err();
+    let paths: Vec<&str> = err.problems.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(paths, ["tables.growth"]);
+    let mut t = hand_tables();
+    t["daily"][1]["day"] = json!(30000);
+    t["cohorts"][0]["users"] = json!("two");
+    t["active_days"][0].as_object_mut().unwrap().remove("days");
+    let err = analyze_event_aggregates(&RawValue::from_json(&t), &RawValue::Null).unwrap_err();
+    let paths: Vec<&str> = err.problems.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "tables.daily[1].day",
+            "tables.active_days[0].days",
+            "tables.cohorts[0].users"
+        ]
+    );
+    assert!(err.problems[1].hint.as_deref().unwrap().contains("users"));
+    // Tables of another layout version.
+    let mut t = hand_tables();
+    t["summary"][0]["format"] = json!(2);
+    let err = analyze_event_aggregates(&RawValue::from_json(&t), &RawValue::Null).unwrap_err();
+    assert_eq!(err.problems[0].path, "tables.summary[0].format");
+}
