@@ -5,6 +5,9 @@
 #   - wasm-bindgen-cli at the exact version of the wasm-bindgen crate in Cargo.lock (crates.io)
 #   - binaryen (wasm-opt) and playwright-core, pinned in tools/package.json (npm)
 #   - chromium, chromium-driver and a font (Debian)
+#   - the warehouse engines the SQL tests run on (DuckDB, chdb, PySpark,
+#     sqlglot), pinned in tests/warehouse/requirements.txt, in the venv
+#     tools/engines-venv (PyPI), and Java 17 for Spark (Debian)
 # Never installs Debian's binaryen (its wasm-opt breaks wasm-bindgen output)
 # and never lets a tool download its own browser.
 set -euo pipefail
@@ -52,4 +55,24 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   say "installing Chromium and ChromeDriver from Debian"
   apt_install chromium chromium-driver fonts-dejavu-core
 fi
-say "ready: $(rustc --version | cut -d' ' -f1-2), wasm-bindgen $want, node $(node --version), $(chromium --version 2>/dev/null | head -1)"
+# Spark runs on the JVM; Debian's Java 17 is what it was checked with.
+if ! java -version >/dev/null 2>&1; then
+  say "installing Java 17 for Spark from Debian"
+  apt_install openjdk-17-jre-headless
+fi
+venv=tools/engines-venv
+stamp=$venv/.installed-from
+if [ ! -f "$stamp" ] || ! cmp -s tests/warehouse/requirements.txt "$stamp"; then
+  say "installing the warehouse engines (duckdb, chdb, pyspark, sqlglot; about 1.5 GB, under a minute)"
+  # A fresh venv each time the pins change: nothing left over from the last ones.
+  rm -rf "$venv"
+  if ! python3 -m venv "$venv"; then
+    say "installing python3-venv from Debian"
+    apt_install python3-venv
+    rm -rf "$venv"
+    python3 -m venv "$venv"
+  fi
+  "$venv/bin/python" -m pip install -q --disable-pip-version-check -r tests/warehouse/requirements.txt
+  cp tests/warehouse/requirements.txt "$stamp"
+fi
+say "ready: $(rustc --version | cut -d' ' -f1-2), wasm-bindgen $want, node $(node --version), $(chromium --version 2>/dev/null | head -1), $(java -version 2>&1 | head -1), engines in $venv"

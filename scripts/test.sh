@@ -6,7 +6,9 @@
 #   wasm runners can skip a suite silently with exit 0); the packed npm
 #   package in fresh ESM, CJS and bundler projects; hostile values, oversized
 #   inputs and fuzzing at the wasm boundary; the page's type check;
-#   the demo page in Debian's Chromium. Ends with one line: "N passed, M failed".
+#   the demo page in Debian's Chromium; the SQL runner on the warehouse
+#   engines (DuckDB, ClickHouse via chdb, Spark local; BigQuery and Snowflake
+#   parsed by sqlglot). Ends with one line: "N passed, M failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -96,12 +98,12 @@ else
   failed=$((failed + 1))
 fi
 
-# Node scripts that end with a "N passed, M failed" line; the second
-# argument is how many checks the script has (fewer ran = a failure).
-run_node_suite() {
+# Scripts that end with a "N passed, M failed" line; the second argument is
+# how many checks the script has (fewer ran = a failure), then the command.
+run_suite() {
   local log=$logs/$1.log expected=$2
   shift 2
-  node "$@" 2>&1 | tee "$log" || true
+  "$@" 2>&1 | tee "$log" || true
   local line ran
   line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log" | tail -1)
   if [ -z "$line" ]; then
@@ -117,6 +119,7 @@ run_node_suite() {
     failed=$((failed + 1))
   fi
 }
+run_node_suite() { local name=$1 expected=$2; shift 2; run_suite "$name" "$expected" node "$@"; }
 
 step "the wasm boundary: hostile values and oversized inputs, then fuzzing (Node)"
 run_node_suite hostile 83 tests/boundary/hostile.mjs
@@ -127,6 +130,13 @@ run_node_suite sizes 3 scripts/sizes.mjs --check
 
 step "the packed npm package in fresh projects"
 run_node_suite package 101 tests/package/run.mjs
+
+# Spark's start is most of it (~20 s in all).
+step "SQL on the warehouse engines: DuckDB, ClickHouse (chdb), Spark local; BigQuery and Snowflake parsed (sqlglot)"
+run_suite warehouse 19 tools/engines-venv/bin/python tests/warehouse/runner_selftest.py
+# eventsSql's statements on each engine; analyzeEventAggregates of the results
+# must equal analyzeEvents of the raw events (needs the package built above).
+run_node_suite warehouse-analysis 43 tests/warehouse/engines.mjs
 
 step "the demo page in Chromium (Playwright)"
 node --test --test-reporter=tap tests/page/ 2>&1 | tee "$logs/page.log" || true

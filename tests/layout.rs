@@ -139,7 +139,7 @@ fn no_source_file_is_over_800_lines() {
     for dir in ["src", "tests", "examples", "bench", "www", "scripts"] {
         files(
             Path::new(&format!("{ROOT}/{dir}")),
-            &["rs", "js", "mjs"],
+            &["rs", "js", "mjs", "py"],
             &mut sources,
         );
     }
