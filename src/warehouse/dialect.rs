@@ -256,7 +256,10 @@ mod tests {
             Dialect::Snowflake.month_of_day("d"),
             "(EXTRACT(YEAR FROM DATEADD(DAY, d, DATE '1970-01-01')) * 12 + EXTRACT(MONTH FROM DATEADD(DAY, d, DATE '1970-01-01')) - 1)"
         );
-        assert_eq!(Dialect::Clickhouse.null_of("String"), "CAST(NULL AS Nullable(String))");
+        assert_eq!(
+            Dialect::Clickhouse.null_of("String"),
+            "CAST(NULL AS Nullable(String))"
+        );
         assert_eq!(Dialect::Spark.null_of("STRING"), "CAST(NULL AS STRING)");
         assert_eq!(
             Dialect::Clickhouse.shifted("LAG", "p", "ORDER BY p"),
