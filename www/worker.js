@@ -6,12 +6,16 @@
 // In:  { kind: 'auto' | 'survey' | 'events', file: File | Blob | string | ArrayBuffer | Uint8Array, options }
 //      ('auto': readExport decides from the file's tool and columns; options
 //      then hold { survey, events }, each kind's own)
+//    | { kind: 'event-arrays', file, options: EventArraysSpec }   (an events file
+//      analysed before, read into the arrays reviewLaunch takes: lib/event-arrays.js)
 // Out: { type: 'progress', phase: 'reading', loaded, total }   (repeatedly)
 //      { type: 'progress', phase: 'analysing' }
-//      { type: 'result', kind, result, info, timings: { readMs, analyseMs } }   (info: readExport's)
+//      { type: 'result', kind, result, info, timings: { readMs, analyseMs } }   (info: readExport's;
+//      for 'event-arrays' the result is an EventArraysRead, its arrays transferred)
 //    | { type: 'error', name, message, problems, info? }
 import * as analyses from '../pkg/web/market_validation_analyses.js';
 import { errorMessage, errorProblems } from './lib/errors.js';
+import { readEventArrays } from './lib/event-arrays.js';
 
 /** The analyses with every reader (JSON, gzip, zip archives, Excel workbooks). */
 const READERS_PART = '../pkg/web/market_validation_readers.js';
@@ -109,12 +113,20 @@ self.onmessage = async ({ data }) => {
   /** @type {import('../pkg/web/market_validation.js').ExportInfo | undefined} */
   let info;
   try {
-    if (asked !== 'auto' && asked !== 'survey' && asked !== 'events') {
-      throw Object.assign(new Error(`unknown kind ${JSON.stringify(asked)}: expected "auto", "survey" or "events"`), { problems: [] });
+    if (asked !== 'auto' && asked !== 'survey' && asked !== 'events' && asked !== 'event-arrays') {
+      throw Object.assign(new Error(`unknown kind ${JSON.stringify(asked)}: expected "auto", "survey", "events" or "event-arrays"`), { problems: [] });
     }
     const started = performance.now();
     const input = await toInput(file);
     const readMs = performance.now() - started;
+    if (asked === 'event-arrays') {
+      self.postMessage({ type: 'progress', phase: 'analysing' });
+      const t0 = performance.now();
+      const result = await readEventArrays(input, options);
+      const transfer = [result.userIds.buffer, result.timestamps.buffer, ...(result.eventNames ? [result.eventNames.codes.buffer] : [])];
+      self.postMessage({ type: 'result', kind: asked, result, timings: { readMs, analyseMs: performance.now() - t0 } }, { transfer });
+      return;
+    }
     self.postMessage({ type: 'progress', phase: 'analysing' });
     const { analyzeSurvey, analyzeEventsCsv, readExport } = await engineFor(input);
     const t0 = performance.now();

@@ -1,8 +1,10 @@
 // Analysing CSV files in a background worker (../worker.js), which tells
-// survey exports from event exports with the library's readExport, and
+// survey exports from event exports with the library's readExport; reading
+// an analysed events file into the arrays the launch review takes; and
 // naming the files the page cannot read yet.
 
 /** @import { EventsCsvAnalysis, EventsOptions, ExportInfo, SurveyAnalysis, SurveyOptions } from '../../pkg/web/market_validation.js' */
+/** @import { EventArraysSpec, EventArraysRead } from './event-arrays.js' */
 
 /**
  * What the worker returns for each kind of file, and the options it takes.
@@ -31,12 +33,72 @@
  */
 export function analyzeFile(file, kind, options = {}, onProgress) {
   const own = kind === 'auto' ? options : options[kind];
-  const worker = new Worker(new URL('../worker.js', import.meta.url), { type: 'module', name: `analyse ${kind}` });
+  const job = workerJob({ kind, file, options: own }, `analyse ${kind}`, onProgress);
+  return {
+    promise: job.promise.then((data) => /** @type {FileAnalysis} */ (/** @type {unknown} */ ({ kind: data.kind, result: data.result, info: data.info, timings: data.timings }))),
+    cancel: job.cancel,
+  };
+}
+
+/**
+ * Reads a usage-events file analysed before into the arrays reviewLaunch()
+ * takes, in its own module Worker (lib/event-arrays.js).
+ * @param {File | Blob} file
+ * @param {EventArraysSpec} spec the columns and format its analysis found (see eventArraysSpec)
+ * @returns {{ promise: Promise<EventArraysRead>, cancel: () => void }} as analyzeFile's
+ */
+export function readEventArraysOf(file, spec) {
+  const job = workerJob({ kind: 'event-arrays', file, options: spec }, 'read events');
+  return { promise: job.promise.then((data) => /** @type {EventArraysRead} */ (data.result)), cancel: job.cancel };
+}
+
+/**
+ * What to read the arrays of an events file from: the columns and time
+ * format of its analysis, and the container, encoding and delimiter
+ * readExport found.
+ * @param {EventsCsvAnalysis} csv @param {ExportInfo | undefined} info
+ * @returns {EventArraysSpec}
+ */
+export function eventArraysSpec(csv, info) {
+  /** @param {{ index: number, header: string } | undefined} c */
+  const ref = (c) => (c ? { index: c.index, header: c.header } : null);
+  /** The column of a header the identity report names. @param {string | undefined} header */
+  const byHeader = (header) => (header == null ? null
+    : header === csv.userColumn.header ? ref(csv.userColumn) : ref(info?.columns.find((c) => c.header === header)));
+  const linked = csv.identity?.method === 'linked';
+  return {
+    container: info?.container ?? 'csv',
+    gzip: info?.compression === 'gzip',
+    zip: info?.archive === 'zip',
+    encoding: info?.encoding ?? 'utf-8',
+    delimiter: info?.delimiter ?? ',',
+    headerRows: info?.headerRows ?? 1,
+    user: { index: csv.userColumn.index, header: csv.userColumn.header },
+    time: { index: csv.timeColumn.index, header: csv.timeColumn.header },
+    event: ref(csv.eventColumn),
+    known: linked ? byHeader(csv.identity.knownColumn) : null,
+    anonymous: linked ? byHeader(csv.identity.anonymousColumn) : null,
+    timeFormat: csv.timeFormat,
+    ignore: csv.analysis.ignoredEvents?.names ?? [],
+  };
+}
+
+/**
+ * Runs one job in its own module Worker (../worker.js).
+ * @param {{ kind: string, file: unknown, options: unknown }} message
+ * @param {string} name the worker's name
+ * @param {(p: Progress) => void} [onProgress]
+ * @returns {{ promise: Promise<ResultMessage>, cancel: () => void }} the worker's result message
+ *
+ * @typedef {{ kind: string, result: unknown, info?: ExportInfo, timings: Timings }} ResultMessage
+ */
+function workerJob(message, name, onProgress) {
+  const worker = new Worker(new URL('../worker.js', import.meta.url), { type: 'module', name });
   let finished = false;
   /** @type {(reason: unknown) => void} */
   let rejectJob = () => {};
   const finish = () => { if (!finished) worker.terminate(); finished = true; };
-  /** @type {Promise<FileAnalysis>} */
+  /** @type {Promise<ResultMessage>} */
   const promise = new Promise((resolve, reject) => {
     rejectJob = reject;
     worker.onmessage = ({ data }) => {
@@ -44,7 +106,7 @@ export function analyzeFile(file, kind, options = {}, onProgress) {
         try { onProgress?.(data); } catch (e) { console.error(e); }
       } else if (data?.type === 'result') {
         finish();
-        resolve({ kind: data.kind, result: data.result, info: data.info, timings: data.timings });
+        resolve(data);
       } else if (data?.type === 'error') {
         finish();
         reject(Object.assign(new Error(data.message), { name: data.name, subject: data.subject, problems: data.problems ?? [], info: data.info }));
@@ -61,7 +123,7 @@ export function analyzeFile(file, kind, options = {}, onProgress) {
       reject(Object.assign(new Error('The analysis result could not be passed back to the page'), { problems: [] }));
     };
   });
-  worker.postMessage({ kind, file, options: own });
+  worker.postMessage(message);
   return {
     promise,
     cancel() {
