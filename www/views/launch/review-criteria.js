@@ -23,16 +23,16 @@ export const REVIEW_STATUS = { met: ['Met', 'good'], not_met: ['Not met', 'bad']
 
 /** The library's option names as the page calls them. @type {[RegExp, string][]} */
 const PAGE_WORDS = [
-  [/launchedOn not given, so the planned day is taken as the launch day \(pass options\.launchedOn if it moved\)/g,
+  [/options\.launchedOn not given, so the planned day is taken as the launch day \(pass it if the launch moved\)/g,
     'no launch day given, so the planned day is taken as the launch day (give “Launched on” above if it moved)'],
   [/: pass the events up to then/g, ': drop an export that reaches that day'],
   [/no target: give options\.revenue\.target or the plan's successMetrics\.revenueImpact/g, 'no target: give a revenue target above, or the plan\'s revenue-impact target'],
-  [/names of events in the data \(eventNames\)/g, 'names of events in the file'],
+  [/names of events in the data \(options\.events\)/g, 'names of events in the file'],
   [/options\.featureEvents/g, 'each new feature\'s events'],
   [/options\.launchedOn/g, '“Launched on”'],
   [/options\.revenue\.target/g, '“Revenue target”'],
   [/options\.revenue(\.actual)?/g, '“Revenue from the launch”'],
-  [/options\.asOf|\basOf\b/g, 'the review day'],
+  [/options\.asOf/g, 'the review day'],
 ];
 /**
  * The library's text in the page's words: its days as people write them, and
