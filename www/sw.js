@@ -24,7 +24,7 @@ const CACHE_NAME = `${CACHE_PREFIX}${CACHE_VERSION}`;
 const SHELL = [
   './', 'index.html', 'app.js', 'style.css', 'worker.js',
   'lib/dom.js', 'lib/errors.js', 'lib/json-input.js', 'lib/charts.js', 'lib/widgets.js', 'lib/files.js', 'lib/share.js',
-  'lib/export.js', 'lib/card.js', 'lib/launch-card.js', 'lib/engine.js', 'lib/units.js', 'lib/dropped.js', 'lib/event-arrays.js',
+  'lib/export.js', 'lib/card.js', 'lib/launch-card.js', 'lib/engine.js', 'lib/units.js', 'lib/dropped.js',
   'lib/chart-frame.js', 'lib/chart-axes.js', 'lib/chart-tooltip.js', 'lib/chart-intervals.js',
   'views/views.css', 'views/upload.js', 'views/survey.js', 'views/events.js', 'views/events-choices.js', 'views/events-features.js', 'views/events-read.js',
   'views/validation/index.js', 'views/validation/product-form.js', 'views/validation/fields.js', 'views/validation/weights.js',

@@ -1,10 +1,9 @@
 // Analysing CSV files in a background worker (../worker.js), which tells
-// survey exports from event exports with the library's readExport; reading
-// an analysed events file into the arrays the launch review takes; and
-// naming the files the page cannot read yet.
+// survey exports from event exports with the library's readExport; the
+// launch review with an events file analysed before, in the same worker;
+// and naming the files the page cannot read yet.
 
-/** @import { EventsCsvAnalysis, EventsOptions, ExportInfo, SurveyAnalysis, SurveyOptions } from '../../pkg/web/market_validation.js' */
-/** @import { EventArraysSpec, EventArraysRead } from './event-arrays.js' */
+/** @import { EventsCsvAnalysis, EventsOptions, ExportInfo, LaunchPlan, LaunchReview, LaunchReviewOptions, SurveyAnalysis, SurveyOptions } from '../../pkg/web/market_validation.js' */
 
 /**
  * What the worker returns for each kind of file, and the options it takes.
@@ -41,46 +40,19 @@ export function analyzeFile(file, kind, options = {}, onProgress) {
 }
 
 /**
- * Reads a usage-events file analysed before into the arrays reviewLaunch()
- * takes, in its own module Worker (lib/event-arrays.js).
- * @param {File | Blob} file
- * @param {EventArraysSpec} spec the columns and format its analysis found (see eventArraysSpec)
- * @returns {{ promise: Promise<EventArraysRead>, cancel: () => void }} as analyzeFile's
+ * Reviews a launch with an events file, in its own module Worker: the file's
+ * bytes go to reviewLaunch() as `options.events`, read by the library as
+ * analyzeEventsCsv reads them (with `options.eventsOptions`), off the page's
+ * thread, with the readers part for a file that is not delimited text.
+ * @param {File | Blob} file the events file
+ * @param {LaunchPlan} plan
+ * @param {Omit<LaunchReviewOptions, 'events'>} options the review's options, the file's aside
+ * @returns {{ promise: Promise<LaunchReview>, cancel: () => void }} as analyzeFile's: it rejects with
+ *   reviewLaunch's error (its `.problems` and `.subject`)
  */
-export function readEventArraysOf(file, spec) {
-  const job = workerJob({ kind: 'event-arrays', file, options: spec }, 'read events');
-  return { promise: job.promise.then((data) => /** @type {EventArraysRead} */ (data.result)), cancel: job.cancel };
-}
-
-/**
- * What to read the arrays of an events file from: the columns and time
- * format of its analysis, and the container, encoding and delimiter
- * readExport found.
- * @param {EventsCsvAnalysis} csv @param {ExportInfo | undefined} info
- * @returns {EventArraysSpec}
- */
-export function eventArraysSpec(csv, info) {
-  /** @param {{ index: number, header: string } | undefined} c */
-  const ref = (c) => (c ? { index: c.index, header: c.header } : null);
-  /** The column of a header the identity report names. @param {string | undefined} header */
-  const byHeader = (header) => (header == null ? null
-    : header === csv.userColumn.header ? ref(csv.userColumn) : ref(info?.columns.find((c) => c.header === header)));
-  const linked = csv.identity?.method === 'linked';
-  return {
-    container: info?.container ?? 'csv',
-    gzip: info?.compression === 'gzip',
-    zip: info?.archive === 'zip',
-    encoding: info?.encoding ?? 'utf-8',
-    delimiter: info?.delimiter ?? ',',
-    headerRows: info?.headerRows ?? 1,
-    user: { index: csv.userColumn.index, header: csv.userColumn.header },
-    time: { index: csv.timeColumn.index, header: csv.timeColumn.header },
-    event: ref(csv.eventColumn),
-    known: linked ? byHeader(csv.identity.knownColumn) : null,
-    anonymous: linked ? byHeader(csv.identity.anonymousColumn) : null,
-    timeFormat: csv.timeFormat,
-    ignore: csv.analysis.ignoredEvents?.names ?? [],
-  };
+export function reviewLaunchOf(file, plan, options) {
+  const job = workerJob({ kind: 'launch-review', file, options: { plan, options } }, 'launch review');
+  return { promise: job.promise.then((data) => /** @type {LaunchReview} */ (data.result)), cancel: job.cancel };
 }
 
 /**

@@ -5,21 +5,27 @@
 // a survey: lib/dropped.js) and the revenue typed here. The inputs: the
 // review day (the launch tab's as-of day unless another is typed), the day it
 // launched, the revenue and its target, and each new feature's events (picked
-// from the event names of the events file, typed when there is none). The
-// files used are named; the user's files are never measured against the
-// built-in sample plan. Problems land next to the inputs their paths name.
-// The criteria are drawn by review-criteria.js.
+// from the event names the events view found in the file, most users first;
+// typed when it found none). The events file itself goes to reviewLaunch as
+// `options.events`, read by the library as the events view read it (the same
+// reading options, `options.eventsOptions`), in the file worker
+// (lib/files.js); how it was read (`eventsRead`) is shown with the files
+// used. The user's files are never measured against the built-in sample
+// plan. Problems land next to the inputs their paths name, those of the
+// events file next to it. The criteria are drawn by review-criteria.js.
 import { h, fmtInt, dayText, isDay } from '../../lib/dom.js';
 import { errorMessage, errorProblems } from '../../lib/errors.js';
+import { reviewLaunchOf } from '../../lib/files.js';
+import { readingOptions } from '../../lib/dropped.js';
 import { pickable } from '../events-choices.js';
+import { readItems, readWarnings, readSkipped } from '../events-read.js';
 import { launchId as uid } from './labels.js';
 import { canonical, problemWords } from './plan-values.js';
 import { featureId, featureName } from './editor/features.js';
 import { renderCriteria, inPageWords } from './review-criteria.js';
 
-/** @import { LaunchPlan, LaunchReview, LaunchReviewOptions, Problem } from '../../../pkg/web/market_validation.js' */
+/** @import { EventsExportRead, LaunchPlan, LaunchReview, LaunchReviewOptions, Problem } from '../../../pkg/web/market_validation.js' */
 /** @import { DroppedFiles, DroppedEvents, DroppedSurvey } from '../../lib/dropped.js' */
-/** @import { EventArraysRead } from '../../lib/event-arrays.js' */
 /** @import { JsonObject } from './plan-values.js' */
 
 /** How long the review waits after a change before it runs again. */
@@ -34,11 +40,20 @@ const DROP_HERE = 'Product validation › Drop CSV files';
  */
 const featurePath = (id) => (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(id) ? `options.featureEvents.${id}` : `options.featureEvents[${JSON.stringify(id)}]`);
 
+/** The usage event options (Product validation › Usage event options) that set how the events file is read, by option. */
+const READING_LABELS = {
+  'columns.event': 'Event name column', 'columns.user': 'User id column', 'columns.time': 'Time column',
+  'columns.session': 'Session id column', 'columns.signup': 'Signup time column', timeUnit: 'Time unit', identity: 'Users',
+};
 /**
- * The events of the dropped file, for the review: being read, read, or why not.
- * @typedef {{ entry: DroppedEvents, state: 'reading' } | { entry: DroppedEvents, state: 'read', arrays: EventArraysRead }
- *   | { entry: DroppedEvents, state: 'failed', error: string }} EventsState
+ * A problem of the events file in the page's words: where to set what it names.
+ * @param {Problem} p
  */
+function fileProblemHint(p) {
+  const option = /^options\.eventsOptions\.(.+)$/.exec(p.path ?? '')?.[1];
+  const label = option ? Object.entries(READING_LABELS).find(([k]) => option === k || option.startsWith(`${k}.`))?.[1] : undefined;
+  return label ? ` Set “${label}” under Product validation › Usage event options and drop the file again: the review reads it as the events view did.` : '';
+}
 
 /**
  * The review section.
@@ -63,11 +78,15 @@ export function createReview({ reviewLaunch, files, sampleLaunchPlan, current })
     /** Inputs the browser could not read (an incomplete date, a number with letters). @type {Set<string>} */
     bad: new Set(),
   };
-  /** @type {EventsState | null} */
-  let events = null;
   let timer = 0;
   /** The last review shown (kept, marked out of date, while the inputs or the plan have problems). @type {LaunchReview | null} */
   let lastReview = null;
+  /** The events file the last review shown was measured with (null: none). @type {DroppedEvents | null} */
+  let usedEvents = null;
+  /** How that file was read (the review's `eventsRead`). @type {EventsExportRead | null} */
+  let eventsRead = null;
+  /** The review running in the worker, with the events file. @type {{ entry: DroppedEvents, cancel: () => void } | null} */
+  let job = null;
 
   const titleId = uid('h');
   const sources = h('ul', { class: 'mv-launch-review-sources', 'data-testid': 'launch-review-sources' });
@@ -116,6 +135,9 @@ export function createReview({ reviewLaunch, files, sampleLaunchPlan, current })
     h('p', { class: 'mv-launch-hint', text: 'The events that mean a feature was used: adoption and usage count the users who did one of them.' }),
     box('options.featureEvents'),
     featuresBody);
+  // The problems of the events file (its reading options, `options.eventsOptions`) and of the survey, next to them.
+  const eventsBox = box('options.events');
+  const surveyBox = box('options.survey');
 
   const generalBox = h('div', { class: 'mv-launch-problems', 'data-testid': 'launch-review-problems', 'aria-live': 'polite', hidden: true });
   const status = h('p', { class: 'mv-launch-review-status', role: 'status', 'data-testid': 'launch-review-status' });
@@ -125,7 +147,7 @@ export function createReview({ reviewLaunch, files, sampleLaunchPlan, current })
   const element = h('section', { class: 'mv-launch-review', 'aria-labelledby': titleId, 'data-testid': 'launch-review' },
     h('h2', { id: titleId, text: 'Launch review' }),
     h('p', { class: 'mv-launch-hint mv-launch-review-lede', text: `After the launch: the original design's success criteria and the plan's success metrics, each met, not met or not yet measurable, from the plan, the files dropped under ${DROP_HERE} and the revenue below. Days are UTC.` }),
-    h('div', { class: 'mv-launch-review-sources-box' }, h('h3', { text: 'Files used' }), sources, box('files')),
+    h('div', { class: 'mv-launch-review-sources-box' }, h('h3', { text: 'Files used' }), sources),
     notice,
     h('form', { class: 'mv-launch-review-form', novalidate: true, 'aria-label': 'Launch review inputs', onsubmit: (e) => { e.preventDefault(); runNow(); } },
       h('div', { class: 'mv-launch-grid' },
@@ -148,42 +170,36 @@ export function createReview({ reviewLaunch, files, sampleLaunchPlan, current })
     return isSample() ? { events: null, survey: null } : dropped;
   };
 
-  /** The events' arrays, read once per file (the review runs again when they arrive). @param {DroppedEvents} entry */
-  function arraysOf(entry) {
-    if (events?.entry === entry) return events;
-    /** @type {EventsState} */
-    const reading = { entry, state: 'reading' };
-    events = reading;
-    files?.eventArrays(entry).then((arrays) => {
-      if (events === reading) { events = { entry, state: 'read', arrays }; runNow(); }
-    }, (e) => {
-      if (events === reading) { events = { entry, state: 'failed', error: errorMessage(e) }; runNow(); }
-    });
-    return reading;
-  }
-
-  /** Says which files are used, and how. @param {boolean} picked some feature has events */
-  function showSources(picked) {
+  /**
+   * Says which files are used, and how: the events file with how the review
+   * read it (its columns, time format, users, guesses and rows not used), each
+   * file's problems next to it.
+   */
+  function showSources() {
     const dropped = files?.current() ?? { events: null, survey: null };
     const sample = isSample();
     const ev = dropped.events;
     const sv = dropped.survey;
-    /** @type {(string | Node)[]} */
+    const used = !!ev && !sample && usedEvents === ev && !!lastReview;
+    /** @type {(string | Node | null)[]} */
     let eventsLine;
     if (!ev) eventsLine = [`none dropped (drop a usage-events export with event names under ${DROP_HERE}: it is used here too).`];
     else {
       const a = ev.csv.analysis;
       const base = [h('span', { class: 'mv-file-name', text: ev.name }), `, ${fmtInt(a.events)} event${a.events === 1 ? '' : 's'} from ${fmtInt(a.users)} user${a.users === 1 ? '' : 's'}, ${dayText(a.firstDate)} to ${dayText(a.asOf)}`];
+      const picked = pickedEvents();
       if (sample) eventsLine = [...base, '. Not used: the plan is the built-in sample, and your files are never measured against it.'];
-      else if (!ev.csv.eventColumn) eventsLine = [...base, '. Not used: the file has no event names, so no event can stand for a feature.'];
-      else if (!picked) eventsLine = [...base, '. Pick each new feature\'s events below to measure adoption and usage.'];
-      else if (events?.entry === ev && events.state === 'failed') eventsLine = [...base, `. Could not be read for the review: ${events.error}.`];
-      else if (events?.entry === ev && events.state === 'read') {
-        const r = events.arrays;
-        const n = r.userIds.length;
-        const differs = n !== a.events;
-        eventsLine = [...base, differs ? `. Read for the review: ${fmtInt(n)} events from ${fmtInt(r.users)} users (the events view counted ${fmtInt(a.events)}).` : '.'];
-      } else eventsLine = [...base, '. Reading its events for the review…'];
+      else if (job?.entry === ev) eventsLine = [...base, '. Reading its events for the review…'];
+      else if (used && eventsRead) {
+        eventsLine = [...base, '. Read for the review as the events view read it:',
+          h('div', { class: 'mv-launch-review-read', 'data-testid': 'launch-review-events-read' },
+            h('ul', { class: 'mv-plain-list' }, readItems(eventsRead, 'launch-review-events')),
+            readWarnings(eventsRead, 'launch-review-events'),
+            readSkipped(eventsRead))];
+      } else if (!ev.csv.eventColumn && !picked) {
+        eventsLine = [...base, '. It has no event names, so no event can stand for a feature: name the column holding them under Product validation › Usage event options (“Event name column”) and drop the file again.'];
+      } else if (!picked) eventsLine = [...base, '. Pick each new feature\'s events below to measure adoption and usage.'];
+      else eventsLine = [...base, '.'];
     }
     /** @type {(string | Node)[]} */
     let surveyLine;
@@ -195,8 +211,8 @@ export function createReview({ reviewLaunch, files, sampleLaunchPlan, current })
       else surveyLine = [...base, `; CSAT from ${fmtInt(sv.result.csat.n)} answer${sv.result.csat.n === 1 ? '' : 's'}.`];
     }
     sources.replaceChildren(
-      h('li', { 'data-testid': 'launch-review-events-source', 'data-used': String(!!ev && !sample && picked && events?.entry === ev && events.state === 'read') }, h('strong', { text: 'Events: ' }), eventsLine),
-      h('li', { 'data-testid': 'launch-review-survey-source', 'data-used': String(!!sv && !sample && !!sv.result.csat) }, h('strong', { text: 'Survey: ' }), surveyLine));
+      h('li', { 'data-testid': 'launch-review-events-source', 'data-used': String(used) }, h('strong', { text: 'Events: ' }), eventsLine, eventsBox),
+      h('li', { 'data-testid': 'launch-review-survey-source', 'data-used': String(!!sv && !sample && !!sv.result.csat) }, h('strong', { text: 'Survey: ' }), surveyLine, surveyBox));
     notice.hidden = !sample;
     notice.textContent = sample ? 'This is the built-in sample launch plan. Its review uses none of your files; load or write your own plan (or edit this one) to review it with them.' : '';
   }
@@ -305,25 +321,42 @@ export function createReview({ reviewLaunch, files, sampleLaunchPlan, current })
   }
 
   /**
+   * The message box a problem belongs in: the input its path names, the
+   * events file for its reading (`options.events`, `options.eventsOptions.*`,
+   * and the reader's own problems, whose subject is the review's events), the
+   * survey; undefined for the box at the top.
+   * @param {Problem} p @param {string | undefined} subject the error's
+   */
+  function boxKey(p, subject) {
+    const path = p.path ?? '';
+    if (boxes.has(path)) return path;
+    if (path === 'options.revenue' || path.startsWith('options.revenue.actual')) return 'options.revenue.actual';
+    if (path.startsWith('options.revenue.target')) return 'options.revenue.target';
+    if (path.startsWith('options.featureEvents')) {
+      const feature = [...boxes.keys()].find((k) => k.startsWith('options.featureEvents') && k !== 'options.featureEvents' && (path === k || path.startsWith(`${k}[`) || path.startsWith(`${k}.`)));
+      return feature ?? 'options.featureEvents';
+    }
+    if (/^options\.events(Options)?([.[]|$)/.test(path) || subject === 'launch review events') return 'options.events';
+    if (/^options\.survey([.[]|$)/.test(path)) return 'options.survey';
+    return undefined;
+  }
+
+  /**
    * Shows problems next to the inputs their paths name, the rest in the box.
    * @param {Problem[]} problems @param {string} [message] what the error said, when no problem is listed
+   * @param {string} [subject] what the error was about (`launch review events`: the events file)
    */
-  function showProblems(problems, message) {
+  function showProblems(problems, message, subject) {
     /** @type {Problem[]} */
     const rest = [];
     const inputsByKey = new Map([['options.asOf', asOfInput], ['options.launchedOn', launchedInput], ['options.revenue.actual', revenueInput], ['options.revenue.target', targetInput]]);
     for (const p of problems) {
-      const path = p.path ?? '';
-      let key = '';
-      if (boxes.has(path) && path !== 'files') key = path;
-      else if (path === 'options.revenue' || path.startsWith('options.revenue.actual')) key = 'options.revenue.actual';
-      else if (path.startsWith('options.featureEvents')) {
-        const feature = [...boxes.keys()].find((k) => k.startsWith('options.featureEvents') && k !== 'options.featureEvents' && (path === k || path.startsWith(`${k}[`)));
-        key = feature ?? 'options.featureEvents';
-      } else if (/^(options\.)?(events|survey)\b/.test(path)) key = 'files';
+      const key = boxKey(p, subject);
       const el = key ? boxes.get(key) : undefined;
-      if (!el) { rest.push(p); continue; }
-      el.append(h('p', { class: 'mv-launch-msg mv-launch-msg-error' }, h('span', { class: 'mv-launch-msg-label', text: 'Problem: ' }), inPageWords(problemWords(p))));
+      if (!key || !el) { rest.push(p); continue; }
+      const hint = key === 'options.events' ? fileProblemHint(p) : '';
+      el.append(h('p', { class: 'mv-launch-msg mv-launch-msg-error', 'data-problem-path': p.path },
+        h('span', { class: 'mv-launch-msg-label', text: 'Problem: ' }), `${inPageWords(problemWords(p))}${hint ? `.${hint}` : ''}`));
       el.hidden = false;
       inputsByKey.get(key)?.setAttribute('aria-invalid', 'true');
     }
@@ -337,9 +370,27 @@ export function createReview({ reviewLaunch, files, sampleLaunchPlan, current })
     }
   }
 
+  /** The features' event names picked or typed, for the plan's features. @returns {Record<string, string[]>} */
+  function pickedFeatureEvents() {
+    /** @type {Record<string, string[]>} */
+    const featureEvents = {};
+    const ids = new Set(planFeatures().map((f) => f.id));
+    for (const [id, names] of inputs.featureEvents) if (ids.has(id) && names.length) featureEvents[id] = names;
+    return featureEvents;
+  }
+  /** Whether some feature has events picked or typed. */
+  const pickedEvents = () => Object.keys(pickedFeatureEvents()).length > 0;
+
+  /** Stops the review running in the worker, if any. */
+  function stopJob() {
+    job?.cancel();
+    job = null;
+  }
+
   /** Runs the review on the current plan and inputs, and shows it. */
   function runNow() {
     clearTimeout(timer);
+    stopJob();
     const { plan, asOf: planAsOf, planOk } = current();
     // The review day: typed, else the launch tab's as-of day (shown in the field).
     const typedDay = inputs.asOf !== '' || inputs.bad.has('asOf');
@@ -348,16 +399,10 @@ export function createReview({ reviewLaunch, files, sampleLaunchPlan, current })
       : isDay(planAsOf) ? `The day of the review: the launch tab's as-of day (${dayText(planAsOf)}) unless you choose another.`
         : 'The day of the review. The launch tab has no as-of day: choose one.';
     drawPickers();
-    clearMessages();
 
-    /** @type {Record<string, string[]>} */
-    const featureEvents = {};
-    const ids = new Set(planFeatures().map((f) => f.id));
-    for (const [id, names] of inputs.featureEvents) if (ids.has(id) && names.length) featureEvents[id] = names;
+    const featureEvents = pickedFeatureEvents();
     const picked = Object.keys(featureEvents).length > 0;
     const { events: ev, survey: sv } = usable();
-    const evState = ev && ev.csv.eventColumn && picked ? arraysOf(ev) : null;
-    showSources(picked);
 
     /** @type {Problem[]} */
     const local = [];
@@ -372,62 +417,85 @@ export function createReview({ reviewLaunch, files, sampleLaunchPlan, current })
     if (inputs.revenueTarget.trim() !== '' && inputs.revenueActual.trim() === '' && !inputs.bad.has('revenueActual')) {
       local.push({ path: 'options.revenue.actual', value: 'nothing', expected: 'the revenue the launch brought, to hold against the target' });
     }
-    if (!planOk) {
-      showStale(true);
-      status.textContent = 'The plan has problems (listed in the editor): the review runs again once they are fixed.';
+    if (!planOk || local.length) {
+      clearMessages();
+      showSources();
       if (local.length) showProblems(local);
-      return;
-    }
-    if (local.length) {
-      showProblems(local);
       showStale(true);
-      status.textContent = lastReview ? 'Showing the last review until the inputs are fixed.' : '';
+      status.textContent = !planOk ? 'The plan has problems (listed in the editor): the review runs again once they are fixed.'
+        : lastReview ? 'Showing the last review until the inputs are fixed.' : '';
       return;
     }
 
     /** @type {LaunchReviewOptions} */
     const options = { asOf: /** @type {string} */ (day), featureEvents };
     if (inputs.launchedOn) options.launchedOn = inputs.launchedOn;
-    if (evState?.state === 'read') {
-      const { userIds, timestamps, eventNames } = evState.arrays;
-      options.events = { userIds, timestamps, ...(eventNames ? { eventNames } : {}) };
-    }
     if (sv) options.survey = { csat: sv.result.csat ?? null };
     if (inputs.revenueActual.trim() !== '') {
       options.revenue = { actual: Number(inputs.revenueActual), ...(inputs.revenueTarget.trim() !== '' ? { target: Number(inputs.revenueTarget) } : {}) };
     }
-    /** @type {LaunchReview} */
-    let review;
-    try {
-      review = reviewLaunch(/** @type {LaunchPlan} */ (/** @type {unknown} */ (plan)), options);
-    } catch (e) {
-      showProblems(errorProblems(e) ?? [], errorMessage(e));
-      showStale(true);
-      status.textContent = lastReview ? 'Showing the last review until the problems are fixed.' : '';
-      return;
-    }
-    lastReview = review;
-    showStale(false);
-    status.textContent = '';
-    renderCriteria(summary, criteria, review, {
-      events: whyNoEvents(ev, evState, picked),
+    const reasons = {
+      events: whyNoEvents(ev, picked),
       survey: sv ? null : files?.current().survey && isSample() ? 'not used: the plan is the built-in sample' : `no survey dropped (drop one with a satisfaction question under ${DROP_HERE})`,
       revenue: 'no revenue given (enter it above)',
-    });
+    };
+    /** @param {LaunchReview} review @param {DroppedEvents | null} entry the events file it used */
+    const show = (review, entry) => {
+      lastReview = review;
+      usedEvents = entry;
+      eventsRead = entry ? review.eventsRead ?? null : null;
+      clearMessages();
+      showStale(false);
+      status.textContent = '';
+      showSources();
+      renderCriteria(summary, criteria, review, reasons);
+    };
+    /** @param {unknown} e */
+    const fail = (e) => {
+      clearMessages();
+      showSources();
+      const subject = e != null && typeof e === 'object' && 'subject' in e && typeof e.subject === 'string' ? e.subject : undefined;
+      showProblems(errorProblems(e) ?? [], errorMessage(e), subject);
+      showStale(true);
+      status.textContent = lastReview ? 'Showing the last review until the problems are fixed.' : '';
+    };
+
+    if (ev && picked) {
+      // The events file itself, read by the library as the events view read it, in the file worker.
+      options.eventsOptions = readingOptions(ev);
+      const run = reviewLaunchOf(ev.file, /** @type {LaunchPlan} */ (/** @type {unknown} */ (plan)), options);
+      const mine = { entry: ev, cancel: run.cancel };
+      job = mine;
+      status.textContent = `Reviewing with the events of ${ev.name}…`;
+      showSources();
+      run.promise.then((review) => {
+        if (job !== mine) return;
+        job = null;
+        show(review, ev);
+      }, (e) => {
+        if (job !== mine) return;
+        job = null;
+        fail(e);
+      });
+      return;
+    }
+    try {
+      show(reviewLaunch(/** @type {LaunchPlan} */ (/** @type {unknown} */ (plan)), options), null);
+    } catch (e) {
+      fail(e);
+    }
   }
 
   /**
-   * Why the review has no events, in the page's words (null when it has them).
-   * @param {DroppedEvents | null} ev @param {EventsState | null} state @param {boolean} picked
+   * Why the review has no events, in the page's words (null when it reads the file).
+   * @param {DroppedEvents | null} ev the file it may use @param {boolean} picked
    */
-  function whyNoEvents(ev, state, picked) {
-    if (state?.state === 'read') return null;
+  function whyNoEvents(ev, picked) {
     if (!ev) return files?.current().events && isSample() ? 'not measured: the plan is the built-in sample, and your events are never measured against it'
       : `no usage events: drop an export with event names under ${DROP_HERE}`;
+    if (picked) return null;
     if (!ev.csv.eventColumn) return `no event names in ${ev.name}, so no event can stand for a new feature`;
-    if (!picked) return 'no event picked: pick each new feature\'s events above';
-    if (state?.state === 'failed') return `the events of ${ev.name} could not be read: ${state.error}`;
-    return `reading the events of ${ev.name}…`;
+    return 'no event picked: pick each new feature\'s events above';
   }
 
   /** Marks the review shown as out of date (or current). @param {boolean} stale */

@@ -107,7 +107,7 @@ export function mountRawData({ form, rescore, setAsOf }) {
         // The activation, retention and feature choices: the same file analysed again.
         onChoose: (choices) => upload.rerunEvents(choices),
       });
-      if (info?.file) droppedFiles.setEvents({ name: info.name, size: info.size, file: info.file, csv: result, read: info.read });
+      if (info?.file) droppedFiles.setEvents({ name: info.name, size: info.size, file: info.file, csv: result, read: info.read, options: info.eventsOptions });
     },
   });
 }
