@@ -234,7 +234,7 @@ fn on_time_and_completion_from_the_plan() {
     assert_eq!(criterion(&r, "on_time").status, LaunchCriterionStatus::Met);
     assert!(criterion(&r, "on_time")
         .basis
-        .contains("launchedOn not given"));
+        .contains("options.launchedOn not given"));
     let r = review(&plan(), json!({ "asOf": "2027-02-10" }), None);
     assert_eq!(
         criterion(&r, "on_time").measurable_on.as_deref(),
@@ -323,6 +323,10 @@ fn bad_options_are_named_all_at_once() {
     )
     .unwrap_err();
     assert_eq!(err.problems[0].path, "options.launchedOn");
+    assert_eq!(
+        err.problems[0].expected,
+        "the day it launched, on or before options.asOf (2027-03-01)"
+    );
     // More features than the review counts at once.
     let many: serde_json::Map<String, Value> =
         (0..65).map(|i| (format!("f{i}"), json!("x"))).collect();
@@ -343,6 +347,10 @@ fn bad_options_are_named_all_at_once() {
     )
     .unwrap_err();
     assert_eq!(err.problems[0].path, "options.featureEvents");
+    assert_eq!(
+        err.problems[0].expected,
+        "names of events in the data (options.events)"
+    );
     assert_eq!(
         err.problems[0].hint.as_deref(),
         Some("did you mean \"report_exported\"?")

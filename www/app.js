@@ -12,6 +12,7 @@ import { errorMessage, asSentence } from './lib/errors.js';
 import { encodeState, decodeState, useSampleProduct } from './lib/share.js';
 import { downloadJson, downloadBlob, scoreCardPng } from './lib/export.js';
 import { mountValidation } from './views/validation/index.js';
+import { droppedFiles } from './lib/dropped.js';
 import { setStatus } from './views/validation/results.js';
 
 /** @import { ShareState } from './lib/share.js' */
@@ -38,10 +39,13 @@ const page = {
 /** Mounts the launch view the first time it is needed (its module loads only then). */
 async function ensureLaunchView() {
   if (page.launchView) return page.launchView;
-  const [{ mountLaunch }, { checkLaunch, sampleLaunchPlan }] = await Promise.all([import('./views/launch/index.js'), loadAnalyses()]);
+  const [{ mountLaunch }, { checkLaunch, sampleLaunchPlan, reviewLaunch }] = await Promise.all([import('./views/launch/index.js'), loadAnalyses()]);
   page.launchView ??= mountLaunch($('#launch'), {
     checkLaunch,
     sampleLaunchPlan,
+    reviewLaunch,
+    // The survey and events files dropped in the validation view: the launch review uses them.
+    files: droppedFiles,
     state: page.launchState ?? undefined,
     onChange: (state) => { page.launchState = state; scheduleShareUpdate(); },
   });

@@ -6,10 +6,14 @@
 // In:  { kind: 'auto' | 'survey' | 'events', file: File | Blob | string | ArrayBuffer | Uint8Array, options }
 //      ('auto': readExport decides from the file's tool and columns; options
 //      then hold { survey, events }, each kind's own)
+//    | { kind: 'launch-review', file, options: { plan, options } }   (the launch
+//      review with an events file analysed before: reviewLaunch(plan, options)
+//      with the file's bytes as options.events, read by the library's own reader)
 // Out: { type: 'progress', phase: 'reading', loaded, total }   (repeatedly)
 //      { type: 'progress', phase: 'analysing' }
-//      { type: 'result', kind, result, info, timings: { readMs, analyseMs } }   (info: readExport's)
-//    | { type: 'error', name, message, problems, info? }
+//      { type: 'result', kind, result, info, timings: { readMs, analyseMs } }   (info: readExport's;
+//      for 'launch-review' the result is the LaunchReview, and no info)
+//    | { type: 'error', name, message, subject, problems, info? }
 import * as analyses from '../pkg/web/market_validation_analyses.js';
 import { errorMessage, errorProblems } from './lib/errors.js';
 
@@ -37,7 +41,7 @@ function needsReaders(bytes) {
  * The library's functions for a file: the analyses part, or for other
  * containers the readers part (loaded only then: it is ~330 KB gzip more).
  * @param {Uint8Array} bytes
- * @returns {Promise<Pick<typeof analyses, 'analyzeSurvey' | 'analyzeEventsCsv' | 'readExport'>>}
+ * @returns {Promise<Pick<typeof analyses, 'analyzeSurvey' | 'analyzeEventsCsv' | 'readExport' | 'reviewLaunch'>>}
  */
 async function engineFor(bytes) {
   if (!needsReaders(bytes)) {
@@ -109,15 +113,20 @@ self.onmessage = async ({ data }) => {
   /** @type {import('../pkg/web/market_validation.js').ExportInfo | undefined} */
   let info;
   try {
-    if (asked !== 'auto' && asked !== 'survey' && asked !== 'events') {
-      throw Object.assign(new Error(`unknown kind ${JSON.stringify(asked)}: expected "auto", "survey" or "events"`), { problems: [] });
+    if (asked !== 'auto' && asked !== 'survey' && asked !== 'events' && asked !== 'launch-review') {
+      throw Object.assign(new Error(`unknown kind ${JSON.stringify(asked)}: expected "auto", "survey", "events" or "launch-review"`), { problems: [] });
     }
     const started = performance.now();
     const input = await toInput(file);
     const readMs = performance.now() - started;
     self.postMessage({ type: 'progress', phase: 'analysing' });
-    const { analyzeSurvey, analyzeEventsCsv, readExport } = await engineFor(input);
+    const { analyzeSurvey, analyzeEventsCsv, readExport, reviewLaunch } = await engineFor(input);
     const t0 = performance.now();
+    if (asked === 'launch-review') {
+      const result = reviewLaunch(options?.plan, { ...options?.options, events: input });
+      self.postMessage({ type: 'result', kind: asked, result, timings: { readMs, analyseMs: performance.now() - t0 } });
+      return;
+    }
     info = readExport(input, asked === 'auto' ? undefined : { kind: asked });
     const kind = info.kind;
     if (kind === 'unknown') {

@@ -1,8 +1,9 @@
 // Analysing CSV files in a background worker (../worker.js), which tells
-// survey exports from event exports with the library's readExport, and
-// naming the files the page cannot read yet.
+// survey exports from event exports with the library's readExport; the
+// launch review with an events file analysed before, in the same worker;
+// and naming the files the page cannot read yet.
 
-/** @import { EventsCsvAnalysis, EventsOptions, ExportInfo, SurveyAnalysis, SurveyOptions } from '../../pkg/web/market_validation.js' */
+/** @import { EventsCsvAnalysis, EventsOptions, ExportInfo, LaunchPlan, LaunchReview, LaunchReviewOptions, SurveyAnalysis, SurveyOptions } from '../../pkg/web/market_validation.js' */
 
 /**
  * What the worker returns for each kind of file, and the options it takes.
@@ -31,12 +32,45 @@
  */
 export function analyzeFile(file, kind, options = {}, onProgress) {
   const own = kind === 'auto' ? options : options[kind];
-  const worker = new Worker(new URL('../worker.js', import.meta.url), { type: 'module', name: `analyse ${kind}` });
+  const job = workerJob({ kind, file, options: own }, `analyse ${kind}`, onProgress);
+  return {
+    promise: job.promise.then((data) => /** @type {FileAnalysis} */ (/** @type {unknown} */ ({ kind: data.kind, result: data.result, info: data.info, timings: data.timings }))),
+    cancel: job.cancel,
+  };
+}
+
+/**
+ * Reviews a launch with an events file, in its own module Worker: the file's
+ * bytes go to reviewLaunch() as `options.events`, read by the library as
+ * analyzeEventsCsv reads them (with `options.eventsOptions`), off the page's
+ * thread, with the readers part for a file that is not delimited text.
+ * @param {File | Blob} file the events file
+ * @param {LaunchPlan} plan
+ * @param {Omit<LaunchReviewOptions, 'events'>} options the review's options, the file's aside
+ * @returns {{ promise: Promise<LaunchReview>, cancel: () => void }} as analyzeFile's: it rejects with
+ *   reviewLaunch's error (its `.problems` and `.subject`)
+ */
+export function reviewLaunchOf(file, plan, options) {
+  const job = workerJob({ kind: 'launch-review', file, options: { plan, options } }, 'launch review');
+  return { promise: job.promise.then((data) => /** @type {LaunchReview} */ (data.result)), cancel: job.cancel };
+}
+
+/**
+ * Runs one job in its own module Worker (../worker.js).
+ * @param {{ kind: string, file: unknown, options: unknown }} message
+ * @param {string} name the worker's name
+ * @param {(p: Progress) => void} [onProgress]
+ * @returns {{ promise: Promise<ResultMessage>, cancel: () => void }} the worker's result message
+ *
+ * @typedef {{ kind: string, result: unknown, info?: ExportInfo, timings: Timings }} ResultMessage
+ */
+function workerJob(message, name, onProgress) {
+  const worker = new Worker(new URL('../worker.js', import.meta.url), { type: 'module', name });
   let finished = false;
   /** @type {(reason: unknown) => void} */
   let rejectJob = () => {};
   const finish = () => { if (!finished) worker.terminate(); finished = true; };
-  /** @type {Promise<FileAnalysis>} */
+  /** @type {Promise<ResultMessage>} */
   const promise = new Promise((resolve, reject) => {
     rejectJob = reject;
     worker.onmessage = ({ data }) => {
@@ -44,7 +78,7 @@ export function analyzeFile(file, kind, options = {}, onProgress) {
         try { onProgress?.(data); } catch (e) { console.error(e); }
       } else if (data?.type === 'result') {
         finish();
-        resolve({ kind: data.kind, result: data.result, info: data.info, timings: data.timings });
+        resolve(data);
       } else if (data?.type === 'error') {
         finish();
         reject(Object.assign(new Error(data.message), { name: data.name, subject: data.subject, problems: data.problems ?? [], info: data.info }));
@@ -61,7 +95,7 @@ export function analyzeFile(file, kind, options = {}, onProgress) {
       reject(Object.assign(new Error('The analysis result could not be passed back to the page'), { problems: [] }));
     };
   });
-  worker.postMessage({ kind, file, options: own });
+  worker.postMessage(message);
   return {
     promise,
     cancel() {

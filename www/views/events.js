@@ -5,7 +5,8 @@
 // under its chart, and the data tables keep every value.
 import { h, fmt, fmtPct, fmtInt, fmtCount } from '../lib/dom.js';
 import { lineChart, stackedBars, barChart, heatmap, chartWidth, CHAR_W } from '../lib/charts.js';
-import { figureRow, panel, rowIssues, useButton, verdictBadge } from '../lib/widgets.js';
+import { figureRow, panel, useButton, verdictBadge } from '../lib/widgets.js';
+import { readItems, readWarnings, readSkipped } from './events-read.js';
 import { choicesPanel } from './events-choices.js';
 import { featureSections } from './events-features.js';
 
@@ -29,22 +30,6 @@ const FLATTENING = {
   declining: ['Still declining', 'bad'],
   not_enough_data: ['Not enough periods yet', 'neutral'],
 };
-/** @type {Record<string, string>} */
-const DETECTED_BY = { option: 'named in the options', source: 'the export tool\'s own column', header: 'found by its header', values: 'found by its values' };
-/** The library's option names as the page's usage event options call them. @type {[RegExp, string][]} */
-const PAGE_WORDS = [
-  [/name the column in options\.columns\.user to choose otherwise/g, 'name another under "User id column" in the usage event options to choose otherwise'],
-  [/name a fuller id column in options\.columns\.user/g, 'name a fuller id column under "User id column" in the usage event options'],
-  [/set options\.timeUnit to read them otherwise/g, 'choose "Time unit" in the usage event options to read them otherwise'],
-];
-/** The library's text in the page's words. @param {string} text */
-const inPageWords = (text) => PAGE_WORDS.reduce((t, [re, words]) => t.replace(re, words), text);
-/** @type {Record<string, string>} */
-const TIME_FORMATS = {
-  'iso-8601': 'ISO-8601 text', 'epoch-seconds': 'seconds since 1970', 'epoch-milliseconds': 'milliseconds since 1970',
-  'epoch-microseconds': 'microseconds since 1970', 'epoch-nanoseconds': 'nanoseconds since 1970', yyyymmdd: 'dates written YYYYMMDD',
-};
-
 // Dates in the data are local calendar dates (YYYY-MM-DD): format them as UTC so no zone shifts them.
 const dayMonth = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
 const dayMonthYear = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: '2-digit', timeZone: 'UTC' });
@@ -150,34 +135,11 @@ function scoreInputsText(a) {
   return bits.length ? `Adds to the product data: ${bits.join(', ')}.` : 'Adds the usage and adoption figures to the product data.';
 }
 
-/**
- * How users were told apart, with its counts.
- * @param {import('../../pkg/web/market_validation.js').IdentityReport} id
- */
-function identityText(id) {
-  if (id.method === 'linked') {
-    const from = id.anonymousColumn ? `“${id.anonymousColumn}”` : 'anonymous ids';
-    const conflicts = id.conflicts ? `; ${fmtInt(id.conflicts)} seen with more than one, kept with the first` : '';
-    const aliases = id.aliases ? `, and ${fmtInt(id.aliases)} aliases given` : '';
-    return `Users: ${fmtInt(id.users)} people from ${fmtInt(id.ids)} ids. Each anonymous id (${from}) counts as the signed-in id (“${id.knownColumn ?? '—'}”) first seen with it: ${fmtInt(id.idsMerged)} linked${conflicts}${aliases}. Choose "Count every id apart" under "Users" in the usage event options to read ids as they are.`;
-  }
-  if (id.method === 'person') return `Users: ${fmtInt(id.users)} people, from the export's person column (its tool has merged each person's ids).`;
-  return `Users: ${fmtInt(id.users)}, every id counted apart.`;
-}
-
 /** How the file was read and what "new user" means. @param {EventsAnalysis} a @param {EventsCsvAnalysis} [csv] */
 function readingPanel(a, csv) {
   const items = [];
   if (csv) {
-    /** @param {string} what @param {import('../../pkg/web/market_validation.js').DetectedColumn | undefined} c */
-    const col = (what, c) => (c ? h('li', {}, `${what}: `, h('q', { text: c.header }),
-      h('span', { class: 'mv-muted', text: ` (column ${c.index + 1}, ${DETECTED_BY[c.detectedBy] ?? c.detectedBy}${c.runnerUp ? `; the other candidate: “${c.runnerUp}”` : ''})` })) : null);
-    items.push(col('User id', csv.userColumn), col('Time', csv.timeColumn), col('Signup time', csv.signupColumn),
-      csv.timeFormat ? h('li', {}, csv.timeFormat === 'iso-8601' ? 'Times read as ISO-8601 text'
-        : `Times are numbers, read as ${TIME_FORMATS[csv.timeFormat] ?? csv.timeFormat}`) : null,
-      csv.identity ? h('li', { 'data-testid': 'events-identity' }, identityText(csv.identity)) : null,
-      col('Event name', csv.eventColumn),
-      col('Session id', csv.sessionColumn),
+    items.push(...readItems(csv, 'events'),
       a.ignoredEvents?.count ? h('li', { 'data-testid': 'events-ignored' },
         `Not counted as activity: ${Object.entries(a.ignoredEvents.byName).sort((x, y) => y[1] - x[1]).map(([name, n]) => `${fmtInt(n)} ${name}`).join(', ')} (events the tools send on their own to say who a user is; their ids still link).`) : null);
   }
@@ -200,13 +162,10 @@ function readingPanel(a, csv) {
   const signupLines = signupFacts.filter(([n], i) => i === 0 || n > 0);
   return panel('How the data was read', [
     h('ul', { class: 'mv-plain-list' }, items.filter(Boolean)),
-    // What was guessed (a sparse user column passed over, the time unit), and how to choose otherwise.
-    csv?.warnings?.length ? h('ul', { class: 'mv-warnings', 'data-testid': 'events-warnings' },
-      csv.warnings.map((w) => h('li', { 'data-code': w.code, text: inPageWords(w.message) }))) : null,
+    csv ? readWarnings(csv, 'events') : null,
     signupLines.length ? h('ul', { class: 'mv-plain-list mv-signups', 'data-testid': 'signups-summary' },
       signupLines.map(([n, what]) => h('li', {}, h('span', { class: 'mv-count', text: fmtInt(n) }), ` ${what}`))) : null,
-    csv?.skipped?.count ? rowIssues('Rows not used', csv.skipped, 'rows')
-      : csv ? h('p', { class: 'mv-muted', text: 'Every row was used.' }) : null,
+    csv ? readSkipped(csv) : null,
   ], { wide: true, testid: 'events-reading' });
 }
 

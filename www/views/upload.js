@@ -51,7 +51,8 @@ function offsetOptions(selected) {
  *   its place), else with the error (shown beside the zone too) or the cancellation
  *
  * @typedef {{ file: File, name: string, size: number, kind: keyof Analyses, timings?: Timings, read?: ExportInfo,
- *   choices: EventChoices }} UploadInfo  choices: those the events were analysed with
+ *   choices: EventChoices, eventsOptions: EventsOptions }} UploadInfo  choices: those the events were analysed with;
+ *   eventsOptions: all the events options they were analysed with (the choices among them)
  */
 export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop = true } = {}) {
   const id = `mv-upload-${++mounts}`;
@@ -296,15 +297,15 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
       return { goOn: true, error };
     }
     const asked = kindAsked ?? chosenKind();
+    const options = { survey: readOptions('survey'), events: readOptions('events') };
     /** @type {UploadInfo} */
-    const info = { file, name: file.name, size: file.size, kind: asked === 'auto' ? 'survey' : asked, choices: { ...choices } };
+    const info = { file, name: file.name, size: file.size, kind: asked === 'auto' ? 'survey' : asked, choices: { ...choices }, eventsOptions: options.events };
     const size = formatBytes(file.size);
     setState('running');
     progress.max = Math.max(1, file.size);
     progress.value = 0;
     say(`Reading ${file.name}${count}…`, `Reading ${file.name}`);
     const started = performance.now();
-    const options = { survey: readOptions('survey'), events: readOptions('events') };
     const what = asked === 'auto' ? 'the file' : KIND_NAMES[asked];
     const job = analyzeFile(file, asked, options, (p) => {
       if (gen !== generation) return;

@@ -178,7 +178,7 @@ fn on_time(i: &Inputs) -> LaunchCriterion {
     c.basis = if given {
         format!("{plan_words}; launched on {}, {when}", iso_date(i.launched))
     } else {
-        format!("{plan_words}; launchedOn not given, so the planned day is taken as the launch day (pass options.launchedOn if it moved)")
+        format!("{plan_words}; options.launchedOn not given, so the planned day is taken as the launch day (pass it if the launch moved)")
     };
     c
 }

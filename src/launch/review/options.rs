@@ -134,7 +134,7 @@ pub(crate) fn read(
                 "options.launchedOn",
                 format!("\"{}\"", iso_date(day)),
                 format!(
-                    "the day it launched, on or before asOf ({})",
+                    "the day it launched, on or before options.asOf ({})",
                     iso_date(today)
                 ),
             ));

@@ -120,7 +120,7 @@ pub(crate) fn measure(
             vec![Problem::new(
                 "options.featureEvents",
                 format!("\"{name}\" and the other named events, none of which occurs"),
-                "names of events in the data (eventNames)",
+                "names of events in the data (options.events)",
             )
             .with_hint(hint)],
         ));

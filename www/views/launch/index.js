@@ -7,7 +7,9 @@
 // and the check re-runs (debounced). Bad input: the library's problems are
 // shown next to the inputs their paths name (`milestones[2].date`,
 // `featureMessaging[0].keyBenefits[1]`), the rest in a box at the top, and
-// the last good result stays visible, marked stale. Every text from the plan
+// the last good result stays visible, marked stale. Under them, the launch
+// review (review.js): after the launch, reviewLaunch() on the plan with the
+// files already dropped in the page. Every text from the plan
 // becomes a text node (never markup). Styles: launch.css (classes
 // `mv-launch-`), on top of views/views.css.
 import { h } from '../../lib/dom.js';
@@ -15,8 +17,10 @@ import { errorMessage, errorProblems } from '../../lib/errors.js';
 import { isPlain, clone, describe } from './plan-values.js';
 import { createEditor } from './editor/index.js';
 import { createReport } from './report.js';
+import { createReview } from './review.js';
 
-/** @import { LaunchPlan, LaunchOptions, LaunchReport, Problem } from '../../../pkg/web/market_validation.js' */
+/** @import { LaunchPlan, LaunchOptions, LaunchReport, LaunchReview, LaunchReviewOptions, Problem } from '../../../pkg/web/market_validation.js' */
+/** @import { DroppedFiles } from '../../lib/dropped.js' */
 /** @import { JsonObject } from './plan-values.js' */
 
 /** How long the view waits after a keystroke before it re-checks. */
@@ -52,14 +56,17 @@ const DEBOUNCE_MS = 120;
  * @param {(plan: LaunchPlan, options?: LaunchOptions | null) => LaunchReport} [o.checkLaunch]  the library's checkLaunch (required)
  * @param {() => { plan: LaunchPlan, options: LaunchOptions }} [o.sampleLaunchPlan]  the library's sampleLaunchPlan
  *   (the starting plan when no state is given, and the "Load sample" button)
+ * @param {(plan: LaunchPlan, options: LaunchReviewOptions) => LaunchReview} [o.reviewLaunch]  the library's reviewLaunch
+ *   (no launch review without it)
+ * @param {DroppedFiles} [o.files]  the files dropped in the page, which the review uses (none without it)
  * @param {unknown} [o.state]  the plan to start with: `{ plan, options? }`
  * @param {(state: LaunchState, info: ChangeInfo) => void} [o.onChange]
  *   called after every change the user makes (once the debounced check has run), with the new state;
  *   not called for setState() or rerun()
  * @returns {{ getState(): LaunchState, setState(state: unknown): void, rerun(): void,
- *   getReport(): LaunchReport | null, element: HTMLElement }}
+ *   getReport(): LaunchReport | null, getReview(): LaunchReview | null, element: HTMLElement }}
  */
-export function mountLaunch(container, { checkLaunch, sampleLaunchPlan, state: initial, onChange } = {}) {
+export function mountLaunch(container, { checkLaunch, sampleLaunchPlan, reviewLaunch, files, state: initial, onChange } = {}) {
   if (typeof checkLaunch !== 'function') throw new TypeError('mountLaunch: checkLaunch (the library function) is required');
   const check = checkLaunch;
 
@@ -84,8 +91,20 @@ export function mountLaunch(container, { checkLaunch, sampleLaunchPlan, state: i
     },
   });
   const report = createReport({ hasField: editor.hasField, focusPath: editor.focusPath });
+  const review = reviewLaunch ? createReview({
+    reviewLaunch,
+    files,
+    sampleLaunchPlan,
+    current: () => ({
+      plan: state.plan,
+      asOf: typeof state.options.asOf === 'string' ? state.options.asOf : '',
+      planOk: !state.stale && !state.problems.length && !!state.lastReport,
+    }),
+  }) : null;
 
-  const root = h('div', { class: 'mv-view mv-launch', 'data-testid': 'launch-view' }, h('div', { class: 'mv-launch-layout' }, editor.element, report.element));
+  // The review below the editor and the report, outside their grid: the editor sticks only beside the report.
+  const root = h('div', { class: 'mv-view mv-launch', 'data-testid': 'launch-view' },
+    h('div', { class: 'mv-launch-layout' }, editor.element, report.element), review?.element);
   container.replaceChildren(root);
 
   /** Runs `run` once the user has paused: a newer call replaces an older one. @param {() => void} run */
@@ -147,6 +166,7 @@ export function mountLaunch(container, { checkLaunch, sampleLaunchPlan, state: i
     }
     report.showStale(state.stale && !!state.lastReport);
     editor.showProblems();
+    review?.update();
     if (notify && typeof onChange === 'function') {
       try {
         onChange(getState(), { report: result, problems: [...state.problems], stale: state.stale });
@@ -168,6 +188,8 @@ export function mountLaunch(container, { checkLaunch, sampleLaunchPlan, state: i
     rerun() { runNow(false); },
     /** The last report that checked without problems (null before the first). */
     getReport: () => state.lastReport,
+    /** The last launch review shown (null before the first, or without reviewLaunch). */
+    getReview: () => review?.getReview() ?? null,
     /** The view's root element. */
     element: root,
   };

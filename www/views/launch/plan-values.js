@@ -15,6 +15,16 @@ import { ellipsize } from '../../lib/charts.js';
 export const isPlain = (v) => v != null && typeof v === 'object' && !Array.isArray(v);
 /** A deep copy of a JSON object or list. @template {object} T @param {T} v @returns {T} */
 export const clone = (v) => JSON.parse(JSON.stringify(v));
+/**
+ * JSON with sorted keys, to compare plans whatever the order of their keys.
+ * @param {unknown} value
+ * @returns {string}
+ */
+export function canonical(value) {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (isPlain(value)) return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(',')}}`;
+  return JSON.stringify(value) ?? 'null';
+}
 /** A value as input text: text as it is, anything else as JSON, nothing as ''. @param {unknown} v */
 export const textOf = (v) => (v == null ? '' : typeof v === 'string' ? v : JSON.stringify(v));
 

@@ -2,7 +2,9 @@
 // worker (views/upload.js), shown in their own sections above the results;
 // "Use in the score" puts their derived product data in the form, in place of
 // the groups it fills, and clears the groups still holding the sample's data.
+// The files shown are kept in lib/dropped.js for the launch tab's review.
 import { $ } from '../../lib/dom.js';
+import { droppedFiles } from '../../lib/dropped.js';
 import { setStatus } from './results.js';
 
 /** How the form labels the built-in sample's groups. */
@@ -85,6 +87,7 @@ export function mountRawData({ form, rescore, setAsOf }) {
       $(`#${other}-section`).hidden = true;
       $(`#${other}-view`).replaceChildren();
       shown[other] = '';
+      if (other === 'survey') droppedFiles.setSurvey(null); else droppedFiles.setEvents(null);
     }
     shown[kind] = name;
     $(`#${kind}-section`).hidden = false;
@@ -94,6 +97,7 @@ export function mountRawData({ form, rescore, setAsOf }) {
     onSurvey(result, info) {
       showing('survey', info?.name ?? '');
       renderSurvey($('#survey-view'), result, { onUse: (surveyData) => useDerived({ surveyData }, info?.name ?? 'the survey file'), fileName: info?.name });
+      droppedFiles.setSurvey({ name: info?.name ?? 'the survey file', size: info?.size ?? 0, result });
     },
     onEvents(result, info) {
       showing('events', info?.name ?? '');
@@ -103,6 +107,7 @@ export function mountRawData({ form, rescore, setAsOf }) {
         // The activation, retention and feature choices: the same file analysed again.
         onChoose: (choices) => upload.rerunEvents(choices),
       });
+      if (info?.file) droppedFiles.setEvents({ name: info.name, size: info.size, file: info.file, csv: result, read: info.read, options: info.eventsOptions });
     },
   });
 }

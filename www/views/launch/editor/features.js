@@ -10,9 +10,9 @@ import { rowLabel, textInput, listInput, button, removeButton, listOrNotice } fr
 /** The plan's features, or none when it has no list of them. @param {SectionContext} ctx @returns {unknown[]} */
 const featureList = (ctx) => (Array.isArray(ctx.state.plan.newFeatures) ? ctx.state.plan.newFeatures : []);
 /** A feature's id: the text itself, or its `id`. @param {unknown} f */
-const featureId = (f) => (typeof f === 'string' ? f : isPlain(f) ? textOf(f.id) : '');
+export const featureId = (f) => (typeof f === 'string' ? f : isPlain(f) ? textOf(f.id) : '');
 /** A feature's name, when it has one. @param {unknown} f */
-const featureName = (f) => (isPlain(f) && typeof f.name === 'string' && f.name.trim() ? f.name : '');
+export const featureName = (f) => (isPlain(f) && typeof f.name === 'string' && f.name.trim() ? f.name : '');
 
 /**
  * The features section: an id and a name per feature.
