@@ -174,8 +174,8 @@ fn an_amplitude_zip_of_gzipped_json_lines() {
     assert_eq!(r.analysis.events, e["events"].as_u64().unwrap());
     assert_eq!(r.analysis.users, e["users"].as_u64().unwrap());
     // The line cut short is reported in its own file, at its own line.
-    assert_eq!(r.skipped.count, 1, "{:?}", r.skipped);
-    let issue = &r.skipped.first[0];
+    assert_eq!(r.read.skipped.count, 1, "{:?}", r.read.skipped);
+    let issue = &r.read.skipped.first[0];
     assert_eq!(
         (issue.file.as_deref(), issue.line),
         (e["cutLine"]["file"].as_str(), e["cutLine"]["line"].as_u64())
@@ -189,7 +189,7 @@ fn csv_files_of_one_export_join_and_keep_their_lines() {
     let bytes = zip_of(&[("part-2.csv", b), ("part-1.csv", a)]);
     let r = analyze_events_csv(&bytes, &EventsConfig::default()).unwrap();
     assert_eq!((r.analysis.events, r.analysis.users), (3, 3));
-    let issue = &r.skipped.first[0];
+    let issue = &r.read.skipped.first[0];
     assert_eq!(
         (issue.file.as_deref(), issue.line),
         (Some("part-2.csv"), Some(3))

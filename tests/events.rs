@@ -690,15 +690,19 @@ mod csv_input {
         let text = "event,user_id,timestamp\r\nopen,ana,2026-11-02T09:00:00Z\r\nopen,bo,2026-11-02 23:30:00+01:00\r\n\r\nopen,,2026-11-03T09:00:00Z\r\nopen,ana,yesterday\r\nopen,ana\r\nopen,ana,2026-11-03T10:00:00.250Z\r\n";
         let r = analyze_events_csv(text.as_bytes(), &EventsConfig::default()).unwrap();
         assert_eq!(
-            (r.user_column.header.as_str(), r.time_column.header.as_str()),
+            (
+                r.read.user_column.header.as_str(),
+                r.read.time_column.header.as_str()
+            ),
             ("user_id", "timestamp")
         );
-        assert_eq!(r.time_format, "iso-8601");
+        assert_eq!(r.read.time_format, "iso-8601");
         assert_eq!(r.analysis.events, 3);
         assert_eq!(r.analysis.users, 2);
         // bo's 23:30+01:00 is 22:30 UTC on Nov 2.
         assert_eq!(r.analysis.daily[0].active, 2);
         let lines: Vec<(Option<u64>, &str)> = r
+            .read
             .skipped
             .first
             .iter()
@@ -723,7 +727,7 @@ mod csv_input {
             &config(r#"{"columns": {"signup": "signed_up"}}"#),
         )
         .unwrap();
-        assert_eq!(r.signup_column.as_ref().map(|c| c.index), Some(2));
+        assert_eq!(r.read.signup_column.as_ref().map(|c| c.index), Some(2));
         assert_eq!(r.analysis.new_users_defined_by, "signup");
         // ana signed up on Nov 2 (new then, not at her first event on Nov 3); bo has no signup time.
         let new: Vec<u64> = r.analysis.daily.iter().map(|d| d.new_users).collect();
@@ -731,9 +735,9 @@ mod csv_input {
         let summary = r.analysis.signups.as_ref().unwrap();
         assert_eq!((summary.users, summary.without_signup), (1, 1));
         // cy's unreadable signup time skips the row, reported by line.
-        assert_eq!(r.skipped.first.len(), 1);
-        assert_eq!(r.skipped.first[0].line, Some(5));
-        assert!(r.skipped.first[0].reason.contains("signup time"));
+        assert_eq!(r.read.skipped.first.len(), 1);
+        assert_eq!(r.read.skipped.first[0].line, Some(5));
+        assert!(r.read.skipped.first[0].reason.contains("signup time"));
         // Never detected: without the option the column is ignored.
         let plain = analyze_events_csv(text.as_bytes(), &EventsConfig::default()).unwrap();
         assert_eq!(plain.analysis.new_users_defined_by, "first_event");
@@ -753,7 +757,7 @@ mod csv_input {
     fn epoch_seconds_are_detected_and_columns_can_be_named() {
         let auto = "user;when\n1;1762000000\n2;1762086400\n1;1762172800\n";
         let r = analyze_events_csv(auto.as_bytes(), &EventsConfig::default()).unwrap();
-        assert_eq!(r.time_format, "epoch-seconds");
+        assert_eq!(r.read.time_format, "epoch-seconds");
         assert_eq!(r.analysis.first_date, "2025-11-01");
         let text = "who;when\n1;1762000000\n2;1762086400\n1;1762172800\n";
         assert!(
@@ -765,7 +769,7 @@ mod csv_input {
             &config(r#"{"columns": {"user": "WHO", "time": "when"}}"#),
         )
         .unwrap();
-        assert_eq!(named.user_column.detected_by, "option");
+        assert_eq!(named.read.user_column.detected_by, "option");
         let err = analyze_events_csv(text.as_bytes(), &config(r#"{"columns": {"user": "whom"}}"#))
             .unwrap_err();
         assert!(err.to_string().contains("did you mean \"who\"?"), "{err}");

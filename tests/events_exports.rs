@@ -46,34 +46,38 @@ fn ga4_microseconds_and_a_row_out_of_range() {
     let r = analyse(&fixture("ga4-flattened.csv"), "{}");
     assert_figures(&r, &e);
     assert_eq!(
-        (r.user_column.header.as_str(), r.time_column.header.as_str()),
+        (
+            r.read.user_column.header.as_str(),
+            r.read.time_column.header.as_str()
+        ),
         ("user_pseudo_id", "event_timestamp")
     );
-    assert_eq!(r.time_format, "epoch-microseconds");
+    assert_eq!(r.read.time_format, "epoch-microseconds");
     assert!(
-        r.warnings
+        r.read
+            .warnings
             .iter()
             .any(|w| w.code == "time_unit" && w.message.contains("microseconds")),
         "{:?}",
-        r.warnings
+        r.read.warnings
     );
     // The corrupted row is skipped and named by its line; the call does not fail.
-    assert_eq!(r.skipped.count, 1);
-    assert_eq!(r.skipped.first[0].line, e["badLine"].as_u64());
-    assert!(r.skipped.first[0].reason.contains("1970 to 2099"));
+    assert_eq!(r.read.skipped.count, 1);
+    assert_eq!(r.read.skipped.first[0].line, e["badLine"].as_u64());
+    assert!(r.read.skipped.first[0].reason.contains("1970 to 2099"));
     // Its date column alone: YYYYMMDD dates, not seconds.
     let r = analyse(
         &fixture("ga4-flattened.csv"),
         r#"{"columns": {"time": "event_date"}}"#,
     );
-    assert_eq!(r.time_format, "yyyymmdd");
+    assert_eq!(r.read.time_format, "yyyymmdd");
     assert_eq!(r.analysis.first_date, e["firstDate"].as_str().unwrap());
     // Named, the unit is not guessed.
     let r = analyse(
         &fixture("ga4-flattened.csv"),
         r#"{"timeUnit": "microseconds"}"#,
     );
-    assert!(r.warnings.iter().all(|w| w.code != "time_unit"));
+    assert!(r.read.warnings.iter().all(|w| w.code != "time_unit"));
 }
 
 #[test]
@@ -81,9 +85,9 @@ fn segment_links_anonymous_ids_to_the_known_ids_seen_with_them() {
     let e = expected("segment");
     let r = analyse(&fixture("segment-tracks.csv"), "{}");
     assert_figures(&r, &e);
-    assert_eq!(r.time_column.header, "timestamp");
-    assert_eq!(r.user_column.header, "anonymous_id");
-    let id = &r.identity;
+    assert_eq!(r.read.time_column.header, "timestamp");
+    assert_eq!(r.read.user_column.header, "anonymous_id");
+    let id = &r.read.identity;
     assert_eq!(
         (id.method.as_str(), id.known_column.as_deref()),
         ("linked", Some("user_id"))
@@ -97,14 +101,19 @@ fn segment_links_anonymous_ids_to_the_known_ids_seen_with_them() {
             e["conflicts"].as_u64().unwrap()
         )
     );
-    assert!(r.warnings.iter().all(|w| w.code != "user_column_sparse"));
+    assert!(r
+        .read
+        .warnings
+        .iter()
+        .all(|w| w.code != "user_column_sparse"));
 
     // As they are: every anonymous id a user, and the sparse user_id said.
     let r = analyse(&fixture("segment-tracks.csv"), r#"{"identity": "as-is"}"#);
     assert_eq!(r.analysis.users, e["anonymousIds"].as_u64().unwrap());
-    assert_eq!(r.identity.method, "as-is");
-    assert_eq!(r.user_column.runner_up.as_deref(), Some("user_id"));
+    assert_eq!(r.read.identity.method, "as-is");
+    assert_eq!(r.read.user_column.runner_up.as_deref(), Some("user_id"));
     let warning = r
+        .read
         .warnings
         .iter()
         .find(|w| w.code == "user_column_sparse")
@@ -124,7 +133,7 @@ fn segment_links_anonymous_ids_to_the_known_ids_seen_with_them() {
     let more = analyse(text.as_bytes(), "{}");
     assert_eq!(more.analysis.events, e["events"].as_u64().unwrap() + 1);
     assert_eq!(more.analysis.users, e["users"].as_u64().unwrap());
-    assert_eq!(more.skipped.count, 0);
+    assert_eq!(more.read.skipped.count, 0);
 
     // An alias joins two people: one fewer user.
     let r = analyse(
@@ -132,7 +141,7 @@ fn segment_links_anonymous_ids_to_the_known_ids_seen_with_them() {
         r#"{"aliases": [{"from": "user-3", "to": "user-4"}]}"#,
     );
     assert_eq!(r.analysis.users, e["users"].as_u64().unwrap() - 1);
-    assert_eq!(r.identity.aliases, 1);
+    assert_eq!(r.read.identity.aliases, 1);
 }
 
 #[test]
@@ -142,20 +151,23 @@ fn mixpanel_links_device_ids_to_user_ids() {
     let r = analyse(&fixture("mixpanel-export.jsonl"), "{}");
     assert_figures(&r, &e);
     assert_eq!(
-        (r.user_column.header.as_str(), r.time_column.header.as_str()),
+        (
+            r.read.user_column.header.as_str(),
+            r.read.time_column.header.as_str()
+        ),
         ("properties.distinct_id", "properties.time")
     );
-    assert_eq!(r.time_format, "epoch-seconds");
+    assert_eq!(r.read.time_format, "epoch-seconds");
     assert_eq!(
         (
-            r.identity.method.as_str(),
-            r.identity.known_column.as_deref()
+            r.read.identity.method.as_str(),
+            r.read.identity.known_column.as_deref()
         ),
         ("linked", Some("properties.$user_id"))
     );
-    assert_eq!(r.identity.ids, e["distinctIds"].as_u64().unwrap());
+    assert_eq!(r.read.identity.ids, e["distinctIds"].as_u64().unwrap());
     assert_eq!(
-        r.identity.anonymous_column.as_deref(),
+        r.read.identity.anonymous_column.as_deref(),
         Some("properties.$device_id")
     );
     let r = analyse(
@@ -174,9 +186,9 @@ fn ga4_nested_json_lines_with_its_event_params() {
     assert_figures(&r, &e);
     assert_eq!(
         (
-            r.user_column.header.as_str(),
-            r.time_column.header.as_str(),
-            r.time_format.as_str()
+            r.read.user_column.header.as_str(),
+            r.read.time_column.header.as_str(),
+            r.read.time_format.as_str()
         ),
         ("user_pseudo_id", "event_timestamp", "epoch-microseconds")
     );
@@ -189,7 +201,7 @@ fn ga4_nested_json_lines_with_its_event_params() {
         .any(|c| c.header == "event_params.ga_session_id"));
     // ... and sessions are read from it: one per user and id.
     assert_eq!(
-        r.session_column.as_ref().unwrap().header,
+        r.read.session_column.as_ref().unwrap().header,
         "event_params.ga_session_id"
     );
     let sessions = r.analysis.sessions.as_ref().unwrap();
@@ -220,8 +232,8 @@ fn amplitude_sessions_activation_and_features() {
     assert_figures(&r, &e);
     assert_eq!(
         (
-            r.event_column.as_ref().unwrap().header.as_str(),
-            r.session_column.as_ref().unwrap().header.as_str()
+            r.read.event_column.as_ref().unwrap().header.as_str(),
+            r.read.session_column.as_ref().unwrap().header.as_str()
         ),
         ("event_type", "session_id")
     );
@@ -276,13 +288,13 @@ fn heap_all_events() {
     assert_figures(&r, &e);
     assert_eq!(
         (
-            r.user_column.header.as_str(),
-            r.user_column.detected_by.as_str(),
-            r.time_column.header.as_str()
+            r.read.user_column.header.as_str(),
+            r.read.user_column.detected_by.as_str(),
+            r.read.time_column.header.as_str()
         ),
         ("user_id", "source", "time")
     );
-    assert_eq!(r.session_column.as_ref().unwrap().header, "session_id");
+    assert_eq!(r.read.session_column.as_ref().unwrap().header, "session_id");
 }
 
 #[test]
@@ -292,12 +304,12 @@ fn amplitude_reads_event_time_and_its_own_id() {
     assert_figures(&r, &e);
     assert_eq!(
         (
-            r.user_column.header.as_str(),
-            r.user_column.detected_by.as_str()
+            r.read.user_column.header.as_str(),
+            r.read.user_column.detected_by.as_str()
         ),
         ("amplitude_id", "source")
     );
-    assert_eq!(r.time_column.header, "event_time");
+    assert_eq!(r.read.time_column.header, "event_time");
     let info = read_export(&fixture("amplitude-events.csv"), &ExportOptions::default()).unwrap();
     let time = info
         .columns
@@ -312,10 +324,10 @@ fn posthog_counts_people_not_distinct_ids() {
     let e = expected("posthog");
     let r = analyse(&fixture("posthog-events.csv"), "{}");
     assert_figures(&r, &e);
-    assert_eq!(r.user_column.header, "person_id");
-    assert_eq!(r.user_column.runner_up.as_deref(), Some("distinct_id"));
+    assert_eq!(r.read.user_column.header, "person_id");
+    assert_eq!(r.read.user_column.runner_up.as_deref(), Some("distinct_id"));
     // Its own bookkeeping events are not activity: counted by name, never a user.
-    assert_eq!(r.event_column.as_ref().unwrap().header, "event");
+    assert_eq!(r.read.event_column.as_ref().unwrap().header, "event");
     let ignored: std::collections::BTreeMap<String, u64> =
         serde_json::from_value(e["ignored"].clone()).unwrap();
     assert_eq!(r.analysis.ignored_events.as_ref().unwrap().by_name, ignored);
@@ -407,7 +419,7 @@ proptest! {
         let want = analyse(&base, "{}");
         let got = analyse(&rows_reordered(&base, seed), "{}");
         prop_assert_eq!(got.analysis.users, want.analysis.users);
-        prop_assert_eq!(&got.identity, &want.identity);
+        prop_assert_eq!(&got.read.identity, &want.read.identity);
         prop_assert_eq!(&got.analysis.daily, &want.analysis.daily);
     }
 
@@ -421,8 +433,8 @@ proptest! {
         let want = analyse(&base, "{}");
         let got = analyse(&reshaped(&base, &order, extra), "{}");
         prop_assert_eq!(&got.analysis, &want.analysis);
-        prop_assert_eq!(&got.identity, &want.identity);
-        prop_assert_eq!(&got.user_column.header, &want.user_column.header);
-        prop_assert_eq!(&got.time_column.header, &want.time_column.header);
+        prop_assert_eq!(&got.read.identity, &want.read.identity);
+        prop_assert_eq!(&got.read.user_column.header, &want.read.user_column.header);
+        prop_assert_eq!(&got.read.time_column.header, &want.read.time_column.header);
     }
 }

@@ -187,9 +187,14 @@ fn json_lines_and_arrays_are_tables_with_their_own_lines() {
     let r = analyze_events_csv(mixpanel.as_bytes(), &EventsConfig::default()).unwrap();
     assert_eq!((r.analysis.events, r.analysis.users), (3, 2));
     // The broken third line is reported by its line in the file.
-    assert_eq!(r.skipped.count, 1);
-    assert_eq!(r.skipped.first[0].line, Some(3), "{:?}", r.skipped.first);
-    assert!(r.skipped.first[0].reason.starts_with("not valid JSON"));
+    assert_eq!(r.read.skipped.count, 1);
+    assert_eq!(
+        r.read.skipped.first[0].line,
+        Some(3),
+        "{:?}",
+        r.read.skipped.first
+    );
+    assert!(r.read.skipped.first[0].reason.starts_with("not valid JSON"));
     // A survey as a JSON array.
     let survey = b"[\n {\"How likely are you to recommend Acme?\": 10, \"role\": \"Dev\"},\n {\"How likely are you to recommend Acme?\": 3, \"role\": \"PM\"}\n]";
     let r = market_validation::survey::analyze_survey_csv(

@@ -30,6 +30,34 @@ const SAMPLE_ROWS: usize = 200;
 pub struct EventsCsvAnalysis {
     /// The analysis of the rows that could be read.
     pub analysis: EventsAnalysis,
+    /// How the file was read (its fields beside `analysis`).
+    #[serde(flatten)]
+    pub read: EventsExportRead,
+}
+
+/// An events export read into columns, with how it was read: what
+/// [`analyze_events_csv`] analyses, and what other readers of events (the
+/// launch review) take from a file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventsExport {
+    /// The events, one user per person after linking.
+    pub events: EventColumns,
+    /// Each user's signup time (the first; differing ones beside it), when
+    /// `options.columns.signup` named a column.
+    pub signups: Option<(Vec<u32>, Vec<f64>)>,
+    /// How the file was read.
+    pub read: EventsExportRead,
+    /// The events left out as they were read (`options.ignoreEvents`), when
+    /// the export has event names.
+    pub ignored: Option<IgnoredEvents>,
+}
+
+/// How an events export was read: the columns chosen, the time format, the
+/// rows passed over, how users were identified and what was guessed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct EventsExportRead {
     /// The user id column used, and how it was found.
     pub user_column: DetectedColumn,
     /// The timestamp column used, and how it was found.
@@ -67,58 +95,6 @@ pub struct EventsCsvAnalysis {
     pub warnings: Vec<Warning>,
 }
 
-/// An events export read into columns, with how it was read: what
-/// [`analyze_events_csv`] analyses, and what other readers of events (the
-/// launch review) take from a file.
-#[derive(Debug, Clone, PartialEq)]
-pub struct EventsExport {
-    /// The events, one user per person after linking.
-    pub events: EventColumns,
-    /// Each user's signup time (the first; differing ones beside it), when
-    /// `options.columns.signup` named a column.
-    pub signups: Option<(Vec<u32>, Vec<f64>)>,
-    /// How the file was read.
-    pub read: EventsExportRead,
-    /// The events left out as they were read (`options.ignoreEvents`), when
-    /// the export has event names.
-    pub ignored: Option<IgnoredEvents>,
-}
-
-/// How an events export was read: the columns chosen, the time format, the
-/// rows passed over, how users were identified and what was guessed.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub struct EventsExportRead {
-    /// The user id column used, and how it was found.
-    pub user_column: DetectedColumn,
-    /// The timestamp column used, and how it was found.
-    pub time_column: DetectedColumn,
-    /// The signup time column, when `options.columns.signup` named one.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub signup_column: Option<DetectedColumn>,
-    /// How the time column was read (as in `analyzeEventsCsv`'s `timeFormat`).
-    #[cfg_attr(
-        feature = "wasm",
-        tsify(
-            type = "\"iso-8601\" | \"epoch-seconds\" | \"epoch-milliseconds\" | \"epoch-microseconds\" | \"epoch-nanoseconds\" | \"yyyymmdd\""
-        )
-    )]
-    pub time_format: String,
-    /// Rows not used, by line number (and file, for an archive) and reason.
-    pub skipped: RowReport,
-    /// The event name column, when the export has one.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub event_column: Option<DetectedColumn>,
-    /// The session id column, when the export has one.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub session_column: Option<DetectedColumn>,
-    /// How users were identified.
-    pub identity: IdentityReport,
-    /// What was guessed, with how to choose otherwise.
-    pub warnings: Vec<Warning>,
-}
-
 /// Analyses an export of events (any container the import layer reads).
 pub fn analyze_events_csv(
     bytes: &[u8],
@@ -136,18 +112,7 @@ pub fn analyze_events_csv(
     });
     let mut analysis = analyze_event_columns(events, signups.as_ref(), config)?;
     analysis.ignored_events = ignored;
-    Ok(EventsCsvAnalysis {
-        analysis,
-        user_column: read.user_column,
-        time_column: read.time_column,
-        signup_column: read.signup_column,
-        time_format: read.time_format,
-        skipped: read.skipped,
-        event_column: read.event_column,
-        session_column: read.session_column,
-        identity: read.identity,
-        warnings: read.warnings,
-    })
+    Ok(EventsCsvAnalysis { analysis, read })
 }
 
 /// Reads an export of events (any container the import layer reads) into
