@@ -122,7 +122,7 @@ run_suite() {
 run_node_suite() { local name=$1 expected=$2; shift 2; run_suite "$name" "$expected" node "$@"; }
 
 step "the wasm boundary: hostile values and oversized inputs, then fuzzing (Node)"
-run_node_suite hostile 83 tests/boundary/hostile.mjs
+run_node_suite hostile 85 tests/boundary/hostile.mjs
 run_node_suite fuzz 14 tests/boundary/fuzz.mjs
 
 step "the size of each part against its budget (scripts/size-budget.json)"
@@ -136,7 +136,7 @@ step "SQL on the warehouse engines: DuckDB, ClickHouse (chdb), Spark local; BigQ
 run_suite warehouse 19 tools/engines-venv/bin/python tests/warehouse/runner_selftest.py
 # eventsSql's statements on each engine; analyzeEventAggregates of the results
 # must equal analyzeEvents of the raw events (needs the package built above).
-run_node_suite warehouse-analysis 43 tests/warehouse/engines.mjs
+run_node_suite warehouse-analysis 49 tests/warehouse/engines.mjs
 
 step "the demo page in Chromium (Playwright)"
 node --test --test-reporter=tap tests/page/ 2>&1 | tee "$logs/page.log" || true

@@ -243,3 +243,38 @@ fn tables_that_disagree_or_cannot_be_read_are_errors_naming_the_cell() {
     let err = analyze_event_aggregates(&RawValue::from_json(&t), &RawValue::Null).unwrap_err();
     assert_eq!(err.problems[0].path, "tables.summary[0].format");
 }
+
+#[test]
+fn tables_bigger_than_any_result_are_refused_as_they_are_read() {
+    use market_validation::warehouse::{MAX_COLUMNS, MAX_TABLE_CELLS};
+    // A cell that is not a value.
+    let mut t = hand_tables();
+    t["growth"][0]["period"] = json!([20458]);
+    let err = analyze_event_aggregates(&RawValue::from_json(&t), &RawValue::Null).unwrap_err();
+    assert_eq!(err.problems[0].path, "tables.growth[0].period");
+    // A row wider than any statement's result.
+    let header: Vec<String> = (0..=MAX_COLUMNS).map(|i| format!("c{i}")).collect();
+    let mut t = hand_tables();
+    t["daily"] = json!(format!("{}\n", header.join(",")) + &"1,".repeat(MAX_COLUMNS) + "1\n");
+    let err = analyze_event_aggregates(&RawValue::from_json(&t), &RawValue::Null).unwrap_err();
+    assert_eq!(err.problems[0].path, "tables.daily[0]");
+    // More values than the largest result holds: refused at the row that passes the budget.
+    let rows = MAX_TABLE_CELLS / 4 + 1;
+    // (Made as a RawValue: JSON's reader keeps texts short, the bindings read a table's text whole.)
+    let RawValue::Object(mut entries) = RawValue::from_json(&hand_tables()) else {
+        unreachable!()
+    };
+    for (name, value) in entries.iter_mut() {
+        if name == "cohorts" {
+            let text = format!("cohort,period_offset,users,x\n{}", "1,2,3,4\n".repeat(rows));
+            *value = RawValue::String(text);
+        }
+    }
+    let err = analyze_event_aggregates(&RawValue::Object(entries), &RawValue::Null).unwrap_err();
+    assert_eq!(err.problems[0].path, "tables.cohorts");
+    assert!(
+        err.problems[0].expected.contains("4000000 values"),
+        "{}",
+        err.problems[0].expected
+    );
+}

@@ -35,7 +35,9 @@ mod tables_in;
 pub use dialect::{Dialect, DIALECTS};
 pub use options::EventsSqlOptions;
 pub use statements::SqlStatement;
-pub use tables_in::MAX_ROWS;
+#[cfg(feature = "wasm")]
+pub(crate) use tables_in::CellBudget;
+pub use tables_in::{MAX_COLUMNS, MAX_ROWS, MAX_TABLE_CELLS};
 
 use crate::events::EventsAnalysis;
 use crate::input::problem::InputError;

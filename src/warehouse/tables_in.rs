@@ -10,6 +10,12 @@ use crate::input::raw::RawValue;
 /// Most rows in one result table (`analyzeEventAggregates`): far more than any of them holds (a row
 /// per day, per cohort cell), so more means the wrong table.
 pub const MAX_ROWS: usize = 2_000_000;
+/// Most values in one result table's rows, all columns counted: the largest
+/// (a cohort triangle of 400,000 cells, 3 columns) holds 1.2 million. It
+/// bounds the memory a table can take while it is read.
+pub const MAX_TABLE_CELLS: usize = 4_000_000;
+/// Most columns in one row (the statements' widest result has 17).
+pub const MAX_COLUMNS: usize = 64;
 
 /// One result table: its rows, each a list of (lower-case column, value).
 pub(crate) struct Table {
@@ -36,34 +42,27 @@ impl Table {
                     return None;
                 }
                 let mut rows = Vec::with_capacity(items.len());
+                let mut budget = CellBudget::default();
                 for (i, item) in items.iter().enumerate() {
-                    match item {
-                        RawValue::Object(entries) => rows.push(
+                    if let Err(problem) = budget.take(&format!("{path}[{i}]"), item) {
+                        problems.push(problem);
+                        return None;
+                    }
+                    if let RawValue::Object(entries) = item {
+                        rows.push(
                             entries
                                 .iter()
                                 .map(|(k, v)| (k.to_ascii_lowercase(), v.clone()))
                                 .collect(),
-                        ),
-                        other => {
-                            problems.push(Problem::new(
-                                format!("{path}[{i}]"),
-                                other.describe(),
-                                "a row object ({ column: value, ... })",
-                            ));
-                            return None;
-                        }
+                        );
                     }
                 }
                 rows
             }
-            RawValue::String(text) => match csv_rows(text) {
-                Ok(rows) if rows.len() > MAX_ROWS => {
-                    problems.push(too_many(&path, rows.len()));
-                    return None;
-                }
+            RawValue::String(text) => match csv_rows(text, &path) {
                 Ok(rows) => rows,
-                Err(why) => {
-                    problems.push(Problem::new(&path, why, expected));
+                Err(problem) => {
+                    problems.push(problem);
                     return None;
                 }
             },
@@ -140,22 +139,90 @@ fn too_many(path: &str, n: usize) -> Problem {
     )
 }
 
+/// What a table's rows may hold, counted row by row as they are read (so
+/// that a reader can stop before a table takes more memory than it should):
+/// flat row objects of at most [`MAX_COLUMNS`] values, [`MAX_ROWS`] rows,
+/// [`MAX_TABLE_CELLS`] values in all.
+#[derive(Default)]
+pub(crate) struct CellBudget {
+    rows: usize,
+    cells: usize,
+}
+
+impl CellBudget {
+    /// Counts one row (at `path`); the problem when it is not a flat row
+    /// object or the table is over its budget.
+    pub(crate) fn take(&mut self, path: &str, row: &RawValue) -> Result<(), Problem> {
+        let RawValue::Object(entries) = row else {
+            return Err(Problem::new(
+                path,
+                row.describe(),
+                "a row object ({ column: value, ... })",
+            ));
+        };
+        if let Some((key, value)) = entries
+            .iter()
+            .find(|(_, v)| matches!(v, RawValue::Array(_) | RawValue::Object(_)))
+        {
+            return Err(Problem::new(
+                format!("{path}.{key}"),
+                value.describe(),
+                "a number, a text or null (a result table's cell)",
+            ));
+        }
+        self.count(path, entries.len())
+    }
+
+    /// Counts a row of `columns` values.
+    fn count(&mut self, path: &str, columns: usize) -> Result<(), Problem> {
+        self.rows += 1;
+        self.cells += columns;
+        if columns > MAX_COLUMNS {
+            return Err(Problem::new(
+                path,
+                format!("a row of {columns} columns"),
+                format!("at most {MAX_COLUMNS} columns (the statements' results have at most 17)"),
+            ));
+        }
+        if self.rows > MAX_ROWS || self.cells > MAX_TABLE_CELLS {
+            let table = path.split('[').next().unwrap_or(path);
+            return Err(Problem::new(
+                table,
+                format!("more than {} rows or {} values", self.rows - 1, self.cells - columns),
+                format!(
+                    "at most {MAX_ROWS} rows and {MAX_TABLE_CELLS} values (the statements' results are small: check the table)"
+                ),
+            ));
+        }
+        Ok(())
+    }
+}
+
 /// A CSV table's rows, the header's names lower-cased; cells as text (an
 /// empty cell is NULL).
-fn csv_rows(text: &str) -> Result<Vec<Vec<(String, RawValue)>>, String> {
+fn csv_rows(text: &str, path: &str) -> Result<Vec<Vec<(String, RawValue)>>, Problem> {
+    let unreadable = |why: String| {
+        Problem::new(
+            path,
+            why,
+            "the statement's result: an array of row objects, or its CSV text",
+        )
+    };
     let mut reader = csv::ReaderBuilder::new()
         .flexible(false)
         .from_reader(text.as_bytes());
     let header: Vec<String> = reader
         .headers()
-        .map_err(|e| format!("CSV that cannot be read ({e})"))?
+        .map_err(|e| unreadable(format!("CSV that cannot be read ({e})")))?
         .iter()
         .map(|h| h.trim().trim_start_matches('\u{feff}').to_ascii_lowercase())
         .collect();
+    let mut budget = CellBudget::default();
     let mut rows = Vec::new();
     for (i, record) in reader.records().enumerate() {
-        let record =
-            record.map_err(|e| format!("CSV that cannot be read at row {} ({e})", i + 1))?;
+        let record = record
+            .map_err(|e| unreadable(format!("CSV that cannot be read at row {} ({e})", i + 1)))?;
+        budget.count(&format!("{path}[{i}]"), record.len())?;
         rows.push(
             header
                 .iter()
@@ -170,9 +237,6 @@ fn csv_rows(text: &str) -> Result<Vec<Vec<(String, RawValue)>>, String> {
                 })
                 .collect(),
         );
-        if rows.len() > MAX_ROWS {
-            break;
-        }
     }
     Ok(rows)
 }

@@ -6,8 +6,9 @@ use super::js_reader::{array_length, read_arg, read_options, wrong_value};
 use super::typed;
 use super::typed_arrays::MAX_FILE_CHARS;
 use crate::events::EventsAnalysis;
+use crate::input::problem::InputError;
 use crate::input::raw::RawValue;
-use crate::warehouse::{self, EventsSql, EventsSqlOptions, MAX_ROWS};
+use crate::warehouse::{self, CellBudget, EventsSql, EventsSqlOptions, MAX_ROWS};
 use js_sys::JsString;
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
@@ -126,12 +127,18 @@ fn read_tables(tables: &JsValue) -> Result<RawValue, JsInputError> {
                 ),
             ));
         }
+        // Counted as they are read: a table cannot take more memory than its budget.
+        let mut budget = CellBudget::default();
         let mut rows = Vec::with_capacity(len);
         for i in 0..len {
             let row_path = format!("{path}[{i}]");
             let row = intrinsics::get_index(&value, i as u32)
                 .map_err(|thrown| JsInputError::thrown(subject, &row_path, thrown))?;
-            rows.push(read_arg(&row, subject, &row_path)?);
+            let row = read_arg(&row, subject, &row_path)?;
+            budget
+                .take(&row_path, &row)
+                .map_err(|problem| InputError::new(subject, vec![problem]))?;
+            rows.push(row);
         }
         entries.push((name.to_string(), RawValue::Array(rows)));
     }

@@ -148,6 +148,8 @@ const hostile = [
   { name: 'analyzeEventAggregates: tables with a throwing getter', call: () => mv.analyzeEventAggregates(/** @type {any} */ (Object.defineProperty(aggregateTables(), 'daily', { enumerable: true, get() { throw h.BOOM; } }))), path: 'tables.daily', cause: isBoom },
   { name: 'analyzeEventAggregates: a row with a throwing getter', call: () => mv.analyzeEventAggregates({ ...aggregateTables(), summary: [h.throwingKey('format')] }), path: 'tables.summary[0].format', cause: isBoom },
   { name: 'analyzeEventAggregates: rows whose items throw', call: () => mv.analyzeEventAggregates({ ...aggregateTables(), growth: /** @type {any} */ (h.arrayProxyThrowingItems()) }), path: 'tables.growth[0]', cause: isBoom },
+  { name: 'analyzeEventAggregates: a row of 65 columns', call: () => mv.analyzeEventAggregates({ ...aggregateTables(), daily: [Object.fromEntries(Array.from({ length: 65 }, (_, i) => [`c${i}`, i]))] }), path: 'tables.daily[0]' },
+  { name: 'analyzeEventAggregates: a cell holding an array', call: () => mv.analyzeEventAggregates({ ...aggregateTables(), growth: [{ period: [20458] }] }), path: 'tables.growth[0].period' },
   { name: 'analyzeEventAggregates: a count of 1e300', call: () => mv.analyzeEventAggregates({ ...aggregateTables(), active_days: [{ days: 1, users: 1e300 }] }), path: 'tables.active_days[0].users' },
   { name: 'reviewLaunch: detached timestamps', call: () => mv.reviewLaunch(launchPlan(), { asOf: '2027-04-20', events: { userIds: ids(), timestamps: h.detached(Float64Array) } }), path: 'timestamps' },
 ];

@@ -78,14 +78,15 @@ const cell = (v) => (v === null ? '' : /[",\n]/.test(String(v)) ? `"${String(v).
 
 /** The CSV the engines load: a timestamp column, and the same instant as epoch ms. */
 function writeCsv(file, { rows, skipped }) {
-  const lines = ['user_id,event_ts,event_name,event_ms'];
-  for (const [u, t, e] of [...rows, ...skipped]) lines.push([u, iso(t), e, t].map(cell).join(','));
+  // event_timestamp: GA4's BigQuery export's column, microseconds since 1970.
+  const lines = ['user_id,event_ts,event_name,event_ms,event_timestamp'];
+  for (const [u, t, e] of [...rows, ...skipped]) lines.push([u, iso(t), e, t, t === null ? null : t * 1000].map(cell).join(','));
   fs.writeFileSync(file, lines.join('\n') + '\n');
 }
 
 const COLUMNS = [
   { name: 'user_id', type: 'string' }, { name: 'event_ts', type: 'timestamp' },
-  { name: 'event_name', type: 'string' }, { name: 'event_ms', type: 'bigint' },
+  { name: 'event_name', type: 'string' }, { name: 'event_ms', type: 'bigint' }, { name: 'event_timestamp', type: 'bigint' },
 ];
 
 /** The options cases: time zones, periods, windows, as-of days, retention. */
@@ -98,6 +99,8 @@ const CASES = [
   { id: 'as-of-unbounded', options: { asOf: '2026-02-20', retention: 'on-or-after' } },
   { id: 'names-ms', options: { cohortPeriod: 'week' }, names: true, timeUnit: 'milliseconds' },
   { id: 'names-24h-ist', options: { window: '24h', utcOffsetMinutes: 330 }, names: true },
+  // GA4's export: event_timestamp in microseconds, event_name with its own bookkeeping left in.
+  { id: 'ga4-us', options: { cohortPeriod: 'day', utcOffsetMinutes: -480 }, names: true, timeUnit: 'microseconds', time: 'event_timestamp' },
 ];
 /** Spark starts slowly and runs each statement in about a second: a subset. */
 const SPARK_CASES = new Set(['est-week-sunday', '24h-week-est', 'names-ms']);
@@ -139,7 +142,7 @@ const eventNames = data.rows.map(([, , e]) => e);
 const jobs = [];
 const expected = new Map();
 for (const c of CASES) {
-  const columns = { user: 'user_id', time: c.timeUnit ? 'event_ms' : 'event_ts', ...(c.names ? { event: 'event_name' } : {}) };
+  const columns = { user: 'user_id', time: c.time ?? (c.timeUnit ? 'event_ms' : 'event_ts'), ...(c.names ? { event: 'event_name' } : {}) };
   const sqlOptions = { table: 'analytics.events', columns, ...(c.timeUnit ? { timeUnit: c.timeUnit } : {}), ...c.options };
   expected.set(c.id, comparable(mv.analyzeEvents({ userIds, timestamps, ...(c.names ? { eventNames } : {}) }, c.options)));
   for (const engine of ENGINES) {
@@ -152,6 +155,10 @@ for (const c of CASES) {
     jobs.push({ id: `parse:${dialect}/${c.id}`, engine: `parse:${dialect}`, case: c, statements: statements.map(({ name, sql }) => ({ name, sql })) });
   }
 }
+
+// BigQuery's GA4 export is a wildcard table in a project whose name has dashes.
+const ga4 = mv.eventsSql('bigquery', { table: ['my-project', 'analytics_123456', 'events_*'], columns: { user: 'user_pseudo_id', time: 'event_timestamp', event: 'event_name' }, timeUnit: 'microseconds' });
+jobs.push({ id: 'parse:bigquery/ga4-wildcard', engine: 'parse:bigquery', statements: ga4.statements.map(({ name, sql }) => ({ name, sql })) });
 
 const jobsFile = path.join(tmp, 'jobs.json');
 const outFile = path.join(tmp, 'out.json');
