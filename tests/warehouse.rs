@@ -44,7 +44,8 @@ fn every_dialect_writes_the_six_statements() {
     let mut o = base();
     o["columns"]["event"] = json!("event_name");
     let statements = sql("duckdb", o).unwrap();
-    assert_eq!(statements.last().unwrap().0, "ignored_events");
+    let names: Vec<&str> = statements.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names[6..], ["sessions", "ignored_events"]);
     assert!(statements[0].1.contains("NOT IN ('$identify'"));
 }
 
@@ -144,7 +145,7 @@ fn hand_tables() -> Value {
     let d0 = 20458;
     json!({
         "summary": [{ "format": 1, "dialect": "duckdb", "utc_offset_minutes": 0, "cohort_period": "day",
-            "week_start": "monday", "window_kind": "calendar", "as_of_option": null, "ignore_events": "",
+            "week_start": "monday", "window_kind": "calendar", "as_of_option": null, "ignore_events": "", "session_gap_minutes": 30,
             "event_names": 0, "first_day": d0, "as_of_day": d0 + 2, "events": 7, "events_after_as_of": 0,
             "users": 3, "table_rows": 8 }],
         "daily": [
@@ -277,4 +278,32 @@ fn tables_bigger_than_any_result_are_refused_as_they_are_read() {
         "{}",
         err.problems[0].expected
     );
+}
+
+#[test]
+fn sessions_come_from_their_histogram_of_minutes() {
+    let mut t = hand_tables();
+    t["summary"][0]["event_names"] = json!(1);
+    t["summary"][0]["ignore_events"] = json!("$identify");
+    // Four sessions: two of 0 minutes, one of 10.5 (10 in whole minutes), one of 33 hours.
+    t["sessions"] = json!([
+        { "minutes": 0, "sessions": 2, "total_ms": 0, "longer_than_a_day": 0 },
+        { "minutes": 2000, "sessions": 1, "total_ms": 120_000_000, "longer_than_a_day": 1 },
+        { "minutes": 10, "sessions": 1, "total_ms": 630_000, "longer_than_a_day": 0 }
+    ]);
+    let a = analyze_event_aggregates(&RawValue::from_json(&t), &RawValue::Null).unwrap();
+    let s = a.sessions.as_ref().expect("sessions");
+    assert_eq!((s.count, s.longer_than_a_day), (4, 1));
+    // The median of 0, 0, 10, 2000 minutes; the mean from the exact total.
+    assert_eq!(s.median_minutes, 5.0);
+    assert_eq!(s.mean_minutes, (630_000.0 + 120_000_000.0) / 4.0 / 60_000.0);
+    assert_eq!(a.usage_metrics.session_duration, Some(s.mean_minutes));
+    // 4 sessions over 2 + 1 + 3 active user-days.
+    assert_eq!(s.per_active_user_day, 4.0 / 6.0);
+    assert!(a.warnings.iter().any(|w| w.code == "long_sessions"));
+    assert_eq!(a.ignored_events.as_ref().unwrap().count, 0);
+    // With event names, the sessions table is needed.
+    t.as_object_mut().unwrap().remove("sessions");
+    let err = analyze_event_aggregates(&RawValue::from_json(&t), &RawValue::Null).unwrap_err();
+    assert_eq!(err.problems[0].path, "tables.sessions");
 }

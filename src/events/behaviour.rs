@@ -581,12 +581,9 @@ pub(crate) fn add_to(
             config.period,
         );
     }
-    if found.sessions.count > 0 {
-        analysis.usage_metrics.session_duration = Some(found.sessions.mean_minutes);
-    }
     analysis.features = found.features;
     analysis.activation = found.activation;
-    analysis.sessions = Some(found.sessions);
+    super::sessions::set_sessions(analysis, found.sessions);
     analysis.warnings.extend(names.warnings.iter().cloned());
     analysis.warnings.extend(found.warnings);
 }

@@ -69,6 +69,8 @@ use prepare::{prepare, Prepared};
 // The warehouse fills the same tables from SQL results and builds the same result.
 #[cfg(feature = "warehouse")]
 pub(crate) use report::build as build_report;
+#[cfg(feature = "warehouse")]
+pub(crate) use sessions::{set_sessions, SessionFigures};
 use signups::SignupTimes;
 pub(crate) use tables::Tables;
 

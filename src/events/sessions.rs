@@ -7,6 +7,7 @@
 
 use crate::events::activity;
 use crate::events::user_events::{earlier, later, Event, NO_SESSION};
+use crate::events::EventsAnalysis;
 use crate::input::warning::Warning;
 use serde::Serialize;
 
@@ -204,15 +205,50 @@ impl SessionTally {
         active_user_days: u64,
         warnings: &mut Vec<Warning>,
     ) -> SessionsReport {
-        let shared = self.owners.shared();
-        let count = self.lengths_ms.len();
+        SessionFigures {
+            by_column: self.by_column,
+            gap_minutes: self.gap_minutes,
+            count: self.lengths_ms.len() as u64,
+            total_ms: self.lengths_ms.iter().sum::<f64>(),
+            median_ms: median(self.lengths_ms),
+            longer_than_a_day: self.longer_than_a_day,
+            shared_ids: self.owners.shared(),
+            without_session: self.without_session,
+        }
+        .report(active_user_days, warnings)
+    }
+}
+
+/// What the sessions come to, however they were counted (here, or by the
+/// warehouse statements from a histogram of lengths).
+pub(crate) struct SessionFigures {
+    pub(crate) by_column: bool,
+    pub(crate) gap_minutes: u32,
+    pub(crate) count: u64,
+    /// The lengths' sum, ms.
+    pub(crate) total_ms: f64,
+    /// The lengths' median, ms (none without sessions).
+    pub(crate) median_ms: Option<f64>,
+    pub(crate) longer_than_a_day: u64,
+    pub(crate) shared_ids: u64,
+    pub(crate) without_session: u64,
+}
+
+impl SessionFigures {
+    /// The report and its warnings; `active_user_days` is the sum of the daily actives.
+    pub(crate) fn report(
+        self,
+        active_user_days: u64,
+        warnings: &mut Vec<Warning>,
+    ) -> SessionsReport {
+        let count = self.count;
         let minutes = |ms: f64| ms / 60_000.0;
         let mean = if count > 0 {
-            minutes(self.lengths_ms.iter().sum::<f64>() / count as f64)
+            minutes(self.total_ms / count as f64)
         } else {
             0.0
         };
-        let median = median(self.lengths_ms).map_or(0.0, minutes);
+        let shared = self.shared_ids;
         if shared > 0 {
             warnings.push(Warning::new(
                 "session_id_shared",
@@ -236,8 +272,8 @@ impl SessionTally {
         SessionsReport {
             defined_by: if self.by_column { "column" } else { "gap" }.to_string(),
             gap_minutes: (!self.by_column).then_some(self.gap_minutes),
-            count: count as u64,
-            median_minutes: median,
+            count,
+            median_minutes: self.median_ms.map_or(0.0, minutes),
             mean_minutes: mean,
             per_active_user_day: if active_user_days > 0 {
                 count as f64 / active_user_days as f64
@@ -249,6 +285,15 @@ impl SessionTally {
             events_without_session: self.without_session,
         }
     }
+}
+
+/// Puts the sessions in the analysis: the report, and its mean length as
+/// `usageMetrics.sessionDuration` when there are any.
+pub(crate) fn set_sessions(analysis: &mut EventsAnalysis, sessions: SessionsReport) {
+    if sessions.count > 0 {
+        analysis.usage_metrics.session_duration = Some(sessions.mean_minutes);
+    }
+    analysis.sessions = Some(sessions);
 }
 
 /// The median (the mean of the two middle values for an even count).

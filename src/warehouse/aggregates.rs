@@ -6,8 +6,8 @@
 use super::tables_in::Table;
 use crate::calendar::iso_date;
 use crate::events::{
-    build_report, period_of, ElapsedCohorts, EventsAnalysis, EventsConfig, IgnoredEvents, Tables,
-    Window, MAX_COHORT_CELLS,
+    build_report, period_of, set_sessions, ElapsedCohorts, EventsAnalysis, EventsConfig,
+    IgnoredEvents, SessionFigures, Tables, Window, MAX_COHORT_CELLS,
 };
 use crate::input::problem::{InputError, Problem};
 use crate::input::raw::RawValue;
@@ -50,6 +50,7 @@ pub(crate) fn analyze(tables: &RawValue, options: &RawValue) -> Result<EventsAna
     let cohorts = read("cohorts", true, &mut problems);
     let cohort_last = read("cohort_last", true, &mut problems);
     let ignored = read("ignored_events", false, &mut problems);
+    let sessions = read("sessions", false, &mut problems);
     let summary = summary.and_then(|s| read_summary(&s, options, &mut problems));
     let (Some(s), Some(daily), Some(active_days), Some(growth), Some(cohorts), Some(cohort_last)) =
         (summary, daily, active_days, growth, cohorts, cohort_last)
@@ -68,16 +69,34 @@ pub(crate) fn analyze(tables: &RawValue, options: &RawValue) -> Result<EventsAna
     let ignored_events = s
         .event_names
         .then(|| read_ignored(ignored.as_ref(), &s.config, &mut problems));
+    // Sessions are counted with event names, as analyzeEvents counts them.
+    let session_figures = match (s.event_names, &sessions) {
+        (false, _) => None,
+        (true, Some(table)) => read_sessions(table, &s.config, &mut problems),
+        (true, None) => {
+            problems.push(Problem::new(
+                "tables.sessions",
+                "nothing",
+                "the result of the statement named \"sessions\" (the statements were written with an event column)",
+            ));
+            None
+        }
+    };
     if !problems.is_empty() {
         return fail(problems);
     }
     let mut analysis = build_report(t, s.events, s.after);
     analysis.ignored_events = ignored_events;
+    if let Some(figures) = session_figures {
+        let active_user_days = analysis.daily.iter().map(|d| d.active).sum();
+        let report = figures.report(active_user_days, &mut analysis.warnings);
+        set_sessions(&mut analysis, report);
+    }
     if s.event_names {
         analysis.warnings.push(Warning::new(
             "aggregates_without_features",
             "tables",
-            "The events have names, but the warehouse statements do not compute per-event usage, activation or sessions yet: `features` is empty. analyzeEvents on a sample of the events gives them.",
+            "The events have names, but the warehouse statements do not compute per-event usage or activation yet: `features` is empty. analyzeEvents on a sample of the events gives them.",
         ));
     }
     Ok(analysis)
@@ -124,6 +143,9 @@ fn read_summary(table: &Table, options: &RawValue, problems: &mut Vec<Problem>) 
     ];
     if let Some(offset) = table.int(0, "utc_offset_minutes", (-840, 840), problems) {
         written.push(("utcOffsetMinutes".into(), RawValue::Number(offset as f64)));
+    }
+    if let Some(gap) = table.int(0, "session_gap_minutes", (1, 1_440), problems) {
+        written.push(("sessionGapMinutes".into(), RawValue::Number(gap as f64)));
     }
     if let Some(day) = text("as_of_option") {
         written.push(("asOf".into(), RawValue::String(day)));
@@ -403,4 +425,68 @@ fn read_ignored(
         by_name,
         names: config.ignore_events.clone(),
     }
+}
+
+/// The sessions from their histogram of whole minutes: the count, the
+/// exact total (the mean) and those longer than a day as they are; the
+/// median to the whole minute (the median of the lengths floored to minutes).
+fn read_sessions(
+    table: &Table,
+    config: &EventsConfig,
+    problems: &mut Vec<Problem>,
+) -> Option<SessionFigures> {
+    let before = problems.len();
+    let mut buckets: Vec<(i64, u64)> = Vec::with_capacity(table.rows.len());
+    let (mut count, mut total_ms, mut longer) = (0u64, 0.0f64, 0u64);
+    for i in 0..table.rows.len() {
+        let minutes = table.int(i, "minutes", (0, 100_000_000), problems);
+        let sessions = table.int(i, "sessions", (1, MAX_COUNT), problems);
+        // Fractional ms when the time column is in microseconds or nanoseconds.
+        let total = table.number(i, "total_ms", (0.0, 1e18), problems);
+        let long = table.int(i, "longer_than_a_day", (0, MAX_COUNT), problems);
+        if let (Some(m), Some(n), Some(ms), Some(l)) = (minutes, sessions, total, long) {
+            buckets.push((m, n as u64));
+            count += n as u64;
+            total_ms += ms;
+            longer += l as u64;
+        }
+    }
+    if problems.len() > before {
+        return None;
+    }
+    buckets.sort_unstable();
+    Some(SessionFigures {
+        by_column: false,
+        gap_minutes: config.session_gap_minutes,
+        count,
+        total_ms,
+        median_ms: histogram_median(&buckets, count).map(|m| m * 60_000.0),
+        longer_than_a_day: longer,
+        shared_ids: 0,
+        without_session: 0,
+    })
+}
+
+/// The median of values given as sorted (value, count) buckets: the middle
+/// one, or the mean of the two middle ones for an even count.
+fn histogram_median(buckets: &[(i64, u64)], count: u64) -> Option<f64> {
+    if count == 0 {
+        return None;
+    }
+    // The value at a 0-based rank.
+    let at = |rank: u64| {
+        let mut seen = 0;
+        for &(value, n) in buckets {
+            seen += n;
+            if rank < seen {
+                return value as f64;
+            }
+        }
+        buckets.last().map_or(0.0, |b| b.0 as f64)
+    };
+    Some(if count % 2 == 1 {
+        at(count / 2)
+    } else {
+        (at(count / 2 - 1) + at(count / 2)) / 2.0
+    })
 }

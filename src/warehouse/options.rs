@@ -64,6 +64,10 @@ pub struct EventsSqlOptions {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "wasm", tsify(type = "\"on\" | \"on-or-after\""))]
     pub retention: Option<String>,
+    /// As in `analyzeEvents`: minutes without an event that end a session (sessions are
+    /// counted with an `event` column, as `analyzeEvents` counts them with event names).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session_gap_minutes: Option<f64>,
 }
 
 /// How the time column is read.
@@ -91,7 +95,7 @@ pub(crate) struct SqlOptions {
 
 /// `analyzeEvents` options the statements do not compute (yet): each is
 /// refused by name when given.
-const NOT_IN_SQL: [(&str, &str); 8] = [
+const NOT_IN_SQL: [(&str, &str); 7] = [
     ("delimiter", "a file option"),
     (
         "aliases",
@@ -108,10 +112,6 @@ const NOT_IN_SQL: [(&str, &str); 8] = [
     (
         "activationWindowDays",
         "activation is not computed by the statements yet",
-    ),
-    (
-        "sessionGapMinutes",
-        "sessions are not computed by the statements yet",
     ),
     (
         "startEvent",

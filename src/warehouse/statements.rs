@@ -25,7 +25,7 @@ use crate::events::{Period, Window, MAX_TIMESTAMP_MS};
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct SqlStatement {
     /// The result table's name: `summary`, `daily`, `active_days`, `growth`, `cohorts`,
-    /// `cohort_last`, `ignored_events`; `analyzeEventAggregates` takes each under it.
+    /// `cohort_last`, `sessions`, `ignored_events`; `analyzeEventAggregates` takes each under it.
     pub name: String,
     /// What the table holds, one line.
     pub description: String,
@@ -44,6 +44,13 @@ pub(crate) fn statements(o: &SqlOptions) -> Vec<SqlStatement> {
         ("cohorts", "per cohort and period (or 24 h window) after it: the users active in it", q.cohorts()),
         ("cohort_last", "per cohort: users by their last active period (and, for 24 h windows, by how many of their windows are over)", q.cohort_last()),
     ];
+    if o.event.is_some() {
+        out.push((
+            "sessions",
+            "per whole minute of length: the sessions (a new one after sessionGapMinutes without an event), their total length in ms and those longer than a day",
+            q.sessions(),
+        ));
+    }
     if o.event.is_some() && !o.config.ignore_events.is_empty() {
         out.push((
             "ignored_events",
@@ -183,6 +190,10 @@ impl Query<'_> {
                 })
             ),
             format!("{as_of} AS as_of_option"),
+            format!(
+                "{} AS session_gap_minutes",
+                self.int(i64::from(c.session_gap_minutes))
+            ),
             format!(
                 "{} AS event_names",
                 self.int(i64::from(self.o.event.is_some()))
@@ -345,6 +356,30 @@ impl Query<'_> {
                 windows = self.windows(),
             ),
         }
+    }
+
+    /// Sessions as `analyzeEvents` counts them without a session column: a
+    /// user's events up to the as-of day in time order, a new session after
+    /// more than the gap without an event; a session's length from its first
+    /// event to its last. Counted per whole minute of length, with the exact
+    /// total (the mean) and those longer than a day.
+    fn sessions(&self) -> String {
+        let d = self.d;
+        let gap_ms = i64::from(self.o.config.session_gap_minutes) * 60_000;
+        let (one, zero) = (self.int(1), self.int(0));
+        // `numbered` sums with the default frame (RANGE): events at the same
+        // time share their session whatever order the engine puts them in.
+        format!(
+            "{base},\nordered AS (\n  SELECT ev.u AS u, ev.t AS t, {previous} AS prev_t\n  FROM ev CROSS JOIN bounds\n  WHERE ev.d <= bounds.as_of\n),\n\
+             marked AS (\n  SELECT u, t, CASE WHEN prev_t IS NULL OR t - prev_t > {gap_ms} THEN {one} ELSE {zero} END AS starts FROM ordered\n),\n\
+             numbered AS (\n  SELECT u, t, SUM(starts) OVER (PARTITION BY u ORDER BY t) AS session FROM marked\n),\n\
+             spans AS (\n  SELECT u, session, MAX(t) - MIN(t) AS length_ms FROM numbered GROUP BY u, session\n)\n\
+             SELECT {minutes} AS minutes, COUNT(*) AS sessions, SUM(length_ms) AS total_ms,\n  SUM(CASE WHEN length_ms > 86400000 THEN {one} ELSE {zero} END) AS longer_than_a_day\n\
+             FROM spans\nGROUP BY {minutes}\nORDER BY minutes",
+            base = self.base(),
+            previous = d.shifted("LAG", "ev.t", "PARTITION BY ev.u ORDER BY ev.t"),
+            minutes = d.floor_div("length_ms", "60000"),
+        )
     }
 
     /// The ignored events left out, per name.

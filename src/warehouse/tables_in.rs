@@ -86,6 +86,29 @@ impl Table {
         range: (i64, i64),
         problems: &mut Vec<Problem>,
     ) -> Option<i64> {
+        self.value(i, column, (range.0 as f64, range.1 as f64), true, problems)
+            .map(|n| n as i64)
+    }
+
+    /// A number (not only whole) in `range` from row `i`'s `column`.
+    pub(crate) fn number(
+        &self,
+        i: usize,
+        column: &str,
+        range: (f64, f64),
+        problems: &mut Vec<Problem>,
+    ) -> Option<f64> {
+        self.value(i, column, range, false, problems)
+    }
+
+    fn value(
+        &self,
+        i: usize,
+        column: &str,
+        range: (f64, f64),
+        whole: bool,
+        problems: &mut Vec<Problem>,
+    ) -> Option<f64> {
         let path = format!("tables.{}[{i}].{column}", self.name);
         let value = self.rows[i]
             .iter()
@@ -97,9 +120,7 @@ impl Table {
             _ => None,
         };
         match n {
-            Some(n) if n.fract() == 0.0 && (range.0 as f64..=range.1 as f64).contains(&n) => {
-                Some(n as i64)
-            }
+            Some(n) if (!whole || n.fract() == 0.0) && (range.0..=range.1).contains(&n) => Some(n),
             _ => {
                 let hint = matches!(value, RawValue::Undefined).then(|| {
                     let columns: Vec<&str> = self.rows[i].iter().map(|(k, _)| k.as_str()).collect();
@@ -109,7 +130,12 @@ impl Table {
                     Problem::new(
                         path,
                         value.describe(),
-                        format!("a whole number from {} to {}", range.0, range.1),
+                        format!(
+                            "{} from {} to {}",
+                            if whole { "a whole number" } else { "a number" },
+                            crate::format::format_number(range.0),
+                            crate::format::format_number(range.1)
+                        ),
                     )
                     .with_hint(hint),
                 );

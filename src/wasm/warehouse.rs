@@ -27,18 +27,22 @@ export interface EventAggregateTables {
   growth: AggregateRows;
   cohorts: AggregateRows;
   cohort_last: AggregateRows;
+  /** With an event column. */
+  sessions?: AggregateRows;
+  /** With an event column and ignored events. */
   ignored_events?: AggregateRows;
 }
 "#;
 
 /// The table names analyzeEventAggregates reads.
-const TABLES: [&str; 7] = [
+const TABLES: [&str; 8] = [
     "summary",
     "daily",
     "active_days",
     "growth",
     "cohorts",
     "cohort_last",
+    "sessions",
     "ignored_events",
 ];
 
