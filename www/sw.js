@@ -16,7 +16,7 @@
 /** This script's global scope: a service worker's (TypeScript's webworker library types `self` as any worker's). */
 const sw = /** @type {ServiceWorkerGlobalScope} */ (/** @type {WorkerGlobalScope} */ (self));
 
-const CACHE_VERSION = 'v8';
+const CACHE_VERSION = 'v9';
 const CACHE_PREFIX = 'market-validation-';
 const CACHE_NAME = `${CACHE_PREFIX}${CACHE_VERSION}`;
 
@@ -34,9 +34,12 @@ const SHELL = [
   'views/launch/editor/index.js', 'views/launch/editor/controls.js', 'views/launch/editor/basics.js',
   'views/launch/editor/features.js', 'views/launch/editor/schedule.js', 'views/launch/editor/json-tab.js',
   'views/launch/editor/problems.js',
+  'views/warehouse/index.js', 'views/warehouse/inputs.js', 'views/warehouse/statements.js', 'views/warehouse/results.js',
+  'views/warehouse/warehouse.css',
   'card.css', 'embed.html', 'embed.js', 'card.js',
   // The library's two parts the page uses (the readers part, which the file
-  // worker loads only for JSON, gzip, zip and Excel files, is cached when fetched).
+  // worker loads only for JSON, gzip, zip and Excel files and the page only for
+  // the warehouse panel, is cached when fetched).
   '../pkg/web/market_validation_score.js', '../pkg/web/market_validation_score_bg.wasm',
   '../pkg/web/market_validation_analyses.js', '../pkg/web/market_validation_analyses_bg.wasm',
 ];

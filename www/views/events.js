@@ -13,6 +13,7 @@ import { featureSections } from './events-features.js';
 /** @import { AdoptionData, EventsAnalysis, EventsCsvAnalysis, UsageMetrics } from '../../pkg/web/market_validation.js' */
 /** @import { Tone } from '../lib/widgets.js' */
 /** @import { EventChoices } from './upload.js' */
+/** @import { WarehouseSource } from './warehouse/index.js' */
 
 /** Cohorts drawn in the heatmap (the most recent) and periods per cohort. */
 const HEATMAP_ROWS = 60;
@@ -76,30 +77,33 @@ function dateLabeller(first, last, period = 'day') {
  * @param {EventsAnalysis} analysis from analyzeEvents(), or
  *   the `.analysis` of analyzeEventsCsv()'s result
  * @param {{ csv?: EventsCsvAnalysis, onUse?: (data: { usageMetrics: UsageMetrics, adoptionData: AdoptionData }) => void, fileName?: string,
- *   choices?: EventChoices, onChoose?: (choices: EventChoices) => Promise<unknown> }} [opts]
+ *   choices?: EventChoices, onChoose?: (choices: EventChoices) => Promise<unknown>, warehouse?: WarehouseSource }} [opts]
  *   csv: the whole EventsCsvAnalysis, to show the columns used, the time format and the skipped rows;
+ *   warehouse: the analysis is analyzeEventAggregates' of the warehouse panel's result files (named with their statements);
  *   onUse: called by the "Use in the score" button (no button without it);
  *   choices: the activation, retention and feature choices the analysis was made with;
  *   onChoose: analyses the file again with other choices (no pickers without it; see events-choices.js)
  * @returns {HTMLElement} the view's root element
  */
-export function renderEvents(container, analysis, { csv, onUse, fileName, choices = {}, onChoose } = {}) {
+export function renderEvents(container, analysis, { csv, onUse, fileName, choices = {}, onChoose, warehouse } = {}) {
   const a = analysis;
   // The control that changed keeps the focus when the view is drawn anew.
   const active = document.activeElement;
   const focused = active instanceof HTMLElement && container.contains(active) ? active.dataset.choice : undefined;
   const width = chartWidth(container);
   const days = a.daily?.length ?? 0;
-  const root = h('div', { class: 'mv-view mv-events', 'data-testid': 'events-view' });
+  const root = h('div', { class: 'mv-view mv-events', 'data-testid': 'events-view', 'data-source': warehouse ? 'warehouse' : 'events' });
 
   root.append(h('div', { class: 'mv-view-head' },
     h('p', { class: 'mv-lede' },
-      fileName ? [h('span', { class: 'mv-file-name', text: fileName }), ': '] : null,
+      // Where the figures came from: a file's name, or the warehouse's results (not a file of events).
+      warehouse ? [h('span', { class: 'mv-source-tag', 'data-testid': 'events-source', text: 'From your warehouse' }), ' ']
+        : fileName ? [h('span', { class: 'mv-file-name', 'data-testid': 'events-source', text: fileName }), ': '] : null,
       `${fmtInt(a.events)} events from ${fmtInt(a.users)} users, ${a.firstDate} to ${a.asOf} (${fmtInt(days)} day${days === 1 ? '' : 's'}).`,
       a.eventsAfterAsOf ? ` ${fmtInt(a.eventsAfterAsOf)} events after ${a.asOf} were left out.` : null),
     onUse ? useButton(() => onUse({ usageMetrics: a.usageMetrics, adoptionData: a.adoptionData }), scoreInputsText(a)) : null));
 
-  root.append(readingPanel(a, csv));
+  root.append(readingPanel(a, csv, warehouse));
   if (onChoose && a.features?.some((f) => f.kind === 'event')) root.append(choicesPanel(a, choices, onChoose));
   root.append(...featureSections(a, width));
   const grid = h('div', { class: 'mv-grid' });
@@ -135,13 +139,24 @@ function scoreInputsText(a) {
   return bits.length ? `Adds to the product data: ${bits.join(', ')}.` : 'Adds the usage and adoption figures to the product data.';
 }
 
-/** How the file was read and what "new user" means. @param {EventsAnalysis} a @param {EventsCsvAnalysis} [csv] */
-function readingPanel(a, csv) {
+/**
+ * How the file was read (or where the warehouse's results came from) and what "new user" means.
+ * @param {EventsAnalysis} a @param {EventsCsvAnalysis} [csv] @param {WarehouseSource} [warehouse]
+ */
+function readingPanel(a, csv, warehouse) {
   const items = [];
-  if (csv) {
-    items.push(...readItems(csv, 'events'),
-      a.ignoredEvents?.count ? h('li', { 'data-testid': 'events-ignored' },
-        `Not counted as activity: ${Object.entries(a.ignoredEvents.byName).sort((x, y) => y[1] - x[1]).map(([name, n]) => `${fmtInt(n)} ${name}`).join(', ')} (events the tools send on their own to say who a user is; their ids still link).`) : null);
+  if (warehouse) {
+    const n = warehouse.files.length;
+    items.push(h('li', { 'data-testid': 'events-warehouse' },
+      `Computed in your warehouse by the statements of “Run it in your warehouse”, and read back from ${n} result file${n === 1 ? '' : 's'}: `,
+      warehouse.files.map(([statement, file], i) => [i ? ', ' : '', h('code', { text: statement }), ' from ', h('span', { class: 'mv-file-name', text: file })]),
+      '. No events file: these figures are the warehouse\'s aggregates.'),
+    h('li', {}, 'Users: the user column\'s values, each counted apart (the statements do not link anonymous ids to signed-in ones).'));
+  }
+  if (csv) items.push(...readItems(csv, 'events'));
+  if ((csv || warehouse) && a.ignoredEvents?.count) {
+    items.push(h('li', { 'data-testid': 'events-ignored' },
+      `Not counted as activity: ${Object.entries(a.ignoredEvents.byName).sort((x, y) => y[1] - x[1]).map(([name, n]) => `${fmtInt(n)} ${name}`).join(', ')} (events the tools send on their own to say who a user is${csv ? '; their ids still link' : ''}).`));
   }
   const signupMode = a.newUsersDefinedBy === 'signup';
   items.push(h('li', { 'data-testid': 'new-users-defined-by' }, signupMode

@@ -20,8 +20,8 @@ import { analyzeFile, formatBytes, unreadableKind, SOURCE_NAMES } from '../lib/f
 const KIND_NAMES = { survey: 'survey answers', events: 'usage events' };
 let mounts = 0;
 
-/** UTC offsets in 15-minute steps, -14:00..+14:00, as the library accepts them. @param {number} selected */
-function offsetOptions(selected) {
+/** UTC offsets in 15-minute steps, -14:00..+14:00, as the library accepts them (also the warehouse panel's). @param {number} selected */
+export function offsetOptions(selected) {
   const here = -new Date().getTimezoneOffset();
   const out = [];
   for (let m = -840; m <= 840; m += 15) {

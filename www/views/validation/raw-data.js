@@ -1,5 +1,6 @@
 // The "Drop CSV files" tab: survey answers or usage events, analysed in a
-// worker (views/upload.js), shown in their own sections above the results;
+// worker (views/upload.js), and the results of the events analysis run in the
+// user's warehouse (views/warehouse/), shown in their own sections above the results;
 // "Use in the score" puts their derived product data in the form, in place of
 // the groups it fills, and clears the groups still holding the sample's data.
 // The files shown are kept in lib/dropped.js for the launch tab's review.
@@ -36,6 +37,7 @@ const listText = (items) => (items.length < 2 ? items.join('') : `${items.slice(
 import { mountUpload } from '../upload.js';
 import { renderSurvey } from '../survey.js';
 import { renderEvents } from '../events.js';
+import { mountWarehouse } from '../warehouse/index.js';
 
 /** @import { ProductForm } from './product-form.js' */
 
@@ -78,6 +80,8 @@ export function mountRawData({ form, rescore, setAsOf }) {
     $('#summary').scrollIntoView({ block: 'start', behavior: 'smooth' });
   }
 
+  /** What the events view shows when it shows the warehouse's results: no file's name. */
+  const FROM_WAREHOUSE = '\u0000warehouse';
   /** The file each view shows, to clear a view the same file no longer gives (read again as the other kind). */
   const shown = { survey: '', events: '' };
   /** @param {'survey' | 'events'} kind @param {string} name */
@@ -108,6 +112,19 @@ export function mountRawData({ form, rescore, setAsOf }) {
         onChoose: (choices) => upload.rerunEvents(choices),
       });
       if (info?.file) droppedFiles.setEvents({ name: info.name, size: info.size, file: info.file, csv: result, read: info.read, options: info.eventsOptions });
+    },
+  });
+
+  // The warehouse's results: the same events view, marked as from the warehouse (the launch
+  // review keeps using the last events file dropped, which it reads itself).
+  mountWarehouse($('#warehouse'), {
+    onResult(analysis, source) {
+      shown.events = FROM_WAREHOUSE;
+      $('#events-section').hidden = false;
+      renderEvents($('#events-view'), analysis, {
+        warehouse: source,
+        onUse: (parts) => { setAsOf(analysis.asOf); useDerived(parts, 'your warehouse\'s results'); },
+      });
     },
   });
 }
