@@ -136,7 +136,7 @@ step "SQL on the warehouse engines: DuckDB, ClickHouse (chdb), Spark local; BigQ
 run_suite warehouse 19 tools/engines-venv/bin/python tests/warehouse/runner_selftest.py
 # eventsSql's statements on each engine; analyzeEventAggregates of the results
 # must equal analyzeEvents of the raw events (needs the package built above).
-run_node_suite warehouse-analysis 49 tests/warehouse/engines.mjs
+run_node_suite warehouse-analysis 60 tests/warehouse/engines.mjs
 
 step "the demo page in Chromium (Playwright)"
 node --test --test-reporter=tap tests/page/ 2>&1 | tee "$logs/page.log" || true

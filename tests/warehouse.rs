@@ -80,7 +80,7 @@ fn names_and_texts_cannot_break_out_of_their_quotes() {
 fn bad_options_are_named_all_at_once() {
     let err = sql(
         "bigqeury",
-        json!({ "columns": { "user": "" , "session": "sid" }, "features": { "x": ["y"] },
+        json!({ "columns": { "user": "" , "signup": "signed_up" }, "features": { "x": ["y"] },
                 "activationEvent": "signup", "timeUnit": "yyyymmdd", "cohortPeriod": "fortnight" }),
     )
     .unwrap_err();
@@ -97,7 +97,7 @@ fn bad_options_are_named_all_at_once() {
         ("options.cohortPeriod", None),
         ("options.columns.user", None),
         ("options.columns.time", None),
-        ("options.columns.session", None),
+        ("options.columns.signup", None),
     ] {
         assert!(
             paths
@@ -106,6 +106,14 @@ fn bad_options_are_named_all_at_once() {
             "{expected:?} in {paths:?}"
         );
     }
+    // Said once, by analyzeEvents' own reader of the columns.
+    assert_eq!(
+        paths
+            .iter()
+            .filter(|p| p.0 == "options.columns.user")
+            .count(),
+        1
+    );
     let err = sql(
         "duckdb",
         json!({ "table": "t", "columns": { "user": "u", "time": "d" }, "timeUnit": "yyyymmdd" }),
@@ -145,7 +153,7 @@ fn hand_tables() -> Value {
     let d0 = 20458;
     json!({
         "summary": [{ "format": 1, "dialect": "duckdb", "utc_offset_minutes": 0, "cohort_period": "day",
-            "week_start": "monday", "window_kind": "calendar", "as_of_option": null, "ignore_events": "", "session_gap_minutes": 30,
+            "week_start": "monday", "window_kind": "calendar", "as_of_option": null, "ignore_events": "", "session_gap_minutes": 30, "session_ids": 0,
             "event_names": 0, "first_day": d0, "as_of_day": d0 + 2, "events": 7, "events_after_as_of": 0,
             "users": 3, "table_rows": 8 }],
         "daily": [
@@ -306,4 +314,17 @@ fn sessions_come_from_their_histogram_of_minutes() {
     t.as_object_mut().unwrap().remove("sessions");
     let err = analyze_event_aggregates(&RawValue::from_json(&t), &RawValue::Null).unwrap_err();
     assert_eq!(err.problems[0].path, "tables.sessions");
+}
+
+#[test]
+fn a_table_of_wrong_cells_lists_the_first_hundred_and_counts_the_rest() {
+    let mut t = hand_tables();
+    let rows: Vec<Value> = (0..500)
+        .map(|_| json!({ "day": "x", "active": 1, "new_users": 1, "weekly_active": 1, "monthly_active": 1 }))
+        .collect();
+    t["daily"] = json!(rows);
+    let err = analyze_event_aggregates(&RawValue::from_json(&t), &RawValue::Null).unwrap_err();
+    assert_eq!(err.problems.len(), 101);
+    assert_eq!(err.problems[0].path, "tables.daily[0].day");
+    assert_eq!(err.problems[100].value, "400 more cells like those above");
 }

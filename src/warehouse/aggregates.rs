@@ -22,6 +22,8 @@ const DAYS: (i64, i64) = (-1, 47_482);
 struct Summary {
     config: EventsConfig,
     event_names: bool,
+    /// With a session column: events without an id, ids shared by users.
+    session_ids: Option<(u64, u64)>,
     first_day: i64,
     as_of: i64,
     events: u64,
@@ -69,19 +71,32 @@ pub(crate) fn analyze(tables: &RawValue, options: &RawValue) -> Result<EventsAna
     let ignored_events = s
         .event_names
         .then(|| read_ignored(ignored.as_ref(), &s.config, &mut problems));
-    // Sessions are counted with event names, as analyzeEvents counts them.
-    let session_figures = match (s.event_names, &sessions) {
+    // Sessions are counted with event names or session ids, as analyzeEvents counts them.
+    let session_figures = match (s.event_names || s.session_ids.is_some(), &sessions) {
         (false, _) => None,
-        (true, Some(table)) => read_sessions(table, &s.config, &mut problems),
+        (true, Some(table)) => read_sessions(table, &s, &mut problems),
         (true, None) => {
             problems.push(Problem::new(
                 "tables.sessions",
                 "nothing",
-                "the result of the statement named \"sessions\" (the statements were written with an event column)",
+                "the result of the statement named \"sessions\" (the statements were written with an event or a session column)",
             ));
             None
         }
     };
+    let unlisted: u64 = [&daily, &active_days, &growth, &cohorts, &cohort_last]
+        .into_iter()
+        .chain(&ignored)
+        .chain(&sessions)
+        .map(|t| t.unlisted.get())
+        .sum();
+    if unlisted > 0 {
+        problems.push(Problem::new(
+            "tables",
+            format!("{unlisted} more cells like those above"),
+            "every cell as the statements write it",
+        ));
+    }
     if !problems.is_empty() {
         return fail(problems);
     }
@@ -193,6 +208,13 @@ fn read_summary(table: &Table, options: &RawValue, problems: &mut Vec<Problem>) 
         config.unbounded_retention = own.unbounded_retention;
     }
     let event_names = table.int(0, "event_names", (0, 1), problems) == Some(1);
+    let session_ids = (table.int(0, "session_ids", (0, 1), problems) == Some(1))
+        .then(|| {
+            let without = table.int(0, "events_without_session", (0, MAX_COUNT), problems);
+            let shared = table.int(0, "shared_session_ids", (0, MAX_COUNT), problems);
+            Some((without? as u64, shared? as u64))
+        })
+        .flatten();
     if !event_names {
         config.ignore_events.clear();
     }
@@ -228,6 +250,7 @@ fn read_summary(table: &Table, options: &RawValue, problems: &mut Vec<Problem>) 
     Some(Summary {
         config,
         event_names,
+        session_ids,
         first_day,
         as_of,
         events: events? as u64,
@@ -432,7 +455,7 @@ fn read_ignored(
 /// median to the whole minute (the median of the lengths floored to minutes).
 fn read_sessions(
     table: &Table,
-    config: &EventsConfig,
+    s: &Summary,
     problems: &mut Vec<Problem>,
 ) -> Option<SessionFigures> {
     let before = problems.len();
@@ -455,15 +478,16 @@ fn read_sessions(
         return None;
     }
     buckets.sort_unstable();
+    let (without_session, shared_ids) = s.session_ids.unwrap_or((0, 0));
     Some(SessionFigures {
-        by_column: false,
-        gap_minutes: config.session_gap_minutes,
+        by_column: s.session_ids.is_some(),
+        gap_minutes: s.config.session_gap_minutes,
         count,
         total_ms,
         median_ms: histogram_median(&buckets, count).map(|m| m * 60_000.0),
         longer_than_a_day: longer,
-        shared_ids: 0,
-        without_session: 0,
+        shared_ids,
+        without_session,
     })
 }
 

@@ -147,6 +147,14 @@ impl Dialect {
         }
     }
 
+    /// A value as text, NULL staying NULL (ClickHouse's `String` holds none).
+    pub fn nullable_text(self, expr: &str) -> String {
+        match self {
+            Dialect::Clickhouse => format!("CAST({expr} AS Nullable(String))"),
+            _ => format!("CAST({expr} AS {})", self.string()),
+        }
+    }
+
     /// A NULL of a type (`string()` or `bigint()`): ClickHouse's types hold
     /// no NULL unless made `Nullable`.
     pub fn null_of(self, type_name: &str) -> String {

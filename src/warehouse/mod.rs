@@ -67,7 +67,7 @@ pub struct EventsSql {
 /// Writes the events analysis as SQL statements in `dialect` over the table
 /// and columns `options` name, with `analyzeEvents`' options (offset, week
 /// start, cohort period, window, as-of day, ignored events). Options the
-/// statements do not compute yet (features, activation, session and signup columns,
+/// statements do not compute yet (features, activation, a signup column,
 /// identity links) are refused by name.
 pub fn events_sql(dialect: &RawValue, options: &RawValue) -> Result<EventsSql, InputError> {
     let o = options::read(dialect, options)?;

@@ -21,11 +21,12 @@ pub struct EventsSqlOptions {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "wasm", tsify(type = "string | string[]"))]
     pub table: Option<()>,
-    /// The table's columns: `user` and `time` required, `event` (event names) optional.
+    /// The table's columns: `user` and `time` required; `event` (event names) and `session`
+    /// (session ids: empty, `null` and Amplitude's `-1` are none) optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(
         feature = "wasm",
-        tsify(type = "{ user: string; time: string; event?: string }")
+        tsify(type = "{ user: string; time: string; event?: string; session?: string }")
     )]
     pub columns: Option<()>,
     /// The time column's kind: a timestamp type (default), or numbers since 1970 in
@@ -64,8 +65,9 @@ pub struct EventsSqlOptions {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "wasm", tsify(type = "\"on\" | \"on-or-after\""))]
     pub retention: Option<String>,
-    /// As in `analyzeEvents`: minutes without an event that end a session (sessions are
-    /// counted with an `event` column, as `analyzeEvents` counts them with event names).
+    /// As in `analyzeEvents`: minutes without an event that end a session, when there is no
+    /// `session` column (sessions are counted with an `event` or a `session` column, as
+    /// `analyzeEvents` counts them with event names or session ids).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub session_gap_minutes: Option<f64>,
 }
@@ -88,6 +90,7 @@ pub(crate) struct SqlOptions {
     pub user: String,
     pub time: String,
     pub event: Option<String>,
+    pub session: Option<String>,
     pub time_column: TimeColumn,
     /// The analysis options, as `analyzeEvents` reads them.
     pub config: EventsConfig,
@@ -144,18 +147,19 @@ pub(crate) fn read(dialect: &RawValue, raw: &RawValue) -> Result<SqlOptions, Inp
     let mut column = |role: &str, required: bool| -> Option<String> {
         let path = format!("options.columns.{role}");
         match columns.get(role) {
-            RawValue::Undefined | RawValue::Null if !required => None,
             RawValue::String(s) if !s.trim().is_empty() => {
                 checked_name(s.trim(), &path, &mut problems)
             }
-            other => {
+            missing @ (RawValue::Undefined | RawValue::Null) if required => {
                 problems.push(Problem::new(
                     &path,
-                    other.describe(),
+                    missing.describe(),
                     format!("the {role} column's name (text)"),
                 ));
                 None
             }
+            // Anything else given is reported by analyzeEvents' reader, as for analyzeEventsCsv.
+            _ => None,
         }
     };
     let (user, time, event) = (
@@ -163,14 +167,13 @@ pub(crate) fn read(dialect: &RawValue, raw: &RawValue) -> Result<SqlOptions, Inp
         column("time", true),
         column("event", false),
     );
-    for role in ["signup", "session"] {
-        if !matches!(columns.get(role), RawValue::Undefined | RawValue::Null) {
-            problems.push(Problem::new(
-                format!("options.columns.{role}"),
-                columns.get(role).describe(),
-                format!("no {role} column: the statements do not read one yet"),
-            ));
-        }
+    let session = column("session", false);
+    if !matches!(columns.get("signup"), RawValue::Undefined | RawValue::Null) {
+        problems.push(Problem::new(
+            "options.columns.signup",
+            columns.get("signup").describe(),
+            "no signup column: the statements do not read one yet",
+        ));
     }
     match (dialect, table, user, time, config, time_column) {
         (Some(dialect), Some(table), Some(user), Some(time), Some(config), Some(time_column))
@@ -182,6 +185,7 @@ pub(crate) fn read(dialect: &RawValue, raw: &RawValue) -> Result<SqlOptions, Inp
                 user,
                 time,
                 event,
+                session,
                 time_column,
                 config,
             })

@@ -44,10 +44,10 @@ pub(crate) fn statements(o: &SqlOptions) -> Vec<SqlStatement> {
         ("cohorts", "per cohort and period (or 24 h window) after it: the users active in it", q.cohorts()),
         ("cohort_last", "per cohort: users by their last active period (and, for 24 h windows, by how many of their windows are over)", q.cohort_last()),
     ];
-    if o.event.is_some() {
+    if o.event.is_some() || o.session.is_some() {
         out.push((
             "sessions",
-            "per whole minute of length: the sessions (a new one after sessionGapMinutes without an event), their total length in ms and those longer than a day",
+            "per whole minute of length: the sessions (by session id, else a new one after sessionGapMinutes without an event), their total length in ms and those longer than a day",
             q.sessions(),
         ));
     }
@@ -140,9 +140,22 @@ impl Query<'_> {
             Some(day) => self.int(day),
             None => "MAX(d)".to_string(),
         };
+        // A session id, or NULL for none: empty, `null`, or Amplitude's `-1`
+        // (as the file reader reads a session column).
+        let session = match &self.o.session {
+            Some(column) => {
+                let text = format!("TRIM({})", d.nullable_text(&d.ident(column)));
+                format!(
+                    ", CASE WHEN {text} IN ('', 'null', 'undefined', '-1') THEN {null} ELSE {text} END AS s",
+                    null = d.null_of(d.string())
+                )
+            }
+            None => String::new(),
+        };
+        let carried = if self.o.session.is_some() { ", s" } else { "" };
         format!(
-            "WITH\nsrc AS (\n  SELECT CAST({user} AS {string}) AS u, {t} AS t\n  FROM {table}\n  WHERE {keep}\n),\n\
-             ev AS (\n  SELECT u, t, {day} AS d\n  FROM src\n  WHERE u <> '' AND t >= 0 AND t < {max}\n),\n\
+            "WITH\nsrc AS (\n  SELECT CAST({user} AS {string}) AS u, {t} AS t{session}\n  FROM {table}\n  WHERE {keep}\n),\n\
+             ev AS (\n  SELECT u, t, {day} AS d{carried}\n  FROM src\n  WHERE u <> '' AND t >= 0 AND t < {max}\n),\n\
              bounds AS (\n  SELECT MIN(d) AS first_day, {as_of} AS as_of FROM ev\n),\n\
              ud AS (\n  SELECT DISTINCT ev.u AS u, ev.d AS d\n  FROM ev CROSS JOIN bounds\n  WHERE ev.d <= bounds.as_of\n)",
             string = d.string(),
@@ -198,6 +211,10 @@ impl Query<'_> {
                 "{} AS event_names",
                 self.int(i64::from(self.o.event.is_some()))
             ),
+            format!(
+                "{} AS session_ids",
+                self.int(i64::from(self.o.session.is_some()))
+            ),
             format!("{} AS ignore_events", text(&ignored)),
         ]
         .join(",\n  ")
@@ -207,12 +224,32 @@ impl Query<'_> {
         format!(
             "{base},\ncounts AS (\n  SELECT COUNT(*) AS events, SUM(CASE WHEN ev.d > bounds.as_of THEN 1 ELSE 0 END) AS events_after_as_of\n  FROM ev CROSS JOIN bounds\n),\n\
              people AS (\n  SELECT COUNT(*) AS users FROM (SELECT DISTINCT u FROM ud) x\n),\n\
-             all_rows AS (\n  SELECT COUNT(*) AS table_rows FROM {table}\n)\n\
-             SELECT\n  {parameters},\n  bounds.first_day AS first_day,\n  bounds.as_of AS as_of_day,\n  counts.events AS events,\n  counts.events_after_as_of AS events_after_as_of,\n  people.users AS users,\n  all_rows.table_rows AS table_rows\n\
-             FROM bounds CROSS JOIN counts CROSS JOIN people CROSS JOIN all_rows",
+             all_rows AS (\n  SELECT COUNT(*) AS table_rows FROM {table}\n),\n\
+             {session_counts}\n\
+             SELECT\n  {parameters},\n  bounds.first_day AS first_day,\n  bounds.as_of AS as_of_day,\n  counts.events AS events,\n  counts.events_after_as_of AS events_after_as_of,\n  people.users AS users,\n  all_rows.table_rows AS table_rows,\n  \
+             session_counts.events_without_session AS events_without_session,\n  session_counts.shared_session_ids AS shared_session_ids\n\
+             FROM bounds CROSS JOIN counts CROSS JOIN people CROSS JOIN all_rows CROSS JOIN session_counts",
             base = self.base(),
             table = self.table(),
             parameters = self.parameters(),
+            session_counts = self.session_counts(),
+        )
+    }
+
+    /// With a session column, the events up to the as-of day without a
+    /// session id and the ids seen with more than one user; zeros without.
+    fn session_counts(&self) -> String {
+        let zero = self.int(0);
+        if self.o.session.is_none() {
+            return format!(
+                "session_counts AS (\n  SELECT {zero} AS events_without_session, {zero} AS shared_session_ids\n)"
+            );
+        }
+        let one = self.int(1);
+        format!(
+            "without_session AS (\n  SELECT COALESCE(SUM(CASE WHEN ev.s IS NULL THEN {one} ELSE {zero} END), {zero}) AS events_without_session\n  FROM ev CROSS JOIN bounds\n  WHERE ev.d <= bounds.as_of\n),\n\
+             shared_ids AS (\n  SELECT COUNT(*) AS shared_session_ids FROM (\n    SELECT ev.s AS s FROM ev CROSS JOIN bounds\n    WHERE ev.d <= bounds.as_of AND ev.s IS NOT NULL\n    GROUP BY ev.s HAVING COUNT(DISTINCT ev.u) > 1\n  ) x\n),\n\
+             session_counts AS (\n  SELECT without_session.events_without_session AS events_without_session, shared_ids.shared_session_ids AS shared_session_ids\n  FROM without_session CROSS JOIN shared_ids\n)"
         )
     }
 
@@ -365,19 +402,28 @@ impl Query<'_> {
     /// total (the mean) and those longer than a day.
     fn sessions(&self) -> String {
         let d = self.d;
-        let gap_ms = i64::from(self.o.config.session_gap_minutes) * 60_000;
         let (one, zero) = (self.int(1), self.int(0));
-        // `numbered` sums with the default frame (RANGE): events at the same
-        // time share their session whatever order the engine puts them in.
+        let spans = if self.o.session.is_some() {
+            // By id: a user's events under one id (ids shared between users are each user's own).
+            "spans AS (\n  SELECT ev.u AS u, ev.s AS s, MAX(ev.t) - MIN(ev.t) AS length_ms\n  FROM ev CROSS JOIN bounds\n  WHERE ev.d <= bounds.as_of AND ev.s IS NOT NULL\n  GROUP BY ev.u, ev.s\n)".to_string()
+        } else {
+            // By gaps. `numbered` sums with the default frame (RANGE): events
+            // at the same time share their session whatever order the engine
+            // puts them in.
+            let gap_ms = i64::from(self.o.config.session_gap_minutes) * 60_000;
+            format!(
+                "ordered AS (\n  SELECT ev.u AS u, ev.t AS t, {previous} AS prev_t\n  FROM ev CROSS JOIN bounds\n  WHERE ev.d <= bounds.as_of\n),\n\
+                 marked AS (\n  SELECT u, t, CASE WHEN prev_t IS NULL OR t - prev_t > {gap_ms} THEN {one} ELSE {zero} END AS starts FROM ordered\n),\n\
+                 numbered AS (\n  SELECT u, t, SUM(starts) OVER (PARTITION BY u ORDER BY t) AS session FROM marked\n),\n\
+                 spans AS (\n  SELECT u, session, MAX(t) - MIN(t) AS length_ms FROM numbered GROUP BY u, session\n)",
+                previous = d.shifted("LAG", "ev.t", "PARTITION BY ev.u ORDER BY ev.t"),
+            )
+        };
         format!(
-            "{base},\nordered AS (\n  SELECT ev.u AS u, ev.t AS t, {previous} AS prev_t\n  FROM ev CROSS JOIN bounds\n  WHERE ev.d <= bounds.as_of\n),\n\
-             marked AS (\n  SELECT u, t, CASE WHEN prev_t IS NULL OR t - prev_t > {gap_ms} THEN {one} ELSE {zero} END AS starts FROM ordered\n),\n\
-             numbered AS (\n  SELECT u, t, SUM(starts) OVER (PARTITION BY u ORDER BY t) AS session FROM marked\n),\n\
-             spans AS (\n  SELECT u, session, MAX(t) - MIN(t) AS length_ms FROM numbered GROUP BY u, session\n)\n\
+            "{base},\n{spans}\n\
              SELECT {minutes} AS minutes, COUNT(*) AS sessions, SUM(length_ms) AS total_ms,\n  SUM(CASE WHEN length_ms > 86400000 THEN {one} ELSE {zero} END) AS longer_than_a_day\n\
              FROM spans\nGROUP BY {minutes}\nORDER BY minutes",
             base = self.base(),
-            previous = d.shifted("LAG", "ev.t", "PARTITION BY ev.u ORDER BY ev.t"),
             minutes = d.floor_div("length_ms", "60000"),
         )
     }

@@ -6,6 +6,7 @@
 
 use crate::input::problem::Problem;
 use crate::input::raw::RawValue;
+use std::cell::Cell;
 
 /// Most rows in one result table (`analyzeEventAggregates`): far more than any of them holds (a row
 /// per day, per cohort cell), so more means the wrong table.
@@ -21,7 +22,13 @@ pub const MAX_COLUMNS: usize = 64;
 pub(crate) struct Table {
     pub name: &'static str,
     pub rows: Vec<Vec<(String, RawValue)>>,
+    /// Cells found wrong once [`MAX_LISTED`] problems were listed: counted,
+    /// not listed (a table of wrong cells would otherwise list millions).
+    pub unlisted: Cell<u64>,
 }
+
+/// Most problems listed one by one; the rest are counted.
+pub(crate) const MAX_LISTED: usize = 100;
 
 impl Table {
     /// Reads `tables[name]`; `None` (with a problem when `required`) when
@@ -74,7 +81,11 @@ impl Table {
                 return None;
             }
         };
-        Some(Table { name, rows })
+        Some(Table {
+            name,
+            rows,
+            unlisted: Cell::new(0),
+        })
     }
 
     /// A whole number in `range` from row `i`'s `column`; a problem naming
@@ -109,7 +120,6 @@ impl Table {
         whole: bool,
         problems: &mut Vec<Problem>,
     ) -> Option<f64> {
-        let path = format!("tables.{}[{i}].{column}", self.name);
         let value = self.rows[i]
             .iter()
             .find(|(k, _)| k == column)
@@ -121,7 +131,12 @@ impl Table {
         };
         match n {
             Some(n) if (!whole || n.fract() == 0.0) && (range.0..=range.1).contains(&n) => Some(n),
+            _ if problems.len() >= MAX_LISTED => {
+                self.unlisted.set(self.unlisted.get() + 1);
+                None
+            }
             _ => {
+                let path = format!("tables.{}[{i}].{column}", self.name);
                 let hint = matches!(value, RawValue::Undefined).then(|| {
                     let columns: Vec<&str> = self.rows[i].iter().map(|(k, _)| k.as_str()).collect();
                     format!("the row's columns are: {}", columns.join(", "))

@@ -38,7 +38,7 @@ const mv = require('../../pkg/node/market_validation.js');
 const desktop = { viewport: { width: 1400, height: 900 }, colorScheme: 'light', permissions: ['clipboard-read', 'clipboard-write'] };
 const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, colorScheme: 'dark' };
 const DAY = 86_400_000;
-const STATEMENTS = ['summary', 'daily', 'active_days', 'growth', 'cohorts', 'cohort_last', 'ignored_events'];
+const STATEMENTS = ['summary', 'daily', 'active_days', 'growth', 'cohorts', 'cohort_last', 'sessions', 'ignored_events'];
 
 /** A small deterministic generator (mulberry32). */
 function prng(seed) {
@@ -84,7 +84,7 @@ function generateEvents() {
 /** The file each statement's result is saved as: warehouses' own names, and one that names no statement (growth's). */
 const RESULT_NAMES = {
   summary: 'summary.csv', daily: 'bq-results-20270308-daily.csv', active_days: 'Active-Days (1).csv',
-  growth: 'results-3.csv', cohorts: 'cohorts.csv', cohort_last: 'cohort_last.csv', ignored_events: 'ignored_events.csv',
+  growth: 'results-3.csv', cohorts: 'cohorts.csv', cohort_last: 'cohort_last.csv', sessions: 'sessions.csv', ignored_events: 'ignored_events.csv',
 };
 
 /**
@@ -220,6 +220,13 @@ describe('run it in your warehouse', () => {
       assert.match(summary, /`event_name` NOT IN \('\$identify'/);
       assert.match(summary, /'bigquery' AS dialect/);
       assert.equal(await page.getByTestId('warehouse-prompt').isVisible(), false);
+      // A session id column (a flattened ga_session_id): sessions by id, none for empty and -1.
+      await fill(page, { session: 'ga_session_id' });
+      const withSessions = await statementsShown(page, mv.eventsSql('bigquery', { ...options, columns: { ...options.columns, session: 'ga_session_id' } }));
+      assert.match(withSessions.find((st) => st.name === 'sessions').sql, /GROUP BY ev\.u, ev\.s/);
+      assert.match(withSessions[0].sql, /TRIM\(CAST\(`ga_session_id` AS STRING\)\) IN \('', 'null', 'undefined', '-1'\)/);
+      await fill(page, { session: '' });
+      await statementsShown(page, expected);
 
       // DuckDB, Sunday weeks, monthly cohorts, days at UTC-05:00: double quotes, the options written in.
       await fill(page, { dialect: 'duckdb', 'week-start': 'sunday', 'cohort-period': 'month', offset: '-300' });
@@ -242,7 +249,7 @@ describe('run it in your warehouse', () => {
       await fill(page, { user: '', table: 'a.b.c.d' });
       await page.waitForFunction(() => /four|3 parts/.test(document.querySelector('[data-error-for="options.table"]')?.textContent ?? ''));
       assert.match(await page.locator('[data-error-for="options.table"]').textContent(), /expected at most 3 parts: database or project, schema or dataset, table/);
-      assert.match(await userError.textContent(), /expected the user column's name \(text\)/);
+      assert.match(await userError.textContent(), /expected a column header \(text\)/);
       assert.equal(await page.getByTestId('warehouse-problems').isVisible(), false, 'no problem left without its input');
       await fill(page, { user: bq.user, table: bq.table });
       await statementsShown(page, duck);
@@ -253,7 +260,7 @@ describe('run it in your warehouse', () => {
       await page.waitForFunction(() => document.querySelector('[data-testid="warehouse-copy-status"]')?.textContent === 'Copied the daily statement.');
       assert.equal(await page.evaluate(() => navigator.clipboard.readText()), duck.statements[1].sql);
       await page.getByTestId('warehouse-copy-all').click();
-      await page.waitForFunction(() => document.querySelector('[data-testid="warehouse-copy-status"]')?.textContent === 'Copied all 7 statements.');
+      await page.waitForFunction((n) => document.querySelector('[data-testid="warehouse-copy-status"]')?.textContent === `Copied all ${n} statements.`, duck.statements.length);
       const script = await page.evaluate(() => navigator.clipboard.readText());
       assert.equal(script, duck.statements.map((s) => `-- ${s.name}: ${s.description}\n${s.sql};\n`).join('\n'));
 
@@ -313,7 +320,7 @@ describe('run it in your warehouse', () => {
       await page.waitForFunction(() => document.querySelector('[data-testid="events-view"]')?.getAttribute('data-source') === 'warehouse');
       assert.equal(await page.getByTestId('warehouse-missing').textContent(), 'Every result is here.');
       assert.equal(await page.getByTestId('warehouse-unmatched').isVisible(), false);
-      assert.match(await page.getByTestId('warehouse-results-status').textContent(), /^Read 7 results: the figures are under Usage events, marked as from your warehouse\.$/);
+      assert.match(await page.getByTestId('warehouse-results-status').textContent(), /^Read 8 results: the figures are under Usage events, marked as from your warehouse\.$/);
 
       // The same figures, marked as the warehouse's.
       const fromWarehouse = await eventFigures(page);
@@ -321,12 +328,12 @@ describe('run it in your warehouse', () => {
       const view = page.getByTestId('events-view');
       assert.equal(await view.getByTestId('events-source').textContent(), 'From your warehouse');
       const reading = await view.getByTestId('events-warehouse').textContent();
-      assert.match(reading, /^Computed in your warehouse by the statements of “Run it in your warehouse”, and read back from 7 result files: summary from summary\.csv, daily from bq-results-20270308-daily\.csv, active_days from Active-Days \(1\)\.csv, growth from results-3\.csv, /);
+      assert.match(reading, /^Computed in your warehouse by the statements of “Run it in your warehouse”, and read back from 8 result files: summary from summary\.csv, daily from bq-results-20270308-daily\.csv, active_days from Active-Days \(1\)\.csv, growth from results-3\.csv, /);
       assert.match(reading, /No events file: these figures are the warehouse's aggregates\.$/);
       const identifies = events.rows.filter((r) => r[2] === '$identify').length;
       assert.match(await view.getByTestId('events-ignored').textContent(), new RegExp(`^Not counted as activity: ${identifies} \\$identify`));
       const warning = view.locator('[data-testid="events-analysis-warnings"] li[data-code="aggregates_without_features"]');
-      assert.match(await warning.textContent(), /^The events have names, but the warehouse statements do not compute per-event usage, activation or sessions yet: this view has no feature table\. Drop an export of part of the events under Drop CSV files to see them\.$/);
+      assert.match(await warning.textContent(), /^The events have names, but the warehouse statements do not compute per-event usage or activation yet: this view has no feature table\. Drop an export of part of the events under Drop CSV files to see them\.$/);
       assert.equal(await view.getByTestId('features-table').count(), 0);
       assert.deepEqual(await seriousAxeViolations(page), [], 'axe violations');
       await view.screenshot({ path: `${resultsDir}warehouse-events-view.png` });

@@ -60,16 +60,19 @@ function generate(seed, users) {
     const n = u % 7 === 0 ? 1 : 1 + Math.floor(rnd() * 25);
     for (let i = 0; i < n; i++) {
       const t = i === 0 ? first : first + Math.floor(rnd() * 45 * DAY) + Math.floor(rnd() * DAY);
-      rows.push([id, t, NAMES[Math.floor(rnd() * NAMES.length)]]);
+      // Session ids: per 2 hours of the user's time, some none ('' and Amplitude's -1), one shared by two users.
+      const r = rnd();
+      const session = r < 0.05 ? '' : r < 0.08 ? '-1' : u === 5 || u === 6 ? 'shared-1' : `s-${u}-${Math.floor(t / (2 * HOUR))}`;
+      rows.push([id, t, NAMES[Math.floor(rnd() * NAMES.length)], session]);
     }
   }
   // Midnight, local and UTC, to the millisecond.
   for (const [i, offsetMin] of [[0, 0], [1, -300], [2, 330]].map(([i, o]) => [i, o])) {
     const midnight = start + (20 + i) * DAY - offsetMin * 60_000;
-    rows.push([`midnight-${i}`, midnight - 1, 'page_view'], [`midnight-${i}`, midnight, 'page_view'],
-      [`midnight-${i}`, midnight + 7 * DAY, 'search']);
+    rows.push([`midnight-${i}`, midnight - 1, 'page_view', 'm'], [`midnight-${i}`, midnight, 'page_view', 'm'],
+      [`midnight-${i}`, midnight + 7 * DAY, 'search', 'm']);
   }
-  const skipped = [[null, start + DAY, 'page_view'], ['user-1', null, 'page_view'], ['user-2', -5 * HOUR, 'page_view']];
+  const skipped = [[null, start + DAY, 'page_view', 'x'], ['user-1', null, 'page_view', 'x'], ['user-2', -5 * HOUR, 'page_view', 'x']];
   return { rows, skipped };
 }
 
@@ -79,14 +82,15 @@ const cell = (v) => (v === null ? '' : /[",\n]/.test(String(v)) ? `"${String(v).
 /** The CSV the engines load: a timestamp column, and the same instant as epoch ms. */
 function writeCsv(file, { rows, skipped }) {
   // event_timestamp: GA4's BigQuery export's column, microseconds since 1970.
-  const lines = ['user_id,event_ts,event_name,event_ms,event_timestamp'];
-  for (const [u, t, e] of [...rows, ...skipped]) lines.push([u, iso(t), e, t, t === null ? null : t * 1000].map(cell).join(','));
+  const lines = ['user_id,event_ts,event_name,event_ms,event_timestamp,session_id'];
+  for (const [u, t, e, s] of [...rows, ...skipped]) lines.push([u, iso(t), e, t, t === null ? null : t * 1000, s].map(cell).join(','));
   fs.writeFileSync(file, lines.join('\n') + '\n');
 }
 
 const COLUMNS = [
   { name: 'user_id', type: 'string' }, { name: 'event_ts', type: 'timestamp' },
   { name: 'event_name', type: 'string' }, { name: 'event_ms', type: 'bigint' }, { name: 'event_timestamp', type: 'bigint' },
+  { name: 'session_id', type: 'string' },
 ];
 
 /** The options cases: time zones, periods, windows, as-of days, retention. */
@@ -100,10 +104,13 @@ const CASES = [
   { id: 'names-ms', options: { cohortPeriod: 'week' }, names: true, timeUnit: 'milliseconds' },
   { id: 'names-24h-ist', options: { window: '24h', utcOffsetMinutes: 330 }, names: true },
   // GA4's export: event_timestamp in microseconds, event_name with its own bookkeeping left in.
+  // Sessions by id, with and without event names.
+  { id: 'session-ids', options: { cohortPeriod: 'week' }, sessions: true },
+  { id: 'names-session-ids', options: { utcOffsetMinutes: 60 }, names: true, sessions: true },
   { id: 'ga4-us', options: { cohortPeriod: 'day', utcOffsetMinutes: -480 }, names: true, timeUnit: 'microseconds', time: 'event_timestamp' },
 ];
 /** Spark starts slowly and runs each statement in about a second: a subset. */
-const SPARK_CASES = new Set(['est-week-sunday', '24h-week-est', 'names-ms']);
+const SPARK_CASES = new Set(['est-week-sunday', '24h-week-est', 'names-ms', 'names-session-ids']);
 
 /** What the statements do not compute yet (said in the result's warnings). */
 function comparable(analysis) {
@@ -148,13 +155,15 @@ const ids = new Map();
 const userIds = new Uint32Array(data.rows.map(([u]) => (ids.has(u) ? ids.get(u) : (ids.set(u, ids.size), ids.size - 1))));
 const timestamps = new Float64Array(data.rows.map(([, t]) => t));
 const eventNames = data.rows.map(([, , e]) => e);
+// No session: empty, or Amplitude's -1 (as the file reader and the statements read them).
+const sessionIds = data.rows.map(([, , , s]) => (s === '' || s === '-1' ? null : s));
 
 const jobs = [];
 const expected = new Map();
 for (const c of CASES) {
-  const columns = { user: 'user_id', time: c.time ?? (c.timeUnit ? 'event_ms' : 'event_ts'), ...(c.names ? { event: 'event_name' } : {}) };
+  const columns = { user: 'user_id', time: c.time ?? (c.timeUnit ? 'event_ms' : 'event_ts'), ...(c.names ? { event: 'event_name' } : {}), ...(c.sessions ? { session: 'session_id' } : {}) };
   const sqlOptions = { table: 'analytics.events', columns, ...(c.timeUnit ? { timeUnit: c.timeUnit } : {}), ...c.options };
-  expected.set(c.id, comparable(mv.analyzeEvents({ userIds, timestamps, ...(c.names ? { eventNames } : {}) }, c.options)));
+  expected.set(c.id, comparable(mv.analyzeEvents({ userIds, timestamps, ...(c.names ? { eventNames } : {}), ...(c.sessions ? { sessionIds } : {}) }, c.options)));
   for (const engine of ENGINES) {
     if (engine === 'spark' && !SPARK_CASES.has(c.id)) continue;
     const { statements } = mv.eventsSql(engine, sqlOptions);

@@ -29,6 +29,7 @@ const PAGE_WORDS = [
   [/options\.columns\.user/g, '“User id column”'],
   [/options\.columns\.time/g, '“Time column”'],
   [/options\.columns\.event/g, '“Event name column”'],
+  [/options\.columns\.session/g, '“Session id column”'],
   [/options\.timeUnit/g, '“Time column holds”'],
 ];
 /** A library text in the panel's words. @param {string} text */
@@ -82,6 +83,7 @@ export function createInputs(onChange) {
     user: text('user_id', 'warehouse-user'),
     time: text('event_time', 'warehouse-time'),
     event: text('none', 'warehouse-event'),
+    session: text('none', 'warehouse-session'),
     timeUnit: select([['', 'A timestamp (TIMESTAMP, DATETIME)'], ['seconds', 'Numbers: seconds since 1970'],
       ['milliseconds', 'Numbers: milliseconds since 1970'], ['microseconds', 'Numbers: microseconds since 1970 (GA4)'],
       ['nanoseconds', 'Numbers: nanoseconds since 1970']], 'warehouse-time-unit'),
@@ -95,7 +97,7 @@ export function createInputs(onChange) {
   /** The inputs by the path of their problems. @type {[string, HTMLInputElement | HTMLSelectElement][]} */
   const byPath = [
     ['dialect', el.dialect], ['options.table', el.table], ['options.columns.user', el.user], ['options.columns.time', el.time],
-    ['options.columns.event', el.event], ['options.timeUnit', el.timeUnit], ['options.utcOffsetMinutes', el.offset],
+    ['options.columns.event', el.event], ['options.columns.session', el.session], ['options.timeUnit', el.timeUnit], ['options.utcOffsetMinutes', el.offset],
     ['options.weekStart', el.weekStart], ['options.cohortPeriod', el.period], ['options.window', el.window],
     ['options.powerUserDays', el.powerDays], ['options.asOf', el.asOf],
   ];
@@ -130,7 +132,8 @@ export function createInputs(onChange) {
       field('User id column', 'options.columns.user', 'Its values are the users, counted as they are.'),
       field('Time column', 'options.columns.time'),
       field('Time column holds', 'options.timeUnit', 'GA4\'s event_timestamp: microseconds.'),
-      field('Event name column', 'options.columns.event', 'Optional: the tools\' own $identify-style events are then not counted as activity.')),
+      field('Event name column', 'options.columns.event', 'Optional: the tools\' own $identify-style events are then not counted as activity.'),
+      field('Session id column', 'options.columns.session', 'Optional: sessions by id (empty and -1 are none); else, with event names, a new session after 30 minutes without an event.')),
     h('p', { class: 'mv-hint mv-wh-sub', text: 'The analysis, as in the usage event options:' }),
     h('div', { class: 'mv-options-grid mv-wh-grid' },
       field('Day boundaries', 'options.utcOffsetMinutes', 'The time zone days and weeks are counted in.'),
@@ -150,6 +153,7 @@ export function createInputs(onChange) {
     /** @type {Record<string, string>} */
     const columns = { user: el.user.value.trim(), time: el.time.value.trim() };
     if (el.event.value.trim()) columns.event = el.event.value.trim();
+    if (el.session.value.trim()) columns.session = el.session.value.trim();
     /** @type {Record<string, unknown>} */
     const o = {
       table: el.table.value.trim(),
