@@ -101,7 +101,7 @@ function parseSize(s) {
 // ------------------------------------------------------------ the data
 
 /** Event names by rank (most frequent first); the first 50 are used by default. */
-const NAMES_BY_RANK = [
+export const NAMES_BY_RANK = [
   'page_viewed', 'button_clicked', 'dashboard_viewed', 'search_performed', 'item_opened',
   'list_filtered', 'comment_added', 'file_uploaded', 'notification_opened', 'settings_viewed',
   'project_created', 'task_created', 'task_completed', 'report_viewed', 'chart_created',
@@ -115,7 +115,7 @@ const NAMES_BY_RANK = [
 ];
 const SERVER_SIDE = 'invoice_paid';
 const DEFAULT_ACTIVATION = 'project_created';
-const ZIPF_S = 1.07;
+export const ZIPF_S = 1.07;
 const SESSION_GAP_MS = 30 * 60_000;
 const NO_SESSION = 0xFFFFFFFF;
 
