@@ -45,7 +45,16 @@ fn every_dialect_writes_the_six_statements() {
     o["columns"]["event"] = json!("event_name");
     let statements = sql("duckdb", o).unwrap();
     let names: Vec<&str> = statements.iter().map(|(n, _)| n.as_str()).collect();
-    assert_eq!(names[6..], ["sessions", "ignored_events"]);
+    assert_eq!(
+        names[6..],
+        [
+            "sessions",
+            "features",
+            "feature_days",
+            "feature_retention",
+            "ignored_events"
+        ]
+    );
     assert!(statements[0].1.contains("NOT IN ('$identify'"));
 }
 
@@ -81,7 +90,7 @@ fn bad_options_are_named_all_at_once() {
     let err = sql(
         "bigqeury",
         json!({ "columns": { "user": "" , "signup": "signed_up" }, "features": { "x": ["y"] },
-                "activationEvent": "signup", "timeUnit": "yyyymmdd", "cohortPeriod": "fortnight" }),
+                "activationEvent": "signup", "startEvent": "signup", "timeUnit": "yyyymmdd", "cohortPeriod": "fortnight" }),
     )
     .unwrap_err();
     let paths: Vec<(&str, Option<&str>)> = err
@@ -94,6 +103,7 @@ fn bad_options_are_named_all_at_once() {
         ("options.table", None),
         ("options.features", None),
         ("options.activationEvent", None),
+        ("options.startEvent", None),
         ("options.cohortPeriod", None),
         ("options.columns.user", None),
         ("options.columns.time", None),
@@ -152,8 +162,9 @@ fn numeric_time_columns_are_converted_as_the_file_reader_converts_them() {
 fn hand_tables() -> Value {
     let d0 = 20458;
     json!({
-        "summary": [{ "format": 1, "dialect": "duckdb", "utc_offset_minutes": 0, "cohort_period": "day",
+        "summary": [{ "format": 2, "dialect": "duckdb", "utc_offset_minutes": 0, "cohort_period": "day",
             "week_start": "monday", "window_kind": "calendar", "as_of_option": null, "ignore_events": "", "session_gap_minutes": 30, "session_ids": 0,
+            "features": "", "activation_event": null, "activation_window_days": 7,
             "event_names": 0, "first_day": d0, "as_of_day": d0 + 2, "events": 7, "events_after_as_of": 0,
             "users": 3, "table_rows": 8 }],
         "daily": [
@@ -248,7 +259,7 @@ fn tables_that_disagree_or_cannot_be_read_are_errors_naming_the_cell() {
     assert!(err.problems[1].hint.as_deref().unwrap().contains("users"));
     // Tables of another layout version.
     let mut t = hand_tables();
-    t["summary"][0]["format"] = json!(2);
+    t["summary"][0]["format"] = json!(1);
     let err = analyze_event_aggregates(&RawValue::from_json(&t), &RawValue::Null).unwrap_err();
     assert_eq!(err.problems[0].path, "tables.summary[0].format");
 }
@@ -293,6 +304,7 @@ fn sessions_come_from_their_histogram_of_minutes() {
     let mut t = hand_tables();
     t["summary"][0]["event_names"] = json!(1);
     t["summary"][0]["ignore_events"] = json!("$identify");
+    add_usage_tables(&mut t);
     // Four sessions: two of 0 minutes, one of 10.5 (10 in whole minutes), one of 33 hours.
     t["sessions"] = json!([
         { "minutes": 0, "sessions": 2, "total_ms": 0, "longer_than_a_day": 0 },
@@ -327,4 +339,164 @@ fn a_table_of_wrong_cells_lists_the_first_hundred_and_counts_the_rest() {
     assert_eq!(err.problems.len(), 101);
     assert_eq!(err.problems[0].path, "tables.daily[0].day");
     assert_eq!(err.problems[100].value, "400 more cells like those above");
+}
+
+/// The usage tables for the hand-made tables' users, computed by hand from
+/// the statements' definitions for the events of [`hand_events`]: a starts
+/// on day 0 at 10:00 (followed 62 h: 2 whole days), b on day 0 at 12:00
+/// (60 h: 2 days), c on day 2 at 08:00 (16 h: 0 days).
+fn add_usage_tables(t: &mut Value) {
+    // Within 1 day of the start, among those followed a day: a and b;
+    // search by both at once, export by a at exactly 24 h.
+    t["features"] = json!([
+        { "kind": "event", "name": "export", "users": 2, "recent_users": 2, "within_window": 1 },
+        { "kind": "event", "name": "search", "users": 3, "recent_users": 3, "within_window": 2 },
+        { "kind": "feature", "name": "Exports", "users": 2, "recent_users": 2, "within_window": 1 },
+        { "kind": "feature", "name": "Search", "users": 3, "recent_users": 3, "within_window": 2 },
+        { "kind": "users", "name": "", "users": 3, "recent_users": 3, "within_window": 2 }
+    ]);
+    // First uses: search on day 0 for all; export 24 h after a's start, 48 h after b's.
+    let mut days = vec![
+        json!({ "kind": "users", "name": "", "day": 0, "first_uses": 0, "follow_ups": 1 }),
+        json!({ "kind": "users", "name": "", "day": 2, "first_uses": 0, "follow_ups": 2 }),
+    ];
+    for (kind, name) in [("event", "search"), ("feature", "Search")] {
+        days.push(
+            json!({ "kind": kind, "name": name, "day": 0, "first_uses": 3, "follow_ups": 1 }),
+        );
+        days.push(
+            json!({ "kind": kind, "name": name, "day": 2, "first_uses": 0, "follow_ups": 2 }),
+        );
+    }
+    for (kind, name) in [("event", "export"), ("feature", "Exports")] {
+        days.push(
+            json!({ "kind": kind, "name": name, "day": 1, "first_uses": 1, "follow_ups": 0 }),
+        );
+        days.push(
+            json!({ "kind": kind, "name": name, "day": 2, "first_uses": 1, "follow_ups": 2 }),
+        );
+    }
+    t["feature_days"] = json!(days);
+    // a and b (cohort day 0) have 2 periods over, c none; a is active at
+    // offset 1, b is not. Everyone used search on their first day; no one
+    // used export in their first day.
+    let mut retention = Vec::new();
+    for (kind, name) in [("users", ""), ("event", "search"), ("feature", "Search")] {
+        retention.push(json!({ "kind": kind, "name": name, "period_offset": 0, "last_eligible": 0, "last_retained": 0, "active": 2 }));
+        retention.push(json!({ "kind": kind, "name": name, "period_offset": 1, "last_eligible": 2, "last_retained": 2, "active": 1 }));
+    }
+    t["feature_retention"] = json!(retention);
+    t["summary"][0]["features"] = json!("Search\tsearch\nExports\texport\tmissing_event");
+    t["summary"][0]["activation_event"] = json!("Exports");
+    t["summary"][0]["activation_window_days"] = json!(1);
+}
+
+/// The raw events of the hand-made tables, with names.
+fn hand_events() -> market_validation::events::EventColumns {
+    use market_validation::events::{EventColumns, EventNames};
+    let d0 = 20458.0 * 86_400_000.0;
+    let at = |day: f64, hour: f64| d0 + day * 86_400_000.0 + hour * 3_600_000.0;
+    // (user, time, name: 0 search, 1 export)
+    let events = [
+        (0, at(0.0, 10.0), 0),
+        (0, at(1.0, 10.0), 1),
+        (0, at(2.0, 9.0), 0),
+        (1, at(0.0, 12.0), 0),
+        (1, at(2.0, 12.0), 1),
+        (2, at(2.0, 8.0), 0),
+        (2, at(2.0, 9.0), 0),
+    ];
+    EventColumns {
+        user_ids: events.iter().map(|e| e.0).collect(),
+        timestamps_ms: events.iter().map(|e| e.1).collect(),
+        names: Some(EventNames {
+            codes: events.iter().map(|e| e.2).collect(),
+            dictionary: vec!["search".into(), "export".into()],
+        }),
+        session_ids: None,
+    }
+}
+
+#[test]
+fn usage_tables_made_by_hand_give_what_analyze_events_gives() {
+    use market_validation::events::{analyze_event_columns, EventsConfig};
+    let mut t = hand_tables();
+    t["summary"][0]["event_names"] = json!(1);
+    add_usage_tables(&mut t);
+    // The sessions as analyzeEvents cuts them (after 30 minutes without an event): each event alone.
+    t["sessions"] = json!([{ "minutes": 0, "sessions": 7, "total_ms": 0, "longer_than_a_day": 0 }]);
+    let options = json!({ "features": { "Search": "search", "Exports": ["export", "missing_event"] },
+        "activationEvent": "Exports", "activationWindowDays": 1, "cohortPeriod": "day" });
+    let from_tables =
+        analyze_event_aggregates(&RawValue::from_json(&t), &RawValue::from_json(&options)).unwrap();
+    let config = EventsConfig::from_raw(&RawValue::from_json(&options)).unwrap();
+    let raw = analyze_event_columns(hand_events(), None, &config).unwrap();
+    let (a, b) = (
+        serde_json::to_value(&from_tables).unwrap(),
+        serde_json::to_value(&raw).unwrap(),
+    );
+    for field in [
+        "features",
+        "activation",
+        "adoptionData",
+        "usageMetrics",
+        "cohorts",
+        "daily",
+        "growth",
+        "warnings",
+    ] {
+        assert_eq!(a[field], b[field], "{field}");
+    }
+    // By hand: Exports' time to first use, 1 day for a, 2 for b, c followed 0 days: at
+    // day 1, 2 at risk and 1 uses it (S = 0.5), so the median is 1 day; 1 of the 2
+    // followed a day activated within it.
+    let exports = from_tables
+        .features
+        .iter()
+        .find(|f| f.name == "Exports")
+        .unwrap();
+    assert_eq!(exports.time_to_first_use.median_days, Some(1.0));
+    let activation = from_tables.activation.as_ref().unwrap();
+    assert_eq!((activation.eligible, activation.activated), (2, 1));
+    // Search's early adopters at day 1: a and b were followed, a came back.
+    let search = from_tables
+        .features
+        .iter()
+        .find(|f| f.name == "Search")
+        .unwrap();
+    let retention = search.retention.as_ref().unwrap();
+    assert_eq!(
+        (
+            retention.offset,
+            retention.adopters.users,
+            retention.adopters.retained
+        ),
+        (1, 2, 1)
+    );
+    assert!(from_tables
+        .warnings
+        .iter()
+        .any(|w| w.code == "feature_event_absent"));
+    // Features the statements were written without cannot be read from their results.
+    let mut without = hand_tables();
+    without["summary"][0]["event_names"] = json!(1);
+    add_usage_tables(&mut without);
+    without["summary"][0]["features"] = json!(null);
+    without["sessions"] = t["sessions"].clone();
+    let err = analyze_event_aggregates(
+        &RawValue::from_json(&without),
+        &RawValue::from_json(&options),
+    )
+    .unwrap_err();
+    assert!(
+        err.problems.iter().any(|p| p.path == "options.features"),
+        "{err}"
+    );
+    // Tables that disagree with each other are refused, naming the event.
+    let mut wrong = t.clone();
+    wrong["feature_days"][2]["first_uses"] = json!(2);
+    let err =
+        analyze_event_aggregates(&RawValue::from_json(&wrong), &RawValue::from_json(&options))
+            .unwrap_err();
+    assert!(err.problems[0].path.contains("\"search\""), "{err}");
 }

@@ -5,7 +5,7 @@
 //! censored at the end of the as-of day. Users who signed up and never
 //! came back count: they started, and did not activate.
 
-use crate::events::features::{sort_u32, time_to_event, TimeToEvent};
+use crate::events::features::{sort_u32, time_to_event, SortedTimes, TimeToEvent};
 use crate::events::names::ResolvedNames;
 use crate::events::user_events::{Event, UserView};
 use crate::retention::kaplan_meier::KaplanMeier;
@@ -106,46 +106,74 @@ impl ActivationTally {
 
     pub(crate) fn finish(mut self, names: &ResolvedNames) -> Activation {
         sort_u32(&mut self.follow_up);
-        let activators = self.first_use.len() as u64;
-        let km: KaplanMeier = time_to_event(
-            &self.follow_up,
-            &mut self.first_use,
-            &mut self.activator_follow_up,
-        );
-        let longest = self.follow_up.last().map_or(0, |s| s / 86_400);
-        let curve = (0..=longest.min(MAX_CURVE_DAYS))
-            .map(|day| {
-                let (s, [lo, hi]) = km.survival_at(f64::from(day), 0.95);
-                ActivationPoint {
-                    day,
-                    activated: 1.0 - s,
-                    interval: [1.0 - hi, 1.0 - lo],
-                }
-            })
-            .collect();
-        let (lo, hi) = stats::wilson(
-            self.activated as f64,
-            self.eligible as f64,
-            stats::z_for_confidence(0.95),
-        );
-        let slot = self.slot as usize;
-        Activation {
-            event: match slot.checked_sub(names.events.len()) {
-                None => names.events[slot].clone(),
-                Some(j) => names.features[j].0.clone(),
-            },
-            window_days: self.window_days,
-            users: self.follow_up.len() as u64,
-            eligible: self.eligible,
-            activated: self.activated,
-            rate: if self.eligible > 0 {
-                self.activated as f64 / self.eligible as f64
-            } else {
-                0.0
-            },
-            interval: [lo, hi],
-            time_to_activation: TimeToEvent::of(&km, activators, self.follow_up.len() as u64),
-            curve,
-        }
+        sort_u32(&mut self.first_use);
+        sort_u32(&mut self.activator_follow_up);
+        report(
+            activation_name(names, self.slot),
+            self.window_days,
+            &SortedTimes::Each(self.follow_up),
+            &SortedTimes::Each(self.first_use),
+            &SortedTimes::Each(self.activator_follow_up),
+            (self.eligible, self.activated),
+        )
+    }
+}
+
+/// The activation's event, or feature, name.
+pub(crate) fn activation_name(names: &ResolvedNames, slot: u32) -> String {
+    let slot = slot as usize;
+    match slot.checked_sub(names.events.len()) {
+        None => names.events.get(slot).cloned().unwrap_or_default(),
+        Some(j) => names
+            .features
+            .get(j)
+            .map(|f| f.0.clone())
+            .unwrap_or_default(),
+    }
+}
+
+/// The activation from everyone's follow-up, the activators' first
+/// activation and follow-up (whole seconds from their start), and the
+/// (eligible, activated) counts of the window.
+pub(crate) fn report(
+    event: String,
+    window_days: u32,
+    follow_up: &SortedTimes,
+    first_use: &SortedTimes,
+    activator_follow_up: &SortedTimes,
+    (eligible, activated): (u64, u64),
+) -> Activation {
+    let km: KaplanMeier = time_to_event(follow_up, first_use, activator_follow_up);
+    let longest = follow_up.max().map_or(0, |s| s / 86_400);
+    let curve = (0..=longest.min(MAX_CURVE_DAYS))
+        .map(|day| {
+            let (s, [lo, hi]) = km.survival_at(f64::from(day), 0.95);
+            ActivationPoint {
+                day,
+                activated: 1.0 - s,
+                interval: [1.0 - hi, 1.0 - lo],
+            }
+        })
+        .collect();
+    let (lo, hi) = stats::wilson(
+        activated as f64,
+        eligible as f64,
+        stats::z_for_confidence(0.95),
+    );
+    let users = follow_up.total();
+    Activation {
+        event,
+        window_days,
+        users,
+        eligible,
+        activated,
+        rate: if eligible > 0 {
+            activated as f64 / eligible as f64
+        } else {
+            0.0
+        },
+        interval: [lo, hi],
+        time_to_activation: TimeToEvent::of(&km, first_use.total(), users),
+        curve,
     }
 }

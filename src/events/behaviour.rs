@@ -526,22 +526,40 @@ impl<'c> WindowRule<'c> {
     }
 }
 
-/// Adds what the event names and sessions told, and the product data they
-/// give: feature usage and adoption for the features named in the options
-/// only (a raw event taxonomy, `$pageview` and admin events included, must
-/// not become the scored feature adoption), the activation rate and median
-/// time to activation, the mean session length.
+/// Adds what the event names and sessions told (see [`add_usage`]), the
+/// cohorts by start and return events, and the mean session length.
 pub(crate) fn add_to(
     found: Behaviour,
     analysis: &mut EventsAnalysis,
     names: &ResolvedNames,
     config: &EventsConfig,
 ) {
-    let named: Vec<&FeatureUse> = found
-        .features
-        .iter()
-        .filter(|f| f.kind == "feature")
-        .collect();
+    add_usage(found.features, found.activation, analysis, names, config);
+    if let Some(cohorts) = found.cohorts {
+        analysis.cohorts = cohorts;
+        set_retention(
+            &mut analysis.usage_metrics,
+            &analysis.cohorts.mean,
+            config.period,
+        );
+    }
+    super::sessions::set_sessions(analysis, found.sessions);
+    analysis.warnings.extend(found.warnings);
+}
+
+/// Adds the features and activation, and the product data they give:
+/// feature usage and adoption for the features named in the options only (a
+/// raw event taxonomy, `$pageview` and admin events included, must not
+/// become the scored feature adoption), the activation rate and median time
+/// to activation; and what resolving the names warned of.
+pub(crate) fn add_usage(
+    features: Vec<FeatureUse>,
+    activation: Option<Activation>,
+    analysis: &mut EventsAnalysis,
+    names: &ResolvedNames,
+    config: &EventsConfig,
+) {
+    let named: Vec<&FeatureUse> = features.iter().filter(|f| f.kind == "feature").collect();
     if !named.is_empty() {
         analysis.usage_metrics.feature_usage =
             Some(named.iter().map(|f| (f.name.clone(), f.usage)).collect());
@@ -558,7 +576,7 @@ pub(crate) fn add_to(
             ),
         ));
     }
-    if let Some(a) = &found.activation {
+    if let Some(a) = &activation {
         if a.eligible > 0 {
             analysis.adoption_data.adoption_rate = Some(a.rate);
         } else {
@@ -573,17 +591,7 @@ pub(crate) fn add_to(
         }
         analysis.adoption_data.time_to_adoption = a.time_to_activation.median_days;
     }
-    if let Some(cohorts) = found.cohorts {
-        analysis.cohorts = cohorts;
-        set_retention(
-            &mut analysis.usage_metrics,
-            &analysis.cohorts.mean,
-            config.period,
-        );
-    }
-    analysis.features = found.features;
-    analysis.activation = found.activation;
-    super::sessions::set_sessions(analysis, found.sessions);
+    analysis.features = features;
+    analysis.activation = activation;
     analysis.warnings.extend(names.warnings.iter().cloned());
-    analysis.warnings.extend(found.warnings);
 }

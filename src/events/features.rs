@@ -221,8 +221,7 @@ impl FeatureTally {
         self.last_ms[slot] = time_ms;
     }
 
-    /// The report per slot, named features first, then events by users
-    /// (most first, then by name); events no user did are left out.
+    /// The report per slot (see [`report`]).
     pub(crate) fn finish(
         mut self,
         names: &ResolvedNames,
@@ -230,89 +229,210 @@ impl FeatureTally {
         retention_offset: Option<u32>,
     ) -> Vec<FeatureUse> {
         sort_u32(&mut self.follow_up);
-        let mut out = Vec::with_capacity(names.slots());
-        for s in 0..names.slots() {
-            // A dictionary name no event up to the as-of day has.
-            if s < names.events.len() && self.users[s] == 0 {
-                continue;
-            }
-            // Each slot's lists go once its curve is made.
-            let km = time_to_event(
-                &self.follow_up,
-                &mut std::mem::take(&mut self.first_use[s]),
-                &mut std::mem::take(&mut self.adopter_follow_up[s]),
+        let everyone = Everyone {
+            follow_up: SortedTimes::Each(std::mem::take(&mut self.follow_up)),
+            recent_actives: self.recent_actives,
+            eligible: self.eligible,
+            retained: self.retained,
+        };
+        report(names, users, retention_offset, &everyone, |s| {
+            let (mut first_use, mut follow_up) = (
+                std::mem::take(&mut self.first_use[s]),
+                std::mem::take(&mut self.adopter_follow_up[s]),
             );
-            let (name, kind, events) = match s.checked_sub(names.events.len()) {
-                None => (names.events[s].clone(), "event", Vec::new()),
-                Some(j) => (
-                    names.features[j].0.clone(),
-                    "feature",
-                    names.features[j].1.clone(),
-                ),
-            };
-            let share = |n: u64, of: u64| if of > 0 { n as f64 / of as f64 } else { 0.0 };
-            out.push(FeatureUse {
-                name,
-                kind: kind.to_string(),
-                events,
+            sort_u32(&mut first_use);
+            sort_u32(&mut follow_up);
+            SlotFigures {
                 users: self.users[s],
-                adoption: share(self.users[s], users),
                 recent_users: self.recent_users[s],
-                usage: share(self.recent_users[s], self.recent_actives),
-                time_to_first_use: TimeToEvent::of(&km, self.users[s], self.follow_up.len() as u64),
-                retention: retention_offset
-                    .filter(|_| self.eligible > 0)
-                    .map(|offset| {
-                        let (a, r) = (self.adopters_eligible[s], self.adopters_retained[s]);
-                        AdopterRetention {
-                            offset,
-                            adopters: RetainedShare::of(r, a),
-                            others: RetainedShare::of(self.retained - r, self.eligible - a),
-                        }
-                    }),
-            });
+                first_use: SortedTimes::Each(first_use),
+                adopter_follow_up: SortedTimes::Each(follow_up),
+                adopters_eligible: self.adopters_eligible[s],
+                adopters_retained: self.adopters_retained[s],
+            }
+        })
+    }
+}
+
+/// What is counted over every user followed, for the features' report.
+pub(crate) struct Everyone {
+    /// Each user's follow-up, in whole seconds.
+    pub(crate) follow_up: SortedTimes,
+    /// Users active in the 28 days ending on the as-of day.
+    pub(crate) recent_actives: u64,
+    /// Users whose retention horizon period is over, and of them the retained.
+    pub(crate) eligible: u64,
+    pub(crate) retained: u64,
+}
+
+/// One slot's counts, for the features' report.
+pub(crate) struct SlotFigures {
+    pub(crate) users: u64,
+    pub(crate) recent_users: u64,
+    /// The adopters' first uses and follow-ups, in whole seconds from their start.
+    pub(crate) first_use: SortedTimes,
+    pub(crate) adopter_follow_up: SortedTimes,
+    /// Adopters in their first period whose horizon period is over, and of them the retained.
+    pub(crate) adopters_eligible: u64,
+    pub(crate) adopters_retained: u64,
+}
+
+/// The report per slot, named features first, then events by users (most
+/// first, then by name); events no user did are left out. `slot` gives each
+/// slot's counts once, so its lists can go once its curve is made.
+pub(crate) fn report(
+    names: &ResolvedNames,
+    users: u64,
+    retention_offset: Option<u32>,
+    everyone: &Everyone,
+    mut slot: impl FnMut(usize) -> SlotFigures,
+) -> Vec<FeatureUse> {
+    let followed = everyone.follow_up.total();
+    let mut out = Vec::with_capacity(names.slots());
+    for s in 0..names.slots() {
+        let f = slot(s);
+        // A dictionary name no event up to the as-of day has.
+        if s < names.events.len() && f.users == 0 {
+            continue;
         }
-        let order = |f: &FeatureUse| (f.kind == "event", std::cmp::Reverse(f.users));
-        // Names are distinct within a kind: a total order, so an unstable sort.
-        out.sort_unstable_by(|a, b| order(a).cmp(&order(b)).then_with(|| a.name.cmp(&b.name)));
-        out
+        let km = time_to_event(&everyone.follow_up, &f.first_use, &f.adopter_follow_up);
+        let (name, kind, events) = match s.checked_sub(names.events.len()) {
+            None => (names.events[s].clone(), "event", Vec::new()),
+            Some(j) => (
+                names.features[j].0.clone(),
+                "feature",
+                names.features[j].1.clone(),
+            ),
+        };
+        let share = |n: u64, of: u64| if of > 0 { n as f64 / of as f64 } else { 0.0 };
+        out.push(FeatureUse {
+            name,
+            kind: kind.to_string(),
+            events,
+            users: f.users,
+            adoption: share(f.users, users),
+            recent_users: f.recent_users,
+            usage: share(f.recent_users, everyone.recent_actives),
+            time_to_first_use: TimeToEvent::of(&km, f.users, followed),
+            retention: retention_offset
+                .filter(|_| everyone.eligible > 0)
+                .map(|offset| {
+                    let (a, r) = (f.adopters_eligible, f.adopters_retained);
+                    AdopterRetention {
+                        offset,
+                        adopters: RetainedShare::of(r, a),
+                        others: RetainedShare::of(
+                            everyone.retained.saturating_sub(r),
+                            everyone.eligible.saturating_sub(a),
+                        ),
+                    }
+                }),
+        });
+    }
+    let order = |f: &FeatureUse| (f.kind == "event", std::cmp::Reverse(f.users));
+    // Names are distinct within a kind: a total order, so an unstable sort.
+    out.sort_unstable_by(|a, b| order(a).cmp(&order(b)).then_with(|| a.name.cmp(&b.name)));
+    out
+}
+
+/// Whole seconds in ascending order: one value per user, as the pass over
+/// the events collects them, or counts of distinct values, as the
+/// warehouse's tables give them (whole days).
+#[cfg_attr(not(feature = "warehouse"), allow(dead_code))]
+pub(crate) enum SortedTimes {
+    Each(Vec<u32>),
+    /// Distinct values, ascending; `before[i]`: how many come before
+    /// `values[i]` (one more entry than values: the total last).
+    Counted {
+        values: Vec<u32>,
+        before: Vec<u64>,
+    },
+}
+
+impl SortedTimes {
+    /// From (value, count) pairs in any order, equal values merged.
+    #[cfg_attr(not(feature = "warehouse"), allow(dead_code))]
+    pub(crate) fn counted(mut pairs: Vec<(u32, u64)>) -> SortedTimes {
+        pairs.sort_unstable();
+        let mut values: Vec<u32> = Vec::with_capacity(pairs.len());
+        let mut before = vec![0u64];
+        for (v, n) in pairs {
+            let total = before.last().copied().unwrap_or(0).saturating_add(n);
+            if values.last() == Some(&v) {
+                if let Some(last) = before.last_mut() {
+                    *last = total;
+                }
+            } else {
+                values.push(v);
+                before.push(total);
+            }
+        }
+        SortedTimes::Counted { values, before }
+    }
+
+    fn values(&self) -> &[u32] {
+        match self {
+            SortedTimes::Each(v) => v,
+            SortedTimes::Counted { values, .. } => values,
+        }
+    }
+
+    /// How many times come before the `i`th value.
+    fn before(&self, i: usize) -> u64 {
+        match self {
+            SortedTimes::Each(_) => i as u64,
+            SortedTimes::Counted { before, .. } => before.get(i).copied().unwrap_or(0),
+        }
+    }
+
+    /// How many times there are.
+    pub(crate) fn total(&self) -> u64 {
+        self.before(self.values().len())
+    }
+
+    /// The largest time.
+    pub(crate) fn max(&self) -> Option<u32> {
+        self.values().last().copied()
+    }
+
+    /// Each distinct time with its count, ascending.
+    fn each_distinct(&self, mut visit: impl FnMut(u32, u64)) {
+        let values = self.values();
+        let mut i = 0;
+        while i < values.len() {
+            let start = i;
+            while i < values.len() && values[i] == values[start] {
+                i += 1;
+            }
+            visit(values[start], self.before(i) - self.before(start));
+        }
     }
 }
 
 /// The Kaplan–Meier curve of the time to first use, in days: everyone
-/// followed (`all_follow_up`, sorted) is at risk until their first use
+/// followed (`all_follow_up`) is at risk until their first use
 /// (`first_use`, the adopters') or the end of their follow-up.
 pub(crate) fn time_to_event(
-    all_follow_up: &[u32],
-    first_use: &mut Vec<u32>,
-    adopter_follow_up: &mut Vec<u32>,
+    all_follow_up: &SortedTimes,
+    first_use: &SortedTimes,
+    adopter_follow_up: &SortedTimes,
 ) -> KaplanMeier {
-    sort_u32(first_use);
-    sort_u32(adopter_follow_up);
-    let n = all_follow_up.len() as u64;
-    let (mut gone_all, mut gone_adopters) = (0usize, 0usize);
-    let mut steps = Vec::with_capacity(first_use.len());
-    let mut i = 0;
-    while i < first_use.len() {
-        let t = first_use[i];
-        // The first uses are sorted: those before t are the first i.
-        let used = i as u64;
-        let mut d = 0u64;
-        while i < first_use.len() && first_use[i] == t {
-            d += 1;
-            i += 1;
-        }
+    let n = all_follow_up.total();
+    let (mut gone_all, mut gone_adopters, mut used) = (0usize, 0usize, 0u64);
+    let mut steps = Vec::new();
+    first_use.each_distinct(|t, d| {
         // Followed until before t: everyone's follow-up, less the adopters'
         // (they leave at their first use instead), plus the adopters gone
-        // before t.
-        gone_all = count_below(all_follow_up, gone_all, t);
-        while gone_adopters < adopter_follow_up.len() && adopter_follow_up[gone_adopters] < t {
-            gone_adopters += 1;
-        }
-        let censored_before = gone_all as u64 - gone_adopters as u64;
-        let at_risk = n - censored_before - used;
+        // before t; and those who used it before t.
+        gone_all = count_below(all_follow_up.values(), gone_all, t);
+        gone_adopters = count_below(adopter_follow_up.values(), gone_adopters, t);
+        let censored_before = all_follow_up
+            .before(gone_all)
+            .saturating_sub(adopter_follow_up.before(gone_adopters));
+        let at_risk = n.saturating_sub(censored_before).saturating_sub(used);
         steps.push((f64::from(t) / 86_400.0, at_risk, d));
-    }
+        used = used.saturating_add(d);
+    });
     KaplanMeier::from_steps(steps)
 }
 
@@ -321,7 +441,7 @@ pub(crate) fn time_to_event(
 /// few probes each, not a walk through every user's follow-up.
 fn count_below(sorted: &[u32], from: usize, t: u32) -> usize {
     let mut step = 1;
-    let mut low = from;
+    let mut low = from.min(sorted.len());
     // Widen until a value at or past t is in reach (or the end is).
     while low + step <= sorted.len() && sorted[low + step - 1] < t {
         low += step;
@@ -342,6 +462,28 @@ pub(crate) fn sort_u32(values: &mut Vec<u32>) {
 #[cfg(test)]
 mod tests {
     use super::count_below;
+
+    #[test]
+    fn counted_times_give_the_curve_of_each_time() {
+        use super::{time_to_event, SortedTimes};
+        let all = [0u32, 86_400, 86_400, 172_800, 259_200, 259_200, 345_600];
+        let first = [0u32, 86_400, 86_400, 259_200];
+        let adopters = [86_400u32, 172_800, 259_200, 345_600];
+        let count = |v: &[u32]| SortedTimes::counted(v.iter().rev().map(|&t| (t, 1)).collect());
+        let each = time_to_event(
+            &SortedTimes::Each(all.to_vec()),
+            &SortedTimes::Each(first.to_vec()),
+            &SortedTimes::Each(adopters.to_vec()),
+        );
+        let counted = time_to_event(&count(&all), &count(&first), &count(&adopters));
+        assert_eq!(each, counted);
+        // By hand: the non-adopters are followed 0, 1 and 3 days. At day 0
+        // all 7 are at risk and 1 uses it; at day 1, 7 - 1 (followed 0 days)
+        // - 1 used = 5, and 2 use it; at day 3, 7 - 2 (followed 0 and 1
+        // days) - 3 used = 2, and 1 uses it.
+        assert_eq!(each.at_risk, [7, 5, 2]);
+        assert_eq!(each.events, [1, 2, 1]);
+    }
 
     #[test]
     fn count_below_matches_a_walk_from_any_start() {

@@ -71,8 +71,17 @@ use prepare::{prepare, Prepared};
 pub(crate) use report::build as build_report;
 #[cfg(feature = "warehouse")]
 pub(crate) use sessions::{set_sessions, SessionFigures};
+// And the features and activation from their counts, by the same code.
 use signups::SignupTimes;
 pub(crate) use tables::Tables;
+#[cfg(feature = "warehouse")]
+pub(crate) use {
+    activation::{activation_name, report as activation_report},
+    behaviour::add_usage,
+    features::{report as features_report, Everyone, SlotFigures, SortedTimes},
+    names::resolve as resolve_names,
+    report::retention_point,
+};
 
 /// Most events analysed in one call: 10 million events take a few hundred
 /// megabytes while they are sorted; more would risk a browser tab's memory.

@@ -4,6 +4,7 @@
 //! from raw events, and the same code turns them into the result.
 
 use super::tables_in::Table;
+use super::usage_in::UsageTables;
 use crate::calendar::iso_date;
 use crate::events::{
     build_report, period_of, set_sessions, ElapsedCohorts, EventsAnalysis, EventsConfig,
@@ -11,7 +12,6 @@ use crate::events::{
 };
 use crate::input::problem::{InputError, Problem};
 use crate::input::raw::RawValue;
-use crate::input::warning::Warning;
 
 /// Largest count read (users, events): more than any warehouse holds.
 const MAX_COUNT: i64 = 1_000_000_000_000_000;
@@ -53,6 +53,8 @@ pub(crate) fn analyze(tables: &RawValue, options: &RawValue) -> Result<EventsAna
     let cohort_last = read("cohort_last", true, &mut problems);
     let ignored = read("ignored_events", false, &mut problems);
     let sessions = read("sessions", false, &mut problems);
+    let usage = ["features", "feature_days", "feature_retention"]
+        .map(|name| read(name, false, &mut problems));
     let summary = summary.and_then(|s| read_summary(&s, options, &mut problems));
     let (Some(s), Some(daily), Some(active_days), Some(growth), Some(cohorts), Some(cohort_last)) =
         (summary, daily, active_days, growth, cohorts, cohort_last)
@@ -88,6 +90,7 @@ pub(crate) fn analyze(tables: &RawValue, options: &RawValue) -> Result<EventsAna
         .into_iter()
         .chain(&ignored)
         .chain(&sessions)
+        .chain(usage.iter().flatten())
         .map(|t| t.unlisted.get())
         .sum();
     if unlisted > 0 {
@@ -97,22 +100,46 @@ pub(crate) fn analyze(tables: &RawValue, options: &RawValue) -> Result<EventsAna
             "every cell as the statements write it",
         ));
     }
+    // Features and activation are counted with event names.
+    let usage = match (s.event_names, usage) {
+        (true, [Some(features), Some(days), Some(retention)]) => Some((features, days, retention)),
+        (true, tables) => {
+            for (name, table) in ["features", "feature_days", "feature_retention"]
+                .iter()
+                .zip(&tables)
+            {
+                if table.is_none() {
+                    problems.push(Problem::new(
+                        format!("tables.{name}"),
+                        "nothing",
+                        format!("the result of the statement named \"{name}\" (the statements were written with an event column)"),
+                    ));
+                }
+            }
+            None
+        }
+        (false, _) => None,
+    };
     if !problems.is_empty() {
         return fail(problems);
     }
     let mut analysis = build_report(t, s.events, s.after);
     analysis.ignored_events = ignored_events;
+    if let Some((features, days, retention)) = &usage {
+        let tables = UsageTables {
+            features,
+            days,
+            retention,
+        };
+        super::usage_in::add(&mut analysis, tables, &s.config, &mut problems);
+        if !problems.is_empty() {
+            return fail(problems);
+        }
+    }
     if let Some(figures) = session_figures {
         let active_user_days = analysis.daily.iter().map(|d| d.active).sum();
         let report = figures.report(active_user_days, &mut analysis.warnings);
         set_sessions(&mut analysis, report);
-    }
-    if s.event_names {
-        analysis.warnings.push(Warning::new(
-            "aggregates_without_features",
-            "tables",
-            "The events have names, but the warehouse statements do not compute per-event usage or activation yet: `features` is empty. analyzeEvents on a sample of the events gives them.",
-        ));
     }
     Ok(analysis)
 }
@@ -173,6 +200,15 @@ fn read_summary(table: &Table, options: &RawValue, problems: &mut Vec<Problem>) 
         })
         .unwrap_or_default();
     written.push(("ignoreEvents".into(), RawValue::Array(ignore)));
+    if let Some(features) = text("features") {
+        written.push(("features".into(), features_value(&features)));
+    }
+    if let Some(event) = text("activation_event") {
+        written.push(("activationEvent".into(), RawValue::String(event)));
+    }
+    if let Some(days) = table.int(0, "activation_window_days", (1, 365), problems) {
+        written.push(("activationWindowDays".into(), RawValue::Number(days as f64)));
+    }
     let mut config = match EventsConfig::from_raw(&RawValue::Object(written.clone())) {
         Ok(c) => c,
         Err(e) => {
@@ -202,10 +238,39 @@ fn read_summary(table: &Table, options: &RawValue, problems: &mut Vec<Problem>) 
             );
         }
     }
-    // Applied to the tables: read here.
-    if let Ok(own) = EventsConfig::from_raw(&keep(&given, &["powerUserDays", "retention"])) {
+    // Applied to the tables: read here. The activation may be named only
+    // now: the statements count the window for every event and feature.
+    let own_keys = ["powerUserDays", "retention", "activationEvent"];
+    if let Ok(own) = EventsConfig::from_raw(&keep(&given, &own_keys)) {
         config.power_user_days = own.power_user_days;
         config.unbounded_retention = own.unbounded_retention;
+        if config.activation_event.is_none() {
+            config.activation_event = own.activation_event;
+        }
+    }
+    // What the statements did not count cannot be read from their results.
+    let features_given = !matches!(given.get("features"), RawValue::Undefined | RawValue::Null);
+    if features_given && !written.iter().any(|(k, _)| k == "features") {
+        problems.push(
+            Problem::new(
+                "options.features",
+                given.get("features").describe(),
+                "no features: the statements were written without them (tables.summary)",
+            )
+            .with_hint(Some(
+                "write the statements again with eventsSql and these features".into(),
+            )),
+        );
+    }
+    for (name, why) in super::options::NOT_IN_SQL {
+        let value = given.get(name);
+        if !matches!(value, RawValue::Undefined | RawValue::Null) {
+            problems.push(Problem::new(
+                format!("options.{name}"),
+                value.describe(),
+                format!("no {name}: {why}"),
+            ));
+        }
     }
     let event_names = table.int(0, "event_names", (0, 1), problems) == Some(1);
     let session_ids = (table.int(0, "session_ids", (0, 1), problems) == Some(1))
@@ -259,6 +324,22 @@ fn read_summary(table: &Table, options: &RawValue, problems: &mut Vec<Problem>) 
     })
 }
 
+/// `options.features` from the summary row's text: a line per feature, its
+/// name then its events, separated by tabs.
+fn features_value(text: &str) -> RawValue {
+    RawValue::Object(
+        text.split('\n')
+            .filter(|line| !line.is_empty())
+            .map(|line| {
+                let mut parts = line.split('\t');
+                let name = parts.next().unwrap_or_default().to_string();
+                let events = parts.map(|e| RawValue::String(e.to_string())).collect();
+                (name, RawValue::Array(events))
+            })
+            .collect(),
+    )
+}
+
 /// The options given to the reader (nothing: none), checked by
 /// analyzeEvents' reader; `table` and `columns` are eventsSql's.
 fn given_options(options: &RawValue, problems: &mut Vec<Problem>) -> Option<RawValue> {
@@ -309,6 +390,14 @@ fn same(a: &RawValue, b: &RawValue) -> bool {
         (RawValue::Number(x), RawValue::Number(y)) => x == y,
         (RawValue::Array(x), RawValue::Array(y)) => {
             x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same(p, q))
+        }
+        // A feature's events may be one name or a list.
+        (RawValue::String(_), RawValue::Array(y)) => y.len() == 1 && same(a, &y[0]),
+        // Features: the same names with the same events, in any order.
+        (RawValue::Object(x), RawValue::Object(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .all(|(k, v)| y.iter().any(|(l, w)| k == l && same(v, w)))
         }
         _ => false,
     }

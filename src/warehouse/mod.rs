@@ -29,8 +29,11 @@
 mod aggregates;
 mod dialect;
 mod options;
+mod query;
 mod statements;
 mod tables_in;
+mod usage_in;
+mod usage_sql;
 
 pub use dialect::{Dialect, DIALECTS};
 pub use options::EventsSqlOptions;
@@ -46,7 +49,7 @@ use serde::Serialize;
 
 /// The version of the result tables' layout, written in the `summary` row:
 /// tables from other versions are refused rather than misread.
-pub const FORMAT_VERSION: i64 = 1;
+pub const FORMAT_VERSION: i64 = 2;
 
 /// What `eventsSql` gives: the statements to run, in order.
 #[derive(Debug, Clone, PartialEq, Serialize)]

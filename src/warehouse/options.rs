@@ -61,6 +61,18 @@ pub struct EventsSqlOptions {
     /// As in `analyzeEvents`: event names that are not activity (with an `event` column).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ignore_events: Option<Vec<String>>,
+    /// As in `analyzeEvents` (with an `event` column): named features and their events.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(type = "Record<string, string | string[]>"))]
+    pub features: Option<std::collections::BTreeMap<String, Vec<String>>>,
+    /// As in `analyzeEvents` (with an `event` column): the event or named feature that marks a
+    /// user as activated. May also be named only when the results are read: the statements
+    /// count the activation window for every event and feature.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub activation_event: Option<String>,
+    /// As in `analyzeEvents`: days from a user's start within which activating counts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub activation_window_days: Option<f64>,
     /// As in `analyzeEvents` (applied when the aggregates are read).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "wasm", tsify(type = "\"on\" | \"on-or-after\""))]
@@ -71,6 +83,9 @@ pub struct EventsSqlOptions {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub session_gap_minutes: Option<f64>,
 }
+
+/// Most (feature, event) pairs written into the statements as literals.
+pub(crate) const MAX_FEATURE_EVENTS: usize = 10_000;
 
 /// How the time column is read.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -98,23 +113,11 @@ pub(crate) struct SqlOptions {
 
 /// `analyzeEvents` options the statements do not compute (yet): each is
 /// refused by name when given.
-const NOT_IN_SQL: [(&str, &str); 7] = [
+pub(super) const NOT_IN_SQL: [(&str, &str); 4] = [
     ("delimiter", "a file option"),
     (
         "aliases",
         "identities are the user column's values; join an alias table in a view and name the view",
-    ),
-    (
-        "features",
-        "per-feature usage is not computed by the statements yet",
-    ),
-    (
-        "activationEvent",
-        "activation is not computed by the statements yet",
-    ),
-    (
-        "activationWindowDays",
-        "activation is not computed by the statements yet",
     ),
     (
         "startEvent",
@@ -168,6 +171,7 @@ pub(crate) fn read(dialect: &RawValue, raw: &RawValue) -> Result<SqlOptions, Inp
         column("event", false),
     );
     let session = column("session", false);
+    check_names(raw, config.as_ref(), event.is_some(), &mut problems);
     if !matches!(columns.get("signup"), RawValue::Undefined | RawValue::Null) {
         problems.push(Problem::new(
             "options.columns.signup",
@@ -191,6 +195,66 @@ pub(crate) fn read(dialect: &RawValue, raw: &RawValue) -> Result<SqlOptions, Inp
             })
         }
         _ => Err(InputError::new("events SQL options", problems)),
+    }
+}
+
+/// The options naming events need the event column, and their names go
+/// into the statements and the summary row: no control characters (tabs and
+/// line breaks separate them there), and a bounded number of literals.
+fn check_names(
+    raw: &RawValue,
+    config: Option<&EventsConfig>,
+    has_event: bool,
+    problems: &mut Vec<Problem>,
+) {
+    if !has_event {
+        for option in ["features", "activationEvent"] {
+            let value = raw.get(option);
+            if !matches!(value, RawValue::Undefined | RawValue::Null) {
+                problems.push(Problem::new(
+                    format!("options.{option}"),
+                    value.describe(),
+                    "options.columns.event too: the statements find features and activation by event name",
+                ));
+            }
+        }
+        return;
+    }
+    let Some(config) = config else {
+        return;
+    };
+    let mut pairs = 0;
+    for (feature, events) in &config.features {
+        pairs += events.len();
+        let path = format!("options.features.{feature}");
+        for name in std::iter::once(feature).chain(events) {
+            if name.chars().any(char::is_control) {
+                problems.push(Problem::new(
+                    &path,
+                    format!("{name:?}"),
+                    "names without control characters (tabs, line breaks)",
+                ));
+            }
+        }
+    }
+    if pairs > MAX_FEATURE_EVENTS {
+        problems.push(Problem::new(
+            "options.features",
+            format!("{pairs} events over the features"),
+            format!(
+                "at most {} events over all features in the statements",
+                MAX_FEATURE_EVENTS
+            ),
+        ));
+    }
+    if let Some(event) = &config.activation_event {
+        if event.chars().any(char::is_control) {
+            problems.push(Problem::new(
+                "options.activationEvent",
+                format!("{event:?}"),
+                "a name without control characters",
+            ));
+        }
     }
 }
 

@@ -4,28 +4,23 @@
 //! returns a small table whose size grows with days, periods and users'
 //! activity levels, never with the number of events.
 //!
-//! The chain every statement starts from, mirroring `analyzeEvents`:
-//! - `src`: the rows with a user and a time, the ignored events left out;
-//! - `ev`: each event's time in ms (UTC) and its local day (days since
-//!   1970-01-01 at the UTC offset), only times from 1970 to 2099;
-//! - `bounds`: the first day (of any event) and the as-of day (`asOf`, else
-//!   the last event's day);
-//! - `ud`: each user's distinct active days up to the as-of day.
+//! Each starts from the chain of [`Query::base`] (`query.rs`).
 //!
 //! Days and periods are integers (days since 1970-01-01; weeks and months
 //! numbered as the library numbers them); the reader turns them into dates.
 
-use super::dialect::Dialect;
-use super::options::{SqlOptions, TimeColumn};
+use super::options::SqlOptions;
+use super::query::{Query, MS_PER_DAY};
 use crate::calendar::WeekStart;
-use crate::events::{Period, Window, MAX_TIMESTAMP_MS};
+use crate::events::{Period, Window};
 
 /// One statement: its name (the table it makes) and its text.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct SqlStatement {
     /// The result table's name: `summary`, `daily`, `active_days`, `growth`, `cohorts`,
-    /// `cohort_last`, `sessions`, `ignored_events`; `analyzeEventAggregates` takes each under it.
+    /// `cohort_last`, `sessions`, `features`, `feature_days`, `feature_retention`,
+    /// `ignored_events`; `analyzeEventAggregates` takes each under it.
     pub name: String,
     /// What the table holds, one line.
     pub description: String,
@@ -51,6 +46,9 @@ pub(crate) fn statements(o: &SqlOptions) -> Vec<SqlStatement> {
             q.sessions(),
         ));
     }
+    if o.event.is_some() {
+        out.extend(super::usage_sql::statements(&q));
+    }
     if o.event.is_some() && !o.config.ignore_events.is_empty() {
         out.push((
             "ignored_events",
@@ -67,105 +65,7 @@ pub(crate) fn statements(o: &SqlOptions) -> Vec<SqlStatement> {
         .collect()
 }
 
-const MS_PER_DAY: &str = "86400000";
-
-/// A statement being written: the options and their dialect.
-struct Query<'o> {
-    o: &'o SqlOptions,
-    d: Dialect,
-}
-
 impl Query<'_> {
-    fn int(&self, n: i64) -> String {
-        format!("CAST({n} AS {})", self.d.bigint())
-    }
-
-    fn table(&self) -> String {
-        self.d.qualified(&self.o.table)
-    }
-
-    /// The time column's instant in ms since the epoch.
-    fn time_ms(&self) -> String {
-        let column = self.d.ident(&self.o.time);
-        match self.o.time_column {
-            TimeColumn::Timestamp => self.d.epoch_ms(&column),
-            // As the file reader converts a unit (timestamp::Unit::to_ms).
-            TimeColumn::Number(unit) => {
-                let n = format!("CAST({column} AS {})", self.d.double());
-                match unit {
-                    crate::events::timestamp::Unit::Seconds => format!("({n} * 1000)"),
-                    crate::events::timestamp::Unit::Microseconds => format!("({n} / 1000)"),
-                    crate::events::timestamp::Unit::Nanoseconds => format!("({n} / 1000000)"),
-                    _ => n,
-                }
-            }
-        }
-    }
-
-    /// A day number's period, numbered as `config::period_of` numbers it.
-    fn period(&self, day: &str) -> String {
-        match self.o.config.period {
-            Period::Day => day.to_string(),
-            Period::Week => {
-                // 1970-01-01, day 0, is a Thursday: 3 days after a Monday, 4 after a Sunday.
-                let shift = match self.o.config.week_start {
-                    WeekStart::Monday => 3,
-                    WeekStart::Sunday => 4,
-                };
-                self.d.floor_div(&format!("{day} + {shift}"), "7")
-            }
-            Period::Month => self.d.month_of_day(day),
-        }
-    }
-
-    /// The chain every statement starts from (see the module's doc).
-    fn base(&self) -> String {
-        let d = self.d;
-        let user = d.ident(&self.o.user);
-        let time = d.ident(&self.o.time);
-        let mut keep = format!("{user} IS NOT NULL AND {time} IS NOT NULL");
-        if let Some(event) = &self.o.event {
-            let names = &self.o.config.ignore_events;
-            if !names.is_empty() {
-                let event = d.ident(event);
-                let list: Vec<String> = names.iter().map(|n| d.text(n)).collect();
-                keep.push_str(&format!(
-                    " AND ({event} IS NULL OR {event} NOT IN ({}))",
-                    list.join(", ")
-                ));
-            }
-        }
-        let offset_ms = i64::from(self.o.config.utc_offset_minutes) * 60_000;
-        let as_of = match self.o.config.as_of {
-            Some(day) => self.int(day),
-            None => "MAX(d)".to_string(),
-        };
-        // A session id, or NULL for none: empty, `null`, or Amplitude's `-1`
-        // (as the file reader reads a session column).
-        let session = match &self.o.session {
-            Some(column) => {
-                let text = format!("TRIM({})", d.nullable_text(&d.ident(column)));
-                format!(
-                    ", CASE WHEN {text} IN ('', 'null', 'undefined', '-1') THEN {null} ELSE {text} END AS s",
-                    null = d.null_of(d.string())
-                )
-            }
-            None => String::new(),
-        };
-        let carried = if self.o.session.is_some() { ", s" } else { "" };
-        format!(
-            "WITH\nsrc AS (\n  SELECT CAST({user} AS {string}) AS u, {t} AS t{session}\n  FROM {table}\n  WHERE {keep}\n),\n\
-             ev AS (\n  SELECT u, t, {day} AS d{carried}\n  FROM src\n  WHERE u <> '' AND t >= 0 AND t < {max}\n),\n\
-             bounds AS (\n  SELECT MIN(d) AS first_day, {as_of} AS as_of FROM ev\n),\n\
-             ud AS (\n  SELECT DISTINCT ev.u AS u, ev.d AS d\n  FROM ev CROSS JOIN bounds\n  WHERE ev.d <= bounds.as_of\n)",
-            string = d.string(),
-            t = self.time_ms(),
-            table = self.table(),
-            day = d.floor_div(&format!("t + {offset_ms}"), MS_PER_DAY),
-            max = MAX_TIMESTAMP_MS as i64,
-        )
-    }
-
     /// The options the statements depend on, as literals, for the reader
     /// to compare with its own.
     fn parameters(&self) -> String {
@@ -216,6 +116,18 @@ impl Query<'_> {
                 self.int(i64::from(self.o.session.is_some()))
             ),
             format!("{} AS ignore_events", text(&ignored)),
+            format!("{} AS features", text(&super::usage_sql::features_text(c))),
+            format!(
+                "{} AS activation_event",
+                match &c.activation_event {
+                    Some(event) => text(event),
+                    None => d.null_of(d.string()),
+                }
+            ),
+            format!(
+                "{} AS activation_window_days",
+                self.int(i64::from(c.activation_window_days))
+            ),
         ]
         .join(",\n  ")
     }
@@ -441,9 +353,9 @@ impl Query<'_> {
             .map(|n| d.text(n))
             .collect();
         format!(
-            "SELECT {event} AS event_name, COUNT(*) AS events\nFROM {table}\n\
-             WHERE {user} IS NOT NULL AND {time} IS NOT NULL AND {event} IN ({list})\n\
-             GROUP BY {event}\nORDER BY event_name",
+            "SELECT e AS event_name, COUNT(*) AS events\nFROM (\n  SELECT {name} AS e FROM {table}\n  WHERE {user} IS NOT NULL AND {time} IS NOT NULL\n) named\n\
+             WHERE e IN ({list})\nGROUP BY e\nORDER BY event_name",
+            name = self.event_name(&event),
             table = self.table(),
             list = list.join(", "),
         )

@@ -27,15 +27,21 @@ export interface EventAggregateTables {
   growth: AggregateRows;
   cohorts: AggregateRows;
   cohort_last: AggregateRows;
-  /** With an event column. */
+  /** With an event or a session column. */
   sessions?: AggregateRows;
+  /** With an event column: per-event and per-feature usage, and the activation window. */
+  features?: AggregateRows;
+  /** With an event column: the days to first use and the follow-ups (time to first use, to activation). */
+  feature_days?: AggregateRows;
+  /** With an event column: the early adopters' retention by period offset. */
+  feature_retention?: AggregateRows;
   /** With an event column and ignored events. */
   ignored_events?: AggregateRows;
 }
 "#;
 
 /// The table names analyzeEventAggregates reads.
-const TABLES: [&str; 8] = [
+const TABLES: [&str; 11] = [
     "summary",
     "daily",
     "active_days",
@@ -43,6 +49,9 @@ const TABLES: [&str; 8] = [
     "cohorts",
     "cohort_last",
     "sessions",
+    "features",
+    "feature_days",
+    "feature_retention",
     "ignored_events",
 ];
 

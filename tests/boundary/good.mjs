@@ -17,7 +17,7 @@ const EVENTS_CSV = 'user_id,timestamp\n1,2026-01-01T10:00:00Z\n2,2026-01-02T10:0
 export const SQL_OPTIONS = { table: 'analytics.events', columns: { user: 'user_id', time: 'event_ts' }, cohortPeriod: 'week' };
 /** Result tables of eventsSql's statements: 2 users on 2026-01-05 (day 20458), one back the next day. */
 export const aggregateTables = () => ({
-  summary: [{ format: 1, dialect: 'duckdb', utc_offset_minutes: 0, cohort_period: 'day', week_start: 'monday', window_kind: 'calendar', as_of_option: null, ignore_events: '', session_gap_minutes: 30, session_ids: 0, event_names: 0, first_day: 20458, as_of_day: 20459, events: 3, events_after_as_of: 0, users: 2, table_rows: 3 }],
+  summary: [{ format: 2, dialect: 'duckdb', utc_offset_minutes: 0, cohort_period: 'day', week_start: 'monday', window_kind: 'calendar', as_of_option: null, ignore_events: '', session_gap_minutes: 30, session_ids: 0, event_names: 0, features: '', activation_event: null, activation_window_days: 7, first_day: 20458, as_of_day: 20459, events: 3, events_after_as_of: 0, users: 2, table_rows: 3 }],
   daily: 'day,active,new_users,weekly_active,monthly_active\n20458,2,2,2,2\n20459,1,0,2,2\n',
   active_days: [{ days: 1, users: 1 }, { days: 2, users: 1 }],
   growth: [{ period: 20458, new_users: 2, retained: 0, resurrected: 0, churned: 0 }, { period: 20459, new_users: 0, retained: 1, resurrected: 0, churned: 1 }],

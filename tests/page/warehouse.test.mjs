@@ -38,7 +38,7 @@ const mv = require('../../pkg/node/market_validation.js');
 const desktop = { viewport: { width: 1400, height: 900 }, colorScheme: 'light', permissions: ['clipboard-read', 'clipboard-write'] };
 const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, colorScheme: 'dark' };
 const DAY = 86_400_000;
-const STATEMENTS = ['summary', 'daily', 'active_days', 'growth', 'cohorts', 'cohort_last', 'sessions', 'ignored_events'];
+const STATEMENTS = ['summary', 'daily', 'active_days', 'growth', 'cohorts', 'cohort_last', 'sessions', 'features', 'feature_days', 'feature_retention', 'ignored_events'];
 
 /** A small deterministic generator (mulberry32). */
 function prng(seed) {
@@ -85,6 +85,7 @@ function generateEvents() {
 const RESULT_NAMES = {
   summary: 'summary.csv', daily: 'bq-results-20270308-daily.csv', active_days: 'Active-Days (1).csv',
   growth: 'results-3.csv', cohorts: 'cohorts.csv', cohort_last: 'cohort_last.csv', sessions: 'sessions.csv', ignored_events: 'ignored_events.csv',
+  features: 'features.csv', feature_days: 'Feature_Days.csv', feature_retention: 'feature_retention (2).csv',
 };
 
 /**
@@ -114,6 +115,15 @@ async function runOnDuckDB(csvPath, statements, dir) {
     con.closeSync();
     instance.closeSync();
   }
+}
+
+/**
+ * The features table's rows: every cell but the median time to first use
+ * (at whole-day resolution from the warehouse).
+ */
+async function featureRows(page) {
+  return page.getByTestId('events-view').getByTestId('features-table').locator('tbody tr')
+    .evaluateAll((rows) => rows.map((r) => [...r.children].filter((c) => c.getAttribute('data-col') !== 'first-use').map((c) => c.textContent)));
 }
 
 /** What the events view shows: the lede (after where it came from) and the figures compared. */
@@ -217,7 +227,7 @@ describe('run it in your warehouse', () => {
       const summary = shown[0].sql;
       assert.match(summary, /FROM `my-project`\.`analytics`\.`events`/, 'each part of the table in backticks');
       assert.match(summary, /CAST\(`user_pseudo_id` AS STRING\) AS u, \(CAST\(`event_timestamp` AS FLOAT64\) \/ 1000\) AS t/);
-      assert.match(summary, /`event_name` NOT IN \('\$identify'/);
+      assert.match(summary, /COALESCE\(TRIM\(CAST\(`event_name` AS STRING\)\), ''\) AS e\n[^]*e NOT IN \('\$identify'/);
       assert.match(summary, /'bigquery' AS dialect/);
       assert.equal(await page.getByTestId('warehouse-prompt').isVisible(), false);
       // A session id column (a flattened ga_session_id): sessions by id, none for empty and -1.
@@ -287,6 +297,7 @@ describe('run it in your warehouse', () => {
       await page.getByTestId('upload-input').setInputFiles({ name: 'events.csv', mimeType: 'text/csv', buffer: Buffer.from(events.csv) });
       await page.getByTestId('events-view').waitFor({ state: 'visible' });
       const fromFile = await eventFigures(page);
+      const fileFeatures = await featureRows(page);
       const activity = events.rows.filter((r) => r[2] !== '$identify').length;
       const firstDay = new Date(events.rows[0][1]).toISOString().slice(0, 10);
       assert.match(fromFile.lede, new RegExp(`^${activity.toLocaleString('en-US')} events from ${events.users} users, ${firstDay} to `));
@@ -320,7 +331,7 @@ describe('run it in your warehouse', () => {
       await page.waitForFunction(() => document.querySelector('[data-testid="events-view"]')?.getAttribute('data-source') === 'warehouse');
       assert.equal(await page.getByTestId('warehouse-missing').textContent(), 'Every result is here.');
       assert.equal(await page.getByTestId('warehouse-unmatched').isVisible(), false);
-      assert.match(await page.getByTestId('warehouse-results-status').textContent(), /^Read 8 results: the figures are under Usage events, marked as from your warehouse\.$/);
+      assert.match(await page.getByTestId('warehouse-results-status').textContent(), /^Read 11 results: the figures are under Usage events, marked as from your warehouse\.$/);
 
       // The same figures, marked as the warehouse's.
       const fromWarehouse = await eventFigures(page);
@@ -328,13 +339,14 @@ describe('run it in your warehouse', () => {
       const view = page.getByTestId('events-view');
       assert.equal(await view.getByTestId('events-source').textContent(), 'From your warehouse');
       const reading = await view.getByTestId('events-warehouse').textContent();
-      assert.match(reading, /^Computed in your warehouse by the statements of “Run it in your warehouse”, and read back from 8 result files: summary from summary\.csv, daily from bq-results-20270308-daily\.csv, active_days from Active-Days \(1\)\.csv, growth from results-3\.csv, /);
+      assert.match(reading, /^Computed in your warehouse by the statements of “Run it in your warehouse”, and read back from 11 result files: summary from summary\.csv, daily from bq-results-20270308-daily\.csv, active_days from Active-Days \(1\)\.csv, growth from results-3\.csv, /);
       assert.match(reading, /No events file: these figures are the warehouse's aggregates\.$/);
       const identifies = events.rows.filter((r) => r[2] === '$identify').length;
       assert.match(await view.getByTestId('events-ignored').textContent(), new RegExp(`^Not counted as activity: ${identifies} \\$identify`));
-      const warning = view.locator('[data-testid="events-analysis-warnings"] li[data-code="aggregates_without_features"]');
-      assert.match(await warning.textContent(), /^The events have names, but the warehouse statements do not compute per-event usage or activation yet: this view has no feature table\. Drop an export of part of the events under Drop CSV files to see them\.$/);
-      assert.equal(await view.getByTestId('features-table').count(), 0);
+      // Every event's usage and its adopters' retention, as from the file.
+      const names = new Set(events.rows.map((r) => r[2]).filter((e) => e !== '$identify'));
+      assert.equal(fileFeatures.length, names.size);
+      assert.deepEqual(await featureRows(page), fileFeatures);
       assert.deepEqual(await seriousAxeViolations(page), [], 'axe violations');
       await view.screenshot({ path: `${resultsDir}warehouse-events-view.png` });
 

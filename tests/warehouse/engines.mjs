@@ -4,9 +4,9 @@
 // scripts/setup.sh into tools/engines-venv and driven by
 // tests/warehouse/run_engines.py. For each generated data set and options
 // case, every engine's results go through analyzeEventAggregates and must
-// equal analyzeEvents on the same raw events, field by field, but for what
-// the statements do not compute yet (per-event usage, with event names only)
-// and the warnings that say so; the sessions' median to the whole minute. BigQuery, Snowflake and
+// equal analyzeEvents on the same raw events, field by field: the sessions'
+// median to the whole minute, the times to first use and to activation at
+// whole-day resolution (see atDayResolution). BigQuery, Snowflake and
 // PostgreSQL have no engine here: their statements are parsed by sqlglot in
 // their dialects.
 //
@@ -65,6 +65,8 @@ function generate(seed, users) {
       const session = r < 0.05 ? '' : r < 0.08 ? '-1' : u === 5 || u === 6 ? 'shared-1' : `s-${u}-${Math.floor(t / (2 * HOUR))}`;
       rows.push([id, t, NAMES[Math.floor(rnd() * NAMES.length)], session]);
     }
+    // An event only seen after the as-of day of the as-of case (2026-02-20).
+    if (u % 11 === 0) rows.push([id, start + 52 * DAY + u * HOUR, 'export_pdf', `s-${u}-late`]);
   }
   // Midnight, local and UTC, to the millisecond.
   for (const [i, offsetMin] of [[0, 0], [1, -300], [2, 330]].map(([i, o]) => [i, o])) {
@@ -101,23 +103,59 @@ const CASES = [
   { id: '24h-day', options: { window: '24h' } },
   { id: '24h-week-est', options: { window: '24h', cohortPeriod: 'week', utcOffsetMinutes: -300 } },
   { id: 'as-of-unbounded', options: { asOf: '2026-02-20', retention: 'on-or-after' } },
-  { id: 'names-ms', options: { cohortPeriod: 'week' }, names: true, timeUnit: 'milliseconds' },
-  { id: 'names-24h-ist', options: { window: '24h', utcOffsetMinutes: 330 }, names: true },
+  // Features and activation: an event seen only after the as-of day, a feature of two events,
+  // activation by an event and by a feature, a feature event that never occurs.
+  { id: 'as-of-names', options: { asOf: '2026-02-20', features: { Exports: ['export_pdf', 'report_exported'] }, activationEvent: 'export_pdf' }, names: true },
+  { id: 'names-ms', options: { cohortPeriod: 'week', features: { Reports: ['report_exported', 'search'] }, activationEvent: 'report_exported', activationWindowDays: 3 }, names: true, timeUnit: 'milliseconds' },
+  { id: 'names-24h-ist', options: { window: '24h', utcOffsetMinutes: 330, features: { Reports: 'report_exported', Browse: ['page_view'] }, activationEvent: 'Reports', retention: 'on-or-after' }, names: true },
   // GA4's export: event_timestamp in microseconds, event_name with its own bookkeeping left in.
   // Sessions by id, with and without event names.
   { id: 'session-ids', options: { cohortPeriod: 'week' }, sessions: true },
   { id: 'names-session-ids', options: { utcOffsetMinutes: 60 }, names: true, sessions: true },
-  { id: 'ga4-us', options: { cohortPeriod: 'day', utcOffsetMinutes: -480 }, names: true, timeUnit: 'microseconds', time: 'event_timestamp' },
+  { id: 'ga4-us', options: { cohortPeriod: 'day', utcOffsetMinutes: -480, features: { Search: ['search', 'missing_event'] } }, names: true, timeUnit: 'microseconds', time: 'event_timestamp' },
 ];
 /** Spark starts slowly and runs each statement in about a second: a subset. */
-const SPARK_CASES = new Set(['est-week-sunday', '24h-week-est', 'names-ms', 'names-session-ids']);
+const SPARK_CASES = new Set(['est-week-sunday', '24h-week-est', 'names-ms', 'names-24h-ist']);
 
-/** What the statements do not compute yet (said in the result's warnings). */
-function comparable(analysis) {
-  const copy = structuredClone(analysis);
-  delete copy.warnings;
-  delete copy.features;
-  return copy;
+/** A copy to compare. */
+const comparable = (analysis) => structuredClone(analysis);
+
+/**
+ * Times to first use and to activation come from whole days since each
+ * user's start: a median (and its interval's limits) within a day of the
+ * exact one, and each day of the activation curve between the exact curve at
+ * that day and at the next (a first use within day d counts by the end of
+ * it), 0.02 either side; then taken as equal. The counts are exact.
+ */
+function atDayResolution(expected, analysis) {
+  const close = (a, b) => (a === undefined && b === undefined) || Math.abs(a - b) <= 1;
+  const times = (e, a, at) => {
+    for (const k of ['medianDays', 'medianLow', 'medianHigh']) {
+      if (!close(e[k], a[k])) return `${at}.${k}: ${e[k]} vs ${a[k]}`;
+      a[k] = e[k];
+    }
+    return null;
+  };
+  for (const [i, f] of (expected.features ?? []).entries()) {
+    const g = analysis.features?.[i];
+    if (!g || g.name !== f.name) return `.features[${i}]: ${f.name} vs ${g?.name}`;
+    const d = times(f.timeToFirstUse, g.timeToFirstUse, `.features[${i}].timeToFirstUse`);
+    if (d) return d;
+  }
+  const [e, a] = [expected.activation, analysis.activation];
+  if (e && a) {
+    const d = times(e.timeToActivation, a.timeToActivation, '.activation.timeToActivation');
+    if (d) return d;
+    if (e.curve.length !== a.curve.length) return `.activation.curve: ${e.curve.length} days vs ${a.curve.length}`;
+    for (const [day, p] of e.curve.entries()) {
+      const next = e.curve[Math.min(day + 1, e.curve.length - 1)].activated;
+      const got = a.curve[day].activated;
+      if (!(got >= p.activated - 0.02 && got <= next + 0.02)) return `.activation.curve[${day}].activated: ${got} not within ${p.activated} to ${next}`;
+      a.curve[day] = p;
+    }
+    if (analysis.adoptionData.timeToAdoption !== undefined) analysis.adoptionData.timeToAdoption = a.timeToActivation.medianDays;
+  }
+  return null;
 }
 
 /**
@@ -216,7 +254,8 @@ for (const job of jobs) {
     say(false, `analyzeEventAggregates threw: ${e.message}`);
     continue;
   }
-  const diff = medianWithinAMinute(expected.get(job.case.id), analysis) ?? firstDifference(expected.get(job.case.id), analysis);
+  const want = expected.get(job.case.id);
+  const diff = medianWithinAMinute(want, analysis) ?? atDayResolution(want, analysis) ?? firstDifference(want, analysis);
   const seconds = Object.values(result.seconds?.statements ?? {}).reduce((s, x) => s + x, 0);
   say(diff === null, diff ?? `${Object.keys(tables).length} tables, ${seconds.toFixed(2)} s of statements`);
 }

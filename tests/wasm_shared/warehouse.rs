@@ -22,8 +22,9 @@ fn writes_statements_and_reads_results_back() {
     );
     // Two users on 2026-01-05 (day 20458), one back the next day.
     let tables = js(
-        r#"{"summary": [{"FORMAT": 1, "UTC_OFFSET_MINUTES": 0, "COHORT_PERIOD": "day", "WEEK_START": "monday",
+        r#"{"summary": [{"FORMAT": 2, "UTC_OFFSET_MINUTES": 0, "COHORT_PERIOD": "day", "WEEK_START": "monday",
             "WINDOW_KIND": "calendar", "AS_OF_OPTION": null, "IGNORE_EVENTS": "", "SESSION_GAP_MINUTES": 30, "SESSION_IDS": 0, "EVENT_NAMES": 0,
+            "FEATURES": "", "ACTIVATION_EVENT": null, "ACTIVATION_WINDOW_DAYS": 7,
             "FIRST_DAY": 20458, "AS_OF_DAY": 20459, "EVENTS": 3, "EVENTS_AFTER_AS_OF": 0, "USERS": 2}],
           "daily": "day,active,new_users,weekly_active,monthly_active\n20458,2,2,2,2\n20459,1,0,2,2\n",
           "active_days": [{"days": 1, "users": 1}, {"days": 2, "users": 1}],

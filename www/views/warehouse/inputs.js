@@ -8,6 +8,7 @@
 // panel asks for it instead.
 import { h, uniqueId as uid } from '../../lib/dom.js';
 import { offsetOptions } from '../upload.js';
+import { parseFeatures } from '../events-choices.js';
 
 /** @import { EventsSqlOptions, Problem } from '../../../pkg/web/market_validation.js' */
 
@@ -31,6 +32,9 @@ const PAGE_WORDS = [
   [/options\.columns\.event/g, '“Event name column”'],
   [/options\.columns\.session/g, '“Session id column”'],
   [/options\.timeUnit/g, '“Time column holds”'],
+  [/options\.features/g, '“Features”'],
+  [/options\.activationEvent/g, '“Activation event”'],
+  [/options\.activationWindowDays/g, '“Activation window (days)”'],
 ];
 /** A library text in the panel's words. @param {string} text */
 export const inPanelWords = (text) => PAGE_WORDS.reduce((t, [re, words]) => t.replace(re, words), text);
@@ -93,13 +97,17 @@ export function createInputs(onChange) {
     window: select([['calendar', 'Calendar periods'], ['24h', '24-hour blocks from each user\'s start']], 'warehouse-window'),
     powerDays: h('input', { type: 'number', value: 14, min: 1, max: 28, step: 1, inputmode: 'numeric', 'data-testid': 'warehouse-power-days' }),
     asOf: h('input', { type: 'date', min: '1970-01-01', max: '2099-12-31', 'data-testid': 'warehouse-as-of' }),
+    features: h('textarea', { rows: 2, placeholder: 'Projects: project_created, project_shared', spellcheck: 'false', 'data-testid': 'warehouse-features' }),
+    activation: text('none', 'warehouse-activation'),
+    activationDays: h('input', { type: 'number', value: 7, min: 1, max: 365, step: 1, inputmode: 'numeric', 'data-testid': 'warehouse-activation-days' }),
   };
-  /** The inputs by the path of their problems. @type {[string, HTMLInputElement | HTMLSelectElement][]} */
+  /** The inputs by the path of their problems. @type {[string, HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement][]} */
   const byPath = [
     ['dialect', el.dialect], ['options.table', el.table], ['options.columns.user', el.user], ['options.columns.time', el.time],
     ['options.columns.event', el.event], ['options.columns.session', el.session], ['options.timeUnit', el.timeUnit], ['options.utcOffsetMinutes', el.offset],
     ['options.weekStart', el.weekStart], ['options.cohortPeriod', el.period], ['options.window', el.window],
     ['options.powerUserDays', el.powerDays], ['options.asOf', el.asOf],
+    ['options.features', el.features], ['options.activationEvent', el.activation], ['options.activationWindowDays', el.activationDays],
   ];
   /** @type {Map<string, HTMLElement>} */
   const boxes = new Map();
@@ -111,7 +119,7 @@ export function createInputs(onChange) {
    * @param {string} label @param {string} path @param {string} [hint]
    */
   const field = (label, path, hint) => {
-    const input = /** @type {HTMLInputElement | HTMLSelectElement} */ (byPath.find(([p]) => p === path)?.[1]);
+    const input = /** @type {HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement} */ (byPath.find(([p]) => p === path)?.[1]);
     input.id = uid('wh-in');
     const box = problemBox(path);
     boxes.set(path, box);
@@ -141,7 +149,12 @@ export function createInputs(onChange) {
       field('Cohort period', 'options.cohortPeriod', 'Also the period of growth accounting.'),
       field('Retention windows', 'options.window'),
       field('Power user from (days of 28)', 'options.powerUserDays', 'Applied when the results are read back.'),
-      field('Analyse up to (as-of date)', 'options.asOf', 'Empty: the day of the last event.')));
+      field('Analyse up to (as-of date)', 'options.asOf', 'Empty: the day of the last event.')),
+    h('p', { class: 'mv-hint mv-wh-sub', text: 'With an event name column: features and activation.' }),
+    h('div', { class: 'mv-options-grid mv-wh-grid' },
+      field('Features', 'options.features', 'One a line, a name and its events: "Projects: project_created, project_shared".'),
+      field('Activation event', 'options.activationEvent', 'An event or a feature named above; it can also be chosen when the results are read.'),
+      field('Activation window (days)', 'options.activationWindowDays', 'Activating within this many days of a user\'s start counts.')));
 
   /**
    * The dialect and the options, as eventsSql takes them. The analysis
@@ -166,12 +179,16 @@ export function createInputs(onChange) {
     if (el.timeUnit.value) o.timeUnit = el.timeUnit.value;
     if (el.powerDays.value.trim() !== '') o.powerUserDays = Number(el.powerDays.value);
     if (el.asOf.value) o.asOf = el.asOf.value;
+    const features = parseFeatures(el.features.value);
+    if (features) o.features = features;
+    if (el.activation.value.trim()) o.activationEvent = el.activation.value.trim();
+    if (el.activationDays.value.trim() !== '') o.activationWindowDays = Number(el.activationDays.value);
     return { dialect: /** @type {Dialect} */ (el.dialect.value), options: /** @type {EventsSqlOptions} */ (o) };
   }
 
   /** The box a problem's path names, if an input's. @param {string} path */
   const boxFor = (path) => {
-    const key = path.startsWith('options.table') ? 'options.table' : path;
+    const key = path.startsWith('options.table') ? 'options.table' : path.startsWith('options.features') ? 'options.features' : path;
     return boxes.get(key);
   };
 
