@@ -19,6 +19,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { atDayResolution, medianWithinAMinute } from './resolution.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
@@ -119,56 +120,6 @@ const SPARK_CASES = new Set(['est-week-sunday', '24h-week-est', 'names-ms', 'nam
 
 /** A copy to compare. */
 const comparable = (analysis) => structuredClone(analysis);
-
-/**
- * Times to first use and to activation come from whole days since each
- * user's start: a median (and its interval's limits) within a day of the
- * exact one, and each day of the activation curve between the exact curve at
- * that day and at the next (a first use within day d counts by the end of
- * it), 0.02 either side; then taken as equal. The counts are exact.
- */
-function atDayResolution(expected, analysis) {
-  const close = (a, b) => (a === undefined && b === undefined) || Math.abs(a - b) <= 1;
-  const times = (e, a, at) => {
-    for (const k of ['medianDays', 'medianLow', 'medianHigh']) {
-      if (!close(e[k], a[k])) return `${at}.${k}: ${e[k]} vs ${a[k]}`;
-      a[k] = e[k];
-    }
-    return null;
-  };
-  for (const [i, f] of (expected.features ?? []).entries()) {
-    const g = analysis.features?.[i];
-    if (!g || g.name !== f.name) return `.features[${i}]: ${f.name} vs ${g?.name}`;
-    const d = times(f.timeToFirstUse, g.timeToFirstUse, `.features[${i}].timeToFirstUse`);
-    if (d) return d;
-  }
-  const [e, a] = [expected.activation, analysis.activation];
-  if (e && a) {
-    const d = times(e.timeToActivation, a.timeToActivation, '.activation.timeToActivation');
-    if (d) return d;
-    if (e.curve.length !== a.curve.length) return `.activation.curve: ${e.curve.length} days vs ${a.curve.length}`;
-    for (const [day, p] of e.curve.entries()) {
-      const next = e.curve[Math.min(day + 1, e.curve.length - 1)].activated;
-      const got = a.curve[day].activated;
-      if (!(got >= p.activated - 0.02 && got <= next + 0.02)) return `.activation.curve[${day}].activated: ${got} not within ${p.activated} to ${next}`;
-      a.curve[day] = p;
-    }
-    if (analysis.adoptionData.timeToAdoption !== undefined) analysis.adoptionData.timeToAdoption = a.timeToActivation.medianDays;
-  }
-  return null;
-}
-
-/**
- * The sessions' median is read from a histogram of whole minutes: within a
- * minute of the exact one (then taken as equal); everything else exact.
- */
-function medianWithinAMinute(expected, analysis) {
-  if (!expected.sessions || !analysis.sessions) return null;
-  const gap = Math.abs(expected.sessions.medianMinutes - analysis.sessions.medianMinutes);
-  if (!(gap < 1)) return `.sessions.medianMinutes: ${expected.sessions.medianMinutes} vs ${analysis.sessions.medianMinutes}`;
-  analysis.sessions.medianMinutes = expected.sessions.medianMinutes;
-  return null;
-}
 
 /** The first field path where two values differ, or null. */
 function firstDifference(a, b, at = '') {
