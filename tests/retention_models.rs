@@ -96,7 +96,10 @@ fn a_hand_computed_two_period_fit() {
     )
     .unwrap();
     let s = f.sbg.unwrap();
-    assert!((s.alpha - 0.5).abs() < 1e-6 && (s.beta - 0.5).abs() < 1e-6, "{s:?}");
+    assert!(
+        (s.alpha - 0.5).abs() < 1e-6 && (s.beta - 0.5).abs() < 1e-6,
+        "{s:?}"
+    );
     // α = β = 1/2: S(t) = prod (k - 1/2) / k = C(2t, t) / 4^t, so
     // S(12) = 2,704,156 / 16,777,216; S(1) = 1/2 makes the half-life 1.
     assert!((s.forecast[0].survival - 2_704_156.0 / 16_777_216.0).abs() < 1e-6);

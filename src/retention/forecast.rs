@@ -30,8 +30,11 @@ use serde::Serialize;
 /// How a curve is fitted.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FitSettings {
-    /// Bootstrap replicates (0: no intervals).
+    /// Bootstrap replicates of the sBG fit (0: no intervals).
     pub replicates: u32,
+    /// Bootstrap replicates of the power law's fit, whose refits cost about
+    /// ten times the sBG's (0: no intervals).
+    pub power_law_replicates: u32,
     /// The generator's seed.
     pub seed: u64,
     /// Confidence level of the intervals.
@@ -51,6 +54,7 @@ impl Default for FitSettings {
     fn default() -> Self {
         FitSettings {
             replicates: DEFAULT_REPLICATES,
+            power_law_replicates: DEFAULT_REPLICATES,
             seed: DEFAULT_SEED,
             confidence: 0.95,
             horizons: DEFAULT_HORIZONS.to_vec(),
@@ -136,8 +140,10 @@ pub struct PowerLawFit {
 pub struct BootstrapSettings {
     /// `parametric`: curves redrawn from each fitted model and refitted.
     pub method: String,
-    /// Replicates drawn.
+    /// Replicates drawn for the sBG fit.
     pub replicates: u32,
+    /// Replicates drawn for the power law's fit.
+    pub power_law_replicates: u32,
     /// The seed of the generator.
     pub seed: f64,
     /// The confidence level of every interval.
@@ -286,6 +292,7 @@ pub fn fit_steps(steps: &Steps, settings: &FitSettings) -> RetentionFit {
         bootstrap: BootstrapSettings {
             method: "parametric".into(),
             replicates: settings.replicates,
+            power_law_replicates: settings.power_law_replicates,
             seed: settings.seed as f64,
             confidence: settings.confidence,
         },
@@ -338,7 +345,7 @@ fn bootstrap(
     }
     if let Some(model) = power_model {
         let mut rng = Random::new(settings.seed ^ 0x5EED_0F_F100_u64);
-        for _ in 0..settings.replicates {
+        for _ in 0..settings.power_law_replicates {
             let sample = redraw(steps, &|k| model.retention(k), &mut rng);
             if let Some(e) = power_law::refit(&sample, model) {
                 draws

@@ -86,6 +86,7 @@ pub fn fit_retention(survivors: &RawValue, options: &RawValue) -> Result<Retenti
         );
         if let Some(r) = replicates {
             settings.replicates = r as u32;
+            settings.power_law_replicates = r as u32;
         }
         let seed = read::whole_number(
             options.get("seed"),

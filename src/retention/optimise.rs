@@ -31,6 +31,19 @@ pub struct Minimum {
 /// axis, within `budget` evaluations. A non-finite value counts as +infinity,
 /// so `f` may refuse a point by returning NaN or infinity.
 pub fn minimise(f: &dyn Fn(&[f64]) -> f64, start: &[f64], step: f64, budget: usize) -> Minimum {
+    minimise_to(f, start, step, budget, 1e-10)
+}
+
+/// [`minimise`] stopping once the simplex is within `tolerance` along every
+/// axis and its values agree to 1e-9 relative, or its values agree to
+/// 1e-14 relative wherever it is (a flat ridge), or the budget runs out.
+pub fn minimise_to(
+    f: &dyn Fn(&[f64]) -> f64,
+    start: &[f64],
+    step: f64,
+    budget: usize,
+    tolerance: f64,
+) -> Minimum {
     let n = start.len();
     let eval = |p: &[f64]| {
         let v = f(p);
@@ -57,7 +70,11 @@ pub fn minimise(f: &dyn Fn(&[f64]) -> f64, start: &[f64], step: f64, budget: usi
             .iter()
             .flat_map(|(p, _)| p.iter().zip(&simplex[0].0).map(|(a, b)| (a - b).abs()))
             .fold(0.0, f64::max);
-        if spread < 1e-10 && (worst - best).abs() <= 1e-12 * (1.0 + best.abs()) {
+        let flat = (worst - best).abs();
+        // Converged, or on a ridge so flat that no move can tell the points apart.
+        if (spread < tolerance && flat <= 1e-9 * (1.0 + best.abs()))
+            || flat <= 1e-14 * (1.0 + best.abs())
+        {
             converged = true;
             break;
         }

@@ -19,8 +19,9 @@
 //! assert!((fit.model.floor - 0.2).abs() < 1e-4 && (fit.model.exponent - 1.0).abs() < 1e-3);
 //! ```
 
-use super::optimise::{minimise, Minimum};
+use super::optimise::{minimise_to, Minimum};
 use super::steps::Steps;
+use crate::stats;
 
 /// The three parameters.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -50,20 +51,39 @@ impl PowerLaw {
 
     /// The log-likelihood of the steps.
     pub fn log_likelihood(&self, steps: &Steps) -> f64 {
-        steps.log_likelihood(&|k| self.retention(k))
+        self.log_likelihood_with(steps, &log_periods(steps.len()))
     }
 
-    /// The model of the search's unconstrained point.
+    /// [`PowerLaw::log_likelihood`] given ln t for t = 1..=n (one
+    /// exponential per period, where the search evaluates it thousands of times).
+    fn log_likelihood_with(&self, steps: &Steps, ln_t: &[f64]) -> f64 {
+        let mut survival = Vec::with_capacity(ln_t.len() + 1);
+        survival.push(1.0);
+        survival.extend(
+            ln_t.iter()
+                .map(|l| self.floor + self.scale * libm::exp(-self.exponent * l)),
+        );
+        steps.log_likelihood(&|k| survival[k] / survival[k - 1])
+    }
+
+    /// The model of the search's unconstrained point: S(1) by its logit,
+    /// the floor's share of S(1) as sin² (which reaches 0, where the floor
+    /// often is, with a flat approach the simplex settles on), c by its log.
     fn from_point(p: &[f64]) -> PowerLaw {
         let logistic = |x: f64| 1.0 / (1.0 + libm::exp(-x));
         let first = logistic(p[0]);
-        let floor = first * logistic(p[1]);
+        let floor = first * stats::square(libm::sin(p[1]));
         PowerLaw {
             floor,
             scale: first - floor,
             exponent: libm::exp(p[2]),
         }
     }
+}
+
+/// ln t for t = 1..=n.
+fn log_periods(n: usize) -> Vec<f64> {
+    (1..=n).map(|t| libm::log(t as f64)).collect()
 }
 
 /// A maximum-likelihood fit.
@@ -89,9 +109,19 @@ pub fn unfittable(steps: &Steps) -> Option<&'static str> {
     }
 }
 
-/// Bound of the unconstrained parameters: logits within ±30 (shares from
-/// 1e-13), ln c from -6 to 4 (exponents from 0.0025 to 55).
-const BOUNDS: [(f64, f64); 3] = [(-30.0, 30.0), (-30.0, 30.0), (-6.0, 4.0)];
+/// Bound of the unconstrained parameters: the logit of S(1) within ±30
+/// (shares from 1e-13), the floor's angle within ±π/2 (one turn of sin²),
+/// ln c from -6 to 4 (exponents from 0.0025 to 55).
+const BOUNDS: [(f64, f64); 3] = [
+    (-30.0, 30.0),
+    (-std::f64::consts::FRAC_PI_2, std::f64::consts::FRAC_PI_2),
+    (-6.0, 4.0),
+];
+
+/// The floor's angle for its share of S(1).
+fn angle(share: f64) -> f64 {
+    libm::asin(libm::sqrt(share.clamp(0.0, 1.0)))
+}
 
 /// The maximum-likelihood fit to `steps`, or `None` ([`unfittable`]).
 pub fn fit(steps: &Steps) -> Option<PowerLawEstimate> {
@@ -105,9 +135,9 @@ pub fn fit(steps: &Steps) -> Option<PowerLawEstimate> {
     };
     let first = observed[1];
     let last = observed[observed.len() - 1];
-    let floor_share = if first > 0.0 { 0.8 * last / first } else { 0.5 };
-    let starts = [-1.0, 0.0, 1.0].map(|ln_c| [logit(first), logit(floor_share), ln_c]);
-    search(steps, &starts)
+    let floor_share = if first > 0.0 { 0.5 * last / first } else { 0.5 };
+    let starts = [-1.0, 0.0, 1.0].map(|ln_c| [logit(first), angle(floor_share), ln_c]);
+    search(steps, &starts, 0.5, 1e-7, 1e-9)
 }
 
 /// The fit from a nearby starting model (a bootstrap replicate).
@@ -122,29 +152,43 @@ pub fn refit(steps: &Steps, near: PowerLaw) -> Option<PowerLawEstimate> {
     let first = near.floor + near.scale;
     let start = [
         logit(first),
-        logit(near.floor / first),
+        angle(near.floor / first),
         libm::log(near.exponent),
     ];
-    search(steps, &[start])
+    search(steps, &[start], 0.1, 1e-4, 0.0)
 }
 
-fn search(steps: &Steps, starts: &[[f64; 3]]) -> Option<PowerLawEstimate> {
+/// Nelder–Mead from each start (its first simplex `step` wide) to
+/// `tolerance`, the best of them polished to `polish` (none when 0).
+fn search(
+    steps: &Steps,
+    starts: &[[f64; 3]],
+    step: f64,
+    tolerance: f64,
+    polish: f64,
+) -> Option<PowerLawEstimate> {
+    let ln_t = log_periods(steps.len());
     let objective = |p: &[f64]| -> f64 {
         if p.iter().zip(BOUNDS).any(|(x, (lo, hi))| *x < lo || *x > hi) {
             return f64::INFINITY;
         }
-        -PowerLaw::from_point(p).log_likelihood(steps)
+        -PowerLaw::from_point(p).log_likelihood_with(steps, &ln_t)
     };
     let mut best: Option<Minimum> = None;
     for start in starts {
-        let m = minimise(&objective, start, 0.5, 3000);
-        // Restarting from where it stopped shakes off a collapsed simplex.
-        let m = minimise(&objective, &m.point, 0.1, 3000);
+        let m = minimise_to(&objective, start, step, 800, tolerance);
         if best.as_ref().is_none_or(|b| m.value < b.value) {
             best = Some(m);
         }
     }
-    let best = best.filter(|b| b.value.is_finite())?;
+    let mut best = best.filter(|b| b.value.is_finite())?;
+    if polish > 0.0 {
+        // Restarting from where it stopped shakes off a collapsed simplex.
+        let again = minimise_to(&objective, &best.point, 0.05, 800, polish);
+        if again.value <= best.value {
+            best = again;
+        }
+    }
     let model = PowerLaw::from_point(&best.point);
     Some(PowerLawEstimate {
         model,

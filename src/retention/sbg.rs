@@ -132,15 +132,20 @@ pub fn fit(steps: &Steps) -> Option<SbgEstimate> {
     // Start at α = 1 and β matching the first period's retention.
     let r1 = (steps.survived[0] / steps.at_risk[0]).clamp(0.01, 0.99);
     let start = [0.0, libm::log(r1 / (1.0 - r1))];
+    Some(search(steps, &start, 1.0, 1000))
+}
+
+/// Nelder–Mead from `start` (its first simplex `step` wide, at most
+/// `budget` evaluations), then Newton.
+fn search(steps: &Steps, start: &[f64], step: f64, budget: usize) -> SbgEstimate {
     let objective = |p: &[f64]| -> f64 {
         if p.iter().any(|x| *x < LOG_BOUND.0 || *x > LOG_BOUND.1) {
             return f64::INFINITY;
         }
         -log_likelihood_at(steps, p[0], p[1])
     };
-    let coarse = minimise(&objective, &start, 1.0, 4000);
-    let point = newton(steps, (coarse.point[0], coarse.point[1]));
-    Some(estimate(steps, point))
+    let coarse = minimise(&objective, start, step, budget);
+    estimate(steps, newton(steps, (coarse.point[0], coarse.point[1])))
 }
 
 /// The fit from a starting point near the maximum (a bootstrap replicate,
@@ -151,12 +156,14 @@ pub fn refit(steps: &Steps, near: Sbg) -> Option<SbgEstimate> {
         return None;
     }
     let start = (libm::log(near.alpha), libm::log(near.beta));
-    let point = newton(steps, start);
-    let grad = gradient(steps, point.0, point.1).0;
-    if grad.0.abs() + grad.1.abs() < 1e-6 * (1.0 + steps.start()) {
-        return Some(estimate(steps, point));
+    let found = estimate(steps, newton(steps, start));
+    let (u, v) = (libm::log(found.model.alpha), libm::log(found.model.beta));
+    let grad = gradient(steps, u, v).0;
+    if found.at_bound || grad.0.abs() + grad.1.abs() < 1e-4 * (1.0 + steps.start()) {
+        return Some(found);
     }
-    fit(steps)
+    // Newton stalled away from the maximum: the simplex from the same start.
+    Some(search(steps, &[start.0, start.1], 0.5, 300))
 }
 
 fn estimate(steps: &Steps, (u, v): (f64, f64)) -> SbgEstimate {
@@ -225,12 +232,15 @@ fn newton(steps: &Steps, start: (f64, f64)) -> (f64, f64) {
             );
             let nll = log_likelihood_at(steps, nu, nv);
             if nll >= ll {
-                improved = nll > ll || (nu, nv) != (u, v);
                 let moved = (nu - u).abs() + (nv - v).abs();
+                // Crawling along a flat ridge (both parameters large: one
+                // churn probability for all) gains nothing: stop there.
+                let gain = nll - ll;
                 (u, v, ll) = (nu, nv, nll);
-                if moved < 1e-13 {
+                if moved < 1e-13 || gain <= 1e-13 * (1.0 + ll.abs()) {
                     return (u, v);
                 }
+                improved = true;
                 break;
             }
             du *= 0.5;
