@@ -14,6 +14,26 @@ use market_validation::retention::{fit_retention, RetentionFit};
 use market_validation::RawValue;
 use proptest::prelude::*;
 
+#[path = "support/retention_golden.rs"]
+mod golden;
+
+#[test]
+fn the_recorded_fits_are_reproduced() {
+    // The wasm suites check the same file: the same bits on both targets.
+    // After an intended change: UPDATE_GOLDEN=1 cargo test --test retention_models.
+    let computed = golden::compute();
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/retention_golden.jsonl"
+        );
+        std::fs::write(path, computed.join("\n") + "\n").expect("write the recorded fits");
+        return;
+    }
+    let recorded: Vec<&str> = golden::OUTPUTS.lines().collect();
+    assert_eq!(recorded, computed);
+}
+
 /// Fader & Hardie (2007), survivors of 1,000 customers after years 0 to 7.
 const REGULAR: [f64; 8] = [1000.0, 631.0, 468.0, 382.0, 326.0, 289.0, 262.0, 241.0];
 const HIGH_END: [f64; 8] = [1000.0, 869.0, 743.0, 653.0, 593.0, 551.0, 517.0, 491.0];

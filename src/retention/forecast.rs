@@ -344,7 +344,7 @@ fn bootstrap(
         }
     }
     if let Some(model) = power_model {
-        let mut rng = Random::new(settings.seed ^ 0x5EED_0F_F100_u64);
+        let mut rng = Random::new(settings.seed ^ 0x005E_ED0F_F100_u64);
         for _ in 0..settings.power_law_replicates {
             let sample = redraw(steps, &|k| model.retention(k), &mut rng);
             if let Some(e) = power_law::refit(&sample, model) {
