@@ -173,23 +173,18 @@ fn steps(rows: &[&CohortRow], usable: &dyn Fn(&&CohortCell) -> bool) -> Steps {
 mod tests {
     use super::*;
 
-    fn row(size: u64, actives: &[u64], provisional_last: bool) -> CohortRow {
-        CohortRow {
-            start: "2026-01-05".into(),
+    use crate::events::report::{cohorts, Triangle};
+    use crate::events::EventsConfig;
+
+    /// The rows the report makes of calendar counts: `last` periods after
+    /// the first cohort's is the as-of period (its cells are provisional).
+    fn rows(size: &[u64], actives: &[Vec<u64>], last: i64) -> Vec<CohortRow> {
+        let triangle = Triangle {
             size,
-            cells: actives
-                .iter()
-                .enumerate()
-                .map(|(k, &active)| CohortCell {
-                    offset: k as u32,
-                    active,
-                    eligible: size,
-                    retention: active as f64 / size as f64,
-                    interval: [0.0, 1.0],
-                    provisional: provisional_last && k + 1 == actives.len(),
-                })
-                .collect(),
-        }
+            calendar: actives,
+            elapsed: None,
+        };
+        cohorts(&triangle, 2_900, 2_900 + last, &EventsConfig::default()).rows
     }
 
     #[test]
@@ -197,10 +192,7 @@ mod tests {
         // Cohort A (100): 100, 60, 50, 45 (last provisional); cohort B (200):
         // 200, 100, 90 (last provisional). Period 1: at risk 100 + 200, 60 +
         // 100 stay. Period 2: A only (B's is not over): 60, 50 stay.
-        let rows = [
-            row(100, &[100, 60, 50, 45], true),
-            row(200, &[200, 100, 90], true),
-        ];
+        let rows = rows(&[100, 200], &[vec![100, 60, 50, 45], vec![200, 100, 90]], 3);
         let refs: Vec<&CohortRow> = rows.iter().collect();
         let usable = |c: &&CohortCell| !c.provisional;
         let s = steps(&refs, &usable);
@@ -214,7 +206,7 @@ mod tests {
 
     #[test]
     fn the_on_curve_gets_the_smile_only() {
-        let rows = [row(1000, &[1000, 400, 200, 300, 310], false)];
+        let rows = rows(&[1000], &[vec![1000, 400, 200, 300, 310]], 5);
         let m = cohort_model(&rows, &[], true, false, 100);
         assert_eq!(m.curve, "on");
         assert!(m.mean.is_none());

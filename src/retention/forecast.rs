@@ -207,25 +207,9 @@ pub fn fit_steps(steps: &Steps, settings: &FitSettings) -> RetentionFit {
         settings,
         last,
     );
-    let band = |values: &[Vec<f64>], t: usize, estimate: f64| {
-        interval(
-            values.iter().map(|v| v[t]).collect(),
-            estimate,
-            settings.confidence,
-        )
-    };
     let sbg = sbg_estimate.map(|e| {
         let m = e.model;
-        let curve: Vec<SurvivalPoint> = (0..=last)
-            .map(|t| {
-                let s = m.survival(u64::from(t));
-                SurvivalPoint {
-                    period: t,
-                    survival: s,
-                    interval: band(&draws.sbg_curves, t as usize, s),
-                }
-            })
-            .collect();
+        let curve = banded_curve(&|t| m.survival(t), &draws.sbg_curves, last, settings.confidence);
         if e.at_bound {
             notes.push("sBG: a parameter reached its search bound; the data fit a limit of the model (one churn probability for everyone, or churn that stops)".into());
         }
@@ -248,16 +232,12 @@ pub fn fit_steps(steps: &Steps, settings: &FitSettings) -> RetentionFit {
     });
     let power_law = power_estimate.map(|e| {
         let m = e.model;
-        let curve: Vec<SurvivalPoint> = (0..=last)
-            .map(|t| {
-                let s = m.survival(u64::from(t));
-                SurvivalPoint {
-                    period: t,
-                    survival: s,
-                    interval: band(&draws.power_curves, t as usize, s),
-                }
-            })
-            .collect();
+        let curve = banded_curve(
+            &|t| m.survival(t),
+            &draws.power_curves,
+            last,
+            settings.confidence,
+        );
         PowerLawFit {
             floor: m.floor,
             floor_interval: interval(draws.floors.clone(), m.floor, settings.confidence),
@@ -298,6 +278,27 @@ pub fn fit_steps(steps: &Steps, settings: &FitSettings) -> RetentionFit {
         },
         notes,
     }
+}
+
+/// A model's survival for periods 0 to `last`, each with the percentile
+/// interval of the replicates' survival there.
+fn banded_curve(
+    survival: &dyn Fn(u64) -> f64,
+    replicates: &[Vec<f64>],
+    last: u32,
+    confidence: f64,
+) -> Vec<SurvivalPoint> {
+    (0..=last)
+        .map(|t| {
+            let s = survival(u64::from(t));
+            let at_t = replicates.iter().map(|v| v[t as usize]).collect();
+            SurvivalPoint {
+                period: t,
+                survival: s,
+                interval: interval(at_t, s, confidence),
+            }
+        })
+        .collect()
 }
 
 fn at_horizons(curve: &[SurvivalPoint], horizons: &[u32]) -> Vec<SurvivalPoint> {

@@ -95,18 +95,9 @@ pub struct PowerLawEstimate {
     pub log_likelihood: f64,
 }
 
-/// Why a curve cannot be fitted: three parameters need three periods.
-pub fn unfittable(steps: &Steps) -> Option<&'static str> {
-    let (churned, survived) = steps.churned_and_survived();
-    if steps.len() < 3 {
-        Some("at least 3 periods after the start are needed for its 3 parameters")
-    } else if churned <= 0.0 {
-        Some("nobody churned")
-    } else if survived <= 0.0 {
-        Some("nobody stayed past the first period")
-    } else {
-        None
-    }
+/// Why a curve cannot be fitted ([`Steps::unfittable`] for 3 parameters).
+pub fn unfittable(steps: &Steps) -> Option<String> {
+    steps.unfittable(3)
 }
 
 /// Bound of the unconstrained parameters: the logit of S(1) within ±30

@@ -109,18 +109,9 @@ pub struct SbgEstimate {
     pub at_bound: bool,
 }
 
-/// Why a curve cannot be fitted.
-pub fn unfittable(steps: &Steps) -> Option<&'static str> {
-    let (churned, survived) = steps.churned_and_survived();
-    if steps.len() < 2 {
-        Some("at least 2 periods after the start are needed")
-    } else if churned <= 0.0 {
-        Some("nobody churned: the likelihood grows without end as churn goes to 0")
-    } else if survived <= 0.0 {
-        Some("nobody stayed past the first period")
-    } else {
-        None
-    }
+/// Why a curve cannot be fitted ([`Steps::unfittable`] for 2 parameters).
+pub fn unfittable(steps: &Steps) -> Option<String> {
+    steps.unfittable(2)
 }
 
 /// The maximum-likelihood sBG fit to `steps`, or `None` when it has no

@@ -64,6 +64,24 @@ impl Steps {
         (churned, self.survived.iter().sum())
     }
 
+    /// Why a model of `parameters` parameters has no finite maximum on
+    /// these steps: fewer periods than parameters, nobody churned (the
+    /// likelihood grows as churn goes to 0), or nobody stayed.
+    pub fn unfittable(&self, parameters: usize) -> Option<String> {
+        let (churned, survived) = self.churned_and_survived();
+        if self.len() < parameters {
+            Some(format!(
+                "at least {parameters} periods after the start are needed for its {parameters} parameters"
+            ))
+        } else if churned <= 0.0 {
+            Some("nobody churned: the likelihood grows without end as churn goes to 0".into())
+        } else if survived <= 0.0 {
+            Some("nobody stayed past the first period".into())
+        } else {
+            None
+        }
+    }
+
     /// The log-likelihood of the retention `r(k)` from period k - 1 to k;
     /// terms with no weight are left out (0 ln 0 = 0), and a retention of 0
     /// or 1 where it has weight gives minus infinity.
