@@ -7,6 +7,8 @@
 //! from ln Γ, and for the power law a compass search over (a, b, c) directly
 //! (Python 3.11, standard library only: tests/fixtures/retention_check.py).
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use market_validation::retention::forecast::{fit_steps, FitSettings};
 use market_validation::retention::sbg::Sbg;
 use market_validation::retention::steps::Steps;
