@@ -1,6 +1,6 @@
 /**
  * A part of the library: `score` (analyze, analyzeMany, validate, presets, schema, sampleProduct),
- * `analyses` (analyzeSurvey, compareSurveys, analyzeEvents, analyzeEventsCsv, readExport, checkLaunch, reviewLaunch,
+ * `analyses` (analyzeSurvey, compareSurveys, analyzeEvents, analyzeEventsCsv, fitRetention, readExport, checkLaunch, reviewLaunch,
  * sampleLaunchPlan; delimited text only) or `readers` (the same functions, reading JSON, gzip, zip
  * archives and Excel workbooks too: a bigger download).
  */

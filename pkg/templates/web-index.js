@@ -4,7 +4,7 @@
 //   await init();                          every function, one .wasm (as before the parts)
 //   await init({ parts: ['score'] });      analyze, analyzeMany, validate, presets, schema, sampleProduct
 //   await init({ parts: ['analyses'] });   analyzeSurvey, compareSurveys, analyzeEvents,
-//                                          analyzeEventsCsv, readExport, checkLaunch, reviewLaunch, sampleLaunchPlan
+//                                          analyzeEventsCsv, fitRetention, readExport, checkLaunch, reviewLaunch, sampleLaunchPlan
 //                                          (delimited text only)
 //   await init({ parts: ['readers'] });    the same functions, reading every container: JSON lines
 //                                          and arrays, gzip, zip archives, Excel workbooks (~250 KB

@@ -83,6 +83,8 @@ pub struct EventsConfig {
     /// Retention counts a user in every period up to the last they returned in ("on or
     /// after", unbounded), not only in the periods they returned in.
     pub unbounded_retention: bool,
+    /// Cohorts of at least this many users get their own retention models.
+    pub model_min_users: u64,
     /// The event whose first occurrence puts a user in a retention cohort (else their start).
     pub start_event: Option<String>,
     /// The event that counts as returning (else any activity).
@@ -135,6 +137,7 @@ impl Default for EventsConfig {
             session_gap_minutes: DEFAULT_SESSION_GAP_MINUTES,
             session_column: None,
             unbounded_retention: false,
+            model_min_users: 100,
             start_event: None,
             return_event: None,
         }

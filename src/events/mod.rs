@@ -29,6 +29,7 @@ mod csv_input;
 mod elapsed;
 mod features;
 mod identity;
+mod model;
 mod names;
 mod options;
 mod prepare;

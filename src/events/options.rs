@@ -107,6 +107,11 @@ pub struct EventsOptions {
     /// start. Default: any activity.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub return_event: Option<String>,
+    /// Cohorts of at least this many users get their own retention models in
+    /// `cohorts.model.cohorts` (the weighted mean curve always does): a whole number from 1 to
+    /// 10^9. Default 100.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub model_min_users: Option<f64>,
 }
 
 /// One link between two ids.
@@ -149,7 +154,7 @@ pub struct EventColumnNames {
     pub session: Option<String>,
 }
 
-const OPTION_NAMES: [&str; 19] = [
+const OPTION_NAMES: [&str; 20] = [
     "utcOffsetMinutes",
     "weekStart",
     "window",
@@ -169,6 +174,7 @@ const OPTION_NAMES: [&str; 19] = [
     "retention",
     "startEvent",
     "returnEvent",
+    "modelMinUsers",
 ];
 const OPTIONS: Shape = Shape::options(&OPTION_NAMES, read::OPTIONS_EXPECTED);
 
@@ -202,6 +208,15 @@ fn read_fields(raw: &RawValue, c: &mut EventsConfig, problems: &mut Vec<Problem>
         problems,
     ) {
         c.power_user_days = days as u32;
+    }
+    if let Some(users) = read::whole_number(
+        raw.get("modelMinUsers"),
+        "options.modelMinUsers",
+        (1.0, 1e9),
+        "a whole number of users from 1 to 10^9",
+        problems,
+    ) {
+        c.model_min_users = users as u64;
     }
     let expected = "an object such as { user: \"user_id\", time: \"timestamp\" }";
     let columns = raw.get("columns");

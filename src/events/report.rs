@@ -7,6 +7,7 @@ use crate::analyzer::model::{AdoptionData, UsageMetrics};
 use crate::calendar::iso_date;
 use crate::events::config::{period_start_day, EventsConfig, Period};
 use crate::events::elapsed::ElapsedCohorts;
+use crate::events::model::cohort_model;
 use crate::events::result::*;
 use crate::events::tables::Tables;
 use crate::format::format_number;
@@ -142,10 +143,18 @@ pub(crate) fn cohorts(
     let rows = cohort_rows(t, &start, (last_period - first_period) as usize);
     let calendar = t.elapsed.is_none();
     let mean = mean_curve(&rows, calendar);
+    let model = cohort_model(
+        &rows,
+        &mean,
+        calendar,
+        config.unbounded_retention,
+        config.model_min_users,
+    );
     Cohorts {
         period: config.period.as_str().to_string(),
         window: if calendar { "calendar" } else { "24h" }.to_string(),
         flattening: flattening(&mean),
+        model,
         rows,
         mean,
     }

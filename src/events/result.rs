@@ -178,6 +178,50 @@ pub struct Cohorts {
     pub mean: Vec<MeanCurvePoint>,
     /// Whether the weighted mean curve flattens.
     pub flattening: Flattening,
+    /// Retention models: with "on or after" retention, the sBG model and the power law with a
+    /// floor fitted to the weighted mean curve and to each cohort of at least
+    /// `options.modelMinUsers` users, with forecasts; with "on" retention, the smile.
+    pub model: CohortModel,
+}
+
+/// The retention models of the cohort triangle.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct CohortModel {
+    /// The curve read: `on-or-after` (models fitted) or `on` (the smile only).
+    #[cfg_attr(feature = "wasm", tsify(type = "\"on\" | \"on-or-after\""))]
+    pub curve: String,
+    /// Cohorts of at least this many users are read one by one.
+    pub min_users: u64,
+    /// The models of the weighted mean curve ("on or after" only; absent with too few periods or
+    /// fewer than `minUsers` users in all).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mean: Option<crate::retention::RetentionFit>,
+    /// Whether the weighted mean "on" curve smiles (absent for "on or after", or under 2 periods).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub smile: Option<crate::retention::Smile>,
+    /// Each cohort of at least `minUsers` users, oldest first.
+    pub cohorts: Vec<CohortModelRow>,
+    /// What the models are fitted to, and what was left out.
+    pub notes: Vec<String>,
+}
+
+/// One cohort's models.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct CohortModelRow {
+    /// The cohort period's first local date.
+    pub start: String,
+    /// Users in the cohort.
+    pub size: u64,
+    /// Its models ("on or after"; absent with under 2 complete periods).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fit: Option<crate::retention::RetentionFit>,
+    /// Its smile ("on").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub smile: Option<crate::retention::Smile>,
 }
 
 /// The L28 power-user curve.

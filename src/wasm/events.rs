@@ -291,3 +291,20 @@ pub fn analyze_events_csv(
     };
     typed(&events::analyze_events_csv(&bytes, &config)?)
 }
+
+/// Fits the shifted-beta-geometric model (Fader & Hardie 2007) and a power law with a floor to a
+/// survivor curve by maximum likelihood: `survivors[0]` users at the start, `survivors[t]` still
+/// active after t periods ("on or after" retention: it never rises), or shares from 1 down with
+/// `options.cohortSize`. Returns α, β, the log-likelihoods, the forecast survival at 12, 24 and 36
+/// periods (or `options.horizons`) with seeded parametric-bootstrap intervals, the half-life, the
+/// power law's floor with its interval, and which model fits better by AIC. Throws a
+/// `MarketValidationError` listing every problem.
+#[wasm_bindgen(js_name = fitRetention)]
+pub fn fit_retention(
+    #[wasm_bindgen(unchecked_param_type = "number[]")] survivors: JsValue,
+    options: Option<Ts<crate::retention::FitRetentionOptions>>,
+) -> Result<Ts<crate::retention::RetentionFit>, JsValue> {
+    let raw = super::js_reader::read_arg(&survivors, "survivor curve", "survivors")?;
+    let opts = read_options(options, "fitRetention options")?;
+    typed(&crate::retention::fit_retention(&raw, &opts)?)
+}

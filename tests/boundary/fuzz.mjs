@@ -308,6 +308,13 @@ const entryPoints = [
     return [{ userIds: column(n, true), timestamps: column(n, false), eventNames: eventNames(n), sessionIds: sessions, ...(chance(0.1) ? { eventName: [] } : {}) }, eventsOptions()];
   }, ([arrays, options]) => mv.analyzeEvents(arrays, options)],
   ['analyzeEventsCsv', () => [chance(0.9) ? eventsCsv() : anyValue(2), eventsOptions()], ([input, options]) => mv.analyzeEventsCsv(input, options)],
+  // Few bootstrap replicates: each call stays fast; the curve as counts or as shares.
+  ['fitRetention', () => {
+    const shares = chance(0.3);
+    const curve = shares ? [1, 0.631, 0.468, 0.382, 0.326] : [1000, 631, 468, 382, 326, 289];
+    const options = { replicates: pick([0, 3, 10]), seed: pick([0, 7, 2 ** 53 - 1]), ...(shares ? { cohortSize: pick([1000, 50, 1]) } : {}), ...(chance(0.2) ? { horizons: [1, 12, 120] } : {}) };
+    return [chance(0.9) ? mutate(curve) : anyValue(2), chance(0.9) ? options : mutate(options)];
+  }, ([curve, options]) => mv.fitRetention(curve, options)],
   ['checkLaunch', () => [mutate(plan), chance(0.7) ? launchOptions : mutate(launchOptions)], ([p, options]) => mv.checkLaunch(p, options)],
   ['reviewLaunch', () => {
     const n = int(40);

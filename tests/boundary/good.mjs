@@ -35,6 +35,7 @@ export const goodCalls = [
   ['analyzeEvents', () => mv.analyzeEvents(new Uint32Array([1, 2, 1, 3]), new Float64Array([day(1), day(2), day(9), day(9)]))],
   ['analyzeEventsCsv', () => mv.analyzeEventsCsv(new TextEncoder().encode(EVENTS_CSV))],
   ['readExport', () => mv.readExport(new TextEncoder().encode(SURVEY_CSV))],
+  ['fitRetention', () => mv.fitRetention([1000, 631, 468, 382, 326, 289, 262, 241], { replicates: 20 })],
   ['eventsSql', () => mv.eventsSql('clickhouse', SQL_OPTIONS)],
   ['analyzeEventAggregates', () => mv.analyzeEventAggregates(aggregateTables())],
   ['checkLaunch', () => {

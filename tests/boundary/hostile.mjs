@@ -130,6 +130,10 @@ const hostile = [
   { name: 'analyzeEventsCsv: Object.create(Uint8Array.prototype)', call: () => mv.analyzeEventsCsv(h.fake(Uint8Array)), path: 'input' },
   { name: 'analyzeEventsCsv: revoked Proxy', call: () => mv.analyzeEventsCsv(h.revokedProxy()), path: 'input', cause: isTypeError },
   { name: 'analyzeEventsCsv: options with a throwing getter', call: () => mv.analyzeEventsCsv('user,time\n1,2026-01-01\n', h.throwingKey('asOf')), path: 'options.asOf', cause: isBoom },
+  // fitRetention: the curve and its options.
+  { name: 'fitRetention: a survivor count with a throwing getter', call: () => mv.fitRetention(h.throwingItem()), path: 'survivors[0]', cause: isBoom },
+  { name: 'fitRetention: revoked Proxy as the curve', call: () => mv.fitRetention(h.revokedProxy()), path: 'survivors', cause: isTypeError },
+  { name: 'fitRetention: options with a throwing getter', call: () => mv.fitRetention([1000, 631, 468], h.throwingKey('seed')), path: 'options.seed', cause: isBoom },
   // checkLaunch: plans and dates.
   { name: 'checkLaunch: feature with a throwing getter', call: () => mv.checkLaunch({ ...launchPlan(), newFeatures: h.throwingItem() }), path: 'newFeatures[0]', cause: isBoom },
   { name: 'checkLaunch: launch date 0000-01-05', call: () => mv.checkLaunch({ ...launchPlan(), launchDate: '0000-01-05' }), path: 'launchDate' },

@@ -292,3 +292,31 @@ fn events_object_form_bad_input() {
         "{message}"
     );
 }
+
+#[wasm_bindgen_test]
+fn retention_fits_are_bit_identical_to_native_and_bad_curves_list_every_problem() {
+    // The file the native suite checks: the seeded bootstrap gives the same bits in wasm.
+    let recorded: Vec<&str> = retention_golden::OUTPUTS.lines().collect();
+    assert_eq!(recorded, retention_golden::compute());
+    // Through the binding: Fader & Hardie's regular segment gives the paper's estimates.
+    let fit = wasm::fit_retention(
+        js("[1000, 631, 468, 382, 326, 289, 262, 241]"),
+        Some(Ts::new_unchecked(js(r#"{"replicates": 0}"#))),
+    )
+    .map(JsValue::from)
+    .expect("fits");
+    let sbg = get(&fit, "sbg");
+    assert_eq!(format!("{:.3}", number(&sbg, "alpha")), "0.704");
+    assert_eq!(format!("{:.3}", number(&sbg, "beta")), "1.182");
+    let (message, problems) = expect_input_error(
+        wasm::fit_retention(
+            js("[1000, 1200, -1]"),
+            Some(Ts::new_unchecked(js(r#"{"seed": 0.5}"#))),
+        )
+        .map(JsValue::from),
+    );
+    assert_eq!(problems.len(), 3, "{message}");
+    assert!(message.contains("survivors[1] is 1200"), "{message}");
+    assert!(message.contains("options.seed is 0.5"), "{message}");
+    assert!(analyze(sample()).is_ok(), "the module still answers");
+}

@@ -10,6 +10,8 @@ use wasm_bindgen_test::wasm_bindgen_test;
 
 #[path = "../support/golden.rs"]
 mod golden;
+#[path = "../support/retention_golden.rs"]
+mod retention_golden;
 
 // scripts/test.sh counts the `#[wasm_bindgen_test]` functions in this folder
 // and checks that each runner reports exactly that many passed: runners can

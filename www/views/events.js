@@ -9,6 +9,7 @@ import { figureRow, panel, useButton, verdictBadge } from '../lib/widgets.js';
 import { readItems, readWarnings, readSkipped } from './events-read.js';
 import { choicesPanel } from './events-choices.js';
 import { featureSections } from './events-features.js';
+import { meanSeries, modelFigures } from './events-model.js';
 
 /** @import { AdoptionData, EventsAnalysis, EventsCsvAnalysis, UsageMetrics } from '../../pkg/web/market_validation.js' */
 /** @import { Tone } from '../lib/widgets.js' */
@@ -268,13 +269,11 @@ function retentionPanel(a, width, choices) {
       choices.retention === 'on-or-after' ? `Unbounded: a user counts in every ${word} up to the last they came back in.` : null) : null,
   ];
   if (mean.length) {
+    const { labels, series } = meanSeries(mean, c.model?.mean);
     parts.push(lineChart({
       title: `Mean retention by ${word}s since ${since}`,
-      labels: mean.map((m) => String(m.offset)), xTitle: `${word}s since ${since}`, xTip: offsetTip(word),
-      series: [
-        { name: 'weighted by cohort size', values: mean.map((m) => m.weighted), intervals: mean.map((m) => m.interval), className: 'mv-s1' },
-        { name: 'simple mean of cohorts', values: mean.map((m) => m.simple), className: 'mv-s2 mv-dashed' },
-      ],
+      labels, xTitle: `${word}s since ${since}`, xTip: offsetTip(word),
+      series,
       yFormat: fmtPct, yMin: 0, yMax: 1, width, intervalName: '95% interval',
       refLines: fl.plateau != null ? [{ value: fl.plateau, label: `plateau ${fmtPct(fl.plateau)}` }] : [],
       summary: mean.length > 1 ? `${word} 1: ${fmtPct(mean[1].weighted)} weighted; ${word} ${mean[mean.length - 1].offset}: ${fmtPct(mean[mean.length - 1].weighted)}` : undefined,
@@ -283,6 +282,7 @@ function retentionPanel(a, width, choices) {
         : `Calendar ${word}s; complete ${word}s only (the current one is not over).`],
     }));
   }
+  parts.push(...modelFigures(c.model, word));
   parts.push(cohortHeatmap(a, word, since));
   return panel('Retention', parts, { wide: true, testid: 'events-retention' });
 }
