@@ -58,7 +58,8 @@ pub struct ThemeSummary {
     pub column: Option<String>,
     /// The group's answers to it.
     pub answers: u64,
-    /// Ranked themes (c-TF-IDF weight against the other groups' answers).
+    /// The themes c-TF-IDF chooses against the other groups' answers (at most 8), most answers
+    /// first.
     pub themes: Vec<ThemeCount>,
     /// Why there is no theme, when there is none.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -250,11 +251,15 @@ fn summary(
     };
     // At least 2 answers, and at least 2% of the group's.
     let min = (answers / 50).max(2) as u32;
-    let themes: Vec<ThemeCount> = corpus
+    // c-TF-IDF chooses the themes (the phrases that tell this group from
+    // the others, none repeating another); they are listed by how many of
+    // the group's answers hold them, as Vohra counted them.
+    let mut themes: Vec<ThemeCount> = corpus
         .themes(target, MAX_THEMES, min)
         .into_iter()
         .map(|t| theme_count(t, rows, q, answers))
         .collect();
+    themes.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| b.weight.total_cmp(&a.weight)));
     let reason = themes
         .is_empty()
         .then(|| format!("no phrase is said by {min} or more of {group}'s {answers} answers"));
