@@ -24,7 +24,7 @@
 //! ```
 
 use super::words::runs;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Longest phrase, in content words.
 pub const MAX_PHRASE_WORDS: usize = 3;
@@ -54,10 +54,14 @@ pub struct Theme {
 pub struct Corpus {
     class_of: Vec<usize>,
     classes: usize,
-    /// Phrase -> answers that hold it (ascending).
-    index: BTreeMap<String, Vec<u32>>,
-    /// Phrase -> wording -> answers that write it so.
-    wordings: BTreeMap<String, BTreeMap<String, u32>>,
+    /// Phrase -> its number, in order of first use.
+    ids: HashMap<String, u32>,
+    /// Each phrase's key, by number.
+    keys: Vec<String>,
+    /// Each phrase's answers (ascending), by number.
+    postings: Vec<Vec<u32>>,
+    /// Each phrase's wordings with the answers that write it so, by number.
+    wordings: Vec<Vec<(String, u32)>>,
 }
 
 impl Corpus {
@@ -68,44 +72,71 @@ impl Corpus {
             classes,
             ..Corpus::default()
         };
+        let mut seen: Vec<(u32, String)> = Vec::new();
+        let mut key = String::new();
         for (class, text) in answers {
             let doc = corpus.class_of.len() as u32;
             corpus.class_of.push(class);
             if class >= classes {
                 continue;
             }
-            let mut seen: BTreeMap<String, String> = BTreeMap::new();
+            seen.clear();
             for run in runs(text) {
                 for n in 1..=MAX_PHRASE_WORDS.min(run.len()) {
                     for window in run.windows(n) {
-                        let terms: BTreeSet<&str> =
-                            window.iter().map(|t| t.term.as_str()).collect();
+                        let mut terms: Vec<&str> = window.iter().map(|t| t.term.as_str()).collect();
+                        terms.sort_unstable();
+                        terms.dedup();
                         if terms.len() < n {
                             continue;
                         }
-                        let key = terms.into_iter().collect::<Vec<_>>().join(" ");
-                        let surface: Vec<&str> =
-                            window.iter().map(|t| t.surface.as_str()).collect();
-                        seen.entry(key).or_insert_with(|| surface.join(" "));
+                        key.clear();
+                        for (i, t) in terms.iter().enumerate() {
+                            if i > 0 {
+                                key.push(' ');
+                            }
+                            key.push_str(t);
+                        }
+                        let id = corpus.id(&key);
+                        if !seen.iter().any(|(s, _)| *s == id) {
+                            let surface: Vec<&str> =
+                                window.iter().map(|t| t.surface.as_str()).collect();
+                            seen.push((id, surface.join(" ")));
+                        }
                     }
                 }
             }
-            for (key, surface) in seen {
-                corpus.index.entry(key.clone()).or_default().push(doc);
-                *corpus
-                    .wordings
-                    .entry(key)
-                    .or_default()
-                    .entry(surface)
-                    .or_default() += 1;
+            for (id, surface) in seen.drain(..) {
+                let i = id as usize;
+                corpus.postings[i].push(doc);
+                match corpus.wordings[i].iter_mut().find(|(w, _)| *w == surface) {
+                    Some((_, n)) => *n += 1,
+                    None => corpus.wordings[i].push((surface, 1)),
+                }
             }
         }
         corpus
     }
 
+    /// A phrase's number, given one on first use.
+    fn id(&mut self, key: &str) -> u32 {
+        if let Some(id) = self.ids.get(key) {
+            return *id;
+        }
+        let id = self.keys.len() as u32;
+        self.ids.insert(key.to_string(), id);
+        self.keys.push(key.to_string());
+        self.postings.push(Vec::new());
+        self.wordings.push(Vec::new());
+        id
+    }
+
     /// The answers (of every class) that hold a phrase.
     pub fn docs_with(&self, terms: &str) -> &[u32] {
-        self.index.get(terms).map_or(&[], Vec::as_slice)
+        self.ids
+            .get(terms)
+            .and_then(|i| self.postings.get(*i as usize))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The class of an answer.
@@ -124,7 +155,7 @@ impl Corpus {
         };
         // Per class, the phrases its answers hold (each answer counts a phrase once).
         let mut class_terms = vec![0.0f64; self.classes];
-        for docs in self.index.values() {
+        for docs in &self.postings {
             for d in docs {
                 if let Some(c) = self.class_of(*d) {
                     class_terms[c] += 1.0;
@@ -138,31 +169,32 @@ impl Corpus {
         // A: the average number of phrases per class.
         let average = filled.iter().sum::<f64>() / filled.len() as f64;
         let mut candidates: BTreeMap<&str, (Vec<u32>, f64)> = BTreeMap::new();
-        for (key, docs) in &self.index {
+        for (key, docs) in self.keys.iter().zip(&self.postings) {
             let mine = in_class(docs);
             if (mine.len() as u32) < min_answers.max(1) {
                 continue;
             }
             let tf = mine.len() as f64 / target_terms;
             let weight = tf * libm::log(1.0 + average / docs.len() as f64);
-            candidates.insert(key, (mine, weight));
+            candidates.insert(key.as_str(), (mine, weight));
         }
-        // A shorter phrase most of whose answers hold a longer one gives way to it.
-        let subsumed: BTreeSet<&str> = candidates
-            .keys()
-            .filter(|key| {
-                let docs = &candidates[**key].0;
-                candidates.iter().any(|(longer, (ldocs, _))| {
-                    longer.len() > key.len()
-                        && contains_terms(longer, key)
-                        && overlap(docs, ldocs) as f64 >= SUBSUMES * docs.len() as f64
-                })
-            })
-            .copied()
-            .collect();
+        // A shorter phrase most of whose answers hold a longer one gives way
+        // to it: each phrase's shorter ones are its word subsets (a key's
+        // words are sorted, so a subset's key is its words joined).
+        let mut subsumed: BTreeSet<String> = BTreeSet::new();
+        for (longer, (ldocs, _)) in &candidates {
+            let words: Vec<&str> = longer.split(' ').collect();
+            for sub in proper_subsets(&words) {
+                if let Some((docs, _)) = candidates.get(sub.as_str()) {
+                    if overlap(docs, ldocs) as f64 >= SUBSUMES * docs.len() as f64 {
+                        subsumed.insert(sub);
+                    }
+                }
+            }
+        }
         let mut ranked: Vec<(&str, &(Vec<u32>, f64))> = candidates
             .iter()
-            .filter(|(k, _)| !subsumed.contains(*k))
+            .filter(|(k, _)| !subsumed.contains(**k))
             .map(|(k, v)| (*k, v))
             .collect();
         ranked.sort_by(|a, b| {
@@ -202,11 +234,12 @@ impl Corpus {
 
     /// A phrase's most frequent wording (the first alphabetically among equals).
     fn label(&self, key: &str) -> String {
-        self.wordings
+        self.ids
             .get(key)
+            .and_then(|i| self.wordings.get(*i as usize))
             .and_then(|w| {
                 w.iter()
-                    .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+                    .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
             })
             .map_or_else(|| key.to_string(), |(w, _)| w.clone())
     }
@@ -214,8 +247,22 @@ impl Corpus {
 
 /// Whether every word of `key` is a word of `longer`.
 fn contains_terms(longer: &str, key: &str) -> bool {
-    let words: BTreeSet<&str> = longer.split(' ').collect();
-    key.split(' ').all(|w| words.contains(w))
+    key.split(' ').all(|w| longer.split(' ').any(|l| l == w))
+}
+
+/// The keys of a phrase's proper, non-empty word subsets (at most 6 for
+/// three words), its words' order kept.
+fn proper_subsets(words: &[&str]) -> Vec<String> {
+    let n = words.len().min(MAX_PHRASE_WORDS);
+    (1..(1u32 << n) - 1)
+        .map(|mask| {
+            let picked: Vec<&str> = (0..n)
+                .filter(|i| mask & (1 << i) != 0)
+                .map(|i| words[i])
+                .collect();
+            picked.join(" ")
+        })
+        .collect()
 }
 
 /// How many answers two ascending lists share.

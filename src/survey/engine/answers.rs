@@ -6,7 +6,7 @@
 use super::super::answers::{self as parse, Cell, Ellis};
 
 /// Most respondents' texts kept; beyond, rows are counted, not read.
-pub const MAX_TEXT_ROWS: usize = 100_000;
+pub const MAX_TEXT_ROWS: usize = 20_000;
 /// Longest answer read, in characters; the rest of a longer one is left out.
 pub const MAX_ANSWER_CHARS: usize = 1_000;
 

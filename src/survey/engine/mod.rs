@@ -259,7 +259,11 @@ fn summary(
         .into_iter()
         .map(|t| theme_count(t, rows, q, answers))
         .collect();
-    themes.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| b.weight.total_cmp(&a.weight)));
+    themes.sort_by(|a, b| {
+        b.count
+            .cmp(&a.count)
+            .then_with(|| b.weight.total_cmp(&a.weight))
+    });
     let reason = themes
         .is_empty()
         .then(|| format!("no phrase is said by {min} or more of {group}'s {answers} answers"));
