@@ -323,7 +323,8 @@ fn planted_themes_are_found_with_their_inflections_and_synonyms() {
     let mut found_total = 0usize;
     for seed in 1..=20u64 {
         let answers = generated(seed, 16);
-        let corpus = Corpus::new(answers.iter().map(|(c, a, _)| (*c, a.as_str())), 3);
+        let pairs: Vec<(usize, &str)> = answers.iter().map(|(c, a, _)| (*c, a.as_str())).collect();
+        let corpus = Corpus::new(&pairs, 3);
         let themes = corpus.themes(0, 5, 2);
         assert_eq!(themes.len(), 5, "seed {seed}");
         let mut found = 0;

@@ -16,7 +16,7 @@
 //!     (0, "keyboard shortcuts"), (0, "the keyboard shortcuts"),
 //!     (1, "nice design"), (1, "design is nice"),
 //! ];
-//! let corpus = Corpus::new(answers.iter().map(|(c, t)| (*c, *t)), 2);
+//! let corpus = Corpus::new(&answers, 2);
 //! let themes = corpus.themes(0, 5, 2);
 //! assert_eq!(themes[0].terms, "save time");
 //! assert_eq!(themes[0].docs, vec![0, 1, 2]);
@@ -67,14 +67,14 @@ pub struct Corpus {
 impl Corpus {
     /// The phrases of answers given as (class, text); classes at or above
     /// `classes` are ignored.
-    pub fn new<'a>(answers: impl Iterator<Item = (usize, &'a str)>, classes: usize) -> Corpus {
+    pub fn new(answers: &[(usize, &str)], classes: usize) -> Corpus {
         let mut corpus = Corpus {
             classes,
             ..Corpus::default()
         };
         let mut seen: Vec<(u32, String)> = Vec::new();
         let mut key = String::new();
-        for (class, text) in answers {
+        for &(class, text) in answers {
             let doc = corpus.class_of.len() as u32;
             corpus.class_of.push(class);
             if class >= classes {
@@ -298,7 +298,7 @@ mod tests {
             (1, "beta"),
             (1, "beta gamma"),
         ];
-        let corpus = Corpus::new(answers.iter().map(|(c, t)| (*c, *t)), 2);
+        let corpus = Corpus::new(&answers, 2);
         let themes = corpus.themes(0, 5, 1);
         assert_eq!(themes.len(), 1);
         assert_eq!(themes[0].terms, "alpha");
@@ -324,7 +324,7 @@ mod tests {
             answers.push((0, "Offline mode"));
             answers.push((1, "email"));
         }
-        let corpus = Corpus::new(answers.iter().copied(), 2);
+        let corpus = Corpus::new(&answers, 2);
         let themes = corpus.themes(0, 5, 2);
         let found: Vec<(&str, f64)> = themes
             .iter()
@@ -338,9 +338,9 @@ mod tests {
 
     #[test]
     fn empty_and_odd_inputs_give_no_theme() {
-        let corpus = Corpus::new(std::iter::empty(), 3);
+        let corpus = Corpus::new(&[], 3);
         assert!(corpus.themes(0, 5, 2).is_empty());
-        let corpus = Corpus::new([(7, "ignored class"), (0, "!!!")].into_iter(), 3);
+        let corpus = Corpus::new(&[(7, "ignored class"), (0, "!!!")], 3);
         assert!(corpus.themes(0, 5, 1).is_empty());
         assert!(corpus.themes(9, 5, 1).is_empty());
         assert!(corpus.docs_with("ignored").is_empty());

@@ -11,7 +11,7 @@ import { panel } from '../lib/widgets.js';
  */
 
 /** @type {Record<string, string>} */
-const ACTIONS = { focus: 'Build for', 'double-down': 'Double down', address: 'Address' };
+const ACTIONS = { focus: 'Focus', 'double-down': 'Double down', address: 'Address' };
 
 /** The library's text in the page's words (survey.js's inPageWords). @type {(text: string) => string} */
 let words = (text) => text;
@@ -21,12 +21,13 @@ let words = (text) => text;
  * @param {ThemeSummary} s @param {string} title @param {string} group @param {string} testid
  */
 function themeList(s, title, group, testid) {
+  /** @type {HTMLElement[]} */
   const parts = [h('h4', { text: title })];
   if (!s.themes.length) {
     parts.push(h('p', { class: 'mv-muted', 'data-testid': `${testid}-none`, text: words(s.reason ?? 'No theme.') }));
     return h('section', { class: 'mv-engine-themes', 'data-testid': testid }, parts);
   }
-  parts.push(h('p', { class: 'mv-note', text: `${fmtInt(s.answers)} answers from ${group}${s.column ? ` to "${s.column}"` : ''}; ranked by class-based TF-IDF against the other answers.` }));
+  parts.push(h('p', { class: 'mv-note', text: `${fmtInt(s.answers)} answers from ${group}${s.column ? ` to "${s.column}"` : ''}; the themes class-based TF-IDF tells from the other answers, most answers first.` }));
   parts.push(h('ol', { class: 'mv-themes' }, s.themes.map((t) => h('li', { 'data-testid': `${testid}-theme` },
     h('strong', { class: 'mv-theme-label', text: t.label }),
     h('span', { class: 'mv-muted', text: ` ${fmtInt(t.count)} of ${fmtInt(s.answers)} (${fmtPct(t.share)})` }),
@@ -37,6 +38,7 @@ function themeList(s, title, group, testid) {
 
 /** @param {HighExpectationSegment} hx @param {number} width */
 function segmentPart(hx, width) {
+  /** @type {HTMLElement[]} */
   const parts = [h('h4', { text: 'High-expectation segment' }),
     h('p', { class: hx.segment ? 'mv-highlight' : 'mv-muted', 'data-testid': 'engine-segment', text: words(hx.reason) })];
   if (hx.compared.length) {

@@ -66,29 +66,14 @@ impl TextAnswers {
 
 /// Warnings about free-text answers not read whole.
 pub fn warnings(t: &TextAnswers) -> Vec<crate::input::warning::Warning> {
-    use crate::input::warning::Warning;
-    let mut out = Vec::new();
-    if t.beyond_limit > 0 {
-        out.push(Warning::new(
-            "texts_beyond_limit",
-            "engine",
-            format!(
-                "{} respondents' free-text answers were not read: the engine reads the first {MAX_TEXT_ROWS}",
-                t.beyond_limit
-            ),
-        ));
-    }
-    if t.cut > 0 {
-        out.push(Warning::new(
-            "texts_cut",
-            "engine",
-            format!(
-                "{} free-text answers were longer than {MAX_ANSWER_CHARS} characters: read cut",
-                t.cut
-            ),
-        ));
-    }
-    out
+    [
+        (t.beyond_limit, "texts_beyond_limit", format!("respondents' free-text answers were not read: the engine reads the first {MAX_TEXT_ROWS}")),
+        (t.cut, "texts_cut", format!("free-text answers were longer than {MAX_ANSWER_CHARS} characters: read cut")),
+    ]
+    .into_iter()
+    .filter(|(n, _, _)| *n > 0)
+    .map(|(n, code, what)| crate::input::warning::Warning::new(code, "engine", format!("{n} {what}")))
+    .collect()
 }
 
 #[cfg(test)]

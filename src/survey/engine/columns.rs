@@ -5,7 +5,7 @@
 //! numbers or a handful of repeated choices rather than free text.
 
 use super::super::answers::trim_space;
-use super::super::columns::Positions;
+use super::super::columns::{header_words, Positions};
 use super::super::options::SurveyColumns;
 use super::answers::QUESTIONS;
 use crate::input::csv::{named_column, normalize_header, DetectedColumn};
@@ -73,21 +73,7 @@ pub(in crate::survey) fn find(
     if !problems.is_empty() {
         return Err(InputError::new("survey", problems));
     }
-    // A question's words: its header's and its question text's.
-    let words: Vec<Vec<String>> = (0..headers.len())
-        .map(|i| {
-            let question = questions
-                .get(i)
-                .map(|q| normalize_header(q))
-                .unwrap_or_default();
-            [normalized[i].as_str(), question.as_str()]
-                .iter()
-                .flat_map(|t| t.split(|c: char| !c.is_alphanumeric()))
-                .filter(|w| !w.is_empty())
-                .map(str::to_string)
-                .collect()
-        })
-        .collect();
+    let words = header_words(&normalized, questions);
     for k in 0..QUESTIONS.len() {
         let how = if out.positions[k].is_some() {
             "option"

@@ -156,25 +156,14 @@ pub fn build(
     let rows = &texts.unwrap_or(&empty).rows;
     let header =
         |col: &Option<crate::input::csv::DetectedColumn>| col.as_ref().map(|d| d.header.clone());
-    // Main benefits: the very disappointed against the somewhat and not disappointed.
-    let benefit_corpus = corpus(rows, 0, |_, r| ellis_class(r.ellis));
-    let main_benefits = summary(
-        &benefit_corpus,
-        rows,
-        0,
-        0,
-        header(&columns.main_benefit),
-        "the very disappointed",
-    );
-    let who_corpus = corpus(rows, 1, |_, r| ellis_class(r.ellis));
-    let who_benefits = summary(
-        &who_corpus,
-        rows,
-        1,
-        0,
-        header(&columns.who_benefits),
-        "the very disappointed",
-    );
+    // The very disappointed's answers against the somewhat and not disappointed's.
+    let very = |q: usize, column: &Option<crate::input::csv::DetectedColumn>| {
+        let corpus = corpus(rows, q, &|_, r| ellis_class(r.ellis));
+        let summary = summary(&corpus, rows, q, 0, header(column), "the very disappointed");
+        (corpus, summary)
+    };
+    let (benefit_corpus, main_benefits) = very(0, &columns.main_benefit);
+    let who_benefits = very(1, &columns.who_benefits).1;
     let holding_back = holding_back(
         &benefit_corpus,
         &main_benefits,
@@ -205,9 +194,11 @@ fn ellis_class(e: Ellis) -> usize {
 
 /// The corpus of question `q`'s answers, one document per row (blank
 /// answers are empty documents), each in the class `class` gives it.
-fn corpus(rows: &[TextRow], q: usize, class: impl Fn(usize, &TextRow) -> usize) -> Corpus {
-    Corpus::new(
-        rows.iter().enumerate().map(|(i, r)| {
+fn corpus(rows: &[TextRow], q: usize, class: &dyn Fn(usize, &TextRow) -> usize) -> Corpus {
+    let answers: Vec<(usize, &str)> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
             let text = r.texts[q].as_deref().unwrap_or("");
             (
                 if text.is_empty() {
@@ -217,9 +208,9 @@ fn corpus(rows: &[TextRow], q: usize, class: impl Fn(usize, &TextRow) -> usize) 
                 },
                 text,
             )
-        }),
-        4,
-    )
+        })
+        .collect();
+    Corpus::new(&answers, 4)
 }
 
 /// The class of an answer left out of every class.
@@ -339,15 +330,17 @@ fn holding_back(
         .count() as u64;
     let matched = fan.iter().filter(|f| **f).count() as u64;
     // Classes: matched somewhat (0), other somewhat (1), very (2), not (3).
-    let improve = corpus(rows, 2, |i, r| {
-        match (r.ellis, fan.get(i).copied().unwrap_or(false)) {
+    let improve = corpus(
+        rows,
+        2,
+        &|i, r| match (r.ellis, fan.get(i).copied().unwrap_or(false)) {
             (Ellis::SomewhatDisappointed, true) => 0,
             (Ellis::SomewhatDisappointed, false) => 1,
             (Ellis::VeryDisappointed, _) => 2,
             (Ellis::NotDisappointed, _) => 3,
             (Ellis::NoLongerUse, _) => NO_CLASS,
-        }
-    });
+        },
+    );
     let mut summary = summary(
         &improve,
         rows,
