@@ -47,9 +47,12 @@
 //! [`import`] reads what users' tools export (encodings, multi-row headers,
 //! the tool that wrote the file) before the survey and events analyses.
 //!
-//! Homes for what comes next, empty of logic for now: [`text`] (phrase
-//! extraction), [`retention`] (curve models), [`research`] (usability
-//! tests).
+//! [`text`] finds the themes of free-text answers (English: stop words,
+//! Porter's stemmer, phrases weighed by class-based TF-IDF), for the
+//! survey's product-market-fit engine ([`survey::engine`]).
+//!
+//! Homes for what comes next, empty of logic for now: [`retention`] (curve
+//! models), [`research`] (usability tests).
 //!
 //! The core knows nothing of wasm: everything but `wasm` builds and tests
 //! natively, and gives the same output natively and in wasm.

@@ -296,6 +296,58 @@ pub fn mean_rating_interval(mean: f64, n: f64, min: f64, max: f64, z: f64) -> (f
     )
 }
 
+/// Holm's step-down adjustment of `p_values` for testing them all at once
+/// (S. Holm, "A simple sequentially rejective multiple test procedure",
+/// Scandinavian Journal of Statistics 6(2), 1979, pp. 65–70): with the m
+/// p-values sorted ascending, the k-th (from 1) becomes the largest of
+/// min(1, (m − j + 1) p_(j)) over j ≤ k. Rejecting where the adjusted value
+/// is below α keeps the family-wise error at α. Returned in the input's
+/// order; ties keep their input order; a NaN is treated as 1.
+///
+/// ```
+/// use market_validation::stats::holm;
+/// // m = 3: sorted 0.01, 0.02, 0.04 -> 0.03, max(0.03, 0.04) = 0.04, max(0.04, 0.04).
+/// assert_eq!(holm(&[0.04, 0.01, 0.02]), vec![0.04, 0.03, 0.04]);
+/// ```
+pub fn holm(p_values: &[f64]) -> Vec<f64> {
+    let m = p_values.len();
+    let clean: Vec<f64> = p_values
+        .iter()
+        .map(|p| if p.is_nan() { 1.0 } else { p.clamp(0.0, 1.0) })
+        .collect();
+    let mut order: Vec<usize> = (0..m).collect();
+    order.sort_by(|a, b| clean[*a].total_cmp(&clean[*b]));
+    let mut adjusted = vec![1.0; m];
+    let mut running: f64 = 0.0;
+    for (rank, &i) in order.iter().enumerate() {
+        running = running.max(((m - rank) as f64 * clean[i]).min(1.0));
+        adjusted[i] = running;
+    }
+    adjusted
+}
+
+/// The two-sided score test of a share against a fixed value `p0`
+/// (`successes` of `n`): z = (p − p0) / sqrt(p0 (1 − p0) / n), the test the
+/// Wilson interval inverts (the interval at quantile z excludes `p0` exactly
+/// when the test's p-value is below its level). Returns (z, p-value); a `p0`
+/// of 0 or 1 gives a p-value of 1 when the share equals it, else 0.
+pub fn score_test(successes: f64, n: f64, p0: f64) -> (f64, f64) {
+    if n <= 0.0 || !n.is_finite() {
+        return (0.0, 1.0);
+    }
+    let p = (successes / n).clamp(0.0, 1.0);
+    let var = p0 * (1.0 - p0) / n;
+    if var <= 0.0 || !var.is_finite() {
+        return if p == p0 {
+            (0.0, 1.0)
+        } else {
+            (f64::INFINITY.copysign(p - p0), 0.0)
+        };
+    }
+    let z = (p - p0) / libm::sqrt(var);
+    (z, libm::erfc(z.abs() / std::f64::consts::SQRT_2))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -386,5 +438,33 @@ mod tests {
         assert!((e.score - 30.0).abs() < 1e-12);
         assert!((e.low - 100.0 * ((p - d) - z * se)).abs() < 1e-9);
         assert!((e.standard_error - 100.0 * se).abs() < 1e-9);
+    }
+
+    #[test]
+    fn holm_by_hand() {
+        // Holm (1979)'s procedure on four p-values: sorted 0.005, 0.01, 0.03, 0.04
+        // -> 4 x 0.005 = 0.02, 3 x 0.01 = 0.03, 2 x 0.03 = 0.06, max(0.06, 0.04) = 0.06.
+        let adjusted = holm(&[0.03, 0.005, 0.04, 0.01]);
+        let expected = [0.06, 0.02, 0.06, 0.03];
+        for (a, e) in adjusted.iter().zip(expected) {
+            assert!((a - e).abs() < 1e-15, "{adjusted:?}");
+        }
+        assert_eq!(holm(&[0.9, 0.6]), vec![1.0, 1.0]);
+        assert_eq!(holm(&[f64::NAN, 0.01]), vec![1.0, 0.02]);
+        assert!(holm(&[]).is_empty());
+    }
+
+    #[test]
+    fn score_test_matches_wilson() {
+        // 30 of 50 against 0.4: z = 0.2 / sqrt(0.24 / 50) = 2.8868; p = 0.00389.
+        let (z, p) = score_test(30.0, 50.0, 0.4);
+        assert!((z - 2.886_751_345_948_129).abs() < 1e-12);
+        assert!((p - 0.003_892_417_122_778_637).abs() < 1e-9, "{p}");
+        // The Wilson interval at the quantile of z's own level touches 0.4.
+        let (lo, _) = wilson(30.0, 50.0, z);
+        assert!((lo - 0.4).abs() < 1e-12, "{lo}");
+        assert_eq!(score_test(0.0, 10.0, 0.0), (0.0, 1.0));
+        assert_eq!(score_test(1.0, 10.0, 0.0).1, 0.0);
+        assert_eq!(score_test(1.0, 0.0, 0.5), (0.0, 1.0));
     }
 }

@@ -236,22 +236,7 @@ impl<'a> ColumnFinder<'a> {
         // A question's words are its header's and, where the export writes
         // it apart (Qualtrics: `Q1` over "How likely are you to recommend"),
         // its text's.
-        let words = normalized
-            .iter()
-            .enumerate()
-            .map(|(i, h)| {
-                let question = questions
-                    .get(i)
-                    .map(|q| normalize_header(q))
-                    .unwrap_or_default();
-                [h.as_str(), question.as_str()]
-                    .iter()
-                    .flat_map(|t| t.split(|c: char| !c.is_alphanumeric()))
-                    .filter(|w| !w.is_empty())
-                    .map(str::to_string)
-                    .collect()
-            })
-            .collect();
+        let words = header_words(&normalized, questions);
         ColumnFinder {
             headers,
             questions,
@@ -722,6 +707,26 @@ impl<'a> ColumnFinder<'a> {
             detected.pmf = Some(DetectedColumn::new(&self.headers[i], i, "values"));
         }
     }
+}
+
+/// Each column's words: its normalised header's and its question text's.
+pub(super) fn header_words(normalized: &[String], questions: &[String]) -> Vec<Vec<String>> {
+    normalized
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let question = questions
+                .get(i)
+                .map(|q| normalize_header(q))
+                .unwrap_or_default();
+            [h.as_str(), question.as_str()]
+                .iter()
+                .flat_map(|t| t.split(|c: char| !c.is_alphanumeric()))
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect()
+        })
+        .collect()
 }
 
 /// A question to find: its column slot, its detection record, where a

@@ -8,6 +8,9 @@ use super::answers::{self, Cell};
 use super::coding;
 use super::columns::{resolve_columns, Positions};
 use super::dates;
+use super::engine::answers::TextAnswers;
+use super::engine::columns::{self as text_columns, TextColumns};
+use super::engine::EngineColumns;
 use super::options::SurveyConfig;
 use super::tally::{Layout, RowCells, Tally};
 use super::DetectedColumns;
@@ -29,6 +32,7 @@ struct Opened<'t> {
     headers: Vec<String>,
     positions: Positions,
     detected: DetectedColumns,
+    text: TextColumns,
     read: FileRead,
 }
 
@@ -53,6 +57,14 @@ fn open_survey<'t>(
         &sample,
         &mut warnings,
     )?;
+    let text = text_columns::find(
+        &headers,
+        &questions,
+        &config.columns,
+        &positions,
+        &sample,
+        &mut warnings,
+    )?;
     let file = SurveyFile {
         source: export.source,
         container: decoded.container,
@@ -68,6 +80,7 @@ fn open_survey<'t>(
         headers,
         positions,
         detected: detected.asking(&questions),
+        text,
         read: FileRead { file, warnings },
     })
 }
@@ -83,12 +96,19 @@ pub fn detect_columns(
     Ok((opened.detected, opened.read))
 }
 
+/// What one pass over an export read: the tally, the question columns, how
+/// the file was read, and the engine's free-text answers and columns.
+pub struct Read {
+    pub tally: Tally,
+    pub columns: DetectedColumns,
+    pub read: FileRead,
+    pub texts: TextAnswers,
+    pub text_columns: EngineColumns,
+}
+
 /// Reads a CSV export into a tally. Errors are about the file as a whole:
 /// empty, no header, a named column missing, no question found.
-pub fn read_csv(
-    bytes: &[u8],
-    config: &SurveyConfig,
-) -> Result<(Tally, DetectedColumns, FileRead), InputError> {
+pub fn read_csv(bytes: &[u8], config: &SurveyConfig) -> Result<Read, InputError> {
     let decoded = import::decode(bytes, "survey")?;
     let Opened {
         rows,
@@ -96,10 +116,11 @@ pub fn read_csv(
         headers,
         positions,
         detected,
+        text,
         read,
     } = open_survey(&decoded, config)?;
     let name = |i: Option<usize>| i.and_then(|i| headers.get(i).cloned());
-    let mut tally = Tally::new(Layout {
+    let tally = Tally::new(Layout {
         nps: name(positions.nps),
         pmf: name(positions.pmf),
         csat: name(positions.csat),
@@ -123,91 +144,98 @@ pub fn read_csv(
                 .flat_map(|g| g.columns.iter().copied()),
         )
         .collect();
-    let answers = |tally: &mut Tally, record: &csv::ByteRecord, start: usize| {
-        // Line numbers are worked out at the end, for the issues listed only.
-        let row = RowId::Offset(start as u64);
-        let invalid_utf8 = read_columns.iter().any(|i| {
-            record
-                .get(*i)
-                .is_some_and(|f| std::str::from_utf8(f).is_err())
-        });
-        if invalid_utf8 {
-            return tally.skip_row(row, "invalid UTF-8 in an answer");
-        }
-        if let Some(status) = positions.preview.and_then(|i| record.get(i)) {
-            if preview(status) {
-                return tally.skip_row(row, PREVIEW);
-            }
-        }
-        if let Some(kind) = positions.survey_type.and_then(|i| record.get(i)) {
-            let kind = answers::trim_space(kind);
-            if !(kind.eq_ignore_ascii_case(b"nps") || kind.eq_ignore_ascii_case(b"enps")) {
-                return tally.skip_row(row, OTHER_SURVEY_TYPE);
-            }
-        }
-        if !config.include_partial {
-            if let Some(mark) = positions.finished.and_then(|i| record.get(i)) {
-                if unfinished(mark) {
-                    return tally.skip_row(row, UNFINISHED);
-                }
-            }
-        }
-        let cell = |i: Option<usize>| {
-            i.and_then(|i| record.get(i))
-                .map_or(Cell::Blank, Cell::Text)
-        };
-        let feature = |i: usize| {
-            positions
-                .features
-                .get(i)
-                .and_then(|c| record.get(*c))
-                .map_or(Cell::Blank, Cell::Text)
-        };
-        let segment = |i: usize| match positions.segments.get(i).map(|g| g.columns.as_slice()) {
-            Some([c]) => record.get(*c).map_or(Cell::Blank, Cell::Text),
-            // A split multiple choice names the segment in its one filled column.
-            Some(columns) => {
-                let mut filled = columns
-                    .iter()
-                    .filter_map(|c| record.get(*c).filter(|v| !v.trim_ascii().is_empty()));
-                match (filled.next(), filled.next()) {
-                    (Some(v), None) => Cell::Text(v),
-                    _ => Cell::Blank,
-                }
-            }
-            None => Cell::Blank,
-        };
-        let wave = positions
-            .date
-            .zip(config.waves)
-            .and_then(|((i, order), period)| {
-                let text = std::str::from_utf8(record.get(i)?).ok()?;
-                dates::parse(text, order).map(|day| period.label(day))
+    let answers =
+        |(tally, texts): &mut (Tally, TextAnswers), record: &csv::ByteRecord, start: usize| {
+            // Line numbers are worked out at the end, for the issues listed only.
+            let row = RowId::Offset(start as u64);
+            let invalid_utf8 = read_columns.iter().any(|i| {
+                record
+                    .get(*i)
+                    .is_some_and(|f| std::str::from_utf8(f).is_err())
             });
-        let pmf = cell(positions.pmf);
-        let csat = cell(positions.csat);
-        let cells = RowCells {
-            nps: cell(positions.nps),
-            pmf: if positions.pmf_coded {
-                coding::ellis_code(pmf)
-            } else {
-                pmf
-            },
-            csat: if positions.csat_descending {
-                coding::reversed(csat)
-            } else {
-                csat
-            },
-            segment: &segment,
-            feature: &feature,
-            wave: wave.as_deref(),
+            if invalid_utf8 {
+                return tally.skip_row(row, "invalid UTF-8 in an answer");
+            }
+            if let Some(status) = positions.preview.and_then(|i| record.get(i)) {
+                if preview(status) {
+                    return tally.skip_row(row, PREVIEW);
+                }
+            }
+            if let Some(kind) = positions.survey_type.and_then(|i| record.get(i)) {
+                let kind = answers::trim_space(kind);
+                if !(kind.eq_ignore_ascii_case(b"nps") || kind.eq_ignore_ascii_case(b"enps")) {
+                    return tally.skip_row(row, OTHER_SURVEY_TYPE);
+                }
+            }
+            if !config.include_partial {
+                if let Some(mark) = positions.finished.and_then(|i| record.get(i)) {
+                    if unfinished(mark) {
+                        return tally.skip_row(row, UNFINISHED);
+                    }
+                }
+            }
+            let cell = |i: Option<usize>| {
+                i.and_then(|i| record.get(i))
+                    .map_or(Cell::Blank, Cell::Text)
+            };
+            let feature = |i: usize| {
+                positions
+                    .features
+                    .get(i)
+                    .and_then(|c| record.get(*c))
+                    .map_or(Cell::Blank, Cell::Text)
+            };
+            let segment = |i: usize| match positions.segments.get(i).map(|g| g.columns.as_slice()) {
+                Some([c]) => record.get(*c).map_or(Cell::Blank, Cell::Text),
+                // A split multiple choice names the segment in its one filled column.
+                Some(columns) => {
+                    let mut filled = columns
+                        .iter()
+                        .filter_map(|c| record.get(*c).filter(|v| !v.trim_ascii().is_empty()));
+                    match (filled.next(), filled.next()) {
+                        (Some(v), None) => Cell::Text(v),
+                        _ => Cell::Blank,
+                    }
+                }
+                None => Cell::Blank,
+            };
+            let wave = positions
+                .date
+                .zip(config.waves)
+                .and_then(|((i, order), period)| {
+                    let text = std::str::from_utf8(record.get(i)?).ok()?;
+                    dates::parse(text, order).map(|day| period.label(day))
+                });
+            let pmf = cell(positions.pmf);
+            let csat = cell(positions.csat);
+            let cells = RowCells {
+                nps: cell(positions.nps),
+                pmf: if positions.pmf_coded {
+                    coding::ellis_code(pmf)
+                } else {
+                    pmf
+                },
+                csat: if positions.csat_descending {
+                    coding::reversed(csat)
+                } else {
+                    csat
+                },
+                segment: &segment,
+                feature: &feature,
+                wave: wave.as_deref(),
+            };
+            let before = tally.all.responses;
+            tally.push_row(row, cells);
+            if tally.all.responses > before && text.positions.iter().any(Option::is_some) {
+                texts.push(cells.pmf, text.positions.map(cell));
+            }
         };
-        tally.push_row(row, cells);
-    };
-    let skip = |tally: &mut Tally, at: usize, reason: &str| {
+    let skip = |(tally, _): &mut (Tally, TextAnswers), at: usize, reason: &str| {
         tally.skip_row(RowId::Offset(at as u64), reason)
     };
-    rows.each(&sample, &mut tally, answers, skip);
+    let mut state = (tally, TextAnswers::default());
+    rows.each(&sample, &mut state, answers, skip);
+    let (mut tally, texts) = state;
     // Lines only for the issues listed; then the lines a JSON export held
     // no answers on, listed among them in file order.
     tally.resolve_rows(|offsets| decoded.locations(offsets));
@@ -220,7 +248,13 @@ pub fn read_csv(
             reason: s.reason.clone(),
             value: None,
         }));
-    Ok((tally, detected, read))
+    Ok(Read {
+        tally,
+        columns: detected,
+        read,
+        texts,
+        text_columns: text.detected,
+    })
 }
 
 /// How a file was read, and what was guessed on the way.

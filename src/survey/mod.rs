@@ -18,6 +18,7 @@ mod columns;
 mod compare;
 mod csv_input;
 mod dates;
+pub mod engine;
 mod options;
 pub mod report;
 mod sniff;
@@ -174,11 +175,18 @@ pub fn analyze_survey_csv(
     bytes: &[u8],
     config: &SurveyConfig,
 ) -> Result<SurveyAnalysis, InputError> {
-    let (tally, columns, read) = csv_input::read_csv(bytes, config)?;
-    let mut analysis = finish(tally, columns, config)?;
+    let csv_input::Read {
+        tally,
+        columns,
+        read,
+        texts,
+        text_columns,
+    } = csv_input::read_csv(bytes, config)?;
+    let mut analysis = finish(tally, columns, Some((&texts, text_columns)), config)?;
     analysis.file = Some(read.file);
     analysis.warnings = read.warnings;
     analysis.warnings.extend(unused_share_warnings(&analysis));
+    analysis.warnings.extend(engine::answers::warnings(&texts));
     Ok(analysis)
 }
 
@@ -256,12 +264,15 @@ pub fn analyze_survey_answers(
     config: &SurveyConfig,
 ) -> Result<SurveyAnalysis, InputError> {
     let (tally, columns) = tally_answers(answers)?;
-    finish(tally, columns, config)
+    finish(tally, columns, None, config)
 }
 
+/// The analysis of a tally; with the Sean Ellis question, the engine, from
+/// the free-text answers and their columns when an export gave them.
 fn finish(
     tally: Tally,
     columns: DetectedColumns,
+    texts: Option<(&engine::answers::TextAnswers, engine::EngineColumns)>,
     config: &SurveyConfig,
 ) -> Result<SurveyAnalysis, InputError> {
     if tally.all.responses == 0 {
@@ -286,6 +297,10 @@ fn finish(
         .unwrap_or_default();
     let mut analysis = report::build(&tally, columns, config);
     analysis.waves = waves::build(&tally, &date_column, config);
+    if analysis.pmf.is_some() {
+        let (texts, text_columns) = texts.map_or((None, Default::default()), |(t, c)| (Some(t), c));
+        analysis.engine = Some(engine::build(&tally, texts, text_columns, config));
+    }
     Ok(analysis)
 }
 

@@ -144,6 +144,15 @@ pub struct SurveyColumns {
     /// The completion date column that `waves` splits by.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// The free-text "What is the main benefit you receive from ...?" question (`engine`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub main_benefit: Option<String>,
+    /// The free-text "What type of people do you think would most benefit from ...?" question.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub who_benefits: Option<String>,
+    /// The free-text "How can we improve ... for you?" question.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub improve: Option<String>,
 }
 
 /// NPS interval method.
@@ -227,8 +236,17 @@ const OPTION_NAMES: [&str; 11] = [
     "dateOrder",
 ];
 const OPTIONS: Shape = Shape::options(&OPTION_NAMES, read::OPTIONS_EXPECTED);
-const COLUMN_NAMES: [&str; 7] = [
-    "nps", "pmf", "csat", "segment", "segments", "features", "date",
+const COLUMN_NAMES: [&str; 10] = [
+    "nps",
+    "pmf",
+    "csat",
+    "segment",
+    "segments",
+    "features",
+    "date",
+    "mainBenefit",
+    "whoBenefits",
+    "improve",
 ];
 
 impl SurveyConfig {
@@ -317,6 +335,9 @@ fn read_columns(raw: &RawValue, problems: &mut Vec<Problem>) -> SurveyColumns {
     cols.csat = header("csat");
     cols.segment = header("segment");
     cols.date = header("date");
+    cols.main_benefit = header("mainBenefit");
+    cols.who_benefits = header("whoBenefits");
+    cols.improve = header("improve");
     let segments_path = "options.columns.segments";
     if let Some(items) = read::array(
         raw.get("segments"),

@@ -46,6 +46,11 @@ pub struct SurveyAnalysis {
     /// quarter, each with the change from the wave before.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub waves: Option<SurveyWaves>,
+    /// With the Sean Ellis question, Vohra's product-market-fit engine: the high-expectation
+    /// segment, the main benefits of the very disappointed, what holds back the somewhat
+    /// disappointed, and the roadmap.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub engine: Option<super::engine::PmfEngine>,
     /// The survey side of the product data, ready for `analyze({ surveyData })`: counts, so that
     /// the sampling error carries into the analyzer's interval.
     pub survey_data: SurveyData,
@@ -500,6 +505,7 @@ pub fn build(tally: &Tally, columns: DetectedColumns, c: &SurveyConfig) -> Surve
         segments,
         segments_by_column,
         waves: None,
+        engine: None,
         survey_data,
         columns,
         skipped: RowReport::from_log(&tally.skipped),

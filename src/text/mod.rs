@@ -1,6 +1,11 @@
-//! Free-text answers (a home, empty of logic for now).
-//!
-//! Phrase extraction from open answers ("what is the main benefit you get?",
-//! feature requests) will live here, shared by the product-market-fit engine
-//! and the feature-request loop, so both group and count phrases the same
-//! way.
+//! Free-text answers: phrases and themes, shared by the product-market-fit
+//! engine (`survey.engine`) and, later, the feature-request loop, so both
+//! group and count phrases the same way. English only; no model: words are
+//! normalised, stop words dropped, stemmed by Porter's algorithm ([`stem`])
+//! and joined through a small table of product-feedback synonyms
+//! ([`words`]); themes are phrases of one to three words weighed by
+//! class-based TF-IDF against the other answers ([`themes`]).
+
+pub mod stem;
+pub mod themes;
+pub mod words;

@@ -45,7 +45,8 @@ const NUMBERS = [0, -0, 1, -1, 0.5, 0.45, 45, 99.5, 100, 101, 1000, 1e6, 1e21, -
 const STRINGS = ['', ' ', 'x', '45', '45%', '0.45', '1e3', 'NaN', '2027-02-15', '2027-02-30', '0000-01-05', '9999-12-31',
   '2026-01-01T10:00:00Z', 'Very disappointed', 'Somewhat disappointed', 'Not disappointed', 'b2b-saas', 'consumer-social',
   'day', 'week', 'month', 'monday', 'sunday', 'calendar', '24h', 'wilson', 'exact', '\u0000', '\uFFFD', '\uD800', 'é',
-  'How likely are you to recommend us?', 'How would you feel if you could no longer use it?', 'Rate search'];
+  'How likely are you to recommend us?', 'How would you feel if you could no longer use it?', 'Rate search',
+  'What is the main benefit you receive from it?', 'How can we improve it for you?', 'saves me hours, time-saving!', '🚀 fast—really'];
 const CLASSES = [Uint8Array, Uint32Array, Float64Array, Int8Array, Float32Array, BigInt64Array];
 
 /** A scalar near an edge. */
@@ -245,7 +246,7 @@ function survey() {
 }
 
 const surveyOptions = () => (chance(0.7) ? undefined : mutate({
-  pmfBar: 0.4, confidenceLevel: 0.95, npsMethod: 'wilson', columns: { nps: 'How likely are you to recommend us?', segments: ['a', 'b'], date: 'Timestamp' },
+  pmfBar: 0.4, confidenceLevel: 0.95, npsMethod: 'wilson', columns: { nps: 'How likely are you to recommend us?', segments: ['a', 'b'], date: 'Timestamp', mainBenefit: 'What is the main benefit you receive from it?', improve: 'How can we improve it for you?' },
   includePartial: pick([true, 'yes']), scales: { csat: pick(['descending', 'up']) }, waves: pick(['month', 'quarter', 'week']), dateOrder: pick(['day-month', 'ymd']),
 }));
 

@@ -98,6 +98,7 @@ const hostile = [
   { name: 'analyzeSurvey: shrunk resizable buffer', call: () => mv.analyzeSurvey(h.resizable(Uint8Array, [...Buffer.from(NPS_CSV)])) },
   { name: 'analyzeSurvey: SharedArrayBuffer-backed Uint8Array', call: () => mv.analyzeSurvey(h.shared(Uint8Array, [...Buffer.from(NPS_CSV)])) },
   { name: 'analyzeSurvey: a SharedArrayBuffer', call: () => mv.analyzeSurvey(new SharedArrayBuffer(8)), path: 'input' },
+  { name: 'analyzeSurvey: options.columns.mainBenefit with a throwing getter', call: () => mv.analyzeSurvey(NPS_CSV, { columns: h.throwingKey('mainBenefit') }), path: 'options.columns.mainBenefit', cause: isBoom },
   { name: 'compareSurveys: revoked Proxy as the second wave', call: () => mv.compareSurveys(NPS_CSV, h.revokedProxy()), path: 'input', cause: isTypeError },
   // analyzeEvents: typed arrays, arrays and signups.
   { name: 'analyzeEvents: Object.create(Uint32Array.prototype)', call: () => mv.analyzeEvents(h.fake(Uint32Array), times()), path: 'userIds' },
@@ -233,6 +234,21 @@ await check('analyzeEvents: three events, asOf 2099-12-31, monthly from 2026-01 
   const size = JSON.stringify(result).length;
   assertHealthy();
   return `${ms.toFixed(0)} ms, result ${(size / 1e6).toFixed(1)} MB of JSON, wasm memory +${((memoryBytes() - memory) / 2 ** 20).toFixed(1)} MiB`;
+});
+
+// The engine's free text just over its cap: 20,000 respondents' answers read, the rest counted.
+await check('analyzeSurvey: 20,500 free-text answers (the engine reads 20,000)', () => {
+  const memory = memoryBytes();
+  const started = performance.now();
+  const words = ['saves me hours', 'keyboard shortcuts', 'fast search', 'inbox zero', 'dark mode please', 'a mobile app'];
+  const rows = Array.from({ length: 20_500 }, (_, i) => `${i % 3 ? 'Somewhat' : 'Very'} disappointed,${words[i % 6]} ${i},${words[(i + 3) % 6]}`);
+  const csv = `How would you feel if you could no longer use it?,What is the main benefit you receive from it?,How can we improve it for you?\n${rows.join('\n')}\n`;
+  const result = mv.analyzeSurvey(csv);
+  const ms = performance.now() - started;
+  assert(result.warnings.some((w) => w.code === 'texts_beyond_limit' && w.message.startsWith('500 ')), 'the rows beyond the cap are counted');
+  assert(result.engine.mainBenefits.answers === 6_667, `${result.engine.mainBenefits.answers} very disappointed answers read`);
+  assertHealthy();
+  return `${ms.toFixed(0)} ms, wasm memory +${((memoryBytes() - memory) / 2 ** 20).toFixed(1)} MiB`;
 });
 
 console.log(`wasm memory at the end: ${(memoryBytes() / 2 ** 20).toFixed(1)} MiB; externref table: ${tableSlots()} slots`);

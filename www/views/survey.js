@@ -5,6 +5,7 @@ import { h, fmt, fmt1, fmtPct, fmtRange, fmtInt, fmtCount } from '../lib/dom.js'
 import { barChart, intervalBar, intervalChart, splitBar, chartWidth } from '../lib/charts.js';
 import { figureRow, panel, rowIssues, useButton, verdictBadge } from '../lib/widgets.js';
 import { fileReadText } from '../lib/files.js';
+import { enginePanel } from './survey-engine.js';
 
 /**
  * @import { Change, CsatSummary, DetectedColumn, FeatureSummary, NpsSummary, PmfSummary, SegmentBreakdown, SurveyAnalysis,
@@ -32,6 +33,9 @@ const PAGE_WORDS = [
   [/name it in options\.columns\.pmf/g, 'name it under "Sean Ellis column" in the survey options'],
   [/name it in options\.columns\.csat/g, 'name it under "Satisfaction column" in the survey options'],
   [/name it in options\.columns\.date/g, 'name it under "Completion date column" in the survey options'],
+  [/(?:name (?:it|the free-text column) in )options\.columns\.(mainBenefit|whoBenefits|improve)/g, 'name it under "Free-text columns" in the survey options'],
+  [/name one in options\.columns\.segment or \.segments/g, 'name them under "Segment columns" in the survey options'],
+  [/options\.minSegmentSize/g, '"Smallest segment ranked" in the survey options'],
   [/name them in options\.columns/g, 'name them in the survey options'],
 ];
 /** The library's text in the page's words (its options named as the page shows them). @param {string} text */
@@ -116,6 +120,8 @@ export function renderSurvey(container, analysis, { onUse, fileName } = {}) {
   const roles = [
     ['NPS', cols.nps], ['Sean Ellis', cols.pmf], ['Satisfaction', cols.csat], ['Segment', cols.segment],
     ...(cols.features ?? []).map((f) => /** @type {[string, DetectedColumn]} */ (['Feature rating', f])),
+    ['Main benefit', a.engine?.columns.mainBenefit], ['Who benefits', a.engine?.columns.whoBenefits],
+    ['How to improve', a.engine?.columns.improve],
   ];
   const colItems = roles.flatMap(([what, c]) => (c ? [/** @type {const} */ ([what, c])] : []));
   if (colItems.length) {
@@ -149,6 +155,7 @@ export function renderSurvey(container, analysis, { onUse, fileName } = {}) {
   for (const [column, breakdown] of Object.entries(a.segmentsByColumn ?? {})) {
     if (column !== a.segments?.column && breakdown.segments.length) root.append(segmentsPanel(breakdown, a, level, width, false));
   }
+  if (a.engine) root.append(enginePanel(a.engine, width, inPageWords));
   if (a.waves?.waves?.length) root.append(wavesPanel(a.waves, level));
 
   const unused = [

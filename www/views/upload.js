@@ -138,6 +138,9 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
     nps: text('nps', 'detected'),
     pmf: text('pmf', 'detected'),
     csat: text('csat', 'detected'),
+    mainBenefit: text('mainBenefit', 'detected'),
+    whoBenefits: text('whoBenefits', 'detected'),
+    improve: text('improve', 'detected'),
     segment: h('textarea', { name: 'segment', rows: 2, placeholder: 'detected', autocomplete: 'off', spellcheck: 'false', maxlength: 1000, 'data-testid': 'upload-segment-columns' }),
     csatScale: select('csatScale', [['', 'From the question, else 1 = least satisfied'], ['ascending', '1 = least satisfied'], ['descending', '1 = most satisfied']]),
     partial: h('input', { type: 'checkbox', name: 'includePartial', 'data-testid': 'upload-include-partial' }),
@@ -154,6 +157,9 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
       field('NPS column', sv.nps, 'Header text (or Qualtrics column id, Q1); empty: detected.'),
       field('Sean Ellis column', sv.pmf, '"How would you feel if you could no longer use…"; empty: detected.'),
       field('Satisfaction column', sv.csat, 'A 1 to 5 satisfaction question; empty: detected.'),
+      field('Free-text columns: main benefit', sv.mainBenefit, '"What is the main benefit you receive from…?"; empty: detected.'),
+      field('Free-text columns: who benefits', sv.whoBenefits, '"What type of people do you think would most benefit…?"; empty: detected.'),
+      field('Free-text columns: how to improve', sv.improve, '"How can we improve… for you?"; empty: detected.'),
       field('Segment columns', sv.segment, 'Header text of each column to break results down by, one a line; empty: detected (role, plan, company size…).'),
       field('Satisfaction codes', sv.csatScale, 'For exports that write 1 to 5 instead of the labels.'),
       field('Waves', sv.waves, 'Split the answers by completion date, with the change from one wave to the next.'),
@@ -196,7 +202,7 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
     const o = {};
     /** @type {Record<string, string | string[]>} */
     const columns = {};
-    for (const k of /** @type {const} */ (['nps', 'pmf', 'csat', 'date'])) if (sv[k].value.trim()) columns[k] = sv[k].value.trim();
+    for (const k of /** @type {const} */ (['nps', 'pmf', 'csat', 'date', 'mainBenefit', 'whoBenefits', 'improve'])) if (sv[k].value.trim()) columns[k] = sv[k].value.trim();
     // One header a line: the first is `segment` (the main breakdown), the rest `segments`.
     const segments = sv.segment.value.split('\n').map((s) => s.trim()).filter(Boolean);
     if (segments.length) columns.segment = segments[0];
