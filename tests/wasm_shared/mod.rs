@@ -17,6 +17,7 @@ mod golden;
 
 mod events;
 mod launch;
+mod parquet;
 mod score;
 mod survey;
 mod warehouse;
