@@ -26,6 +26,8 @@ mod header;
 mod json;
 #[cfg(feature = "parquet")]
 mod parquet;
+#[cfg(feature = "parquet")]
+mod parquet_pages;
 mod source;
 
 #[cfg(feature = "parquet")]

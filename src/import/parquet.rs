@@ -14,7 +14,10 @@
 //! Nested columns (lists, maps, structs) and types without a text form
 //! (binary without a string annotation is written as its bytes) are refused
 //! naming the column. Sizes are checked against the file before anything
-//! is reserved, and the text is bounded like a decompressed file's.
+//! is reserved, and the text is bounded like a decompressed file's. Every
+//! page is checked before the crate decodes it (`parquet_pages`): PLAIN and
+//! dictionary encodings are read (Parquet format version 1, what DuckDB,
+//! pyarrow and Spark write by default), the DELTA ones refused.
 
 use crate::calendar::{civil, MS_PER_DAY};
 use crate::input::problem::{InputError, Problem};
@@ -434,6 +437,28 @@ pub fn to_table(
             .map(|c| u64::try_from(c.uncompressed_size()).unwrap_or(u64::MAX))
             .fold(0u64, u64::saturating_add);
         declared = declared.saturating_add(size);
+        // Where each column chunk is: within the file (the crate asserts
+        // these are not negative).
+        for (i, c) in group.columns().iter().enumerate() {
+            let start = c.dictionary_page_offset().unwrap_or(c.data_page_offset());
+            let inside = |n: i64| u64::try_from(n).is_ok_and(|n| n <= bytes.len() as u64);
+            if !inside(start)
+                || !inside(c.data_page_offset())
+                || !inside(c.compressed_size())
+                || !inside(start.saturating_add(c.compressed_size()))
+            {
+                return Err(fail(
+                    subject,
+                    format!(
+                        "a Parquet file whose column {i} in row group {g} lies outside the file \
+                         ({} bytes at {start} of {})",
+                        c.compressed_size(),
+                        bytes.len()
+                    ),
+                    "a complete, uncorrupted Parquet file",
+                ));
+            }
+        }
         if rows > limit || (head.is_none() && declared > limit) {
             return Err(fail(
                 subject,
@@ -478,7 +503,17 @@ pub fn to_table(
                      zstd and brotli are not read here; write it again with COMPRESSION snappy",
                 )
             };
-            let reader = group.get_column_reader(i).map_err(in_group)?;
+            // Each page checked before the crate decodes it (see `Checked`).
+            let pages = group.get_column_page_reader(i).map_err(in_group)?;
+            let checked = super::parquet_pages::Checked {
+                inner: pages,
+                dictionary: false,
+                max_def: descriptor.max_def_level(),
+                physical: descriptor.physical_type(),
+                type_length: descriptor.type_length(),
+            };
+            let reader =
+                ::parquet::column::reader::get_column_reader(descriptor.clone(), Box::new(checked));
             let values = match &reader {
                 ColumnReader::BoolColumnReader(_) => Values::Bool(Vec::new()),
                 ColumnReader::Int32ColumnReader(_) => Values::I32(Vec::new()),
