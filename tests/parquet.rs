@@ -94,7 +94,10 @@ fn unreadable_files_are_refused_naming_what_is_wrong() {
     );
     assert!(zstd.contains("zstd"), "{zstd}");
     let v2 = analyse(&fixture("duckdb-v2.parquet"), OPTIONS).unwrap_err();
-    assert!(v2.contains("row group 0") && v2.contains("values encoded DELTA"), "{v2}");
+    assert!(
+        v2.contains("row group 0") && v2.contains("values encoded DELTA"),
+        "{v2}"
+    );
     let nested = analyse(&fixture("nested.parquet"), OPTIONS).unwrap_err();
     assert!(
         nested.contains("column \"tags\" is nested (tags.list.element"),
