@@ -134,14 +134,23 @@ fn read_export_names_the_container_and_reads_only_a_head() {
 
 fn tables(parquet: bool) -> RawValue {
     let mut entries = Vec::new();
-    for name in [
-        "summary",
-        "daily",
-        "active_days",
-        "growth",
-        "cohorts",
-        "cohort_last",
-    ] {
+    // Every table make_fixtures.py wrote: aggregate-<name>.parquet beside its CSV.
+    let dir = format!("{}/tests/fixtures/parquet", env!("CARGO_MANIFEST_DIR"));
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter_map(|f| {
+            Some(
+                f.strip_prefix("aggregate-")?
+                    .strip_suffix(".parquet")?
+                    .to_string(),
+            )
+        })
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 6, "{names:?}");
+    for name in &names {
+        let name = name.as_str();
         let value = if parquet {
             parquet_table(&fixture(&format!("aggregate-{name}.parquet")), name).unwrap()
         } else {

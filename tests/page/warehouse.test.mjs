@@ -173,6 +173,16 @@ describe('run it in your warehouse', () => {
     await page.getByTestId('warehouse').locator('summary').click();
   }
 
+  /** Opens the page and drops the events file itself: the figures the events view shows for it. */
+  async function dropEventsFile(page) {
+    await page.goto(`${suite.origin}/www/`);
+    await waitForScore(page);
+    await page.getByTestId('tab-files').click();
+    await page.getByTestId('upload-input').setInputFiles({ name: 'events.csv', mimeType: 'text/csv', buffer: Buffer.from(events.csv) });
+    await page.getByTestId('events-view').waitFor({ state: 'visible' });
+    return eventFigures(page);
+  }
+
   /** Fills the panel's inputs. @param {Record<string, string>} values by test id suffix */
   async function fill(page, values) {
     for (const [k, v] of Object.entries(values)) {
@@ -282,13 +292,7 @@ describe('run it in your warehouse', () => {
   it('round trip: the panel\'s DuckDB statements run on DuckDB over an events CSV, their results dropped back, give the events view the figures of the same CSV dropped as an events file; "Use in the score" takes them', async () => {
     const { context, page, errors } = await suite.open(desktop);
     try {
-      await page.goto(`${suite.origin}/www/`);
-      await waitForScore(page);
-      await page.getByTestId('tab-files').click();
-      // The events file itself, as the events view shows it.
-      await page.getByTestId('upload-input').setInputFiles({ name: 'events.csv', mimeType: 'text/csv', buffer: Buffer.from(events.csv) });
-      await page.getByTestId('events-view').waitFor({ state: 'visible' });
-      const fromFile = await eventFigures(page);
+      const fromFile = await dropEventsFile(page);
       const activity = events.rows.filter((r) => r[2] !== '$identify').length;
       const firstDay = new Date(events.rows[0][1]).toISOString().slice(0, 10);
       assert.match(fromFile.lede, new RegExp(`^${activity.toLocaleString('en-US')} events from ${events.users} users, ${firstDay} to `));
@@ -362,12 +366,7 @@ describe('run it in your warehouse', () => {
     const { context, page, errors, requests } = await suite.open(desktop);
     const parquetWasm = () => requests.filter((u) => u.endsWith('/market_validation_parquet_bg.wasm')).length;
     try {
-      await page.goto(`${suite.origin}/www/`);
-      await waitForScore(page);
-      await page.getByTestId('tab-files').click();
-      await page.getByTestId('upload-input').setInputFiles({ name: 'events.csv', mimeType: 'text/csv', buffer: Buffer.from(events.csv) });
-      await page.getByTestId('events-view').waitFor({ state: 'visible' });
-      const fromFile = await eventFigures(page);
+      const fromFile = await dropEventsFile(page);
       await page.getByTestId('warehouse').locator('summary').click();
       await fill(page, { dialect: 'duckdb', table: 'events', user: 'user_id', time: 'timestamp', event: 'event' });
       const expected = mv.eventsSql('duckdb', { table: 'events', columns: { user: 'user_id', time: 'timestamp', event: 'event' } });
