@@ -11,9 +11,12 @@
 #              JSON and gzip-compressed exports too
 #   readers    the analyses part with every reader: JSON, gzip, zip archives
 #              and Excel workbooks (calamine, zip: ~250 KB gzip more), which
-#              the page's worker loads only for such files, and Node for
-#              every analysis; and the warehouse functions (eventsSql,
-#              analyzeEventAggregates), which only it and `all` hold
+#              the page's worker loads only for such files; and the
+#              warehouse functions (eventsSql, analyzeEventAggregates),
+#              which only it, `parquet` and `all` hold
+#   parquet    the readers part with the Parquet reader (the parquet crate:
+#              ~200 KB gzip more), which the page loads only for a Parquet
+#              file, and Node for every analysis
 #
 # web/market_validation.js is the one loader over them (pkg/templates/
 # web-index.js): init() loads `all`, init({ parts: [...] }) only those parts.
@@ -32,6 +35,7 @@ PARTS=(
   "score score market_validation_score"
   "analyses survey,events,launch market_validation_analyses"
   "readers survey,events,launch,archives,warehouse market_validation_readers"
+  "parquet survey,events,launch,archives,warehouse,parquet market_validation_parquet"
 )
 
 rm -rf pkg/web pkg/node
@@ -63,7 +67,7 @@ done
 # market_validation.js is the loader (their .wasm keeps its name, so
 # init({ module_or_path }) and the "./market_validation_bg.wasm" export work
 # as before).
-for part in score analyses readers; do
+for part in score analyses readers parquet; do
   cp "$stage/$part-web/market_validation_$part.js" "$stage/$part-web/market_validation_$part.d.ts" pkg/web/
 done
 cp "$stage/all-web/market_validation.js" pkg/web/market_validation_all.js
@@ -71,7 +75,7 @@ cp "$stage/all-web/market_validation.js" pkg/web/market_validation_all.js
 # Node: each part's CommonJS bindings load the web build's .wasm (one copy
 # shipped); the build fails if wasm-bindgen's loader line changes, rather
 # than shipping a package that cannot find its wasm.
-for part in score analyses readers; do
+for part in score analyses readers parquet; do
   glue=pkg/node/market_validation_$part.js
   cp "$stage/$part-node/market_validation_$part.js" "$glue"
   cp "$stage/$part-node/market_validation_$part.d.ts" pkg/node/
@@ -107,7 +111,7 @@ for fn in $(exports_of "$stage/all-node/market_validation.js"); do
     if [ -z "$part" ] && exports_of "$stage/$p-node/market_validation_$p.js" | grep -qx "$fn"; then part=$p; fi
   done
   [ -n "$part" ] || { echo "$fn is in no part" >&2; exit 1; }
-  node_part=$part; [ "$part" = analyses ] && node_part=readers
+  node_part=$part; [ "$part" = analyses ] || [ "$part" = readers ] && node_part=parquet
   web_wrappers+="export function $fn(...args) { return bound('$part', '$fn')(...args); }"$'\n'
   node_wrappers+="exports.$fn = function $fn(...args) { return part('$node_part').$fn(...args); };"$'\n'
 done
@@ -126,7 +130,8 @@ cat pkg/templates/web-index.d.ts >> "$web_dts"
 cp "$stage/all-node/market_validation.d.ts" pkg/node/market_validation.d.ts
 # wasm-bindgen types the raw wasm exports with `any`; the public API has
 # none, and neither should anything a user can reach.
-for dts in pkg/web/market_validation_score.d.ts pkg/web/market_validation_analyses.d.ts pkg/web/market_validation_readers.d.ts; do
+for dts in pkg/web/market_validation_score.d.ts pkg/web/market_validation_analyses.d.ts pkg/web/market_validation_readers.d.ts \
+  pkg/web/market_validation_parquet.d.ts; do
   sed -i -E '/^ *readonly [A-Za-z0-9_]+: /s/\bany\b/unknown/g' "$dts"
 done
 

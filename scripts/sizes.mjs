@@ -24,7 +24,10 @@ const PARTS = {
   analyses: ['market_validation_analyses_bg.wasm', 'market_validation_analyses.js'],
   all: ['market_validation_bg.wasm', 'market_validation_all.js'],
   readers: ['market_validation_readers_bg.wasm', 'market_validation_readers.js'],
+  parquet: ['market_validation_parquet_bg.wasm', 'market_validation_parquet.js'],
 };
+/** Text only the Parquet reader holds (the parquet crate's own messages): in its part, in no other. */
+const PARQUET_MARK = Buffer.from('Invalid Parquet file');
 
 /** @param {Buffer} bytes */
 const sizes = (bytes) => ({
@@ -65,6 +68,12 @@ if (process.argv.includes('--check')) {
     if (ok) passed++;
     else failed++;
     console.log(`${ok ? 'ok  ' : 'FAIL'} ${part}: ${wasm} is ${n(gzip)} bytes gzip; budget ${budget === undefined ? 'missing' : `${n(budget)}, at most ${n(Math.floor(budget * TOLERANCE))}`}`);
+    // The Parquet reader is loaded only for a Parquet file: in its own part alone.
+    const holds = fs.readFileSync(path.join(web, wasm)).includes(PARQUET_MARK);
+    const right = holds === (part === 'parquet');
+    if (right) passed++;
+    else failed++;
+    console.log(`${right ? 'ok  ' : 'FAIL'} ${part}: ${holds ? 'holds' : 'does not hold'} the Parquet reader`);
   }
   console.log(`${passed} passed, ${failed} failed`);
   if (failed) process.exitCode = 1;

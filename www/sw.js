@@ -39,7 +39,8 @@ const SHELL = [
   'card.css', 'embed.html', 'embed.js', 'card.js',
   // The library's two parts the page uses (the readers part, which the file
   // worker loads only for JSON, gzip, zip and Excel files and the page only for
-  // the warehouse panel, is cached when fetched).
+  // the warehouse panel, and the parquet part, loaded only for a Parquet file,
+  // are cached when fetched).
   '../pkg/web/market_validation_score.js', '../pkg/web/market_validation_score_bg.wasm',
   '../pkg/web/market_validation_analyses.js', '../pkg/web/market_validation_analyses_bg.wasm',
 ];

@@ -19,6 +19,11 @@ import { errorMessage, errorProblems } from './lib/errors.js';
 
 /** The analyses with every reader (JSON, gzip, zip archives, Excel workbooks). */
 const READERS_PART = '../pkg/web/market_validation_readers.js';
+/** The same with the Parquet reader (~200 KB gzip more): loaded only for a Parquet file. */
+const PARQUET_PART = '../pkg/web/market_validation_parquet.js';
+
+/** Whether a file is a Parquet file: told by its first bytes, "PAR1". @param {Uint8Array} bytes */
+const isParquet = (bytes) => bytes[0] === 0x50 && bytes[1] === 0x41 && bytes[2] === 0x52 && bytes[3] === 0x31;
 
 // Start compiling the wasm at once, while the file is being read.
 const analysesReady = analyses.default();
@@ -39,12 +44,13 @@ function needsReaders(bytes) {
 
 /**
  * The library's functions for a file: the analyses part, or for other
- * containers the readers part (loaded only then: it is ~330 KB gzip more).
+ * containers the readers part (loaded only then: it is ~330 KB gzip more),
+ * or for a Parquet file the parquet part (~200 KB gzip more again).
  * @param {Uint8Array} bytes
  * @returns {Promise<Pick<typeof analyses, 'analyzeSurvey' | 'analyzeEventsCsv' | 'readExport' | 'reviewLaunch'>>}
  */
 async function engineFor(bytes) {
-  if (!needsReaders(bytes)) {
+  if (!needsReaders(bytes) && !isParquet(bytes)) {
     await analysesReady;
     return analyses;
   }
@@ -52,7 +58,7 @@ async function engineFor(bytes) {
   // package declares them for the loader, not for this file). A variable, not
   // a literal: the service worker's precache follows literal URLs, and this
   // build is fetched (then cached) only when a file needs it.
-  const url = new URL(READERS_PART, import.meta.url).href;
+  const url = new URL(isParquet(bytes) ? PARQUET_PART : READERS_PART, import.meta.url).href;
   const readers = /** @type {typeof analyses} */ (await import(url));
   await readers.default();
   return readers;

@@ -1,10 +1,11 @@
 /**
  * A part of the library: `score` (analyze, analyzeMany, validate, presets, schema, sampleProduct),
  * `analyses` (analyzeSurvey, compareSurveys, analyzeEvents, analyzeEventsCsv, fitRetention, readExport, checkLaunch, reviewLaunch,
- * sampleLaunchPlan; delimited text only) or `readers` (the same functions, reading JSON, gzip, zip
- * archives and Excel workbooks too: a bigger download).
+ * sampleLaunchPlan; delimited text only), `readers` (the same functions, reading JSON, gzip, zip
+ * archives and Excel workbooks too: a bigger download; and eventsSql, analyzeEventAggregates) or
+ * `parquet` (the readers part's functions, reading Parquet files too: bigger still).
  */
-export type Part = "score" | "analyses" | "readers";
+export type Part = "score" | "analyses" | "readers" | "parquet";
 
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 
@@ -23,7 +24,7 @@ export interface InitPartsOptions {
 
 /**
  * Loads synchronously from a compiled module or its bytes: every function (the module of
- * `market_validation_bg.wasm`), or, with `{ parts: { score, analyses, readers } }`, those parts.
+ * `market_validation_bg.wasm`), or, with `{ parts: { score, analyses, readers, parquet } }`, those parts.
  */
 export function initSync(options: { parts: { [P in Part]?: SyncInitInput } }): void;
 export function initSync(module: { module: SyncInitInput } | SyncInitInput): InitOutput;

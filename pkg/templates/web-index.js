@@ -9,10 +9,13 @@
 //   await init({ parts: ['readers'] });    the same functions, reading every container: JSON lines
 //                                          and arrays, gzip, zip archives, Excel workbooks (~250 KB
 //                                          gzip more than analyses; `init()` reads JSON and gzip)
+//   await init({ parts: ['parquet'] });    the readers part's functions, reading Parquet files too
+//                                          (raw events, eventsSql's result tables; ~200 KB gzip more)
 //
 // A function whose part is not loaded throws an Error saying which part and
 // how to load it. Each part's bindings can also be imported alone:
-// 'market-validation/score', 'market-validation/analyses', 'market-validation/readers'.
+// 'market-validation/score', 'market-validation/analyses', 'market-validation/readers',
+// 'market-validation/parquet'.
 import initAll, { initSync as initAllSync } from './market_validation_all.js';
 import * as all from './market_validation_all.js';
 import initScore, { initSync as initScoreSync } from './market_validation_score.js';
@@ -21,12 +24,15 @@ import initAnalyses, { initSync as initAnalysesSync } from './market_validation_
 import * as analyses from './market_validation_analyses.js';
 import initReaders, { initSync as initReadersSync } from './market_validation_readers.js';
 import * as readers from './market_validation_readers.js';
+import initParquet, { initSync as initParquetSync } from './market_validation_parquet.js';
+import * as parquet from './market_validation_parquet.js';
 
 /** Each part: its bindings, their init functions, and whether it is loaded. */
 const PARTS = {
   score: { module: score, init: initScore, initSync: initScoreSync, ready: false },
   analyses: { module: analyses, init: initAnalyses, initSync: initAnalysesSync, ready: false },
   readers: { module: readers, init: initReaders, initSync: initReadersSync, ready: false },
+  parquet: { module: parquet, init: initParquet, initSync: initParquetSync, ready: false },
 };
 let allReady = false;
 
@@ -67,7 +73,7 @@ export default async function init(options) {
 /**
  * Loads synchronously from a compiled module or its bytes: every function
  * (wasm-bindgen's `{ module }`, of market_validation_bg.wasm), or, with
- * `{ parts: { score: module, analyses: module, readers: module } }`, those parts.
+ * `{ parts: { score: module, analyses: module, readers: module, parquet: module } }`, those parts.
  * @param {any} options
  */
 export function initSync(options) {
@@ -91,6 +97,7 @@ export function initSync(options) {
  */
 function bound(name, fn) {
   // The readers part has the analyses' functions and reads more files than `all`.
+  if ((name === 'analyses' || name === 'readers') && PARTS.parquet.ready) return /** @type {any} */ (parquet)[fn];
   if (name === 'analyses' && PARTS.readers.ready) return /** @type {any} */ (readers)[fn];
   if (allReady) return /** @type {any} */ (all)[fn];
   if (PARTS[name].ready) return /** @type {any} */ (PARTS[name].module)[fn];

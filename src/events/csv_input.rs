@@ -78,6 +78,13 @@ pub struct EventsExportRead {
         )
     )]
     pub time_format: String,
+    /// How a typed file (Parquet) stores the time column: `timestamp-millis`,
+    /// `timestamp-micros` or `timestamp-nanos` ending in `-utc` (adjusted to UTC) or
+    /// `-local` (wall-clock time, read as UTC like ISO text without an offset);
+    /// `int96-timestamp` (Spark's); `date`; `int64` or `int32` (numbers since 1970, their
+    /// unit as in `timeFormat`), `string`, ... Absent for text files.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time_type: Option<String>,
     /// Rows not used, by line number (and file, for an archive) and reason: no user id, a
     /// timestamp that cannot be read or is not a date from 1970 to 2099.
     pub skipped: RowReport,
@@ -226,6 +233,10 @@ pub fn read_events_export(bytes: &[u8], config: &EventsConfig) -> Result<EventsE
             .collect(),
         names: config.ignore_events.clone(),
     });
+    let time_type = decoded
+        .stored
+        .get(columns.time.index as usize)
+        .map(|(_, stored)| stored.clone());
     Ok(EventsExport {
         events,
         signups: columns.signup.as_ref().map(|_| (signup_users, signup_ms)),
@@ -234,6 +245,7 @@ pub fn read_events_export(bytes: &[u8], config: &EventsConfig) -> Result<EventsE
             time_column: columns.time,
             signup_column: columns.signup,
             time_format: time_unit.map_or("iso-8601", Unit::format).to_string(),
+            time_type,
             skipped: RowReport::from_log(&skipped),
             event_column: columns.event,
             session_column: columns.session,

@@ -58,6 +58,9 @@ pub struct Decoded<'a> {
     files: Vec<(u64, String, i64)>,
     /// Lines that hold no row, with the reason.
     pub skipped: Vec<SkippedLine>,
+    /// For a typed file (Parquet): each column's name and how it is stored
+    /// (`timestamp-micros-utc`, `date`, `int64`, `string`, ...).
+    pub stored: Vec<(String, String)>,
 }
 
 /// The rows of a file as delimited UTF-8 text (see [`Encoding`]; JSON lines
@@ -91,6 +94,9 @@ fn decode_with<'a>(
     if is_zip(bytes) {
         return unzip(bytes, subject, head);
     }
+    if bytes.starts_with(b"PAR1") {
+        return parquet(bytes, subject, head);
+    }
     let text = to_text(bytes, subject, head)?;
     if !looks_like_json(&text.text) {
         return Ok(Decoded {
@@ -102,6 +108,7 @@ fn decode_with<'a>(
             records: None,
             files: Vec::new(),
             skipped: Vec::new(),
+            stored: Vec::new(),
         });
     }
     #[cfg(not(feature = "readers"))]
@@ -119,6 +126,47 @@ fn decode_with<'a>(
         ))
     }
 }
+
+/// A Parquet file's flat columns as a table (`import::parquet`), within the
+/// limit of a decompressed file.
+#[cfg(feature = "parquet")]
+fn parquet<'a>(
+    bytes: &[u8],
+    subject: &str,
+    head: Option<usize>,
+) -> Result<Decoded<'a>, InputError> {
+    let limits = super::parquet::Limits {
+        text_bytes: MAX_TEXT_BYTES,
+        rows: u64::MAX,
+        cells: u64::MAX,
+    };
+    let table = super::parquet::to_table(bytes, subject, head, limits)?;
+    Ok(Decoded {
+        gzip: false,
+        archive: None,
+        text: Cow::Owned(table.csv),
+        encoding: Encoding::Utf8,
+        container: Container::Parquet,
+        records: table.rows,
+        files: Vec::new(),
+        skipped: Vec::new(),
+        stored: table.columns,
+    })
+}
+
+#[cfg(not(feature = "parquet"))]
+fn parquet<'a>(_: &[u8], subject: &str, _: Option<usize>) -> Result<Decoded<'a>, InputError> {
+    Err(error(
+        subject,
+        "a Parquet file",
+        "delimited text, JSON or a workbook: Parquet files are read by the package's `parquet` part \
+         (init({ parts: ['parquet'] }); Node's loader reads them always); or save the table as CSV",
+    ))
+}
+
+/// Most bytes of text a file may become: a decompressed file's limit (2 GiB).
+#[cfg(feature = "parquet")]
+const MAX_TEXT_BYTES: u64 = 2 * 1024 * 1024 * 1024;
 
 /// Whether bytes start as a zip archive does (Excel's `.xlsx` is one).
 fn is_zip(bytes: &[u8]) -> bool {
@@ -257,6 +305,7 @@ fn from_json_table<'a>(
                 reason,
             })
             .collect(),
+        stored: Vec::new(),
     }
 }
 
@@ -294,6 +343,7 @@ fn unzip<'a>(
                 records: Some(sheet.rows),
                 files: Vec::new(),
                 skipped: Vec::new(),
+                stored: Vec::new(),
             })
         }
         Unpacked::Files(members) => members,
@@ -449,6 +499,7 @@ fn join_delimited<'a>(
         records: None,
         files,
         skipped: Vec::new(),
+        stored: Vec::new(),
     })
 }
 

@@ -24,8 +24,14 @@ mod gzip;
 mod header;
 #[cfg(feature = "readers")]
 mod json;
+#[cfg(feature = "parquet")]
+mod parquet;
+#[cfg(feature = "parquet")]
+mod parquet_pages;
 mod source;
 
+#[cfg(feature = "parquet")]
+pub use self::parquet::{to_table as parquet_table, Limits as ParquetLimits, MAX_PARQUET_COLUMNS};
 #[cfg(feature = "archives")]
 pub use archive::{MAX_ARCHIVE_FILES, MAX_SHARED_STRINGS_BYTES};
 pub use decode::{decode, decode_head, Archive, Decoded, SkippedLine, HEAD_BYTES};
@@ -54,6 +60,8 @@ pub enum Container {
     JsonArray,
     /// The first sheet of an Excel workbook (`.xlsx`).
     Xlsx,
+    /// A Parquet file's flat columns.
+    Parquet,
 }
 
 /// A delimited export, opened: its header read, its tool recognised, and a
@@ -99,8 +107,8 @@ pub fn open<'t>(
     }
     let delimiter = match decoded.container {
         Container::Csv => delimiter.unwrap_or_else(|| detect_delimiter(text)),
-        // Written by json::to_table and archive::first_sheet.
-        Container::JsonLines | Container::JsonArray | Container::Xlsx => b',',
+        // Written by json::to_table, archive::first_sheet and parquet::to_table.
+        Container::JsonLines | Container::JsonArray | Container::Xlsx | Container::Parquet => b',',
     };
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)

@@ -403,7 +403,7 @@ mod tests {
                 .wrapping_mul(6364136223846793005)
                 .wrapping_add(1442695040888963407);
             t.push(f64::from(i) + (state >> 40) as f64 / 1e8);
-            e.push(state % 4 != 0);
+            e.push(!state.is_multiple_of(4));
         }
         let km = kaplan_meier(&t, &e);
         for p in [0.25, 0.5, 0.75] {

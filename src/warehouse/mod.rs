@@ -38,6 +38,8 @@ mod usage_sql;
 pub use dialect::{Dialect, DIALECTS};
 pub use options::EventsSqlOptions;
 pub use statements::SqlStatement;
+#[cfg(feature = "parquet")]
+pub use tables_in::parquet_table;
 #[cfg(feature = "wasm")]
 pub(crate) use tables_in::CellBudget;
 pub use tables_in::{MAX_COLUMNS, MAX_ROWS, MAX_TABLE_CELLS};

@@ -239,6 +239,54 @@ impl CellBudget {
     }
 }
 
+/// A result table saved as a Parquet file, as the CSV text the tables are
+/// read from (`tables.<name>` as text): its declared rows and values checked
+/// against [`MAX_ROWS`] and [`MAX_TABLE_CELLS`] (and its columns against
+/// [`MAX_COLUMNS`]) before anything is read. `name` is the statement's.
+#[cfg(feature = "parquet")]
+pub fn parquet_table(
+    bytes: &[u8],
+    name: &str,
+) -> Result<RawValue, crate::input::problem::InputError> {
+    let subject = "event aggregates";
+    let path = format!("tables.{name}");
+    let limits = crate::import::ParquetLimits {
+        text_bytes: MAX_TABLE_CELLS as u64 * 64,
+        rows: MAX_ROWS as u64,
+        cells: MAX_TABLE_CELLS as u64,
+    };
+    // The reader's problems are the file's: at the table's path.
+    let table = crate::import::parquet_table(bytes, subject, None, limits).map_err(|mut e| {
+        for p in &mut e.problems {
+            p.path = path.clone();
+        }
+        e
+    })?;
+    if table.columns.len() > MAX_COLUMNS {
+        return Err(crate::input::problem::InputError::new(
+            subject,
+            vec![Problem::new(
+                &path,
+                format!("a table of {} columns", table.columns.len()),
+                format!("at most {MAX_COLUMNS} columns (the statements' results have at most 17)"),
+            )],
+        ));
+    }
+    // Written by the Parquet reader: UTF-8 unless a text cell was not.
+    String::from_utf8(table.csv)
+        .map(RawValue::String)
+        .map_err(|_| {
+            crate::input::problem::InputError::new(
+                subject,
+                vec![Problem::new(
+                    &path,
+                    "a Parquet table with text that is not UTF-8",
+                    "the statement's result as its engine saved it",
+                )],
+            )
+        })
+}
+
 /// A CSV table's rows, the header's names lower-cased; cells as text (an
 /// empty cell is NULL).
 fn csv_rows(text: &str, path: &str) -> Result<Vec<Vec<(String, RawValue)>>, Problem> {

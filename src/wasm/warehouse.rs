@@ -17,8 +17,9 @@ use wasm_bindgen::JsCast;
 #[wasm_bindgen(typescript_custom_section)]
 const AGGREGATE_TABLES_TS: &'static str = r#"
 /** A result table of one of eventsSql's statements: its rows as objects (column names in any
- * case; whole numbers as numbers, BigInts or text), or the table saved as CSV text. */
-export type AggregateRows = Array<Record<string, number | bigint | string | null>> | string;
+ * case; whole numbers as numbers, BigInts or text), the table saved as CSV text, or saved as a
+ * Parquet file (its bytes; read by the `parquet` part). */
+export type AggregateRows = Array<Record<string, number | bigint | string | null>> | string | Uint8Array | ArrayBuffer;
 /** The results of eventsSql's statements, each under its statement's name. */
 export interface EventAggregateTables {
   summary: AggregateRows;
@@ -88,6 +89,37 @@ pub fn analyze_event_aggregates(
 
 /// The tables, each read row by row (a table holds more values than one
 /// argument may), sizes checked before anything is copied.
+/// A table given as the bytes of a Parquet file (a `Uint8Array` or an
+/// `ArrayBuffer`), as the CSV text the tables are read from; `None` for any
+/// other value. Read only by the parts with the Parquet reader.
+fn parquet_bytes(
+    value: &JsValue,
+    subject: &str,
+    path: &str,
+    name: &str,
+) -> Result<Option<RawValue>, JsInputError> {
+    if value.is_string() {
+        return Ok(None);
+    }
+    let Some(bytes) = super::typed_arrays::file_bytes_at(value, subject, path)? else {
+        return Ok(None);
+    };
+    #[cfg(feature = "parquet")]
+    return Ok(Some(warehouse::parquet_table(&bytes, name)?));
+    #[cfg(not(feature = "parquet"))]
+    {
+        let _ = (bytes, name);
+        Err(JsInputError::problem(
+            subject,
+            path,
+            "the bytes of a file".to_string(),
+            "the statement's result as row objects or CSV text; a Parquet file is read by the \
+             package's `parquet` part (init({ parts: ['parquet'] }))"
+                .to_string(),
+        ))
+    }
+}
+
 fn read_tables(tables: &JsValue) -> Result<RawValue, JsInputError> {
     let subject = "event aggregates";
     if !tables.is_object() || tables.is_function() {
@@ -116,6 +148,10 @@ fn read_tables(tables: &JsValue) -> Result<RawValue, JsInputError> {
                 ));
             }
             entries.push((name.to_string(), RawValue::String(String::from(text))));
+            continue;
+        }
+        if let Some(table) = parquet_bytes(&value, subject, &path, name)? {
+            entries.push((name.to_string(), table));
             continue;
         }
         let is_array = intrinsics::is_array(&value)

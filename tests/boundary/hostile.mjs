@@ -13,6 +13,10 @@
 import { mv, memoryBytes, tableSlots, check, summary, assert, attempt } from './load.mjs';
 import * as h from './constructs.mjs';
 import { goodCalls, SQL_OPTIONS, aggregateTables } from './good.mjs';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 const CALLS = Number(process.env.HOSTILE_CALLS ?? 5000);
 const WARM_UP = 50;
@@ -45,6 +49,10 @@ function expectError(error, expect) {
     assert(error.cause === undefined, `a cause where nothing was thrown: ${error.message}`);
   }
 }
+
+/** A Parquet file of tests/fixtures/parquet (make_fixtures.py). @param {string} name */
+const parquet = (name) => new Uint8Array(readFileSync(new URL(`../fixtures/parquet/${name}`, import.meta.url)));
+const PARQUET_EVENTS = parquet('duckdb-snappy.parquet');
 
 const isBoom = (/** @type {unknown} */ c) => c === h.BOOM;
 const isTypeError = (/** @type {unknown} */ c) => c instanceof TypeError;
@@ -156,6 +164,14 @@ const hostile = [
   { name: 'analyzeEventAggregates: a row of 65 columns', call: () => mv.analyzeEventAggregates({ ...aggregateTables(), daily: [Object.fromEntries(Array.from({ length: 65 }, (_, i) => [`c${i}`, i]))] }), path: 'tables.daily[0]' },
   { name: 'analyzeEventAggregates: a cell holding an array', call: () => mv.analyzeEventAggregates({ ...aggregateTables(), growth: [{ period: [20458] }] }), path: 'tables.growth[0].period' },
   { name: 'analyzeEventAggregates: a count of 1e300', call: () => mv.analyzeEventAggregates({ ...aggregateTables(), active_days: [{ days: 1, users: 1e300 }] }), path: 'tables.active_days[0].users' },
+  // Parquet files the reader cannot read: an InputError naming the file's problem, never a trap.
+  { name: 'analyzeEventsCsv: a Parquet file cut short', call: () => mv.analyzeEventsCsv(parquet('cut-short.parquet')), path: 'input' },
+  { name: 'analyzeEventsCsv: a Parquet file whose footer is cut', call: () => mv.analyzeEventsCsv(new Uint8Array([...PARQUET_EVENTS.subarray(0, PARQUET_EVENTS.length - 40), 0x50, 0x41, 0x52, 0x31])), path: 'input' },
+  { name: 'analyzeEventsCsv: a zstd Parquet file', call: () => mv.analyzeEventsCsv(parquet('duckdb-zstd.parquet')), path: 'input' },
+  { name: 'analyzeEventsCsv: a Parquet file with a nested column', call: () => mv.analyzeEventsCsv(parquet('nested.parquet')), path: 'input' },
+  { name: 'analyzeEventsCsv: a Parquet file with a time-of-day column', call: () => mv.analyzeEventsCsv(parquet('time-of-day.parquet')), path: 'input' },
+  { name: 'analyzeEventAggregates: a daily table as a Parquet file cut short', call: () => mv.analyzeEventAggregates({ ...aggregateTables(), daily: parquet('cut-short.parquet') }), path: 'tables.daily' },
+  { name: 'analyzeEventAggregates: a daily table as the cohorts in Parquet (an ArrayBuffer)', call: () => mv.analyzeEventAggregates({ ...aggregateTables(), daily: parquet('aggregate-cohorts.parquet').buffer }), path: 'tables.daily[0].day' },
   { name: 'reviewLaunch: detached timestamps', call: () => mv.reviewLaunch(launchPlan(), { asOf: '2027-04-20', events: { userIds: ids(), timestamps: h.detached(Float64Array) } }), path: 'timestamps' },
 ];
 
@@ -224,6 +240,50 @@ for (const c of oversized) {
     return `${ms.toFixed(1)} ms a call, wasm memory +${memoryBytes() - memory} bytes; ${detail}`;
   });
 }
+
+// A Parquet result table declaring more rows than a result has (2,000,001
+// rows of one column, a few KB as Parquet, written by DuckDB): refused from
+// what the file declares, before its values are read.
+await check('analyzeEventAggregates: a Parquet daily table of 2,000,001 rows', async () => {
+  const toolsRequire = createRequire(new URL('../../tools/package.json', import.meta.url));
+  const { DuckDBInstance } = toolsRequire('@duckdb/node-api');
+  const instance = await DuckDBInstance.create(':memory:');
+  const con = await instance.connect();
+  const file = path.join(tmpdir(), `mv-hostile-${process.pid}.parquet`);
+  await con.run(`COPY (SELECT 20458 AS day FROM range(2000001)) TO '${file}' (FORMAT parquet)`);
+  con.closeSync();
+  instance.closeSync();
+  const bytes = new Uint8Array(readFileSync(file));
+  const memory = memoryBytes();
+  const outcome = attempt(() => mv.analyzeEventAggregates({ ...aggregateTables(), daily: bytes }));
+  assert(!outcome.ok, 'expected an InputError, got a result');
+  const error = outcome.ok ? null : outcome.error;
+  expectError(error, { path: 'tables.daily' });
+  assert(error.message.includes('a Parquet file of 2000001 rows and 1 columns; expected at most 2000000 rows'), error.message);
+  assert(memoryBytes() - memory <= 1 << 20, `wasm memory grew by ${memoryBytes() - memory} bytes`);
+  assertHealthy();
+  return `${bytes.length} bytes of Parquet; ${error.message.split('\n')[0].slice(0, 120)}`;
+});
+
+// Parquet files with bytes changed (a seeded choice of place and value) or
+// cut anywhere: each call a result or an InputError, never a trap.
+await check('analyzeEventsCsv: 2,000 Parquet files changed or cut', () => {
+  let seed = 18;
+  const next = () => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return seed; };
+  let [results, errors] = [0, 0];
+  for (let i = 0; i < 2000; i++) {
+    const bytes = PARQUET_EVENTS.slice(0, i % 4 === 3 ? next() % PARQUET_EVENTS.length : PARQUET_EVENTS.length);
+    for (let k = 0; k < 1 + (i % 3); k++) bytes[next() % bytes.length] = next() & 0xff;
+    const outcome = attempt(() => mv.analyzeEventsCsv(bytes));
+    if (outcome.ok) results++;
+    else {
+      assert(outcome.error?.name === 'InputError', `file ${i}: ${outcome.error?.name}: ${outcome.error?.message}`);
+      errors++;
+    }
+  }
+  assertHealthy();
+  return `${results} results, ${errors} input errors`;
+});
 
 // An analysis just under the cap: allowed, and its cost bounded by the cap.
 await check('analyzeEvents: three events, asOf 2099-12-31, monthly from 2026-01 (888 periods, 394,716 cells)', () => {

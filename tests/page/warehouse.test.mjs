@@ -91,11 +91,13 @@ const RESULT_NAMES = {
 /**
  * Runs the statements on native DuckDB over the events CSV (loaded as the
  * table "events": user_id VARCHAR, timestamp TIMESTAMP, event VARCHAR) and
- * saves each result as CSV with its header, as DuckDB's COPY writes it.
+ * saves each result as CSV with its header, as DuckDB's COPY writes it, or
+ * as Parquet (snappy, DuckDB's default).
  * @param {string} csvPath @param {{ name: string, sql: string }[]} statements @param {string} dir
+ * @param {'csv' | 'parquet'} [format]
  * @returns {Promise<Record<string, Buffer>>} each result file's bytes, by statement
  */
-async function runOnDuckDB(csvPath, statements, dir) {
+async function runOnDuckDB(csvPath, statements, dir, format = 'csv') {
   const { DuckDBInstance } = toolsRequire('@duckdb/node-api');
   const instance = await DuckDBInstance.create(':memory:');
   const con = await instance.connect();
@@ -106,8 +108,8 @@ async function runOnDuckDB(csvPath, statements, dir) {
     /** @type {Record<string, Buffer>} */
     const out = {};
     for (const s of statements) {
-      const file = path.join(dir, `${s.name}.csv`);
-      await con.run(`COPY (${s.sql}) TO '${file}' (HEADER, DELIMITER ',')`);
+      const file = path.join(dir, `${s.name}.${format}`);
+      await con.run(`COPY (${s.sql}) TO '${file}' ${format === 'csv' ? "(HEADER, DELIMITER ',')" : '(FORMAT parquet)'}`);
       out[s.name] = await readFile(file);
     }
     return out;
@@ -179,6 +181,16 @@ describe('run it in your warehouse', () => {
     await waitForScore(page);
     await page.getByTestId('tab-files').click();
     await page.getByTestId('warehouse').locator('summary').click();
+  }
+
+  /** Opens the page and drops the events file itself: the figures the events view shows for it. */
+  async function dropEventsFile(page) {
+    await page.goto(`${suite.origin}/www/`);
+    await waitForScore(page);
+    await page.getByTestId('tab-files').click();
+    await page.getByTestId('upload-input').setInputFiles({ name: 'events.csv', mimeType: 'text/csv', buffer: Buffer.from(events.csv) });
+    await page.getByTestId('events-view').waitFor({ state: 'visible' });
+    return eventFigures(page);
   }
 
   /** Fills the panel's inputs. @param {Record<string, string>} values by test id suffix */
@@ -290,13 +302,7 @@ describe('run it in your warehouse', () => {
   it('round trip: the panel\'s DuckDB statements run on DuckDB over an events CSV, their results dropped back, give the events view the figures of the same CSV dropped as an events file; "Use in the score" takes them', async () => {
     const { context, page, errors } = await suite.open(desktop);
     try {
-      await page.goto(`${suite.origin}/www/`);
-      await waitForScore(page);
-      await page.getByTestId('tab-files').click();
-      // The events file itself, as the events view shows it.
-      await page.getByTestId('upload-input').setInputFiles({ name: 'events.csv', mimeType: 'text/csv', buffer: Buffer.from(events.csv) });
-      await page.getByTestId('events-view').waitFor({ state: 'visible' });
-      const fromFile = await eventFigures(page);
+      const fromFile = await dropEventsFile(page);
       const fileFeatures = await featureRows(page);
       const activity = events.rows.filter((r) => r[2] !== '$identify').length;
       const firstDay = new Date(events.rows[0][1]).toISOString().slice(0, 10);
@@ -368,7 +374,39 @@ describe('run it in your warehouse', () => {
     }
   });
 
-  it('results read with options other than the statements\' are refused next to the option; a Parquet file and a broken table are named; passes axe-core on a phone, dark', async () => {
+  it('results saved as Parquet give the figures of the events file; the parquet part is fetched only for them; a broken Parquet file is named next to its statement', async () => {
+    const { context, page, errors, requests } = await suite.open(desktop);
+    const parquetWasm = () => requests.filter((u) => u.endsWith('/market_validation_parquet_bg.wasm')).length;
+    try {
+      const fromFile = await dropEventsFile(page);
+      await page.getByTestId('warehouse').locator('summary').click();
+      await fill(page, { dialect: 'duckdb', table: 'events', user: 'user_id', time: 'timestamp', event: 'event' });
+      const expected = mv.eventsSql('duckdb', { table: 'events', columns: { user: 'user_id', time: 'timestamp', event: 'event' } });
+      const statements = await statementsShown(page, expected);
+      const results = await runOnDuckDB(path.join(dir, 'events.csv'), statements, dir, 'parquet');
+      assert.ok(Object.values(results).every((b) => b.subarray(0, 4).toString() === 'PAR1'), 'Parquet files');
+      // A broken daily.parquet first: its problem next to its statement's file, nothing shown.
+      const files = STATEMENTS.map((name) => ({ name: `${name}.parquet`, mimeType: 'application/octet-stream', buffer: results[name] }));
+      files[1] = { ...files[1], buffer: results.daily.subarray(0, results.daily.length - 9) };
+      assert.equal(parquetWasm(), 0, 'no parquet part before a Parquet file');
+      await page.getByTestId('warehouse-results-input').setInputFiles(files);
+      const dailyError = page.locator('[data-error-for="tables.daily"]');
+      await dailyError.waitFor({ state: 'visible' });
+      assert.match(await dailyError.textContent(), /does not end as one does \("PAR1"\); expected a complete Parquet file/);
+      assert.equal(await page.getByTestId('events-view').getAttribute('data-source'), 'events', 'nothing shown from broken results');
+      // The whole file: read by the parquet part, the figures of the events file.
+      await page.getByTestId('warehouse-results-input').setInputFiles([{ name: 'daily.parquet', mimeType: 'application/octet-stream', buffer: results.daily }]);
+      await page.waitForFunction(() => document.querySelector('[data-testid="events-view"]')?.getAttribute('data-source') === 'warehouse');
+      assert.deepEqual(await eventFigures(page), fromFile);
+      assert.ok(parquetWasm() > 0, 'the parquet part, fetched for the Parquet results');
+      assert.match(await page.getByTestId('events-warehouse').textContent(), /daily from daily\.parquet/);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('results read with options other than the statements\' are refused next to the option; a gzip file and a broken table are named; passes axe-core on a phone, dark', async () => {
     const { context, page, errors } = await suite.open(phone);
     try {
       await openPanel(page);
@@ -378,14 +416,14 @@ describe('run it in your warehouse', () => {
       assert.deepEqual(statements.map((s) => s.name), STATEMENTS.slice(0, 6), 'no ignored_events without an event column');
       const results = await runOnDuckDB(path.join(dir, 'events.csv'), statements, dir);
       const files = statements.map((s) => ({ name: `${s.name}.csv`, mimeType: 'text/csv', buffer: results[s.name] }));
-      // A Parquet file and a daily table missing its columns.
-      files.push({ name: 'growth.parquet', mimeType: 'application/octet-stream', buffer: Buffer.from('PAR1\u0000\u0000\u0000PAR1') });
+      // A gzip file and a daily table missing its columns.
+      files.push({ name: 'growth.csv.gz', mimeType: 'application/gzip', buffer: Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0]) });
       files[1] = { name: 'daily.csv', mimeType: 'text/csv', buffer: Buffer.from('day,active\n20000,3\n') };
       await page.getByTestId('warehouse-results-input').setInputFiles(files);
       const dailyError = page.locator('[data-error-for="tables.daily"]');
       await dailyError.waitFor({ state: 'visible' });
       assert.match(await dailyError.textContent(), /^Problem: /);
-      assert.match(await page.getByTestId('warehouse-unmatched').textContent(), /growth\.parquet: This is a Parquet file: save the statement's result as CSV \(with its header row\) and drop that\./);
+      assert.match(await page.getByTestId('warehouse-unmatched').textContent(), /growth\.csv\.gz: This is gzip-compressed: save the statement's result as CSV \(with its header row\) or Parquet and drop that\./);
       assert.equal(await page.getByTestId('events-section').isVisible(), false, 'nothing shown from broken results');
 
       // The daily table fixed: read, shown.

@@ -19,6 +19,7 @@ mod retention_golden;
 
 mod events;
 mod launch;
+mod parquet;
 mod score;
 mod survey;
 mod warehouse;

@@ -14,6 +14,8 @@ import initScore from '../../pkg/web/market_validation_score.js';
  * fetched, then cached, only when the warehouse panel asks for it.
  */
 const READERS_PART = '../../pkg/web/market_validation_readers.js';
+/** The readers part with the Parquet reader: fetched only for a Parquet result file. */
+const PARQUET_PART = '../../pkg/web/market_validation_parquet.js';
 
 /** @type {Promise<void> | null} */
 let score = null;
@@ -21,6 +23,8 @@ let score = null;
 let analyses = null;
 /** @type {Promise<Readers> | null} */
 let readers = null;
+/** @type {Promise<Readers> | null} */
+let parquet = null;
 
 /** Loads the scoring part once (retried after a failure). */
 export function loadScore() {
@@ -42,4 +46,12 @@ export function loadReaders() {
     .then(async (/** @type {Readers} */ mod) => { await mod.default(); return mod; })
     .catch((error) => { readers = null; throw error; });
   return readers;
+}
+
+/** Loads the parquet part once (retried after a failure): the readers part's functions, reading Parquet files too. */
+export function loadParquet() {
+  parquet ??= import(new URL(PARQUET_PART, import.meta.url).href)
+    .then(async (/** @type {Readers} */ mod) => { await mod.default(); return mod; })
+    .catch((error) => { parquet = null; throw error; });
+  return parquet;
 }

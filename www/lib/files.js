@@ -140,6 +140,7 @@ export function fileReadText(file) {
   const how = file.container === 'xlsx' ? `sheet “${file.sheet}” of an Excel workbook, ${rows}`
     : file.container === 'json-lines' ? `JSON lines, ${file.encoding.toUpperCase()}`
     : file.container === 'json-array' ? `a JSON array, ${file.encoding.toUpperCase()}`
+    : file.container === 'parquet' ? 'a Parquet file'
     : `${rows}, ${file.encoding.toUpperCase()}, ${delimiter}-separated`;
   const files = file.files ?? [];
   const from = files.length === 1 ? ` From the zip archive's file ${files[0]}.`
@@ -149,8 +150,8 @@ export function fileReadText(file) {
 
 /**
  * What a file is when the page cannot read it yet (a spreadsheet, an archive,
- * a Parquet file, a PDF), told by its first bytes and its name; null for what
- * the page can try (delimited text, JSON lines, a JSON array).
+ * a PDF), told by its first bytes and its name; null for what the page can
+ * try (delimited text, JSON lines, a JSON array, a Parquet file).
  * @param {File} file
  * @returns {Promise<string | null>}
  */
@@ -166,8 +167,7 @@ export async function unreadableKind(file) {
     return null;
   }
   if (starts([0xd0, 0xcf, 0x11, 0xe0])) return 'an Excel 97-2003 workbook (.xls)';
-  if (starts([0x50, 0x41, 0x52, 0x31])) return 'a Parquet file';
   if (starts([0x25, 0x50, 0x44, 0x46])) return 'a PDF';
-  // Delimited text, JSON lines and JSON arrays, gzip-compressed or not, are read.
+  // Delimited text, JSON lines and JSON arrays, gzip-compressed or not, and Parquet files are read.
   return null;
 }

@@ -40,6 +40,21 @@ function identityText(id) {
 }
 
 /**
+ * How a Parquet file stores its time column, in words: `timestamp-micros-utc`
+ * is "timestamps in microseconds, adjusted to UTC".
+ * @param {string} type
+ */
+export function parquetTimeText(type) {
+  const stamp = /^timestamp-(millis|micros|nanos)-(utc|local)$/.exec(type);
+  if (stamp) {
+    const unit = { millis: 'milliseconds', micros: 'microseconds', nanos: 'nanoseconds' }[stamp[1]];
+    return `timestamps in ${unit}, ${stamp[2] === 'utc' ? 'adjusted to UTC' : 'wall-clock time read as UTC'}`;
+  }
+  return { 'int96-timestamp': 'INT96 timestamps (Spark’s)', date: 'dates' }[type]
+    ?? `${type} values${type.startsWith('int') ? ', read as numbers since 1970' : ''}`;
+}
+
+/**
  * The list items of how the file was read: the user, time and signup
  * columns, the time format, the users, the event name and session columns.
  * @param {EventsExportRead} read
@@ -51,8 +66,9 @@ export function readItems(read, testid) {
   const col = (what, c) => (c ? h('li', {}, `${what}: `, h('q', { text: c.header }),
     h('span', { class: 'mv-muted', text: ` (column ${c.index + 1}, ${DETECTED_BY[c.detectedBy] ?? c.detectedBy}${c.runnerUp ? `; the other candidate: “${c.runnerUp}”` : ''})` })) : null);
   return [col('User id', read.userColumn), col('Time', read.timeColumn), col('Signup time', read.signupColumn),
-    read.timeFormat ? h('li', {}, read.timeFormat === 'iso-8601' ? 'Times read as ISO-8601 text'
-      : `Times are numbers, read as ${TIME_FORMATS[read.timeFormat] ?? read.timeFormat}`) : null,
+    read.timeType ? h('li', { 'data-testid': `${testid}-time-type` }, `Times stored in the Parquet file as ${parquetTimeText(read.timeType)}`)
+      : read.timeFormat ? h('li', {}, read.timeFormat === 'iso-8601' ? 'Times read as ISO-8601 text'
+        : `Times are numbers, read as ${TIME_FORMATS[read.timeFormat] ?? read.timeFormat}`) : null,
     read.identity ? h('li', { 'data-testid': `${testid}-identity` }, identityText(read.identity)) : null,
     col('Event name', read.eventColumn),
     col('Session id', read.sessionColumn)].filter((x) => x != null);

@@ -62,7 +62,7 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
   // ---- the zone and the picker
   const input = h('input', {
     type: 'file', id: `${id}-file`, class: 'mv-file-input', multiple: true, 'data-testid': 'upload-input',
-    accept: '.csv,.tsv,.txt,.tab,.json,.jsonl,.ndjson,.gz,.zip,.xlsx,text/csv,text/tab-separated-values,text/plain,application/json,application/gzip,application/zip,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    accept: '.csv,.tsv,.txt,.tab,.json,.jsonl,.ndjson,.gz,.zip,.xlsx,.parquet,text/csv,text/tab-separated-values,text/plain,application/json,application/gzip,application/zip,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     'aria-describedby': `${hintId} ${errorId}`,
   });
   const chosen = h('p', { class: 'mv-chosen', 'data-testid': 'upload-chosen', 'aria-live': 'polite', hidden: true });
@@ -71,7 +71,7 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
     h('label', { class: 'mv-file-label', for: input.id, text: 'or choose CSV files' }),
     input,
     chosen,
-    h('p', { class: 'mv-hint', id: hintId, text: 'Survey answers (NPS, Sean Ellis, CSAT, feature ratings) or usage events (a user id and a time per row): CSV with any delimiter, JSON lines or a JSON array, gzip-compressed or not, a zip of such files, or an Excel workbook (.xlsx), as your tool exports them. Several files at once are analysed one after the other.' }));
+    h('p', { class: 'mv-hint', id: hintId, text: 'Survey answers (NPS, Sean Ellis, CSAT, feature ratings) or usage events (a user id and a time per row): CSV with any delimiter, JSON lines or a JSON array, gzip-compressed or not, a zip of such files, an Excel workbook (.xlsx) or a Parquet file, as your tool exports them. Several files at once are analysed one after the other.' }));
 
   // ---- what the file holds
   const kindName = `${id}-kind`;
@@ -298,7 +298,7 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
     const unreadable = await unreadableKind(file).catch(() => null);
     if (gen !== generation) return { goOn: false };
     if (unreadable) {
-      const error = new Error(`This is ${unreadable}; the page reads CSV, JSON, gzip and zip files and Excel workbooks (.xlsx). Export the data as CSV (in a spreadsheet: File > Save as or Download > CSV) and drop that.`);
+      const error = new Error(`This is ${unreadable}; the page reads CSV, JSON, gzip, zip and Parquet files and Excel workbooks (.xlsx). Export the data as CSV (in a spreadsheet: File > Save as or Download > CSV) and drop that.`);
       showError(file.name, error);
       return { goOn: true, error };
     }

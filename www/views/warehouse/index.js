@@ -1,17 +1,17 @@
 // "Run it in your warehouse": for events too many for a browser, the events
 // analysis as SQL for the user's warehouse (the library's eventsSql), and its
-// small results taken back as CSV files into the same analysis
+// small results taken back as CSV or Parquet files into the same analysis
 // (analyzeEventAggregates), shown in the events view like a dropped events
 // file's. Under the files tab's upload panel, folded; opening it loads the
 // library's readers part (the only one with the warehouse functions:
-// lib/engine.js). The inputs (inputs.js) write the statements
+// lib/engine.js), and the parquet part for a Parquet result. The inputs (inputs.js) write the statements
 // (statements.js) at every change; the results (results.js), once each
 // required one is there, are read with the same options. Problems land next
 // to the inputs and files their paths name. Nothing of it goes into share
 // links (the usage event options do not either), and the page has no sample
 // results: what the events view shows from here is the user's warehouse's.
 import { h } from '../../lib/dom.js';
-import { loadReaders } from '../../lib/engine.js';
+import { loadParquet, loadReaders } from '../../lib/engine.js';
 import { errorMessage, errorProblems } from '../../lib/errors.js';
 import { createInputs } from './inputs.js';
 import { createStatements } from './statements.js';
@@ -34,8 +34,9 @@ const DEBOUNCE_MS = 120;
  * @param {object} o
  * @param {(analysis: EventsAnalysis, source: WarehouseSource) => void} o.onResult  the results read: show them
  * @param {() => Promise<Readers>} [o.load]  loads the library's warehouse functions (default: the readers part)
+ * @param {() => Promise<Readers>} [o.loadParquet]  the same with the Parquet reader, for Parquet results (default: the parquet part)
  */
-export function mountWarehouse(container, { onResult, load = loadReaders }) {
+export function mountWarehouse(container, { onResult, load = loadReaders, loadParquet: parquetPart = loadParquet }) {
   /** The panel's one state. */
   const state = {
     /** The library's warehouse functions, once loaded. @type {Readers | null} */
@@ -62,7 +63,7 @@ export function mountWarehouse(container, { onResult, load = loadReaders }) {
   const details = h('details', { class: 'mv-options mv-warehouse', 'data-testid': 'warehouse' },
     h('summary', { text: 'Run it in your warehouse' }),
     h('div', { class: 'mv-wh-body' },
-      h('p', { class: 'mv-wh-lede', text: 'Too many events for a browser (tens of millions)? The same analysis runs as SQL where they are: run the statements below in your warehouse, save each result as CSV and drop the files back here. Only those small results come back; your events never leave the warehouse.' }),
+      h('p', { class: 'mv-wh-lede', text: 'Too many events for a browser (tens of millions)? The same analysis runs as SQL where they are: run the statements below in your warehouse, save each result as CSV or Parquet and drop the files back here. Only those small results come back; your events never leave the warehouse.' }),
       loadStatus, inputs.element, prompt, other, statements.element, results.element));
   container.replaceChildren(details);
 
@@ -146,11 +147,13 @@ export function mountWarehouse(container, { onResult, load = loadReaders }) {
     const reading = ++state.reading;
     results.clear();
     results.setStatus('Reading the results…');
-    results.read().then(({ tables, used }) => {
+    results.read().then(async ({ tables, used, parquet }) => {
+      // Parquet results are read by the parquet part, loaded only then.
+      const reader = parquet ? await parquetPart() : lib;
       if (reading !== state.reading) return;
       let analysis;
       try {
-        analysis = lib.analyzeEventAggregates(/** @type {EventAggregateTables} */ (/** @type {unknown} */ (tables)), options);
+        analysis = reader.analyzeEventAggregates(/** @type {EventAggregateTables} */ (/** @type {unknown} */ (tables)), options);
       } catch (e) {
         state.readProblems = errorProblems(e) ?? [];
         state.readMessage = errorMessage(e);

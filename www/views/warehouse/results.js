@@ -39,8 +39,11 @@ export function statementFor(fileName, names) {
   return best.length === 1 ? best[0] : null;
 }
 
+/** Whether a file's first bytes are a Parquet file's ("PAR1"). @param {Uint8Array} head */
+const isParquet = (head) => head[0] === 0x50 && head[1] === 0x41 && head[2] === 0x52 && head[3] === 0x31;
+
 /**
- * Why a file is not a CSV result the page reads, from its first bytes; null when it may be.
+ * Why a file is not a CSV or Parquet result the page reads, from its first bytes; null when it may be.
  * @param {File} file
  * @returns {Promise<string | null>}
  */
@@ -49,12 +52,11 @@ async function notCsv(file) {
   if (file.size > MAX_FILE_BYTES) return `The file is ${formatBytes(file.size)}: a result has a row per day, period or cohort cell, so this is not one (the events table itself?).`;
   const head = new Uint8Array(await file.slice(0, 16).arrayBuffer());
   const starts = (/** @type {number[]} */ bytes) => bytes.every((b, i) => head[i] === b);
-  const kind = starts([0x50, 0x41, 0x52, 0x31]) ? 'a Parquet file'
-    : starts([0x50, 0x4b]) ? 'a zip archive or a workbook'
+  const kind = starts([0x50, 0x4b]) ? 'a zip archive or a workbook'
       : starts([0x1f, 0x8b]) ? 'gzip-compressed'
         : starts([0xd0, 0xcf, 0x11, 0xe0]) ? 'an Excel 97-2003 workbook'
           : /^(\xef\xbb\xbf)?\s*[[{]/.test(String.fromCharCode(...head)) ? 'JSON' : null;
-  return kind ? `This is ${kind}: save the statement's result as CSV (with its header row) and drop that.` : null;
+  return kind ? `This is ${kind}: save the statement's result as CSV (with its header row) or Parquet and drop that.` : null;
 }
 
 /**
@@ -78,14 +80,14 @@ export function createResults(onChange) {
   /** The statements shown. @type {SqlStatement[]} */
   let statements = [];
 
-  const input = h('input', { type: 'file', id: uid('wh-file'), class: 'mv-file-input', multiple: true, accept: '.csv,.tsv,.txt,text/csv,text/plain', 'data-testid': 'warehouse-results-input' });
+  const input = h('input', { type: 'file', id: uid('wh-file'), class: 'mv-file-input', multiple: true, accept: '.csv,.tsv,.txt,.parquet,text/csv,text/plain', 'data-testid': 'warehouse-results-input' });
   const hintId = uid('wh-hint');
   input.setAttribute('aria-describedby', hintId);
   const zone = h('div', { class: 'mv-drop mv-wh-drop', 'data-testid': 'warehouse-results-drop' },
     h('p', { class: 'mv-drop-title', text: 'Drop the results here' }),
     h('label', { class: 'mv-file-label', for: input.id, text: 'or choose the CSV files' }),
     input,
-    h('p', { class: 'mv-hint', id: hintId, text: 'One CSV file per statement, with its header row. A file whose name holds a statement\'s (daily.csv, bq-results-daily.csv) goes to it; pick the others below. They are read in this page only, as the results of the statements above, and never put in links.' }));
+    h('p', { class: 'mv-hint', id: hintId, text: 'One CSV file per statement, with its header row, or one Parquet file. A file whose name holds a statement\'s (daily.csv, bq-results-daily.csv) goes to it; pick the others below. They are read in this page only, as the results of the statements above, and never put in links.' }));
   const body = h('tbody');
   const table = h('table', { class: 'mv-table mv-wh-assign', 'data-testid': 'warehouse-assignments' },
     h('caption', { class: 'mv-visually-hidden', text: 'Which file holds which statement\'s result' }),
@@ -215,14 +217,23 @@ export function createResults(onChange) {
       return [n, f ?? null, file?.size ?? null, file?.lastModified ?? null];
     })),
     /**
-     * The results as analyzeEventAggregates takes them (each file's CSV text under its statement's name), and which file each is.
-     * @returns {Promise<{ tables: Record<string, string>, used: [string, string][] }>}
+     * The results as analyzeEventAggregates takes them (each file's CSV text, or a Parquet
+     * file's bytes, under its statement's name), which file each is, and whether any is Parquet
+     * (read by the library's parquet part only).
+     * @returns {Promise<{ tables: Record<string, string | Uint8Array>, used: [string, string][], parquet: boolean }>}
      */
     async read() {
       /** @type {[string, string][]} */
       const used = names().flatMap((n) => { const f = fileOf(n); return f ? [/** @type {[string, string]} */ ([n, f])] : []; });
-      const texts = await Promise.all(used.map(([, f]) => /** @type {File} */ (files.get(f)?.file).text()));
-      return { tables: Object.fromEntries(used.map(([n], i) => [n, texts[i]])), used };
+      const contents = await Promise.all(used.map(async ([, f]) => {
+        const bytes = new Uint8Array(await /** @type {File} */ (files.get(f)?.file).arrayBuffer());
+        return isParquet(bytes) ? bytes : new TextDecoder().decode(bytes);
+      }));
+      return {
+        tables: Object.fromEntries(used.map(([n], i) => [n, contents[i]])),
+        used,
+        parquet: contents.some((c) => typeof c !== 'string'),
+      };
     },
     /** Clears the problems shown. */
     clear() {
