@@ -238,12 +238,18 @@ fn read_summary(table: &Table, options: &RawValue, problems: &mut Vec<Problem>) 
             );
         }
     }
-    // Applied to the tables: read here. The activation may be named only
+    // Applied to the tables (and the retention models): read here. The activation may be named only
     // now: the statements count the window for every event and feature.
-    let own_keys = ["powerUserDays", "retention", "activationEvent"];
+    let own_keys = [
+        "powerUserDays",
+        "retention",
+        "activationEvent",
+        "modelMinUsers",
+    ];
     if let Ok(own) = EventsConfig::from_raw(&keep(&given, &own_keys)) {
         config.power_user_days = own.power_user_days;
         config.unbounded_retention = own.unbounded_retention;
+        config.model_min_users = own.model_min_users;
         if config.activation_event.is_none() {
             config.activation_event = own.activation_event;
         }

@@ -51,7 +51,11 @@ export function modelFigures(model, word) {
     h('p', { class: 'mv-note', text: 'Forecasts (the sBG model and a power law with a floor) need "on or after" retention: choose it under Activation, retention and features.' })];
   }
   const fit = model.mean;
-  if (!fit) return [h('p', { class: 'mv-note', text: 'Too few complete periods to fit a retention model.' })];
+  if (!fit) {
+    const why = model.notes.filter((n) => !n.startsWith('sBG and power law fitted'));
+    return [h('p', { class: 'mv-note', 'data-testid': 'retention-model-note',
+      text: `No retention model of the mean curve: ${why.length ? why.join('; ') : 'too few complete periods'}.` })];
+  }
   const range = (/** @type {[number, number]} */ i) => `${fmtPct(i[0])}–${fmtPct(i[1])}`;
   const sbg = fit.sbg;
   const power = fit.powerLaw;
@@ -65,7 +69,7 @@ export function modelFigures(model, word) {
       fit.betterFit ? { label: 'Better fit (AIC)', value: fit.betterFit === 'sbg' ? 'sBG' : 'power law', sub: `by ${fmt(Math.round((fit.aicDifference ?? 0) * 10) / 10)}`, testid: 'better-fit' } : null,
     ].filter((item) => item != null)),
     h('p', { class: 'mv-note', 'data-testid': 'retention-model-note',
-      text: `sBG (Fader & Hardie 2007): each user churns with their own constant probability, spread as a Beta distribution; nobody returns and the curve tends to 0. Power law: a shape that levels off at a floor. Bands and intervals: ${level}, parametric bootstrap of ${fit.bootstrap.replicates} replicates (seed ${fmt(fit.bootstrap.seed)}).` }),
+      text: `sBG (Fader & Hardie 2007): each user churns with their own constant probability, spread as a Beta distribution; nobody returns and the curve tends to 0. Power law: a shape that levels off at a floor. Bands and intervals: ${level}, parametric bootstrap of ${fit.bootstrap.replicates} replicates (seed ${fit.bootstrap.seed}).` }),
     ...fit.notes.filter((n) => !n.startsWith('sBG and power law fitted')).map((n) => h('p', { class: 'mv-note', text: n })),
   ];
 }
