@@ -15,7 +15,7 @@
 #              warehouse functions (eventsSql, analyzeEventAggregates),
 #              which only it, `parquet` and `all` hold
 #   parquet    the readers part with the Parquet reader (the parquet crate:
-#              ~200 KB gzip more), which the page loads only for a Parquet
+#              ~180 KB gzip more), which the page loads only for a Parquet
 #              file, and Node for every analysis
 #
 # web/market_validation.js is the one loader over them (pkg/templates/

@@ -19,7 +19,7 @@ import { errorMessage, errorProblems } from './lib/errors.js';
 
 /** The analyses with every reader (JSON, gzip, zip archives, Excel workbooks). */
 const READERS_PART = '../pkg/web/market_validation_readers.js';
-/** The same with the Parquet reader (~200 KB gzip more): loaded only for a Parquet file. */
+/** The same with the Parquet reader (~180 KB gzip more): loaded only for a Parquet file. */
 const PARQUET_PART = '../pkg/web/market_validation_parquet.js';
 
 /** Whether a file is a Parquet file: told by its first bytes, "PAR1". @param {Uint8Array} bytes */
@@ -45,7 +45,7 @@ function needsReaders(bytes) {
 /**
  * The library's functions for a file: the analyses part, or for other
  * containers the readers part (loaded only then: it is ~330 KB gzip more),
- * or for a Parquet file the parquet part (~200 KB gzip more again).
+ * or for a Parquet file the parquet part (~180 KB gzip more again).
  * @param {Uint8Array} bytes
  * @returns {Promise<Pick<typeof analyses, 'analyzeSurvey' | 'analyzeEventsCsv' | 'readExport' | 'reviewLaunch'>>}
  */

@@ -10,7 +10,7 @@
 //                                          and arrays, gzip, zip archives, Excel workbooks (~250 KB
 //                                          gzip more than analyses; `init()` reads JSON and gzip)
 //   await init({ parts: ['parquet'] });    the readers part's functions, reading Parquet files too
-//                                          (raw events, eventsSql's result tables; ~200 KB gzip more)
+//                                          (raw events, eventsSql's result tables; ~180 KB gzip more)
 //
 // A function whose part is not loaded throws an Error saying which part and
 // how to load it. Each part's bindings can also be imported alone:

@@ -347,14 +347,7 @@ console.log(JSON.stringify({ name: 'cjs: analyzeSurvey reads an Excel workbook',
 const readersPart = require('market-validation/readers');
 const zip = readersPart.readExport(new Uint8Array(require('node:fs').readFileSync(fixtures + '/amplitude-events.zip')));
 console.log(JSON.stringify({ name: 'cjs: require("market-validation/readers") reads a zip of gzipped JSON lines', ok: zip.archive === 'zip' && zip.source === 'amplitude' && zip.files.length === 6 }));
-// Parquet: the package's own reader, in Node's analyses and in the parquet part.
-const parquetFile = (name) => new Uint8Array(require('node:fs').readFileSync(${JSON.stringify(path.join(ROOT, 'tests', 'fixtures', 'parquet'))} + '/' + name));
-const pq = mv.analyzeEventsCsv(parquetFile('duckdb-snappy.parquet'));
-const pqCsv = mv.analyzeEventsCsv(parquetFile('events.csv'));
-console.log(JSON.stringify({ name: 'cjs: analyzeEventsCsv reads a Parquet file as its CSV', ok: pq.timeType === 'timestamp-micros-local' && JSON.stringify(pq.analysis) === JSON.stringify(pqCsv.analysis) }));
-const parquetPart = require('market-validation/parquet');
-const pqDaily = parquetPart.readExport(parquetFile('duckdb-snappy.parquet'));
-console.log(JSON.stringify({ name: 'cjs: require("market-validation/parquet") reads a Parquet file', ok: require.resolve('market-validation/parquet').endsWith('/node/market_validation_parquet.js') && pqDaily.container === 'parquet' && pqDaily.kind === 'events' }));
+const pq = (n) => new Uint8Array(require('node:fs').readFileSync(${JSON.stringify(path.join(ROOT, 'tests', 'fixtures', 'parquet'))} + '/' + n)), pqEvents = mv.analyzeEventsCsv(pq('duckdb-snappy.parquet')); console.log(JSON.stringify({ name: 'cjs: analyzeEventsCsv reads a Parquet file as its CSV, and so does require("market-validation/parquet")', ok: pqEvents.timeType === 'timestamp-micros-local' && JSON.stringify(pqEvents.analysis) === JSON.stringify(mv.analyzeEventsCsv(pq('events.csv')).analysis) && require('market-validation/parquet').readExport(pq('duckdb-snappy.parquet')).container === 'parquet' }));
 `,
     // A fresh process: which parts' wasm are instantiated, and when.
     'lazy.js': `'use strict';
@@ -416,10 +409,8 @@ async function testTypes(dir) {
   const files = declarationFiles(installed);
   await check('types: the package ships a .d.ts for each entry point', () => {
     const rel = files.map((f) => path.relative(installed, f)).join(', ');
-    assert(rel === ['node/index.d.mts', 'node/market_validation.d.ts', 'node/market_validation_analyses.d.ts',
-      'node/market_validation_parquet.d.ts', 'node/market_validation_readers.d.ts', 'node/market_validation_score.d.ts',
-      'web/market_validation.d.ts', 'web/market_validation_analyses.d.ts', 'web/market_validation_parquet.d.ts',
-      'web/market_validation_readers.d.ts', 'web/market_validation_score.d.ts'].join(', '), `found ${rel}`);
+    const parts = (dir) => [`${dir}/market_validation.d.ts`, ...['analyses', 'parquet', 'readers', 'score'].map((p) => `${dir}/market_validation_${p}.d.ts`)];
+    assert(rel === ['node/index.d.mts', ...parts('node'), ...parts('web')].join(', '), `found ${rel}`);
   });
   for (const f of files) {
     const rel = path.relative(installed, f);
