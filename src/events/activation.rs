@@ -5,11 +5,10 @@
 //! censored at the end of the as-of day. Users who signed up and never
 //! came back count: they started, and did not activate.
 
-use crate::events::features::{sort_u32, time_to_event, SortedTimes, TimeToEvent};
+use crate::events::features::{sort_u32, time_to_event, RetainedShare, SortedTimes, TimeToEvent};
 use crate::events::names::ResolvedNames;
 use crate::events::user_events::{Event, UserView};
 use crate::retention::kaplan_meier::KaplanMeier;
-use crate::stats;
 use serde::Serialize;
 
 /// What the activation was.
@@ -155,11 +154,8 @@ pub(crate) fn report(
             }
         })
         .collect();
-    let (lo, hi) = stats::wilson(
-        activated as f64,
-        eligible as f64,
-        stats::z_for_confidence(0.95),
-    );
+    // The rate and its Wilson interval, as a retained share is given.
+    let share = RetainedShare::of(activated, eligible);
     let users = follow_up.total();
     Activation {
         event,
@@ -167,12 +163,8 @@ pub(crate) fn report(
         users,
         eligible,
         activated,
-        rate: if eligible > 0 {
-            activated as f64 / eligible as f64
-        } else {
-            0.0
-        },
-        interval: [lo, hi],
+        rate: share.rate,
+        interval: share.interval,
         time_to_activation: TimeToEvent::of(&km, first_use.total(), users),
         curve,
     }
