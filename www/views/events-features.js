@@ -18,7 +18,6 @@ const PAGE_WORDS = [
   [/\(options\.features: \{ "Projects": \["project_created", "project_shared"\] \}\)/g, '(under "Features" above, one a line: "Projects: project_created, project_shared")'],
   [/every event's figures are in features\./g, 'every event\'s figures are in the table below.'],
   [/a shorter options\.activationWindowDays or a later asOf measures it/g, 'a shorter "Activation window (days)", or a later "Analyse up to (as-of date)" in the usage event options, measures it'],
-  [/`features` is empty\. analyzeEvents on a sample of the events gives them\./g, 'this view has no feature table. Drop an export of part of the events under Drop CSV files to see them.'],
 ];
 /** A warning in the page's words, as a sentence. @param {string} text */
 const inPageWords = (text) => {
