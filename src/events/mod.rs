@@ -30,7 +30,7 @@ mod elapsed;
 mod features;
 mod identity;
 mod model;
-mod names;
+pub(crate) mod names;
 mod options;
 mod prepare;
 mod report;

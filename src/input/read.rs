@@ -490,6 +490,64 @@ fn date_hint(raw: &RawValue) -> Option<String> {
     None
 }
 
+/// Most features `options.features` names, and events per feature.
+pub const MAX_FEATURES: usize = 1_000;
+
+/// `options.features` (of `analyzeEvents` and of `analyzeSurvey` with behaviour): an object, each key a feature's name and its value
+/// an event name or an array of them.
+pub fn event_features(raw: &RawValue, problems: &mut Vec<Problem>) -> Vec<(String, Vec<String>)> {
+    let expected = "an object such as { \"Projects\": [\"project_created\", \"project_shared\"] }";
+    let entries = match raw {
+        RawValue::Undefined | RawValue::Null => return Vec::new(),
+        RawValue::Object(entries) if entries.len() <= MAX_FEATURES => entries,
+        RawValue::Object(entries) => {
+            problems.push(Problem::new(
+                "options.features",
+                format!("{} features", entries.len()),
+                format!("at most {MAX_FEATURES} features"),
+            ));
+            return Vec::new();
+        }
+        other => {
+            problems.push(Problem::new("options.features", other.describe(), expected));
+            return Vec::new();
+        }
+    };
+    let mut out = Vec::with_capacity(entries.len());
+    for (name, value) in entries {
+        let path = join_path("options.features", name);
+        let event = |item: &RawValue, path: String, problems: &mut Vec<Problem>| match item {
+            RawValue::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+            other => {
+                problems.push(Problem::new(path, other.describe(), "an event name (text)"));
+                None
+            }
+        };
+        let events: Vec<String> = match value {
+            RawValue::Array(items) if !items.is_empty() && items.len() <= MAX_FEATURES => items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, item)| event(item, format!("{path}[{i}]"), problems))
+                .collect(),
+            RawValue::String(_) => event(value, path.clone(), problems).into_iter().collect(),
+            other => {
+                problems.push(Problem::new(
+                    path.clone(),
+                    other.describe(),
+                    format!("an event name, or an array of 1 to {MAX_FEATURES} of them"),
+                ));
+                continue;
+            }
+        };
+        if name.trim().is_empty() {
+            problems.push(Problem::new(path, "an empty name", "a feature name"));
+            continue;
+        }
+        out.push((name.trim().to_string(), events));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -27,8 +27,8 @@ pub(super) struct Positions {
     pub(super) features: Vec<usize>,
     /// Every segment to break results down by, the first being `segment`'s.
     pub(super) segments: Vec<Segment>,
-    /// The completion date column, when waves are asked for, and how its
-    /// dates are written.
+    /// The completion date column, when waves or the join with behaviour
+    /// are asked for, and how its dates are written.
     pub(super) date: Option<(usize, DateOrder)>,
     /// The export's mark of a preview by the survey's author (Qualtrics
     /// `Status`): not a respondent.
@@ -73,6 +73,7 @@ pub(super) fn resolve_columns(
     source: ExportSource,
     config: &SurveyConfig,
     sample: &[csv::ByteRecord],
+    joined: bool,
     warnings: &mut Vec<Warning>,
 ) -> Result<(Positions, DetectedColumns), InputError> {
     let named = &config.columns;
@@ -124,7 +125,7 @@ pub(super) fn resolve_columns(
         .flatten();
     read_codes(&mut p, &finder, questions, source, config, warnings);
     p.segments = finder.segments(p.segment, named, &mut detected)?;
-    if config.waves.is_some() {
+    if config.waves.is_some() || joined {
         let (i, order) = finder.date_column(source, config, warnings)?;
         detected.date = Some(
             DetectedColumn::new(
@@ -589,16 +590,25 @@ impl<'a> ColumnFinder<'a> {
                     .find(|i| DATE_WORDS.iter().any(|k| self.matches(*i, k)) && mostly_dates(*i))
             });
         let Some(i) = found else {
+            let (path, value, purpose) = config.waves.map_or(
+                (
+                    "options.behaviour",
+                    "answers joined to behaviour".into(),
+                    "to place each answer among its user's days",
+                ),
+                |w| {
+                    (
+                        "options.waves",
+                        format!("waves by {}", w.as_str()),
+                        "to split the answers by",
+                    )
+                },
+            );
+            let list = header_list(self.headers);
+            let expected = format!("a completion date column {purpose} (none found among {list}); name it in options.columns.date");
             return Err(InputError::new(
                 "survey",
-                vec![Problem::new(
-                    "options.waves",
-                    format!("waves by {}", config.waves.map_or("", |w| w.as_str())),
-                    format!(
-                        "a completion date column to split the answers by (none found among {}); name it in options.columns.date",
-                        header_list(self.headers)
-                    ),
-                )],
+                vec![Problem::new(path, value, expected)],
             ));
         };
         let default = match source {

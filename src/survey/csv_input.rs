@@ -11,12 +11,14 @@ use super::dates;
 use super::engine::answers::TextAnswers;
 use super::engine::columns::{self as text_columns, TextColumns};
 use super::engine::EngineColumns;
+use super::joined::columns::user_column;
+use super::joined::respondents::{Matcher, Respondents};
 use super::options::SurveyConfig;
 use super::tally::{Layout, RowCells, Tally};
 use super::DetectedColumns;
 use super::SurveyFile;
 use crate::import;
-use crate::input::csv::Rows;
+use crate::input::csv::{DetectedColumn, Rows};
 use crate::input::problem::InputError;
 use crate::input::row_issues::{Issue, RowId};
 use crate::input::warning::Warning;
@@ -41,6 +43,7 @@ struct Opened<'t> {
 fn open_survey<'t>(
     decoded: &'t import::Decoded<'_>,
     config: &SurveyConfig,
+    joined: bool,
 ) -> Result<Opened<'t>, InputError> {
     let export = import::open(decoded, config.delimiter, "survey", "answer")?;
     let headers = export.header.names.clone();
@@ -55,6 +58,7 @@ fn open_survey<'t>(
         export.source,
         config,
         &sample,
+        joined,
         &mut warnings,
     )?;
     let text = text_columns::find(
@@ -92,7 +96,7 @@ pub fn detect_columns(
     decoded: &import::Decoded<'_>,
     config: &SurveyConfig,
 ) -> Result<(DetectedColumns, FileRead), InputError> {
-    let opened = open_survey(decoded, config)?;
+    let opened = open_survey(decoded, config, false)?;
     Ok((opened.detected, opened.read))
 }
 
@@ -104,11 +108,18 @@ pub struct Read {
     pub read: FileRead,
     pub texts: TextAnswers,
     pub text_columns: EngineColumns,
+    /// With a join, the respondents placed and the user column read.
+    pub respondents: Option<(Respondents, DetectedColumn)>,
 }
 
-/// Reads a CSV export into a tally. Errors are about the file as a whole:
+/// Reads a CSV export into a tally; with a matcher, the respondents placed
+/// for the join with behaviour. Errors are about the file as a whole:
 /// empty, no header, a named column missing, no question found.
-pub fn read_csv(bytes: &[u8], config: &SurveyConfig) -> Result<Read, InputError> {
+pub fn read_csv(
+    bytes: &[u8],
+    config: &SurveyConfig,
+    join: Option<&Matcher>,
+) -> Result<Read, InputError> {
     let decoded = import::decode(bytes, "survey")?;
     let Opened {
         rows,
@@ -118,7 +129,11 @@ pub fn read_csv(bytes: &[u8], config: &SurveyConfig) -> Result<Read, InputError>
         detected,
         text,
         read,
-    } = open_survey(&decoded, config)?;
+    } = open_survey(&decoded, config, join.is_some())?;
+    let user = match join {
+        Some(_) => Some(user_column(&headers, config.columns.user.as_deref())?),
+        None => None,
+    };
     let name = |i: Option<usize>| i.and_then(|i| headers.get(i).cloned());
     let tally = Tally::new(Layout {
         nps: name(positions.nps),
@@ -144,98 +159,102 @@ pub fn read_csv(bytes: &[u8], config: &SurveyConfig) -> Result<Read, InputError>
                 .flat_map(|g| g.columns.iter().copied()),
         )
         .collect();
-    let answers =
-        |(tally, texts): &mut (Tally, TextAnswers), record: &csv::ByteRecord, start: usize| {
-            // Line numbers are worked out at the end, for the issues listed only.
-            let row = RowId::Offset(start as u64);
-            let invalid_utf8 = read_columns.iter().any(|i| {
-                record
-                    .get(*i)
-                    .is_some_and(|f| std::str::from_utf8(f).is_err())
-            });
-            if invalid_utf8 {
-                return tally.skip_row(row, "invalid UTF-8 in an answer");
+    type State = (Tally, TextAnswers, Respondents);
+    let answers = |(tally, texts, placed): &mut State, record: &csv::ByteRecord, start: usize| {
+        // Line numbers are worked out at the end, for the issues listed only.
+        let row = RowId::Offset(start as u64);
+        let invalid_utf8 = read_columns.iter().any(|i| {
+            record
+                .get(*i)
+                .is_some_and(|f| std::str::from_utf8(f).is_err())
+        });
+        if invalid_utf8 {
+            return tally.skip_row(row, "invalid UTF-8 in an answer");
+        }
+        if let Some(status) = positions.preview.and_then(|i| record.get(i)) {
+            if preview(status) {
+                return tally.skip_row(row, PREVIEW);
             }
-            if let Some(status) = positions.preview.and_then(|i| record.get(i)) {
-                if preview(status) {
-                    return tally.skip_row(row, PREVIEW);
+        }
+        if let Some(kind) = positions.survey_type.and_then(|i| record.get(i)) {
+            let kind = answers::trim_space(kind);
+            if !(kind.eq_ignore_ascii_case(b"nps") || kind.eq_ignore_ascii_case(b"enps")) {
+                return tally.skip_row(row, OTHER_SURVEY_TYPE);
+            }
+        }
+        if !config.include_partial {
+            if let Some(mark) = positions.finished.and_then(|i| record.get(i)) {
+                if unfinished(mark) {
+                    return tally.skip_row(row, UNFINISHED);
                 }
             }
-            if let Some(kind) = positions.survey_type.and_then(|i| record.get(i)) {
-                let kind = answers::trim_space(kind);
-                if !(kind.eq_ignore_ascii_case(b"nps") || kind.eq_ignore_ascii_case(b"enps")) {
-                    return tally.skip_row(row, OTHER_SURVEY_TYPE);
-                }
-            }
-            if !config.include_partial {
-                if let Some(mark) = positions.finished.and_then(|i| record.get(i)) {
-                    if unfinished(mark) {
-                        return tally.skip_row(row, UNFINISHED);
-                    }
-                }
-            }
-            let cell = |i: Option<usize>| {
-                i.and_then(|i| record.get(i))
-                    .map_or(Cell::Blank, Cell::Text)
-            };
-            let feature = |i: usize| {
-                positions
-                    .features
-                    .get(i)
-                    .and_then(|c| record.get(*c))
-                    .map_or(Cell::Blank, Cell::Text)
-            };
-            let segment = |i: usize| match positions.segments.get(i).map(|g| g.columns.as_slice()) {
-                Some([c]) => record.get(*c).map_or(Cell::Blank, Cell::Text),
-                // A split multiple choice names the segment in its one filled column.
-                Some(columns) => {
-                    let mut filled = columns
-                        .iter()
-                        .filter_map(|c| record.get(*c).filter(|v| !v.trim_ascii().is_empty()));
-                    match (filled.next(), filled.next()) {
-                        (Some(v), None) => Cell::Text(v),
-                        _ => Cell::Blank,
-                    }
-                }
-                None => Cell::Blank,
-            };
-            let wave = positions
-                .date
-                .zip(config.waves)
-                .and_then(|((i, order), period)| {
-                    let text = std::str::from_utf8(record.get(i)?).ok()?;
-                    dates::parse(text, order).map(|day| period.label(day))
-                });
-            let pmf = cell(positions.pmf);
-            let csat = cell(positions.csat);
-            let cells = RowCells {
-                nps: cell(positions.nps),
-                pmf: if positions.pmf_coded {
-                    coding::ellis_code(pmf)
-                } else {
-                    pmf
-                },
-                csat: if positions.csat_descending {
-                    coding::reversed(csat)
-                } else {
-                    csat
-                },
-                segment: &segment,
-                feature: &feature,
-                wave: wave.as_deref(),
-            };
-            let before = tally.all.responses;
-            tally.push_row(row, cells);
-            if tally.all.responses > before && text.positions.iter().any(Option::is_some) {
-                texts.push(cells.pmf, text.positions.map(cell));
-            }
+        }
+        let cell = |i: Option<usize>| {
+            i.and_then(|i| record.get(i))
+                .map_or(Cell::Blank, Cell::Text)
         };
-    let skip = |(tally, _): &mut (Tally, TextAnswers), at: usize, reason: &str| {
+        let feature = |i: usize| {
+            positions
+                .features
+                .get(i)
+                .and_then(|c| record.get(*c))
+                .map_or(Cell::Blank, Cell::Text)
+        };
+        let segment = |i: usize| match positions.segments.get(i).map(|g| g.columns.as_slice()) {
+            Some([c]) => record.get(*c).map_or(Cell::Blank, Cell::Text),
+            // A split multiple choice names the segment in its one filled column.
+            Some(columns) => {
+                let mut filled = columns
+                    .iter()
+                    .filter_map(|c| record.get(*c).filter(|v| !v.trim_ascii().is_empty()));
+                match (filled.next(), filled.next()) {
+                    (Some(v), None) => Cell::Text(v),
+                    _ => Cell::Blank,
+                }
+            }
+            None => Cell::Blank,
+        };
+        let date = positions
+            .date
+            .and_then(|(i, order)| dates::parse(std::str::from_utf8(record.get(i)?).ok()?, order));
+        let wave = date
+            .zip(config.waves)
+            .map(|(day, period)| period.label(day));
+        let pmf = cell(positions.pmf);
+        let csat = cell(positions.csat);
+        let cells = RowCells {
+            nps: cell(positions.nps),
+            pmf: if positions.pmf_coded {
+                coding::ellis_code(pmf)
+            } else {
+                pmf
+            },
+            csat: if positions.csat_descending {
+                coding::reversed(csat)
+            } else {
+                csat
+            },
+            segment: &segment,
+            feature: &feature,
+            wave: wave.as_deref(),
+        };
+        let Some(row_answers) = tally.push_row(row, cells) else {
+            return;
+        };
+        if text.positions.iter().any(Option::is_some) {
+            texts.push(cells.pmf, text.positions.map(cell));
+        }
+        if let (Some(matcher), Some(user)) = (join, &user) {
+            let day = date.map(|(y, m, d)| crate::calendar::days_from_civil(i64::from(y), m, d));
+            placed.push(matcher, cell(Some(user.index as usize)), day, row_answers);
+        }
+    };
+    let skip = |(tally, _, _): &mut State, at: usize, reason: &str| {
         tally.skip_row(RowId::Offset(at as u64), reason)
     };
-    let mut state = (tally, TextAnswers::default());
+    let mut state: State = (tally, TextAnswers::default(), Respondents::default());
     rows.each(&sample, &mut state, answers, skip);
-    let (mut tally, texts) = state;
+    let (mut tally, texts, placed) = state;
     // Lines only for the issues listed; then the lines a JSON export held
     // no answers on, listed among them in file order.
     tally.resolve_rows(|offsets| decoded.locations(offsets));
@@ -254,6 +273,7 @@ pub fn read_csv(bytes: &[u8], config: &SurveyConfig) -> Result<Read, InputError>
         read,
         texts,
         text_columns: text.detected,
+        respondents: user.map(|u| (placed, u)),
     })
 }
 

@@ -19,6 +19,8 @@ mod compare;
 mod csv_input;
 mod dates;
 pub mod engine;
+pub mod joined;
+pub mod metrics;
 mod options;
 pub mod report;
 mod sniff;
@@ -26,6 +28,9 @@ pub(crate) mod tally;
 pub mod waves;
 
 pub use dates::DateOrder;
+#[cfg(feature = "events")]
+pub use joined::Behaviour;
+pub use joined::SurveyBehaviour;
 pub use options::{
     NpsMethod, SurveyColumns, SurveyConfig, SurveyOptions, SurveyScales, WavePeriod,
     MAX_FEATURE_COLUMNS,
@@ -36,6 +41,7 @@ use crate::input::csv::DetectedColumn;
 use crate::input::problem::{InputError, Problem};
 use crate::input::row_issues::RowId;
 use answers::Cell;
+use joined::respondents::{Matcher, Respondents};
 use serde::Serialize;
 use tally::{Layout, RowCells, Tally};
 
@@ -62,7 +68,7 @@ pub struct DetectedColumns {
     pub segments: Vec<DetectedColumn>,
     /// Feature rating columns.
     pub features: Vec<DetectedColumn>,
-    /// The completion date column, when `waves` was asked for.
+    /// The completion date column, when `waves` or `behaviour` was asked for.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<DetectedColumn>,
 }
@@ -165,6 +171,12 @@ pub struct SurveyAnswers {
     pub segment: Option<Vec<AnswerValue>>,
     /// Feature name -> 1..5 ratings.
     pub features: Vec<(String, Vec<AnswerValue>)>,
+    /// Each respondent's user id, for the join with behaviour.
+    pub user: Option<Vec<AnswerValue>>,
+    /// Each answer's date, for the join with behaviour: ms since the epoch, or a date as survey
+    /// tools write it (`2026-11-03`; `11/03/2026` read by `options.dateOrder`, month first by
+    /// default).
+    pub date: Option<Vec<AnswerValue>>,
 }
 
 pub use compare::{compare, Change, SurveyComparison};
@@ -175,19 +187,75 @@ pub fn analyze_survey_csv(
     bytes: &[u8],
     config: &SurveyConfig,
 ) -> Result<SurveyAnalysis, InputError> {
+    no_features_without_behaviour(config)?;
+    Ok(analyze_csv(bytes, config, None)?.0)
+}
+
+/// [`analyze_survey_csv`] with each respondent joined to their usage by the survey's user column
+/// and the answer's date: `behaviour` in the result, NPS and the Sean Ellis share by
+/// engagement and by feature adoption ([`joined`]).
+#[cfg(feature = "events")]
+pub fn analyze_survey_csv_with_behaviour(
+    bytes: &[u8],
+    config: &SurveyConfig,
+    behaviour: &Behaviour,
+) -> Result<SurveyAnalysis, InputError> {
+    let matcher = Matcher::new(behaviour.id_texts, &behaviour.events.user_ids);
+    let (analysis, placed) = analyze_csv(bytes, config, Some(&matcher))?;
+    join(analysis, placed, behaviour, config)
+}
+
+/// The analysis of an export, with the respondents placed when joining.
+fn analyze_csv(
+    bytes: &[u8],
+    config: &SurveyConfig,
+    join: Option<&Matcher>,
+) -> Result<(SurveyAnalysis, Option<(Respondents, DetectedColumn)>), InputError> {
     let csv_input::Read {
         tally,
         columns,
         read,
         texts,
         text_columns,
-    } = csv_input::read_csv(bytes, config)?;
+        respondents,
+    } = csv_input::read_csv(bytes, config, join)?;
     let mut analysis = finish(tally, columns, Some((&texts, text_columns)), config)?;
     analysis.file = Some(read.file);
     analysis.warnings = read.warnings;
     analysis.warnings.extend(unused_share_warnings(&analysis));
     analysis.warnings.extend(engine::answers::warnings(&texts));
+    Ok((analysis, respondents))
+}
+
+/// The analysis with the respondents joined to the behaviour.
+#[cfg(feature = "events")]
+fn join(
+    mut analysis: SurveyAnalysis,
+    placed: Option<(Respondents, DetectedColumn)>,
+    behaviour: &Behaviour,
+    config: &SurveyConfig,
+) -> Result<SurveyAnalysis, InputError> {
+    if let Some((respondents, user_column)) = placed {
+        let (joined, warnings) = joined::build(respondents, behaviour, user_column, config)?;
+        analysis.behaviour = Some(joined);
+        analysis.warnings.extend(warnings);
+    }
     Ok(analysis)
+}
+
+/// `options.features` says which events mean a feature was used: it needs behaviour.
+fn no_features_without_behaviour(config: &SurveyConfig) -> Result<(), InputError> {
+    match config.behaviour_features.first() {
+        None => Ok(()),
+        Some((feature, _)) => Err(InputError::new(
+            "survey options",
+            vec![Problem::new(
+                "options.features",
+                format!("features (\"{feature}\"...) without behaviour"),
+                "features only with options.behaviour: the usage events their adoption is read from",
+            )],
+        )),
+    }
 }
 
 /// Share of rows or answers left unused above which the result says so:
@@ -263,8 +331,48 @@ pub fn analyze_survey_answers(
     answers: &SurveyAnswers,
     config: &SurveyConfig,
 ) -> Result<SurveyAnalysis, InputError> {
-    let (tally, columns) = tally_answers(answers)?;
+    no_features_without_behaviour(config)?;
+    let (tally, columns, _) = tally_answers(answers, config, None)?;
     finish(tally, columns, None, config)
+}
+
+/// [`analyze_survey_answers`] joined to behaviour by the `user` and `date` arrays.
+#[cfg(feature = "events")]
+pub fn analyze_survey_answers_with_behaviour(
+    answers: &SurveyAnswers,
+    config: &SurveyConfig,
+    behaviour: &Behaviour,
+) -> Result<SurveyAnalysis, InputError> {
+    let mut problems = Vec::new();
+    for (key, column, expected) in [
+        (
+            "user",
+            &answers.user,
+            "each respondent's user id, as options.behaviour.userIds holds them",
+        ),
+        (
+            "date",
+            &answers.date,
+            "each answer's date (ms since the epoch, or a date such as 2026-11-03)",
+        ),
+    ] {
+        if column.is_none() {
+            problems.push(Problem::new(format!("input.{key}"), "missing", expected));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(InputError::new("survey", problems));
+    }
+    let matcher = Matcher::new(behaviour.id_texts, &behaviour.events.user_ids);
+    let (tally, columns, placed) = tally_answers(answers, config, Some(&matcher))?;
+    let user_column = DetectedColumn::new("user", 0, "array");
+    let analysis = finish(tally, columns, None, config)?;
+    join(
+        analysis,
+        placed.map(|p| (p, user_column)),
+        behaviour,
+        config,
+    )
 }
 
 /// The analysis of a tally; with the Sean Ellis question, the engine, from
@@ -304,7 +412,11 @@ fn finish(
     Ok(analysis)
 }
 
-fn tally_answers(a: &SurveyAnswers) -> Result<(Tally, DetectedColumns), InputError> {
+fn tally_answers(
+    a: &SurveyAnswers,
+    config: &SurveyConfig,
+    join: Option<&Matcher>,
+) -> Result<(Tally, DetectedColumns, Option<Respondents>), InputError> {
     let mut named: Vec<(String, &Vec<AnswerValue>)> = Vec::new();
     for (key, column) in [
         ("nps", &a.nps),
@@ -322,7 +434,13 @@ fn tally_answers(a: &SurveyAnswers) -> Result<(Tally, DetectedColumns), InputErr
             c,
         ));
     }
-    let Some(len) = named.first().map(|(_, c)| c.len()) else {
+    let questions = named.len();
+    for (key, column) in [("user", &a.user), ("date", &a.date)] {
+        if let Some(c) = column {
+            named.push((key.to_string(), c));
+        }
+    }
+    let Some(len) = named[..questions].first().map(|(_, c)| c.len()) else {
         return Err(InputError::new(
             "survey",
             vec![Problem::new(
@@ -385,6 +503,7 @@ fn tally_answers(a: &SurveyAnswers) -> Result<(Tally, DetectedColumns), InputErr
         date: None,
     };
     let mut tally = Tally::new(layout);
+    let mut placed = Respondents::default();
     for i in 0..len {
         let feature = |f: usize| {
             a.features
@@ -401,9 +520,23 @@ fn tally_answers(a: &SurveyAnswers) -> Result<(Tally, DetectedColumns), InputErr
             feature: &feature,
             wave: None,
         };
-        tally.push_row(RowId::Index(i as u64), cells);
+        let row_answers = tally.push_row(RowId::Index(i as u64), cells);
+        if let (Some(matcher), Some(row_answers)) = (join, row_answers) {
+            let day = match cell_at(&a.date, i) {
+                Cell::Number(ms) if ms.is_finite() => {
+                    Some(libm::floor(ms / crate::calendar::MS_PER_DAY) as i64)
+                }
+                Cell::Text(t) => std::str::from_utf8(t).ok().and_then(|t| {
+                    let order = config.date_order.unwrap_or(dates::DateOrder::MonthDay);
+                    let (y, m, d) = dates::parse(t, order)?;
+                    Some(crate::calendar::days_from_civil(i64::from(y), m, d))
+                }),
+                _ => None,
+            };
+            placed.push(matcher, cell_at(&a.user, i), day, row_answers);
+        }
     }
-    Ok((tally, detected))
+    Ok((tally, detected, join.map(|_| placed)))
 }
 
 fn cell_at(column: &Option<Vec<AnswerValue>>, i: usize) -> Cell<'_> {

@@ -77,6 +77,23 @@ pub struct SurveyOptions {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "wasm", tsify(type = "\"month-day\" | \"day-month\""))]
     pub date_order: Option<String>,
+    /// The respondents' product usage, to read the answers by engagement and by feature
+    /// adoption (`behaviour` in the result): usage events as `analyzeEvents` takes them, one user
+    /// id, time (ms since the epoch, UTC) and, for `features`, event name per event. Respondents
+    /// are matched by the survey's user column (`columns.user`, else found by its header) and
+    /// their answer's day by its completion date column (`columns.date`, else the tool's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "wasm",
+        tsify(type = "Pick<EventArrays, \"userIds\" | \"timestamps\" | \"eventNames\">")
+    )]
+    pub behaviour: Option<()>,
+    /// With `behaviour`, the features to split the respondents by (adopters against the rest):
+    /// each a name and the events that mean it was used, as `analyzeEvents`' `features`:
+    /// `{ "Projects": ["project_created", "project_shared"] }`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(type = "Record<string, string | string[]>"))]
+    pub features: Option<Vec<(String, Vec<String>)>>,
 }
 
 /// The period survey waves are split by.
@@ -153,6 +170,10 @@ pub struct SurveyColumns {
     /// The free-text "How can we improve ... for you?" question.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub improve: Option<String>,
+    /// With `behaviour`, the column of each respondent's user id, as `behaviour.userIds` holds
+    /// it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user: Option<String>,
 }
 
 /// NPS interval method.
@@ -201,6 +222,8 @@ pub struct SurveyConfig {
     pub waves: Option<WavePeriod>,
     /// The order of day and month in dates, when the caller gave it.
     pub date_order: Option<DateOrder>,
+    /// With behaviour, the features to split respondents by: names and their events.
+    pub behaviour_features: Vec<(String, Vec<String>)>,
 }
 
 impl Default for SurveyConfig {
@@ -218,11 +241,12 @@ impl Default for SurveyConfig {
             csat_direction: None,
             waves: None,
             date_order: None,
+            behaviour_features: Vec::new(),
         }
     }
 }
 
-const OPTION_NAMES: [&str; 11] = [
+const OPTION_NAMES: [&str; 13] = [
     "columns",
     "confidenceLevel",
     "npsMethod",
@@ -234,9 +258,11 @@ const OPTION_NAMES: [&str; 11] = [
     "scales",
     "waves",
     "dateOrder",
+    "behaviour",
+    "features",
 ];
 const OPTIONS: Shape = Shape::options(&OPTION_NAMES, read::OPTIONS_EXPECTED);
-const COLUMN_NAMES: [&str; 10] = [
+const COLUMN_NAMES: [&str; 11] = [
     "nps",
     "pmf",
     "csat",
@@ -247,6 +273,7 @@ const COLUMN_NAMES: [&str; 10] = [
     "mainBenefit",
     "whoBenefits",
     "improve",
+    "user",
 ];
 
 impl SurveyConfig {
@@ -307,6 +334,15 @@ fn read_fields(raw: &RawValue, c: &mut SurveyConfig, problems: &mut Vec<Problem>
     c.waves = read::choice_of(raw.get("waves"), "options.waves", &periods, problems);
     let orders = [DateOrder::MonthDay, DateOrder::DayMonth].map(|o| (o.as_str(), o));
     c.date_order = read::choice_of(raw.get("dateOrder"), "options.dateOrder", &orders, problems);
+    c.behaviour_features = read::event_features(raw.get("features"), problems);
+    if !matches!(raw.get("behaviour"), RawValue::Undefined | RawValue::Null) {
+        // analyzeSurvey takes the events out of the options before they are read here.
+        problems.push(Problem::new(
+            "options.behaviour",
+            raw.get("behaviour").describe(),
+            "usage events only where analyzeSurvey reads them (in Rust, analyze_survey_csv_with_behaviour); compareSurveys does not join behaviour",
+        ));
+    }
 }
 
 fn read_scales(raw: &RawValue, problems: &mut Vec<Problem>) -> Option<Direction> {
@@ -338,6 +374,7 @@ fn read_columns(raw: &RawValue, problems: &mut Vec<Problem>) -> SurveyColumns {
     cols.main_benefit = header("mainBenefit");
     cols.who_benefits = header("whoBenefits");
     cols.improve = header("improve");
+    cols.user = header("user");
     let segments_path = "options.columns.segments";
     if let Some(items) = read::array(
         raw.get("segments"),

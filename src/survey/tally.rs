@@ -164,8 +164,9 @@ impl Tally {
         });
     }
 
-    /// Reads and counts one row's answers.
-    pub fn push_row(&mut self, row: RowId, cells: RowCells) {
+    /// Reads and counts one row's answers; a used row's NPS and Sean Ellis
+    /// answers are returned (for the join with behaviour).
+    pub fn push_row(&mut self, row: RowId, cells: RowCells) -> Option<RowAnswers> {
         // Parse first, count after: a row with no usable answer is skipped
         // whole, with the reason of its first bad answer.
         let nps = answers::nps(cells.nps);
@@ -215,7 +216,7 @@ impl Tally {
                 value: first.and_then(|f| f.1),
             });
             self.scratch = features;
-            return;
+            return None;
         }
         for (column, reason, cell) in problems {
             self.invalid_answers.push_with(reason.text(), || Issue {
@@ -252,6 +253,27 @@ impl Tally {
             });
         }
         self.scratch = features;
+        Some(RowAnswers {
+            nps: nps.ok().flatten(),
+            ellis: pmf.ok().flatten(),
+        })
+    }
+}
+
+/// A used row's NPS and Sean Ellis answers (`None`: blank or unreadable).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct RowAnswers {
+    /// The 0..10 answer.
+    pub nps: Option<u8>,
+    /// The Sean Ellis answer.
+    pub ellis: Option<Ellis>,
+}
+
+impl GroupTally {
+    /// Counts one respondent's NPS and Sean Ellis answers (a group with no
+    /// other question).
+    pub fn count_answers(&mut self, a: RowAnswers) {
+        count(self, Ok(a.nps), Ok(a.ellis), Ok(None), &[]);
     }
 }
 

@@ -2,7 +2,7 @@
 //! quarter, with NPS, the Sean Ellis share and CSAT per wave and the change
 //! from the wave before, by `compareSurveys`' statistics ([`super::compare`]).
 
-use super::compare::changes;
+use super::metrics::changes;
 use super::options::SurveyConfig;
 use super::report::{csat_summary, nps_summary, pmf_summary, SurveyWaves, WaveChange, WaveSummary};
 use super::tally::Tally;

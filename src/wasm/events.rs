@@ -86,7 +86,7 @@ impl Given {
     /// Every length is checked before anything is copied; then the arrays
     /// are copied once and analysed.
     fn analyse(self, config: &EventsConfig) -> Result<EventsAnalysis, JsValue> {
-        let (columns, signups) = self.read()?;
+        let (columns, signups, _) = self.read()?;
         let signups = signups
             .as_ref()
             .map(|(user_ids, timestamps_ms)| events::Signups {
@@ -100,10 +100,20 @@ impl Given {
         )?)
     }
 
-    /// The arrays, copied once every length is checked: the events' columns
-    /// and the signups' (ids and times), when given.
+    /// The arrays, copied once every length is checked: the events' columns,
+    /// the signups' (ids and times) when given, and the ids' texts when they
+    /// were given as text.
     #[allow(clippy::type_complexity)]
-    fn read(self) -> Result<(events::EventColumns, Option<(Vec<u32>, Vec<f64>)>), JsValue> {
+    fn read(
+        self,
+    ) -> Result<
+        (
+            events::EventColumns,
+            Option<(Vec<u32>, Vec<f64>)>,
+            Option<crate::input::ids::Interner>,
+        ),
+        JsInputError,
+    > {
         let signup_arrays = signup_columns(&self.signups)?;
         let ids = Column::measure(&self.user_ids, "userIds", IDS_EXPECTED)?;
         let times = Column::measure(&self.timestamps, "timestamps", TIMES_EXPECTED)?;
@@ -130,7 +140,7 @@ impl Given {
             names.as_ref().map(|n| n.len()),
             sessions.as_ref().map(|s| s.len),
         )?;
-        let (id_values, signup_ids) =
+        let (id_values, signup_ids, texts) =
             typed_arrays::user_ids(&ids, signup_measured.as_ref().map(|(i, _)| i))?;
         let time_values = typed_arrays::timestamps(&times)?;
         let signup_times = match &signup_measured {
@@ -145,35 +155,52 @@ impl Given {
                 .map(|s| typed_arrays::session_ids(&s))
                 .transpose()?,
         };
-        Ok((columns, signup_ids.zip(signup_times)))
+        Ok((columns, signup_ids.zip(signup_times), texts))
     }
 }
 
 /// The event arrays of another function's input (`reviewLaunch`'s
-/// `options.events`): the object form, without signups. Problems are
+/// `options.events`, `analyzeSurvey`'s `options.behaviour`): the object form,
+/// without signups, with the ids' texts when they were text. Problems are
 /// named under `path`.
-#[cfg(feature = "launch")]
-pub(crate) fn event_columns(arrays: &JsValue, path: &str) -> Result<events::EventColumns, JsValue> {
+#[cfg(any(feature = "launch", feature = "survey"))]
+pub(crate) fn event_columns(
+    arrays: &JsValue,
+    path: &str,
+    subject: &str,
+) -> Result<(events::EventColumns, Option<Vec<String>>), JsInputError> {
     if !is_plain_object(arrays) {
         return Err(JsInputError::problem(
-            "events",
+            subject,
             path,
             "not an object of arrays",
             "{ userIds, timestamps, eventNames } as analyzeEvents takes them",
-        )
-        .into());
+        ));
     }
-    let given = Given::of_object(arrays)?;
-    if !(given.signups.is_undefined() || given.signups.is_null()) {
-        return Err(JsInputError::problem(
-            "events",
-            format!("{path}.signups"),
-            "signups",
-            "no signups: the review counts users by their events",
-        )
-        .into());
-    }
-    Ok(given.read()?.0)
+    let read = || {
+        let given = Given::of_object(arrays)?;
+        if !(given.signups.is_undefined() || given.signups.is_null()) {
+            return Err(JsInputError::problem(
+                "events",
+                "signups",
+                "signups",
+                "no signups: users are counted by their events",
+            ));
+        }
+        let (columns, _, texts) = given.read()?;
+        Ok((columns, texts.map(crate::input::ids::Interner::into_texts)))
+    };
+    read().map_err(|mut e: JsInputError| {
+        e.error.subject = subject.to_string();
+        for p in &mut e.error.problems {
+            p.path = if p.path == "input" {
+                path.to_string()
+            } else {
+                format!("{path}.{}", p.path)
+            };
+        }
+        e
+    })
 }
 
 /// The keys the object form reads.

@@ -61,6 +61,34 @@ pub(crate) fn read_arg(
     Ok(raw)
 }
 
+/// Reads options as a loose value, all but `key`, whose value is returned
+/// as the caller gave it (usage events, read as typed arrays rather than
+/// copied item by item into a loose value); `undefined` when absent.
+pub(crate) fn options_taking(
+    options: &JsValue,
+    key: &str,
+    subject: &str,
+) -> Result<(RawValue, JsValue), JsInputError> {
+    let keys = match intrinsics::own_keys(options) {
+        Ok(keys) if options.is_object() && !options.is_function() => keys,
+        _ => return Ok((read_arg(options, subject, "options")?, JsValue::UNDEFINED)),
+    };
+    let mut entries = Vec::new();
+    let mut taken = JsValue::UNDEFINED;
+    for name in keys.iter().filter_map(|k| k.as_string()) {
+        let path = join_path("options", &name);
+        // A getter that throws is the caller's problem, named as one.
+        let value = intrinsics::get_str(options, &name)
+            .map_err(|thrown| JsInputError::thrown(subject, &path, thrown))?;
+        if name == key {
+            taken = value;
+        } else {
+            entries.push((name, read_arg(&value, subject, &path)?));
+        }
+    }
+    Ok((RawValue::Object(entries), taken))
+}
+
 /// Reads an optional options argument (absent = no options).
 pub(crate) fn read_options<T: tsify::Tsify>(
     options: Option<Ts<T>>,

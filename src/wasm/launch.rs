@@ -55,29 +55,9 @@ pub fn review_launch(
     let raw = read_arg(&plan.js_value(), "launch plan", "")?;
     let options = options.js_value();
     // The event arrays are read as typed arrays; every other option as a loose value.
-    let (opts, events) = match super::intrinsics::own_keys(&options) {
-        Ok(keys) if options.is_object() => {
-            let mut entries = Vec::new();
-            let mut events = None;
-            for key in keys.iter().filter_map(|k| k.as_string()) {
-                let path = format!("options.{key}");
-                // A getter that throws is the caller's problem, named as one.
-                let value = super::intrinsics::get_str(&options, &key).map_err(|thrown| {
-                    super::error::JsInputError::thrown("launch review options", &path, thrown)
-                })?;
-                if key == "events" {
-                    events = review_events(&value)?;
-                    continue;
-                }
-                entries.push((key, read_arg(&value, "launch review options", &path)?));
-            }
-            (crate::RawValue::Object(entries), events)
-        }
-        _ => (
-            read_arg(&options, "launch review options", "options")?,
-            None,
-        ),
-    };
+    let (opts, events) =
+        super::js_reader::options_taking(&options, "events", "launch review options")?;
+    let events = review_events(&events)?;
     let events = match &events {
         None => None,
         Some(ReviewEvents::Columns(columns)) => Some(launch::LaunchEvents::Columns(columns)),
@@ -102,7 +82,6 @@ fn review_events(value: &JsValue) -> Result<Option<ReviewEvents>, JsValue> {
     if let Some(bytes) = super::typed_arrays::file_bytes_at(value, "launch review events", path)? {
         return Ok(Some(ReviewEvents::Export(bytes)));
     }
-    Ok(Some(ReviewEvents::Columns(super::events::event_columns(
-        value, path,
-    )?)))
+    let (columns, _) = super::events::event_columns(value, path, "launch review events")?;
+    Ok(Some(ReviewEvents::Columns(columns)))
 }

@@ -26,8 +26,53 @@ pub fn analyze_survey(
     input: JsValue,
     options: Option<Ts<SurveyOptions>>,
 ) -> Result<Ts<SurveyAnalysis>, JsValue> {
-    let config = survey_config(options)?;
-    typed(&survey_of(&input, &config)?)
+    let Some(options) = options else {
+        return typed(&survey_of(&input, &SurveyConfig::default())?);
+    };
+    // The behaviour's event arrays are read as typed arrays; every other option as a loose value.
+    let (raw, behaviour) =
+        super::js_reader::options_taking(&options.js_value(), "behaviour", "survey options")?;
+    let config = SurveyConfig::from_raw(&raw)?;
+    if behaviour.is_undefined() || behaviour.is_null() {
+        return typed(&survey_of(&input, &config)?);
+    }
+    joined(&input, &config, &behaviour)
+}
+
+/// The survey joined to the behaviour's events.
+#[cfg(feature = "events")]
+fn joined(
+    input: &JsValue,
+    config: &SurveyConfig,
+    behaviour: &JsValue,
+) -> Result<Ts<SurveyAnalysis>, JsValue> {
+    let subject = "survey behaviour";
+    let (events, texts) = super::events::event_columns(behaviour, "options.behaviour", subject)?;
+    let behaviour = survey::Behaviour {
+        events: &events,
+        id_texts: texts.as_deref(),
+    };
+    if let Some(bytes) = file_bytes(input, "survey")? {
+        return typed(&survey::analyze_survey_csv_with_behaviour(
+            &bytes, config, &behaviour,
+        )?);
+    }
+    let answers = survey_answers(input)?;
+    typed(&survey::analyze_survey_answers_with_behaviour(
+        &answers, config, &behaviour,
+    )?)
+}
+
+/// Without the events part, behaviour cannot be read.
+#[cfg(not(feature = "events"))]
+fn joined(_: &JsValue, _: &SurveyConfig, _: &JsValue) -> Result<Ts<SurveyAnalysis>, JsValue> {
+    Err(JsInputError::problem(
+        "survey options",
+        "options.behaviour",
+        "usage events",
+        "no behaviour: this build of the package has no events part",
+    )
+    .into())
 }
 
 /// Compares two survey waves (each a CSV export or arrays): the change in NPS, in the Sean Ellis
@@ -75,9 +120,11 @@ const MAX_ANSWER_CHARS: usize = 200;
 /// beyond any survey, and far below what would exhaust a tab's memory.
 pub const MAX_SURVEY_ANSWERS: usize = 10_000_000;
 
-const COLUMNS: [&str; 5] = ["nps", "pmf", "csat", "segment", "features"];
+const COLUMNS: [&str; 7] = ["nps", "pmf", "csat", "segment", "user", "date", "features"];
+/// The keys of single arrays (all but `features`).
+const SINGLE: usize = 6;
 
-/// Reads `{ nps, pmf, csat, segment, features }` arrays (no 1,000-entry
+/// Reads `{ nps, pmf, csat, segment, user, date, features }` arrays (no 1,000-entry
 /// limit here: a survey has as many answers as respondents). Every array is
 /// measured, and the answers counted against [`MAX_SURVEY_ANSWERS`], before
 /// any answer is read.
@@ -106,7 +153,7 @@ fn survey_answers(input: &JsValue) -> Result<SurveyAnswers, JsInputError> {
     // Each column measured: (path, array, length).
     let mut columns: Vec<(String, JsValue, usize)> = Vec::new();
     let mut feature_names: Vec<String> = Vec::new();
-    for key in &COLUMNS[..4] {
+    for key in &COLUMNS[..SINGLE] {
         let value = get(input, &JsValue::from_str(key), key)?;
         if let Some(len) = measure(key, &value, &mut problems)? {
             columns.push((key.to_string(), value, len));
@@ -167,6 +214,8 @@ fn survey_answers(input: &JsValue) -> Result<SurveyAnswers, JsInputError> {
             "pmf" => answers.pmf = Some(values),
             "csat" => answers.csat = Some(values),
             "segment" => answers.segment = Some(values),
+            "user" => answers.user = Some(values),
+            "date" => answers.date = Some(values),
             _ => answers
                 .features
                 .extend(features.next().map(|name| (name, values))),

@@ -175,20 +175,22 @@ const IDS_EXPECTED: &str = "a Uint32Array, or an array of numbers or strings";
 /// User ids of the events and of the signups as dense u32s, in one id
 /// space: numbers are kept when every id on both sides is a whole number
 /// (a Uint32Array is copied in one block); otherwise every id is interned as
-/// text in order of first appearance, so 7 and "7" are the same user.
+/// text in order of first appearance, so 7 and "7" are the same user (and
+/// the interned texts are returned, id `i` the `i`-th).
 #[cfg(feature = "events")]
+#[allow(clippy::type_complexity)]
 pub(crate) fn user_ids(
     events: &Column,
     signups: Option<&Column>,
-) -> Result<(Vec<u32>, Option<Vec<u32>>), JsInputError> {
+) -> Result<(Vec<u32>, Option<Vec<u32>>, Option<Interner>), JsInputError> {
     let event_numbers = numeric_ids(events)?;
     let signup_numbers = match signups {
         Some(s) => Some(numeric_ids(s)?),
         None => None,
     };
     match (event_numbers, signup_numbers) {
-        (Some(e), None) => Ok((e, None)),
-        (Some(e), Some(Some(s))) => Ok((e, Some(s))),
+        (Some(e), None) => Ok((e, None, None)),
+        (Some(e), Some(Some(s))) => Ok((e, Some(s), None)),
         _ => {
             let mut interned = Interner::default();
             let e = interned_ids(events, &mut interned)?;
@@ -196,7 +198,7 @@ pub(crate) fn user_ids(
                 Some(s) => Some(interned_ids(s, &mut interned)?),
                 None => None,
             };
-            Ok((e, s))
+            Ok((e, s, Some(interned)))
         }
     }
 }

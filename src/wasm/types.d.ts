@@ -29,6 +29,10 @@ export interface SurveyAnswers {
     segment?: (string | number | null)[];
     /** Feature name -> 1..5 ratings. */
     features?: Record<string, (number | string | null)[]>;
+    /** With `options.behaviour`: each respondent's user id, as `behaviour.userIds` holds them. */
+    user?: (string | number | null)[];
+    /** With `options.behaviour`: each answer's date, ms since the epoch or text such as "2026-11-03" (`11/03/2026` is read by `options.dateOrder`, month first by default). */
+    date?: (string | number | null)[];
 }
 /** Events as arrays for `analyzeEvents({ ... }, options)`: one item per event in each. */
 export interface EventArrays {

@@ -297,6 +297,19 @@ const entryPoints = [
   ['validate', () => [mutate(product)], ([data]) => mv.validate(data)],
   ['analyzeMany', () => [chance(0.9) ? Array.from({ length: int(4) }, () => mutate(product)) : anyValue(2)], ([products]) => mv.analyzeMany(products)],
   ['analyzeSurvey', () => [survey(), surveyOptions()], ([input, options]) => mv.analyzeSurvey(input, options)],
+  ['analyzeSurvey with behaviour', () => {
+    const n = int(40);
+    // Plain values are mutated; the event arrays (typed arrays, odd values) go in after.
+    const base = { features: { Reports: pick(['a', ['b', 'c'], '', 7, []]) }, columns: { user: pick(['user_id', 'id', '', 5]) } };
+    const options = chance(0.8) ? base : mutate(base);
+    if (options === base) {
+      options.behaviour = chance(0.8) ? { userIds: column(n, true), timestamps: column(n, false), eventNames: eventNames(n) } : anyValue(2);
+    }
+    // Half the time a survey whose user ids (0..4) and dates can match the events'.
+    const joinable = () => 'user_id,Submit Date (UTC),How likely are you to recommend us?,How would you feel if you could no longer use it?\n'
+      + Array.from({ length: int(20) }, () => `${pick([int(5), int(5), 'x', ''])},2026-0${1 + int(4)}-1${int(9)},${int(11)},${pick(['Very disappointed', 'Not disappointed', ''])}`).join('\n');
+    return [chance(0.5) ? joinable() : survey(), options];
+  }, ([input, options]) => mv.analyzeSurvey(input, options)],
   ['compareSurveys', () => [survey(), survey(), surveyOptions()], ([a, b, options]) => mv.compareSurveys(a, b, options)],
   ['analyzeEvents', () => {
     const n = int(40);

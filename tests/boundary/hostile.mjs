@@ -60,6 +60,7 @@ const isTypeError = (/** @type {unknown} */ c) => c instanceof TypeError;
 const ids = () => new Uint32Array([1, 2, 1]);
 const times = () => new Float64Array([Date.UTC(2026, 0, 1), Date.UTC(2026, 0, 2), Date.UTC(2026, 0, 9)]);
 const NPS_CSV = 'How likely are you to recommend us?\n9\n10\n6\n';
+const JOINED_CSV = 'user_id,Submit Date (UTC),How likely are you to recommend us?\n1,2026-11-30,9\n';
 const launchPlan = () => mv.sampleLaunchPlan().plan;
 /** Three ids with a throwing item 1. */
 const idsThrowingItem = () => {
@@ -106,6 +107,10 @@ const hostile = [
   { name: 'analyzeSurvey: shrunk resizable buffer', call: () => mv.analyzeSurvey(h.resizable(Uint8Array, [...Buffer.from(NPS_CSV)])) },
   { name: 'analyzeSurvey: SharedArrayBuffer-backed Uint8Array', call: () => mv.analyzeSurvey(h.shared(Uint8Array, [...Buffer.from(NPS_CSV)])) },
   { name: 'analyzeSurvey: a SharedArrayBuffer', call: () => mv.analyzeSurvey(new SharedArrayBuffer(8)), path: 'input' },
+  { name: 'analyzeSurvey: behaviour with a throwing getter', call: () => mv.analyzeSurvey(JOINED_CSV, /** @type {any} */ (h.throwingKey('behaviour'))), path: 'options.behaviour', cause: isBoom },
+  { name: 'analyzeSurvey: behaviour userIds with a throwing getter', call: () => mv.analyzeSurvey(JOINED_CSV, /** @type {any} */ ({ behaviour: Object.defineProperty({ timestamps: [1] }, 'userIds', { enumerable: true, get() { throw h.BOOM; } }) })), path: 'options.behaviour.userIds', cause: isBoom },
+  { name: 'analyzeSurvey: behaviour as a revoked Proxy', call: () => mv.analyzeSurvey(JOINED_CSV, /** @type {any} */ ({ behaviour: h.revokedProxy() })), path: 'options.behaviour' },
+  { name: 'analyzeSurvey: behaviour timestamps as a detached Float64Array', call: () => mv.analyzeSurvey(JOINED_CSV, { behaviour: { userIds: [1], timestamps: h.detached(Float64Array) } }), path: 'options.behaviour.timestamps' },
   { name: 'analyzeSurvey: options.columns.mainBenefit with a throwing getter', call: () => mv.analyzeSurvey(NPS_CSV, { columns: h.throwingKey('mainBenefit') }), path: 'options.columns.mainBenefit', cause: isBoom },
   { name: 'compareSurveys: revoked Proxy as the second wave', call: () => mv.compareSurveys(NPS_CSV, h.revokedProxy()), path: 'input', cause: isTypeError },
   // analyzeEvents: typed arrays, arrays and signups.
@@ -151,7 +156,7 @@ const hostile = [
   { name: 'reviewLaunch: options with a throwing getter', call: () => mv.reviewLaunch(launchPlan(), h.throwingKey('asOf')), path: 'options.asOf', cause: isBoom },
   { name: 'reviewLaunch: options as a revoked Proxy', call: () => mv.reviewLaunch(launchPlan(), h.revokedProxy()), path: 'options', cause: isTypeError },
   { name: 'reviewLaunch: no options at all', call: () => mv.reviewLaunch(launchPlan(), /** @type {any} */ (undefined)), path: 'options' },
-  { name: 'reviewLaunch: events with a throwing timestamps getter', call: () => mv.reviewLaunch(launchPlan(), { asOf: '2027-04-20', events: /** @type {any} */ (Object.defineProperty({ userIds: ids() }, 'timestamps', { enumerable: true, get() { throw h.BOOM; } })) }), path: 'timestamps', cause: isBoom },
+  { name: 'reviewLaunch: events with a throwing timestamps getter', call: () => mv.reviewLaunch(launchPlan(), { asOf: '2027-04-20', events: /** @type {any} */ (Object.defineProperty({ userIds: ids() }, 'timestamps', { enumerable: true, get() { throw h.BOOM; } })) }), path: 'options.events.timestamps', cause: isBoom },
   { name: 'reviewLaunch: events as a number', call: () => mv.reviewLaunch(launchPlan(), { asOf: '2027-04-20', events: /** @type {any} */ (5) }), path: 'options.events' },
   { name: 'reviewLaunch: events without names', call: () => mv.reviewLaunch(launchPlan(), { asOf: '2027-04-20', featureEvents: { vectorSearch: 'search' }, events: { userIds: ids(), timestamps: times() } }), path: 'options.events.eventNames' },
   // eventsSql and analyzeEventAggregates: options, tables and their rows.
@@ -172,7 +177,7 @@ const hostile = [
   { name: 'analyzeEventsCsv: a Parquet file with a time-of-day column', call: () => mv.analyzeEventsCsv(parquet('time-of-day.parquet')), path: 'input' },
   { name: 'analyzeEventAggregates: a daily table as a Parquet file cut short', call: () => mv.analyzeEventAggregates({ ...aggregateTables(), daily: parquet('cut-short.parquet') }), path: 'tables.daily' },
   { name: 'analyzeEventAggregates: a daily table as the cohorts in Parquet (an ArrayBuffer)', call: () => mv.analyzeEventAggregates({ ...aggregateTables(), daily: parquet('aggregate-cohorts.parquet').buffer }), path: 'tables.daily[0].day' },
-  { name: 'reviewLaunch: detached timestamps', call: () => mv.reviewLaunch(launchPlan(), { asOf: '2027-04-20', events: { userIds: ids(), timestamps: h.detached(Float64Array) } }), path: 'timestamps' },
+  { name: 'reviewLaunch: detached timestamps', call: () => mv.reviewLaunch(launchPlan(), { asOf: '2027-04-20', events: { userIds: ids(), timestamps: h.detached(Float64Array) } }), path: 'options.events.timestamps' },
 ];
 
 for (const c of hostile) {

@@ -219,3 +219,86 @@ fn an_excel_workbook_is_read_as_natively() {
         .expect("readExport");
     assert_eq!(get(&info, "sheet").as_string().as_deref(), Some("Sheet1"));
 }
+
+/// analyzeSurvey with `options.behaviour`: string ids and a typed array of times, the same tiers
+/// and adoption as natively (tests/survey_behaviour.rs), and bad behaviour named under
+/// `options.behaviour`.
+#[wasm_bindgen_test]
+fn a_survey_joined_to_behaviour_reads_by_engagement_and_adoption() {
+    let day = 86_400_000.0;
+    // 2026-11-30, the answers' day.
+    let answer = 20_787.0 * day;
+    let csv = "user_id,Submit Date (UTC),How likely are you to recommend Acme?,How would you feel if you could no longer use Acme?\n\
+               u1,2026-11-30 09:00:00,10,Very disappointed\n\
+               u2,2026-11-30 10:00:00,6,Not disappointed\n\
+               u3,2026-11-30 10:00:00,9,Somewhat disappointed\n";
+    // u1: 22 active days and an export before the answer; u2: 2 days; u3: none in the window.
+    let mut ids = Vec::new();
+    let mut times = Vec::new();
+    let mut names = Vec::new();
+    for i in 0..22 {
+        ids.push("u1");
+        times.push(answer - f64::from(i) * day + 3_600_000.0);
+        names.push(if i == 5 {
+            "report_exported"
+        } else {
+            "page_view"
+        });
+    }
+    for i in 0..2 {
+        ids.push("u2");
+        times.push(answer - f64::from(i) * day);
+        names.push("page_view");
+    }
+    ids.push("u3");
+    times.push(answer - 40.0 * day);
+    names.push("page_view");
+    let behaviour = Object::new();
+    let strings = |items: &[&str]| -> JsValue {
+        items
+            .iter()
+            .map(|s| JsValue::from_str(s))
+            .collect::<Array>()
+            .into()
+    };
+    Reflect::set(&behaviour, &"userIds".into(), &strings(&ids)).unwrap();
+    Reflect::set(
+        &behaviour,
+        &"timestamps".into(),
+        &js_sys::Float64Array::from(times.as_slice()),
+    )
+    .unwrap();
+    Reflect::set(&behaviour, &"eventNames".into(), &strings(&names)).unwrap();
+    let options = js(r#"{"features": {"Reports": "report_exported"}}"#);
+    Reflect::set(&options, &"behaviour".into(), &behaviour).unwrap();
+    let r = wasm::analyze_survey(JsValue::from_str(csv), Some(Ts::new_unchecked(options)))
+        .map(JsValue::from)
+        .expect("joins");
+    let b = get(&r, "behaviour");
+    assert_eq!(number(&get(&b, "matching"), "matched"), 3.0);
+    let tiers: Array = get(&b, "byEngagement").dyn_into().expect("tiers");
+    let counts: Vec<f64> = tiers.iter().map(|t| number(&t, "respondents")).collect();
+    assert_eq!(counts, [1.0, 1.0, 0.0, 0.0, 1.0]);
+    assert_eq!(number(&get(&tiers.get(4), "nps"), "score"), 100.0);
+    let splits: Array = get(&b, "byAdoption").dyn_into().expect("splits");
+    let reports = splits.get(0);
+    assert_eq!(number(&get(&reports, "adopters"), "respondents"), 1.0);
+    assert_eq!(number(&get(&reports, "others"), "respondents"), 2.0);
+    // Bad behaviour: its problems under options.behaviour, all at once.
+    let options = js(r#"{"behaviour": {"userIds": [1, 2], "timestamps": [1], "eventNamez": []}}"#);
+    let (message, problems) = expect_input_error(
+        wasm::analyze_survey(JsValue::from_str(csv), Some(Ts::new_unchecked(options)))
+            .map(JsValue::from),
+    );
+    assert!(
+        message.contains("options.behaviour.eventNamez"),
+        "{message}"
+    );
+    assert!(!problems.is_empty());
+    let options = js(r#"{"behaviour": 5}"#);
+    let (message, _) = expect_input_error(
+        wasm::analyze_survey(JsValue::from_str(csv), Some(Ts::new_unchecked(options)))
+            .map(JsValue::from),
+    );
+    assert!(message.contains("options.behaviour"), "{message}");
+}
