@@ -38,7 +38,7 @@ PARTS=(
   "parquet survey,events,launch,archives,warehouse,parquet market_validation_parquet"
 )
 
-rm -rf pkg/web pkg/node
+rm -rf pkg/web pkg/node pkg/slim pkg/inline pkg/workerd
 mkdir -p pkg/web pkg/node
 stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
@@ -127,7 +127,7 @@ fill pkg/templates/node-loader.js "$node_wrappers" pkg/node/market_validation.js
 web_dts=pkg/web/market_validation.d.ts
 sed '/^export type InitInput = /,$d' "$stage/all-web/market_validation.d.ts" > "$web_dts"
 cat pkg/templates/web-index.d.ts >> "$web_dts"
-cp "$stage/all-node/market_validation.d.ts" pkg/node/market_validation.d.ts
+cat "$stage/all-node/market_validation.d.ts" pkg/templates/node-loader.d.ts > pkg/node/market_validation.d.ts
 # wasm-bindgen types the raw wasm exports with `any`; the public API has
 # none, and neither should anything a user can reach.
 for dts in pkg/web/market_validation_score.d.ts pkg/web/market_validation_analyses.d.ts pkg/web/market_validation_readers.d.ts \
@@ -138,11 +138,15 @@ done
 # Node: the CommonJS loader, plus an ES-module facade with the same init API
 # as the web build (init/initSync are no-ops: Node loads each part itself).
 printf '{ "type": "commonjs" }\n' > pkg/node/package.json
-exports=$(exports_of pkg/node/market_validation.js | paste -sd, - | sed 's/,/, /g')
+# The facade defines its own init and initSync.
+exports=$(exports_of pkg/node/market_validation.js | grep -vxE 'init|initSync' | paste -sd, - | sed 's/,/, /g')
 [ -n "$exports" ] || { echo "no exports found in pkg/node/market_validation.js" >&2; exit 1; }
 sed "s|/\* EXPORTS \*/|$exports|" pkg/templates/node-index.mjs > pkg/node/index.mjs
 cp pkg/templates/node-index.d.ts pkg/node/index.d.mts
 cp LICENSE-MIT LICENSE-APACHE pkg/
 rm -f pkg/web/.gitignore pkg/node/.gitignore
+
+# slim/ (no default .wasm), inline/ (base64) and workerd/ (.wasm as modules).
+node scripts/entries.mjs
 
 node scripts/sizes.mjs

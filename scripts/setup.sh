@@ -3,7 +3,8 @@
 # everything is there. Installs only from package registries:
 #   - the wasm32 target (rustup)
 #   - wasm-bindgen-cli at the exact version of the wasm-bindgen crate in Cargo.lock (crates.io)
-#   - binaryen (wasm-opt) and playwright-core, pinned in tools/package.json (npm)
+#   - binaryen (wasm-opt), playwright-core and the consumers the package is
+#     tested in (rollup, workerd, deno, bun), pinned in tools/package.json (npm)
 #   - chromium, chromium-driver and a font (Debian)
 #   - the warehouse engines the SQL tests run on (DuckDB, chdb, PySpark,
 #     sqlglot), pinned in tests/warehouse/requirements.txt, in the venv
@@ -46,7 +47,7 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
 fi
 stamp=tools/node_modules/.installed-from
 if [ ! -f "$stamp" ] || ! cmp -s tools/package-lock.json "$stamp"; then
-  say "installing npm tools (binaryen, playwright-core)"
+  say "installing npm tools (binaryen, playwright-core, rollup, workerd, deno, bun)"
   (cd tools && npm ci --no-audit --no-fund --loglevel=error)
   cp tools/package-lock.json "$stamp"
 fi

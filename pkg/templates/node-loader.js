@@ -13,3 +13,17 @@ function part(name) {
 }
 
 /* FUNCTIONS */
+/** Nothing to do in Node: each part loads itself when first used. Here so browser code runs unchanged. */
+exports.init = async function init() {};
+/** Nothing to do in Node, as init. */
+exports.initSync = function initSync() {};
+/**
+ * Whether `e` is what market-validation throws on bad input: an Error named
+ * "InputError" with `subject` and `problems` (every problem with its field
+ * path). Narrows `catch (e)` without a cast.
+ * @param {unknown} e
+ * @returns {boolean}
+ */
+exports.isMarketValidationError = function isMarketValidationError(e) {
+  return e instanceof Error && e.name === 'InputError' && Array.isArray(e.problems);
+};

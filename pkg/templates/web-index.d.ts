@@ -7,14 +7,26 @@
  */
 export type Part = "score" | "analyses" | "readers" | "parquet";
 
-export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+/**
+ * The instance type of a global class where the compilation declares it (the DOM lib,
+ * @types/node, workers' types), else `never`: these declarations compile without the DOM lib.
+ */
+type GlobalInstance<K extends string> = typeof globalThis extends { [P in K]: { prototype: infer T } } ? T : never;
+/** `WebAssembly.Module` where declared. */
+type WasmModule = typeof globalThis extends { WebAssembly: { Module: { prototype: infer M } } } ? M : never;
+/** `WebAssembly.Memory` where declared. */
+type WasmMemory = typeof globalThis extends { WebAssembly: { Memory: { prototype: infer M } } } ? M : never;
+
+/** Where a .wasm is: its URL (text, `URL`, `Request`), a `Response`, its bytes, or a compiled module. */
+export type InitInput = string | GlobalInstance<"Request"> | GlobalInstance<"URL"> | GlobalInstance<"Response"> | ArrayBuffer | ArrayBufferView | WasmModule;
 
 /** The raw exports of the wasm module (for `init()` with every part in one .wasm). */
 export interface InitOutput {
-    readonly memory: WebAssembly.Memory;
+    readonly memory: WasmMemory;
 }
 
-export type SyncInitInput = BufferSource | WebAssembly.Module;
+/** A .wasm's bytes, or the compiled module. */
+export type SyncInitInput = ArrayBuffer | ArrayBufferView | WasmModule;
 
 /** Which parts to load, and optionally where each part's .wasm is (default: next to this module). */
 export interface InitPartsOptions {
@@ -36,3 +48,6 @@ export function initSync(module: { module: SyncInitInput } | SyncInitInput): Ini
  */
 export default function __wbg_init(options: InitPartsOptions): Promise<void>;
 export default function __wbg_init(module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>): Promise<InitOutput>;
+
+/** Whether `e` is what market-validation throws on bad input (narrows `catch (e)` to MarketValidationError). */
+export function isMarketValidationError(e: unknown): e is MarketValidationError;

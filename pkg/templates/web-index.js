@@ -104,4 +104,15 @@ function bound(name, fn) {
   throw new Error(`${fn}() is in the "${name}" part of market-validation, which is not loaded: call \`await init()\` (every part) or \`await init({ parts: ['${name}'] })\` first${name === 'analyses' ? " (or ['readers'], which also reads zip archives and Excel workbooks)" : ''}`);
 }
 
+/**
+ * Whether `e` is what market-validation throws on bad input: an Error named
+ * "InputError" with `subject` and `problems` (every problem with its field
+ * path). Narrows `catch (e)` without a cast.
+ * @param {unknown} e
+ * @returns {boolean}
+ */
+export function isMarketValidationError(e) {
+  return e instanceof Error && e.name === 'InputError' && Array.isArray(/** @type {any} */ (e).problems);
+}
+
 /* FUNCTIONS */

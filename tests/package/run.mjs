@@ -21,88 +21,16 @@
 // Prints one line per check and ends with `N passed, M failed`; exits 1 on
 // any failure.
 
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import zlib from 'node:zlib';
+import {
+  ROOT, PKG, toolsRequire, CHROMIUM, CHROMIUM_ARGS, tally, record, check, assert, indent, run, npmNoise,
+  readTgz, writeFiles, makeProject, serve,
+} from './harness.mjs';
+import { testConsumers } from './consumers.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const PKG = path.resolve(process.env.MV_PKG_DIR || path.join(ROOT, 'pkg'));
-const TOOLS = path.join(ROOT, 'tools');
-const toolsRequire = createRequire(path.join(TOOLS, 'package.json'));
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run'];
-const NPM_INSTALL = ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'];
 const started = Date.now();
-
-// ---------------------------------------------------------------- harness
-
-let passed = 0;
-let failed = 0;
-function record(name, ok, detail = '') {
-  if (ok) passed++; else failed++;
-  const line = `${ok ? 'ok  ' : 'FAIL'}  ${name}${detail ? ` -- ${detail}` : ''}`;
-  console.log(line);
-}
-/** Runs one check; an exception (or a false return with a message) fails it. */
-async function check(name, fn) {
-  try {
-    const r = await fn();
-    if (typeof r === 'string') record(name, false, r);
-    else record(name, true);
-  } catch (e) {
-    record(name, false, (e && e.stack ? e.stack.split('\n').slice(0, 3).join(' | ') : String(e)));
-  }
-}
-function assert(cond, msg) { if (!cond) throw new Error(msg); }
-function indent(text) { return String(text).trim().split('\n').map((l) => `        ${l}`).join('\n'); }
-
-/** Runs a command; resolves {code, stdout, stderr}; never rejects (except spawn errors). */
-function run(cmd, args, { cwd, timeout = 120_000, env } = {}) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
-    const timer = setTimeout(() => { stderr += `\n[timed out after ${timeout} ms]`; child.kill('SIGKILL'); }, timeout);
-    child.on('error', (e) => { clearTimeout(timer); reject(e); });
-    child.on('close', (code) => { clearTimeout(timer); resolve({ code, stdout, stderr }); });
-  });
-}
-/** npm's output minus its harmless config warning. */
-function npmNoise(text) {
-  return text.split('\n').filter((l) => l.trim() && !/Unknown (user|project|env) config "nodedir"/.test(l)).join('\n');
-}
-
-/** Entries of a .tgz: [{name, size, type, data}] (ustar, as npm writes it). */
-function readTgz(file) {
-  const buf = zlib.gunzipSync(fs.readFileSync(file));
-  const out = [];
-  let longName = null;
-  for (let off = 0; off + 512 <= buf.length;) {
-    const header = buf.subarray(off, off + 512);
-    if (header.every((b) => b === 0)) break;
-    const str = (a, b) => header.subarray(a, b).toString('utf8').replace(/\0.*$/s, '');
-    let name = str(0, 100);
-    const prefix = str(345, 500);
-    if (prefix) name = `${prefix}/${name}`;
-    const size = parseInt(str(124, 136).trim() || '0', 8);
-    const type = str(156, 157) || '0';
-    const data = buf.subarray(off + 512, off + 512 + size);
-    off += 512 + Math.ceil(size / 512) * 512;
-    if (type === 'L') { longName = data.toString('utf8').replace(/\0.*$/s, ''); continue; }
-    if (type === 'x' || type === 'g') continue; // pax headers
-    if (longName) { name = longName; longName = null; }
-    out.push({ name, size, type, data });
-  }
-  return out;
-}
 
 // ------------------------------------------------ checks run in the projects
 
@@ -281,22 +209,6 @@ async function runNodeChecks(label, cwd, file) {
 
 // ------------------------------------------------------------------ steps
 
-function writeFiles(dir, files) {
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-  }
-}
-
-async function makeProject(tmp, name, type, tarball) {
-  const dir = path.join(tmp, name);
-  fs.mkdirSync(dir, { recursive: true });
-  writeFiles(dir, { 'package.json': `${JSON.stringify({ name: `mv-test-${name}`, version: '1.0.0', private: true, type }, null, 2)}\n` });
-  const r = await run('npm', [...NPM_INSTALL, tarball], { cwd: dir });
-  if (r.code !== 0) throw new Error(`npm install in ${name} failed (exit ${r.code}):\n${indent(npmNoise(r.stderr + r.stdout))}`);
-  return dir;
-}
-
 const checkCall = (label, spec) => `(${packageChecks.toString()})(mv, ${JSON.stringify(spec.version)}, ${JSON.stringify(label)});`;
 
 async function testEsm(dir, spec) {
@@ -410,7 +322,9 @@ async function testTypes(dir) {
   await check('types: the package ships a .d.ts for each entry point', () => {
     const rel = files.map((f) => path.relative(installed, f)).join(', ');
     const parts = (dir) => [`${dir}/market_validation.d.ts`, ...['analyses', 'parquet', 'readers', 'score'].map((p) => `${dir}/market_validation_${p}.d.ts`)];
-    assert(rel === ['node/index.d.mts', ...parts('node'), ...parts('web')].join(', '), `found ${rel}`);
+    const expected = ['inline/market_validation.d.ts', 'node/index.d.mts', ...parts('node'), ...parts('slim'), ...parts('web'),
+      'web/wasm.d.ts', 'workerd/market_validation.d.ts'];
+    assert(rel === expected.join(', '), `found ${rel}`);
   });
   for (const f of files) {
     const rel = path.relative(installed, f);
@@ -537,24 +451,6 @@ void out; void viaBytes; void r;
     const errors = (r.stdout.match(/error TS\d+/g) || []).length;
     if (r.code === 0 || errors < 6) return `expected >= 6 type errors, got ${errors} (exit ${r.code})`;
   });
-}
-
-function serve(root) {
-  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm', '.map': 'application/json' };
-  const log = [];
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url, 'http://127.0.0.1');
-    const file = path.join(root, path.normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, ''));
-    if (!file.startsWith(root) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      log.push(`404 ${url.pathname}`);
-      res.writeHead(404).end('not found');
-      return;
-    }
-    log.push(`200 ${url.pathname}`);
-    res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, log, port: server.address().port })));
 }
 
 async function testBundle(dir, referenceScore) {
@@ -727,6 +623,8 @@ async function main() {
     await check('tarball: nothing unexpected (no templates/, dotfiles, sources)', () => {
       const allowed = [/^package\.json$/, /^README\.md$/, /^LICENSE[-.\w]*$/,
         /^web\/[\w.-]+\.(js|wasm|d\.ts)$/, /^node\/[\w-]+(\.[\w]+)*$/,
+        // The entries beside them: slim/, inline/ (base64), workerd/.
+        /^(slim|inline|workerd)\/[\w.-]+\.(js|d\.ts)$/,
         // The bindings' JS snippets (src/wasm/reads.js), which they import.
         /^(web|node)\/snippets\/market-validation-[0-9a-f]+\/src\/wasm\/[\w-]+\.js$/];
       const extra = names.filter((f) => !allowed.some((re) => re.test(f)) || /(^|\/)\./.test(f) || f.startsWith('templates/'));
@@ -735,7 +633,7 @@ async function main() {
     await check('tarball: every file the packed JS imports or requires is packed', () => {
       const missing = [];
       let snippets = 0;
-      for (const e of entries.filter((x) => /^package\/(web|node)\/.*\.(m?js)$/.test(x.name))) {
+      for (const e of entries.filter((x) => /^package\/(web|node|slim|inline|workerd)\/.*\.(m?js)$/.test(x.name))) {
         const file = e.name.replace(/^package\//, '');
         const js = e.data.toString('utf8');
         const refs = [...js.matchAll(/(?:\bfrom|\brequire\(|\bimport\()\s*(?:String\.raw)?[`'"](\.{1,2}\/[^`'"$]+)[`'"]/g)].map((m) => m[1]);
@@ -785,6 +683,8 @@ async function main() {
     if (dirs.types) jobs.push(testTypes(dirs.types));
     await Promise.all(jobs);
     if (dirs.bundle) await testBundle(dirs.bundle, referenceScore);
+    // 3. The entries for every bundler and runtime, each in its own fresh project.
+    await testConsumers(tmp, tarball, referenceScore);
   } finally {
     cleanup();
   }
@@ -796,5 +696,5 @@ try {
   record('test runner', false, e && e.stack || String(e));
 }
 console.log(`      (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+console.log(`${tally.passed} passed, ${tally.failed} failed`);
+process.exit(tally.failed ? 1 : 0);

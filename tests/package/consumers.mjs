@@ -1,0 +1,337 @@
+// The package in the tools and runtimes its entries are for (issue 20), from
+// a fresh project that installed the packed tarball: esbuild (browser IIFE
+// and ESM, and a Node bundle run from a directory with no node_modules) and
+// Rollup with `market-validation/inline`; esbuild with `market-validation/slim`
+// and the .wasm served beside the bundle; Cloudflare's workerd running a
+// worker bundled as wrangler bundles one (the `workerd` condition, .wasm
+// files as modules); Deno (the inline entry with no permission, the Node
+// build with --allow-read); Bun. Each loads every function, then the Parquet
+// part on demand (the part a bundle most often fails to find), and checks a
+// score and a Parquet file's users against the Node build's.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import {
+  ROOT, TOOLS, toolsRequire, CHROMIUM, CHROMIUM_ARGS, record, check, assert, indent, run, writeFiles,
+  makeProject, serve,
+} from './harness.mjs';
+
+const bin = (name) => path.join(TOOLS, 'node_modules', '.bin', name);
+const PARQUET = fs.readFileSync(path.join(ROOT, 'tests/fixtures/parquet/duckdb-snappy.parquet'));
+
+// The checks every consumer runs: `init` loads every function, `parts` the
+// Parquet part. Returns the figures compared with the Node build's.
+const CHECKS = `import { PARQUET } from './parquet.js';
+
+/** @param {any} mv @param {() => Promise<unknown>} init @param {() => Promise<unknown>} parts */
+export async function checks(mv, init, parts) {
+  const bytes = Uint8Array.from(atob(PARQUET), (c) => c.charCodeAt(0));
+  await init();
+  const score = mv.analyze(mv.sampleProduct()).score;
+  let guard = false;
+  try { mv.analyze({ usageMetrics: { retentionRate: 45 } }); } catch (e) { guard = mv.isMarketValidationError(e); }
+  await parts();
+  const users = mv.analyzeEventsCsv(bytes).analysis.users;
+  return { score, users, guard };
+}
+`;
+
+/** The figures the Node build gives for the same calls. */
+function expected(dir) {
+  const mv = createRequire(path.join(dir, 'package.json'))('market-validation');
+  return { score: mv.analyze(mv.sampleProduct()).score, users: mv.analyzeEventsCsv(PARQUET).analysis.users, guard: true };
+}
+
+const same = (got, want) => JSON.stringify(got) === JSON.stringify(want) || `got ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`;
+
+/** A browser entry: runs the checks, puts the figures in the title. */
+const browserEntry = (specifier, init, parts) => `import * as mv from '${specifier}';
+import { checks } from './checks.js';
+checks(mv, () => ${init}, () => ${parts}).then(
+  (r) => { document.title = 'done:' + JSON.stringify(r); },
+  (e) => { document.title = 'error:' + (e && e.message || e); },
+);
+`;
+
+export async function testConsumers(tmp, tarball) {
+  let dir;
+  await check('consumers: npm install <tarball> in a fresh project', async () => {
+    dir = await makeProject(tmp, 'consumers', 'module', tarball);
+  });
+  if (!dir) return;
+  const want = expected(dir);
+  writeFiles(dir, {
+    'src/checks.js': CHECKS,
+    'src/parquet.js': `export const PARQUET = ${JSON.stringify(PARQUET.toString('base64'))};\n`,
+    'src/inline.js': browserEntry('market-validation/inline', 'mv.default()', "mv.default({ parts: ['parquet'] })"),
+    'src/slim.js': browserEntry('market-validation/slim', "mv.default({ module_or_path: './market_validation_bg.wasm' })",
+      "mv.default({ parts: ['parquet'], module_or_path: { parquet: './market_validation_parquet_bg.wasm' } })"),
+    // No top-level await: a CommonJS bundle has none.
+    'src/node.js': `import * as mv from 'market-validation/inline';
+import { checks } from './checks.js';
+checks(mv, () => mv.default(), () => mv.default({ parts: ['parquet'] })).then((r) => console.log(JSON.stringify(r)));
+`,
+    'src/worker.js': `import * as mv from 'market-validation';
+import { checks } from './checks.js';
+export default {
+  async fetch() {
+    try {
+      return Response.json(await checks(mv, () => mv.default(), () => mv.default({ parts: ['parquet'] })));
+    } catch (e) {
+      return new Response(String(e && e.stack || e), { status: 500 });
+    }
+  },
+};
+`,
+    'src/deno-inline.js': `import * as mv from 'market-validation/inline';
+import { checks } from './checks.js';
+console.log(JSON.stringify(await checks(mv, () => mv.default(), () => mv.default({ parts: ['parquet'] }))));
+`,
+    'src/plain.js': `import * as mv from 'market-validation';
+import { checks } from './checks.js';
+console.log(JSON.stringify(await checks(mv, () => mv.default(), () => mv.default({ parts: ['parquet'] }))));
+`,
+  });
+  const esbuild = toolsRequire('esbuild');
+  const builds = [];
+  for (const [name, entry, format] of [['esbuild-iife', 'inline', 'iife'], ['esbuild-esm', 'inline', 'esm'], ['esbuild-slim', 'slim', 'iife']]) {
+    await check(`esbuild --platform=browser --format=${format} bundles market-validation/${entry} with no warning`, async () => {
+      const r = await esbuild.build({
+        absWorkingDir: dir, entryPoints: [`src/${entry}.js`], bundle: true, platform: 'browser', format,
+        target: 'es2022', outfile: `dist/${name}.js`, logLevel: 'silent',
+      });
+      if (r.warnings.length) return r.warnings.map((w) => w.text).join('; ');
+      builds.push([name, format]);
+    });
+  }
+  for (const wasm of ['market_validation_bg.wasm', 'market_validation_parquet_bg.wasm']) {
+    fs.copyFileSync(path.join(dir, 'node_modules/market-validation/web', wasm), path.join(dir, 'dist', wasm));
+  }
+  await check('Rollup (node-resolve, ESM output, dynamic imports as chunks) bundles market-validation/inline with no warning', async () => {
+    const { rollup } = toolsRequire('rollup');
+    const { nodeResolve } = toolsRequire('@rollup/plugin-node-resolve');
+    const warnings = [];
+    const bundle = await rollup({ input: path.join(dir, 'src/inline.js'), plugins: [nodeResolve({ browser: true })], onwarn: (w) => warnings.push(w.message) });
+    await bundle.write({ dir: path.join(dir, 'dist/rollup'), format: 'es' });
+    await bundle.close();
+    if (warnings.length) return warnings.join('; ');
+    builds.push(['rollup/inline', 'esm']);
+  });
+  await browserChecks(dir, builds, want);
+  await nodeBundle(dir, want);
+  await workerd(dir, want);
+  await denoAndBun(dir, want);
+  await typescript(dir);
+}
+
+/**
+ * The entries' types under tsc --strict (bundler resolution): with the DOM lib and without it
+ * (a Node or Worker project), the error guard narrowing `catch (e)` with no cast, the .wasm
+ * subpath typed as a module; the same file with its @ts-expect-error lines must fail without them.
+ */
+async function typescript(dir) {
+  const app = `import init, { analyze, isMarketValidationError } from 'market-validation/inline';
+import slimInit, { initSync } from 'market-validation/slim';
+import wasm from 'market-validation/market_validation_bg.wasm';
+
+export async function main(): Promise<number> {
+  await init();
+  await init({ parts: ['score', 'parquet'] });
+  await slimInit({ module_or_path: new Uint8Array(0) });
+  initSync({ module: wasm });
+  try {
+    return analyze({}).score;
+  } catch (e) {
+    // @ts-expect-error: e is unknown until narrowed
+    e.problems;
+    if (isMarketValidationError(e)) return e.problems.length + e.subject.length;
+    throw e;
+  }
+}
+// @ts-expect-error: no such part
+init({ parts: ['everything'] });
+`;
+  const tsconfig = (lib) => JSON.stringify({
+    compilerOptions: { strict: true, noEmit: true, module: 'esnext', moduleResolution: 'bundler', target: 'es2022', lib, types: [], skipLibCheck: false },
+    files: ['app.ts'],
+  });
+  writeFiles(dir, {
+    'ts-dom/app.ts': app, 'ts-dom/tsconfig.json': tsconfig(['es2022', 'dom']),
+    'ts-nodom/app.ts': app, 'ts-nodom/tsconfig.json': tsconfig(['es2022']),
+    'ts-bare/app.ts': app.replace(/^.*@ts-expect-error.*$/gm, ''), 'ts-bare/tsconfig.json': tsconfig(['es2022', 'dom']),
+  });
+  const tsc = bin('tsc');
+  for (const [what, project] of [['with the DOM lib', 'ts-dom'], ['without the DOM lib', 'ts-nodom']]) {
+    await check(`tsc --strict (bundler resolution) accepts the inline, slim and .wasm entries' types ${what}`, async () => {
+      const r = await run(tsc, ['-p', path.join(dir, project)], { cwd: dir });
+      if (r.code !== 0) return indent(r.stdout + r.stderr);
+    });
+  }
+  await check('tsc rejects the same file without its @ts-expect-error lines (the types are real)', async () => {
+    const r = await run(tsc, ['-p', path.join(dir, 'ts-bare')], { cwd: dir });
+    if (r.code === 0) return 'compiled: the types would accept anything';
+    // Exactly the two lines: e unknown before the guard, and the unknown part.
+    const lines = [...r.stdout.matchAll(/^ts-bare\/app\.ts\((\d+),/gm)].map((m) => Number(m[1]));
+    if (JSON.stringify(lines) !== JSON.stringify([14, 20])) return `failed otherwise:\n${indent(r.stdout)}`;
+  });
+}
+
+/** Each browser bundle in Chromium: no console error, no failed request, the Node build's figures. */
+async function browserChecks(dir, builds, want) {
+  const { chromium } = toolsRequire('playwright-core');
+  for (const [name, format] of builds) {
+    const src = `./${path.basename(name)}.js`;
+    const script = format === 'esm' ? `<script type="module" src="${src}"></script>` : `<script src="${src}"></script>`;
+    writeFiles(dir, { [`dist/${name}.html`]: `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>loading</title></head><body>${script}</body></html>\n` });
+  }
+  const { server, log, port } = await serve(path.join(dir, 'dist'));
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  try {
+    for (const [name] of builds) {
+      await check(`Chromium runs the ${name} bundle: every function, then the Parquet part, as in Node`, async () => {
+        const before = log.length;
+        const page = await browser.newPage();
+        const problems = [];
+        page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+        page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console.${m.type()}: ${m.text()}`); });
+        page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()}`));
+        page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()} ${r.url()}`); });
+        try {
+          await page.goto(`http://127.0.0.1:${port}/${name}.html`);
+          await page.waitForFunction(() => /^(done|error):/.test(document.title), null, { timeout: 30_000 })
+            .catch((e) => { throw new Error(`${e.message}; ${problems.join(' ; ')}`); });
+          const title = await page.title();
+          if (problems.length) return problems.join(' ; ');
+          if (!title.startsWith('done:')) return title;
+          const fetched = log.slice(before).filter((l) => l.endsWith('.wasm'));
+          // The inline bundles fetch no .wasm; slim fetches the two it was given.
+          if (name.includes('slim') ? fetched.length !== 2 : fetched.length !== 0) return `fetched ${fetched.join(', ') || 'no .wasm'}`;
+          return same(JSON.parse(title.slice(5)), want);
+        } finally {
+          await page.close();
+        }
+      });
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+/** A Node bundle (esbuild --platform=node) run from a directory with nothing else in it. */
+async function nodeBundle(dir, want) {
+  const esbuild = toolsRequire('esbuild');
+  for (const format of ['esm', 'cjs']) {
+    await check(`esbuild --platform=node --format=${format} bundle of market-validation/inline runs alone`, async () => {
+      const out = path.join(dir, `alone-${format}`, format === 'esm' ? 'app.mjs' : 'app.cjs');
+      const r = await esbuild.build({
+        absWorkingDir: dir, entryPoints: ['src/node.js'], bundle: true, platform: 'node', format,
+        target: 'node18', outfile: out, logLevel: 'silent',
+      });
+      if (r.warnings.length) return r.warnings.map((w) => w.text).join('; ');
+      const ran = await run(process.execPath, [out], { cwd: path.dirname(out) });
+      if (ran.code !== 0) return `exit ${ran.code}\n${indent(ran.stderr)}`;
+      return same(JSON.parse(ran.stdout), want);
+    });
+  }
+}
+
+/** The worker bundled as wrangler does (the workerd condition; .wasm imports kept as modules), run by workerd. */
+async function workerd(dir, want) {
+  const esbuild = toolsRequire('esbuild');
+  const out = path.join(dir, 'workerd');
+  let modules;
+  await check('esbuild bundles a Worker with the workerd condition, the .wasm imports kept as modules', async () => {
+    const pkgWeb = path.join(dir, 'node_modules/market-validation/web');
+    const r = await esbuild.build({
+      absWorkingDir: dir, entryPoints: ['src/worker.js'], bundle: true, format: 'esm', target: 'es2022',
+      conditions: ['workerd', 'worker', 'browser'], outfile: path.join(out, 'worker.js'), logLevel: 'silent', metafile: true,
+      plugins: [{
+        name: 'wasm-modules',
+        setup(b) {
+          b.onResolve({ filter: /\.wasm$/ }, (a) => ({ path: `./${path.basename(a.path)}`, external: true, pluginData: path.resolve(a.resolveDir, a.path) }));
+        },
+      }],
+    });
+    if (r.warnings.length) return r.warnings.map((w) => w.text).join('; ');
+    const inputs = Object.keys(r.metafile.inputs);
+    assert(inputs.some((i) => i.includes('market-validation/workerd/')), `the workerd entry was not bundled: ${inputs.join(', ')}`);
+    const code = fs.readFileSync(path.join(out, 'worker.js'), 'utf8');
+    modules = [...new Set([...code.matchAll(/["']\.\/([\w.-]+\.wasm)["']/g)].map((m) => m[1]))];
+    assert(modules.length >= 2, `wasm imports in the bundle: ${modules.join(', ')}`);
+    for (const m of modules) fs.copyFileSync(path.join(pkgWeb, m), path.join(out, m));
+  });
+  if (!modules) return;
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  writeFiles(out, {
+    'config.capnp': `using Workerd = import "/workerd/workerd.capnp";
+const config :Workerd.Config = (
+  services = [ (name = "main", worker = .worker) ],
+  sockets = [ (name = "http", address = "127.0.0.1:${port}", http = (), service = "main") ],
+);
+const worker :Workerd.Worker = (
+  modules = [
+    (name = "worker.js", esModule = embed "worker.js"),
+${modules.map((m) => `    (name = "${m}", wasm = embed "${m}"),`).join('\n')}
+  ],
+  compatibilityDate = "2025-01-01",
+);
+`,
+  });
+  await check('workerd serves the Worker: every function on import, the Parquet part by init({ parts }), as in Node', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(bin('workerd'), ['serve', 'config.capnp'], { cwd: out, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => { stderr += d; });
+    try {
+      for (let i = 0; i < 100; i++) {
+        try {
+          const res = await fetch(`http://127.0.0.1:${port}/`);
+          const text = await res.text();
+          if (res.status !== 200) return `HTTP ${res.status}: ${text.slice(0, 400)}`;
+          return same(JSON.parse(text), want);
+        } catch {
+          await new Promise((r) => setTimeout(r, 200));
+        }
+      }
+      return `no answer from workerd\n${indent(stderr)}`;
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+}
+
+/** Deno (inline with no permission; the Node build with --allow-read) and Bun. */
+async function denoAndBun(dir, want) {
+  const denoEnv = { DENO_DIR: path.join(dir, '.deno'), DENO_NO_UPDATE_CHECK: '1' };
+  for (const [what, args] of [
+    ['Deno runs market-validation/inline with no permission', ['run', '--no-prompt', 'src/deno-inline.js']],
+    ['Deno runs market-validation (the Node build) with --allow-read', ['run', '--no-prompt', '--allow-read', 'src/plain.js']],
+  ]) {
+    await check(what, async () => {
+      const r = await run(bin('deno'), args, { cwd: dir, env: denoEnv });
+      if (r.code !== 0) return `exit ${r.code}\n${indent(r.stderr)}`;
+      return same(JSON.parse(r.stdout), want);
+    });
+  }
+  await check('Deno without --allow-read says the Node build needs it', async () => {
+    const r = await run(bin('deno'), ['run', '--no-prompt', 'src/plain.js'], { cwd: dir, env: denoEnv });
+    if (r.code === 0) return 'ran without read permission: the README says it needs --allow-read';
+    if (!/allow-read|read access/i.test(r.stderr)) return `failed otherwise:\n${indent(r.stderr)}`;
+  });
+  await check('Bun runs market-validation', async () => {
+    const r = await run(bin('bun'), ['src/plain.js'], { cwd: dir });
+    if (r.code !== 0) return `exit ${r.code}\n${indent(r.stderr)}`;
+    return same(JSON.parse(r.stdout), want);
+  });
+  record('consumers: README lists every function', ...readmeListsEveryFunction(dir));
+}
+
+/** The npm README names every exported function. @returns {[boolean, string]} */
+function readmeListsEveryFunction(dir) {
+  const mv = createRequire(path.join(dir, 'package.json'))('market-validation');
+  const readme = fs.readFileSync(path.join(dir, 'node_modules/market-validation/README.md'), 'utf8');
+  const missing = Object.keys(mv).filter((name) => typeof mv[name] === 'function' && !readme.includes(`\`${name}(`));
+  return [missing.length === 0, missing.length ? `not in README.md: ${missing.join(', ')}` : ''];
+}
