@@ -139,7 +139,7 @@ done
 # as the web build (init/initSync are no-ops: Node loads each part itself).
 printf '{ "type": "commonjs" }\n' > pkg/node/package.json
 # The facade defines its own init and initSync.
-exports=$(exports_of pkg/node/market_validation.js | grep -vxE 'init|initSync' | paste -sd, - | sed 's/,/, /g')
+exports=$(exports_of pkg/node/market_validation.js | grep -vxE 'init|initSync|default' | paste -sd, - | sed 's/,/, /g')
 [ -n "$exports" ] || { echo "no exports found in pkg/node/market_validation.js" >&2; exit 1; }
 sed "s|/\* EXPORTS \*/|$exports|" pkg/templates/node-index.mjs > pkg/node/index.mjs
 cp pkg/templates/node-index.d.ts pkg/node/index.d.mts

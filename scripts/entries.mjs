@@ -44,6 +44,27 @@ const write = (p, text) => {
 
 for (const dir of ['slim', 'inline', 'workerd']) fs.rmSync(path.join(PKG, dir), { recursive: true, force: true });
 
+// ---- web: each part's functions say "call init() first" when called before
+// it (wasm-bindgen's would fail reading a property of undefined).
+for (const [glue] of Object.values(PARTS)) {
+  let text = read('web', glue);
+  if (text.includes('function notLoaded(')) continue;
+  let functions = 0;
+  text = text.replace(/^export function (\w+)\(([^)]*)\) \{$/gm, (line, name) => {
+    functions++;
+    return `${line}\n    if (wasm === undefined) notLoaded('${name}');`;
+  });
+  if (functions === 0) fail(`web/${glue}: no exported function found: wasm-bindgen's output changed`);
+  if (!/^let [^;]*\bwasm;$/m.test(text)) fail(`web/${glue}: no "let ... wasm;": wasm-bindgen's output changed`);
+  text += `
+/** A function called before its module was loaded. @param {string} name */
+function notLoaded(name) {
+    throw new Error(\`\${name}() was called before its wasm was loaded: call \\\`await init()\\\` (the default export) first, or initSync({ module })\`);
+}
+`;
+  write(path.join('web', glue), text);
+}
+
 // ---- slim: the web glue without its default .wasm URL.
 const SLIM_ERROR = 'market-validation/slim loads no .wasm by itself: pass it to init({ module_or_path }) '
   + '(bytes, a URL, a Response or a WebAssembly.Module of market-validation/%WASM%), '
@@ -61,7 +82,7 @@ for (const [glue, wasm] of Object.values(PARTS)) {
 }
 // The loader over the parts is the web one, importing the slim glue beside it.
 write('slim/market_validation.js', read('web', 'market_validation.js'));
-for (const dts of fs.readdirSync(path.join(PKG, 'web')).filter((f) => f.endsWith('.d.ts'))) {
+for (const dts of fs.readdirSync(path.join(PKG, 'web')).filter((f) => f.endsWith('.d.ts') && f !== 'wasm.d.ts')) {
   write(path.join('slim', dts), read('web', dts));
 }
 

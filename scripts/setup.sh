@@ -51,6 +51,14 @@ if [ ! -f "$stamp" ] || ! cmp -s tools/package-lock.json "$stamp"; then
   (cd tools && npm ci --no-audit --no-fund --loglevel=error)
   cp tools/package-lock.json "$stamp"
 fi
+# The tools the packed package is tested in (tests/package/matrix.mjs):
+# Vite, webpack, Parcel, Jest, Vitest, TypeScript 5.0, Node 18 and 22.
+stamp=tests/package/matrix/node_modules/.installed-from
+if [ ! -f "$stamp" ] || ! cmp -s tests/package/matrix/package-lock.json "$stamp"; then
+  say "installing the package's consumer matrix (Vite, webpack, Parcel, Jest, Vitest, TypeScript 5.0, Node 18 and 22)"
+  (cd tests/package/matrix && npm ci --no-audit --no-fund --loglevel=error)
+  cp tests/package/matrix/package-lock.json "$stamp"
+fi
 
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
   say "installing Chromium and ChromeDriver from Debian"

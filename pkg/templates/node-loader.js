@@ -15,6 +15,10 @@ function part(name) {
 /* FUNCTIONS */
 /** Nothing to do in Node: each part loads itself when first used. Here so browser code runs unchanged. */
 exports.init = async function init() {};
+// `import init from 'market-validation'` where a bundler or TypeScript's
+// older resolution takes this CommonJS build: the default export is init.
+exports.default = exports.init;
+Object.defineProperty(exports, '__esModule', { value: true });
 /** Nothing to do in Node, as init. */
 exports.initSync = function initSync() {};
 /**

@@ -12,9 +12,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import {
-  ROOT, TOOLS, toolsRequire, CHROMIUM, CHROMIUM_ARGS, record, check, assert, indent, run, writeFiles,
-  makeProject, serve,
+  ROOT, TOOLS, toolsRequire, record, check, assert, indent, run, writeFiles, makeProject, serve, launchChromium,
+  openPage, same,
 } from './harness.mjs';
 
 const bin = (name) => path.join(TOOLS, 'node_modules', '.bin', name);
@@ -37,16 +38,21 @@ export async function checks(mv, init, parts) {
 }
 `;
 
+/** The checks' files, for a project's src/. */
+export const CHECK_FILES = {
+  'src/checks.js': CHECKS,
+  'src/parquet.js': `export const PARQUET = ${JSON.stringify(PARQUET.toString('base64'))};\n`,
+};
+
 /** The figures the Node build gives for the same calls. */
-function expected(dir) {
+export function expected(dir) {
   const mv = createRequire(path.join(dir, 'package.json'))('market-validation');
   return { score: mv.analyze(mv.sampleProduct()).score, users: mv.analyzeEventsCsv(PARQUET).analysis.users, guard: true };
 }
 
-const same = (got, want) => JSON.stringify(got) === JSON.stringify(want) || `got ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`;
 
 /** A browser entry: runs the checks, puts the figures in the title. */
-const browserEntry = (specifier, init, parts) => `import * as mv from '${specifier}';
+export const browserEntry = (specifier, init, parts) => `import * as mv from '${specifier}';
 import { checks } from './checks.js';
 checks(mv, () => ${init}, () => ${parts}).then(
   (r) => { document.title = 'done:' + JSON.stringify(r); },
@@ -62,8 +68,7 @@ export async function testConsumers(tmp, tarball) {
   if (!dir) return;
   const want = expected(dir);
   writeFiles(dir, {
-    'src/checks.js': CHECKS,
-    'src/parquet.js': `export const PARQUET = ${JSON.stringify(PARQUET.toString('base64'))};\n`,
+    ...CHECK_FILES,
     'src/inline.js': browserEntry('market-validation/inline', 'mv.default()', "mv.default({ parts: ['parquet'] })"),
     'src/slim.js': browserEntry('market-validation/slim', "mv.default({ module_or_path: './market_validation_bg.wasm' })",
       "mv.default({ parts: ['parquet'], module_or_path: { parquet: './market_validation_parquet_bg.wasm' } })"),
@@ -123,6 +128,56 @@ console.log(JSON.stringify(await checks(mv, () => mv.default(), () => mv.default
   await workerd(dir, want);
   await denoAndBun(dir, want);
   await typescript(dir);
+  await commandLine(dir, want);
+  await check('a function of a part entry called before init() says to call init() first', async () => {
+    const glue = path.join(dir, 'node_modules/market-validation/web/market_validation_score.js');
+    const part = await import(pathToFileURL(glue).href);
+    try {
+      part.analyze({});
+    } catch (e) {
+      return e.message.includes('call `await init()`') || e.message;
+    }
+    return 'no error';
+  });
+}
+
+/** `npx market-validation`: a report, --json, the SQL, and each exit code with its message. */
+async function commandLine(dir, want) {
+  const npx = async (...args) => run('npx', ['--no-install', 'market-validation', ...args], { cwd: dir });
+  const fixture = (f) => path.join(ROOT, 'tests/fixtures', f);
+  await check('npx market-validation <survey export>: a report with NPS, Sean Ellis, CSAT, the columns read and the score inputs', async () => {
+    const r = await npx(fixture('exports/surveymonkey.csv'));
+    if (r.code !== 0) return `exit ${r.code}\n${indent(r.stderr)}`;
+    for (const words of ['a surveymonkey export', 'NPS', '+20.0, 95% interval', 'Sean Ellis', 'CSAT', 'Columns read', 'surveyData.npsScore']) {
+      if (!r.stdout.includes(words)) return `no "${words}" in:\n${indent(r.stdout)}`;
+    }
+  });
+  await check('npx market-validation <Parquet events> --json: the analysis, the same users as the API', async () => {
+    const r = await npx(fixture('parquet/duckdb-snappy.parquet'), '--json');
+    if (r.code !== 0) return `exit ${r.code}\n${indent(r.stderr)}`;
+    const out = JSON.parse(r.stdout);
+    return same([out.kind, out.analysis.users], ['events', want.users]);
+  });
+  await check('npx market-validation sql --dialect bigquery ...: the statements', async () => {
+    const r = await npx('sql', '--dialect', 'bigquery', '--table', 'analytics.events', '--user', 'user_id', '--time', 'ts');
+    if (r.code !== 0) return `exit ${r.code}\n${indent(r.stderr)}`;
+    if ((r.stdout.match(/^-- \w+: /gm) ?? []).length < 6 || !r.stdout.includes('`analytics`.`events`')) return r.stdout.slice(0, 400);
+  });
+  const unusable = path.join(dir, 'unusable.csv');
+  fs.writeFileSync(unusable, 'How likely are you to recommend us?\nnope\nx\n');
+  for (const [what, args, code, words] of [
+    ['a file with nothing usable exits 1, naming the file', [unusable], 1, 'unusable.csv: survey not usable'],
+    ['a missing file exits 2', [path.join(dir, 'missing.csv')], 2, 'missing.csv: cannot be read (no such file)'],
+    ['an unknown flag exits 2 with the usage', ['--bogus', unusable], 2, 'Usage:'],
+    ['a column named wrong exits 2, naming the option', [fixture('exports/surveymonkey.csv'), '--column', 'nps=Nope'], 2, 'options.columns.nps'],
+    ['sql without its table exits 2', ['sql', '--dialect', 'duckdb'], 2, 'sql needs --table, --user, --time'],
+  ]) {
+    await check(`npx market-validation: ${what}`, async () => {
+      const r = await npx(...args);
+      if (r.code !== code) return `exit ${r.code}, expected ${code}\n${indent(r.stderr)}`;
+      if (!r.stderr.includes(words)) return `no "${words}" in:\n${indent(r.stderr)}`;
+    });
+  }
 }
 
 /**
@@ -179,38 +234,24 @@ init({ parts: ['everything'] });
 
 /** Each browser bundle in Chromium: no console error, no failed request, the Node build's figures. */
 async function browserChecks(dir, builds, want) {
-  const { chromium } = toolsRequire('playwright-core');
   for (const [name, format] of builds) {
     const src = `./${path.basename(name)}.js`;
     const script = format === 'esm' ? `<script type="module" src="${src}"></script>` : `<script src="${src}"></script>`;
     writeFiles(dir, { [`dist/${name}.html`]: `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>loading</title></head><body>${script}</body></html>\n` });
   }
   const { server, log, port } = await serve(path.join(dir, 'dist'));
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   try {
     for (const [name] of builds) {
       await check(`Chromium runs the ${name} bundle: every function, then the Parquet part, as in Node`, async () => {
         const before = log.length;
-        const page = await browser.newPage();
-        const problems = [];
-        page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-        page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console.${m.type()}: ${m.text()}`); });
-        page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()}`));
-        page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()} ${r.url()}`); });
-        try {
-          await page.goto(`http://127.0.0.1:${port}/${name}.html`);
-          await page.waitForFunction(() => /^(done|error):/.test(document.title), null, { timeout: 30_000 })
-            .catch((e) => { throw new Error(`${e.message}; ${problems.join(' ; ')}`); });
-          const title = await page.title();
-          if (problems.length) return problems.join(' ; ');
-          if (!title.startsWith('done:')) return title;
-          const fetched = log.slice(before).filter((l) => l.endsWith('.wasm'));
-          // The inline bundles fetch no .wasm; slim fetches the two it was given.
-          if (name.includes('slim') ? fetched.length !== 2 : fetched.length !== 0) return `fetched ${fetched.join(', ') || 'no .wasm'}`;
-          return same(JSON.parse(title.slice(5)), want);
-        } finally {
-          await page.close();
-        }
+        const { title, problems } = await openPage(browser, `http://127.0.0.1:${port}/${name}.html`);
+        if (problems.length) return problems.join(' ; ');
+        if (!title.startsWith('done:')) return title;
+        const fetched = log.slice(before).filter((l) => l.endsWith('.wasm'));
+        // The inline bundles fetch no .wasm; slim fetches the two it was given.
+        if (name.includes('slim') ? fetched.length !== 2 : fetched.length !== 0) return `fetched ${fetched.join(', ') || 'no .wasm'}`;
+        return same(JSON.parse(title.slice(5)), want);
       });
     }
   } finally {
@@ -332,6 +373,7 @@ async function denoAndBun(dir, want) {
 function readmeListsEveryFunction(dir) {
   const mv = createRequire(path.join(dir, 'package.json'))('market-validation');
   const readme = fs.readFileSync(path.join(dir, 'node_modules/market-validation/README.md'), 'utf8');
-  const missing = Object.keys(mv).filter((name) => typeof mv[name] === 'function' && !readme.includes(`\`${name}(`));
+  // `default` is init under its other name.
+  const missing = Object.keys(mv).filter((name) => typeof mv[name] === 'function' && name !== 'default' && !readme.includes(`\`${name}(`));
   return [missing.length === 0, missing.length ? `not in README.md: ${missing.join(', ')}` : ''];
 }

@@ -117,3 +117,33 @@ export function serve(root) {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, log, port: server.address().port })));
 }
 
+
+/** Headless Chromium (Debian's), through playwright-core. */
+export function launchChromium() {
+  const { chromium } = toolsRequire('playwright-core');
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * Opens `url` and waits for the page to set its title to `done:...` or `error:...`; returns the
+ * title and what went wrong on the way (page errors, console errors and warnings, failed requests).
+ */
+export async function openPage(browser, url, timeout = 30_000) {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console.${m.type()}: ${m.text()}`); });
+  page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()}`));
+  page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()} ${r.url()}`); });
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => /^(done|error):/.test(document.title), null, { timeout })
+      .catch((e) => { problems.push(e.message.split('\n')[0]); });
+    return { title: await page.title(), problems };
+  } finally {
+    await page.close();
+  }
+}
+
+/** True when `got` and `want` are the same JSON, else what differs. */
+export const same = (got, want) => JSON.stringify(got) === JSON.stringify(want) || `got ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`;

@@ -29,6 +29,7 @@ import {
   readTgz, writeFiles, makeProject, serve,
 } from './harness.mjs';
 import { testConsumers } from './consumers.mjs';
+import { testMatrix } from './matrix.mjs';
 
 const started = Date.now();
 
@@ -624,7 +625,7 @@ async function main() {
       const allowed = [/^package\.json$/, /^README\.md$/, /^LICENSE[-.\w]*$/,
         /^web\/[\w.-]+\.(js|wasm|d\.ts)$/, /^node\/[\w-]+(\.[\w]+)*$/,
         // The entries beside them: slim/, inline/ (base64), workerd/.
-        /^(slim|inline|workerd)\/[\w.-]+\.(js|d\.ts)$/,
+        /^(slim|inline|workerd)\/[\w.-]+\.(js|d\.ts)$/, /^bin\/[\w.-]+\.mjs$/,
         // The bindings' JS snippets (src/wasm/reads.js), which they import.
         /^(web|node)\/snippets\/market-validation-[0-9a-f]+\/src\/wasm\/[\w-]+\.js$/];
       const extra = names.filter((f) => !allowed.some((re) => re.test(f)) || /(^|\/)\./.test(f) || f.startsWith('templates/'));
@@ -633,7 +634,7 @@ async function main() {
     await check('tarball: every file the packed JS imports or requires is packed', () => {
       const missing = [];
       let snippets = 0;
-      for (const e of entries.filter((x) => /^package\/(web|node|slim|inline|workerd)\/.*\.(m?js)$/.test(x.name))) {
+      for (const e of entries.filter((x) => /^package\/(web|node|slim|inline|workerd|bin)\/.*\.(m?js)$/.test(x.name))) {
         const file = e.name.replace(/^package\//, '');
         const js = e.data.toString('utf8');
         const refs = [...js.matchAll(/(?:\bfrom|\brequire\(|\bimport\()\s*(?:String\.raw)?[`'"](\.{1,2}\/[^`'"$]+)[`'"]/g)].map((m) => m[1]);
@@ -685,6 +686,8 @@ async function main() {
     if (dirs.bundle) await testBundle(dirs.bundle, referenceScore);
     // 3. The entries for every bundler and runtime, each in its own fresh project.
     await testConsumers(tmp, tarball, referenceScore);
+    // 4. The tools users build with: Node 18 and 22, Vite, webpack, Jest, Vitest, TypeScript 5.0.
+    await testMatrix(tmp, tarball);
   } finally {
     cleanup();
   }
