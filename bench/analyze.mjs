@@ -18,6 +18,7 @@
 //   - peak RSS.
 
 import fs from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
@@ -111,6 +112,30 @@ table(`analyze(sampleProduct()): ${fmtInt(LAT_CALLS)} calls after ${WARMUP} warm
   ['p95', fmtUs(quantile(lat, 0.95))],
   ['p99', fmtUs(quantile(lat, 0.99))],
   ['min / mean / max', `${fmtUs(lat[0])} / ${fmtUs(mean)} / ${fmtUs(lat[lat.length - 1])}`],
+]);
+
+// ---------------------------------------------- the JSON path against native
+
+// The same calls measured the same way on both sides (issue 21): JSON text
+// in, JSON text out. Native: cargo run --release --example bench_native --json,
+// in this run; wasm: analyzeJson. And the default call (object in, object
+// out) against native analyze of a parsed sample.
+const sampleText = JSON.stringify(sample);
+for (let i = 0; i < WARMUP; i++) mv.analyzeJson(sampleText);
+const jsonLat = new Float64Array(LAT_CALLS);
+for (let i = 0; i < LAT_CALLS; i++) {
+  const s = process.hrtime.bigint();
+  sink += mv.analyzeJson(sampleText).length;
+  jsonLat[i] = Number(process.hrtime.bigint() - s);
+}
+jsonLat.sort();
+const native = spawnSync('cargo', ['run', '-q', '--release', '--example', 'bench_native', '--', '--json'], { cwd: ROOT, encoding: 'utf8' });
+const nativeMedian = (label) => Number(native.stdout.match(new RegExp(`${label}: median ([0-9.]+) µs`))?.[1]) * 1e3;
+const [nativeObject, nativeJson] = [nativeMedian('native analyze\\(sample\\)'), nativeMedian('native JSON path \\(parse, analyze, serialize\\)')];
+const ratio = (wasmNs, nativeNs) => (Number.isFinite(nativeNs) ? `${(wasmNs / nativeNs).toFixed(2)}x native (${fmtUs(nativeNs)})` : `native not measured: ${native.stderr.trim().split('\n').pop()}`);
+table('wasm against native, medians, same run', [
+  ['analyzeJson(text) -> text (wasm)', `${fmtUs(quantile(jsonLat, 0.5))}: ${ratio(quantile(jsonLat, 0.5), nativeJson)}`],
+  ['analyze(object) -> object (wasm)', `${fmtUs(quantile(lat, 0.5))}: ${ratio(quantile(lat, 0.5), nativeObject)}, against analyze of a parsed sample`],
 ]);
 
 // ------------------------------------------------------------ products

@@ -3,7 +3,7 @@
 # browsers and bundlers (pkg/web, ES modules) and for Node (pkg/node,
 # CommonJS), each .wasm optimised by wasm-opt from npm binaryen:
 #
-#   score      analyze, analyzeMany, validate, presets, schema, sampleProduct
+#   score      analyze, analyzeJson, analyzeMany, validate, presets, schema, sampleProduct
 #   analyses   analyzeSurvey, compareSurveys, analyzeEvents, analyzeEventsCsv, fitRetention,
 #              readExport, checkLaunch, reviewLaunch, sampleLaunchPlan
 #   all        every function in one .wasm (market_validation_bg.wasm), what

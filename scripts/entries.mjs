@@ -123,4 +123,33 @@ for (const name of Object.keys(PARTS).filter((p) => p !== 'all')) {
   write(path.join('node', glue), `${header}const { TextDecoder, TextEncoder } = require('node:util');\n${text.slice(header.length)}`);
 }
 
-console.log('[entries] slim/, inline/ and workerd/ written; node/ glue takes its text codecs from node:util');
+// ---- node: each part's ES-module entry, with the init and initSync a
+// browser import of the part has (no-ops: the part loads when required).
+for (const name of Object.keys(PARTS).filter((p) => p !== 'all')) {
+  const glue = `market_validation_${name}`;
+  const names = [...read('node', `${glue}.js`).matchAll(/^exports\.(\w+) = /gm)].map((m) => m[1]);
+  if (names.length === 0) fail(`node/${glue}.js exports nothing: wasm-bindgen's output changed`);
+  write(path.join('node', `${glue}.mjs`), `// The ${name} part for Node as an ES module: the CommonJS bindings re-exported,
+// and init/initSync so code written for the browser runs unchanged.
+import { createRequire } from 'node:module';
+
+const part = createRequire(import.meta.url)('./${glue}.js');
+export const { ${names.join(', ')} } = part;
+
+/** Nothing to do in Node: the part is ready once imported. */
+export function initSync() {}
+
+/** Nothing to do in Node: resolves at once. */
+export default async function init() {}
+`);
+  write(path.join('node', `${glue}.d.mts`), `export * from './${glue}.js';
+
+/** Nothing to do in Node: the part is ready once imported. Present so browser code runs unchanged. */
+export default function init(input?: unknown): Promise<void>;
+
+/** Nothing to do in Node: the part is ready once imported. */
+export function initSync(input?: unknown): void;
+`);
+}
+
+console.log('[entries] slim/, inline/ and workerd/ written; node/ glue takes its text codecs from node:util; node/ part ES modules');

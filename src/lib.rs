@@ -87,9 +87,9 @@ pub mod wasm;
 pub use analyzer::model::ProductData;
 #[cfg(feature = "score")]
 pub use analyzer::{
-    analyze, analyze_many, options::AnalyzeOptions, options::Config, result::ValidationResult,
-    sample_product_json, scoring::Analyzer, validate, ValidProduct, ValidationReport,
-    MAX_PORTFOLIO,
+    analyze, analyze_json, analyze_many, options::AnalyzeOptions, options::Config,
+    result::ValidationResult, sample_product_json, scoring::Analyzer, validate, ValidProduct,
+    ValidationReport, MAX_PORTFOLIO,
 };
 pub use input::problem::{InputError, Problem};
 pub use input::raw::RawValue;

@@ -498,3 +498,35 @@ fn the_score_never_exceeds_100_and_stays_inside_its_interval() {
         r.score
     );
 }
+
+/// The JSON path gives `analyze`'s result as JSON text; text that is not
+/// JSON is a problem at `input` (or `options`) naming where it breaks.
+#[test]
+fn analyze_json_is_analyze_as_text() {
+    let text = market_validation::sample_product_json();
+    let product = RawValue::from_json_str(text).unwrap();
+    let expected = serde_json::to_string(&analyze(&product, &RawValue::Null).unwrap()).unwrap();
+    assert_eq!(
+        market_validation::analyze_json(text, None).unwrap(),
+        expected
+    );
+    let options = r#"{"preset": "consumer-social"}"#;
+    let with = analyze(&product, &RawValue::from_json_str(options).unwrap()).unwrap();
+    assert_eq!(
+        market_validation::analyze_json(text, Some(options)).unwrap(),
+        serde_json::to_string(&with).unwrap()
+    );
+    let err = market_validation::analyze_json("{\"usageMetrics\": ", None).unwrap_err();
+    assert_eq!(err.problems[0].path, "input");
+    assert!(
+        err.problems[0].value.contains("line 1"),
+        "{}",
+        err.problems[0].value
+    );
+    let err = market_validation::analyze_json(text, Some("{preset: 1}")).unwrap_err();
+    assert_eq!(err.problems[0].path, "options");
+    // Bad data is reported as analyze reports it.
+    let err = market_validation::analyze_json(r#"{"usageMetrics": {"retentionRate": 45}}"#, None)
+        .unwrap_err();
+    assert_eq!(err.problems[0].path, "usageMetrics.retentionRate");
+}

@@ -369,7 +369,18 @@ fn answers_as_arrays_join_by_numeric_ids_and_dates() {
     };
     let err = analyze_survey_answers_with_behaviour(&missing, &SurveyConfig::default(), &behaviour)
         .unwrap_err();
-    assert_eq!(err.problems[0].path, "input.date");
+    assert_eq!(err.problems[0].path, "date");
+    // A date beyond any calendar day is no readable date, never a wrong tier.
+    let far = SurveyAnswers {
+        date: Some(vec![
+            AnswerValue::Number(-1e300),
+            AnswerValue::Number(1e300),
+        ]),
+        ..missing
+    };
+    let err = analyze_survey_answers_with_behaviour(&far, &SurveyConfig::default(), &behaviour)
+        .unwrap_err();
+    assert_eq!(err.problems[0].path, "options.columns.date");
 }
 
 #[test]

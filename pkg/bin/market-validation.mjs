@@ -3,7 +3,8 @@
 // a survey or usage-events export (the kind detected as the page does) and
 // prints a readable report, or `--json`; `npx market-validation sql ...`
 // prints the warehouse statements. Exit codes: 0 done, 1 the file was read
-// but held nothing usable, 2 bad arguments or an unreadable file.
+// but held nothing usable, 2 bad arguments or an unreadable file, 70 an
+// internal error.
 
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -16,6 +17,7 @@ const mv = require('../node/market_validation.js');
 const USAGE = `Usage:
   market-validation <file> [--json] [--kind survey|events] [--column role=header ...]
                            [--delimiter c] [--confidence 0.95] [--no-progress]
+                           [--cohort-period day|week|month] [--as-of YYYY-MM-DD] (events)
   market-validation sql --dialect duckdb|clickhouse|spark|bigquery|snowflake|postgres
                         --table name --user column --time column [--event column]
                         [--session column] [--time-unit seconds|milliseconds|microseconds|nanoseconds]
@@ -87,6 +89,7 @@ function analyseFile(args) {
     options: {
       json: { type: 'boolean' }, kind: { type: 'string' }, column: { type: 'string', multiple: true },
       delimiter: { type: 'string' }, confidence: { type: 'string' }, 'no-progress': { type: 'boolean' },
+      'cohort-period': { type: 'string' }, 'as-of': { type: 'string' },
     },
   });
   if (positionals.length !== 1) throw new Usage(positionals.length ? `one file at a time (given: ${positionals.join(', ')})` : 'which file? give its path');
@@ -102,6 +105,7 @@ function analyseFile(args) {
   }
   const named = columns(values.column);
   let kind = values.kind;
+  let options;
   try {
     if (!kind) {
       const info = mv.readExport(bytes, values.delimiter ? { delimiter: values.delimiter } : undefined);
@@ -111,18 +115,23 @@ function analyseFile(args) {
       kind = info.kind;
     }
     // The events analysis has no confidence level option: its intervals are at 95%.
-    const options = {
+    options = {
       ...(values.delimiter ? { delimiter: values.delimiter } : {}),
       ...(confidence && kind === 'survey' ? { confidenceLevel: confidence } : {}),
       ...(Object.keys(named).length ? { columns: named } : {}),
+      ...(kind === 'events' && values['cohort-period'] ? { cohortPeriod: values['cohort-period'] } : {}),
+      ...(kind === 'events' && values['as-of'] ? { asOf: values['as-of'] } : {}),
     };
     const result = kind === 'survey' ? mv.analyzeSurvey(bytes, options) : mv.analyzeEventsCsv(bytes, options);
     process.stdout.write(`${values.json ? JSON.stringify({ kind, ...result }, null, 2) : (kind === 'survey' ? surveyReport(file, result) : eventsReport(file, result))}\n`);
     return exit(0);
   } catch (e) {
     if (!mv.isMarketValidationError(e)) throw e;
-    // Problems with the options given on the command line are bad arguments.
-    const fromArguments = e.problems.every((p) => p.path.startsWith('options'));
+    // Problems with an option the command line set are bad arguments; any
+    // other (an option's default the file does not suit) is the file's.
+    const given = Object.keys(options ?? {}).map((k) => `options.${k}`);
+    const fromArguments = e.problems.length > 0
+      && e.problems.every((p) => given.some((g) => p.path === g || p.path.startsWith(`${g}.`) || p.path.startsWith(`${g}[`)));
     return exit(fromArguments ? 2 : 1, explain(file, e));
   }
 }
@@ -169,5 +178,6 @@ try {
 } catch (e) {
   // parseArgs' errors (an unknown flag, a missing value) are bad arguments.
   if (e instanceof Usage || e?.code?.startsWith?.('ERR_PARSE_ARGS')) exit(2, `${e.message}\n\n${USAGE}`);
-  throw e;
+  // Anything else is the program's fault, not the file's: a code of its own.
+  exit(70, `market-validation: internal error (please report it): ${e?.stack ?? e}`);
 }

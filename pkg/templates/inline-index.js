@@ -37,7 +37,11 @@ export default async function init(options) {
     }
     return slimInit({ parts: options.parts, module_or_path: where });
   }
-  if (options !== undefined) return slimInit(options);
+  // As the web build: `{ module_or_path }` (or the module itself) loads what
+  // is given; nothing given loads the inlined bytes.
+  const given = options !== null && typeof options === 'object' && Object.getPrototypeOf(options) === Object.prototype
+    ? options.module_or_path : options;
+  if (given !== undefined && given !== null) return slimInit(options);
   return slimInit({ module_or_path: (await BYTES.all()).bytes() });
 }
 

@@ -2,7 +2,7 @@
 // the library's parts (scripts/build.sh writes a wrapper per function below).
 //
 //   await init();                          every function, one .wasm (as before the parts)
-//   await init({ parts: ['score'] });      analyze, analyzeMany, validate, presets, schema, sampleProduct
+//   await init({ parts: ['score'] });      analyze, analyzeJson, analyzeMany, validate, presets, schema, sampleProduct
 //   await init({ parts: ['analyses'] });   analyzeSurvey, compareSurveys, analyzeEvents,
 //                                          analyzeEventsCsv, fitRetention, readExport, checkLaunch, reviewLaunch, sampleLaunchPlan
 //                                          (delimited text only)

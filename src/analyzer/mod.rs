@@ -57,6 +57,8 @@ scorer_modules! {
 }
 
 #[cfg(feature = "score")]
-pub use pipeline::{analyze, analyze_many, sample_product, sample_product_json, MAX_PORTFOLIO};
+pub use pipeline::{
+    analyze, analyze_json, analyze_many, sample_product, sample_product_json, MAX_PORTFOLIO,
+};
 #[cfg(feature = "score")]
 pub use validate::{validate, ValidProduct, ValidationReport};

@@ -28,6 +28,37 @@ pub fn analyze(product: &RawValue, options: &RawValue) -> Result<ValidationResul
     }
 }
 
+/// [`analyze`] from JSON text to JSON text (`options` too; `None` for
+/// none): the result serialized as `analyze`'s is, for callers that hold JSON
+/// already. Text that is not JSON is a problem at `input` (or `options`)
+/// naming the line and column.
+///
+/// ```
+/// let out = market_validation::analyze_json(r#"{"usageMetrics": {"retentionRate": 0.6}}"#, None).unwrap();
+/// assert!(out.starts_with(r#"{"score":"#));
+/// ```
+pub fn analyze_json(product: &str, options: Option<&str>) -> Result<String, InputError> {
+    let parse = |text: &str, subject: &str, path: &str, what: &str| {
+        RawValue::from_json_str(text).map_err(|e| {
+            InputError::new(
+                subject,
+                vec![Problem::new(
+                    path,
+                    format!("text that is not JSON ({e})"),
+                    format!("a JSON object of {what}"),
+                )],
+            )
+        })
+    };
+    let product = parse(product, "product data", "input", "product data");
+    let options = options.map_or(Ok(RawValue::Undefined), |o| {
+        parse(o, "options", "options", "options")
+    });
+    let result = analyze(&product?, &options?)?;
+    // Every field serializes (numbers are finite, keys are text): this cannot fail.
+    Ok(serde_json::to_string(&result).unwrap_or_default())
+}
+
 /// Scores a portfolio: one result per product, an error per product that
 /// fails rather than one failure for all. Fails as a whole only when the
 /// options are invalid or there are more than [`MAX_PORTFOLIO`] products.

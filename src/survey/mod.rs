@@ -357,7 +357,7 @@ pub fn analyze_survey_answers_with_behaviour(
         ),
     ] {
         if column.is_none() {
-            problems.push(Problem::new(format!("input.{key}"), "missing", expected));
+            problems.push(Problem::new(key, "missing", expected));
         }
     }
     if !problems.is_empty() {

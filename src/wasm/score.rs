@@ -31,6 +31,44 @@ pub fn analyze(
     typed(&result)
 }
 
+/// Scores one product given as JSON text (`options` too), returning the result as JSON text:
+/// the same result as `analyze`, for callers that hold JSON already (a request body, a file)
+/// and skip building and walking JavaScript objects on both sides. Throws a
+/// `MarketValidationError` listing every problem, as `analyze` does.
+#[wasm_bindgen(js_name = analyzeJson)]
+pub fn analyze_json(
+    #[wasm_bindgen(unchecked_param_type = "string")] data: JsValue,
+    // Typed as a string for TypeScript; what was given is checked below.
+    options: Option<js_sys::JsString>,
+) -> Result<String, JsValue> {
+    let data = json_text(&data, "product data", "input")?;
+    let options = match options {
+        Some(o) if !o.is_undefined() && !o.is_null() => Some(json_text(&o, "options", "options")?),
+        _ => None,
+    };
+    Ok(crate::analyze_json(&data, options.as_deref())?)
+}
+
+/// Longest JSON text `analyzeJson` reads, in UTF-16 units: far beyond any product's data,
+/// and checked before the text is copied into wasm memory.
+const MAX_JSON_CHARS: u32 = 16 * 1024 * 1024;
+
+/// A JSON argument's text, its length checked before it is copied.
+fn json_text(value: &JsValue, subject: &str, path: &str) -> Result<String, JsInputError> {
+    let Some(text) = value.dyn_ref::<js_sys::JsString>() else {
+        return Err(wrong_value(subject, path, value, "JSON text (a string)"));
+    };
+    if text.length() > MAX_JSON_CHARS {
+        return Err(JsInputError::problem(
+            subject,
+            path,
+            format!("a text of {} characters", text.length()),
+            format!("at most {MAX_JSON_CHARS} characters of JSON"),
+        ));
+    }
+    Ok(String::from(text))
+}
+
 /// Scores a portfolio in one call: one entry per product, `{ ok: true, result }` or
 /// `{ ok: false, error }`, so one bad product does not fail the rest. Throws only when the
 /// options are invalid or `products` is not an array.

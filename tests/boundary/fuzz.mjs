@@ -294,6 +294,12 @@ function eventsCsv() {
 /** Each entry point: its arguments made, then the call. @type {Array<[string, () => any[], (args: any[]) => unknown]>} */
 const entryPoints = [
   ['analyze', () => [mutate(product), chance(0.8) ? undefined : mutate(analyzeOptions)], ([data, options]) => mv.analyze(data, options)],
+  // JSON text of mutated data (values JSON cannot hold become null or vanish), or text cut short, or anything.
+  ['analyzeJson', () => {
+    const text = (v) => { try { return JSON.stringify(v) ?? 'undefined'; } catch { return '{'; } };
+    const data = text(mutate(product));
+    return [chance(0.1) ? anyValue(1) : chance(0.1) ? data.slice(0, int(data.length)) : data, chance(0.8) ? undefined : text(mutate(analyzeOptions))];
+  }, ([data, options]) => JSON.parse(mv.analyzeJson(data, options))],
   ['validate', () => [mutate(product)], ([data]) => mv.validate(data)],
   ['analyzeMany', () => [chance(0.9) ? Array.from({ length: int(4) }, () => mutate(product)) : anyValue(2)], ([products]) => mv.analyzeMany(products)],
   ['analyzeSurvey', () => [survey(), surveyOptions()], ([input, options]) => mv.analyzeSurvey(input, options)],

@@ -77,6 +77,9 @@ const idsThrowingItem = () => {
 const hostile = [
   // analyze and validate: the JS value reader.
   { name: 'analyze: array item with a throwing getter', call: () => mv.analyze({ marketResearch: { marketTrends: h.throwingItem() } }), path: 'marketResearch.marketTrends[0]', cause: isBoom },
+  { name: 'analyzeJson: a number', call: () => mv.analyzeJson(/** @type {any} */ (5)), path: 'input' },
+  { name: 'analyzeJson: a revoked Proxy as options', call: () => mv.analyzeJson('{}', /** @type {any} */ (h.revokedProxy())), path: 'options', cause: isTypeError },
+  { name: 'analyzeJson: text that is not JSON', call: () => mv.analyzeJson('{"usageMetrics": '), path: 'input' },
   { name: 'analyze: revoked Proxy', call: () => mv.analyze({ usageMetrics: h.revokedProxy() }), path: 'usageMetrics', cause: isTypeError },
   { name: 'analyze: revoked Proxy as the input', call: () => mv.analyze(h.revokedProxy()), path: 'input', cause: isTypeError },
   { name: 'analyze: Proxy over an array (read like the array)', call: () => mv.analyze({ usageMetrics: { retentionRate: 0.4 }, marketResearch: { marketTrends: new Proxy(['AI'], {}) } }) },

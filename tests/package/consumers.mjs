@@ -77,8 +77,10 @@ export async function testConsumers(tmp, tarball) {
 import { checks } from './checks.js';
 checks(mv, () => mv.default(), () => mv.default({ parts: ['parquet'] })).then((r) => console.log(JSON.stringify(r)));
 `,
-    'src/worker.js': `import * as mv from 'market-validation';
+    // Named imports only: a bundler must keep the workerd entry's loading (its side effect).
+    'src/worker.js': `import init, { analyze, sampleProduct, analyzeEventsCsv, isMarketValidationError } from 'market-validation';
 import { checks } from './checks.js';
+const mv = { default: init, analyze, sampleProduct, analyzeEventsCsv, isMarketValidationError };
 export default {
   async fetch() {
     try {
@@ -129,6 +131,12 @@ console.log(JSON.stringify(await checks(mv, () => mv.default(), () => mv.default
   await denoAndBun(dir, want);
   await typescript(dir);
   await commandLine(dir, want);
+  await check("Node: a part's ES module entry has init (import init from 'market-validation/score')", async () => {
+    writeFiles(dir, { 'src/part.js': "import init, { analyze, sampleProduct } from 'market-validation/score';\nawait init();\nconsole.log(analyze(sampleProduct()).score);\n" });
+    const r = await run(process.execPath, ['src/part.js'], { cwd: dir });
+    if (r.code !== 0) return `exit ${r.code}\n${indent(r.stderr)}`;
+    return same(Number(r.stdout), want.score);
+  });
   await check('a function of a part entry called before init() says to call init() first', async () => {
     const glue = path.join(dir, 'node_modules/market-validation/web/market_validation_score.js');
     const part = await import(pathToFileURL(glue).href);
@@ -168,6 +176,7 @@ async function commandLine(dir, want) {
   for (const [what, args, code, words] of [
     ['a file with nothing usable exits 1, naming the file', [unusable], 1, 'unusable.csv: survey not usable'],
     ['a missing file exits 2', [path.join(dir, 'missing.csv')], 2, 'missing.csv: cannot be read (no such file)'],
+    ['a directory exits 2', [path.join(dir, 'src')], 2, 'src: cannot be read'],
     ['an unknown flag exits 2 with the usage', ['--bogus', unusable], 2, 'Usage:'],
     ['a column named wrong exits 2, naming the option', [fixture('exports/surveymonkey.csv'), '--column', 'nps=Nope'], 2, 'options.columns.nps'],
     ['sql without its table exits 2', ['sql', '--dialect', 'duckdb'], 2, 'sql needs --table, --user, --time'],
@@ -282,65 +291,90 @@ async function nodeBundle(dir, want) {
 async function workerd(dir, want) {
   const esbuild = toolsRequire('esbuild');
   const out = path.join(dir, 'workerd');
-  let modules;
-  await check('esbuild bundles a Worker with the workerd condition, the .wasm imports kept as modules', async () => {
-    const pkgWeb = path.join(dir, 'node_modules/market-validation/web');
-    const r = await esbuild.build({
-      absWorkingDir: dir, entryPoints: ['src/worker.js'], bundle: true, format: 'esm', target: 'es2022',
-      conditions: ['workerd', 'worker', 'browser'], outfile: path.join(out, 'worker.js'), logLevel: 'silent', metafile: true,
-      plugins: [{
-        name: 'wasm-modules',
-        setup(b) {
-          b.onResolve({ filter: /\.wasm$/ }, (a) => ({ path: `./${path.basename(a.path)}`, external: true, pluginData: path.resolve(a.resolveDir, a.path) }));
-        },
-      }],
-    });
-    if (r.warnings.length) return r.warnings.map((w) => w.text).join('; ');
-    const inputs = Object.keys(r.metafile.inputs);
-    assert(inputs.some((i) => i.includes('market-validation/workerd/')), `the workerd entry was not bundled: ${inputs.join(', ')}`);
-    const code = fs.readFileSync(path.join(out, 'worker.js'), 'utf8');
-    modules = [...new Set([...code.matchAll(/["']\.\/([\w.-]+\.wasm)["']/g)].map((m) => m[1]))];
-    assert(modules.length >= 2, `wasm imports in the bundle: ${modules.join(', ')}`);
-    for (const m of modules) fs.copyFileSync(path.join(pkgWeb, m), path.join(out, m));
+  // Two Workers: the checks (every function, then the Parquet part), and one
+  // importing two functions by name only, whose bundle must keep the entry's
+  // loading (its side effect) though no binding of it is used.
+  writeFiles(dir, {
+    'src/worker-named.js': `import { analyze, sampleProduct } from 'market-validation';
+export default { fetch: () => Response.json({ score: analyze(sampleProduct()).score }) };
+`,
   });
-  if (!modules) return;
+  const modules = new Set();
+  for (const worker of ['worker', 'worker-named']) {
+    await check(`esbuild bundles a Worker (${worker}.js) with the workerd condition, the .wasm imports kept as modules`, async () => {
+      const pkgWeb = path.join(dir, 'node_modules/market-validation/web');
+      const r = await esbuild.build({
+        absWorkingDir: dir, entryPoints: [`src/${worker}.js`], bundle: true, format: 'esm', target: 'es2022',
+        conditions: ['workerd', 'worker', 'browser'], outfile: path.join(out, `${worker}.js`), logLevel: 'silent', metafile: true,
+        plugins: [{
+          name: 'wasm-modules',
+          setup(b) {
+            b.onResolve({ filter: /\.wasm$/ }, (a) => ({ path: `./${path.basename(a.path)}`, external: true }));
+          },
+        }],
+      });
+      if (r.warnings.length) return r.warnings.map((w) => w.text).join('; ');
+      const inputs = Object.keys(r.metafile.inputs);
+      assert(inputs.some((i) => i.includes('market-validation/workerd/')), `the workerd entry was not bundled: ${inputs.join(', ')}`);
+      const code = fs.readFileSync(path.join(out, `${worker}.js`), 'utf8');
+      const found = [...new Set([...code.matchAll(/["']\.\/([\w.-]+\.wasm)["']/g)].map((m) => m[1]))];
+      // The named-import Worker never calls init, so only the .wasm loaded on import is kept.
+      assert(found.includes('market_validation_bg.wasm') && found.length >= (worker === 'worker' ? 2 : 1), `wasm imports in the bundle: ${found.join(', ')}`);
+      for (const m of found) {
+        modules.add(m);
+        fs.copyFileSync(path.join(pkgWeb, m), path.join(out, m));
+      }
+    });
+  }
+  if (modules.size === 0) return;
   const port = 20_000 + Math.floor(Math.random() * 20_000);
-  writeFiles(out, {
-    'config.capnp': `using Workerd = import "/workerd/workerd.capnp";
-const config :Workerd.Config = (
-  services = [ (name = "main", worker = .worker) ],
-  sockets = [ (name = "http", address = "127.0.0.1:${port}", http = (), service = "main") ],
-);
-const worker :Workerd.Worker = (
+  const service = (name, file) => `const ${name} :Workerd.Worker = (
   modules = [
-    (name = "worker.js", esModule = embed "worker.js"),
-${modules.map((m) => `    (name = "${m}", wasm = embed "${m}"),`).join('\n')}
+    (name = "${file}", esModule = embed "${file}"),
+${[...modules].map((m) => `    (name = "${m}", wasm = embed "${m}"),`).join('\n')}
   ],
   compatibilityDate = "2025-01-01",
 );
-`,
+`;
+  writeFiles(out, {
+    'config.capnp': `using Workerd = import "/workerd/workerd.capnp";
+const config :Workerd.Config = (
+  services = [ (name = "main", worker = .checks), (name = "named", worker = .named) ],
+  sockets = [
+    (name = "http", address = "127.0.0.1:${port}", http = (), service = "main"),
+    (name = "named", address = "127.0.0.1:${port + 1}", http = (), service = "named"),
+  ],
+);
+${service('checks', 'worker.js')}${service('named', 'worker-named.js')}`,
   });
-  await check('workerd serves the Worker: every function on import, the Parquet part by init({ parts }), as in Node', async () => {
-    const { spawn } = await import('node:child_process');
-    const child = spawn(bin('workerd'), ['serve', 'config.capnp'], { cwd: out, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d) => { stderr += d; });
-    try {
-      for (let i = 0; i < 100; i++) {
-        try {
-          const res = await fetch(`http://127.0.0.1:${port}/`);
-          const text = await res.text();
-          if (res.status !== 200) return `HTTP ${res.status}: ${text.slice(0, 400)}`;
-          return same(JSON.parse(text), want);
-        } catch {
-          await new Promise((r) => setTimeout(r, 200));
-        }
+  const { spawn } = await import('node:child_process');
+  const child = spawn(bin('workerd'), ['serve', 'config.capnp'], { cwd: out, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  const answer = async (url) => {
+    for (let i = 0; i < 100; i++) {
+      try {
+        const res = await fetch(url);
+        const text = await res.text();
+        return res.status === 200 ? JSON.parse(text) : `HTTP ${res.status}: ${text.slice(0, 400)}`;
+      } catch {
+        await new Promise((r) => setTimeout(r, 200));
       }
-      return `no answer from workerd\n${indent(stderr)}`;
-    } finally {
-      child.kill('SIGKILL');
     }
-  });
+    return `no answer from workerd\n${indent(stderr)}`;
+  };
+  try {
+    await check('workerd serves the Worker: every function on import, the Parquet part by init({ parts }), as in Node', async () => {
+      const got = await answer(`http://127.0.0.1:${port}/`);
+      return typeof got === 'string' ? got : same(got, want);
+    });
+    await check('workerd serves a Worker that imports two functions by name only (the entry loads itself)', async () => {
+      const got = await answer(`http://127.0.0.1:${port + 1}/`);
+      return typeof got === 'string' ? got : same(got.score, want.score);
+    });
+  } finally {
+    child.kill('SIGKILL');
+  }
 }
 
 /** Deno (inline with no permission; the Node build with --allow-read) and Bun. */

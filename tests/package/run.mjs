@@ -323,7 +323,8 @@ async function testTypes(dir) {
   await check('types: the package ships a .d.ts for each entry point', () => {
     const rel = files.map((f) => path.relative(installed, f)).join(', ');
     const parts = (dir) => [`${dir}/market_validation.d.ts`, ...['analyses', 'parquet', 'readers', 'score'].map((p) => `${dir}/market_validation_${p}.d.ts`)];
-    const expected = ['inline/market_validation.d.ts', 'node/index.d.mts', ...parts('node'), ...parts('slim'), ...parts('web'),
+    const nodeParts = ['analyses', 'parquet', 'readers', 'score'].flatMap((p) => [`node/market_validation_${p}.d.mts`, `node/market_validation_${p}.d.ts`]);
+    const expected = ['inline/market_validation.d.ts', 'node/index.d.mts', 'node/market_validation.d.ts', ...nodeParts, ...parts('slim'), ...parts('web'),
       'web/wasm.d.ts', 'workerd/market_validation.d.ts'];
     assert(rel === expected.join(', '), `found ${rel}`);
   });

@@ -407,3 +407,37 @@ fn binding_scores_match_the_core() {
     let via_js = analyze_with(sample(), js(r#"{"preset": "b2b-saas"}"#)).expect("scores");
     assert_eq!(get(&via_js, "score").as_f64(), expected);
 }
+
+/// analyzeJson: the same result as analyze, as JSON text; what is not JSON text named at its path.
+#[wasm_bindgen_test]
+fn analyze_json_is_analyze_as_text() {
+    let object = analyze(sample()).expect("sample scores");
+    let text = JSON::stringify(&sample())
+        .expect("stringify")
+        .as_string()
+        .unwrap();
+    let out = wasm::analyze_json(JsValue::from_str(&text), None).expect("scores");
+    // The same values: serde_json writes 1.0 where JSON.stringify writes 1.
+    let reparsed = JSON::stringify(&JSON::parse(&out).expect("JSON"))
+        .expect("stringify")
+        .as_string()
+        .unwrap();
+    let expected = JSON::stringify(&object)
+        .expect("stringify")
+        .as_string()
+        .unwrap();
+    assert_eq!(reparsed, expected);
+    let options = js_sys::JsString::from(r#"{"preset": "consumer-social"}"#);
+    let with = wasm::analyze_json(JsValue::from_str(&text), Some(options)).expect("scores");
+    assert_ne!(with, out);
+    for (data, needle) in [
+        (JsValue::from_f64(5.0), "input is 5; expected JSON text"),
+        (
+            JsValue::from_str("{\"usageMetrics\": "),
+            "input is text that is not JSON",
+        ),
+    ] {
+        let (message, _) = expect_input_error(wasm::analyze_json(data, None).map(JsValue::from));
+        assert!(message.contains(needle), "{needle:?} not in {message}");
+    }
+}

@@ -56,7 +56,7 @@ pub(crate) fn build(
     let mut adoption = vec![(GroupTally::default(), GroupTally::default()); features];
     let mut users: Vec<u32> = Vec::with_capacity(respondents.placed.len());
     for r in &respondents.placed {
-        let active = days.active_days(r.user, r.day - (WINDOW_DAYS - 1), r.day);
+        let active = days.active_days(r.user, r.day.saturating_sub(WINDOW_DAYS - 1), r.day);
         let tier = TIERS
             .iter()
             .position(|(_, to)| active <= *to)
@@ -203,7 +203,7 @@ fn none_matched(r: &Respondents, behaviour: &Behaviour, column: &DetectedColumn)
         Some(texts) => quoted(&mut texts.iter().cloned()),
         None => quoted(&mut behaviour.events.user_ids.iter().map(|n| n.to_string())),
     };
-    let (path, value, hint) = if r.unmatched > 0 {
+    let (path, value, hint) = if r.unmatched > 0 && r.unmatched >= r.without_date {
         let hint = if r.unmatched_by_case > 0 {
             format!("{} of them match when case is ignored: the survey and the events write the ids differently", r.unmatched_by_case)
         } else {
@@ -302,7 +302,7 @@ fn coverage_warning(events: &EventColumns, r: &Respondents) -> Option<Warning> {
     let beyond = r
         .placed
         .iter()
-        .filter(|p| p.day - (WINDOW_DAYS - 1) < first || p.day > last)
+        .filter(|p| p.day.saturating_sub(WINDOW_DAYS - 1) < first || p.day > last)
         .count();
     (beyond > 0).then(|| {
         Warning::new(

@@ -5,6 +5,7 @@
 
 use super::super::answers::{trim_space, Cell};
 use super::super::tally::RowAnswers;
+use crate::calendar::{FIRST_DAY, LAST_DAY};
 use crate::format::format_number;
 use std::collections::HashMap;
 
@@ -40,14 +41,14 @@ impl Matcher {
             texts
                 .iter()
                 .enumerate()
-                .map(|(i, t)| (t.trim().to_string(), i as u32))
+                .map(|(i, t)| (t.clone(), i as u32))
                 .collect::<HashMap<_, _>>()
         });
         let by_folded = id_texts.map(|texts| {
             texts
                 .iter()
                 .enumerate()
-                .map(|(i, t)| (t.trim().to_lowercase(), i as u32))
+                .map(|(i, t)| (t.to_lowercase(), i as u32))
                 .collect::<HashMap<_, _>>()
         });
         Matcher {
@@ -129,7 +130,8 @@ pub(crate) struct Respondents {
 }
 
 impl Respondents {
-    /// Places one used row: its user cell, its answer's day when readable.
+    /// Places one used row: its user cell, its answer's day when readable
+    /// (a day outside the years 1 to 9999 is no readable date).
     pub(crate) fn push(
         &mut self,
         matcher: &Matcher,
@@ -138,6 +140,7 @@ impl Respondents {
         answers: RowAnswers,
     ) {
         self.rows += 1;
+        let day = day.filter(|d| (FIRST_DAY..=LAST_DAY).contains(d));
         match matcher.find(user) {
             Found::Blank => self.without_user += 1,
             Found::Unmatched { text, folded } => {
@@ -163,6 +166,7 @@ mod tests {
     #[test]
     fn text_ids_match_exactly_and_case_differences_are_counted() {
         let texts = vec!["u-1".to_string(), "Alice@x.io".to_string()];
+        // A survey cell is trimmed; the events' ids are taken as they are.
         let m = Matcher::new(Some(&texts), &[]);
         let mut r = Respondents::default();
         let a = RowAnswers::default();

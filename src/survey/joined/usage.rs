@@ -5,6 +5,10 @@
 use crate::calendar::MS_PER_DAY;
 use crate::events::names::{ResolvedNames, IGNORED};
 use crate::events::EventColumns;
+use std::collections::HashMap;
+
+/// Added to a day before it is packed in 32 bits (days of 1970-2099 are 0..47,482).
+const DAY_OFFSET: i64 = 1 << 31;
 
 /// The respondents' users' days.
 pub(crate) struct UserDays {
@@ -29,8 +33,13 @@ impl UserDays {
         users.sort_unstable();
         users.dedup();
         let first_feature = names.map_or(0, |n| n.events.len() as u32);
-        let mut active: Vec<(u32, i64)> = Vec::new();
-        let mut first_use: Vec<(u32, u32, i64)> = Vec::new();
+        // (user index, day) packed in a u64, the day offset by 2^31 (event
+        // times are checked to lie in 1970-2099): 8 bytes an event, a run of
+        // the same user's day pushed once.
+        let mut active: Vec<u64> = Vec::new();
+        // The first day of each (user index, feature) used: one entry a pair,
+        // however many features an event belongs to.
+        let mut first_use: HashMap<(u32, u32), i64> = HashMap::new();
         for (i, (&user, &ms)) in events
             .user_ids
             .iter()
@@ -51,17 +60,28 @@ impl UserDays {
                 _ => None,
             };
             let day = (ms / MS_PER_DAY).floor() as i64;
-            active.push((index as u32, day));
+            let key = (u64::from(index as u32) << 32) | u64::from((day + DAY_OFFSET) as u32);
+            if active.last() != Some(&key) {
+                active.push(key);
+            }
             if let Some(features) = slot.and_then(|s| names?.features_of_event.get(s as usize)) {
                 for &f in features {
-                    first_use.push((index as u32, f - first_feature, day));
+                    let first = first_use
+                        .entry((index as u32, f - first_feature))
+                        .or_insert(day);
+                    *first = (*first).min(day);
                 }
             }
         }
         active.sort_unstable();
         active.dedup();
+        let mut first_use: Vec<(u32, u32, i64)> =
+            first_use.into_iter().map(|((u, f), d)| (u, f, d)).collect();
         first_use.sort_unstable();
-        first_use.dedup_by_key(|(u, f, _)| (*u, *f));
+        let active: Vec<(u32, i64)> = active
+            .into_iter()
+            .map(|k| ((k >> 32) as u32, i64::from(k as u32) - DAY_OFFSET))
+            .collect();
         let mut starts = Vec::with_capacity(users.len() + 1);
         let mut at = 0;
         for u in 0..users.len() as u32 {
