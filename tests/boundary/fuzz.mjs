@@ -296,7 +296,15 @@ const entryPoints = [
   ['analyze', () => [mutate(product), chance(0.8) ? undefined : mutate(analyzeOptions)], ([data, options]) => mv.analyze(data, options)],
   // JSON text of mutated data (values JSON cannot hold become null or vanish), or text cut short, or anything.
   ['analyzeJson', () => {
-    const text = (v) => { try { return JSON.stringify(v) ?? 'undefined'; } catch { return '{'; } };
+    // The generator must not run the hostile values it made: huge array
+    // proxies and other odd objects become a word (a cycle or a throwing
+    // getter makes the text cut short).
+    const plain = (_key, v) => {
+      if (v === null || typeof v !== 'object') return v;
+      if (Array.isArray(v)) return v.length > 2000 ? 'a huge array' : v;
+      return Object.getPrototypeOf(v) === Object.prototype ? v : 'an odd object';
+    };
+    const text = (v) => { try { return JSON.stringify(v, plain) ?? 'undefined'; } catch { return '{'; } };
     const data = text(mutate(product));
     return [chance(0.1) ? anyValue(1) : chance(0.1) ? data.slice(0, int(data.length)) : data, chance(0.8) ? undefined : text(mutate(analyzeOptions))];
   }, ([data, options]) => JSON.parse(mv.analyzeJson(data, options))],

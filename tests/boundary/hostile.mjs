@@ -60,6 +60,8 @@ const isTypeError = (/** @type {unknown} */ c) => c instanceof TypeError;
 const ids = () => new Uint32Array([1, 2, 1]);
 const times = () => new Float64Array([Date.UTC(2026, 0, 1), Date.UTC(2026, 0, 2), Date.UTC(2026, 0, 9)]);
 const NPS_CSV = 'How likely are you to recommend us?\n9\n10\n6\n';
+// Over analyzeJson's 4 Mi characters: refused before it is copied into wasm memory.
+const BIG_JSON = `[${'0,'.repeat(2_500_000)}0]`;
 const JOINED_CSV = 'user_id,Submit Date (UTC),How likely are you to recommend us?\n1,2026-11-30,9\n';
 const launchPlan = () => mv.sampleLaunchPlan().plan;
 /** Three ids with a throwing item 1. */
@@ -80,6 +82,7 @@ const hostile = [
   { name: 'analyzeJson: a number', call: () => mv.analyzeJson(/** @type {any} */ (5)), path: 'input' },
   { name: 'analyzeJson: a revoked Proxy as options', call: () => mv.analyzeJson('{}', /** @type {any} */ (h.revokedProxy())), path: 'options', cause: isTypeError },
   { name: 'analyzeJson: text that is not JSON', call: () => mv.analyzeJson('{"usageMetrics": '), path: 'input' },
+  { name: 'analyzeJson: 5 million characters', call: () => mv.analyzeJson(BIG_JSON), path: 'input' },
   { name: 'analyze: revoked Proxy', call: () => mv.analyze({ usageMetrics: h.revokedProxy() }), path: 'usageMetrics', cause: isTypeError },
   { name: 'analyze: revoked Proxy as the input', call: () => mv.analyze(h.revokedProxy()), path: 'input', cause: isTypeError },
   { name: 'analyze: Proxy over an array (read like the array)', call: () => mv.analyze({ usageMetrics: { retentionRate: 0.4 }, marketResearch: { marketTrends: new Proxy(['AI'], {}) } }) },
