@@ -81,6 +81,25 @@ impl InputError {
         }
     }
 
+    /// The same problems as a part of a bigger input, the subject `subject`
+    /// and each path put under `root` (`input` becomes `root`): the event
+    /// arrays of another function's options (`options.behaviour.userIds`).
+    pub fn under(self, subject: &str, root: &str) -> Self {
+        let problems = self
+            .problems
+            .into_iter()
+            .map(|mut p| {
+                p.path = if p.path == "input" {
+                    root.to_string()
+                } else {
+                    format!("{root}.{}", p.path)
+                };
+                p
+            })
+            .collect();
+        InputError::new(subject, problems)
+    }
+
     /// The same problems, each said to be in `place` ("file a.csv of the
     /// zip archive"): for an error found in one part of a bigger input.
     pub fn within(mut self, place: &str) -> Self {

@@ -190,16 +190,9 @@ pub(crate) fn event_columns(
         let (columns, _, texts) = given.read()?;
         Ok((columns, texts.map(crate::input::ids::Interner::into_texts)))
     };
-    read().map_err(|mut e: JsInputError| {
-        e.error.subject = subject.to_string();
-        for p in &mut e.error.problems {
-            p.path = if p.path == "input" {
-                path.to_string()
-            } else {
-                format!("{path}.{}", p.path)
-            };
-        }
-        e
+    read().map_err(|e: JsInputError| JsInputError {
+        error: e.error.under(subject, path),
+        cause: e.cause,
     })
 }
 

@@ -146,21 +146,7 @@ fn resolve(
     events: &EventColumns,
     config: &SurveyConfig,
 ) -> Result<Option<names::ResolvedNames>, InputError> {
-    let under = |e: InputError| {
-        let problems = e
-            .problems
-            .into_iter()
-            .map(|mut p| {
-                p.path = if p.path == "input" {
-                    "options.behaviour".to_string()
-                } else {
-                    format!("options.behaviour.{}", p.path)
-                };
-                p
-            })
-            .collect();
-        InputError::new("survey behaviour", problems)
-    };
+    let under = |e: InputError| e.under("survey behaviour", "options.behaviour");
     crate::events::check_event_columns(events).map_err(under)?;
     let Some(given) = &events.names else {
         if let Some((feature, _)) = config.behaviour_features.first() {
