@@ -4,15 +4,15 @@
 // part (lib/engine.js). It keeps the share link
 // and the embed links current with both views' state, which lives in the URL
 // fragment (never sent to a server), restores a shared state from the
-// fragment, and exports the result as JSON or PNG.
+// fragment, and exports the result as JSON or PNG. Its static imports are
+// what the first score needs (index.html preloads them all); the rest
+// (export, launch view, files tab) is imported when first used.
 import { version, sampleProduct } from '../pkg/web/market_validation_score.js';
 import { loadScore, loadAnalyses } from './lib/engine.js';
 import { $, h, fmt, setupTabs, tabPairs } from './lib/dom.js';
 import { errorMessage, asSentence } from './lib/errors.js';
 import { encodeState, decodeState, useSampleProduct } from './lib/share.js';
-import { downloadJson, downloadBlob, scoreCardPng } from './lib/export.js';
 import { mountValidation } from './views/validation/index.js';
-import { droppedFiles } from './lib/dropped.js';
 import { setStatus } from './views/validation/results.js';
 
 /** @import { ShareState } from './lib/share.js' */
@@ -39,7 +39,9 @@ const page = {
 /** Mounts the launch view the first time it is needed (its module loads only then). */
 async function ensureLaunchView() {
   if (page.launchView) return page.launchView;
-  const [{ mountLaunch }, { checkLaunch, sampleLaunchPlan, reviewLaunch }] = await Promise.all([import('./views/launch/index.js'), loadAnalyses()]);
+  const [{ mountLaunch }, { droppedFiles }, { checkLaunch, sampleLaunchPlan, reviewLaunch }] = await Promise.all([
+    import('./views/launch/index.js'), import('./lib/dropped.js'), loadAnalyses(),
+  ]);
   page.launchView ??= mountLaunch($('#launch'), {
     checkLaunch,
     sampleLaunchPlan,
@@ -145,9 +147,19 @@ async function applyFragment() {
   return true;
 }
 
+/**
+ * Downloads `value` as a JSON file (the export module loads on the first export: the first score does not need it).
+ * @param {unknown} value @param {string} filename
+ */
+function exportJson(value, filename) {
+  import('./lib/export.js').then(({ downloadJson }) => downloadJson(value, filename))
+    .catch((e) => setShareStatus(`Could not export: ${errorMessage(e)}`));
+}
+
 async function exportPng() {
   const result = page.validation?.getResult();
   if (!result) { setShareStatus('Nothing to export yet: fix the data first.'); return; }
+  const { downloadBlob, scoreCardPng } = await import('./lib/export.js');
   const scheme = matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
   const blob = await scoreCardPng(result, { scheme, title: page.validation?.cardTitle() ?? undefined, asOf: page.validation?.meta().asOf });
   downloadBlob(blob, 'market-validation-score.png');
@@ -178,14 +190,16 @@ async function main() {
   $('#share-link').addEventListener('click', () => copyShareLink().catch((e) => setShareStatus(`Could not make the link: ${errorMessage(e)}`)));
   $('#export-json').addEventListener('click', () => {
     const result = validation.getResult();
-    if (result) downloadJson({ product: validation.getProduct(), options: validation.currentOptions(), result }, 'market-validation-result.json');
+    if (!result) return;
+    const data = { product: validation.getProduct(), options: validation.currentOptions(), result };
+    exportJson(data, 'market-validation-result.json');
   });
   $('#launch-share-link').addEventListener('click', () => copyShareLink().catch((e) => setShareStatus(`Could not make the link: ${errorMessage(e)}`)));
   $('#launch-export-json').addEventListener('click', () => {
     const state = page.launchView?.getState();
     const report = page.launchView?.getReport();
     if (!state || !report) { setShareStatus('Nothing to export yet: fix the plan first.'); return; }
-    downloadJson({ ...state, report }, 'market-validation-launch.json');
+    exportJson({ ...state, report }, 'market-validation-launch.json');
   });
   $('#launch-embed-link').addEventListener('click', (e) => { openEmbed(e, 'launch').catch((err) => setShareStatus(`Could not open the card: ${errorMessage(err)}`)); });
   $('#embed-link').addEventListener('click', (e) => { openEmbed(e, 'validation').catch((err) => setShareStatus(`Could not open the card: ${errorMessage(err)}`)); });

@@ -46,6 +46,8 @@ function eventsCsv(users, perUserDays = 12) {
 
 /** Records every state the upload status passes through, and the phases shown. */
 async function recordUploadStates(page) {
+  // The files tab is mounted after the first score is painted.
+  await page.getByTestId('upload-status').waitFor({ state: 'attached' });
   await page.evaluate(() => {
     const status = document.querySelector('[data-testid="upload-status"]');
     const phase = document.querySelector('[data-testid="upload-phase"]');

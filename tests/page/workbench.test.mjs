@@ -28,6 +28,37 @@ function hostileProduct() {
   };
 }
 
+/** A repository file's text. @param {string} path */
+const repoText = (path) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
+
+/** The modules a page preloads (its modulepreload links), as sorted repository paths. @param {string} html */
+function preloadedModules(html) {
+  return [...repoText(html).matchAll(/<link rel="modulepreload" href="([^"]+)">/g)]
+    .map((m) => new URL(m[1], `file:///${html}`).pathname.slice(1)).sort();
+}
+
+/**
+ * The modules a module imports statically, all the way down (not itself, not import()),
+ * as sorted repository paths. @param {string} entry
+ */
+function staticImports(entry) {
+  const found = new Set();
+  const visit = (path) => {
+    // Block comments out first: JSDoc `@import`s name modules only for the types.
+    const code = repoText(path).replace(/\/\*[\s\S]*?\*\//g, '');
+    const specifiers = [
+      ...code.matchAll(/^\s*(?:import|export)\s[^'"`;()]*?\bfrom\s*['"]([^'"]+)['"]/gm),
+      ...code.matchAll(/^\s*import\s*['"]([^'"]+)['"]/gm),
+    ].map((m) => m[1]);
+    for (const specifier of specifiers) {
+      const target = new URL(specifier, `file:///${path}`).pathname.slice(1);
+      if (!found.has(target)) { found.add(target); visit(target); }
+    }
+  };
+  visit(entry);
+  return [...found].sort();
+}
+
 /** Fails if a payload left an element behind or ran. */
 async function assertInert(page, where) {
   const found = await page.evaluate(() => ({
@@ -223,6 +254,14 @@ describe('workbench page', () => {
       assert.deepEqual(errors, []);
     } finally {
       await context.close();
+    }
+  });
+
+  it('preloads every module of the first score and only those (page and card): none waits for the module importing it', () => {
+    for (const [html, entry] of [['www/index.html', 'www/app.js'], ['www/embed.html', 'www/embed.js']]) {
+      const imports = staticImports(entry);
+      assert.ok(imports.some((path) => path.includes('/snippets/')), `${entry}: the bindings' snippet was not found`);
+      assert.deepEqual(preloadedModules(html), imports, `${html}: its modulepreload links against ${entry}'s static imports`);
     }
   });
 

@@ -4,6 +4,7 @@
 // recommendations and benchmarks. All user-supplied text goes through
 // textContent / text nodes, never innerHTML. Works on the page's own markup
 // (index.html); the page shell (app.js) shares and exports what it shows.
+// The files tab (raw-data.js) is imported once the first score is painted.
 import { analyze, presets, sampleProduct, schema, validate } from '../../../pkg/web/market_validation_score.js';
 import { $, h, dayText, isDay, setupTabs, tabPairs } from '../../lib/dom.js';
 import { errorMessage, errorProblems } from '../../lib/errors.js';
@@ -11,7 +12,11 @@ import { createProductForm } from './product-form.js';
 import { createWeights } from './weights.js';
 import { renderResult, hideClaim, setStatus } from './results.js';
 import { mountJsonPaste } from './json-paste.js';
-import { mountRawData, SAMPLE_SOURCE, SAMPLE_TITLE } from './raw-data.js';
+
+/** How the form labels the built-in sample's groups. */
+const SAMPLE_SOURCE = 'the sample';
+/** The built-in sample's name, wherever it shows (cards, PNG, links). */
+const SAMPLE_TITLE = 'Sample: an AI-database infrastructure company';
 
 /** @import { AnalyzeOptions, PresetInfo, Problem } from '../../../pkg/web/market_validation.js' */
 /** @import { ScoredResult } from './results.js' */
@@ -161,6 +166,13 @@ export function mountValidation({ onScored }) {
     showMiniScore();
   }
 
+  /** Loads and mounts the files tab: the upload panel, the survey and events views and the warehouse panel. */
+  function mountFilesTab() {
+    import('./raw-data.js')
+      .then(({ mountRawData }) => mountRawData({ form, rescore, sampleSource: SAMPLE_SOURCE, setAsOf: (day) => { asOfInput.value = day; } }))
+      .catch((e) => { $('#upload').replaceChildren(h('p', { class: 'status', 'data-kind': 'error', text: `Could not load the file upload: ${errorMessage(e)}` })); });
+  }
+
   /** Says, above the score, when the data is (partly) the built-in sample's, and how to start with one's own. @param {boolean} shown */
   function showSampleBanner(shown) {
     $('#sample-banner').hidden = !shown;
@@ -213,7 +225,6 @@ export function mountValidation({ onScored }) {
           state.notice = '';
         },
       });
-      mountRawData({ form, rescore, setAsOf: (day) => { asOfInput.value = day; } });
       $('#load-sample').addEventListener('click', () => {
         const s = sampleProduct();
         form.fill(s);
@@ -247,6 +258,9 @@ export function mountValidation({ onScored }) {
         if (el instanceof HTMLSelectElement || el instanceof HTMLButtonElement) el.disabled = false;
       }
       rescore();
+      // The files tab (upload, survey and events views, warehouse panel) is not on screen
+      // first: its modules load after the first score is painted (the frame after this one).
+      requestAnimationFrame(() => setTimeout(mountFilesTab));
     },
   };
 }

@@ -4,14 +4,10 @@
 // "Use in the score" puts their derived product data in the form, in place of
 // the groups it fills, and clears the groups still holding the sample's data.
 // The files shown are kept in lib/dropped.js for the launch tab's review.
+// Mounted by the validation view after its first score is painted.
 import { $ } from '../../lib/dom.js';
 import { droppedFiles } from '../../lib/dropped.js';
 import { setStatus } from './results.js';
-
-/** How the form labels the built-in sample's groups. */
-export const SAMPLE_SOURCE = 'the sample';
-/** The built-in sample's name, wherever it shows (cards, PNG, links). */
-export const SAMPLE_TITLE = 'Sample: an AI-database infrastructure company';
 
 /** Group names as the form titles them. @type {Record<string, string>} */
 const GROUP_TITLES = {
@@ -46,9 +42,10 @@ import { mountWarehouse } from '../warehouse/index.js';
  * @param {object} o
  * @param {ProductForm} o.form
  * @param {() => void} o.rescore
+ * @param {string} o.sampleSource  how the form labels the built-in sample's groups
  * @param {(day: string) => void} o.setAsOf  the events' as-of day becomes the page's when their groups are used
  */
-export function mountRawData({ form, rescore, setAsOf }) {
+export function mountRawData({ form, rescore, sampleSource, setAsOf }) {
   /**
    * Puts derived groups (surveyData, usageMetrics, adoptionData) in the form, in place of
    * what those groups held, and re-scores. Groups that still hold the built-in sample's data
@@ -59,7 +56,7 @@ export function mountRawData({ form, rescore, setAsOf }) {
     const { product } = form.collect();
     const cleared = [];
     for (const group of Object.keys(product)) {
-      if (!(group in parts) && form.sourceOf(group) === SAMPLE_SOURCE) {
+      if (!(group in parts) && form.sourceOf(group) === sampleSource) {
         delete product[group];
         form.setSource(group, null);
         cleared.push(group);
