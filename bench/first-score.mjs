@@ -71,20 +71,22 @@ async function measure(browser, url, mbits) {
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 40, downloadThroughput: bytesPerSecond, uploadThroughput: bytesPerSecond });
   }
   await page.addInitScript(WATCH);
-  /** @type {Array<{ url: string, bytes: number }>} */
-  const fetched = [];
+  /** @type {Array<{ url: string, bytes: number, end: number }>} */
+  const finished = [];
   let done = false;
   page.on('requestfinished', async (request) => {
     if (done) return;
+    // When the response ended (ms since the epoch): what a page loads after its score is not counted.
+    const { startTime, responseEnd } = request.timing();
     const sizes = await request.sizes().catch(() => null);
-    fetched.push({ url: request.url(), bytes: sizes ? sizes.responseBodySize : 0 });
+    finished.push({ url: request.url(), bytes: sizes ? sizes.responseBodySize : 0, end: startTime + responseEnd });
   });
   await page.goto(url);
   await page.waitForFunction(() => /** @type {any} */ (window).__firstScore !== undefined, null, { timeout: 30_000 });
-  const ms = await page.evaluate(() => /** @type {any} */ (window).__firstScore);
+  const [ms, scoreAt] = await page.evaluate(() => [/** @type {any} */ (window).__firstScore, performance.timeOrigin + /** @type {any} */ (window).__firstScore]);
   done = true;
   await context.close();
-  return { ms, fetched };
+  return { ms, fetched: finished.filter((f) => f.end <= scoreAt) };
 }
 
 const median = (/** @type {number[]} */ xs) => {
