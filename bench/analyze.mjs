@@ -14,6 +14,10 @@
 //     ranges, ~20% of groups left out, ~1% made invalid on purpose
 //     (bench/products.mjs); given in batches of B (default 1,000) so that the
 //     results do not all stay in memory;
+//   - the same N products through analyzeMany(..., { detail: 'summary' })
+//     (score, interval, verdict and dimension scores only), with its
+//     products per second against full analyze() calls (issue 21: at least
+//     50,000 a second and 5x);
 //   - the same N products through N separate analyze() calls, and the ratio;
 //   - peak RSS.
 
@@ -163,6 +167,22 @@ for (let i = 0; i < N; i += BATCH) {
 }
 const manyNs = Number(process.hrtime.bigint() - m0);
 
+// ------------------------------------------------------- summary mode
+
+for (let i = 0; i < Math.min(WARMUP, N); i += BATCH) mv.analyzeMany(products.slice(i, Math.min(WARMUP, i + BATCH)), { detail: 'summary' });
+let summaryOk = 0;
+let summaryErr = 0;
+let summaryScores = 0;
+const s0 = process.hrtime.bigint();
+for (let i = 0; i < N; i += BATCH) {
+  const { results } = mv.analyzeMany(products.slice(i, i + BATCH), { detail: 'summary' });
+  for (const e of results) {
+    if (e.ok) { summaryOk++; summaryScores += e.result.score; } else summaryErr++;
+  }
+}
+const summaryNs = Number(process.hrtime.bigint() - s0);
+sampleRss();
+
 // ------------------------------------------------------------ N x analyze
 
 let oneOk = 0;
@@ -187,8 +207,11 @@ table(`${fmtInt(N)} generated products (seeded; ${(groupCounts / N).toFixed(2)} 
   ['', 'total        per product   throughput             ok / error'],
   [`analyzeMany, batches of ${fmtInt(BATCH)}`, `${fmtS(manyNs).padEnd(12)} ${fmtUs(manyNs / N).padEnd(13)} ${perSec(manyNs).padEnd(22)} ${fmtInt(manyOk)} / ${fmtInt(manyErr)}`],
   [`${fmtInt(N)} x analyze`, `${fmtS(oneNs).padEnd(12)} ${fmtUs(oneNs / N).padEnd(13)} ${perSec(oneNs).padEnd(22)} ${fmtInt(oneOk)} / ${fmtInt(oneErr)}`],
+  [`analyzeMany summary, batches of ${fmtInt(BATCH)}`, `${fmtS(summaryNs).padEnd(12)} ${fmtUs(summaryNs / N).padEnd(13)} ${perSec(summaryNs).padEnd(22)} ${fmtInt(summaryOk)} / ${fmtInt(summaryErr)}`],
   ['analyze loop / analyzeMany time', `${(oneNs / manyNs).toFixed(2)}x`],
+  ['summary products/s / analyze() products/s', `${(oneNs / summaryNs).toFixed(2)}x (goal: at least 5x and 50,000/s)`],
   ['same results both ways', manyOk === oneOk && manyErr === oneErr && Math.abs(scoreSum - scoreSum2) < 1e-6 * Math.max(1, scoreSum) ? 'yes' : `NO (score sums ${scoreSum} vs ${scoreSum2})`],
+  ['summaries give the same scores', summaryOk === oneOk && summaryErr === oneErr && summaryScores === scoreSum2 ? 'yes' : `NO (score sums ${summaryScores} vs ${scoreSum2})`],
 ]);
 
 const maxRss = process.resourceUsage().maxRSS * 1024;

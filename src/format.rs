@@ -48,6 +48,16 @@ fn format_significant(n: f64, digits: i32) -> String {
     }
     let magnitude = libm::floor(libm::log10(n.abs())) as i32;
     let decimals = (digits - 1 - magnitude).clamp(0, 12) as usize;
+    // The shortest text that reads back as `n` is the answer when it has no
+    // more decimals than asked: it is within half an ulp of `n`, far less
+    // than half a step of the last decimal asked, so it is also the nearest
+    // number with that many decimals. Most figures are round (60, 0.25), and
+    // this skips the exact formatting, which falls back to big-number
+    // arithmetic for them.
+    let shortest = n.to_string();
+    if shortest.split_once('.').map_or(0, |(_, f)| f.len()) <= decimals {
+        return shortest;
+    }
     let text = format!("{n:.decimals$}");
     if text.contains('.') {
         text.trim_end_matches('0').trim_end_matches('.').to_string()
@@ -74,5 +84,54 @@ mod tests {
         assert_eq!(format_short(9.116_81), "9.12");
         assert_eq!(format_short(0.428_571), "0.429");
         assert_eq!(format_short(4_512.7), "4513");
+    }
+
+    #[test]
+    fn significant_digits_agree_with_exact_formatting() {
+        // The shortest-text shortcut against the exact formatting alone,
+        // over round, awkward and extreme values.
+        fn exact(n: f64, digits: i32) -> String {
+            let magnitude = libm::floor(libm::log10(n.abs())) as i32;
+            let decimals = (digits - 1 - magnitude).clamp(0, 12) as usize;
+            let text = format!("{n:.decimals$}");
+            if text.contains('.') {
+                text.trim_end_matches('0').trim_end_matches('.').to_string()
+            } else {
+                text
+            }
+        }
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut values = vec![
+            60.0,
+            0.25,
+            45.0,
+            0.1 + 0.2,
+            4_512.7,
+            1e-9,
+            123_456_789.0,
+            0.5,
+            2.675,
+            1.005,
+        ];
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let mantissa = (x >> 11) as f64 / (1u64 << 53) as f64;
+            let scale = 10f64.powi((x % 24) as i32 - 12);
+            values.push(mantissa * scale);
+            values.push(((mantissa * 1000.0).round() / 100.0) * scale);
+        }
+        for n in values.into_iter().flat_map(|v| [v, -v]) {
+            for digits in [3, 6] {
+                if n != 0.0 {
+                    assert_eq!(
+                        format_significant(n, digits),
+                        exact(n, digits),
+                        "{n:e} at {digits}"
+                    );
+                }
+            }
+        }
     }
 }

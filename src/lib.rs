@@ -76,6 +76,8 @@ pub mod retention;
 pub mod stats;
 #[cfg(feature = "survey")]
 pub mod survey;
+/// Values as a flat tape, for JS values and JSON text from one serializer.
+pub(crate) mod tape;
 pub mod text;
 #[cfg(feature = "warehouse")]
 pub mod warehouse;
@@ -88,8 +90,8 @@ pub use analyzer::model::ProductData;
 #[cfg(feature = "score")]
 pub use analyzer::{
     analyze, analyze_json, analyze_many, options::AnalyzeOptions, options::Config,
-    result::ValidationResult, sample_product_json, scoring::Analyzer, validate, ValidProduct,
-    ValidationReport, MAX_PORTFOLIO,
+    result::ProductSummary, result::ValidationResult, sample_product_json, scoring::Analyzer,
+    summarize_many, validate, PortfolioSummary, ValidProduct, ValidationReport, MAX_PORTFOLIO,
 };
 pub use input::problem::{InputError, Problem};
 pub use input::raw::RawValue;

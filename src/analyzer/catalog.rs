@@ -93,12 +93,7 @@ pub fn presets() -> Vec<PresetInfo> {
                         points: curve
                             .anchors
                             .iter()
-                            .map(|a| BenchmarkPoint {
-                                label: a.label.into(),
-                                value: a.value,
-                                score: a.score,
-                                source: a.source.map(str::to_string),
-                            })
+                            .map(BenchmarkPoint::of)
                             .collect(),
                         sources,
                     }

@@ -3,7 +3,7 @@
 //! head-to-head comparison with competitors' figures. Recommendations call
 //! it again with one metric moved, so it takes plain values.
 
-use crate::analyzer::metric_id::{Dimension, MetricId};
+use crate::analyzer::metric_id::{Dimension, MetricId, PerMetric};
 use crate::analyzer::options::Config;
 use crate::analyzer::result::Comparison;
 use std::collections::BTreeMap;
@@ -15,14 +15,15 @@ pub(crate) struct DimComposite {
     pub(crate) score: f64,
     /// Share of the overall score (renormalised over scored dimensions).
     pub(crate) share: f64,
-    /// Metric -> weight within the dimension (renormalised over present metrics).
-    pub(crate) metric_shares: BTreeMap<MetricId, f64>,
+    /// The sum of the weights of the dimension's metrics with data: a
+    /// metric's share within the dimension is its weight over this.
+    pub(crate) metric_weight: f64,
 }
 
 impl DimComposite {
-    /// The weight of metric `m` within the dimension (0 when it has no data).
-    pub(crate) fn metric_share(&self, m: MetricId) -> f64 {
-        self.metric_shares.get(&m).copied().unwrap_or(0.0)
+    /// The weight of metric `m`, one with data, within the dimension.
+    pub(crate) fn metric_share(&self, c: &Config, m: MetricId) -> f64 {
+        c.metric_weight(m) / self.metric_weight
     }
 }
 
@@ -36,25 +37,29 @@ pub(crate) struct Composite {
 
 /// The weighted composite of the given metric values; `None` when no
 /// dimension with data has a weight above 0.
-pub(crate) fn compose(c: &Config, values: &BTreeMap<MetricId, f64>) -> Option<Composite> {
+pub(crate) fn compose(c: &Config, values: &PerMetric<f64>) -> Option<Composite> {
+    // Per dimension, in declaration order: how many metrics have data and
+    // their weights' sum; then each metric's share and the weighted score.
+    let mut present = [0usize; 5];
+    let mut metric_weight = [0.0; 5];
+    for (m, _) in values.iter() {
+        let d = m.dimension().index();
+        present[d] += 1;
+        metric_weight[d] += c.metric_weight(m);
+    }
+    let mut scores = [0.0; 5];
+    for (m, v) in values.iter() {
+        let d = m.dimension().index();
+        if metric_weight[d] > 0.0 {
+            let share = c.metric_weight(m) / metric_weight[d];
+            scores[d] += share * c.curve(m).score(v);
+        }
+    }
     let mut dims: [Option<DimComposite>; 5] = Default::default();
     let mut weight_sum = 0.0;
-    for (i, dim) in Dimension::ALL.into_iter().enumerate() {
-        let present: Vec<(MetricId, f64)> = values
-            .iter()
-            .filter(|(m, _)| m.dimension() == dim)
-            .map(|(m, v)| (*m, *v))
-            .collect();
-        let metric_weight: f64 = present.iter().map(|(m, _)| c.metric_weight(*m)).sum();
-        if present.is_empty() || metric_weight <= 0.0 {
+    for i in 0..Dimension::ALL.len() {
+        if present[i] == 0 || metric_weight[i] <= 0.0 {
             continue;
-        }
-        let mut score = 0.0;
-        let mut metric_shares = BTreeMap::new();
-        for (m, v) in present {
-            let share = c.metric_weight(m) / metric_weight;
-            score += share * c.curve(m).score(v);
-            metric_shares.insert(m, share);
         }
         if c.dimension_weights[i] > 0.0 {
             weight_sum += c.dimension_weights[i];
@@ -62,9 +67,9 @@ pub(crate) fn compose(c: &Config, values: &BTreeMap<MetricId, f64>) -> Option<Co
         dims[i] = Some(DimComposite {
             // Shares that add to just over 1 in floating point must not
             // give 100.00000000000001.
-            score: score.clamp(0.0, 100.0),
+            score: scores[i].clamp(0.0, 100.0),
             share: c.dimension_weights[i],
-            metric_shares,
+            metric_weight: metric_weight[i],
         });
     }
     if weight_sum <= 0.0 {
@@ -85,7 +90,7 @@ pub(crate) fn compose(c: &Config, values: &BTreeMap<MetricId, f64>) -> Option<Co
 /// minus theirs on the same curve; the metric's value is their mean.
 pub(crate) fn head_to_head(
     c: &Config,
-    ours: &BTreeMap<MetricId, f64>,
+    ours: &PerMetric<f64>,
     theirs: &BTreeMap<String, f64>,
 ) -> (Option<f64>, Vec<Comparison>) {
     let mut comparisons = Vec::new();
@@ -93,15 +98,15 @@ pub(crate) fn head_to_head(
         let Some(metric) = MetricId::parse(key) else {
             continue;
         };
-        let Some(our_value) = ours.get(&metric) else {
+        let Some(our_value) = ours.get(metric) else {
             continue;
         };
         let curve = c.curve(metric);
         comparisons.push(Comparison {
             metric: key.clone(),
-            ours: *our_value,
+            ours: our_value,
             theirs: *their_value,
-            points_ahead: curve.score(*our_value) - curve.score(*their_value),
+            points_ahead: curve.score(our_value) - curve.score(*their_value),
         });
     }
     if comparisons.is_empty() {

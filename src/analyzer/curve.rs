@@ -163,7 +163,7 @@ impl Curve {
     /// The benchmark points, in increasing score.
     pub fn benchmarks(&self) -> Vec<&Anchor> {
         let mut out: Vec<&Anchor> = self.anchors.iter().filter(|a| a.is_benchmark()).collect();
-        out.sort_by(|a, b| a.score.total_cmp(&b.score));
+        crate::analyzer::sort_short(&mut out, |a, b| a.score.total_cmp(&b.score));
         out
     }
 

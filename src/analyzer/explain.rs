@@ -3,7 +3,8 @@
 
 use crate::analyzer::benchmarks::{self, Source};
 use crate::analyzer::model::ProductData;
-use crate::analyzer::result::{Dimensions, Figure, Verdict};
+use crate::analyzer::curve::Curve;
+use crate::analyzer::result::{Figure, Verdict};
 use crate::format::{format_number, format_suggestion};
 
 /// Above this standard error (points) the verdict is "not enough data".
@@ -14,6 +15,44 @@ pub const MIN_DIMENSIONS: usize = 2;
 /// Verdict thresholds on the score: strong, promising, weak (below: not validated).
 pub const VERDICT_THRESHOLDS: [f64; 3] = [80.0, 60.0, 40.0];
 
+/// What a verdict rests on: too few dimensions or too wide an interval for
+/// one, or the band the score falls in.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum VerdictBasis {
+    FewDimensions,
+    Uncertain,
+    Scored(Verdict),
+}
+
+impl VerdictBasis {
+    pub(crate) fn verdict(self) -> Verdict {
+        match self {
+            VerdictBasis::FewDimensions | VerdictBasis::Uncertain => Verdict::NotEnoughData,
+            VerdictBasis::Scored(v) => v,
+        }
+    }
+}
+
+/// The verdict's rule: at least [`MIN_DIMENSIONS`] scored dimensions, a
+/// standard error of at most [`NOT_ENOUGH_DATA_SD`], then the score's band.
+pub(crate) fn verdict_basis(score: f64, sd: f64, scored_dimensions: usize) -> VerdictBasis {
+    let [strong, promising, weak] = VERDICT_THRESHOLDS;
+    if scored_dimensions < MIN_DIMENSIONS {
+        VerdictBasis::FewDimensions
+    } else if sd > NOT_ENOUGH_DATA_SD {
+        VerdictBasis::Uncertain
+    } else if score >= strong {
+        VerdictBasis::Scored(Verdict::Strong)
+    } else if score >= promising {
+        VerdictBasis::Scored(Verdict::Promising)
+    } else if score >= weak {
+        VerdictBasis::Scored(Verdict::Weak)
+    } else {
+        VerdictBasis::Scored(Verdict::NotValidated)
+    }
+}
+
+/// The verdict and its reason in words.
 pub(crate) fn verdict(
     score: f64,
     interval: [f64; 2],
@@ -29,34 +68,31 @@ pub(crate) fn verdict(
         format_number((interval[0] * 10.0).round() / 10.0),
         format_number((interval[1] * 10.0).round() / 10.0)
     );
-    if scored_dimensions < MIN_DIMENSIONS {
-        return (
-            Verdict::NotEnoughData,
-            format!("not enough data: {span}; only {scored_dimensions} of 5 dimensions had data (at least {MIN_DIMENSIONS} are needed for a verdict)"),
-        );
-    }
-    if sd > NOT_ENOUGH_DATA_SD {
-        return (
-            Verdict::NotEnoughData,
-            format!(
-                "not enough data: {span}; the standard error is {} points (above {NOT_ENOUGH_DATA_SD}), with {}% of the weighted metrics given",
-                format_suggestion((sd * 10.0).round() / 10.0),
-                format_number((coverage * 100.0).round())
-            ),
-        );
-    }
+    let v = match verdict_basis(score, sd, scored_dimensions) {
+        VerdictBasis::FewDimensions => {
+            return (
+                Verdict::NotEnoughData,
+                format!("not enough data: {span}; only {scored_dimensions} of 5 dimensions had data (at least {MIN_DIMENSIONS} are needed for a verdict)"),
+            )
+        }
+        VerdictBasis::Uncertain => {
+            return (
+                Verdict::NotEnoughData,
+                format!(
+                    "not enough data: {span}; the standard error is {} points (above {NOT_ENOUGH_DATA_SD}), with {}% of the weighted metrics given",
+                    format_suggestion((sd * 10.0).round() / 10.0),
+                    format_number((coverage * 100.0).round())
+                ),
+            )
+        }
+        VerdictBasis::Scored(v) => v,
+    };
     let [strong, promising, weak] = VERDICT_THRESHOLDS;
-    let (v, band) = if score >= strong {
-        (Verdict::Strong, format!("strong (>= {strong})"))
-    } else if score >= promising {
-        (
-            Verdict::Promising,
-            format!("promising ({promising}-{strong})"),
-        )
-    } else if score >= weak {
-        (Verdict::Weak, format!("weak ({weak}-{promising})"))
-    } else {
-        (Verdict::NotValidated, format!("not validated (< {weak})"))
+    let band = match v {
+        Verdict::Strong => format!("strong (>= {strong})"),
+        Verdict::Promising => format!("promising ({promising}-{strong})"),
+        Verdict::Weak => format!("weak ({weak}-{promising})"),
+        _ => format!("not validated (< {weak})"),
     };
     let mut reason = format!("{span}: {band}");
     let crossed: Vec<String> = VERDICT_THRESHOLDS
@@ -73,14 +109,18 @@ pub(crate) fn verdict(
 /// Figures reported for context, each with why it is not scored.
 pub(crate) fn figures(p: &ProductData) -> Vec<Figure> {
     let mut out = Vec::new();
-    let mut add = |id: &str, label: &str, value: Option<f64>, unit: &str, why: &str| {
+    let mut add = |id: &'static str,
+                   label: &'static str,
+                   value: Option<f64>,
+                   unit: &'static str,
+                   why: &'static str| {
         if let Some(v) = value.filter(|v| v.is_finite()) {
             out.push(Figure {
-                id: id.into(),
-                label: label.into(),
+                id,
+                label,
                 value: v,
-                unit: unit.into(),
-                why_unscored: why.into(),
+                unit,
+                why_unscored: why,
             });
         }
     };
@@ -163,18 +203,26 @@ pub(crate) fn figures(p: &ProductData) -> Vec<Figure> {
     out
 }
 
-/// The sources cited by the result's benchmark points, in the order of
-/// [`benchmarks::SOURCES`].
-pub(crate) fn cited_sources(dimensions: &Dimensions) -> Vec<Source> {
-    let cited: Vec<&str> = dimensions
+/// The sources the benchmark points of these curves cite (the curves of
+/// the metrics with data), in the order of [`benchmarks::SOURCES`].
+pub(crate) fn cited_sources<'a>(curves: impl Iterator<Item = &'a Curve>) -> Vec<Source> {
+    let ids = cited_source_ids(curves);
+    benchmarks::SOURCES
         .iter()
-        .flat_map(|d| &d.metrics)
-        .flat_map(|m| &m.benchmark.points)
-        .filter_map(|p| p.source.as_deref())
+        .filter(|s| ids.contains(&s.id))
+        .cloned()
+        .collect()
+}
+
+/// The ids of [`cited_sources`].
+pub(crate) fn cited_source_ids<'a>(curves: impl Iterator<Item = &'a Curve>) -> Vec<&'static str> {
+    let cited: Vec<&'static str> = curves
+        .flat_map(|c| &c.anchors)
+        .filter_map(|a| a.source)
         .collect();
     benchmarks::SOURCES
         .iter()
-        .filter(|s| cited.contains(&s.id))
-        .cloned()
+        .map(|s| s.id)
+        .filter(|id| cited.contains(id))
         .collect()
 }

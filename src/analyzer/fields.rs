@@ -127,7 +127,8 @@ fn display_path(path: &str) -> &str {
 }
 
 /// Reads one field's value from a [`RawValue`], reporting problems to the
-/// [`Reader`]. `None` means absent or invalid.
+/// [`Reader`]. `None` means absent or invalid; an absent value (`undefined`
+/// or `null`) must read as `None` with no problem, as groups skip it.
 pub trait ReadField: Sized {
     /// Reads the value at `path`.
     fn read(raw: &RawValue, path: &str, ty: FieldType, reader: &mut Reader) -> Option<Self>;
@@ -259,13 +260,18 @@ macro_rules! input_group {
                 if !reader.open_group(raw, path, Self::FIELDS) {
                     return None;
                 }
+                // An absent field reads as None with no problem (every
+                // ReadField agrees), so its path is not built.
                 Some($name {
-                    $( $field: $crate::analyzer::fields::ReadField::read(
-                        raw.get($key),
-                        &$crate::input::problem::join_path(path, $key),
-                        $fty,
-                        reader,
-                    ), )*
+                    $( $field: match raw.get($key) {
+                        value if value.is_absent() => None,
+                        value => $crate::analyzer::fields::ReadField::read(
+                            value,
+                            &$crate::input::problem::join_path(path, $key),
+                            $fty,
+                            reader,
+                        ),
+                    }, )*
                 })
             }
         }

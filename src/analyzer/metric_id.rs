@@ -92,9 +92,57 @@ pub enum MetricId {
     HeadToHead,
 }
 
+/// A value per metric, kept and walked in the metrics' declaration order
+/// (the order of a `BTreeMap` keyed by [`MetricId`], so sums over it add in
+/// the same order): a fixed array, as the scorer builds one per
+/// recommendation it re-scores.
+#[cfg(feature = "score")]
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct PerMetric<T: Copy>([Option<T>; MetricId::COUNT]);
+
+#[cfg(feature = "score")]
+impl<T: Copy> Default for PerMetric<T> {
+    fn default() -> Self {
+        PerMetric([None; MetricId::COUNT])
+    }
+}
+
+#[cfg(feature = "score")]
+impl<T: Copy> PerMetric<T> {
+    pub(crate) fn get(&self, m: MetricId) -> Option<T> {
+        self.0[m as usize]
+    }
+
+    pub(crate) fn contains(&self, m: MetricId) -> bool {
+        self.0[m as usize].is_some()
+    }
+
+    pub(crate) fn insert(&mut self, m: MetricId, value: T) {
+        self.0[m as usize] = Some(value);
+    }
+
+    /// The metrics with a value, in declaration order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (MetricId, T)> + '_ {
+        MetricId::DECLARED
+            .into_iter()
+            .filter_map(|m| self.get(m).map(|v| (m, v)))
+    }
+}
+
+#[cfg(feature = "score")]
+impl<T: Copy> FromIterator<(MetricId, T)> for PerMetric<T> {
+    fn from_iter<I: IntoIterator<Item = (MetricId, T)>>(items: I) -> Self {
+        let mut out = PerMetric::default();
+        for (m, v) in items {
+            out.insert(m, v);
+        }
+        out
+    }
+}
+
 impl MetricId {
     /// All metrics, in report order.
-    pub const ALL: [MetricId; 19] = [
+    pub const ALL: [MetricId; MetricId::COUNT] = [
         MetricId::RetentionRate,
         MetricId::DauMauRatio,
         MetricId::DauWauRatio,
@@ -114,6 +162,34 @@ impl MetricId {
         MetricId::WinRate,
         MetricId::CompetitiveAdvantage,
         MetricId::DifferentiationScore,
+    ];
+
+    /// How many metrics there are.
+    pub const COUNT: usize = 19;
+
+    /// All metrics in declaration order, which is their `Ord` order and
+    /// their `as usize` (a test checks it).
+    #[cfg(feature = "score")]
+    pub(crate) const DECLARED: [MetricId; MetricId::COUNT] = [
+        MetricId::DauMauRatio,
+        MetricId::DauWauRatio,
+        MetricId::RetentionRate,
+        MetricId::AdoptionRate,
+        MetricId::FeatureAdoption,
+        MetricId::TimeToAdoption,
+        MetricId::SeanEllisShare,
+        MetricId::NpsScore,
+        MetricId::CsatShare,
+        MetricId::FeatureSatisfaction,
+        MetricId::TargetMarketSize,
+        MetricId::GrowthRate,
+        MetricId::LtvToCac,
+        MetricId::CacPaybackMonths,
+        MetricId::MarketPosition,
+        MetricId::CompetitiveAdvantage,
+        MetricId::DifferentiationScore,
+        MetricId::WinRate,
+        MetricId::HeadToHead,
     ];
 
     /// The camelCase id used in results and options.
@@ -286,4 +362,35 @@ pub fn comparable_ids() -> impl Iterator<Item = &'static str> {
         .into_iter()
         .filter(|m| m.comparable_kind().is_some())
         .map(MetricId::as_str)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(feature = "score")]
+    #[test]
+    fn declared_order_is_index_and_ord_order() {
+        for (i, m) in MetricId::DECLARED.into_iter().enumerate() {
+            assert_eq!(m as usize, i);
+        }
+        assert!(MetricId::DECLARED.windows(2).all(|w| w[0] < w[1]));
+        let mut all = MetricId::ALL;
+        all.sort();
+        assert_eq!(all, MetricId::DECLARED);
+    }
+
+    #[cfg(feature = "score")]
+    #[test]
+    fn per_metric_walks_like_a_btree_map() {
+        let pairs = [
+            (MetricId::WinRate, 1.0),
+            (MetricId::DauMauRatio, 2.0),
+            (MetricId::NpsScore, 3.0),
+        ];
+        let table: PerMetric<f64> = pairs.into_iter().collect();
+        let map: std::collections::BTreeMap<MetricId, f64> = pairs.into_iter().collect();
+        assert!(table.iter().eq(map.into_iter()));
+        assert!(table.contains(MetricId::NpsScore) && !table.contains(MetricId::GrowthRate));
+    }
 }

@@ -56,10 +56,12 @@ pub struct Config {
     pub preset: Preset,
     /// Dimension weights, normalised to sum to 1, in [`Dimension::ALL`] order.
     pub dimension_weights: [f64; 5],
-    /// Metric weights, normalised within each dimension.
-    pub metric_weights: BTreeMap<MetricId, f64>,
-    /// Benchmark curves.
-    pub curves: BTreeMap<MetricId, Curve>,
+    /// Metric weights, normalised within each dimension, by metric (read
+    /// with [`Config::metric_weight`]). Arrays, not maps: scoring looks
+    /// them up a few hundred times a product.
+    metric_weights: [f64; MetricId::COUNT],
+    /// Benchmark curves, by metric (read with [`Config::curve`]).
+    curves: [Curve; MetricId::COUNT],
     /// Confidence level of the intervals.
     pub confidence_level: f64,
     /// The matching two-sided normal quantile.
@@ -69,17 +71,11 @@ pub struct Config {
 impl Config {
     /// The configuration of a preset with no overrides.
     pub fn preset(preset: Preset) -> Config {
-        let mut metric_weights = BTreeMap::new();
-        let mut curves = BTreeMap::new();
-        for m in MetricId::ALL {
-            metric_weights.insert(m, preset.metric_weight(m));
-            curves.insert(m, preset.curve(m));
-        }
         Config {
             preset,
             dimension_weights: preset.dimension_weights(),
-            metric_weights,
-            curves,
+            metric_weights: MetricId::DECLARED.map(|m| preset.metric_weight(m)),
+            curves: MetricId::DECLARED.map(|m| preset.curve(m)),
             confidence_level: DEFAULT_CONFIDENCE,
             z: z_for_confidence(DEFAULT_CONFIDENCE),
         }
@@ -100,17 +96,12 @@ impl Config {
 
     /// The curve of a metric.
     pub fn curve(&self, metric: MetricId) -> &Curve {
-        // Every metric has a curve: Config::preset inserts them all.
-        static EMPTY: Curve = Curve {
-            anchors: Vec::new(),
-            spacing: crate::analyzer::curve::Spacing::Linear,
-        };
-        self.curves.get(&metric).unwrap_or(&EMPTY)
+        &self.curves[metric as usize]
     }
 
-    /// Weight of a metric within its dimension (0 when unset).
+    /// Weight of a metric within its dimension.
     pub fn metric_weight(&self, metric: MetricId) -> f64 {
-        self.metric_weights.get(&metric).copied().unwrap_or(0.0)
+        self.metric_weights[metric as usize]
     }
 }
 
@@ -144,6 +135,10 @@ fn read_fields(raw: &RawValue, config: &mut Config, problems: &mut Vec<Problem>)
         }
     }
     let metric_names: Vec<&str> = MetricId::ALL.iter().map(|m| m.as_str()).collect();
+    // The dimensions whose metric weights the options set: only those are
+    // normalised again, so that options without metric weights give the
+    // preset's weights to the bit (and the same result as no options).
+    let mut weighted = [false; 5];
     for (key, weight) in read_weight_map(
         raw.get("metricWeights"),
         "options.metricWeights",
@@ -151,7 +146,8 @@ fn read_fields(raw: &RawValue, config: &mut Config, problems: &mut Vec<Problem>)
         problems,
     ) {
         if let Some(m) = MetricId::parse(&key) {
-            config.metric_weights.insert(m, weight);
+            config.metric_weights[m as usize] = weight;
+            weighted[m.dimension().index()] = true;
         }
     }
     let total: f64 = config.dimension_weights.iter().sum();
@@ -166,7 +162,7 @@ fn read_fields(raw: &RawValue, config: &mut Config, problems: &mut Vec<Problem>)
             "at least one dimension weight above 0",
         ));
     }
-    for dim in Dimension::ALL {
+    for dim in Dimension::ALL.into_iter().filter(|d| weighted[d.index()]) {
         let sum: f64 = MetricId::ALL
             .iter()
             .filter(|m| m.dimension() == dim)
@@ -175,7 +171,7 @@ fn read_fields(raw: &RawValue, config: &mut Config, problems: &mut Vec<Problem>)
         if sum > 0.0 {
             for m in MetricId::ALL.iter().filter(|m| m.dimension() == dim) {
                 let w = config.metric_weight(*m) / sum;
-                config.metric_weights.insert(*m, w);
+                config.metric_weights[*m as usize] = w;
             }
         }
     }
@@ -301,7 +297,7 @@ fn read_benchmarks(raw: &RawValue, config: &mut Config, problems: &mut Vec<Probl
             }
         }
         if curve.is_valid() {
-            config.curves.insert(metric, curve);
+            config.curves[metric as usize] = curve;
         } else {
             let order: Vec<String> = curve
                 .anchors
@@ -323,6 +319,26 @@ mod tests {
 
     fn parse(json: &str) -> Result<Config, crate::InputError> {
         Config::from_raw(&RawValue::from_json_str(json).unwrap())
+    }
+
+    #[test]
+    fn options_without_metric_weights_give_the_presets_weights_to_the_bit() {
+        // They were normalised again before, which moved a dimension's
+        // score by an ulp against no options at all.
+        assert_eq!(parse("{}").unwrap(), Config::preset(Preset::B2bSaas));
+        for p in Preset::ALL {
+            let json = format!(r#"{{"preset": "{}", "weights": {{"usage": 2}}}}"#, p.as_str());
+            let given = parse(&json).unwrap();
+            let preset = Config::preset(p);
+            assert_eq!(given.metric_weights, preset.metric_weights, "{}", p.as_str());
+        }
+        let c = parse(r#"{"metricWeights": {"npsScore": 2}}"#).unwrap();
+        let survey: f64 = MetricId::ALL
+            .iter()
+            .filter(|m| m.dimension() == Dimension::Survey)
+            .map(|m| c.metric_weight(*m))
+            .sum();
+        assert!((survey - 1.0).abs() < 1e-12);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use crate::analyzer::benchmarks;
 use crate::analyzer::compose::{compose, head_to_head};
-use crate::analyzer::metric_id::MetricId;
+use crate::analyzer::metric_id::{MetricId, PerMetric};
 use crate::analyzer::model::ProductData;
 use crate::analyzer::options::Config;
 use crate::analyzer::result::Recommendation;
@@ -15,13 +15,13 @@ use std::collections::BTreeMap;
 /// re-scoring; best first.
 pub(crate) fn recommendations(
     c: &Config,
-    values: &BTreeMap<MetricId, f64>,
+    values: &PerMetric<f64>,
     competitors: &BTreeMap<String, f64>,
     score: f64,
     product: &ProductData,
 ) -> Vec<Recommendation> {
     let mut out = Vec::new();
-    for (&metric, &value) in values {
+    for (metric, value) in values.iter() {
         if metric == MetricId::HeadToHead {
             continue;
         }
@@ -29,9 +29,9 @@ pub(crate) fn recommendations(
         let Some(target) = curve.next_benchmark(value) else {
             continue;
         };
-        let mut moved = values.clone();
+        let mut moved = *values;
         moved.insert(metric, target.value);
-        if values.contains_key(&MetricId::HeadToHead) {
+        if values.contains(MetricId::HeadToHead) {
             if let (Some(h), _) = head_to_head(c, &moved, competitors) {
                 moved.insert(MetricId::HeadToHead, h);
             }
@@ -72,27 +72,23 @@ pub(crate) fn recommendations(
             message.push_str(&format!(" ({extra})"));
         }
         out.push(Recommendation {
-            metric: metric.as_str().to_string(),
-            label: metric.label().to_string(),
+            metric: metric.as_str(),
+            label: metric.label(),
             dimension: metric.dimension(),
-            path: metric
-                .inputs()
-                .first()
-                .map(|s| s.to_string())
-                .unwrap_or_default(),
+            path: metric.inputs().first().copied().unwrap_or_default(),
             current: value,
             target: target.value,
-            target_band: target.label.to_string(),
+            target_band: target.label,
             gain,
             score_after: after.score,
             message,
         });
     }
     // Best first; ties in a fixed metric order, for deterministic output.
-    out.sort_by(|a, b| {
+    crate::analyzer::sort_short(&mut out, |a, b| {
         b.gain
             .total_cmp(&a.gain)
-            .then_with(|| a.metric.cmp(&b.metric))
+            .then_with(|| a.metric.cmp(b.metric))
     });
     out
 }

@@ -6,6 +6,7 @@
 //! dimension's score is the sum of its metrics' `weight * subScore`.
 
 use crate::analyzer::benchmarks::Source;
+use crate::analyzer::curve::Anchor;
 use crate::analyzer::metric_id::Dimension;
 use crate::input::warning::Warning;
 use serde::Serialize;
@@ -47,7 +48,7 @@ pub struct ValidationResult {
     pub verdict_reason: String,
     /// The preset whose benchmarks and weights were used.
     #[cfg_attr(feature = "wasm", tsify(type = "PresetId"))]
-    pub preset: String,
+    pub preset: &'static str,
     /// Share of the preset's total weight that had data, 0..1.
     pub coverage: f64,
     /// Per-dimension scores and their metrics.
@@ -133,11 +134,11 @@ pub struct DimensionResult {
 pub struct MetricResult {
     /// Metric id, e.g. `retentionRate`, `dauMauRatio`.
     #[cfg_attr(feature = "wasm", tsify(type = "MetricName"))]
-    pub id: String,
+    pub id: &'static str,
     /// Human label.
-    pub label: String,
+    pub label: &'static str,
     /// Unit of `value`.
-    pub unit: String,
+    pub unit: &'static str,
     /// The value, in its unit.
     pub value: f64,
     /// Sampling interval on the value at the result's confidence level, when it is an estimate
@@ -159,7 +160,7 @@ pub struct MetricResult {
     /// The benchmark it was held against.
     pub benchmark: MetricBenchmark,
     /// Input fields it was computed from.
-    pub inputs: Vec<String>,
+    pub inputs: &'static [&'static str],
     /// How it was derived, when not read directly.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -190,14 +191,26 @@ pub struct MetricBenchmark {
 #[serde(rename_all = "camelCase")]
 pub struct BenchmarkPoint {
     /// `average`, `good`, `great`, or `scale end` / `parity` for points that are not benchmarks.
-    pub label: String,
+    pub label: &'static str,
     /// Value in the metric's unit.
     pub value: f64,
     /// Sub-score at that value.
     pub score: f64,
     /// Source id, for published benchmarks: see the result's (or preset's) `sources`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
+    pub source: Option<&'static str>,
+}
+
+impl BenchmarkPoint {
+    /// The point of a benchmark curve's anchor.
+    pub fn of(a: &Anchor) -> Self {
+        BenchmarkPoint {
+            label: a.label,
+            value: a.value,
+            score: a.score,
+            source: a.source,
+        }
+    }
 }
 
 /// One of our figures against a competitor's.
@@ -223,19 +236,19 @@ pub struct Comparison {
 pub struct Recommendation {
     /// The metric to move.
     #[cfg_attr(feature = "wasm", tsify(type = "MetricName"))]
-    pub metric: String,
+    pub metric: &'static str,
     /// Its label.
-    pub label: String,
+    pub label: &'static str,
     /// Its dimension.
     pub dimension: Dimension,
     /// The input field to change.
-    pub path: String,
+    pub path: &'static str,
     /// Its value now.
     pub current: f64,
     /// The value of the next benchmark band.
     pub target: f64,
     /// That band's name.
-    pub target_band: String,
+    pub target_band: &'static str,
     /// Points the overall score gains, found by re-scoring with the metric at `target`.
     pub gain: f64,
     /// The overall score after the change.
@@ -251,11 +264,11 @@ pub struct Recommendation {
 pub struct MissingMetric {
     /// The metric.
     #[cfg_attr(feature = "wasm", tsify(type = "MetricName"))]
-    pub metric: String,
+    pub metric: &'static str,
     /// Its dimension.
     pub dimension: Dimension,
     /// Fields that would give it.
-    pub inputs: Vec<String>,
+    pub inputs: &'static [&'static str],
     /// Its share of the preset's total weight.
     pub nominal_weight: f64,
 }
@@ -266,15 +279,15 @@ pub struct MissingMetric {
 #[serde(rename_all = "camelCase")]
 pub struct Figure {
     /// Figure id, e.g. `sessionDuration`, `powerUserShare`.
-    pub id: String,
+    pub id: &'static str,
     /// Human label.
-    pub label: String,
+    pub label: &'static str,
     /// The value.
     pub value: f64,
     /// Its unit.
-    pub unit: String,
+    pub unit: &'static str,
     /// Why it is not scored.
-    pub why_unscored: String,
+    pub why_unscored: &'static str,
 }
 
 /// How the score's interval was computed (docs/methodology.md, "Uncertainty").
@@ -291,4 +304,49 @@ pub struct Uncertainty {
     pub total_sd: f64,
     /// Normal quantile used: the interval is score +- z * totalSd, clipped to 0..100.
     pub z: f64,
+}
+
+/// One product's summary in `analyzeMany(products, { detail: 'summary' })`:
+/// the numbers of its [`ValidationResult`] without the explanation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct ProductSummary {
+    /// The overall score, 0-100.
+    pub score: f64,
+    /// Its interval at the options' confidence level.
+    pub interval: [f64; 2],
+    /// The verdict.
+    pub verdict: Verdict,
+    /// Each dimension's score; absent for a dimension without data.
+    pub dimensions: DimensionScores,
+    /// The share of the nominal weight that had data, 0..1.
+    pub coverage: f64,
+    /// The ids of the sources its benchmarks cite: the portfolio's `sources` has each once.
+    #[cfg_attr(feature = "wasm", tsify(type = "string[]"))]
+    pub sources: Vec<&'static str>,
+    /// How many warnings the full result has (`analyze` lists them).
+    pub warnings: usize,
+}
+
+/// The dimension scores of a [`ProductSummary`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct DimensionScores {
+    /// Usage, 0-100.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub usage: Option<f64>,
+    /// Adoption, 0-100.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub adoption: Option<f64>,
+    /// Survey, 0-100.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub survey: Option<f64>,
+    /// Market, 0-100.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub market: Option<f64>,
+    /// Competitive, 0-100.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub competitive: Option<f64>,
 }

@@ -5,10 +5,11 @@
 
 use crate::analyzer::compose::{compose, head_to_head, Composite, DimComposite};
 use crate::analyzer::consistency::check_consistency;
-use crate::analyzer::curve::{Anchor, Curve};
-use crate::analyzer::explain::{cited_sources, figures, verdict};
-use crate::analyzer::metric_id::{Dimension, MetricId};
+use crate::analyzer::curve::Curve;
+use crate::analyzer::explain::{cited_source_ids, cited_sources, figures, verdict, verdict_basis};
+use crate::analyzer::metric_id::{Dimension, MetricId, PerMetric};
 use crate::analyzer::metric_inputs::{MetricInput, Sampling};
+use crate::analyzer::model::ProductData;
 use crate::analyzer::options::Config;
 use crate::analyzer::recommend::recommendations;
 use crate::analyzer::result::*;
@@ -66,15 +67,124 @@ impl Analyzer {
         let c = &self.config;
         let ValidProduct {
             data,
-            mut metrics,
+            metrics,
             mut warnings,
         } = product;
+        let m = Measured::of(c, &data, metrics, &mut warnings)?;
+        let by_id: PerMetric<&MetricInput> = m.metrics.iter().map(|i| (i.id, i)).collect();
+        let [usage, adoption, survey, market, competitive] = Dimension::ALL.map(|dim| {
+            let part = m.composite.dims[dim.index()].as_ref();
+            dimension_result(c, dim, part, &by_id, &m.subs, &m.comparisons)
+        });
+        let dimensions = Dimensions {
+            usage,
+            adoption,
+            survey,
+            market,
+            competitive,
+        };
+        let (verdict, verdict_reason) = verdict(
+            m.score,
+            m.interval,
+            m.total_sd,
+            m.scored_dimensions,
+            c.confidence_level,
+            m.coverage,
+        );
+        let recommendations = recommendations(c, &m.values, &m.competitors, m.score, &data);
+        Ok(ValidationResult {
+            score: m.score,
+            interval: m.interval,
+            confidence_level: c.confidence_level,
+            verdict,
+            verdict_reason,
+            preset: c.preset.as_str(),
+            coverage: m.coverage,
+            dimensions,
+            recommendations,
+            warnings,
+            missing: m.missing,
+            figures: figures(&data),
+            market_trends: data
+                .market_research
+                .as_ref()
+                .and_then(|m| m.market_trends.clone())
+                .unwrap_or_default(),
+            uncertainty: Uncertainty {
+                sampling_sd: m.sampling_var.sqrt(),
+                missing_data_sd: m.missing_var.sqrt(),
+                total_sd: m.total_sd,
+                z: c.z,
+            },
+            sources: cited_sources(m.values.iter().map(|(id, _)| c.curve(id))),
+        })
+    }
+
+    /// The score, its interval, the verdict and the dimension scores of one
+    /// raw input, without the explanation (no recommendations, bands or
+    /// messages): `analyzeMany`'s summary. The same numbers as
+    /// [`Analyzer::analyze`] gives.
+    pub fn summarize(&self, input: &RawValue) -> Result<ProductSummary, InputError> {
+        let c = &self.config;
+        let ValidProduct {
+            data,
+            metrics,
+            mut warnings,
+        } = ValidProduct::check(input)?;
+        let m = Measured::of(c, &data, metrics, &mut warnings)?;
+        let dimension = |d: Dimension| m.composite.dims[d.index()].as_ref().map(|p| p.score);
+        Ok(ProductSummary {
+            score: m.score,
+            interval: m.interval,
+            verdict: verdict_basis(m.score, m.total_sd, m.scored_dimensions).verdict(),
+            dimensions: DimensionScores {
+                usage: dimension(Dimension::Usage),
+                adoption: dimension(Dimension::Adoption),
+                survey: dimension(Dimension::Survey),
+                market: dimension(Dimension::Market),
+                competitive: dimension(Dimension::Competitive),
+            },
+            coverage: m.coverage,
+            sources: cited_source_ids(m.values.iter().map(|(id, _)| c.curve(id))),
+            warnings: warnings.len(),
+        })
+    }
+}
+
+/// The numbers of a scored product, before any words: what
+/// [`Analyzer::score`] explains and [`Analyzer::summarize`] reports.
+struct Measured {
+    /// The metrics with data, the head-to-head comparison among them.
+    metrics: Vec<MetricInput>,
+    values: PerMetric<f64>,
+    competitors: BTreeMap<String, f64>,
+    comparisons: Vec<Comparison>,
+    composite: Composite,
+    subs: PerMetric<SubScore>,
+    sampling_var: f64,
+    missing_var: f64,
+    missing: Vec<MissingMetric>,
+    /// The share of the nominal weight that had data.
+    coverage: f64,
+    score: f64,
+    interval: [f64; 2],
+    total_sd: f64,
+    scored_dimensions: usize,
+}
+
+impl Measured {
+    fn of(
+        c: &Config,
+        data: &ProductData,
+        mut metrics: Vec<MetricInput>,
+        warnings: &mut Vec<Warning>,
+    ) -> Result<Measured, InputError> {
         let competitors = data
             .competitive_data
             .as_ref()
             .and_then(|cd| cd.competitive_benchmarks.clone())
             .unwrap_or_default();
-        let mut values: BTreeMap<MetricId, f64> = metrics.iter().map(|m| (m.id, m.value)).collect();
+        let mut values: PerMetric<f64> = metrics.iter().map(|m| (m.id, m.value)).collect();
         let (head_to_head, comparisons) = head_to_head(c, &values, &competitors);
         warnings.extend(unmatched_competitor_figures(&competitors, &values));
         if let Some(v) = head_to_head {
@@ -87,80 +197,86 @@ impl Analyzer {
             values.insert(MetricId::HeadToHead, v);
         }
         let composite = compose(c, &values).ok_or_else(zero_weights)?;
-        warnings.extend(check_consistency(&data));
-
-        let by_id: BTreeMap<MetricId, &MetricInput> = metrics.iter().map(|m| (m.id, m)).collect();
+        warnings.extend(check_consistency(data));
+        let subs: PerMetric<SubScore> = metrics.iter().map(|m| (m.id, SubScore::of(c, m))).collect();
+        // Each metric's sampling error, weighted into the overall score
+        // (added dimension by dimension, in report order).
         let mut sampling_var = 0.0;
-        let [usage, adoption, survey, market, competitive] = Dimension::ALL.map(|dim| {
+        for dim in Dimension::ALL {
             let part = composite.dims[dim.index()].as_ref();
-            dimension_result(c, dim, part, &by_id, &comparisons, &mut sampling_var)
-        });
-        let dimensions = Dimensions {
-            usage,
-            adoption,
-            survey,
-            market,
-            competitive,
-        };
-
-        let (missing_var, missing, coverage) = missing_data(c, &composite, &by_id);
+            for m in MetricId::ALL.into_iter().filter(|m| m.dimension() == dim) {
+                if let Some(sub) = subs.get(m) {
+                    let weight = part.map_or(0.0, |d| d.metric_share(c, m));
+                    let dim_share = part.map_or(0.0, |d| d.share);
+                    sampling_var += square(dim_share * weight * sub.sd);
+                }
+            }
+        }
+        let (missing_var, missing, coverage) = missing_data(c, &composite, &values);
         let total_sd = (sampling_var + missing_var).sqrt();
         let half = c.z * total_sd;
         let score = composite.score;
-        let interval = [(score - half).max(0.0), (score + half).min(100.0)];
         let scored_dimensions = composite
             .dims
             .iter()
             .flatten()
             .filter(|d| d.share > 0.0)
             .count();
-        let (verdict, verdict_reason) = verdict(
+        Ok(Measured {
+            metrics,
+            values,
+            competitors,
+            comparisons,
+            subs,
+            sampling_var,
+            missing_var,
+            missing,
+            coverage,
             score,
-            interval,
+            interval: [(score - half).max(0.0), (score + half).min(100.0)],
             total_sd,
             scored_dimensions,
-            c.confidence_level,
-            coverage,
-        );
-        let recommendations = recommendations(c, &values, &competitors, score, &data);
-        let sources = cited_sources(&dimensions);
-        Ok(ValidationResult {
-            score,
-            interval,
-            confidence_level: c.confidence_level,
-            verdict,
-            verdict_reason,
-            preset: c.preset.as_str().to_string(),
-            coverage,
-            dimensions,
-            recommendations,
-            warnings,
-            missing,
-            figures: figures(&data),
-            market_trends: data
-                .market_research
-                .as_ref()
-                .and_then(|m| m.market_trends.clone())
-                .unwrap_or_default(),
-            uncertainty: Uncertainty {
-                sampling_sd: sampling_var.sqrt(),
-                missing_data_sd: missing_var.sqrt(),
-                total_sd,
-                z: c.z,
-            },
-            sources,
+            composite,
         })
+    }
+}
+
+/// A metric's sub-score with its interval (its value's interval mapped
+/// through the curve), and that interval as a standard deviation.
+#[derive(Debug, Clone, Copy)]
+struct SubScore {
+    value_interval: Option<[f64; 2]>,
+    score: f64,
+    interval: [f64; 2],
+    sd: f64,
+}
+
+impl SubScore {
+    fn of(c: &Config, input: &MetricInput) -> SubScore {
+        let curve = c.curve(input.id);
+        let value_interval = input.sampling.interval(input.value, c.z);
+        let score = curve.score(input.value);
+        let (lo, hi) = value_interval.map_or((score, score), |[a, b]| {
+            let (sa, sb) = (curve.score(a), curve.score(b));
+            (sa.min(sb).min(score), sa.max(sb).max(score))
+        });
+        SubScore {
+            value_interval,
+            score,
+            interval: [lo, hi],
+            sd: (hi - lo) / (2.0 * c.z),
+        }
     }
 }
 
 /// A warning for each competitor figure of a metric we have no value of.
 fn unmatched_competitor_figures(
     competitors: &BTreeMap<String, f64>,
-    values: &BTreeMap<MetricId, f64>,
+    values: &PerMetric<f64>,
 ) -> Vec<Warning> {
     competitors
         .keys()
-        .filter(|key| MetricId::parse(key).is_some_and(|m| !values.contains_key(&m)))
+        .filter(|key| MetricId::parse(key).is_some_and(|m| !values.contains(m)))
         .map(|key| {
             Warning::new(
                 "benchmark_without_own_value",
@@ -185,30 +301,29 @@ fn zero_weights() -> InputError {
 }
 
 /// One dimension's result: its metrics with their sub-scores and intervals,
-/// and its score with an interval widened by its missing metrics. Adds each
-/// metric's sampling variance, weighted into the overall score, to
-/// `sampling_var`.
+/// and its score with an interval widened by its missing metrics.
 fn dimension_result(
     c: &Config,
     dim: Dimension,
     part: Option<&DimComposite>,
-    by_id: &BTreeMap<MetricId, &MetricInput>,
+    by_id: &PerMetric<&MetricInput>,
+    subs: &PerMetric<SubScore>,
     comparisons: &[Comparison],
-    sampling_var: &mut f64,
 ) -> DimensionResult {
     let mut metrics = Vec::new();
     let mut dim_var = 0.0;
     for m in MetricId::ALL.into_iter().filter(|m| m.dimension() == dim) {
-        let Some(input) = by_id.get(&m) else { continue };
-        let (metric, sd) = metric_result(c, input, part, comparisons);
-        dim_var += square(metric.weight * sd);
-        *sampling_var += square(metric.effective_weight * sd);
+        let (Some(input), Some(sub)) = (by_id.get(m), subs.get(m)) else {
+            continue;
+        };
+        let metric = metric_result(c, input, sub, part, comparisons);
+        dim_var += square(metric.weight * sub.sd);
         metrics.push(metric);
     }
     // Missing metrics of a scored dimension widen its own interval.
     let missing_in_dim: f64 = MetricId::ALL
         .iter()
-        .filter(|m| m.dimension() == dim && !by_id.contains_key(m))
+        .filter(|m| m.dimension() == dim && !by_id.contains(**m))
         .map(|m| square(c.metric_weight(*m) * MISSING_SCORE_SD))
         .sum();
     let (score, interval, summary) = match part {
@@ -249,56 +364,42 @@ fn dimension_result(
     }
 }
 
-/// One metric's result, and the standard deviation of its sub-score (from
-/// its value's interval mapped through the curve).
+/// One metric's result.
 fn metric_result(
     c: &Config,
     input: &MetricInput,
+    sub: SubScore,
     part: Option<&DimComposite>,
     comparisons: &[Comparison],
-) -> (MetricResult, f64) {
+) -> MetricResult {
     let m = input.id;
     let curve = c.curve(m);
-    let value_interval = input.sampling.interval(input.value, c.z);
-    let sub_score = curve.score(input.value);
-    let (lo, hi) = value_interval.map_or((sub_score, sub_score), |[a, b]| {
-        let (sa, sb) = (curve.score(a), curve.score(b));
-        (sa.min(sb).min(sub_score), sa.max(sb).max(sub_score))
-    });
-    let sd = (hi - lo) / (2.0 * c.z);
-    let weight = part.map_or(0.0, |d| d.metric_share(m));
+    let weight = part.map_or(0.0, |d| d.metric_share(c, m));
     let dim_share = part.map_or(0.0, |d| d.share);
-    let result = MetricResult {
-        id: m.as_str().to_string(),
-        label: m.label().to_string(),
-        unit: m.unit().to_string(),
+    MetricResult {
+        id: m.as_str(),
+        label: m.label(),
+        unit: m.unit(),
         value: input.value,
-        value_interval,
-        sub_score,
-        sub_score_interval: [lo, hi],
+        value_interval: sub.value_interval,
+        sub_score: sub.score,
+        sub_score_interval: sub.interval,
         nominal_weight: c.metric_weight(m),
         weight,
         effective_weight: dim_share * weight,
-        contribution: dim_share * weight * sub_score,
+        contribution: dim_share * weight * sub.score,
         benchmark: benchmark_of(curve, input.value),
-        inputs: m.inputs().iter().map(|s| s.to_string()).collect(),
+        inputs: m.inputs(),
         note: input.note.clone(),
         comparisons: (m == MetricId::HeadToHead).then(|| comparisons.to_vec()),
-    };
-    (result, sd)
+    }
 }
 
 fn benchmark_of(curve: &Curve, value: f64) -> MetricBenchmark {
-    let point = |a: &Anchor| BenchmarkPoint {
-        label: a.label.to_string(),
-        value: a.value,
-        score: a.score,
-        source: a.source.map(str::to_string),
-    };
     MetricBenchmark {
         band: curve.band(value),
-        points: curve.anchors.iter().map(point).collect(),
-        next: curve.next_benchmark(value).map(point),
+        points: curve.anchors.iter().map(BenchmarkPoint::of).collect(),
+        next: curve.next_benchmark(value).map(BenchmarkPoint::of),
         higher_is_better: curve.higher_is_better(),
     }
 }
@@ -308,7 +409,7 @@ fn benchmark_of(curve: &Curve, value: f64) -> MetricBenchmark {
 fn missing_data(
     c: &Config,
     composite: &Composite,
-    present: &BTreeMap<MetricId, &MetricInput>,
+    present: &PerMetric<f64>,
 ) -> (f64, Vec<MissingMetric>, f64) {
     let mut var = 0.0;
     let mut missing = Vec::new();
@@ -318,7 +419,7 @@ fn missing_data(
         let scored = composite.dims[i].is_some();
         for m in MetricId::ALL.into_iter().filter(|m| m.dimension() == dim) {
             let nominal = dim_weight * c.metric_weight(m);
-            if present.contains_key(&m) {
+            if present.contains(m) {
                 covered += nominal;
                 continue;
             }
@@ -329,9 +430,9 @@ fn missing_data(
                 var += square(nominal * MISSING_SCORE_SD);
             }
             missing.push(MissingMetric {
-                metric: m.as_str().to_string(),
+                metric: m.as_str(),
                 dimension: dim,
-                inputs: m.inputs().iter().map(|s| s.to_string()).collect(),
+                inputs: m.inputs(),
                 nominal_weight: nominal,
             });
         }

@@ -37,6 +37,21 @@ pub(crate) fn read_arg(
     subject: &str,
     root: &str,
 ) -> Result<RawValue, JsInputError> {
+    if value.is_object() {
+        if let Some(raw) = super::plain_read::read_plain(value) {
+            return Ok(raw);
+        }
+    }
+    read_careful(value, subject, root)
+}
+
+/// [`read_arg`] without the one-call reading of plain data: a call across
+/// the boundary per key and value, each read caught, every limit applied.
+pub(crate) fn read_careful(
+    value: &JsValue,
+    subject: &str,
+    root: &str,
+) -> Result<RawValue, JsInputError> {
     let mut reader = JsReader {
         budget: MAX_VALUES,
         ancestors: Vec::new(),
@@ -321,13 +336,18 @@ fn scalar(value: &JsValue) -> Option<RawValue> {
     None
 }
 
-/// A BigInt read by its decimal text: exact up to 2^53, rounded beyond; too
-/// large for a number, it is described by its digits.
+/// A BigInt as the nearest number (JavaScript's `Number(big)`: exact up to
+/// 2^53, rounded beyond); too large for a number, it is described by its
+/// digits.
 fn bigint(big: &js_sys::BigInt) -> RawValue {
-    let text = big.to_string(10).map(String::from).unwrap_or_default();
-    match text.parse::<f64>() {
-        Ok(n) if n.is_finite() => RawValue::Number(n),
+    // `new Number(big)` is the conversion; js-sys has no other way to it
+    // (its `From` impls take Rust numbers).
+    #[allow(deprecated)]
+    let number = js_sys::Number::new(big).value_of();
+    match number {
+        n if n.is_finite() => RawValue::Number(n),
         _ => {
+            let text = big.to_string(10).map(String::from).unwrap_or_default();
             let digits = text.trim_start_matches('-').len();
             RawValue::Unsupported(format!(
                 "a BigInt of {digits} digits, too large for a number"

@@ -213,3 +213,168 @@ export function thrownText(error) {
     return 'a value that threw again when described';
   }
 }
+
+// Plain data in one call. Walking the caller's object from wasm costs a
+// call per key and value (a third of `analyze` for a product); this walk
+// does the same reads in JS and hands the bindings a tape of what it read
+// (src/wasm/plain_read.rs). It takes plain data only: objects whose
+// prototype is Object.prototype or null, arrays, strings, numbers, booleans,
+// null and undefined, within the limits the reader applies. Anything else
+// (a Map, a Date, a class instance, a string that is not well-formed UTF-16,
+// a value over a limit, a read that throws) returns undefined, and the
+// bindings read the value the careful way, which names the problem.
+//
+// Object keys repeat from one product to the next, so each is sent once:
+// the bindings' instance keeps a Map of the keys it has been sent (`keyIds`,
+// its ids in order) and a list of their texts; a key it knows goes on the
+// tape as its id, a new one as -(length + 1) with its text. Both sides start
+// again from nothing (the tape's first number is 1) when their counts differ
+// (a read given up half way) or the map is full.
+
+const PLAIN_UNDEFINED = 0;
+const PLAIN_NULL = 1;
+const PLAIN_FALSE = 2;
+const PLAIN_TRUE = 3;
+const PLAIN_NUMBER = 4;
+const PLAIN_STRING = 5;
+const PLAIN_ARRAY = 6;
+const PLAIN_OBJECT = 7;
+
+const isWellFormed = String.prototype.isWellFormed;
+const surrogate = /[\uD800-\uDFFF]/;
+const wellFormed = isWellFormed
+  ? (text) => apply(isWellFormed, text, [])
+  : (text) => !surrogate.test(text);
+const isInteger = Number.isInteger;
+
+let plainOps = new Float64Array(256);
+let plainLength = 0;
+let plainStrings = [];
+let plainBudget = 0;
+let maxPlainDepth = 0;
+let maxPlainEntries = 0;
+let maxPlainStringChars = 0;
+let maxPlainKeyChars = 0;
+let plainKeyIds;
+let plainNewKeys = [];
+
+function plainPush(x) {
+  if (plainLength === plainOps.length) {
+    const grown = new Float64Array(plainOps.length * 2);
+    grown.set(plainOps);
+    plainOps = grown;
+  }
+  plainOps[plainLength++] = x;
+}
+
+function plainText(text, max) {
+  if (text.length > max || !wellFormed(text)) return false;
+  plainPush(text.length);
+  plainStrings.push(text);
+  return true;
+}
+
+function plainKey(key) {
+  const id = plainKeyIds.get(key);
+  if (id !== undefined) {
+    plainPush(id);
+    return true;
+  }
+  if (key.length > maxPlainKeyChars || !wellFormed(key)) return false;
+  plainKeyIds.set(key, plainKeyIds.size);
+  plainNewKeys.push(key);
+  plainPush(-key.length - 1);
+  plainStrings.push(key);
+  return true;
+}
+
+function plainEncode(value, depth) {
+  if (--plainBudget < 0) return false;
+  switch (typeof value) {
+    case 'number':
+      plainPush(PLAIN_NUMBER);
+      plainPush(value);
+      return true;
+    case 'string':
+      plainPush(PLAIN_STRING);
+      return plainText(value, maxPlainStringChars);
+    case 'boolean':
+      plainPush(value ? PLAIN_TRUE : PLAIN_FALSE);
+      return true;
+    case 'undefined':
+      plainPush(PLAIN_UNDEFINED);
+      return true;
+    case 'object':
+      break;
+    default:
+      return false;
+  }
+  if (value === null) {
+    plainPush(PLAIN_NULL);
+    return true;
+  }
+  if (depth > maxPlainDepth) return false;
+  if (isArrayOf(value)) {
+    const length = get(value, 'length');
+    if (!isInteger(length) || length < 0 || length > maxPlainEntries) return false;
+    plainPush(PLAIN_ARRAY);
+    plainPush(length);
+    for (let i = 0; i < length; i++) {
+      if (!plainEncode(get(value, i), depth + 1)) return false;
+    }
+    return true;
+  }
+  const prototype = getPrototypeOf(value);
+  if (prototype !== objectPrototype && prototype !== null) return false;
+  const keys = ownKeys(value);
+  if (keys.length > maxPlainEntries) return false;
+  let count = 0;
+  for (const key of keys) if (typeof key === 'string') count++;
+  plainPush(PLAIN_OBJECT);
+  plainPush(count);
+  for (const key of keys) {
+    if (typeof key !== 'string') continue;
+    if (!plainKey(key) || !plainEncode(get(value, key), depth + 1)) return false;
+  }
+  return true;
+}
+
+/**
+ * `value` as a tape of plain data (a view the bindings copy at once; its
+ * strings then from plainStringsText()), or undefined for anything else or
+ * over the limits. `keyIds` and `knownKeys`: the keys the bindings know.
+ */
+export function plainTape(value, keyIds, knownKeys, maxKeys, maxDepth, maxEntries, maxStringChars, maxKeyChars, maxValues) {
+  plainLength = 0;
+  plainStrings = [];
+  plainNewKeys = [];
+  plainBudget = maxValues;
+  maxPlainDepth = maxDepth;
+  maxPlainEntries = maxEntries;
+  maxPlainStringChars = maxStringChars;
+  maxPlainKeyChars = maxKeyChars;
+  plainKeyIds = keyIds;
+  const restart = keyIds.size !== knownKeys || keyIds.size >= maxKeys;
+  if (restart) keyIds.clear();
+  plainPush(restart ? 1 : 0);
+  let plain;
+  try {
+    plain = plainEncode(value, 0);
+  } catch {
+    plain = false;
+  }
+  plainKeyIds = undefined;
+  if (!plain) {
+    for (const key of plainNewKeys) keyIds.delete(key);
+    plainStrings = [];
+    return undefined;
+  }
+  return plainOps.subarray(0, plainLength);
+}
+
+/** The strings of the last plainTape, in order, as one text. */
+export function plainStringsText() {
+  const text = plainStrings.join('');
+  plainStrings = [];
+  return text;
+}

@@ -17,6 +17,7 @@ mod retention_golden;
 // and checks that each runner reports exactly that many passed: runners can
 // skip a suite silently with exit 0.
 
+mod crossing;
 mod events;
 mod launch;
 mod parquet;

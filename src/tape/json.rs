@@ -1,0 +1,398 @@
+//! JSON text from a tape: what `serde_json::to_string` writes for the
+//! value (the tests check it), from one loop rather than code per type.
+
+use super::*;
+
+std::thread_local! {
+    static JSON_NAMES: std::cell::RefCell<Names> = std::cell::RefCell::new(Names::default());
+}
+
+/// `value` as JSON text, as `serde_json::to_string` writes it.
+pub(crate) fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String, TapeError> {
+    JSON_NAMES.with(|names| {
+        let mut names = names.borrow_mut();
+        let tape = write(value, &mut names, 0)?;
+        Ok(json_text(&tape))
+    })
+}
+
+/// The JSON text of a tape: what `serde_json::to_string` writes for the
+/// value (a test checks it), from one loop rather than code per type.
+fn json_text(tape: &Tape<'_>) -> String {
+    let mut out = Vec::with_capacity(tape.text.len() + tape.ops.len() * 4);
+    let mut writer = JsonWriter {
+        ops: &tape.ops,
+        at: 0,
+        text: &tape.text,
+        cursor: 0,
+        names: &tape.names.list,
+        out: &mut out,
+        numbers: zmij::Buffer::new(),
+    };
+    writer.value();
+    // Every byte written is ASCII or copied whole from UTF-8 text.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+struct JsonWriter<'a> {
+    ops: &'a [f64],
+    at: usize,
+    text: &'a str,
+    cursor: usize,
+    names: &'a [&'static str],
+    out: &'a mut Vec<u8>,
+    numbers: zmij::Buffer,
+}
+
+impl<'a> JsonWriter<'a> {
+    fn next(&mut self) -> f64 {
+        let x = self.ops.get(self.at).copied().unwrap_or(UNDEFINED);
+        self.at += 1;
+        x
+    }
+
+    /// The next `units` UTF-16 units of the text.
+    fn take(&mut self, units: f64) -> &'a str {
+        let text: &'a str = self.text;
+        let rest = text.get(self.cursor..).unwrap_or_default();
+        let end = utf16_prefix(rest, units as usize).unwrap_or(rest.len());
+        self.cursor += end;
+        &rest[..end]
+    }
+
+    fn value(&mut self) {
+        let op = self.next();
+        if op == NUMBER {
+            let v = self.next();
+            if v.fract() == 0.0 && v.abs() < 1e15 && (v != 0.0 || v.is_sign_positive()) {
+                // What zmij prints for a whole number of this size ("60.0"),
+                // without its general algorithm (a third of the writer in wasm).
+                itoa(v as i64, self.out);
+                push_small(self.out, b".0");
+            } else if v.is_finite() {
+                let text = self.numbers.format_finite(v);
+                push_small(self.out, text.as_bytes());
+            } else {
+                push_small(self.out, b"null");
+            }
+        } else if op == INTEGER {
+            let v = self.next();
+            // Exact: the tape holds integers of at most 2^53.
+            itoa(v as i64, self.out);
+        } else if op == STRING {
+            let units = self.next();
+            let s = self.take(units);
+            escape(s, self.out);
+        } else if op == OBJECT {
+            let n = self.next() as usize;
+            self.out.push(b'{');
+            for i in 0..n {
+                if i > 0 {
+                    self.out.push(b',');
+                }
+                let key = self.next();
+                let name: &'a str = if key >= 0.0 {
+                    self.names.get(key as usize).copied().unwrap_or_default()
+                } else {
+                    self.take(-key - 1.0)
+                };
+                escape(name, self.out);
+                self.out.push(b':');
+                self.value();
+            }
+            self.out.push(b'}');
+        } else if op == ARRAY || op == BYTES {
+            let n = self.next() as usize;
+            self.out.push(b'[');
+            for i in 0..n {
+                if i > 0 {
+                    self.out.push(b',');
+                }
+                if op == BYTES {
+                    let byte = self.next() as i64;
+                    itoa(byte, self.out);
+                } else {
+                    self.value();
+                }
+            }
+            self.out.push(b']');
+        } else if op == NAME {
+            let id = self.next() as usize;
+            let name = self.names.get(id).copied().unwrap_or_default();
+            escape(name, self.out);
+        } else if op == BIGINT {
+            let units = self.next();
+            let digits = self.take(units).as_bytes();
+            self.out.extend_from_slice(digits);
+        } else if op == TRUE {
+            push_small(self.out, b"true");
+        } else if op == FALSE {
+            push_small(self.out, b"false");
+        } else {
+            push_small(self.out, b"null");
+        }
+    }
+}
+
+/// An integer's decimal digits, appended to `out`.
+fn itoa(n: i64, out: &mut Vec<u8>) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut m = n.unsigned_abs();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (m % 10) as u8;
+        m /= 10;
+        if m == 0 {
+            break;
+        }
+    }
+    if n < 0 {
+        out.push(b'-');
+    }
+    push_small(out, &digits[at..]);
+}
+
+/// Appends `bytes`, a few at a time when there are few: a slice copy is a
+/// `memory.copy` in wasm, which V8 runs as a call (slow for a handful of
+/// bytes), and most of what the writer appends is a handful of bytes.
+fn push_small(out: &mut Vec<u8>, bytes: &[u8]) {
+    if bytes.len() <= 16 {
+        out.reserve(bytes.len());
+        for &b in bytes {
+            out.push(b);
+        }
+    } else {
+        out.extend_from_slice(bytes);
+    }
+}
+
+/// `s` as a JSON string, escaped as serde_json escapes: quotes, backslashes
+/// and control characters only.
+fn escape(s: &str, out: &mut Vec<u8>) {
+    // What follows the backslash, by byte: 0 for none (copied as it is), `u`
+    // for \u00XX.
+    const ESCAPES: [u8; 256] = {
+        let mut table = [0u8; 256];
+        let mut b = 0;
+        while b < 0x20 {
+            table[b] = b'u';
+            b += 1;
+        }
+        table[0x08] = b'b';
+        table[0x09] = b't';
+        table[0x0A] = b'n';
+        table[0x0C] = b'f';
+        table[0x0D] = b'r';
+        table[b'"' as usize] = b'"';
+        table[b'\\' as usize] = b'\\';
+        table
+    };
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push(b'"');
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let escape = ESCAPES[usize::from(b)];
+        if escape == 0 {
+            continue;
+        }
+        push_small(out, &bytes[start..i]);
+        out.push(b'\\');
+        out.push(escape);
+        if escape == b'u' {
+            push_small(
+                out,
+                &[
+                    b'0',
+                    b'0',
+                    HEX[usize::from(b >> 4)],
+                    HEX[usize::from(b & 0xF)],
+                ],
+            );
+        }
+        start = i + 1;
+    }
+    push_small(out, &bytes[start..]);
+    out.push(b'"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    #[derive(serde::Serialize)]
+    #[serde(rename_all = "camelCase")]
+    enum Kind {
+        Unit,
+        Newtype(f64),
+        Tuple(u8, String),
+        Struct {
+            inner: Option<i32>,
+            text: &'static str,
+        },
+    }
+
+    #[derive(serde::Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Everything {
+        absent: Option<f64>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        skipped: Option<f64>,
+        present: Option<f64>,
+        whole: f64,
+        negative_zero: f64,
+        not_a_number: f64,
+        infinite: f64,
+        tiny: f64,
+        big: i64,
+        small: i8,
+        unsigned: u64,
+        huge: i128,
+        letter: char,
+        texts: Vec<String>,
+        map: BTreeMap<String, Vec<Option<bool>>>,
+        kinds: Vec<Kind>,
+        pair: (u32, &'static str),
+        unit: (),
+        nested: Vec<Vec<BTreeMap<&'static str, f64>>>,
+    }
+
+    #[test]
+    fn json_text_is_what_serde_json_writes() {
+        let mut map = BTreeMap::new();
+        map.insert(
+            "keys with spaces é 😀 \"q\"".to_string(),
+            vec![Some(true), None],
+        );
+        map.insert(String::new(), vec![]);
+        let control: String = (0u8..0x20)
+            .map(char::from)
+            .chain("\\/\u{7f}".chars())
+            .collect();
+        let value = Everything {
+            absent: None,
+            skipped: None,
+            present: Some(0.1 + 0.2),
+            whole: 60.0,
+            negative_zero: -0.0,
+            not_a_number: f64::NAN,
+            infinite: f64::INFINITY,
+            tiny: 5e-324,
+            big: -(1 << 53) + 1,
+            small: -128,
+            unsigned: 1 << 52,
+            huge: -170_141_183_460_469_231_731_687_303_715_884_105_728,
+            letter: '😀',
+            texts: vec![
+                String::new(),
+                control,
+                "ünïcödé ✓ 😀".into(),
+                "x".repeat(300),
+            ],
+            map,
+            kinds: vec![
+                Kind::Unit,
+                Kind::Newtype(1e300),
+                Kind::Tuple(7, "t".into()),
+                Kind::Struct {
+                    inner: None,
+                    text: "s",
+                },
+                Kind::Struct {
+                    inner: Some(-1),
+                    text: "",
+                },
+            ],
+            pair: (u32::MAX, "two"),
+            unit: (),
+            nested: vec![vec![], vec![BTreeMap::from([("a", 1.5), ("b", f64::MAX)])]],
+        };
+        assert_eq!(
+            to_json(&value).unwrap(),
+            serde_json::to_string(&value).unwrap()
+        );
+        // Random JSON trees through serde_json's own Serialize.
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        for _ in 0..2_000 {
+            let tree = random_json(&mut seed, 0);
+            assert_eq!(
+                to_json(&tree).unwrap(),
+                serde_json::to_string(&tree).unwrap()
+            );
+        }
+    }
+
+    #[test]
+    fn whole_numbers_print_as_zmij_prints_them() {
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        let mut values = vec![
+            0.0,
+            -0.0,
+            1.0,
+            -1.0,
+            60.0,
+            1e14,
+            999_999_999_999_999.0,
+            1e15,
+            1e16,
+        ];
+        for _ in 0..10_000 {
+            let digits = (next(&mut seed) % 16) as i32;
+            let v = (next(&mut seed) % 10u64.pow(digits as u32).max(1)) as f64;
+            values.push(if next(&mut seed).is_multiple_of(2) {
+                v
+            } else {
+                -v
+            });
+        }
+        let mut buffer = zmij::Buffer::new();
+        for v in values {
+            assert_eq!(to_json(&v).unwrap(), buffer.format_finite(v), "{v}");
+        }
+    }
+
+    #[test]
+    fn out_of_range_integers_and_non_text_keys_are_errors() {
+        assert!(to_json(&(1i64 << 53)).is_err());
+        assert!(to_json(&u64::MAX).is_err());
+        assert!(to_json(&BTreeMap::from([(1, 2)])).is_err());
+    }
+
+    fn next(seed: &mut u64) -> u64 {
+        *seed ^= *seed << 13;
+        *seed ^= *seed >> 7;
+        *seed ^= *seed << 17;
+        *seed
+    }
+
+    fn random_json(seed: &mut u64, depth: usize) -> serde_json::Value {
+        use serde_json::Value;
+        const PIECES: [&str; 8] = ["a", "key", "é", "😀", "\n", "\"", "\u{1}", "0"];
+        let text = |seed: &mut u64| -> String {
+            (0..next(seed) % 4)
+                .map(|_| PIECES[(next(seed) % 8) as usize])
+                .collect()
+        };
+        match next(seed) % if depth > 4 { 5 } else { 7 } {
+            0 => Value::Null,
+            1 => Value::Bool(next(seed).is_multiple_of(2)),
+            2 => serde_json::Number::from_f64(f64::from_bits(next(seed)))
+                .map(Value::Number)
+                .unwrap_or(Value::Null),
+            3 => Value::from((next(seed) % 2000) as i64 - 1000),
+            4 => Value::String(text(seed)),
+            5 => Value::Array(
+                (0..next(seed) % 5)
+                    .map(|_| random_json(seed, depth + 1))
+                    .collect(),
+            ),
+            _ => Value::Object(
+                (0..next(seed) % 5)
+                    .map(|_| (text(seed), random_json(seed, depth + 1)))
+                    .collect(),
+            ),
+        }
+    }
+}
