@@ -290,9 +290,20 @@ pub fn mean_rating_interval(mean: f64, n: f64, min: f64, max: f64, z: f64) -> (f
     let centre = (mean * n + min + max) / n_adj;
     let var = ((max - centre) * (centre - min)).max(0.0);
     let half = z * libm::sqrt(var / n_adj);
+    // `f64::clamp` without its check that min <= max (which the caller's
+    // scale ensures), whose panic message would format floats in every part.
+    let within = |x: f64| {
+        if x < min {
+            min
+        } else if x > max {
+            max
+        } else {
+            x
+        }
+    };
     (
-        (centre - half).clamp(min, max).min(mean),
-        (centre + half).clamp(min, max).max(mean),
+        within(centre - half).min(mean),
+        within(centre + half).max(mean),
     )
 }
 

@@ -78,7 +78,8 @@ fn check_user_count(p: &ProductData, out: &mut Vec<Warning>) {
             "adoptionData.totalUsers",
             format!(
                 "retention and adoption rates are shares of users, but no user count is given \
-                 (adoptionData.totalUsers or usageMetrics.monthlyActiveUsers); the interval assumes {MIN_SURVEY_RESPONSES} users"
+                 (adoptionData.totalUsers or usageMetrics.monthlyActiveUsers); the interval assumes {} users",
+                format_number(MIN_SURVEY_RESPONSES)
             ),
         ));
     }
@@ -151,12 +152,12 @@ fn check_survey(s: &SurveyData, out: &mut Vec<Warning>) {
         Some(n) if n < MIN_SURVEY_RESPONSES && has_scores => out.push(Warning::new(
             "small_survey",
             "surveyData.feedbackVolume",
-            format!("only {} survey responses: too few to trust (about {} is the practical minimum); the interval is wide", format_number(n), MIN_SURVEY_RESPONSES),
+            format!("only {} survey responses: too few to trust (about {} is the practical minimum); the interval is wide", format_number(n), format_number(MIN_SURVEY_RESPONSES)),
         )),
         None if needs_volume => out.push(Warning::new(
             "survey_size_unknown",
             "surveyData.feedbackVolume",
-            format!("the number of survey responses is not given; the interval assumes {MIN_SURVEY_RESPONSES} (the practical minimum)"),
+            format!("the number of survey responses is not given; the interval assumes {} (the practical minimum)", format_number(MIN_SURVEY_RESPONSES)),
         )),
         _ => {}
     }
@@ -195,7 +196,7 @@ fn check_survey(s: &SurveyData, out: &mut Vec<Warning>) {
             out.push(Warning::new(
                 "small_sean_ellis_sample",
                 "surveyData.seanEllis",
-                format!("only {} Sean Ellis answers from users: too few to trust (about {} is the practical minimum)", format_number(n), MIN_SURVEY_RESPONSES),
+                format!("only {} Sean Ellis answers from users: too few to trust (about {} is the practical minimum)", format_number(n), format_number(MIN_SURVEY_RESPONSES)),
             ));
         }
     }

@@ -79,15 +79,17 @@ pub(crate) fn verdict(
             return (
                 Verdict::NotEnoughData,
                 format!(
-                    "not enough data: {span}; the standard error is {} points (above {NOT_ENOUGH_DATA_SD}), with {}% of the weighted metrics given",
+                    "not enough data: {span}; the standard error is {} points (above {}), with {}% of the weighted metrics given",
                     format_suggestion((sd * 10.0).round() / 10.0),
+                    format_number(NOT_ENOUGH_DATA_SD),
                     format_number((coverage * 100.0).round())
                 ),
             )
         }
         VerdictBasis::Scored(v) => v,
     };
-    let [strong, promising, weak] = VERDICT_THRESHOLDS;
+    // As format_number writes them (f64's own Display adds the float printer).
+    let [strong, promising, weak] = VERDICT_THRESHOLDS.map(format_number);
     let band = match v {
         Verdict::Strong => format!("strong (>= {strong})"),
         Verdict::Promising => format!("promising ({promising}-{strong})"),

@@ -315,7 +315,8 @@ fn unit_economics(e: &UnitEconomics, out: &mut Metrics) {
                 (
                     LTV_TO_CAC_CAP,
                     Some(format!(
-                        "{why} makes LTV:CAC unbounded; shown as the cap, {LTV_TO_CAC_CAP}"
+                        "{why} makes LTV:CAC unbounded; shown as the cap, {}",
+                        format_number(LTV_TO_CAC_CAP)
                     )),
                 )
             } else {
@@ -328,7 +329,7 @@ fn unit_economics(e: &UnitEconomics, out: &mut Metrics) {
         } else if monthly_profit <= 0.0 {
             (
                 CAC_PAYBACK_CAP_MONTHS,
-                Some(format!("no gross profit per account: CAC is never paid back; shown as the cap, {CAC_PAYBACK_CAP_MONTHS} months")),
+                Some(format!("no gross profit per account: CAC is never paid back; shown as the cap, {} months", format_number(CAC_PAYBACK_CAP_MONTHS))),
             )
         } else {
             ((cac / monthly_profit).min(CAC_PAYBACK_CAP_MONTHS), None)

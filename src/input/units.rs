@@ -97,7 +97,11 @@ impl NumberKind {
             NumberKind::Months => "months between 0 and 120".into(),
             NumberKind::Multiple => "a multiple between 0 and 1000000 (3 = 3x)".into(),
             NumberKind::Nps => "an NPS between -100 and 100".into(),
-            NumberKind::Rating { min, max } => format!("a mean rating between {min} and {max}"),
+            NumberKind::Rating { min, max } => format!(
+                "a mean rating between {} and {}",
+                crate::format::format_number(min),
+                crate::format::format_number(max)
+            ),
             NumberKind::Scale10 => "a score between 0 and 10".into(),
             NumberKind::Currency => "an amount between 0 and 1e15".into(),
             NumberKind::YearlyRate => "a yearly rate between -1 and 10 (0.25 = 25% a year)".into(),
