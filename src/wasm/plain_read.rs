@@ -60,7 +60,9 @@ thread_local! {
 
 /// `value` read in one call when it is plain data within the limits.
 pub(crate) fn read_plain(value: &JsValue) -> Option<RawValue> {
-    KEYS.with(|keys| read_with_keys(value, &mut keys.borrow_mut()))
+    // Borrowed already when a getter of the value being read calls back into
+    // this module: the careful reader reads the inner value instead.
+    KEYS.with(|keys| read_with_keys(value, &mut *keys.try_borrow_mut().ok()?))
 }
 
 fn read_with_keys(value: &JsValue, keys: &mut Keys) -> Option<RawValue> {

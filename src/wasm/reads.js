@@ -257,6 +257,10 @@ let maxPlainStringChars = 0;
 let maxPlainKeyChars = 0;
 let plainKeyIds;
 let plainNewKeys = [];
+// True while a walk runs: a getter that calls back into the library (this
+// part or another sharing this module) gets undefined, and its value is
+// read the careful way, rather than clobbering the walk's state.
+let plainBusy = false;
 
 function plainPush(x) {
   if (plainLength === plainOps.length) {
@@ -347,6 +351,16 @@ function plainEncode(value, depth) {
  * over the limits. `keyIds` and `knownKeys`: the keys the bindings know.
  */
 export function plainTape(value, keyIds, knownKeys, maxKeys, maxDepth, maxEntries, maxStringChars, maxKeyChars, maxValues) {
+  if (plainBusy) return undefined;
+  plainBusy = true;
+  try {
+    return plainWalk(value, keyIds, knownKeys, maxKeys, maxDepth, maxEntries, maxStringChars, maxKeyChars, maxValues);
+  } finally {
+    plainBusy = false;
+  }
+}
+
+function plainWalk(value, keyIds, knownKeys, maxKeys, maxDepth, maxEntries, maxStringChars, maxKeyChars, maxValues) {
   plainLength = 0;
   plainStrings = [];
   plainNewKeys = [];

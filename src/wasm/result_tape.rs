@@ -25,18 +25,35 @@ struct Instance {
     table: JsValue,
 }
 
+impl Instance {
+    fn new() -> Instance {
+        Instance {
+            names: Names::default(),
+            sent: 0,
+            table: js_sys::Array::new().into(),
+        }
+    }
+}
+
 thread_local! {
-    static INSTANCE: RefCell<Instance> = RefCell::new(Instance {
-        names: Names::default(),
-        sent: 0,
-        table: js_sys::Array::new().into(),
-    });
+    static INSTANCE: RefCell<Instance> = RefCell::new(Instance::new());
 }
 
 /// `value` as a JS value (see [`crate::tape`] for what each Rust value becomes).
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, TapeError> {
     INSTANCE.with(|instance| {
-        let instance = &mut *instance.borrow_mut();
+        // Borrowed already when code the build runs (a setter on
+        // Object.prototype) calls back into this module: that result is
+        // built with names of its own.
+        let mut own;
+        let mut borrowed = instance.try_borrow_mut();
+        let instance = match borrowed.as_deref_mut() {
+            Ok(instance) => instance,
+            Err(_) => {
+                own = Instance::new();
+                &mut own
+            }
+        };
         // ops[0]: how many names JS is sent first (their lengths follow).
         let (mut ops, mut text) = tape::write(value, &mut instance.names, 1)?.into_parts();
         let fresh = &instance.names.list[instance.sent..];

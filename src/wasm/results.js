@@ -1,5 +1,5 @@
 // Builds a result's JS value from the tape the bindings wrote in one call
-// (src/tape.rs, src/wasm/result_tape.rs), rather than one wasm-to-JS call per object,
+// (src/tape/, src/wasm/result_tape.rs), rather than one wasm-to-JS call per object,
 // property and string: the same plain objects, arrays, strings and numbers
 // serde-wasm-bindgen would build, several times faster.
 //
@@ -19,77 +19,67 @@ const BYTES = 9;
 const BIGINT = 10;
 const INTEGER = 11;
 
-let tape;
-let text;
-let keys;
-let at;
-let cursor;
-
-/** A slice of the text of `length` UTF-16 units, the next one. */
-function slice(length) {
-  const start = cursor;
-  cursor += length;
-  return text.slice(start, cursor);
-}
-
-/** An object key: a known name's index (>= 0), or -(length + 1) of text. */
-function key() {
-  const k = tape[at++];
-  return k >= 0 ? keys[k] : slice(-k - 1);
-}
-
-function value() {
-  switch (tape[at++]) {
-    case NUMBER:
-    case INTEGER:
-      return tape[at++];
-    case STRING:
-      return slice(tape[at++]);
-    case OBJECT: {
-      const object = {};
-      for (let n = tape[at++]; n > 0; n--) {
-        const name = key();
-        object[name] = value();
-      }
-      return object;
-    }
-    case ARRAY: {
-      const array = [];
-      for (let n = tape[at++]; n > 0; n--) array.push(value());
-      return array;
-    }
-    case NAME:
-      return keys[tape[at++]];
-    case TRUE:
-      return true;
-    case FALSE:
-      return false;
-    case BYTES: {
-      const bytes = new Uint8Array(tape[at++]);
-      for (let i = 0; i < bytes.length; i++) bytes[i] = tape[at++];
-      return bytes;
-    }
-    case BIGINT:
-      return BigInt(slice(tape[at++]));
-    default: // 0: undefined (None, ())
-      return undefined;
-  }
-}
-
 /**
  * The value the tape describes. `ops` may be a view of wasm memory: it is
- * read before this returns and nothing here calls into wasm.
+ * read before this returns and nothing here calls into wasm. The state is
+ * this call's own: a setter that calls back into the library while the
+ * value is built (one defined on Object.prototype) builds its own.
  */
 export function buildValue(ops, strings, names) {
-  tape = ops;
-  text = strings;
-  keys = names;
-  at = 0;
-  cursor = 0;
-  try {
-    for (let n = tape[at++]; n > 0; n--) keys.push(slice(tape[at++]));
-    return value();
-  } finally {
-    tape = text = keys = undefined;
-  }
+  let at = 0;
+  let cursor = 0;
+
+  /** A slice of the text of `length` UTF-16 units, the next one. */
+  const slice = (length) => {
+    const start = cursor;
+    cursor += length;
+    return strings.slice(start, cursor);
+  };
+
+  /** An object key: a known name's index (>= 0), or -(length + 1) of text. */
+  const key = () => {
+    const k = ops[at++];
+    return k >= 0 ? names[k] : slice(-k - 1);
+  };
+
+  const value = () => {
+    switch (ops[at++]) {
+      case NUMBER:
+      case INTEGER:
+        return ops[at++];
+      case STRING:
+        return slice(ops[at++]);
+      case OBJECT: {
+        const object = {};
+        for (let n = ops[at++]; n > 0; n--) {
+          const name = key();
+          object[name] = value();
+        }
+        return object;
+      }
+      case ARRAY: {
+        const array = [];
+        for (let n = ops[at++]; n > 0; n--) array.push(value());
+        return array;
+      }
+      case NAME:
+        return names[ops[at++]];
+      case TRUE:
+        return true;
+      case FALSE:
+        return false;
+      case BYTES: {
+        const bytes = new Uint8Array(ops[at++]);
+        for (let i = 0; i < bytes.length; i++) bytes[i] = ops[at++];
+        return bytes;
+      }
+      case BIGINT:
+        return BigInt(slice(ops[at++]));
+      default: // 0: undefined (None, ())
+        return undefined;
+    }
+  };
+
+  for (let n = ops[at++]; n > 0; n--) names.push(slice(ops[at++]));
+  return value();
 }

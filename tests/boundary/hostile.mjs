@@ -322,5 +322,47 @@ await check('analyzeSurvey: 20,500 free-text answers (the engine reads 20,000)',
   return `${ms.toFixed(0)} ms, wasm memory +${((memoryBytes() - memory) / 2 ** 20).toFixed(1)} MiB`;
 });
 
+// A getter that calls back into the library while its object is read (the
+// same part, and another part sharing the bindings' JS module): the outer
+// call reads that value the careful way and gives the same result as for
+// the plain object; nothing traps or is mixed up.
+await check('re-entrant getters: analyze, analyzeMany and analyzeSurvey called from inside a read, x 2,000', () => {
+  const sample = mv.sampleProduct();
+  const plain = JSON.stringify(mv.analyze(sample));
+  const survey = 'How likely are you to recommend us?\n9\n10\n3\n';
+  let inner = 0;
+  /** @type {string[]} */
+  const failed = [];
+  const reentrant = () => {
+    const product = { ...sample };
+    Object.defineProperty(product, 'usageMetrics', {
+      enumerable: true,
+      get() {
+        // The inner calls must work too, each time (a trap here would be
+        // caught by the walk, and the value read again the careful way).
+        try {
+          const score = mv.analyze(mv.sampleProduct()).score;
+          const many = mv.analyzeMany([sample], { detail: 'summary' });
+          const nps = mv.analyzeSurvey(survey).nps;
+          if (score === JSON.parse(plain).score && many.results[0].ok && nps) inner++;
+        } catch (error) {
+          failed.push(String(error));
+        }
+        return sample.usageMetrics;
+      },
+    });
+    return product;
+  };
+  for (let i = 0; i < 2_000; i++) {
+    assert(JSON.stringify(mv.analyze(reentrant())) === plain, 'analyze of a re-entrant object differs from the plain one');
+    const many = mv.analyzeMany([reentrant(), sample], { detail: 'summary' });
+    assert(many.results.every((r) => r.ok && r.result.score === JSON.parse(plain).score), 'analyzeMany of a re-entrant object differs');
+  }
+  assert(failed.length === 0, `${failed.length} inner calls failed, e.g. ${failed[0]}`);
+  assert(inner >= 4_000, `only ${inner} of the inner calls gave their result`);
+  assertHealthy();
+  return `same results as the plain object; ${inner} inner calls gave theirs`;
+});
+
 console.log(`wasm memory at the end: ${(memoryBytes() / 2 ** 20).toFixed(1)} MiB; externref table: ${tableSlots()} slots`);
 summary();
