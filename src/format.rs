@@ -209,7 +209,7 @@ fn exact_against_shortest(x: f64, d: &Shortest) -> Ordering {
     } else {
         (fraction | (1u64 << 52), biased - 1075)
     };
-    let q = (d.digits.len() as i32 - d.point).clamp(0, 25) as u32;
+    let q = (d.digits.len() as i32 - d.point).clamp(0, 20) as u32;
     let n = d
         .digits
         .iter()

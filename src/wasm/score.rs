@@ -137,7 +137,7 @@ enum Detail {
 fn portfolio_options(options: &JsValue) -> Result<(Analyzer, Detail), JsInputError> {
     let (raw, detail) = options_taking(options, "detail", "options")?;
     let detail = match detail.as_string().as_deref() {
-        _ if detail.is_undefined() => Ok(Detail::Full),
+        _ if detail.is_undefined() || detail.is_null() => Ok(Detail::Full),
         Some("full") => Ok(Detail::Full),
         Some("summary") => Ok(Detail::Summary),
         _ => Err(Problem::new(

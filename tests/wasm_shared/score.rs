@@ -338,6 +338,58 @@ fn portfolio_reports_errors_per_item() {
 }
 
 #[wasm_bindgen_test]
+fn portfolio_summaries_and_their_option() {
+    let products = Array::new();
+    products.push(&sample());
+    products.push(&JsValue::NULL);
+    let summary = wasm::analyze_many(
+        products.clone().into(),
+        Some(js(r#"{"detail": "summary"}"#)),
+    )
+    .expect("summaries");
+    let results: Array = get(&summary, "results").dyn_into().expect("results array");
+    let first = get(&results.get(0), "result");
+    let full = analyze(sample()).expect("sample scores");
+    assert_eq!(number(&first, "score"), number(&full, "score"));
+    assert_eq!(text(&first, "verdict"), text(&full, "verdict"));
+    assert_eq!(get(&results.get(1), "ok").as_bool(), Some(false));
+    let sources: Array = get(&summary, "sources").dyn_into().expect("sources array");
+    assert_eq!(
+        sources.length(),
+        get(&full, "sources").unchecked_into::<Array>().length()
+    );
+    // No products: no results, no sources.
+    let empty = wasm::analyze_many(Array::new().into(), Some(js(r#"{"detail": "summary"}"#)))
+        .expect("an empty portfolio");
+    assert_eq!(get(&empty, "results").unchecked_into::<Array>().length(), 0);
+    assert_eq!(get(&empty, "sources").unchecked_into::<Array>().length(), 0);
+    // null is no detail given, as everywhere: whole results.
+    let full_entries = wasm::analyze_many(products.clone().into(), Some(js(r#"{"detail": null}"#)))
+        .expect("null detail");
+    assert!(Array::is_array(&full_entries));
+    // A wrong detail, alone and with a wrong preset: every problem at once.
+    for (options, paths) in [
+        (r#"{"detail": "brief"}"#, vec!["options.detail"]),
+        (r#"{"detail": 1}"#, vec!["options.detail"]),
+        (
+            r#"{"detail": "summary", "preset": "nope"}"#,
+            vec!["options.preset"],
+        ),
+        (
+            r#"{"detail": [], "preset": "nope"}"#,
+            vec!["options.preset", "options.detail"],
+        ),
+    ] {
+        let (message, problems) = expect_input_error(wasm::analyze_many(
+            products.clone().into(),
+            Some(js(options)),
+        ));
+        let got: Vec<String> = problems.iter().filter_map(|p| text(p, "path")).collect();
+        assert_eq!(got, paths, "{options}: {message}");
+    }
+}
+
+#[wasm_bindgen_test]
 fn validate_reports_problems_and_warnings_without_throwing() {
     let validate = |json: &str| -> JsValue {
         wasm::validate(Ts::new_unchecked(js(json)))
