@@ -4,7 +4,7 @@
 //! [`Reader`] on the way (types, ranges, unknown names with "did you mean").
 
 use crate::analyzer::metric_id;
-use crate::input::problem::{index_path, join_path, Problem};
+use crate::input::problem::{join_path, FieldPath, Problem};
 use crate::input::raw::{RawValue, MAX_ENTRIES, MAX_KEY_CHARS, MAX_STRING_CHARS};
 use crate::input::read;
 use crate::input::suggest::did_you_mean;
@@ -51,7 +51,12 @@ pub struct Reader {
 impl Reader {
     /// Checks that `raw` is an object (or absent) and warns about keys that
     /// are not among `fields`. Returns false when there is nothing to read.
-    pub(crate) fn open_group(&mut self, raw: &RawValue, path: &str, fields: &[FieldSpec]) -> bool {
+    pub(crate) fn open_group(
+        &mut self,
+        raw: &RawValue,
+        path: &FieldPath<'_>,
+        fields: &[FieldSpec],
+    ) -> bool {
         match raw {
             RawValue::Undefined | RawValue::Null => false,
             RawValue::Object(entries) => {
@@ -76,11 +81,11 @@ impl Reader {
 
     pub(crate) fn unknown_key<'a>(
         &mut self,
-        path: &str,
+        path: &FieldPath<'_>,
         key: &str,
         known: impl Iterator<Item = &'a str>,
     ) {
-        let field = join_path(path, key);
+        let field = join_path(&path.text(), key);
         let message = match did_you_mean(key, known) {
             Some(name) => format!("unknown field {field} was ignored; did you mean {name}?"),
             None => format!("unknown field {field} was ignored"),
@@ -91,18 +96,29 @@ impl Reader {
 
     /// A value of the wrong type ("numbers must be given as numbers" for a
     /// number written as text).
-    pub(crate) fn type_problem(&mut self, raw: &RawValue, path: &str, expected: String) {
+    pub(crate) fn type_problem(&mut self, raw: &RawValue, path: &FieldPath<'_>, expected: String) {
         let hint = read::string_number_hint(raw);
         self.problems
-            .push(Problem::new(path, raw.describe(), expected).with_hint(hint));
+            .push(Problem::new(path.text(), raw.describe(), expected).with_hint(hint));
     }
 
     /// A number of the given kind; `None` when absent or invalid.
-    pub(crate) fn number(&mut self, raw: &RawValue, path: &str, kind: NumberKind) -> Option<f64> {
-        read::number_of_kind(raw, path, kind, &mut self.problems)
+    pub(crate) fn number(
+        &mut self,
+        raw: &RawValue,
+        path: &FieldPath<'_>,
+        kind: NumberKind,
+    ) -> Option<f64> {
+        // The usual case first, so that the path's text is built only for
+        // a problem.
+        match raw {
+            RawValue::Number(v) if kind.check(*v).is_ok() => Some(*v),
+            RawValue::Undefined | RawValue::Null => None,
+            _ => read::number_of_kind(raw, &path.text(), kind, &mut self.problems),
+        }
     }
 
-    pub(crate) fn too_large(&mut self, raw: &RawValue, path: &str) -> bool {
+    pub(crate) fn too_large(&mut self, raw: &RawValue, path: &FieldPath<'_>) -> bool {
         if let RawValue::TooLarge { kind, .. } = raw {
             let limit = match *kind {
                 "string" => format!("at most {} characters", MAX_STRING_CHARS),
@@ -110,7 +126,7 @@ impl Reader {
                 _ => format!("at most {} entries", MAX_ENTRIES),
             };
             self.problems
-                .push(Problem::new(path, raw.describe(), limit));
+                .push(Problem::new(path.text(), raw.describe(), limit));
             true
         } else {
             false
@@ -118,11 +134,10 @@ impl Reader {
     }
 }
 
-fn display_path(path: &str) -> &str {
-    if path.is_empty() {
-        "input"
-    } else {
-        path
+fn display_path(path: &FieldPath<'_>) -> String {
+    match path.text() {
+        text if text.is_empty() => "input".to_string(),
+        text => text,
     }
 }
 
@@ -131,11 +146,21 @@ fn display_path(path: &str) -> &str {
 /// or `null`) must read as `None` with no problem, as groups skip it.
 pub trait ReadField: Sized {
     /// Reads the value at `path`.
-    fn read(raw: &RawValue, path: &str, ty: FieldType, reader: &mut Reader) -> Option<Self>;
+    fn read(
+        raw: &RawValue,
+        path: &FieldPath<'_>,
+        ty: FieldType,
+        reader: &mut Reader,
+    ) -> Option<Self>;
 }
 
 impl ReadField for f64 {
-    fn read(raw: &RawValue, path: &str, ty: FieldType, reader: &mut Reader) -> Option<Self> {
+    fn read(
+        raw: &RawValue,
+        path: &FieldPath<'_>,
+        ty: FieldType,
+        reader: &mut Reader,
+    ) -> Option<Self> {
         match ty {
             FieldType::Number(kind) => reader.number(raw, path, kind),
             _ => None,
@@ -144,7 +169,12 @@ impl ReadField for f64 {
 }
 
 impl ReadField for BTreeMap<String, f64> {
-    fn read(raw: &RawValue, path: &str, ty: FieldType, reader: &mut Reader) -> Option<Self> {
+    fn read(
+        raw: &RawValue,
+        path: &FieldPath<'_>,
+        ty: FieldType,
+        reader: &mut Reader,
+    ) -> Option<Self> {
         let entries = match raw {
             RawValue::Undefined | RawValue::Null => return None,
             RawValue::Object(entries) => entries,
@@ -157,16 +187,18 @@ impl ReadField for BTreeMap<String, f64> {
         };
         let mut map = BTreeMap::new();
         for (key, value) in entries {
-            let item_path = join_path(path, key);
+            let item_path = path.key(key);
             if key.trim().is_empty() {
-                reader
-                    .problems
-                    .push(Problem::new(item_path, "an empty name", "a non-empty name"));
+                reader.problems.push(Problem::new(
+                    item_path.text(),
+                    "an empty name",
+                    "a non-empty name",
+                ));
                 continue;
             }
             if key.chars().count() > MAX_KEY_CHARS {
                 reader.problems.push(Problem::new(
-                    item_path,
+                    item_path.text(),
                     "a name longer than 200 characters",
                     format!("a name of at most {} characters", MAX_KEY_CHARS),
                 ));
@@ -194,7 +226,12 @@ impl ReadField for BTreeMap<String, f64> {
 }
 
 impl ReadField for Vec<String> {
-    fn read(raw: &RawValue, path: &str, _ty: FieldType, reader: &mut Reader) -> Option<Self> {
+    fn read(
+        raw: &RawValue,
+        path: &FieldPath<'_>,
+        _ty: FieldType,
+        reader: &mut Reader,
+    ) -> Option<Self> {
         let items = match raw {
             RawValue::Undefined | RawValue::Null => return None,
             RawValue::Array(items) => items,
@@ -207,7 +244,7 @@ impl ReadField for Vec<String> {
         };
         let mut labels = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            let item_path = index_path(path, i);
+            let item_path = path.index(i);
             match item {
                 RawValue::String(s) => labels.push(s.clone()),
                 other => {
@@ -253,7 +290,7 @@ macro_rules! input_group {
         impl $crate::analyzer::fields::ReadField for $name {
             fn read(
                 raw: &$crate::input::raw::RawValue,
-                path: &str,
+                path: &FieldPath<'_>,
                 _ty: $crate::analyzer::fields::FieldType,
                 reader: &mut $crate::analyzer::fields::Reader,
             ) -> Option<Self> {
@@ -267,7 +304,7 @@ macro_rules! input_group {
                         value if value.is_absent() => None,
                         value => $crate::analyzer::fields::ReadField::read(
                             value,
-                            &$crate::input::problem::join_path(path, $key),
+                            &path.key($key),
                             $fty,
                             reader,
                         ),

@@ -90,8 +90,79 @@ pub struct MetricInput {
     pub value: f64,
     /// Its sampling error.
     pub sampling: Sampling,
-    /// A note on how it was derived, when not read directly.
-    pub note: Option<String>,
+    /// How it was derived, when not read directly.
+    pub note: Option<MetricNote>,
+}
+
+/// How a metric was derived, in words only when shown
+/// ([`MetricNote::text`]): a summary never shows them, and formatting
+/// their numbers was a tenth of reading the metrics.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum MetricNote {
+    /// The mean of `features` features' adoption rates.
+    FeatureMean { features: usize },
+    /// The Sean Ellis share out of the answers that count.
+    SeanEllis {
+        very_disappointed: f64,
+        users: f64,
+        no_longer_use: f64,
+    },
+    /// An NPS from the three counts.
+    NpsCounts,
+    /// A CSAT share implied by a mean rating.
+    MeanRating { mean: f64 },
+    /// Feature satisfaction from the mean of `features` ratings.
+    FeatureRatings { mean: f64, features: usize },
+    /// LTV is 0: no gross profit per account.
+    NoProfitLtv,
+    /// LTV:CAC shown as the cap, `why` it is unbounded.
+    UnboundedLtv { why: &'static str },
+    /// The payback shown as the cap: no gross profit per account.
+    NoProfitPayback,
+    /// The head-to-head mean over `figures` compared figures.
+    HeadToHead { figures: usize },
+}
+
+impl MetricNote {
+    /// The note as results show it.
+    pub fn text(self) -> String {
+        match self {
+            MetricNote::FeatureMean { features } => format!("mean of {features} features"),
+            MetricNote::SeanEllis {
+                very_disappointed,
+                users,
+                no_longer_use,
+            } => format!(
+                "{} of {} users very disappointed ({} \"no longer use it\" answers left out)",
+                format_number(very_disappointed),
+                format_number(users),
+                format_number(no_longer_use)
+            ),
+            MetricNote::NpsCounts => {
+                "from promoter/passive/detractor counts (adjusted Wald)".to_string()
+            }
+            MetricNote::MeanRating { mean } => format!(
+                "from the mean rating {}: at least this share of answers were 4 or 5",
+                format_number(mean)
+            ),
+            MetricNote::FeatureRatings { mean, features } => format!(
+                "mean feature rating {} over {features} features, as the least share of 4-5 answers it implies",
+                format_suggestion(mean)
+            ),
+            MetricNote::NoProfitLtv => "no gross profit per account: LTV is 0".to_string(),
+            MetricNote::UnboundedLtv { why } => format!(
+                "{why} makes LTV:CAC unbounded; shown as the cap, {}",
+                format_number(LTV_TO_CAC_CAP)
+            ),
+            MetricNote::NoProfitPayback => format!(
+                "no gross profit per account: CAC is never paid back; shown as the cap, {} months",
+                format_number(CAC_PAYBACK_CAP_MONTHS)
+            ),
+            MetricNote::HeadToHead { figures } => {
+                format!("mean over {figures} compared figures")
+            }
+        }
+    }
 }
 
 /// Sample size assumed when a share's sample is not given (no
@@ -155,7 +226,7 @@ struct Metrics(Vec<MetricInput>);
 impl Metrics {
     /// Adds a metric, unless its value is not a finite number (a ratio of
     /// extreme inputs can overflow): a metric without a value is missing.
-    fn push(&mut self, id: MetricId, value: f64, sampling: Sampling, note: Option<String>) {
+    fn push(&mut self, id: MetricId, value: f64, sampling: Sampling, note: Option<MetricNote>) {
         if value.is_finite() {
             self.0.push(MetricInput {
                 id,
@@ -202,7 +273,9 @@ fn adoption(a: &AdoptionData, user_sampling: Sampling, out: &mut Metrics) {
     }
     if let Some(rates) = a.feature_adoption_rates.as_ref().filter(|r| !r.is_empty()) {
         let mean = rates.values().sum::<f64>() / rates.len() as f64;
-        let note = Some(format!("mean of {} features", rates.len()));
+        let note = Some(MetricNote::FeatureMean {
+            features: rates.len(),
+        });
         out.push(MetricId::FeatureAdoption, mean, user_sampling, note);
     }
     if let Some(days) = a.time_to_adoption {
@@ -222,12 +295,11 @@ fn survey(s: &SurveyData, out: &mut Metrics) {
         let users =
             vd + se.somewhat_disappointed.unwrap_or(0.0) + se.not_disappointed.unwrap_or(0.0);
         if users > 0.0 {
-            let note = Some(format!(
-                "{} of {} users very disappointed ({} \"no longer use it\" answers left out)",
-                format_number(vd),
-                format_number(users),
-                format_number(se.no_longer_use.unwrap_or(0.0))
-            ));
+            let note = Some(MetricNote::SeanEllis {
+                very_disappointed: vd,
+                users,
+                no_longer_use: se.no_longer_use.unwrap_or(0.0),
+            });
             out.push(
                 MetricId::SeanEllisShare,
                 vd / users,
@@ -239,7 +311,7 @@ fn survey(s: &SurveyData, out: &mut Metrics) {
     if let Some((promoters, passives, detractors)) =
         s.nps_responses.as_ref().and_then(NpsResponses::counts)
     {
-        let note = Some("from promoter/passive/detractor counts (adjusted Wald)".to_string());
+        let note = Some(MetricNote::NpsCounts);
         out.push(
             MetricId::NpsScore,
             stats::nps_of_counts(promoters, passives, detractors),
@@ -256,20 +328,16 @@ fn survey(s: &SurveyData, out: &mut Metrics) {
     if let Some(share) = s.csat_share {
         out.push(MetricId::CsatShare, share, Sampling::Proportion { n }, None);
     } else if let Some(mean) = s.satisfaction_score {
-        let note = Some(format!(
-            "from the mean rating {}: at least this share of answers were 4 or 5",
-            format_number(mean)
-        ));
+        let note = Some(MetricNote::MeanRating { mean });
         let sampling = Sampling::MeanRating { mean, n };
         out.push(MetricId::CsatShare, csat_lower_bound(mean), sampling, note);
     }
     if let Some(ratings) = s.feature_ratings.as_ref().filter(|r| !r.is_empty()) {
         let mean = ratings.values().sum::<f64>() / ratings.len() as f64;
-        let note = Some(format!(
-            "mean feature rating {} over {} features, as the least share of 4-5 answers it implies",
-            format_suggestion(mean),
-            ratings.len()
-        ));
+        let note = Some(MetricNote::FeatureRatings {
+            mean,
+            features: ratings.len(),
+        });
         out.push(
             MetricId::FeatureSatisfaction,
             csat_lower_bound(mean),
@@ -302,23 +370,14 @@ fn unit_economics(e: &UnitEconomics, out: &mut Metrics) {
         let monthly_profit = arpa * margin;
         if let Some(churn) = e.monthly_churn {
             let (ratio, note) = if monthly_profit <= 0.0 {
-                (
-                    0.0,
-                    Some("no gross profit per account: LTV is 0".to_string()),
-                )
+                (0.0, Some(MetricNote::NoProfitLtv))
             } else if churn <= 0.0 || cac <= 0.0 {
                 let why = if churn <= 0.0 {
                     "zero churn"
                 } else {
                     "a zero CAC"
                 };
-                (
-                    LTV_TO_CAC_CAP,
-                    Some(format!(
-                        "{why} makes LTV:CAC unbounded; shown as the cap, {}",
-                        format_number(LTV_TO_CAC_CAP)
-                    )),
-                )
+                (LTV_TO_CAC_CAP, Some(MetricNote::UnboundedLtv { why }))
             } else {
                 ((monthly_profit / churn / cac).min(LTV_TO_CAC_CAP), None)
             };
@@ -327,10 +386,7 @@ fn unit_economics(e: &UnitEconomics, out: &mut Metrics) {
         let (months, note) = if cac <= 0.0 {
             (0.0, None)
         } else if monthly_profit <= 0.0 {
-            (
-                CAC_PAYBACK_CAP_MONTHS,
-                Some(format!("no gross profit per account: CAC is never paid back; shown as the cap, {} months", format_number(CAC_PAYBACK_CAP_MONTHS))),
-            )
+            (CAC_PAYBACK_CAP_MONTHS, Some(MetricNote::NoProfitPayback))
         } else {
             ((cac / monthly_profit).min(CAC_PAYBACK_CAP_MONTHS), None)
         };

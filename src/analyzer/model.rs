@@ -9,7 +9,7 @@
 //! a [`RawValue`].
 
 use crate::analyzer::fields::{input_group, FieldSpec, FieldType, ReadField, Reader};
-use crate::input::problem::{join_path, Problem};
+use crate::input::problem::{join_path, FieldPath, Problem};
 use crate::input::raw::RawValue;
 use crate::input::units::NumberKind;
 use crate::input::warning::Warning;
@@ -188,9 +188,12 @@ impl ProductData {
     pub fn read(raw: &RawValue) -> (ProductData, Vec<Problem>, Vec<Warning>) {
         let mut reader = Reader::default();
         let product = match raw {
-            RawValue::Object(_) => {
-                <ProductData as ReadField>::read(raw, "", Group(ProductData::FIELDS), &mut reader)
-            }
+            RawValue::Object(_) => <ProductData as ReadField>::read(
+                raw,
+                &FieldPath::Root(""),
+                Group(ProductData::FIELDS),
+                &mut reader,
+            ),
             other => {
                 reader.problems.push(Problem::new(
                     "input",

@@ -8,7 +8,7 @@ use crate::analyzer::consistency::check_consistency;
 use crate::analyzer::curve::Curve;
 use crate::analyzer::explain::{cited_source_ids, cited_sources, figures, verdict, verdict_basis};
 use crate::analyzer::metric_id::{Dimension, MetricId, PerMetric};
-use crate::analyzer::metric_inputs::{MetricInput, Sampling};
+use crate::analyzer::metric_inputs::{MetricInput, MetricNote, Sampling};
 use crate::analyzer::model::ProductData;
 use crate::analyzer::options::Config;
 use crate::analyzer::recommend::recommendations;
@@ -192,7 +192,9 @@ impl Measured {
                 id: MetricId::HeadToHead,
                 value: v,
                 sampling: Sampling::Exact,
-                note: Some(format!("mean over {} compared figures", comparisons.len())),
+                note: Some(MetricNote::HeadToHead {
+                    figures: comparisons.len(),
+                }),
             });
             values.insert(MetricId::HeadToHead, v);
         }
@@ -390,7 +392,7 @@ fn metric_result(
         contribution: dim_share * weight * sub.score,
         benchmark: benchmark_of(curve, input.value),
         inputs: m.inputs(),
-        note: input.note.clone(),
+        note: input.note.map(MetricNote::text),
         comparisons: (m == MetricId::HeadToHead).then(|| comparisons.to_vec()),
     }
 }

@@ -7,13 +7,15 @@ use super::js_reader::{
     array_length, describe_shallow, options_taking, read_arg, read_options, wrong_value,
 };
 use super::{set, to_js, typed};
+use crate::analyzer::benchmarks::Source;
 use crate::analyzer::catalog::{presets as preset_catalog, PresetInfo};
 use crate::analyzer::model::ProductData;
 use crate::analyzer::options::AnalyzeOptions;
 use crate::analyzer::pipeline::portfolio_sources;
+use crate::analyzer::result::ProductSummary;
 use crate::analyzer::result::ValidationResult;
-use crate::{Analyzer, InputError, Problem, ValidationReport};
-use js_sys::{Array, Object};
+use crate::{Analyzer, InputError, Problem, RawValue, ValidationReport};
+use js_sys::Array;
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
@@ -91,38 +93,68 @@ pub fn analyze_many(
 ) -> Result<JsValue, JsValue> {
     let (analyzer, detail) = portfolio_options(&options.unwrap_or(JsValue::UNDEFINED))?;
     let count = portfolio_size(&products)?;
+    match detail {
+        Detail::Full => full_results(&analyzer, &products, count),
+        Detail::Summary => summaries(&analyzer, &products, count),
+    }
+}
+
+/// Each product's entry built as soon as it is scored: a whole result is
+/// large, and a portfolio's worth held at once would be many times that.
+fn full_results(analyzer: &Analyzer, products: &JsValue, count: usize) -> Result<JsValue, JsValue> {
     let out = Array::new_with_length(count as u32);
-    let mut summaries = Vec::new();
     for index in 0..count {
-        let raw = intrinsics::get_index(&products, index as u32)
-            .map_err(|t| JsInputError::thrown("portfolio", &format!("products[{index}]"), t))
-            .and_then(|item| read_arg(&item, "product data", ""));
-        let entry = match (raw, detail) {
-            (Err(e), _) => entry::<ValidationResult>(index, Err(&e))?,
-            (Ok(raw), Detail::Full) => {
-                let outcome = analyzer.analyze(&raw).map_err(JsInputError::from);
-                entry(index, outcome.as_ref())?
-            }
-            (Ok(raw), Detail::Summary) => {
-                let outcome = analyzer.summarize(&raw).map_err(JsInputError::from);
-                let entry = entry(index, outcome.as_ref())?;
-                summaries.extend(outcome.ok());
-                entry
-            }
-        };
-        out.set(index as u32, entry);
+        let outcome = portfolio_item(products, index)
+            .and_then(|raw| analyzer.analyze(&raw).map_err(JsInputError::from));
+        let value = to_js(&Entry::of(index, outcome.as_ref()))?;
+        if let Err(e) = &outcome {
+            set_cause(&value, e)?;
+        }
+        out.set(index as u32, value);
     }
-    if detail == Detail::Full {
-        return Ok(out.into());
+    Ok(out.into())
+}
+
+/// Every summary built into JS in one go: they are small, and one crossing
+/// for the portfolio costs less than one per product.
+fn summaries(analyzer: &Analyzer, products: &JsValue, count: usize) -> Result<JsValue, JsValue> {
+    #[derive(serde::Serialize)]
+    struct Summaries<'a> {
+        results: Vec<Entry<'a, ProductSummary>>,
+        sources: Vec<Source>,
     }
-    let summary = Object::new();
-    set(&summary, "results", &out)?;
-    set(
-        &summary,
-        "sources",
-        &to_js(&portfolio_sources(summaries.iter()))?,
-    )?;
-    Ok(summary.into())
+    let outcomes: Vec<Result<ProductSummary, JsInputError>> = (0..count)
+        .map(|index| {
+            portfolio_item(products, index)
+                .and_then(|raw| analyzer.summarize(&raw).map_err(JsInputError::from))
+        })
+        .collect();
+    let value = to_js(&Summaries {
+        results: outcomes
+            .iter()
+            .enumerate()
+            .map(|(index, outcome)| Entry::of(index, outcome.as_ref()))
+            .collect(),
+        sources: portfolio_sources(outcomes.iter().filter_map(|o| o.as_ref().ok())),
+    })?;
+    let mut results = None;
+    for (index, outcome) in outcomes.iter().enumerate() {
+        if let Err(e @ JsInputError { cause: Some(_), .. }) = outcome {
+            let results = match &results {
+                Some(results) => results,
+                None => results.insert(js_sys::Reflect::get(&value, &"results".into())?),
+            };
+            set_cause(&js_sys::Reflect::get_u32(results, index as u32)?, e)?;
+        }
+    }
+    Ok(value)
+}
+
+/// Product `index` of the portfolio, read.
+fn portfolio_item(products: &JsValue, index: usize) -> Result<RawValue, JsInputError> {
+    intrinsics::get_index(products, index as u32)
+        .map_err(|t| JsInputError::thrown("portfolio", &format!("products[{index}]"), t))
+        .and_then(|item| read_arg(&item, "product data", ""))
 }
 
 /// How much of each result `analyzeMany` gives.
@@ -158,50 +190,54 @@ fn portfolio_options(options: &JsValue) -> Result<(Analyzer, Detail), JsInputErr
 }
 
 /// One product's entry: `{ index, ok: true, result }` or `{ index, ok: false, error }`, the
-/// error with the same message, problems and cause a thrown error would carry.
-fn entry<T: serde::Serialize>(
+/// error with the same message and problems a thrown error would carry (its cause is set
+/// once built, [`set_cause`]).
+#[derive(serde::Serialize)]
+struct Entry<'a, T> {
     index: usize,
-    outcome: Result<&T, &JsInputError>,
-) -> Result<JsValue, JsValue> {
-    #[derive(serde::Serialize)]
-    struct Entry<'a, T> {
-        index: usize,
-        ok: bool,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        result: Option<&'a T>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        error: Option<EntryError<'a>>,
+    ok: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    result: Option<&'a T>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<EntryError<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct EntryError<'a> {
+    message: String,
+    problems: &'a [Problem],
+}
+
+impl<'a, T> Entry<'a, T> {
+    fn of(index: usize, outcome: Result<&'a T, &'a JsInputError>) -> Self {
+        match outcome {
+            Ok(result) => Entry {
+                index,
+                ok: true,
+                result: Some(result),
+                error: None,
+            },
+            Err(e) => Entry {
+                index,
+                ok: false,
+                result: None,
+                error: Some(EntryError {
+                    message: e.error.to_string(),
+                    problems: &e.error.problems,
+                }),
+            },
+        }
     }
-    #[derive(serde::Serialize)]
-    struct EntryError<'a> {
-        message: String,
-        problems: &'a [Problem],
-    }
-    let (result, error) = match &outcome {
-        Ok(result) => (Some(*result), None),
-        Err(e) => (
-            None,
-            Some(EntryError {
-                message: e.error.to_string(),
-                problems: &e.error.problems,
-            }),
-        ),
-    };
-    let ok = result.is_some();
-    let value = to_js(&Entry {
-        index,
-        ok,
-        result,
-        error,
-    })?;
-    if let Err(JsInputError {
-        cause: Some(cause), ..
-    }) = outcome
-    {
-        let error = js_sys::Reflect::get(&value, &JsValue::from_str("error"))?;
+}
+
+/// The cause of a thrown read (what a getter threw), on the built entry's
+/// error, as a thrown error carries it.
+fn set_cause(entry: &JsValue, e: &JsInputError) -> Result<(), JsValue> {
+    if let Some(cause) = &e.cause {
+        let error = js_sys::Reflect::get(entry, &JsValue::from_str("error"))?;
         set(error.unchecked_ref(), "cause", cause)?;
     }
-    Ok(value)
+    Ok(())
 }
 
 /// The number of products, checked against [`crate::MAX_PORTFOLIO`] before

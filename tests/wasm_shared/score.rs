@@ -342,12 +342,34 @@ fn portfolio_summaries_and_their_option() {
     let products = Array::new();
     products.push(&sample());
     products.push(&JsValue::NULL);
+    // A product whose reading throws: its entry's error carries what was
+    // thrown as its cause, in both modes (summaries are built all at once).
+    let throwing: JsValue = js_sys::Function::new_no_args(
+        "return { surveyData: new Proxy({}, { ownKeys() { throw new Error('no keys for you'); } }) }",
+    )
+    .call0(&JsValue::NULL)
+    .expect("proxy built");
+    products.push(&throwing);
     let summary = wasm::analyze_many(
         products.clone().into(),
         Some(js(r#"{"detail": "summary"}"#)),
     )
     .expect("summaries");
     let results: Array = get(&summary, "results").dyn_into().expect("results array");
+    let whole: Array = wasm::analyze_many(products.clone().into(), None)
+        .expect("whole results")
+        .dyn_into()
+        .expect("an array");
+    for entries in [&results, &whole] {
+        assert_eq!(entries.length(), 3);
+        let error = get(&entries.get(2), "error");
+        assert_eq!(
+            get(&get(&error, "cause"), "message").as_string().as_deref(),
+            Some("no keys for you"),
+            "the thrown value is the entry error's cause"
+        );
+        assert!(get(&get(&entries.get(1), "error"), "cause").is_undefined());
+    }
     let first = get(&results.get(0), "result");
     let full = analyze(sample()).expect("sample scores");
     assert_eq!(number(&first, "score"), number(&full, "score"));
