@@ -21,12 +21,17 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PKG = path.join(ROOT, 'pkg');
-const { transformSync } = createRequire(path.join(ROOT, 'tools', 'package.json'))('esbuild');
-
 const fail = (message) => {
   console.error(`scripts/ship-js.mjs: ${message}`);
   process.exit(1);
 };
+
+let transformSync;
+try {
+  ({ transformSync } = createRequire(path.join(ROOT, 'tools', 'package.json'))('esbuild'));
+} catch {
+  fail('esbuild missing from tools/node_modules: run scripts/setup.sh');
+}
 
 /** The glue of every part, in web/ and slim/. */
 const glue = ['web', 'slim'].flatMap((dir) => fs.readdirSync(path.join(PKG, dir))
