@@ -21,7 +21,8 @@
 # web/market_validation.js is the one loader over them (pkg/templates/
 # web-index.js): init() loads `all`, init({ parts: [...] }) only those parts.
 # node/market_validation.js loads each part synchronously on first use.
-# Ends with the size table of scripts/sizes.mjs.
+# The glue and snippets in web/ and slim/ ship without comments
+# (scripts/ship-js.mjs). Ends with the size table of scripts/sizes.mjs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -162,5 +163,8 @@ rm -f pkg/web/.gitignore pkg/node/.gitignore
 
 # slim/ (no default .wasm), inline/ (base64) and workerd/ (.wasm as modules).
 node scripts/entries.mjs
+# The shipped web/ and slim/ glue and snippets without their comments (the
+# sources keep them): part of the first score's download.
+node scripts/ship-js.mjs
 
 node scripts/sizes.mjs

@@ -3,8 +3,9 @@
 # everything is there. Installs only from package registries:
 #   - the wasm32 target (rustup)
 #   - wasm-bindgen-cli at the exact version of the wasm-bindgen crate in Cargo.lock (crates.io)
-#   - binaryen (wasm-opt), playwright-core and the consumers the package is
-#     tested in (rollup, workerd, deno, bun), pinned in tools/package.json (npm)
+#   - binaryen (wasm-opt), esbuild (the build's shipped JS without comments),
+#     playwright-core and the consumers the package is tested in (rollup,
+#     workerd, deno, bun), pinned in tools/package.json (npm)
 #   - chromium, chromium-driver and a font (Debian)
 #   - the warehouse engines the SQL tests run on (DuckDB, chdb, PySpark,
 #     sqlglot), pinned in tests/warehouse/requirements.txt, in the venv

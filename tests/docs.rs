@@ -1,6 +1,7 @@
 //! The tables in README.md and docs/methodology.md are generated from the
-//! code's own tables; this test fails when they drift. Regenerate with
-//! `UPDATE_DOCS=1 cargo test --test docs`.
+//! code's own tables, and so are the values the bindings hold as JSON text
+//! (src/wasm/static_values/); this test fails when they drift. Regenerate
+//! with `UPDATE_DOCS=1 cargo test --test docs`.
 #![cfg(not(target_arch = "wasm32"))]
 
 use market_validation::analyzer::catalog;
@@ -107,4 +108,35 @@ fn typescript_unions_match_the_code() {
     });
     bands.dedup();
     assert_eq!(union("BenchmarkBandName"), quoted(bands));
+}
+
+/// A whole generated file: `generated` and a final newline.
+fn check_file(file: &str, generated: &str) {
+    let path = format!("{ROOT}/{file}");
+    let generated = format!("{generated}\n");
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        std::fs::write(&path, &generated).expect("generated file writable");
+        return;
+    }
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        text == generated,
+        "{file} is stale; run UPDATE_DOCS=1 cargo test --test docs"
+    );
+}
+
+/// The schema and the sample product as the bindings hold them (src/wasm/static_values.rs):
+/// the core's values as serde_json writes them.
+#[test]
+fn static_values_are_current() {
+    let schema = market_validation::analyzer::schema::product_schema();
+    check_file(
+        "src/wasm/static_values/schema.json",
+        &serde_json::to_string(&schema).expect("the schema serializes"),
+    );
+    let sample = market_validation::analyzer::sample_product();
+    check_file(
+        "src/wasm/static_values/sample_product.json",
+        &serde_json::to_string(&sample).expect("the sample serializes"),
+    );
 }

@@ -207,7 +207,10 @@ fn escape(s: &str, out: &mut Vec<u8>) {
     while i < bytes.len() {
         // Eight bytes at a time while none needs escaping: most text
         // needs none, and a byte at a time was most of the writer's time.
-        if let Some(word) = bytes.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
+        if let Some(word) = bytes
+            .get(i..i + 8)
+            .and_then(|w| <[u8; 8]>::try_from(w).ok())
+        {
             if !needs_escape(u64::from_le_bytes(word)) {
                 i += 8;
                 continue;
@@ -268,13 +271,17 @@ mod tests {
         }
         // And the word test against the byte test on 200,000 words of
         // bytes near the edges (0x1F/0x20, the quote, the backslash, 0x7F/0x80).
-        let edges = [0x00, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x7F, 0x80, 0xFF, b'a'];
+        let edges = [
+            0x00, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x7F, 0x80, 0xFF, b'a',
+        ];
         let mut state = 0x9E37_79B9_7F4A_7C15u64;
         let mut words = vec![0u64, u64::MAX, 0x2020_2020_2020_2020, 0x8080_8080_8080_8080];
         for _ in 0..200_000 {
             let mut word = 0u64;
             for k in 0..8 {
-                state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                state = state
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
                 word |= u64::from(edges[(state >> 33) as usize % edges.len()]) << (8 * k);
             }
             words.push(word);

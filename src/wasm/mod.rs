@@ -24,6 +24,8 @@ mod plain_read;
 mod result_tape;
 #[cfg(feature = "score")]
 mod score;
+#[cfg(feature = "score")]
+mod static_values;
 #[cfg(feature = "survey")]
 mod survey;
 #[cfg(any(feature = "survey", feature = "events"))]

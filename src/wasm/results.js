@@ -83,3 +83,12 @@ export function buildValue(ops, strings, names) {
   for (let n = ops[at++]; n > 0; n--) names.push(slice(ops[at++]));
   return value();
 }
+
+/**
+ * The value of a JSON text the library holds (the schema and the sample
+ * product: src/wasm/static_values.rs). Its texts are JSON, checked by the
+ * tests, so this does not throw.
+ */
+export function parseJson(text) {
+  return JSON.parse(text);
+}

@@ -6,7 +6,7 @@ use super::intrinsics;
 use super::js_reader::{
     array_length, describe_shallow, options_taking, read_arg, read_options, wrong_value,
 };
-use super::{set, to_js, typed};
+use super::{set, static_values, to_js, typed};
 use crate::analyzer::benchmarks::Source;
 use crate::analyzer::catalog::{presets as preset_catalog, PresetInfo};
 use crate::analyzer::model::ProductData;
@@ -288,11 +288,12 @@ pub fn presets() -> Result<JsValue, JsValue> {
 /// A JSON Schema (draft 2020-12) of the product data, with ranges and units, for form builders.
 #[wasm_bindgen(unchecked_return_type = "JsonSchema")]
 pub fn schema() -> Result<JsValue, JsValue> {
-    to_js(&crate::analyzer::schema::product_schema())
+    // Held as JSON text: smaller than the code that builds it (static_values.rs).
+    Ok(static_values::schema())
 }
 
 /// The built-in sample product: the AI-database company of the original strategy documents.
 #[wasm_bindgen(js_name = sampleProduct)]
 pub fn sample_product() -> Result<Ts<ProductData>, JsValue> {
-    typed(&crate::analyzer::sample_product())
+    Ok(Ts::new_unchecked(static_values::sample_product()))
 }

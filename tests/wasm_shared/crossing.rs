@@ -191,6 +191,16 @@ fn the_tape_builds_every_result_kind_as_before() {
     }
 }
 
+/// schema() and sampleProduct() come from JSON text held in the module
+/// (src/wasm/static_values.rs): the same values the tape builds from the core's.
+#[wasm_bindgen_test]
+fn the_values_held_as_json_are_the_values_built() {
+    let schema = checks::tape(&market_validation::analyzer::schema::product_schema());
+    assert_same(&wasm::schema().unwrap(), &schema.unwrap(), "schema");
+    let sample = checks::tape(&market_validation::analyzer::sample_product());
+    assert_same(&super::sample(), &sample.unwrap(), "sampleProduct");
+}
+
 fn js_raw(json: &str) -> RawValue {
     RawValue::from_json_str(json).unwrap()
 }
