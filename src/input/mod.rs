@@ -9,6 +9,7 @@
 
 pub mod problem;
 pub mod raw;
+mod raw_json;
 pub(crate) mod read;
 pub mod suggest;
 pub mod units;

@@ -55,17 +55,7 @@ pub enum RawValue {
 }
 
 impl RawValue {
-    /// Parses JSON text into a [`RawValue`], applying the size limits.
-    ///
-    /// ```
-    /// use market_validation::RawValue;
-    /// let raw = RawValue::from_json_str(r#"{"surveyData": {"npsScore": 41}}"#).unwrap();
-    /// assert!(matches!(raw, RawValue::Object(_)));
-    /// ```
-    pub fn from_json_str(text: &str) -> Result<RawValue, serde_json::Error> {
-        let value: serde_json::Value = serde_json::from_str(text)?;
-        Ok(RawValue::from_json(&value))
-    }
+    // `from_json_str` is in raw_json.rs.
 
     /// Converts a parsed JSON value, applying the size limits.
     pub fn from_json(value: &serde_json::Value) -> RawValue {
