@@ -359,9 +359,257 @@ pub fn score_test(successes: f64, n: f64, p0: f64) -> (f64, f64) {
     (z, libm::erfc(z.abs() / std::f64::consts::SQRT_2))
 }
 
+/// Agresti–Coull ("adjusted Wald") interval for a proportion, `successes`
+/// of `n` at normal quantile `z` (A. Agresti & B. A. Coull, "Approximate is
+/// better than 'exact' for interval estimation of binomial proportions",
+/// The American Statistician 52(2), 1998, pp. 119–126): z²/2 successes and
+/// z²/2 failures added, p̃ = (x + z²/2) / (n + z²), p̃ ± z √(p̃(1 − p̃) / (n + z²)),
+/// clipped to [0, 1]. Sauro & Lewis (2005) recommend it for task completion
+/// rates at the sample sizes usability tests use. Returns (p̃, low, high);
+/// fewer than one trial gives (0.5, 0, 1).
+///
+/// ```
+/// use market_validation::stats::agresti_coull;
+/// // Tullis & Albert (2008), p. 69: 4 of 5 gives 0.3596 to 0.9796.
+/// let (_, low, high) = agresti_coull(4.0, 5.0, 1.959964);
+/// assert!((low - 0.3596).abs() < 1e-4 && (high - 0.9796).abs() < 1e-4);
+/// ```
+pub fn agresti_coull(successes: f64, n: f64, z: f64) -> (f64, f64, f64) {
+    if n < 1.0 || !n.is_finite() {
+        return (0.5, 0.0, 1.0);
+    }
+    let z2 = z * z;
+    let n_adj = n + z2;
+    let centre = (successes + z2 / 2.0) / n_adj;
+    let half = z * libm::sqrt(centre * (1.0 - centre) / n_adj);
+    (centre, (centre - half).max(0.0), (centre + half).min(1.0))
+}
+
+/// Two-sided Student's t quantile for a confidence level with `df` degrees
+/// of freedom: 2.570582 for 0.95 and 5. `level` must lie in (0, 1) and `df`
+/// be positive; anything else gives NaN.
+///
+/// ```
+/// let t = market_validation::stats::t_for_confidence(0.95, 5.0);
+/// assert!((t - 2.570582).abs() < 1e-6);
+/// ```
+pub fn t_for_confidence(level: f64, df: f64) -> f64 {
+    if !(level > 0.0 && level < 1.0) {
+        return f64::NAN;
+    }
+    t_quantile(0.5 + level / 2.0, df)
+}
+
+/// Inverse of Student's t CDF with `df` degrees of freedom (`df` > 0, not
+/// necessarily whole). Newton's method on [`t_cdf`] from the normal
+/// quantile, kept within a bracket that halves when a step would leave it;
+/// to about 1e-12 relative. NaN for `p` outside (0, 1) or `df` ≤ 0.
+pub fn t_quantile(p: f64, df: f64) -> f64 {
+    if !(p > 0.0 && p < 1.0 && df > 0.0) {
+        return f64::NAN;
+    }
+    if p < 0.5 {
+        return -t_quantile(1.0 - p, df);
+    }
+    if p == 0.5 {
+        return 0.0;
+    }
+    // F(t) - p is increasing; [0, hi] brackets the root once F(hi) >= p.
+    let (mut lo, mut hi) = (0.0, normal_quantile(p).max(1.0));
+    while t_cdf(hi, df) < p {
+        lo = hi;
+        hi *= 2.0;
+        if !hi.is_finite() {
+            return f64::INFINITY;
+        }
+    }
+    let mut t = normal_quantile(p).clamp(lo, hi);
+    for _ in 0..200 {
+        let f = t_cdf(t, df) - p;
+        if f < 0.0 {
+            lo = t;
+        } else {
+            hi = t;
+        }
+        let step = f / t_density(t, df);
+        let mut next = t - step;
+        if !(next > lo && next < hi) {
+            next = 0.5 * (lo + hi);
+        }
+        if (next - t).abs() <= 1e-13 * next.abs().max(1.0) || hi - lo <= 1e-15 * hi {
+            return next;
+        }
+        t = next;
+    }
+    t
+}
+
+/// Student's t CDF with `df` degrees of freedom, from the regularized
+/// incomplete beta function (Abramowitz & Stegun 26.7.1 with 26.5.27):
+/// P(T ≤ t) = 1 − I_x(df/2, 1/2) / 2 for t ≥ 0, with x = df / (df + t²).
+pub fn t_cdf(t: f64, df: f64) -> f64 {
+    if t.is_nan() || df.is_nan() || df <= 0.0 {
+        return f64::NAN;
+    }
+    let x = df / (df + t * t);
+    let tail = 0.5 * incomplete_beta(x, 0.5 * df, 0.5);
+    if t >= 0.0 {
+        1.0 - tail
+    } else {
+        tail
+    }
+}
+
+/// Student's t density with `df` degrees of freedom.
+fn t_density(t: f64, df: f64) -> f64 {
+    let log_norm = libm::lgamma(0.5 * (df + 1.0))
+        - libm::lgamma(0.5 * df)
+        - 0.5 * libm::log(df * std::f64::consts::PI);
+    libm::exp(log_norm - 0.5 * (df + 1.0) * libm::log1p(t * t / df))
+}
+
+/// The regularized incomplete beta function I_x(a, b), by its continued
+/// fraction (Abramowitz & Stegun 26.5.8) evaluated with the modified Lentz
+/// method, on the side of x where it converges fast (26.5.2:
+/// I_x(a, b) = 1 − I_{1−x}(b, a)).
+fn incomplete_beta(x: f64, a: f64, b: f64) -> f64 {
+    if x <= 0.0 {
+        return 0.0;
+    }
+    if x >= 1.0 {
+        return 1.0;
+    }
+    if x > (a + 1.0) / (a + b + 2.0) {
+        return 1.0 - incomplete_beta(1.0 - x, b, a);
+    }
+    let log_front = libm::lgamma(a + b) - libm::lgamma(a) - libm::lgamma(b)
+        + a * libm::log(x)
+        + b * libm::log1p(-x);
+    let front = libm::exp(log_front) / a;
+    // Lentz: f = 1 + d1/(1 + d2/(1 + ...)), the d's of 26.5.8.
+    const TINY: f64 = 1e-300;
+    let (mut c, mut d) = (1.0, 1.0 - (a + b) * x / (a + 1.0));
+    if d.abs() < TINY {
+        d = TINY;
+    }
+    d = 1.0 / d;
+    let mut f = d;
+    for m in 1..=300 {
+        let m = f64::from(m);
+        let even = m * (b - m) * x / ((a + 2.0 * m - 1.0) * (a + 2.0 * m));
+        let odd = -(a + m) * (a + b + m) * x / ((a + 2.0 * m) * (a + 2.0 * m + 1.0));
+        for coefficient in [even, odd] {
+            d = 1.0 + coefficient * d;
+            if d.abs() < TINY {
+                d = TINY;
+            }
+            c = 1.0 + coefficient / c;
+            if c.abs() < TINY {
+                c = TINY;
+            }
+            d = 1.0 / d;
+            f *= c * d;
+        }
+        if (c * d - 1.0).abs() < 1e-16 {
+            break;
+        }
+    }
+    front * f
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn agresti_coull_matches_published_examples_and_contains_wilson() {
+        let z = z_for_confidence(0.95);
+        // Tullis & Albert (2008), p. 69: p_adj 0.6696, 0.3596 to 0.9796
+        // (four decimals, cut rather than rounded: 0.669655, 0.979679).
+        let (centre, low, high) = agresti_coull(4.0, 5.0, z);
+        assert!((centre - 0.6696).abs() < 1e-4);
+        assert!((low - 0.3596).abs() < 1e-4 && (high - 0.9796).abs() < 1e-4);
+        // Sauro & Lewis (2012): 7 of 10 "about 39% to 90%", 3 of 10 "about 10% to 61%".
+        let (_, low, high) = agresti_coull(7.0, 10.0, z);
+        assert!((low - 0.39).abs() < 0.005 && (high - 0.90).abs() < 0.005);
+        let (_, low, high) = agresti_coull(3.0, 10.0, z);
+        assert!((low - 0.10).abs() < 0.005 && (high - 0.61).abs() < 0.005);
+        // All successes: clipped at 1 (the raw upper end is 1.043).
+        let (_, low, high) = agresti_coull(10.0, 10.0, z);
+        assert!((low - 0.679113).abs() < 1e-6 && high == 1.0);
+        assert_eq!(agresti_coull(0.0, 0.0, z), (0.5, 0.0, 1.0));
+        // It holds the observed share and Wilson's interval (whose centre it
+        // shares), for every x of n up to 60 at several levels.
+        for level in [0.5, 0.8, 0.9, 0.95, 0.99] {
+            let z = z_for_confidence(level);
+            for n in 1..=60 {
+                for x in 0..=n {
+                    let (x, n) = (f64::from(x), f64::from(n));
+                    let (_, low, high) = agresti_coull(x, n, z);
+                    let (wl, wh) = wilson(x, n, z);
+                    assert!(low <= x / n && x / n <= high, "{x}/{n} at {level}");
+                    assert!(
+                        low <= wl + 1e-12 && wh <= high + 1e-12,
+                        "{x}/{n} at {level}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn t_quantiles_match_closed_forms_and_tables() {
+        // df 1 (Cauchy) and 2 have closed forms.
+        for i in 1..200 {
+            let p = f64::from(i) / 200.0;
+            let cauchy = libm::tan(std::f64::consts::PI * (p - 0.5));
+            assert!(
+                (t_quantile(p, 1.0) - cauchy).abs() <= 1e-9 * cauchy.abs().max(1.0),
+                "{p}"
+            );
+            let two = (2.0 * p - 1.0) / libm::sqrt(2.0 * p * (1.0 - p));
+            assert!(
+                (t_quantile(p, 2.0) - two).abs() <= 1e-9 * two.abs().max(1.0),
+                "{p}"
+            );
+        }
+        // NIST/SEMATECH e-Handbook of Statistical Methods, 1.3.6.7.2 (critical
+        // values of Student's t, three decimals): (df, upper tail, t).
+        let table = [
+            (1.0, 0.025, 12.706),
+            (2.0, 0.025, 4.303),
+            (4.0, 0.025, 2.776),
+            (5.0, 0.025, 2.571),
+            (5.0, 0.05, 2.015),
+            (10.0, 0.025, 2.228),
+            (10.0, 0.05, 1.812),
+            (11.0, 0.025, 2.201),
+            (30.0, 0.025, 2.042),
+            (100.0, 0.025, 1.984),
+            (100.0, 0.005, 2.626),
+        ];
+        for (df, tail, t) in table {
+            assert!((t_quantile(1.0 - tail, df) - t).abs() < 5e-4, "{df} {tail}");
+        }
+        // Seven digits, computed independently (Python, by the issue's research).
+        assert!((t_for_confidence(0.95, 5.0) - 2.5705818).abs() < 1e-6);
+        assert!((t_for_confidence(0.95, 4.0) - 2.776445).abs() < 1e-6);
+        assert!((t_for_confidence(0.95, 11.0) - 2.200985).abs() < 1e-6);
+        assert!((t_for_confidence(0.95, 110.0) - 1.981765).abs() < 1e-6);
+        // Many degrees of freedom: the normal quantile.
+        assert!((t_for_confidence(0.95, 1e9) - z_for_confidence(0.95)).abs() < 1e-6);
+        // The CDF inverts it; symmetric; bad arguments give NaN.
+        for df in [0.5, 1.0, 3.0, 7.5, 29.0, 1000.0] {
+            for i in 1..100 {
+                let p = f64::from(i) / 100.0;
+                let t = t_quantile(p, df);
+                assert!((t_cdf(t, df) - p).abs() < 1e-12, "{df} {p}");
+                assert_eq!(t_quantile(1.0 - p, df), -t_quantile(p, df));
+            }
+        }
+        assert!(t_quantile(0.0, 5.0).is_nan() && t_quantile(0.5, 0.0).is_nan());
+        assert!(t_for_confidence(1.0, 5.0).is_nan() && t_cdf(f64::NAN, 5.0).is_nan());
+    }
 
     #[test]
     fn quantiles_match_tables() {

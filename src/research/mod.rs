@@ -1,6 +1,11 @@
-//! User research from raw answers (a home, empty of logic for now).
+//! User research from raw answers: usability tests.
 //!
-//! Usability tests will be read here like survey answers: the System
-//! Usability Scale (Brooke 1996) with its interval and grades, task success
-//! and time on task, and the feature-request loop, with the same care about
-//! intervals and real export layouts as the survey analysis.
+//! The statistics so far: the System Usability Scale (Brooke 1996) per
+//! respondent and over respondents with its t interval and curved grade
+//! ([`sus`]), and task success with its Agresti–Coull interval and time on
+//! task as a geometric mean with its log-scale interval ([`tasks`]). The
+//! usability-tool and survey-tool exports, the analyzer's SUS metric and
+//! the feature-request themes come next (issue 22).
+
+pub mod sus;
+pub mod tasks;
