@@ -54,7 +54,7 @@ impl Reader {
     pub(crate) fn open_group(
         &mut self,
         raw: &RawValue,
-        path: &FieldPath<'_>,
+        path: &FieldPath,
         fields: &[FieldSpec],
     ) -> bool {
         match raw {
@@ -81,7 +81,7 @@ impl Reader {
 
     pub(crate) fn unknown_key<'a>(
         &mut self,
-        path: &FieldPath<'_>,
+        path: &FieldPath,
         key: &str,
         known: impl Iterator<Item = &'a str>,
     ) {
@@ -96,7 +96,7 @@ impl Reader {
 
     /// A value of the wrong type ("numbers must be given as numbers" for a
     /// number written as text).
-    pub(crate) fn type_problem(&mut self, raw: &RawValue, path: &FieldPath<'_>, expected: String) {
+    pub(crate) fn type_problem(&mut self, raw: &RawValue, path: &FieldPath, expected: String) {
         let hint = read::string_number_hint(raw);
         self.problems
             .push(Problem::new(path.text(), raw.describe(), expected).with_hint(hint));
@@ -106,7 +106,7 @@ impl Reader {
     pub(crate) fn number(
         &mut self,
         raw: &RawValue,
-        path: &FieldPath<'_>,
+        path: &FieldPath,
         kind: NumberKind,
     ) -> Option<f64> {
         // The usual case first, so that the path's text is built only for
@@ -118,7 +118,7 @@ impl Reader {
         }
     }
 
-    pub(crate) fn too_large(&mut self, raw: &RawValue, path: &FieldPath<'_>) -> bool {
+    pub(crate) fn too_large(&mut self, raw: &RawValue, path: &FieldPath) -> bool {
         if let RawValue::TooLarge { kind, .. } = raw {
             let limit = match *kind {
                 "string" => format!("at most {} characters", MAX_STRING_CHARS),
@@ -134,7 +134,7 @@ impl Reader {
     }
 }
 
-fn display_path(path: &FieldPath<'_>) -> String {
+fn display_path(path: &FieldPath) -> String {
     match path.text() {
         text if text.is_empty() => "input".to_string(),
         text => text,
@@ -146,21 +146,11 @@ fn display_path(path: &FieldPath<'_>) -> String {
 /// or `null`) must read as `None` with no problem, as groups skip it.
 pub trait ReadField: Sized {
     /// Reads the value at `path`.
-    fn read(
-        raw: &RawValue,
-        path: &FieldPath<'_>,
-        ty: FieldType,
-        reader: &mut Reader,
-    ) -> Option<Self>;
+    fn read(raw: &RawValue, path: &FieldPath, ty: FieldType, reader: &mut Reader) -> Option<Self>;
 }
 
 impl ReadField for f64 {
-    fn read(
-        raw: &RawValue,
-        path: &FieldPath<'_>,
-        ty: FieldType,
-        reader: &mut Reader,
-    ) -> Option<Self> {
+    fn read(raw: &RawValue, path: &FieldPath, ty: FieldType, reader: &mut Reader) -> Option<Self> {
         match ty {
             FieldType::Number(kind) => reader.number(raw, path, kind),
             _ => None,
@@ -169,12 +159,7 @@ impl ReadField for f64 {
 }
 
 impl ReadField for BTreeMap<String, f64> {
-    fn read(
-        raw: &RawValue,
-        path: &FieldPath<'_>,
-        ty: FieldType,
-        reader: &mut Reader,
-    ) -> Option<Self> {
+    fn read(raw: &RawValue, path: &FieldPath, ty: FieldType, reader: &mut Reader) -> Option<Self> {
         let entries = match raw {
             RawValue::Undefined | RawValue::Null => return None,
             RawValue::Object(entries) => entries,
@@ -226,12 +211,7 @@ impl ReadField for BTreeMap<String, f64> {
 }
 
 impl ReadField for Vec<String> {
-    fn read(
-        raw: &RawValue,
-        path: &FieldPath<'_>,
-        _ty: FieldType,
-        reader: &mut Reader,
-    ) -> Option<Self> {
+    fn read(raw: &RawValue, path: &FieldPath, _ty: FieldType, reader: &mut Reader) -> Option<Self> {
         let items = match raw {
             RawValue::Undefined | RawValue::Null => return None,
             RawValue::Array(items) => items,
@@ -290,7 +270,7 @@ macro_rules! input_group {
         impl $crate::analyzer::fields::ReadField for $name {
             fn read(
                 raw: &$crate::input::raw::RawValue,
-                path: &FieldPath<'_>,
+                path: &FieldPath,
                 _ty: $crate::analyzer::fields::FieldType,
                 reader: &mut $crate::analyzer::fields::Reader,
             ) -> Option<Self> {

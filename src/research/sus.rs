@@ -177,26 +177,19 @@ mod tests {
 
     #[test]
     fn published_and_hand_computed_scores() {
-        // Brooke's scoring figure (Tullis & Albert, Fig. 6.8): contributions
-        // 4, 1, 1, 4, 1, 2, 1, 1, 4, 3, total 22, score 55.
-        assert_eq!(
-            score([5.0, 4.0, 2.0, 1.0, 2.0, 3.0, 2.0, 4.0, 5.0, 2.0]),
-            55.0
-        );
-        // silleknarf/SUS's example: answers 4152514231 score 85.
-        assert_eq!(
-            score([4.0, 1.0, 5.0, 2.0, 5.0, 1.0, 4.0, 2.0, 3.0, 1.0]),
-            85.0
-        );
-        assert_eq!(score([3.0; 10]), 50.0);
-        assert_eq!(
-            score([5.0, 1.0, 5.0, 1.0, 5.0, 1.0, 5.0, 1.0, 5.0, 1.0]),
-            100.0
-        );
-        assert_eq!(
-            score([1.0, 5.0, 1.0, 5.0, 1.0, 5.0, 1.0, 5.0, 1.0, 5.0]),
-            0.0
-        );
+        let cases = [
+            // Brooke's scoring figure (Tullis & Albert, Fig. 6.8):
+            // contributions 4, 1, 1, 4, 1, 2, 1, 1, 4, 3, total 22.
+            ([5, 4, 2, 1, 2, 3, 2, 4, 5, 2], 55.0),
+            // silleknarf/SUS's example: answers 4152514231 score 85.
+            ([4, 1, 5, 2, 5, 1, 4, 2, 3, 1], 85.0),
+            ([3; 10], 50.0),
+            ([5, 1, 5, 1, 5, 1, 5, 1, 5, 1], 100.0),
+            ([1, 5, 1, 5, 1, 5, 1, 5, 1, 5], 0.0),
+        ];
+        for (answers, expected) in cases {
+            assert_eq!(score(answers.map(f64::from)), expected, "{answers:?}");
+        }
         // Ticking one column scores 50 whichever column: the directions alternate.
         for a in 1..=5 {
             assert_eq!(score([f64::from(a); 10]), 50.0);
