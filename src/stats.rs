@@ -385,6 +385,45 @@ pub fn agresti_coull(successes: f64, n: f64, z: f64) -> (f64, f64, f64) {
     (centre, (centre - half).max(0.0), (centre + half).min(1.0))
 }
 
+/// A sample mean with its standard deviation and the half-width of its t
+/// interval, mean ± t(1 − α/2, n − 1) · sd / √n.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MeanEstimate {
+    /// The sample's size.
+    pub n: usize,
+    /// Its mean.
+    pub mean: f64,
+    /// Its standard deviation (n − 1) and the interval's half-width; `None`
+    /// for one value, which has no spread to measure.
+    pub spread: Option<(f64, f64)>,
+}
+
+/// The mean of `values` with its t interval at `confidence`; `None` for no
+/// values.
+///
+/// ```
+/// use market_validation::stats::mean_t_interval;
+/// let e = mean_t_interval(&[70.0, 80.0], 0.95).unwrap();
+/// let (sd, half) = e.spread.unwrap();
+/// assert_eq!(e.mean, 75.0);
+/// assert!((half - 12.706205 * sd / 2f64.sqrt()).abs() < 1e-4);
+/// ```
+pub fn mean_t_interval(values: &[f64], confidence: f64) -> Option<MeanEstimate> {
+    let n = values.len();
+    if n == 0 {
+        return None;
+    }
+    let count = n as f64;
+    let mean = values.iter().sum::<f64>() / count;
+    let spread = (n >= 2).then(|| {
+        let ss: f64 = values.iter().map(|v| square(v - mean)).sum();
+        let sd = libm::sqrt(ss / (count - 1.0));
+        let half = t_for_confidence(confidence, count - 1.0) * sd / libm::sqrt(count);
+        (sd, half)
+    });
+    Some(MeanEstimate { n, mean, spread })
+}
+
 /// Two-sided Student's t quantile for a confidence level with `df` degrees
 /// of freedom: 2.570582 for 0.95 and 5. `level` must lie in (0, 1) and `df`
 /// be positive; anything else gives NaN.

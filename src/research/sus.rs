@@ -141,27 +141,15 @@ pub struct SusSummary {
 /// assert_eq!((s.mean, s.grade), (73.0, "B-"));
 /// ```
 pub fn summarize(scores: &[f64], confidence: f64) -> Option<SusSummary> {
-    let n = scores.len();
-    if n == 0 {
-        return None;
-    }
-    let count = n as f64;
-    let mean = scores.iter().sum::<f64>() / count;
-    let (sd, interval) = if n >= 2 {
-        let ss: f64 = scores.iter().map(|s| stats::square(s - mean)).sum();
-        let sd = libm::sqrt(ss / (count - 1.0));
-        let half = stats::t_for_confidence(confidence, count - 1.0) * sd / libm::sqrt(count);
-        let interval = [(mean - half).max(0.0), (mean + half).min(100.0)];
-        (Some(sd), Some(interval))
-    } else {
-        (None, None)
-    };
+    let e = stats::mean_t_interval(scores, confidence)?;
     Some(SusSummary {
-        respondents: n,
-        mean,
-        sd,
-        interval,
-        grade: sus_grade(mean),
+        respondents: e.n,
+        mean: e.mean,
+        sd: e.spread.map(|(sd, _)| sd),
+        interval: e
+            .spread
+            .map(|(_, half)| [(e.mean - half).max(0.0), (e.mean + half).min(100.0)]),
+        grade: sus_grade(e.mean),
     })
 }
 

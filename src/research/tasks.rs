@@ -85,18 +85,14 @@ pub fn task_time(times: &[f64], confidence: f64) -> Option<TaskTime> {
     if times.is_empty() || times.iter().any(|t| !(t.is_finite() && *t > 0.0)) {
         return None;
     }
-    let n = times.len() as f64;
     let logs: Vec<f64> = times.iter().map(|&t| libm::log(t)).collect();
-    let mean = logs.iter().sum::<f64>() / n;
-    let interval = (times.len() >= 2).then(|| {
-        let ss: f64 = logs.iter().map(|l| stats::square(l - mean)).sum();
-        let half = stats::t_for_confidence(confidence, n - 1.0) * libm::sqrt(ss / (n - 1.0) / n);
-        [libm::exp(mean - half), libm::exp(mean + half)]
-    });
+    let e = stats::mean_t_interval(&logs, confidence)?;
     Some(TaskTime {
-        times: times.len(),
-        geometric_mean: libm::exp(mean),
-        interval,
+        times: e.n,
+        geometric_mean: libm::exp(e.mean),
+        interval: e
+            .spread
+            .map(|(_, half)| [libm::exp(e.mean - half), libm::exp(e.mean + half)]),
     })
 }
 
