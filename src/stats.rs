@@ -398,6 +398,19 @@ pub struct MeanEstimate {
     pub spread: Option<(f64, f64)>,
 }
 
+impl MeanEstimate {
+    /// The standard deviation, if measured.
+    pub fn sd(&self) -> Option<f64> {
+        self.spread.map(|(sd, _)| sd)
+    }
+
+    /// The t interval clipped to a scale's ends `[low, high]`, if measured.
+    pub fn interval_within(&self, low: f64, high: f64) -> Option<[f64; 2]> {
+        self.spread
+            .map(|(_, half)| [(self.mean - half).max(low), (self.mean + half).min(high)])
+    }
+}
+
 /// The mean of `values` with its t interval at `confidence`; `None` for no
 /// values.
 ///

@@ -109,13 +109,7 @@ impl Reader {
         path: &FieldPath,
         kind: NumberKind,
     ) -> Option<f64> {
-        // The usual case first, so that the path's text is built only for
-        // a problem.
-        match raw {
-            RawValue::Number(v) if kind.check(*v).is_ok() => Some(*v),
-            RawValue::Undefined | RawValue::Null => None,
-            _ => read::number_of_kind(raw, &path.text(), kind, &mut self.problems),
-        }
+        read::number_of_kind(raw, path, kind, &mut self.problems)
     }
 
     pub(crate) fn too_large(&mut self, raw: &RawValue, path: &FieldPath) -> bool {

@@ -185,6 +185,12 @@ impl<'a> FieldPath<'a> {
     }
 }
 
+impl std::fmt::Display for FieldPath<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text())
+    }
+}
+
 /// Path of an array item: `products[3]`.
 pub fn index_path(parent: &str, index: usize) -> String {
     format!("{parent}[{index}]")

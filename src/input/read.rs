@@ -284,9 +284,12 @@ pub fn whole_number(
 }
 
 /// A number of a field kind (its range, unit and hints: [`NumberKind`]).
+///
+/// `path` is written out only for a problem: readers check every field
+/// given, and most paths are never shown ([`FieldPath`](crate::input::problem::FieldPath)).
 pub fn number_of_kind(
     raw: &RawValue,
-    path: &str,
+    path: &(impl std::fmt::Display + ?Sized),
     kind: NumberKind,
     problems: &mut Vec<Problem>,
 ) -> Option<f64> {
@@ -298,7 +301,7 @@ pub fn number_of_kind(
         },
         other => string_number_hint(other),
     };
-    problems.push(Problem::new(path, raw.describe(), kind.expected()).with_hint(hint));
+    problems.push(Problem::new(path.to_string(), raw.describe(), kind.expected()).with_hint(hint));
     None
 }
 

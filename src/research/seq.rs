@@ -69,10 +69,8 @@ pub fn summarize(
         stats::mean_t_interval(ratings, confidence).map(|e| SeqSummary {
             responses: e.n,
             mean: e.mean,
-            sd: e.spread.map(|(sd, _)| sd),
-            interval: e
-                .spread
-                .map(|(_, half)| [(e.mean - half).max(1.0), (e.mean + half).min(7.0)]),
+            sd: e.sd(),
+            interval: e.interval_within(1.0, 7.0),
         }),
     )
 }

@@ -145,10 +145,8 @@ pub fn summarize(scores: &[f64], confidence: f64) -> Option<SusSummary> {
     Some(SusSummary {
         respondents: e.n,
         mean: e.mean,
-        sd: e.spread.map(|(sd, _)| sd),
-        interval: e
-            .spread
-            .map(|(_, half)| [(e.mean - half).max(0.0), (e.mean + half).min(100.0)]),
+        sd: e.sd(),
+        interval: e.interval_within(0.0, 100.0),
         grade: sus_grade(e.mean),
     })
 }

@@ -218,11 +218,10 @@ fn escape(s: &str, out: &mut Vec<u8>) {
         }
         let b = bytes[i];
         let escape = ESCAPES[usize::from(b)];
-        i += 1;
         if escape == 0 {
+            i += 1;
             continue;
         }
-        let i = i - 1;
         push_small(out, &bytes[start..i]);
         out.push(b'\\');
         out.push(escape);
@@ -237,7 +236,8 @@ fn escape(s: &str, out: &mut Vec<u8>) {
                 ],
             );
         }
-        start = i + 1;
+        i += 1;
+        start = i;
     }
     push_small(out, &bytes[start..]);
     out.push(b'"');
