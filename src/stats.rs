@@ -2,7 +2,8 @@
 //! (Wilson), Net Promoter Scores (adjusted Wald, Rocks 2016) and mean ratings.
 //!
 //! All transcendental functions come from `libm`, so native and wasm builds
-//! give bit-identical results.
+//! give bit-identical results. Square roots are `f64::sqrt`: IEEE 754 rounds
+//! them exactly everywhere, and wasm has an instruction for them.
 
 /// Two-sided standard normal quantile for a confidence level: 1.959964 for
 /// 0.95. `level` must lie in (0, 1).
@@ -55,7 +56,7 @@ pub fn normal_quantile(p: f64) -> f64 {
     ];
     let p_low = 0.02425;
     let x = if p < p_low {
-        let q = libm::sqrt(-2.0 * libm::log(p));
+        let q = f64::sqrt(-2.0 * libm::log(p));
         (((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5])
             / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1.0)
     } else if p <= 1.0 - p_low {
@@ -64,13 +65,13 @@ pub fn normal_quantile(p: f64) -> f64 {
         (((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q
             / (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1.0)
     } else {
-        let q = libm::sqrt(-2.0 * libm::log(1.0 - p));
+        let q = f64::sqrt(-2.0 * libm::log(1.0 - p));
         -(((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5])
             / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1.0)
     };
     // One Halley step: e is the CDF error at x.
     let e = 0.5 * libm::erfc(-x / std::f64::consts::SQRT_2) - p;
-    let u = e * libm::sqrt(2.0 * std::f64::consts::PI) * libm::exp(x * x / 2.0);
+    let u = e * f64::sqrt(2.0 * std::f64::consts::PI) * libm::exp(x * x / 2.0);
     x - u / (1.0 + x * u / 2.0)
 }
 
@@ -96,7 +97,7 @@ pub fn wilson(successes: f64, n: f64, z: f64) -> (f64, f64) {
     let z2 = z * z;
     let denom = 1.0 + z2 / n;
     let centre = p + z2 / (2.0 * n);
-    let half = z * libm::sqrt(p * (1.0 - p) / n + z2 / (4.0 * n * n));
+    let half = z * f64::sqrt(p * (1.0 - p) / n + z2 / (4.0 * n * n));
     let lo = ((centre - half) / denom).clamp(0.0, 1.0);
     let hi = ((centre + half) / denom).clamp(0.0, 1.0);
     (lo.min(p), hi.max(p))
@@ -140,7 +141,7 @@ pub fn nps_adjusted_wald(promoters: f64, passives: f64, detractors: f64, z: f64)
     let d = (detractors + 0.75) / n_adj;
     let centre = p - d;
     let var = (p + d) - centre * centre;
-    let se = libm::sqrt(var.max(0.0) / n_adj);
+    let se = f64::sqrt(var.max(0.0) / n_adj);
     NpsEstimate {
         score,
         standard_error: 100.0 * se,
@@ -190,7 +191,7 @@ pub fn nps_wald(promoters: f64, passives: f64, detractors: f64, z: f64) -> NpsEs
     }
     let (p, d) = (promoters / n, detractors / n);
     let var = nps_variance(p, d);
-    let se = libm::sqrt(var / n);
+    let se = f64::sqrt(var / n);
     let score = 100.0 * (p - d);
     NpsEstimate {
         score,
@@ -225,7 +226,7 @@ pub fn one_sided_z_test(successes: f64, n: f64, bar: f64) -> (f64, f64) {
         return (0.0, 0.5);
     }
     let p = successes / n;
-    let z = (p - bar) / libm::sqrt(bar * (1.0 - bar) / n);
+    let z = (p - bar) / f64::sqrt(bar * (1.0 - bar) / n);
     // P(Z >= z) straight from erfc: 1 - cdf(z) would round to 0 for large z.
     (z, 0.5 * libm::erfc(z / std::f64::consts::SQRT_2))
 }
@@ -239,8 +240,8 @@ pub fn proportion_difference(s1: f64, n1: f64, s2: f64, n2: f64, z: f64) -> (f64
     let (l1, u1) = wilson(s1, n1, z);
     let (l2, u2) = wilson(s2, n2, z);
     let d = p2 - p1;
-    let low = d - libm::sqrt((p2 - l2) * (p2 - l2) + (u1 - p1) * (u1 - p1));
-    let high = d + libm::sqrt((u2 - p2) * (u2 - p2) + (p1 - l1) * (p1 - l1));
+    let low = d - f64::sqrt((p2 - l2) * (p2 - l2) + (u1 - p1) * (u1 - p1));
+    let high = d + f64::sqrt((u2 - p2) * (u2 - p2) + (p1 - l1) * (p1 - l1));
     (d, low.max(-1.0), high.min(1.0))
 }
 
@@ -267,11 +268,11 @@ pub fn rating_moments(counts: &[u64], first: f64, z: f64) -> Option<(f64, f64, f
         })
         .sum();
     let sd = if n > 1.0 {
-        libm::sqrt(ss / (n - 1.0))
+        f64::sqrt(ss / (n - 1.0))
     } else {
         0.0
     };
-    let half = z * sd / libm::sqrt(n);
+    let half = z * sd / f64::sqrt(n);
     Some((mean, sd, mean - half, mean + half))
 }
 
@@ -289,7 +290,7 @@ pub fn mean_rating_interval(mean: f64, n: f64, min: f64, max: f64, z: f64) -> (f
     let n_adj = n + 2.0;
     let centre = (mean * n + min + max) / n_adj;
     let var = ((max - centre) * (centre - min)).max(0.0);
-    let half = z * libm::sqrt(var / n_adj);
+    let half = z * f64::sqrt(var / n_adj);
     // `f64::clamp` without its check that min <= max (which the caller's
     // scale ensures), whose panic message would format floats in every part.
     let within = |x: f64| {
@@ -355,7 +356,7 @@ pub fn score_test(successes: f64, n: f64, p0: f64) -> (f64, f64) {
             (f64::INFINITY.copysign(p - p0), 0.0)
         };
     }
-    let z = (p - p0) / libm::sqrt(var);
+    let z = (p - p0) / f64::sqrt(var);
     (z, libm::erfc(z.abs() / std::f64::consts::SQRT_2))
 }
 
@@ -381,7 +382,7 @@ pub fn agresti_coull(successes: f64, n: f64, z: f64) -> (f64, f64, f64) {
     let z2 = z * z;
     let n_adj = n + z2;
     let centre = (successes + z2 / 2.0) / n_adj;
-    let half = z * libm::sqrt(centre * (1.0 - centre) / n_adj);
+    let half = z * f64::sqrt(centre * (1.0 - centre) / n_adj);
     (centre, (centre - half).max(0.0), (centre + half).min(1.0))
 }
 
@@ -430,8 +431,8 @@ pub fn mean_t_interval(values: &[f64], confidence: f64) -> Option<MeanEstimate> 
     let mean = values.iter().sum::<f64>() / count;
     let spread = (n >= 2).then(|| {
         let ss: f64 = values.iter().map(|v| square(v - mean)).sum();
-        let sd = libm::sqrt(ss / (count - 1.0));
-        let half = t_for_confidence(confidence, count - 1.0) * sd / libm::sqrt(count);
+        let sd = f64::sqrt(ss / (count - 1.0));
+        let half = t_for_confidence(confidence, count - 1.0) * sd / f64::sqrt(count);
         (sd, half)
     });
     Some(MeanEstimate { n, mean, spread })
@@ -619,7 +620,7 @@ mod tests {
                 (t_quantile(p, 1.0) - cauchy).abs() <= 1e-9 * cauchy.abs().max(1.0),
                 "{p}"
             );
-            let two = (2.0 * p - 1.0) / libm::sqrt(2.0 * p * (1.0 - p));
+            let two = (2.0 * p - 1.0) / f64::sqrt(2.0 * p * (1.0 - p));
             assert!(
                 (t_quantile(p, 2.0) - two).abs() <= 1e-9 * two.abs().max(1.0),
                 "{p}"

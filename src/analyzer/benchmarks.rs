@@ -111,6 +111,47 @@ pub const SOURCES: &[Source] = &[
     },
 ];
 
+/// A set of [`SOURCES`], one bit each by position: what a curve's benchmark
+/// points cite, kept with the curve ([`crate::analyzer::options::Config`])
+/// so that a result's sources are a union of bits rather than a search by
+/// name for every point of every curve.
+// Read by the scorer only: other parts cite SOURCES by id.
+#[cfg_attr(not(feature = "score"), allow(dead_code))]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct SourceSet(u64);
+
+// One bit a source.
+const _: () = assert!(SOURCES.len() <= 64);
+
+#[cfg_attr(not(feature = "score"), allow(dead_code))]
+impl SourceSet {
+    /// The sources the benchmark points of `curve` cite (ids not in
+    /// [`SOURCES`] cite nothing).
+    pub(crate) fn of(curve: &Curve) -> SourceSet {
+        let mut bits = 0;
+        for id in curve.anchors.iter().filter_map(|a| a.source) {
+            if let Some(i) = SOURCES.iter().position(|s| s.id == id) {
+                bits |= 1 << i;
+            }
+        }
+        SourceSet(bits)
+    }
+
+    /// The sources in either set.
+    pub(crate) fn union(self, other: SourceSet) -> SourceSet {
+        SourceSet(self.0 | other.0)
+    }
+
+    /// The sources in the set, in the order of [`SOURCES`].
+    pub(crate) fn sources(self) -> impl Iterator<Item = &'static Source> {
+        SOURCES
+            .iter()
+            .enumerate()
+            .filter(move |(i, _)| self.0 & (1 << i) != 0)
+            .map(|(_, s)| s)
+    }
+}
+
 /// A named set of benchmarks and weights for one kind of product.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Preset {

@@ -12,7 +12,7 @@ use crate::analyzer::model::{
 };
 use crate::format::{format_number, format_suggestion};
 use crate::analyzer::contradictions::stickiness_contradictions;
-use crate::input::warning::Warning;
+use crate::input::warning::{Warning, WarningSink};
 use crate::stats::nps_of_counts;
 
 /// Customer segment shares may sum to 1 +- this and still pass as "about 1".
@@ -21,36 +21,34 @@ pub const SEGMENT_SUM_TOLERANCE: f64 = 0.1;
 /// this factor before we call it inconsistent.
 pub const MARKET_SHARE_TOLERANCE: f64 = 10.0;
 
-/// Checks that the values fit together. Returns the warnings in a fixed
+/// Checks that the values fit together. Gives the warnings in a fixed
 /// order (group by group), so output is deterministic.
-pub fn check_consistency(p: &ProductData) -> Vec<Warning> {
-    let mut out = Vec::new();
+pub(crate) fn check_consistency(p: &ProductData, out: &mut impl WarningSink) {
     if let Some(u) = &p.usage_metrics {
-        check_usage(u, &mut out);
+        check_usage(u, out);
     }
-    check_user_count(p, &mut out);
+    check_user_count(p, out);
     if let Some(a) = &p.adoption_data {
-        check_adoption(a, &mut out);
+        check_adoption(a, out);
     }
     if let Some(s) = &p.survey_data {
-        check_survey(s, &mut out);
+        check_survey(s, out);
     }
     if let Some(m) = &p.market_research {
-        check_segments(m, &mut out);
-        check_market_share(p, &mut out);
+        check_segments(m, out);
+        check_market_share(p, out);
     }
     if let Some(c) = &p.competitive_data {
-        check_position(c, &mut out);
+        check_position(c, out);
     }
-    out
 }
 
 /// DAU <= WAU <= MAU, and the retention horizon of the benchmarks.
-fn check_usage(u: &UsageMetrics, out: &mut Vec<Warning>) {
-    out.extend(stickiness_contradictions(u));
+fn check_usage(u: &UsageMetrics, out: &mut impl WarningSink) {
+    stickiness_contradictions(u, out);
     if let Some(h) = u.retention_horizon_months {
         if h != 6.0 {
-            out.push(Warning::new(
+            out.warn(|| Warning::new(
                 "retention_horizon",
                 "usageMetrics.retentionHorizonMonths",
                 format!("retention is measured at {} months but the benchmarks are for 6 months; the comparison is approximate", format_number(h)),
@@ -61,7 +59,7 @@ fn check_usage(u: &UsageMetrics, out: &mut Vec<Warning>) {
 
 /// Retention and adoption rates are shares of a user count that should be
 /// given.
-fn check_user_count(p: &ProductData, out: &mut Vec<Warning>) {
+fn check_user_count(p: &ProductData, out: &mut impl WarningSink) {
     let user_shares = p
         .usage_metrics
         .as_ref()
@@ -73,7 +71,7 @@ fn check_user_count(p: &ProductData, out: &mut Vec<Warning>) {
                     .is_some_and(|r| !r.is_empty())
         });
     if user_shares && user_sample_size(p).is_none() {
-        out.push(Warning::new(
+        out.warn(|| Warning::new(
             "user_count_unknown",
             "adoptionData.totalUsers",
             format!(
@@ -86,11 +84,11 @@ fn check_user_count(p: &ProductData, out: &mut Vec<Warning>) {
 }
 
 /// Power and casual users within the total.
-fn check_adoption(a: &AdoptionData, out: &mut Vec<Warning>) {
+fn check_adoption(a: &AdoptionData, out: &mut impl WarningSink) {
     if let (Some(power), Some(casual), Some(total)) = (a.power_users, a.casual_users, a.total_users)
     {
         if power + casual > total {
-            out.push(Warning::new(
+            out.warn(|| Warning::new(
                 "user_groups_exceed_total",
                 "adoptionData.powerUsers",
                 format!(
@@ -105,11 +103,11 @@ fn check_adoption(a: &AdoptionData, out: &mut Vec<Warning>) {
 }
 
 /// Customer segment shares summing to about 1.
-fn check_segments(m: &MarketResearchData, out: &mut Vec<Warning>) {
+fn check_segments(m: &MarketResearchData, out: &mut impl WarningSink) {
     if let Some(segments) = &m.customer_segmentation {
         let sum: f64 = segments.values().sum();
         if !segments.is_empty() && (sum - 1.0).abs() > SEGMENT_SUM_TOLERANCE {
-            out.push(Warning::new(
+            out.warn(|| Warning::new(
                 "segment_shares_sum",
                 "marketResearch.customerSegmentation",
                 format!(
@@ -122,10 +120,10 @@ fn check_segments(m: &MarketResearchData, out: &mut Vec<Warning>) {
 }
 
 /// A rank possible among the competitors.
-fn check_position(c: &CompetitiveAnalysisData, out: &mut Vec<Warning>) {
+fn check_position(c: &CompetitiveAnalysisData, out: &mut impl WarningSink) {
     if let (Some(rank), Some(count)) = (c.market_position, c.competitor_count) {
         if rank > count + 1.0 {
-            out.push(Warning::new(
+            out.warn(|| Warning::new(
                 "position_beyond_competitors",
                 "competitiveData.marketPosition",
                 format!(
@@ -139,7 +137,7 @@ fn check_position(c: &CompetitiveAnalysisData, out: &mut Vec<Warning>) {
     }
 }
 
-fn check_survey(s: &SurveyData, out: &mut Vec<Warning>) {
+fn check_survey(s: &SurveyData, out: &mut impl WarningSink) {
     let has_scores = s.has_scores();
     // Every survey score but an NPS computed from its own counts is sized by
     // feedbackVolume.
@@ -149,12 +147,12 @@ fn check_survey(s: &SurveyData, out: &mut Vec<Warning>) {
         || s.csat_share.is_some()
         || s.feature_ratings.as_ref().is_some_and(|r| !r.is_empty());
     match s.feedback_volume {
-        Some(n) if n < MIN_SURVEY_RESPONSES && has_scores => out.push(Warning::new(
+        Some(n) if n < MIN_SURVEY_RESPONSES && has_scores => out.warn(|| Warning::new(
             "small_survey",
             "surveyData.feedbackVolume",
             format!("only {} survey responses: too few to trust (about {} is the practical minimum); the interval is wide", format_number(n), format_number(MIN_SURVEY_RESPONSES)),
         )),
-        None if needs_volume => out.push(Warning::new(
+        None if needs_volume => out.warn(|| Warning::new(
             "survey_size_unknown",
             "surveyData.feedbackVolume",
             format!("the number of survey responses is not given; the interval assumes {} (the practical minimum)", format_number(MIN_SURVEY_RESPONSES)),
@@ -163,7 +161,7 @@ fn check_survey(s: &SurveyData, out: &mut Vec<Warning>) {
     }
     if let Some(nps) = s.nps_score {
         if nps != 0.0 && nps.abs() < 1.0 && nps.fract() != 0.0 {
-            out.push(Warning::new(
+            out.warn(|| Warning::new(
                 "nps_looks_like_fraction",
                 "surveyData.npsScore",
                 format!(
@@ -176,7 +174,7 @@ fn check_survey(s: &SurveyData, out: &mut Vec<Warning>) {
         let from_counts = s.nps_responses.as_ref().and_then(NpsResponses::counts);
         if let Some(computed) = from_counts.map(|(p, a, d)| nps_of_counts(p, a, d)) {
             if (computed - nps).abs() > 1.0 {
-                out.push(Warning::new(
+                out.warn(|| Warning::new(
                     "nps_mismatch",
                     "surveyData.npsScore",
                     format!(
@@ -193,7 +191,7 @@ fn check_survey(s: &SurveyData, out: &mut Vec<Warning>) {
             + se.somewhat_disappointed.unwrap_or(0.0)
             + se.not_disappointed.unwrap_or(0.0);
         if n > 0.0 && n < MIN_SURVEY_RESPONSES {
-            out.push(Warning::new(
+            out.warn(|| Warning::new(
                 "small_sean_ellis_sample",
                 "surveyData.seanEllis",
                 format!("only {} Sean Ellis answers from users: too few to trust (about {} is the practical minimum)", format_number(n), format_number(MIN_SURVEY_RESPONSES)),
@@ -204,7 +202,7 @@ fn check_survey(s: &SurveyData, out: &mut Vec<Warning>) {
 
 /// Penetration times market size is the revenue the product should already
 /// have; user counts (times revenue per account, when given) say what it has.
-fn check_market_share(p: &ProductData, out: &mut Vec<Warning>) {
+fn check_market_share(p: &ProductData, out: &mut impl WarningSink) {
     let Some(m) = &p.market_research else { return };
     let (Some(share), Some(size)) = (m.market_penetration, m.target_market_size) else {
         return;
@@ -224,7 +222,7 @@ fn check_market_share(p: &ProductData, out: &mut Vec<Warning>) {
         let from_users = users * arpa * 12.0;
         let ratio = implied_revenue / from_users;
         if !(1.0 / MARKET_SHARE_TOLERANCE..=MARKET_SHARE_TOLERANCE).contains(&ratio) {
-            out.push(Warning::new(
+            out.warn(|| Warning::new(
                 "market_share_inconsistent",
                 "marketResearch.marketPenetration",
                 format!(
@@ -242,7 +240,7 @@ fn check_market_share(p: &ProductData, out: &mut Vec<Warning>) {
     } else if implied_revenue > 0.0 {
         let per_user = implied_revenue / users;
         if !(1.0..=1e6).contains(&per_user) {
-            out.push(Warning::new(
+            out.warn(|| Warning::new(
                 "market_share_inconsistent",
                 "marketResearch.marketPenetration",
                 format!(

@@ -7,13 +7,13 @@
 
 use crate::analyzer::model::UsageMetrics;
 use crate::format::format_number;
-use crate::input::warning::Warning;
+use crate::input::warning::{Warning, WarningSink};
 
 /// Active-user counts that contradict each other (every daily user is also a
 /// weekly and a monthly user): a warning at the field that is too large.
 /// While any is found, both stickiness ratios are scored as missing, since
 /// an impossible ratio must not raise the score.
-pub(crate) fn stickiness_contradictions(u: &UsageMetrics) -> Vec<Warning> {
+pub(crate) fn stickiness_contradictions(u: &UsageMetrics, out: &mut impl WarningSink) {
     const MISSING: &str = "; DAU/MAU and DAU/WAU are scored as missing until the counts fit";
     let (dau, wau, mau) = (
         u.daily_active_users,
@@ -26,11 +26,12 @@ pub(crate) fn stickiness_contradictions(u: &UsageMetrics) -> Vec<Warning> {
         (wau, mau, "wau_above_mau", "usageMetrics.weeklyActiveUsers", "weekly", "monthly"),
         (dau, mau, "dau_above_mau", "usageMetrics.dailyActiveUsers", "daily", "monthly"),
     ];
-    pairs
-        .into_iter()
-        .filter_map(|(small, large, code, path, small_name, large_name)| {
-            let (s, l) = (small?, large?);
-            (s > l).then(|| {
+    for (small, large, code, path, small_name, large_name) in pairs {
+        let (Some(s), Some(l)) = (small, large) else {
+            continue;
+        };
+        if s > l {
+            out.warn(|| {
                 Warning::new(
                     code,
                     path,
@@ -41,7 +42,7 @@ pub(crate) fn stickiness_contradictions(u: &UsageMetrics) -> Vec<Warning> {
                         format_number(l)
                     ),
                 )
-            })
-        })
-        .collect()
+            });
+        }
+    }
 }

@@ -1,9 +1,8 @@
 //! Explaining a score: the verdict with its reason, the figures reported
 //! but not scored, and the sources the result cites.
 
-use crate::analyzer::benchmarks::{self, Source};
+use crate::analyzer::benchmarks::{Source, SourceSet};
 use crate::analyzer::model::ProductData;
-use crate::analyzer::curve::Curve;
 use crate::analyzer::result::{Figure, Verdict};
 use crate::format::{format_number, format_suggestion};
 
@@ -207,24 +206,15 @@ pub(crate) fn figures(p: &ProductData) -> Vec<Figure> {
 
 /// The sources the benchmark points of these curves cite (the curves of
 /// the metrics with data), in the order of [`benchmarks::SOURCES`].
-pub(crate) fn cited_sources<'a>(curves: impl Iterator<Item = &'a Curve>) -> Vec<Source> {
-    let ids = cited_source_ids(curves);
-    benchmarks::SOURCES
-        .iter()
-        .filter(|s| ids.contains(&s.id))
-        .cloned()
-        .collect()
+pub(crate) fn cited_sources(cited: impl Iterator<Item = SourceSet>) -> Vec<Source> {
+    cited_set(cited).sources().cloned().collect()
 }
 
 /// The ids of [`cited_sources`].
-pub(crate) fn cited_source_ids<'a>(curves: impl Iterator<Item = &'a Curve>) -> Vec<&'static str> {
-    let cited: Vec<&'static str> = curves
-        .flat_map(|c| &c.anchors)
-        .filter_map(|a| a.source)
-        .collect();
-    benchmarks::SOURCES
-        .iter()
-        .map(|s| s.id)
-        .filter(|id| cited.contains(id))
-        .collect()
+pub(crate) fn cited_source_ids(cited: impl Iterator<Item = SourceSet>) -> Vec<&'static str> {
+    cited_set(cited).sources().map(|s| s.id).collect()
+}
+
+fn cited_set(cited: impl Iterator<Item = SourceSet>) -> SourceSet {
+    cited.fold(SourceSet::default(), SourceSet::union)
 }

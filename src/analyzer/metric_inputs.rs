@@ -12,6 +12,7 @@ use crate::analyzer::model::{
 };
 use crate::format::{format_number, format_suggestion};
 use crate::stats;
+use crate::input::warning::WarningCount;
 
 /// How much a metric's value could be off by sampling.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -242,7 +243,9 @@ impl Metrics {
 fn usage(u: &UsageMetrics, user_sampling: Sampling, out: &mut Metrics) {
     // Counts that contradict each other are scored as missing (and warned
     // about), never capped into a perfect ratio.
-    let counts_fit = stickiness_contradictions(u).is_empty();
+    let mut contradictions = WarningCount::default();
+    stickiness_contradictions(u, &mut contradictions);
+    let counts_fit = contradictions.0 == 0;
     let mau = u.monthly_active_users.filter(|m| *m > 0.0 && counts_fit);
     let wau = u.weekly_active_users.filter(|w| *w > 0.0 && counts_fit);
     if let (Some(dau), Some(mau)) = (u.daily_active_users, mau) {

@@ -1,7 +1,7 @@
 //! Analysis options: the preset, weight and benchmark overrides, and the
 //! confidence level; read loosely and validated like the input.
 
-use crate::analyzer::benchmarks::Preset;
+use crate::analyzer::benchmarks::{Preset, SourceSet};
 use crate::analyzer::curve::Curve;
 use crate::analyzer::metric_id::{Dimension, MetricId};
 use crate::format::format_number;
@@ -62,6 +62,8 @@ pub struct Config {
     metric_weights: [f64; MetricId::COUNT],
     /// Benchmark curves, by metric (read with [`Config::curve`]).
     curves: [Curve; MetricId::COUNT],
+    /// The sources each curve cites, by metric (read with [`Config::cited`]).
+    cited: [SourceSet; MetricId::COUNT],
     /// Confidence level of the intervals.
     pub confidence_level: f64,
     /// The matching two-sided normal quantile.
@@ -76,6 +78,7 @@ impl Config {
             dimension_weights: preset.dimension_weights(),
             metric_weights: MetricId::DECLARED.map(|m| preset.metric_weight(m)),
             curves: MetricId::DECLARED.map(|m| preset.curve(m)),
+            cited: MetricId::DECLARED.map(|m| SourceSet::of(&preset.curve(m))),
             confidence_level: DEFAULT_CONFIDENCE,
             z: z_for_confidence(DEFAULT_CONFIDENCE),
         }
@@ -97,6 +100,11 @@ impl Config {
     /// The curve of a metric.
     pub fn curve(&self, metric: MetricId) -> &Curve {
         &self.curves[metric as usize]
+    }
+
+    /// The sources the curve of a metric cites.
+    pub(crate) fn cited(&self, metric: MetricId) -> SourceSet {
+        self.cited[metric as usize]
     }
 
     /// Weight of a metric within its dimension.
@@ -297,6 +305,7 @@ fn read_benchmarks(raw: &RawValue, config: &mut Config, problems: &mut Vec<Probl
             }
         }
         if curve.is_valid() {
+            config.cited[metric as usize] = SourceSet::of(&curve);
             config.curves[metric as usize] = curve;
         } else {
             let order: Vec<String> = curve

@@ -17,7 +17,7 @@ use crate::analyzer::validate::ValidProduct;
 use crate::format::format_suggestion;
 use crate::input::problem::{join_path, InputError, Problem};
 use crate::input::raw::RawValue;
-use crate::input::warning::Warning;
+use crate::input::warning::{Warning, WarningCount, WarningSink};
 use crate::stats::square;
 use std::collections::BTreeMap;
 
@@ -91,7 +91,7 @@ impl Analyzer {
             c.confidence_level,
             m.coverage,
         );
-        let recommendations = recommendations(c, &m.values, &m.competitors, m.score, &data);
+        let recommendations = recommendations(c, &m.values, m.competitors, m.score, &data);
         Ok(ValidationResult {
             score: m.score,
             interval: m.interval,
@@ -116,7 +116,7 @@ impl Analyzer {
                 total_sd: m.total_sd,
                 z: c.z,
             },
-            sources: cited_sources(m.values.iter().map(|(id, _)| c.curve(id))),
+            sources: cited_sources(m.values.iter().map(|(id, _)| c.cited(id))),
         })
     }
 
@@ -129,9 +129,10 @@ impl Analyzer {
         let ValidProduct {
             data,
             metrics,
-            mut warnings,
+            warnings,
         } = ValidProduct::check(input)?;
-        let m = Measured::of(c, &data, metrics, &mut warnings)?;
+        let mut counted = WarningCount(warnings.len());
+        let m = Measured::of(c, &data, metrics, &mut counted)?;
         let dimension = |d: Dimension| m.composite.dims[d.index()].as_ref().map(|p| p.score);
         Ok(ProductSummary {
             score: m.score,
@@ -145,19 +146,19 @@ impl Analyzer {
                 competitive: dimension(Dimension::Competitive),
             },
             coverage: m.coverage,
-            sources: cited_source_ids(m.values.iter().map(|(id, _)| c.curve(id))),
-            warnings: warnings.len(),
+            sources: cited_source_ids(m.values.iter().map(|(id, _)| c.cited(id))),
+            warnings: counted.0,
         })
     }
 }
 
 /// The numbers of a scored product, before any words: what
 /// [`Analyzer::score`] explains and [`Analyzer::summarize`] reports.
-struct Measured {
+struct Measured<'a> {
     /// The metrics with data, the head-to-head comparison among them.
     metrics: Vec<MetricInput>,
     values: PerMetric<f64>,
-    competitors: BTreeMap<String, f64>,
+    competitors: &'a BTreeMap<String, f64>,
     comparisons: Vec<Comparison>,
     composite: Composite,
     subs: PerMetric<SubScore>,
@@ -172,21 +173,22 @@ struct Measured {
     scored_dimensions: usize,
 }
 
-impl Measured {
+impl<'a> Measured<'a> {
     fn of(
         c: &Config,
-        data: &ProductData,
+        data: &'a ProductData,
         mut metrics: Vec<MetricInput>,
-        warnings: &mut Vec<Warning>,
-    ) -> Result<Measured, InputError> {
+        warnings: &mut impl WarningSink,
+    ) -> Result<Measured<'a>, InputError> {
+        static NONE: BTreeMap<String, f64> = BTreeMap::new();
         let competitors = data
             .competitive_data
             .as_ref()
-            .and_then(|cd| cd.competitive_benchmarks.clone())
-            .unwrap_or_default();
+            .and_then(|cd| cd.competitive_benchmarks.as_ref())
+            .unwrap_or(&NONE);
         let mut values: PerMetric<f64> = metrics.iter().map(|m| (m.id, m.value)).collect();
-        let (head_to_head, comparisons) = head_to_head(c, &values, &competitors);
-        warnings.extend(unmatched_competitor_figures(&competitors, &values));
+        let (head_to_head, comparisons) = head_to_head(c, &values, competitors);
+        unmatched_competitor_figures(competitors, &values, warnings);
         if let Some(v) = head_to_head {
             metrics.push(MetricInput {
                 id: MetricId::HeadToHead,
@@ -199,7 +201,7 @@ impl Measured {
             values.insert(MetricId::HeadToHead, v);
         }
         let composite = compose(c, &values).ok_or_else(zero_weights)?;
-        warnings.extend(check_consistency(data));
+        check_consistency(data, warnings);
         let subs: PerMetric<SubScore> = metrics.iter().map(|m| (m.id, SubScore::of(c, m))).collect();
         // Each metric's sampling error, weighted into the overall score
         // (added dimension by dimension, in report order).
@@ -275,18 +277,20 @@ impl SubScore {
 fn unmatched_competitor_figures(
     competitors: &BTreeMap<String, f64>,
     values: &PerMetric<f64>,
-) -> Vec<Warning> {
-    competitors
+    out: &mut impl WarningSink,
+) {
+    let unmatched = competitors
         .keys()
-        .filter(|key| MetricId::parse(key).is_some_and(|m| !values.contains(m)))
-        .map(|key| {
+        .filter(|key| MetricId::parse(key).is_some_and(|m| !values.contains(m)));
+    for key in unmatched {
+        out.warn(|| {
             Warning::new(
                 "benchmark_without_own_value",
                 join_path("competitiveData.competitiveBenchmarks", key),
                 format!("the competitor's {key} has nothing to be compared with: our own {key} is not given"),
             )
-        })
-        .collect()
+        });
+    }
 }
 
 /// The error when the options leave nothing with data a weight.

@@ -27,3 +27,30 @@ impl Warning {
         }
     }
 }
+
+/// Where checks put their warnings: a list of them worded, for a result,
+/// or only their count, for a summary, which reports how many there are and
+/// not what they say (wording them is most of what checking costs).
+// The scorer's checks only, so far.
+#[cfg_attr(not(feature = "score"), allow(dead_code))]
+pub(crate) trait WarningSink {
+    /// A warning, built only when it is kept.
+    fn warn(&mut self, warning: impl FnOnce() -> Warning);
+}
+
+impl WarningSink for Vec<Warning> {
+    fn warn(&mut self, warning: impl FnOnce() -> Warning) {
+        self.push(warning());
+    }
+}
+
+/// Warnings counted, not worded.
+#[cfg_attr(not(feature = "score"), allow(dead_code))]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct WarningCount(pub(crate) usize);
+
+impl WarningSink for WarningCount {
+    fn warn(&mut self, _: impl FnOnce() -> Warning) {
+        self.0 += 1;
+    }
+}

@@ -128,7 +128,7 @@ impl KaplanMeier {
             return (s, [s, s]);
         }
         let z = crate::stats::z_for_confidence(level);
-        let se_g = libm::sqrt(v) / (s * libm::fabs(libm::log(s)));
+        let se_g = f64::sqrt(v) / (s * libm::fabs(libm::log(s)));
         let g = libm::log(-libm::log(s));
         let back = |x: f64| libm::exp(-libm::exp(x));
         (s, [back(g + z * se_g), back(g - z * se_g)])
@@ -173,7 +173,7 @@ impl KaplanMeier {
         // Before the quantile's step: the two ranges of L that can qualify.
         let mut ranges: Vec<(usize, usize)> = Vec::new();
         if m > 0 {
-            let bound = z * libm::sqrt(sum(m.min(finite) - 1));
+            let bound = z * f64::sqrt(sum(m.min(finite) - 1));
             let f = |l: f64| l * libm::log(lt / l);
             let peak = lt / std::f64::consts::E;
             if bound >= f(peak) {
@@ -206,7 +206,7 @@ impl KaplanMeier {
         }
         // From the quantile's step: until log(L / Lt) passes the bound.
         if m < n {
-            let limit = z * libm::sqrt(sum(finite - 1)) / lt;
+            let limit = z * f64::sqrt(sum(finite - 1)) / lt;
             let stop = m + self.survival[m..].partition_point(|s| {
                 *s > 0.0 && libm::log(-libm::log(*s) / lt) <= limit * (1.0 + 1e-9)
             });
@@ -232,7 +232,7 @@ impl KaplanMeier {
     /// -log is `lt`) by the z-test on the log(-log) scale.
     fn qualifies(&self, i: usize, lt: f64, z: f64) -> bool {
         let s = self.survival[i];
-        let se = libm::sqrt(self.variance[i]);
+        let se = f64::sqrt(self.variance[i]);
         if !(s > 0.0 && s < 1.0 && se > 0.0 && se.is_finite()) {
             return false;
         }

@@ -111,7 +111,7 @@ const BOUNDS: [(f64, f64); 3] = [
 
 /// The floor's angle for its share of S(1).
 fn angle(share: f64) -> f64 {
-    libm::asin(libm::sqrt(share.clamp(0.0, 1.0)))
+    libm::asin(f64::sqrt(share.clamp(0.0, 1.0)))
 }
 
 /// The maximum-likelihood fit to `steps`, or `None` ([`unfittable`]).

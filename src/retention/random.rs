@@ -46,7 +46,7 @@ impl Random {
     pub fn normal(&mut self) -> f64 {
         let u = 1.0 - self.uniform(); // (0, 1]
         let v = self.uniform();
-        libm::sqrt(-2.0 * libm::log(u)) * libm::cos(2.0 * std::f64::consts::PI * v)
+        f64::sqrt(-2.0 * libm::log(u)) * libm::cos(2.0 * std::f64::consts::PI * v)
     }
 
     /// A Binomial(n, p) draw; `n` a whole number (rounded down otherwise).
@@ -75,7 +75,7 @@ impl Random {
             }
             x
         } else {
-            let sd = libm::sqrt(n * q * (1.0 - q));
+            let sd = f64::sqrt(n * q * (1.0 - q));
             libm::round(n * q + sd * self.normal()).clamp(0.0, n)
         };
         if flipped {

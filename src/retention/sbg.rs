@@ -212,7 +212,7 @@ fn newton(steps: &Steps, start: (f64, f64)) -> (f64, f64) {
         let (mut du, mut dv) = if huu < 0.0 && det > 0.0 {
             (-(hvv * gu - huv * gv) / det, -(huu * gv - huv * gu) / det)
         } else {
-            let norm = libm::sqrt(gu * gu + gv * gv).max(1e-300);
+            let norm = f64::sqrt(gu * gu + gv * gv).max(1e-300);
             (gu / norm, gv / norm)
         };
         let mut improved = false;

@@ -374,7 +374,7 @@ pub(crate) fn changes(
                 }
             };
             let ((vb, nb), (va, na)) = (var(b), var(a));
-            let se = 100.0 * libm::sqrt(vb / nb + va / na);
+            let se = 100.0 * f64::sqrt(vb / nb + va / na);
             let change = a.score - b.score;
             let interval = [(change - z * se).max(-200.0), (change + z * se).min(200.0)];
             Some(change_of(

@@ -208,7 +208,7 @@ const ARRAY_KEYS: [&str; 5] = [
 /// An object of event arrays with a key it does not read: a misspelling
 /// is named, with the key meant.
 fn check_keys(arrays: &JsValue) -> Result<(), JsInputError> {
-    let keys = intrinsics::own_keys(arrays)
+    let keys = intrinsics::keys(arrays)
         .map_err(|thrown| JsInputError::thrown("events", "input", thrown))?;
     let mut problems = Vec::new();
     for key in keys.iter() {

@@ -42,8 +42,8 @@ extern "C" {
     fn read_key(target: &JsValue, key: &JsValue) -> JsValue;
     #[wasm_bindgen(js_name = readIndex)]
     fn read_index(target: &JsValue, index: u32) -> JsValue;
-    #[wasm_bindgen(js_name = ownKeysOf)]
-    fn own_keys_of(target: &JsValue) -> JsValue;
+    #[wasm_bindgen(js_name = keysOf)]
+    fn keys_of(target: &JsValue) -> JsValue;
     #[wasm_bindgen(js_name = arrayKind)]
     fn array_kind(value: &JsValue) -> i32;
     #[wasm_bindgen(js_name = kindOf)]
@@ -98,10 +98,11 @@ pub(crate) fn get_index(target: &JsValue, index: u32) -> Result<JsValue, JsValue
     caught(read_index(target, index))
 }
 
-/// `Reflect.ownKeys(target)`: a fresh array whatever the object does, or
-/// what a Proxy's `ownKeys` trap threw.
-pub(crate) fn own_keys(target: &JsValue) -> Result<Array, JsValue> {
-    caught(own_keys_of(target)).map(JsCast::unchecked_into)
+/// `Object.keys(target)`: its own enumerable string keys, what
+/// `JSON.stringify` and `structuredClone` read, in a fresh array whatever
+/// the object does; or what a Proxy's trap threw.
+pub(crate) fn keys(target: &JsValue) -> Result<Array, JsValue> {
+    caught(keys_of(target)).map(JsCast::unchecked_into)
 }
 
 /// `Array.isArray(value)`: true for arrays and Proxies of arrays; what it

@@ -84,7 +84,7 @@ pub(crate) fn options_taking(
     key: &str,
     subject: &str,
 ) -> Result<(RawValue, JsValue), JsInputError> {
-    let keys = match intrinsics::own_keys(options) {
+    let keys = match intrinsics::keys(options) {
         Ok(keys) if options.is_object() && !options.is_function() => keys,
         _ => return Ok((read_arg(options, subject, "options")?, JsValue::UNDEFINED)),
     };
@@ -213,10 +213,10 @@ impl JsReader {
         raw
     }
 
-    /// An object's own string keys and their values.
+    /// An object's own enumerable string keys and their values.
     fn read_object(&mut self, value: &JsValue, depth: usize) -> RawValue {
-        // Reflect.ownKeys builds a fresh array, whatever the object does.
-        let keys = match intrinsics::own_keys(value) {
+        // Object.keys builds a fresh array, whatever the object does.
+        let keys = match intrinsics::keys(value) {
             Ok(keys) => keys,
             Err(thrown) => return self.threw(thrown),
         };
@@ -230,7 +230,7 @@ impl JsReader {
         let mut entries = Vec::with_capacity(count);
         for key in keys.iter() {
             let Some(name) = key.dyn_ref::<JsString>() else {
-                continue; // symbols
+                continue; // Object.keys gives strings only
             };
             self.path.push(Step::Key(key_text(name)));
             let item = match intrinsics::get(value, name) {

@@ -10,8 +10,9 @@
 // can override their own methods, not these.
 
 const THREW = Symbol('market-validation: a read threw');
-const { apply, get, ownKeys, getOwnPropertyDescriptor, getPrototypeOf } = Reflect;
+const { apply, get, getOwnPropertyDescriptor, getPrototypeOf } = Reflect;
 const isArrayOf = Array.isArray;
+const objectKeys = Object.keys;
 const getterOf = (proto, key) => getOwnPropertyDescriptor(proto, key).get;
 const typedArrayPrototype = getPrototypeOf(Uint8Array.prototype);
 const typedArrayTagOf = getterOf(typedArrayPrototype, Symbol.toStringTag);
@@ -69,10 +70,13 @@ export function readIndex(target, index) {
   }
 }
 
-/** `Reflect.ownKeys(target)`: a fresh array, or THREW. */
-export function ownKeysOf(target) {
+/**
+ * `Object.keys(target)`: its own enumerable string keys (what JSON.stringify,
+ * structuredClone and spreading read), a fresh array; or THREW.
+ */
+export function keysOf(target) {
   try {
-    return ownKeys(target);
+    return objectKeys(target);
   } catch (error) {
     return fail(error);
   }
@@ -332,14 +336,15 @@ function plainEncode(value, depth) {
   }
   const prototype = getPrototypeOf(value);
   if (prototype !== objectPrototype && prototype !== null) return false;
-  const keys = ownKeys(value);
-  if (keys.length > maxPlainEntries) return false;
-  let count = 0;
-  for (const key of keys) if (typeof key === 'string') count++;
+  // Object.keys is several times faster than Reflect.ownKeys on plain
+  // objects (V8 keeps their enumerable keys cached).
+  const keys = objectKeys(value);
+  const count = keys.length;
+  if (count > maxPlainEntries) return false;
   plainPush(PLAIN_OBJECT);
   plainPush(count);
-  for (const key of keys) {
-    if (typeof key !== 'string') continue;
+  for (let i = 0; i < count; i++) {
+    const key = keys[i];
     if (!plainKey(key) || !plainEncode(value[key], depth + 1)) return false;
   }
   return true;

@@ -139,8 +139,7 @@ fn survey_answers(input: &JsValue) -> Result<SurveyAnswers, JsInputError> {
         return Err(wrong_value("survey", "input", input, expected));
     }
     let mut problems = Vec::new();
-    let keys =
-        intrinsics::own_keys(input).map_err(|t| JsInputError::thrown("survey", "input", t))?;
+    let keys = intrinsics::keys(input).map_err(|t| JsInputError::thrown("survey", "input", t))?;
     let names: Vec<String> = keys.iter().filter_map(|k| k.as_string()).collect();
     Shape::fields(&COLUMNS, "").unknown_names(
         names.iter().map(String::as_str),
@@ -164,7 +163,7 @@ fn survey_answers(input: &JsValue) -> Result<SurveyAnswers, JsInputError> {
         && intrinsics::is_array(&features)
             .map_err(|t| JsInputError::thrown("survey", "features", t))?;
     if features.is_object() && !features_array {
-        let names = intrinsics::own_keys(&features)
+        let names = intrinsics::keys(&features)
             .map_err(|t| JsInputError::thrown("survey", "features", t))?;
         for name in names
             .iter()

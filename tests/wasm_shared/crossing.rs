@@ -313,6 +313,25 @@ fn plain_values_read_in_one_call_as_the_careful_reader_reads_them() {
         true,
         "an object with a symbol key (skipped by both)",
     );
+    // Own enumerable string keys only, as JSON.stringify reads them.
+    let hidden = js(r#"{"a": 1}"#);
+    let descriptor = js(r#"{"value": 2, "enumerable": false}"#);
+    Reflect::define_property(
+        hidden.unchecked_ref::<Object>(),
+        &"b".into(),
+        descriptor.unchecked_ref::<Object>(),
+    )
+    .unwrap();
+    both_readers(&hidden, true, "an object with a non-enumerable key");
+    let read = checks::read_careful(&hidden).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        format!("{read:?}"),
+        format!(
+            "{:?}",
+            checks::read_careful(&js(r#"{"a": 1}"#)).unwrap_or_else(|e| panic!("{e}"))
+        ),
+        "a non-enumerable key is not read"
+    );
     let wide = Array::new();
     for i in 0..1001 {
         wide.push(&JsValue::from_f64(f64::from(i)));
