@@ -141,18 +141,32 @@ impl ser::Error for TapeError {
 
 /// The length of `s` in UTF-16 units, as JS counts it.
 pub(crate) fn utf16_len(s: &str) -> usize {
-    if s.is_ascii() {
+    if is_ascii(s.as_bytes()) {
         s.len()
     } else {
         s.encode_utf16().count()
     }
 }
 
+/// Whether every byte is ASCII, eight at a time: `<[u8]>::is_ascii` goes
+/// by `usize`, four bytes in wasm32, where 64-bit arithmetic is native.
+fn is_ascii(bytes: &[u8]) -> bool {
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut words = bytes.chunks_exact(8);
+    let mut high = 0;
+    for word in &mut words {
+        let mut eight = [0; 8];
+        eight.copy_from_slice(word);
+        high |= u64::from_le_bytes(eight);
+    }
+    high & HIGHS == 0 && words.remainder().is_ascii()
+}
+
 /// The first `units` UTF-16 units of `text` as a byte length; `None` when
 /// `text` is shorter or a character would be cut.
 pub(crate) fn utf16_prefix(text: &str, units: usize) -> Option<usize> {
     let bytes = text.as_bytes();
-    if bytes.len() >= units && bytes[..units].is_ascii() {
+    if bytes.len() >= units && is_ascii(&bytes[..units]) {
         return Some(units);
     }
     let (mut counted, mut end) = (0, 0);
@@ -512,5 +526,18 @@ mod tests {
         assert_eq!(utf16_prefix("ab😀c", 3), None);
         assert_eq!(utf16_prefix("ab", 3), None);
         assert_eq!(utf16_len("é😀"), 3);
+    }
+
+    #[test]
+    fn ascii_is_checked_at_every_position() {
+        for len in 0..20 {
+            let plain = vec![b'a'; len];
+            assert!(is_ascii(&plain), "{len} ASCII bytes");
+            for at in 0..len {
+                let mut one_high = plain.clone();
+                one_high[at] = 0x80;
+                assert!(!is_ascii(&one_high), "a high byte at {at} of {len}");
+            }
+        }
     }
 }

@@ -9,6 +9,7 @@
 use crate::input::raw::{
     RawValue, MAX_DEPTH, MAX_ENTRIES, MAX_KEY_CHARS, MAX_STRING_CHARS, MAX_VALUES,
 };
+use crate::tape::utf16_prefix;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
@@ -149,26 +150,8 @@ impl Tape<'_> {
         if !(units >= 0.0 && units.fract() == 0.0 && units <= max as f64) {
             return None;
         }
-        let units = units as usize;
         let rest = self.text.get(self.cursor..)?;
-        let bytes = rest.as_bytes();
-        let end = if bytes.len() >= units && bytes[..units].is_ascii() {
-            units
-        } else {
-            let mut counted = 0;
-            let mut end = 0;
-            for c in rest.chars() {
-                if counted >= units {
-                    break;
-                }
-                counted += c.len_utf16();
-                end += c.len_utf8();
-            }
-            if counted != units {
-                return None;
-            }
-            end
-        };
+        let end = utf16_prefix(rest, units as usize)?;
         self.cursor += end;
         Some(rest[..end].to_string())
     }

@@ -23,6 +23,8 @@ const mapSizeOf = getterOf(Map.prototype, 'size');
 const mapForEach = Map.prototype.forEach;
 const dateGetTime = Date.prototype.getTime;
 const objectPrototype = Object.prototype;
+const encoder = new TextEncoder();
+const encodeIntoOf = TextEncoder.prototype.encodeInto;
 
 // What kindOf returns.
 const OBJECT = 0;
@@ -38,6 +40,14 @@ let thrown;
 function fail(error) {
   thrown = error;
   return THREW;
+}
+
+/**
+ * `text` as UTF-8 into `memory` (the module's WebAssembly.Memory) at `at`,
+ * `room` bytes long: how many bytes were written.
+ */
+export function encodeInto(text, memory, at, room) {
+  return apply(encodeIntoOf, encoder, [text, new Uint8Array(memory.buffer, at, room)]).written;
 }
 
 /** The value every read returns when it threw. */

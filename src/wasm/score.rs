@@ -72,7 +72,7 @@ fn json_text(value: &JsValue, subject: &str, path: &str) -> Result<String, JsInp
             format!("at most {MAX_JSON_CHARS} characters of JSON"),
         ));
     }
-    Ok(String::from(text))
+    Ok(intrinsics::string_of(text))
 }
 
 /// Scores a portfolio in one call: one entry per product, `{ ok: true, result }` or

@@ -504,6 +504,14 @@ fn analyze_json_is_analyze_as_text() {
     let options = js_sys::JsString::from(r#"{"preset": "consumer-social"}"#);
     let with = wasm::analyze_json(JsValue::from_str(&text), Some(options)).expect("scores");
     assert_ne!(with, out);
+    // Text past ASCII arrives whole; a lone surrogate as U+FFFD.
+    let lone = js_sys::JsString::from(r#"{"é😀": 1, "x"#)
+        .concat(&js_sys::JsString::from_char_code1(0xD800).into())
+        .concat(&JsValue::from_str(&format!(r#"": 2, {}"#, &text[1..])));
+    let odd = wasm::analyze_json(lone.into(), None).expect("scores");
+    for path in ["[\\\"é😀\\\"]", "[\\\"x\u{FFFD}\\\"]"] {
+        assert!(odd.contains(path), "{path} not in {odd}");
+    }
     for (data, needle) in [
         (JsValue::from_f64(5.0), "input is 5; expected JSON text"),
         (
