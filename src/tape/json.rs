@@ -3,33 +3,50 @@
 
 use super::*;
 
+/// The names tapes refer to, and each as a JSON key (`"name":`), kept
+/// across calls: a result has a thousand keys and some ninety names.
+#[derive(Default)]
+struct JsonNames {
+    names: Names,
+    keys: Vec<Box<[u8]>>,
+}
+
 std::thread_local! {
-    static JSON_NAMES: std::cell::RefCell<Names> = std::cell::RefCell::new(Names::default());
+    static JSON_NAMES: std::cell::RefCell<JsonNames> = std::cell::RefCell::new(JsonNames::default());
 }
 
 /// `value` as JSON text, as `serde_json::to_string` writes it.
 pub(crate) fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String, TapeError> {
     JSON_NAMES.with(|names| {
-        let mut names = names.borrow_mut();
-        let tape = write(value, &mut names, 0)?;
-        Ok(json_text(&tape))
+        let JsonNames { names, keys } = &mut *names.borrow_mut();
+        let tape = write(value, names, 0)?;
+        // Names are only ever added, so ids, and keys by id, stay valid.
+        for name in tape.names.list.iter().skip(keys.len()) {
+            let mut key = Vec::with_capacity(name.len() + 3);
+            escape(name, &mut key);
+            key.push(b':');
+            keys.push(key.into_boxed_slice());
+        }
+        Ok(json_text(&tape, keys))
     })
 }
 
 /// The JSON text of a tape: what `serde_json::to_string` writes for the
 /// value (a test checks it), from one loop rather than code per type.
-fn json_text(tape: &Tape<'_>) -> String {
-    let mut out = Vec::with_capacity(tape.text.len() + tape.ops.len() * 4);
+/// `keys`: the tape's names as JSON keys, by id.
+fn json_text(tape: &Tape<'_>, keys: &[Box<[u8]>]) -> String {
     let mut writer = JsonWriter {
         ops: &tape.ops,
         at: 0,
         text: &tape.text,
         cursor: 0,
         names: &tape.names.list,
-        out: &mut out,
+        keys,
+        out: Vec::with_capacity(tape.text.len() + tape.ops.len() * 4),
         numbers: zmij::Buffer::new(),
     };
     writer.value();
+    let out = writer.out;
     // Every byte written is ASCII or copied whole from UTF-8 text.
     String::from_utf8(out).unwrap_or_default()
 }
@@ -40,7 +57,8 @@ struct JsonWriter<'a> {
     text: &'a str,
     cursor: usize,
     names: &'a [&'static str],
-    out: &'a mut Vec<u8>,
+    keys: &'a [Box<[u8]>],
+    out: Vec<u8>,
     numbers: zmij::Buffer,
 }
 
@@ -67,22 +85,22 @@ impl<'a> JsonWriter<'a> {
             if v.fract() == 0.0 && v.abs() < 1e15 && (v != 0.0 || v.is_sign_positive()) {
                 // What zmij prints for a whole number of this size ("60.0"),
                 // without its general algorithm (a third of the writer in wasm).
-                itoa(v as i64, self.out);
-                push_small(self.out, b".0");
+                itoa(v as i64, &mut self.out);
+                push_small(&mut self.out, b".0");
             } else if v.is_finite() {
                 let text = self.numbers.format_finite(v);
-                push_small(self.out, text.as_bytes());
+                push_small(&mut self.out, text.as_bytes());
             } else {
-                push_small(self.out, b"null");
+                push_small(&mut self.out, b"null");
             }
         } else if op == INTEGER {
             let v = self.next();
             // Exact: the tape holds integers of at most 2^53.
-            itoa(v as i64, self.out);
+            itoa(v as i64, &mut self.out);
         } else if op == STRING {
             let units = self.next();
             let s = self.take(units);
-            escape(s, self.out);
+            escape(s, &mut self.out);
         } else if op == OBJECT {
             let n = self.next() as usize;
             self.out.push(b'{');
@@ -91,13 +109,14 @@ impl<'a> JsonWriter<'a> {
                     self.out.push(b',');
                 }
                 let key = self.next();
-                let name: &'a str = if key >= 0.0 {
-                    self.names.get(key as usize).copied().unwrap_or_default()
+                if key >= 0.0 {
+                    let json = self.keys.get(key as usize).map_or(&[][..], |k| &k[..]);
+                    self.out.extend_from_slice(json);
                 } else {
-                    self.take(-key - 1.0)
-                };
-                escape(name, self.out);
-                self.out.push(b':');
+                    let name = self.take(-key - 1.0);
+                    escape(name, &mut self.out);
+                    self.out.push(b':');
+                }
                 self.value();
             }
             self.out.push(b'}');
@@ -110,7 +129,7 @@ impl<'a> JsonWriter<'a> {
                 }
                 if op == BYTES {
                     let byte = self.next() as i64;
-                    itoa(byte, self.out);
+                    itoa(byte, &mut self.out);
                 } else {
                     self.value();
                 }
@@ -119,17 +138,17 @@ impl<'a> JsonWriter<'a> {
         } else if op == NAME {
             let id = self.next() as usize;
             let name = self.names.get(id).copied().unwrap_or_default();
-            escape(name, self.out);
+            escape(name, &mut self.out);
         } else if op == BIGINT {
             let units = self.next();
             let digits = self.take(units).as_bytes();
             self.out.extend_from_slice(digits);
         } else if op == TRUE {
-            push_small(self.out, b"true");
+            push_small(&mut self.out, b"true");
         } else if op == FALSE {
-            push_small(self.out, b"false");
+            push_small(&mut self.out, b"false");
         } else {
-            push_small(self.out, b"null");
+            push_small(&mut self.out, b"null");
         }
     }
 }
@@ -153,11 +172,11 @@ fn itoa(n: i64, out: &mut Vec<u8>) {
     push_small(out, &digits[at..]);
 }
 
-/// Appends `bytes`, a few at a time when there are few: a slice copy is a
-/// `memory.copy` in wasm, which V8 runs as a call (slow for a handful of
-/// bytes), and most of what the writer appends is a handful of bytes.
+/// Appends `bytes`, a byte at a time when there are at most four: a slice
+/// copy is a `memory.copy` in wasm, which V8 runs as a call, slower than a
+/// few stores (measured: a threshold of 4 beats 0 and 16 in Node 20).
 fn push_small(out: &mut Vec<u8>, bytes: &[u8]) {
-    if bytes.len() <= 16 {
+    if bytes.len() <= 4 {
         out.reserve(bytes.len());
         for &b in bytes {
             out.push(b);
