@@ -85,7 +85,12 @@ fn is_surveymonkey_second_row(first: &[String], second: &[String]) -> bool {
     let says_response = second
         .iter()
         .any(|c| SURVEYMONKEY_SINGLE.contains(&c.trim().to_ascii_lowercase().as_str()));
-    blank_under_metadata && says_response
+    // A grid (or multiple choice) alone: its options under a question
+    // written once, over cells left empty.
+    let spans = second.iter().enumerate().any(|(i, c)| {
+        !c.trim().is_empty() && first.get(i).is_some_and(|top| top.trim().is_empty())
+    });
+    blank_under_metadata && (says_response || spans)
 }
 
 /// SurveyMonkey's two rows as one name per column: the question (carried

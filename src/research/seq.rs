@@ -30,6 +30,7 @@ impl std::error::Error for SeqRatingError {}
 
 /// A task's ratings summed up.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct SeqSummary {
     /// How many ratings.

@@ -114,8 +114,58 @@ pub fn sus_grade(mean: f64) -> &'static str {
         .map_or("F", |(grade, _)| grade)
 }
 
+/// The SUS database's mean and standard deviation of study means (J. Sauro,
+/// A Practical Guide to the System Usability Scale, Measuring Usability,
+/// 2011: 68 over 500 studies; the spread as the project's reference,
+/// metrics.md, gives it).
+pub const SUS_DATABASE_MEAN: f64 = 68.0;
+/// See [`SUS_DATABASE_MEAN`].
+pub const SUS_DATABASE_SD: f64 = 12.5;
+
+/// The percentile rank of a mean SUS score among the database's studies,
+/// 0 to 100, from a normal distribution of study means (mean 68, sd 12.5):
+/// 68 is the 50th percentile. The published ranks it approximates are
+/// skewed: MeasuringU puts 75 at the 73rd percentile (this gives 71) and
+/// 52 at the 15th (this gives 10); see the methodology.
+///
+/// ```
+/// use market_validation::research::sus::sus_percentile;
+/// assert_eq!(sus_percentile(68.0), 50.0);
+/// ```
+pub fn sus_percentile(mean: f64) -> f64 {
+    100.0 * stats::normal_cdf((mean - SUS_DATABASE_MEAN) / SUS_DATABASE_SD)
+}
+
+/// Bangor, Kortum and Miller's adjectives with the mean SUS score of the
+/// respondents who chose each (A. Bangor, P. Kortum & J. Miller,
+/// "Determining what individual SUS scores mean: adding an adjective rating
+/// scale", Journal of Usability Studies 4(3), 2009, Table 3), worst first.
+pub const SUS_ADJECTIVES: [(&str, f64); 7] = [
+    ("worst imaginable", 12.5),
+    ("awful", 20.3),
+    ("poor", 35.7),
+    ("OK", 50.9),
+    ("good", 71.4),
+    ("excellent", 85.5),
+    ("best imaginable", 90.9),
+];
+
+/// The adjective whose respondents' mean SUS score is nearest `score` (the
+/// paper gives means, not ranges; a tie goes to the better adjective): 68
+/// is "good", 50 "OK".
+pub fn sus_adjective(score: f64) -> &'static str {
+    let mut best = SUS_ADJECTIVES[0];
+    for adjective in SUS_ADJECTIVES {
+        if (score - adjective.1).abs() <= (score - best.1).abs() {
+            best = adjective;
+        }
+    }
+    best.0
+}
+
 /// The respondents' scores summed up.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct SusSummary {
     /// How many respondents were scored.
@@ -129,6 +179,11 @@ pub struct SusSummary {
     pub interval: Option<[f64; 2]>,
     /// The mean's grade on the curved scale ([`sus_grade`]).
     pub grade: &'static str,
+    /// The mean's percentile rank among the database's studies
+    /// ([`sus_percentile`]).
+    pub percentile: f64,
+    /// The adjective nearest the mean ([`sus_adjective`]).
+    pub adjective: &'static str,
 }
 
 /// The mean of the scores with its t interval (mean ± t(n − 1) · sd / √n)
@@ -148,6 +203,8 @@ pub fn summarize(scores: &[f64], confidence: f64) -> Option<SusSummary> {
         sd: e.sd(),
         interval: e.interval_within(0.0, 100.0),
         grade: sus_grade(e.mean),
+        percentile: sus_percentile(e.mean),
+        adjective: sus_adjective(e.mean),
     })
 }
 
@@ -241,6 +298,44 @@ mod tests {
         ];
         for (mean, grade) in cases {
             assert_eq!(sus_grade(mean), grade, "{mean}");
+        }
+    }
+
+    #[test]
+    fn percentiles_from_the_database_mean_and_spread() {
+        // Python's math.erf: 50 (1 + erf((x − 68) / (12.5 √2))).
+        let cases = [
+            (68.0, 50.0),
+            (75.0, 71.2260281150973),
+            (52.0, 10.027256795444211),
+            (80.8, 84.70823625458536),
+            (100.0, 99.47663918364442),
+        ];
+        for (mean, percentile) in cases {
+            let got = sus_percentile(mean);
+            assert!((got - percentile).abs() < 1e-9, "{mean}: {got}");
+        }
+    }
+
+    #[test]
+    fn adjectives_by_the_nearest_mean() {
+        // Midpoints between Table 3's means: 16.4, 28, 43.3, 61.15, 78.45, 88.2.
+        let cases = [
+            (0.0, "worst imaginable"),
+            (16.3, "worst imaginable"),
+            (16.5, "awful"),
+            (43.2, "poor"),
+            (50.0, "OK"),
+            (61.1, "OK"),
+            (61.2, "good"),
+            (68.0, "good"),
+            (78.4, "good"),
+            (80.0, "excellent"),
+            (88.2, "best imaginable"),
+            (100.0, "best imaginable"),
+        ];
+        for (score, adjective) in cases {
+            assert_eq!(sus_adjective(score), adjective, "{score}");
         }
     }
 

@@ -11,6 +11,7 @@ use crate::stats;
 
 /// A task's completion rate.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct CompletionRate {
     /// Participants who attempted the task.
@@ -59,6 +60,7 @@ pub fn completion_rate(
 
 /// A task's time, from the times of the attempts it is computed over.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct TaskTime {
     /// Times it is computed over.

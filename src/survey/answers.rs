@@ -70,13 +70,13 @@ const MATCH_CHARS: usize = 96;
 
 /// Lower-cased ASCII, whitespace trimmed and collapsed, at most
 /// [`MATCH_CHARS`] bytes, written into a stack buffer.
-struct Normalized {
+pub(crate) struct Normalized {
     buf: [u8; MATCH_CHARS],
     len: usize,
 }
 
 impl Normalized {
-    fn new(text: &[u8]) -> Normalized {
+    pub(crate) fn new(text: &[u8]) -> Normalized {
         let mut buf = [0u8; MATCH_CHARS];
         let mut len = 0;
         let mut pending_space = false;
@@ -103,11 +103,11 @@ impl Normalized {
         Normalized { buf, len }
     }
 
-    fn text(&self) -> &[u8] {
+    pub(crate) fn text(&self) -> &[u8] {
         &self.buf[..self.len]
     }
 
-    fn contains(&self, needle: &[u8]) -> bool {
+    pub(crate) fn contains(&self, needle: &[u8]) -> bool {
         self.text().windows(needle.len()).any(|w| w == needle)
     }
 
@@ -136,7 +136,7 @@ pub fn trim_space(mut t: &[u8]) -> &[u8] {
 /// Reads a whole number at the start of a text answer: "9", " 10 ", "9 -
 /// Very likely", "7.0". `None` when the text does not start with one, or
 /// when the number runs into more letters or digits ("9a", "1e3").
-fn leading_integer(text: &[u8]) -> Option<f64> {
+pub(crate) fn leading_integer(text: &[u8]) -> Option<f64> {
     let t = trim_space(text);
     let digits = t.iter().take_while(|b| b.is_ascii_digit()).count();
     if digits == 0 || digits > 6 {
