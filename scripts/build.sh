@@ -4,7 +4,7 @@
 # CommonJS), each .wasm optimised by wasm-opt from npm binaryen:
 #
 #   score      analyze, analyzeJson, analyzeMany, validate, presets, schema, sampleProduct
-#   analyses   analyzeSurvey, compareSurveys, analyzeEvents, analyzeEventsCsv, fitRetention,
+#   analyses   analyzeSurvey, compareSurveys, analyzeUsability, analyzeEvents, analyzeEventsCsv, fitRetention,
 #              readExport, checkLaunch, reviewLaunch, sampleLaunchPlan
 #   all        every function in one .wasm (market_validation_bg.wasm), what
 #              init() with no argument loads, as before the split; it reads

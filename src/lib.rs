@@ -51,8 +51,9 @@
 //! Porter's stemmer, phrases weighed by class-based TF-IDF), for the
 //! survey's product-market-fit engine ([`survey::engine`]).
 //!
-//! Homes for what comes next, empty of logic for now: [`retention`] (curve
-//! models), [`research`] (usability tests).
+//! [`research`] reads usability tests (the System Usability Scale, task
+//! success, time on task, the SEQ, UMUX-Lite) from their exports;
+//! [`retention`] fits retention curve models.
 //!
 //! The core knows nothing of wasm: everything but `wasm` builds and tests
 //! natively, and gives the same output natively and in wasm.

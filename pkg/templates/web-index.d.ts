@@ -1,6 +1,6 @@
 /**
  * A part of the library: `score` (analyze, analyzeJson, analyzeMany, validate, presets, schema, sampleProduct),
- * `analyses` (analyzeSurvey, compareSurveys, analyzeEvents, analyzeEventsCsv, fitRetention, readExport, checkLaunch, reviewLaunch,
+ * `analyses` (analyzeSurvey, compareSurveys, analyzeUsability, analyzeEvents, analyzeEventsCsv, fitRetention, readExport, checkLaunch, reviewLaunch,
  * sampleLaunchPlan; delimited text only), `readers` (the same functions, reading JSON, gzip, zip
  * archives and Excel workbooks too: a bigger download; and eventsSql, analyzeEventAggregates) or
  * `parquet` (the readers part's functions, reading Parquet files too: bigger still).

@@ -3,7 +3,7 @@
 //
 //   await init();                          every function, one .wasm (as before the parts)
 //   await init({ parts: ['score'] });      analyze, analyzeJson, analyzeMany, validate, presets, schema, sampleProduct
-//   await init({ parts: ['analyses'] });   analyzeSurvey, compareSurveys, analyzeEvents,
+//   await init({ parts: ['analyses'] });   analyzeSurvey, compareSurveys, analyzeUsability, analyzeEvents,
 //                                          analyzeEventsCsv, fitRetention, readExport, checkLaunch, reviewLaunch, sampleLaunchPlan
 //                                          (delimited text only)
 //   await init({ parts: ['readers'] });    the same functions, reading every container: JSON lines

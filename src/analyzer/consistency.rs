@@ -23,7 +23,7 @@ pub const MARKET_SHARE_TOLERANCE: f64 = 10.0;
 
 /// Checks that the values fit together. Gives the warnings in a fixed
 /// order (group by group), so output is deterministic.
-pub(crate) fn check_consistency(p: &ProductData, out: &mut impl WarningSink) {
+pub(crate) fn check_consistency(p: &ProductData, out: &mut dyn WarningSink) {
     if let Some(u) = &p.usage_metrics {
         check_usage(u, out);
     }
@@ -44,11 +44,11 @@ pub(crate) fn check_consistency(p: &ProductData, out: &mut impl WarningSink) {
 }
 
 /// DAU <= WAU <= MAU, and the retention horizon of the benchmarks.
-fn check_usage(u: &UsageMetrics, out: &mut impl WarningSink) {
+fn check_usage(u: &UsageMetrics, out: &mut dyn WarningSink) {
     stickiness_contradictions(u, out);
     if let Some(h) = u.retention_horizon_months {
         if h != 6.0 {
-            out.warn(|| Warning::new(
+            out.warn(&|| Warning::new(
                 "retention_horizon",
                 "usageMetrics.retentionHorizonMonths",
                 format!("retention is measured at {} months but the benchmarks are for 6 months; the comparison is approximate", format_number(h)),
@@ -59,7 +59,7 @@ fn check_usage(u: &UsageMetrics, out: &mut impl WarningSink) {
 
 /// Retention and adoption rates are shares of a user count that should be
 /// given.
-fn check_user_count(p: &ProductData, out: &mut impl WarningSink) {
+fn check_user_count(p: &ProductData, out: &mut dyn WarningSink) {
     let user_shares = p
         .usage_metrics
         .as_ref()
@@ -71,7 +71,7 @@ fn check_user_count(p: &ProductData, out: &mut impl WarningSink) {
                     .is_some_and(|r| !r.is_empty())
         });
     if user_shares && user_sample_size(p).is_none() {
-        out.warn(|| Warning::new(
+        out.warn(&|| Warning::new(
             "user_count_unknown",
             "adoptionData.totalUsers",
             format!(
@@ -84,11 +84,11 @@ fn check_user_count(p: &ProductData, out: &mut impl WarningSink) {
 }
 
 /// Power and casual users within the total.
-fn check_adoption(a: &AdoptionData, out: &mut impl WarningSink) {
+fn check_adoption(a: &AdoptionData, out: &mut dyn WarningSink) {
     if let (Some(power), Some(casual), Some(total)) = (a.power_users, a.casual_users, a.total_users)
     {
         if power + casual > total {
-            out.warn(|| Warning::new(
+            out.warn(&|| Warning::new(
                 "user_groups_exceed_total",
                 "adoptionData.powerUsers",
                 format!(
@@ -103,11 +103,11 @@ fn check_adoption(a: &AdoptionData, out: &mut impl WarningSink) {
 }
 
 /// Customer segment shares summing to about 1.
-fn check_segments(m: &MarketResearchData, out: &mut impl WarningSink) {
+fn check_segments(m: &MarketResearchData, out: &mut dyn WarningSink) {
     if let Some(segments) = &m.customer_segmentation {
         let sum: f64 = segments.values().sum();
         if !segments.is_empty() && (sum - 1.0).abs() > SEGMENT_SUM_TOLERANCE {
-            out.warn(|| Warning::new(
+            out.warn(&|| Warning::new(
                 "segment_shares_sum",
                 "marketResearch.customerSegmentation",
                 format!(
@@ -120,10 +120,10 @@ fn check_segments(m: &MarketResearchData, out: &mut impl WarningSink) {
 }
 
 /// A rank possible among the competitors.
-fn check_position(c: &CompetitiveAnalysisData, out: &mut impl WarningSink) {
+fn check_position(c: &CompetitiveAnalysisData, out: &mut dyn WarningSink) {
     if let (Some(rank), Some(count)) = (c.market_position, c.competitor_count) {
         if rank > count + 1.0 {
-            out.warn(|| Warning::new(
+            out.warn(&|| Warning::new(
                 "position_beyond_competitors",
                 "competitiveData.marketPosition",
                 format!(
@@ -137,7 +137,7 @@ fn check_position(c: &CompetitiveAnalysisData, out: &mut impl WarningSink) {
     }
 }
 
-fn check_survey(s: &SurveyData, out: &mut impl WarningSink) {
+fn check_survey(s: &SurveyData, out: &mut dyn WarningSink) {
     let has_scores = s.has_scores();
     // Every survey score but an NPS computed from its own counts is sized by
     // feedbackVolume.
@@ -147,12 +147,12 @@ fn check_survey(s: &SurveyData, out: &mut impl WarningSink) {
         || s.csat_share.is_some()
         || s.feature_ratings.as_ref().is_some_and(|r| !r.is_empty());
     match s.feedback_volume {
-        Some(n) if n < MIN_SURVEY_RESPONSES && has_scores => out.warn(|| Warning::new(
+        Some(n) if n < MIN_SURVEY_RESPONSES && has_scores => out.warn(&|| Warning::new(
             "small_survey",
             "surveyData.feedbackVolume",
             format!("only {} survey responses: too few to trust (about {} is the practical minimum); the interval is wide", format_number(n), format_number(MIN_SURVEY_RESPONSES)),
         )),
-        None if needs_volume => out.warn(|| Warning::new(
+        None if needs_volume => out.warn(&|| Warning::new(
             "survey_size_unknown",
             "surveyData.feedbackVolume",
             format!("the number of survey responses is not given; the interval assumes {} (the practical minimum)", format_number(MIN_SURVEY_RESPONSES)),
@@ -161,7 +161,7 @@ fn check_survey(s: &SurveyData, out: &mut impl WarningSink) {
     }
     if let Some(nps) = s.nps_score {
         if nps != 0.0 && nps.abs() < 1.0 && nps.fract() != 0.0 {
-            out.warn(|| Warning::new(
+            out.warn(&|| Warning::new(
                 "nps_looks_like_fraction",
                 "surveyData.npsScore",
                 format!(
@@ -174,7 +174,7 @@ fn check_survey(s: &SurveyData, out: &mut impl WarningSink) {
         let from_counts = s.nps_responses.as_ref().and_then(NpsResponses::counts);
         if let Some(computed) = from_counts.map(|(p, a, d)| nps_of_counts(p, a, d)) {
             if (computed - nps).abs() > 1.0 {
-                out.warn(|| Warning::new(
+                out.warn(&|| Warning::new(
                     "nps_mismatch",
                     "surveyData.npsScore",
                     format!(
@@ -191,7 +191,7 @@ fn check_survey(s: &SurveyData, out: &mut impl WarningSink) {
             + se.somewhat_disappointed.unwrap_or(0.0)
             + se.not_disappointed.unwrap_or(0.0);
         if n > 0.0 && n < MIN_SURVEY_RESPONSES {
-            out.warn(|| Warning::new(
+            out.warn(&|| Warning::new(
                 "small_sean_ellis_sample",
                 "surveyData.seanEllis",
                 format!("only {} Sean Ellis answers from users: too few to trust (about {} is the practical minimum)", format_number(n), format_number(MIN_SURVEY_RESPONSES)),
@@ -202,7 +202,7 @@ fn check_survey(s: &SurveyData, out: &mut impl WarningSink) {
 
 /// Penetration times market size is the revenue the product should already
 /// have; user counts (times revenue per account, when given) say what it has.
-fn check_market_share(p: &ProductData, out: &mut impl WarningSink) {
+fn check_market_share(p: &ProductData, out: &mut dyn WarningSink) {
     let Some(m) = &p.market_research else { return };
     let (Some(share), Some(size)) = (m.market_penetration, m.target_market_size) else {
         return;
@@ -222,7 +222,7 @@ fn check_market_share(p: &ProductData, out: &mut impl WarningSink) {
         let from_users = users * arpa * 12.0;
         let ratio = implied_revenue / from_users;
         if !(1.0 / MARKET_SHARE_TOLERANCE..=MARKET_SHARE_TOLERANCE).contains(&ratio) {
-            out.warn(|| Warning::new(
+            out.warn(&|| Warning::new(
                 "market_share_inconsistent",
                 "marketResearch.marketPenetration",
                 format!(
@@ -240,7 +240,7 @@ fn check_market_share(p: &ProductData, out: &mut impl WarningSink) {
     } else if implied_revenue > 0.0 {
         let per_user = implied_revenue / users;
         if !(1.0..=1e6).contains(&per_user) {
-            out.warn(|| Warning::new(
+            out.warn(&|| Warning::new(
                 "market_share_inconsistent",
                 "marketResearch.marketPenetration",
                 format!(

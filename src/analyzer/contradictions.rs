@@ -13,7 +13,7 @@ use crate::input::warning::{Warning, WarningSink};
 /// weekly and a monthly user): a warning at the field that is too large.
 /// While any is found, both stickiness ratios are scored as missing, since
 /// an impossible ratio must not raise the score.
-pub(crate) fn stickiness_contradictions(u: &UsageMetrics, out: &mut impl WarningSink) {
+pub(crate) fn stickiness_contradictions(u: &UsageMetrics, out: &mut dyn WarningSink) {
     const MISSING: &str = "; DAU/MAU and DAU/WAU are scored as missing until the counts fit";
     let (dau, wau, mau) = (
         u.daily_active_users,
@@ -31,7 +31,7 @@ pub(crate) fn stickiness_contradictions(u: &UsageMetrics, out: &mut impl Warning
             continue;
         };
         if s > l {
-            out.warn(|| {
+            out.warn(&|| {
                 Warning::new(
                     code,
                     path,

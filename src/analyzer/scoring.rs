@@ -178,7 +178,7 @@ impl<'a> Measured<'a> {
         c: &Config,
         data: &'a ProductData,
         mut metrics: Vec<MetricInput>,
-        warnings: &mut impl WarningSink,
+        warnings: &mut dyn WarningSink,
     ) -> Result<Measured<'a>, InputError> {
         static NONE: BTreeMap<String, f64> = BTreeMap::new();
         let competitors = data
@@ -277,13 +277,13 @@ impl SubScore {
 fn unmatched_competitor_figures(
     competitors: &BTreeMap<String, f64>,
     values: &PerMetric<f64>,
-    out: &mut impl WarningSink,
+    out: &mut dyn WarningSink,
 ) {
     let unmatched = competitors
         .keys()
         .filter(|key| MetricId::parse(key).is_some_and(|m| !values.contains(m)));
     for key in unmatched {
-        out.warn(|| {
+        out.warn(&|| {
             Warning::new(
                 "benchmark_without_own_value",
                 join_path("competitiveData.competitiveBenchmarks", key),

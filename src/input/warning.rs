@@ -33,13 +33,15 @@ impl Warning {
 /// not what they say (wording them is most of what checking costs).
 // The scorer's checks only, so far.
 #[cfg_attr(not(feature = "score"), allow(dead_code))]
+/// Taken as `&mut dyn WarningSink`, so the checks are built once, not once
+/// per kind of sink (the score part's size counts).
 pub(crate) trait WarningSink {
     /// A warning, built only when it is kept.
-    fn warn(&mut self, warning: impl FnOnce() -> Warning);
+    fn warn(&mut self, warning: &dyn Fn() -> Warning);
 }
 
 impl WarningSink for Vec<Warning> {
-    fn warn(&mut self, warning: impl FnOnce() -> Warning) {
+    fn warn(&mut self, warning: &dyn Fn() -> Warning) {
         self.push(warning());
     }
 }
@@ -50,7 +52,7 @@ impl WarningSink for Vec<Warning> {
 pub(crate) struct WarningCount(pub(crate) usize);
 
 impl WarningSink for WarningCount {
-    fn warn(&mut self, _: impl FnOnce() -> Warning) {
+    fn warn(&mut self, _: &dyn Fn() -> Warning) {
         self.0 += 1;
     }
 }

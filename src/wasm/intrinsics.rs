@@ -45,7 +45,7 @@ extern "C" {
     #[wasm_bindgen(js_name = keysOf)]
     fn keys_of(target: &JsValue) -> JsValue;
     #[wasm_bindgen(js_name = encodeInto)]
-    fn encode_into(text: &JsString, memory: &JsValue, at: usize, room: usize) -> usize;
+    fn encode_into(text: &JsString, memory: &JsValue, at: usize, room: usize) -> f64;
     #[wasm_bindgen(js_name = arrayKind)]
     fn array_kind(value: &JsValue) -> i32;
     #[wasm_bindgen(js_name = kindOf)]
@@ -103,20 +103,32 @@ pub(crate) fn get_index(target: &JsValue, index: u32) -> Result<JsValue, JsValue
 /// A JS string as UTF-8 (a lone surrogate as U+FFFD, as wasm-bindgen's own
 /// conversion gives it), written by `TextEncoder.encodeInto` into wasm
 /// memory: wasm-bindgen's conversion copies a character at a time while the
-/// text is ASCII, ten times slower for a product's JSON.
+/// text is ASCII, ten times slower for a product's JSON or a CSV export.
+/// Texts over [`DIRECT_MAX_UNITS`] go wasm-bindgen's way, which grows its
+/// buffer as it goes rather than reserving three bytes a unit.
 pub(crate) fn string_of(text: &JsString) -> String {
+    let units = text.length() as usize;
+    if units > DIRECT_MAX_UNITS {
+        return String::from(text);
+    }
     // At most three UTF-8 bytes a UTF-16 unit; allocated before the call,
     // so memory cannot grow while JS writes into it.
-    let mut bytes = vec![0u8; text.length() as usize * 3];
+    let mut bytes = vec![0u8; units * 3];
     let written = encode_into(
         text,
         &wasm_bindgen::memory(),
         bytes.as_ptr() as usize,
         bytes.len(),
     );
-    bytes.truncate(written);
+    if !(0.0..=bytes.len() as f64).contains(&written) {
+        return String::from(text); // no TextEncoder in this runtime
+    }
+    bytes.truncate(written as usize);
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
+
+/// Longest text [`string_of`] encodes in one call: 16 Mi units, a 48 MiB buffer at most.
+const DIRECT_MAX_UNITS: usize = 16 * 1024 * 1024;
 
 /// `Object.keys(target)`: its own enumerable string keys, what
 /// `JSON.stringify` and `structuredClone` read, in a fresh array whatever

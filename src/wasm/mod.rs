@@ -8,8 +8,8 @@
 //! `panic = "abort"` would trap and kill the module for the page.
 //!
 //! One file per part, each built with its cargo feature: [`score`],
-//! [`survey`], [`events`], [`launch`], [`warehouse`]; [`export`] (readExport) with the
-//! survey and events parts.
+//! [`survey`] and [`research`] (the survey part), [`events`], [`launch`],
+//! [`warehouse`]; [`export`] (readExport) with the survey and events parts.
 
 mod error;
 #[cfg(feature = "events")]
@@ -21,6 +21,8 @@ mod js_reader;
 #[cfg(feature = "launch")]
 mod launch;
 mod plain_read;
+#[cfg(feature = "survey")]
+mod research;
 mod result_tape;
 #[cfg(feature = "score")]
 mod score;
@@ -39,6 +41,8 @@ pub use events::*;
 pub use export::*;
 #[cfg(feature = "launch")]
 pub use launch::*;
+#[cfg(feature = "survey")]
+pub use research::*;
 #[cfg(feature = "score")]
 pub use score::*;
 #[cfg(feature = "survey")]

@@ -23,8 +23,10 @@ const mapSizeOf = getterOf(Map.prototype, 'size');
 const mapForEach = Map.prototype.forEach;
 const dateGetTime = Date.prototype.getTime;
 const objectPrototype = Object.prototype;
-const encoder = new TextEncoder();
-const encodeIntoOf = TextEncoder.prototype.encodeInto;
+// Not every runtime has a TextEncoder (Jest's jsdom environment has none).
+const Encoder = globalThis.TextEncoder;
+const encoder = Encoder === undefined ? undefined : new Encoder();
+const encodeIntoOf = Encoder === undefined ? undefined : Encoder.prototype.encodeInto;
 
 // What kindOf returns.
 const OBJECT = 0;
@@ -44,9 +46,10 @@ function fail(error) {
 
 /**
  * `text` as UTF-8 into `memory` (the module's WebAssembly.Memory) at `at`,
- * `room` bytes long: how many bytes were written.
+ * `room` bytes long: how many bytes were written; -1 without a TextEncoder.
  */
 export function encodeInto(text, memory, at, room) {
+  if (encoder === undefined) return -1;
   return apply(encodeIntoOf, encoder, [text, new Uint8Array(memory.buffer, at, room)]).written;
 }
 

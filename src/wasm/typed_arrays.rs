@@ -49,7 +49,7 @@ pub(crate) fn file_bytes_at(
                 ),
             ));
         }
-        return Ok(Some(String::from(text).into_bytes()));
+        return Ok(Some(intrinsics::string_of(text).into_bytes()));
     }
     let bytes_expected = || format!("at most {MAX_FILE_BYTES} bytes (1 GiB) in one call");
     if let Some((kind, len)) = intrinsics::typed_array(input) {

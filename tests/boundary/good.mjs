@@ -32,6 +32,7 @@ export const goodCalls = [
   ['analyzeMany', () => mv.analyzeMany([mv.sampleProduct(), { usageMetrics: { retentionRate: 0.4 } }])],
   ['analyzeSurvey', () => mv.analyzeSurvey(SURVEY_CSV)],
   ['compareSurveys', () => mv.compareSurveys(SURVEY_CSV, new TextEncoder().encode(SURVEY_CSV_LATER))],
+  ['analyzeUsability', () => mv.analyzeUsability('Participant,Task,Success,Seconds\np1,Checkout,1,34\np2,Checkout,0,120\n')],
   ['analyzeEvents', () => mv.analyzeEvents(new Uint32Array([1, 2, 1, 3]), new Float64Array([day(1), day(2), day(9), day(9)]))],
   ['analyzeEventsCsv', () => mv.analyzeEventsCsv(new TextEncoder().encode(EVENTS_CSV))],
   ['readExport', () => mv.readExport(new TextEncoder().encode(SURVEY_CSV))],

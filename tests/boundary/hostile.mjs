@@ -118,6 +118,9 @@ const hostile = [
   { name: 'analyzeSurvey: behaviour as a revoked Proxy', call: () => mv.analyzeSurvey(JOINED_CSV, /** @type {any} */ ({ behaviour: h.revokedProxy() })), path: 'options.behaviour' },
   { name: 'analyzeSurvey: behaviour timestamps as a detached Float64Array', call: () => mv.analyzeSurvey(JOINED_CSV, { behaviour: { userIds: [1], timestamps: h.detached(Float64Array) } }), path: 'options.behaviour.timestamps' },
   { name: 'analyzeSurvey: options.columns.mainBenefit with a throwing getter', call: () => mv.analyzeSurvey(NPS_CSV, { columns: h.throwingKey('mainBenefit') }), path: 'options.columns.mainBenefit', cause: isBoom },
+  { name: 'analyzeUsability: revoked Proxy', call: () => mv.analyzeUsability(h.revokedProxy()), path: 'input' },
+  { name: 'analyzeUsability: detached Uint8Array (an empty file)', call: () => mv.analyzeUsability(h.detached(Uint8Array)), path: 'input' },
+  { name: 'analyzeUsability: options.columns.task with a throwing getter', call: () => mv.analyzeUsability(NPS_CSV, { columns: h.throwingKey('task') }), path: 'options.columns.task', cause: isBoom },
   { name: 'compareSurveys: revoked Proxy as the second wave', call: () => mv.compareSurveys(NPS_CSV, h.revokedProxy()), path: 'input', cause: isTypeError },
   // analyzeEvents: typed arrays, arrays and signups.
   { name: 'analyzeEvents: Object.create(Uint32Array.prototype)', call: () => mv.analyzeEvents(h.fake(Uint32Array), times()), path: 'userIds' },

@@ -151,6 +151,19 @@ function packageChecks(mv, expectedVersion, label) {
     const c = mv.compareSurveys(csv, csv);
     need(c.pmf.change === 0 && c.pmf.distinguishable === false, JSON.stringify(c.pmf));
   });
+  t('analyzeUsability() on a task table', () => {
+    const csv = 'Participant,Task,Success,Seconds,SEQ\np1,Checkout,1,34,6\np2,Checkout,0,120,2\np3,Checkout,1,48,7\np4,Checkout,Success,0:41,6\n';
+    const task = mv.analyzeUsability(csv).tasks[0];
+    // 3 of 4: the Agresti–Coull interval at 95%, by hand.
+    const z = 1.959963984540054, n = 4 + z * z, p = (3 + z * z / 2) / n, h = z * Math.sqrt(p * (1 - p) / n);
+    const c = task.completion;
+    need(c.successes === 3 && c.method === 'agresti-coull' && Math.abs(c.interval[0] - (p - h)) < 1e-9 && Math.abs(c.interval[1] - Math.min(1, p + h)) < 1e-9, JSON.stringify(c));
+    // The successes' times, 34, 48 and 0:41: their geometric mean.
+    need(Math.abs(task.time.geometricMean - Math.cbrt(34 * 48 * 41)) < 1e-9, JSON.stringify(task.time));
+    let message = '';
+    try { mv.analyzeUsability('Task,Success\nA,1\n', { times: 'every' }); } catch (e) { message = e.message; }
+    need(message.includes('options.times'), message);
+  });
   t('analyzeEvents() with typed arrays and signups, and analyzeEventsCsv()', () => {
     const day = 86400000;
     const t0 = Date.UTC(2026, 10, 2, 12);
@@ -214,7 +227,7 @@ const checkCall = (label, spec) => `(${packageChecks.toString()})(mv, ${JSON.str
 
 async function testEsm(dir, spec) {
   writeFiles(dir, {
-    'check.mjs': `import init, { analyze, analyzeMany, analyzeSurvey, compareSurveys, analyzeEvents, analyzeEventsCsv, readExport, checkLaunch, reviewLaunch, sampleLaunchPlan, presets, schema, sampleProduct, validate, version, initSync } from 'market-validation';
+    'check.mjs': `import init, { analyze, analyzeMany, analyzeSurvey, compareSurveys, analyzeUsability, analyzeEvents, analyzeEventsCsv, readExport, checkLaunch, reviewLaunch, sampleLaunchPlan, presets, schema, sampleProduct, validate, version, initSync } from 'market-validation';
 import * as ns from 'market-validation';
 import { createRequire } from 'node:module';
 const resolved = import.meta.resolve('market-validation');
@@ -225,7 +238,7 @@ await ret;
 console.log(JSON.stringify({ name: 'esm: initSync is exported and callable', ok: typeof initSync === 'function' && (initSync(), true) }));
 const required = createRequire(import.meta.url)('market-validation');
 console.log(JSON.stringify({ name: 'esm: import and require share one instance (no dual-package hazard)', ok: required.analyze === analyze }));
-const mv = { analyze, analyzeMany, analyzeSurvey, compareSurveys, analyzeEvents, analyzeEventsCsv, readExport, checkLaunch, reviewLaunch, sampleLaunchPlan, presets, schema, sampleProduct, validate, version };
+const mv = { analyze, analyzeMany, analyzeSurvey, compareSurveys, analyzeUsability, analyzeEvents, analyzeEventsCsv, readExport, checkLaunch, reviewLaunch, sampleLaunchPlan, presets, schema, sampleProduct, validate, version };
 console.log(JSON.stringify({ name: 'esm: namespace has the same named exports', ok: Object.keys(mv).every((k) => ns[k] === mv[k]) }));
 ${checkCall('esm', spec)}
 const { analyze: scoreAnalyze, sampleProduct: scoreSample } = await import('market-validation/score');
@@ -288,7 +301,7 @@ async function testWebInNode(dir, spec) {
     'check.mjs': `import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import init, { initSync, analyze, analyzeJson, analyzeMany, analyzeSurvey, compareSurveys, analyzeEvents, analyzeEventsCsv, readExport, checkLaunch, reviewLaunch, sampleLaunchPlan, presets, schema, sampleProduct, validate, version } from 'market-validation/web';
+import init, { initSync, analyze, analyzeJson, analyzeMany, analyzeSurvey, compareSurveys, analyzeUsability, analyzeEvents, analyzeEventsCsv, readExport, checkLaunch, reviewLaunch, sampleLaunchPlan, presets, schema, sampleProduct, validate, version } from 'market-validation/web';
 const entry = import.meta.resolve('market-validation/web');
 console.log(JSON.stringify({ name: 'web-in-node: "./web" resolves to web/market_validation.js', ok: entry.endsWith('/node_modules/market-validation/web/market_validation.js'), detail: entry }));
 const wasmPath = fileURLToPath(import.meta.resolve('market-validation/market_validation_bg.wasm'));
@@ -296,7 +309,7 @@ console.log(JSON.stringify({ name: 'web-in-node: "./market_validation_bg.wasm" r
 console.log(JSON.stringify({ name: 'web-in-node: default export is init()', ok: typeof init === 'function' }));
 const out = initSync({ module: fs.readFileSync(wasmPath) });
 console.log(JSON.stringify({ name: 'web-in-node: initSync({ module: bytes }) instantiates', ok: out && out.memory instanceof WebAssembly.Memory }));
-const mv = { analyze, analyzeMany, analyzeSurvey, compareSurveys, analyzeEvents, analyzeEventsCsv, readExport, checkLaunch, reviewLaunch, sampleLaunchPlan, presets, schema, sampleProduct, validate, version };
+const mv = { analyze, analyzeMany, analyzeSurvey, compareSurveys, analyzeUsability, analyzeEvents, analyzeEventsCsv, readExport, checkLaunch, reviewLaunch, sampleLaunchPlan, presets, schema, sampleProduct, validate, version };
 ${checkCall('web-in-node', spec)}
 // Node's score part is built for speed, the browser's for size: the same
 // results to the bit, on 400 products of varied numbers (some invalid).

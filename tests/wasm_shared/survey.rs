@@ -302,3 +302,41 @@ fn a_survey_joined_to_behaviour_reads_by_engagement_and_adoption() {
     );
     assert!(message.contains("options.behaviour"), "{message}");
 }
+
+/// analyzeUsability: a task table from text and from bytes, the same; what is not a file named.
+#[wasm_bindgen_test]
+fn usability_from_a_task_table() {
+    let csv = "Participant,Task,Success,Seconds,SEQ\np1,Checkout,1,34,6\np2,Checkout,Gave up,120,2\np3,Checkout,1,0:48,7\n";
+    let options = |o: &str| Some(Ts::new_unchecked(js(o)));
+    let text = wasm::analyze_usability(JsValue::from_str(csv), None)
+        .map(JsValue::from)
+        .expect("text");
+    let bytes = js_sys::Uint8Array::from(csv.as_bytes());
+    let from_bytes = wasm::analyze_usability(bytes.into(), options("{}"))
+        .map(JsValue::from)
+        .expect("bytes");
+    let task = Reflect::get_u32(&get(&text, "tasks"), 0).unwrap();
+    let completion = get(&task, "completion");
+    assert_eq!(
+        (
+            number(&completion, "successes"),
+            number(&completion, "attempts")
+        ),
+        (2.0, 3.0)
+    );
+    // The successes' times, 34 and 48 s: their geometric mean, √(34 · 48).
+    assert!((number(&get(&task, "time"), "geometricMean") - (34.0f64 * 48.0).sqrt()).abs() < 1e-9);
+    assert_eq!(
+        JSON::stringify(&text).unwrap().as_string(),
+        JSON::stringify(&from_bytes).unwrap().as_string()
+    );
+    let (message, _) = expect_input_error(
+        wasm::analyze_usability(JsValue::from_f64(5.0), None).map(JsValue::from),
+    );
+    assert!(message.contains("input is 5"), "{message}");
+    let (message, _) = expect_input_error(
+        wasm::analyze_usability(JsValue::from_str(csv), options(r#"{"times": "each"}"#))
+            .map(JsValue::from),
+    );
+    assert!(message.contains("options.times"), "{message}");
+}
