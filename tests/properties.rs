@@ -59,12 +59,15 @@ prop_compose! {
     fn survey()(nps in maybe(edgy(-100.0, 100.0)), sat in maybe(edgy(1.0, 5.0)), n in maybe(edgy(1.0, 2_000.0)),
                 csat in maybe(edgy(0.0, 1.0)), vd in 0u32..300, sd in 0u32..300, nd in 0u32..300,
                 ratings in prop::collection::vec(1.0..=5.0f64, 0..3),
-                counts in prop::option::of((0u32..200, 0u32..200, 0u32..200))) -> Value {
+                counts in prop::option::of((0u32..200, 0u32..200, 0u32..200)),
+                sus in maybe(edgy(0.0, 100.0)), sus_n in maybe((1u32..300).prop_map(f64::from))) -> Value {
         let mut m = Map::new();
         put(&mut m, "npsScore", nps);
         put(&mut m, "satisfactionScore", sat);
         put(&mut m, "feedbackVolume", n);
         put(&mut m, "csatShare", csat);
+        put(&mut m, "susScore", sus);
+        put(&mut m, "susResponses", sus_n);
         if vd + sd + nd > 0 {
             m.insert("seanEllis".into(), json!({ "veryDisappointed": vd, "somewhatDisappointed": sd, "notDisappointed": nd }));
         }
@@ -169,6 +172,7 @@ const IMPROVEMENTS: &[(&[&str], f64)] = &[
     (&["surveyData", "npsResponses", "promoters"], 1.0),
     (&["surveyData", "npsResponses", "detractors"], -1.0),
     (&["surveyData", "seanEllis", "veryDisappointed"], 1.0),
+    (&["surveyData", "susScore"], 1.0),
     (&["marketResearch", "targetMarketSize"], 1.0),
     (&["marketResearch", "growthRate"], 1.0),
     (&["competitiveData", "marketPosition"], -1.0),
@@ -202,6 +206,7 @@ fn improve(product: &mut Value, path: &[&str], better: f64, step: f64) -> bool {
         "npsScore" => (-100.0, 100.0),
         "satisfactionScore" => (1.0, 5.0),
         "competitiveAdvantage" | "differentiationScore" => (0.0, 10.0),
+        "susScore" => (0.0, 100.0),
         "marketPosition" => (1.0, 1e6),
         "growthRate" => (-1.0, 10.0),
         "dailyActiveUsers" => (0.0, daily_cap),
@@ -276,6 +281,68 @@ proptest! {
             prop_assert_eq!(small.score, large.score);
             prop_assert!(large.uncertainty.sampling_sd <= small.uncertainty.sampling_sd + 1e-12);
         }
+    }
+
+    /// The SUS score is optional: a product without it scores as if the
+    /// metric did not exist, and adding it (with its respondents) changes
+    /// the survey dimension only. The other dimensions keep their scores,
+    /// intervals and metrics; the survey's other metrics keep their values
+    /// and sub-scores, their weights scaled by W / (W + 0.15) (W the sum of
+    /// their nominal weights); the survey's score becomes
+    /// (W * before + 0.15 * SUS's sub-score) / (W + 0.15); no metric becomes
+    /// missing, coverage never falls and the missing-data error never grows.
+    #[test]
+    fn adding_sus_changes_only_the_survey_dimension(p in product(), o in preset(), sus in edgy(0.0, 100.0), n in 1u32..500) {
+        let mut without = p.clone();
+        if let Some(survey) = without["surveyData"].as_object_mut() {
+            survey.remove("susScore");
+            survey.remove("susResponses");
+        }
+        let mut with = without.clone();
+        with["surveyData"]["susScore"] = json!(sus);
+        with["surveyData"]["susResponses"] = json!(n);
+        let after = score(&with, &o)?.expect("a SUS score is scorable");
+        let sus_metric = after.dimensions.survey.metrics.iter().find(|m| m.id == "susScore").expect("scored");
+        let Some(before) = score(&without, &o)? else {
+            prop_assert_eq!(after.dimensions.survey.metrics.len(), 1);
+            prop_assert!((after.score - sus_metric.sub_score).abs() < 1e-9);
+            return Ok(());
+        };
+        let survey_was_scored = before.dimensions.survey.score.is_some();
+        for (b, a) in before.dimensions.iter().zip(after.dimensions.iter()) {
+            if b.dimension.as_str() == "survey" {
+                continue;
+            }
+            if survey_was_scored {
+                prop_assert_eq!(b, a);
+            } else {
+                prop_assert_eq!((b.score, b.interval, &b.summary), (a.score, a.interval, &a.summary));
+                for (mb, ma) in b.metrics.iter().zip(&a.metrics) {
+                    prop_assert_eq!((mb.id, mb.value, mb.sub_score, mb.weight), (ma.id, ma.value, ma.sub_score, ma.weight));
+                }
+            }
+        }
+        let (b, a) = (&before.dimensions.survey, &after.dimensions.survey);
+        let w: f64 = b.metrics.iter().map(|m| m.nominal_weight).sum();
+        let others: Vec<_> = a.metrics.iter().filter(|m| m.id != "susScore").collect();
+        prop_assert_eq!(others.len(), b.metrics.len());
+        for (mb, ma) in b.metrics.iter().zip(others) {
+            prop_assert_eq!(
+                (mb.id, mb.value, mb.value_interval, mb.sub_score, mb.sub_score_interval),
+                (ma.id, ma.value, ma.value_interval, ma.sub_score, ma.sub_score_interval)
+            );
+            prop_assert!((ma.weight - mb.weight * w / (w + 0.15)).abs() < 1e-9);
+        }
+        let expected = (w * b.score.unwrap_or(0.0) + 0.15 * sus_metric.sub_score) / (w + 0.15);
+        prop_assert!((a.score.unwrap() - expected).abs() < 1e-9, "{:?} vs {}", a.score, expected);
+        let ids = |r: &market_validation::ValidationResult| r.missing.iter().map(|m| m.metric).collect::<Vec<_>>();
+        prop_assert_eq!(ids(&before), ids(&after));
+        prop_assert!(after.coverage >= before.coverage - 1e-12);
+        prop_assert!(after.uncertainty.missing_data_sd <= before.uncertainty.missing_data_sd + 1e-12);
+        let not_sus = |r: &market_validation::ValidationResult| {
+            r.warnings.iter().filter(|w| !w.code.starts_with("sus_")).cloned().collect::<Vec<_>>()
+        };
+        prop_assert_eq!(not_sus(&before), not_sus(&after));
     }
 
     /// Making active-user counts contradict each other (a smaller count made larger than a

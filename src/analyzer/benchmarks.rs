@@ -75,6 +75,16 @@ pub const SOURCES: &[Source] = &[
         url: "https://www.surveymonkey.com/mp/what-is-good-csat-score/",
     },
     Source {
+        id: "sauro-sus-average",
+        citation: "J. Sauro, A Practical Guide to the System Usability Scale (Measuring Usability LLC, 2011), as MeasuringU, \"Measuring Usability with the System Usability Scale (SUS)\", summarises it: \"The average SUS score from all 500 studies is a 68\"",
+        url: "https://measuringu.com/sus/",
+    },
+    Source {
+        id: "sauro-lewis-sus-grades",
+        citation: "J. Sauro & J. R. Lewis, Quantifying the User Experience, 2nd ed. (Morgan Kaufmann, 2016), Table 8.5, the curved grading scale: B from 74.1 (the 70th percentile), A from 80.8 (the 90th)",
+        url: "",
+    },
+    Source {
         id: "sequoia-1b",
         citation: "Sequoia Capital, \"Elements of Sustainable Companies\": \"a market on the path to a $1B potential\" (as reproduced by TechCrunch, 20 March 2008)",
         url: "https://techcrunch.com/2008/03/20/sequoias-gospel-of-startups-more-true-than-ever/",
@@ -225,8 +235,11 @@ impl Preset {
         }
     }
 
-    /// A metric's weight within its dimension (the weights of one dimension
-    /// sum to 1).
+    /// A metric's weight within its dimension: the weights of a
+    /// dimension's metrics that are not optional sum to 1; an optional
+    /// metric's ([`MetricId::optional`]) is relative to them, and joins their
+    /// sum only when the metric has data (weights are normalised over the
+    /// metrics with data: docs/methodology.md, "Weights").
     pub fn metric_weight(self, metric: MetricId) -> f64 {
         use MetricId::*;
         match metric {
@@ -240,6 +253,9 @@ impl Preset {
             NpsScore => 0.30,
             CsatShare => 0.20,
             FeatureSatisfaction => 0.10,
+            // Optional (MetricId::optional): added to the four above only
+            // when given, so it is not part of their sum of 1.
+            SusScore => 0.15,
             TargetMarketSize => 0.30,
             GrowthRate => 0.20,
             LtvToCac => 0.30,
@@ -317,6 +333,15 @@ impl Preset {
                 b(0.70, GOOD, "good", "surveymonkey-csat"),
                 b(0.85, GREAT, "great", "surveymonkey-csat"),
                 end(1.0, 100.0),
+            ]),
+            // The SUS database's mean, then the lower bounds of grades B
+            // and A on Sauro and Lewis's curved scale (research::sus::SUS_GRADES).
+            SusScore => Curve::linear(vec![
+                end(0.0, 0.0),
+                b(68.0, AVG, "average", "sauro-sus-average"),
+                b(74.1, GOOD, "good", "sauro-lewis-sus-grades"),
+                b(80.8, GREAT, "great", "sauro-lewis-sus-grades"),
+                end(100.0, 100.0),
             ]),
             TargetMarketSize => Curve::log10(vec![
                 end(1e7, 0.0),
@@ -404,13 +429,17 @@ mod tests {
             for dim in crate::analyzer::metric_id::Dimension::ALL {
                 let sum: f64 = MetricId::ALL
                     .iter()
-                    .filter(|m| m.dimension() == dim)
+                    .filter(|m| m.dimension() == dim && !m.optional())
                     .map(|m| preset.metric_weight(*m))
                     .sum();
                 assert!(
                     (sum - 1.0).abs() < 1e-9,
                     "{preset:?} {dim:?} metric weights sum to {sum}"
                 );
+            }
+            for m in MetricId::ALL.into_iter().filter(|m| m.optional()) {
+                let w = preset.metric_weight(m);
+                assert!(w > 0.0 && w < 1.0, "{preset:?} {m:?} weighs {w}");
             }
             for metric in MetricId::ALL {
                 let curve = preset.curve(metric);
@@ -422,5 +451,41 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_sus_curve_by_hand() {
+        use crate::research::sus::{sus_grade, SUS_GRADES};
+        for preset in Preset::ALL {
+            let curve = preset.curve(MetricId::SusScore);
+            // The anchors, and 71.1 between average and good:
+            // 40 + (71.1 - 68) / (74.1 - 68) * 20 = 40 + 3.1 / 6.1 * 20 = 50.163934...
+            for (value, score) in [
+                (0.0, 0.0),
+                (68.0, 40.0),
+                (74.1, 60.0),
+                (80.8, 80.0),
+                (100.0, 100.0),
+            ] {
+                assert_eq!(curve.score(value), score, "{preset:?} {value}");
+            }
+            assert!((curve.score(71.1) - 50.163_934_426_229_51).abs() < 1e-9);
+            // 34 is half of 68: 20; 90.4 is halfway from 80.8 to 100: 90.
+            assert!((curve.score(34.0) - 20.0).abs() < 1e-9);
+            assert!((curve.score(90.4) - 90.0).abs() < 1e-9);
+            assert!(curve.higher_is_better());
+            assert_eq!(curve.band(74.0), "at or above average");
+            assert_eq!(curve.next_benchmark(75.0).map(|a| a.value), Some(80.8));
+        }
+        // "good" and "great" are the lower bounds of grades B and A.
+        let lowest = |g: &str| {
+            SUS_GRADES
+                .iter()
+                .find(|(grade, _)| *grade == g)
+                .map(|x| x.1)
+        };
+        assert_eq!(lowest("B"), Some(74.1));
+        assert_eq!(lowest("A"), Some(80.8));
+        assert_eq!((sus_grade(74.1), sus_grade(80.8)), ("B", "A"));
     }
 }

@@ -49,6 +49,10 @@ pub struct PresetMetric {
     pub unit: String,
     /// Weight within its dimension.
     pub weight: f64,
+    /// True for a metric that counts only when given (the System Usability
+    /// Scale): absent, it is not missing; given, its weight joins those of
+    /// the dimension's other metrics, which sum to 1 without it.
+    pub optional: bool,
     /// Whether a higher value is better.
     pub higher_is_better: bool,
     /// Curve points by increasing value.
@@ -89,6 +93,7 @@ pub fn presets() -> Vec<PresetInfo> {
                         dimension: m.dimension(),
                         unit: m.unit().into(),
                         weight: p.metric_weight(m),
+                        optional: m.optional(),
                         higher_is_better: curve.higher_is_better(),
                         points: curve
                             .anchors
@@ -164,7 +169,10 @@ pub fn benchmark_table_markdown() -> String {
                 }
             }
         }
-        let weight = crate::format::format_number(Preset::B2bSaas.metric_weight(m));
+        let mut weight = crate::format::format_number(Preset::B2bSaas.metric_weight(m));
+        if m.optional() {
+            weight.push_str(" (optional: added when given)");
+        }
         out.push_str(&format!(
             "| `{}` {} | {} | {weight} | {} | {} |\n",
             m.as_str(),

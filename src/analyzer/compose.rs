@@ -86,6 +86,27 @@ pub(crate) fn compose(c: &Config, values: &PerMetric<f64>) -> Option<Composite> 
     })
 }
 
+/// What the nominal weights of a dimension's metrics are shares of: 1 (the
+/// weights of its metrics that are not optional, which sum to 1), or, when
+/// an optional metric ([`MetricId::optional`]) has data (`has`), their sum
+/// plus the weights of the optional metrics with data. An absent optional
+/// metric changes nothing: a weight divided by 1 keeps its bits.
+pub(crate) fn nominal_total(c: &Config, dim: Dimension, has: impl Fn(MetricId) -> bool) -> f64 {
+    let in_dim = || MetricId::ALL.into_iter().filter(move |m| m.dimension() == dim);
+    let optional: f64 = in_dim()
+        .filter(|m| m.optional() && has(*m))
+        .map(|m| c.metric_weight(m))
+        .sum();
+    if optional <= 0.0 {
+        return 1.0;
+    }
+    let core: f64 = in_dim()
+        .filter(|m| !m.optional())
+        .map(|m| c.metric_weight(m))
+        .sum();
+    core + optional
+}
+
 /// Head-to-head: for every competitor figure we can match, our sub-score
 /// minus theirs on the same curve; the metric's value is their mean.
 pub(crate) fn head_to_head(

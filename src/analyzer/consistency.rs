@@ -5,7 +5,7 @@
 //! show it next to the input it concerns.
 
 use crate::analyzer::benchmarks::MIN_SURVEY_RESPONSES;
-use crate::analyzer::metric_inputs::user_sample_size;
+use crate::analyzer::metric_inputs::{sus_respondents, user_sample_size, SusRespondents};
 use crate::analyzer::model::{
     AdoptionData, CompetitiveAnalysisData, MarketResearchData, NpsResponses, ProductData,
     SurveyData, UsageMetrics,
@@ -186,6 +186,7 @@ fn check_survey(s: &SurveyData, out: &mut dyn WarningSink) {
             }
         }
     }
+    check_sus(s, out);
     if let Some(se) = &s.sean_ellis {
         let n = se.very_disappointed.unwrap_or(0.0)
             + se.somewhat_disappointed.unwrap_or(0.0)
@@ -197,6 +198,55 @@ fn check_survey(s: &SurveyData, out: &mut dyn WarningSink) {
                 format!("only {} Sean Ellis answers from users: too few to trust (about {} is the practical minimum)", format_number(n), format_number(MIN_SURVEY_RESPONSES)),
             ));
         }
+    }
+}
+
+/// The SUS score's respondents, and a score on the wrong scale.
+fn check_sus(s: &SurveyData, out: &mut impl WarningSink) {
+    let Some(sus) = s.sus_score else {
+        if s.sus_responses.is_some() {
+            out.warn(|| {
+                Warning::new(
+                    "sus_responses_without_score",
+                    "surveyData.susResponses",
+                    "susResponses is given without susScore, the score it counts the respondents of; it is ignored",
+                )
+            });
+        }
+        return;
+    };
+    let (n, from) = sus_respondents(s);
+    if from != SusRespondents::Given {
+        out.warn(|| {
+            let assumed = match from {
+                SusRespondents::FeedbackVolume => format!(
+                    "the interval takes feedbackVolume's {} survey responses as its respondents",
+                    format_number(n)
+                ),
+                _ => format!(
+                    "the interval assumes {} (the practical minimum; feedbackVolume is not given either)",
+                    format_number(n)
+                ),
+            };
+            Warning::new(
+                "sus_responses_unknown",
+                "surveyData.susResponses",
+                format!("the number of respondents behind susScore is not given; {assumed}"),
+            )
+        });
+    }
+    if sus > 0.0 && sus < 1.0 {
+        out.warn(|| {
+            Warning::new(
+                "sus_looks_like_fraction",
+                "surveyData.susScore",
+                format!(
+                    "susScore is {}: SUS scores run from 0 to 100; did you mean {}?",
+                    format_number(sus),
+                    format_suggestion(sus * 100.0)
+                ),
+            )
+        });
     }
 }
 

@@ -14,7 +14,7 @@ pub enum Dimension {
     Usage,
     /// Adoption: activation, feature adoption, time to value.
     Adoption,
-    /// Survey: Sean Ellis, NPS, satisfaction.
+    /// Survey: Sean Ellis, NPS, satisfaction, usability (SUS).
     Survey,
     /// Market: size, growth, unit economics.
     Market,
@@ -72,6 +72,8 @@ pub enum MetricId {
     CsatShare,
     /// CSAT share implied by the mean feature rating.
     FeatureSatisfaction,
+    /// Mean System Usability Scale score (optional: see [`MetricId::optional`]).
+    SusScore,
     /// Yearly market size.
     TargetMarketSize,
     /// Yearly market growth.
@@ -153,6 +155,7 @@ impl MetricId {
         MetricId::NpsScore,
         MetricId::CsatShare,
         MetricId::FeatureSatisfaction,
+        MetricId::SusScore,
         MetricId::TargetMarketSize,
         MetricId::GrowthRate,
         MetricId::LtvToCac,
@@ -165,7 +168,7 @@ impl MetricId {
     ];
 
     /// How many metrics there are.
-    pub const COUNT: usize = 19;
+    pub const COUNT: usize = 20;
 
     /// All metrics in declaration order, which is their `Ord` order and
     /// their `as usize` (a test checks it).
@@ -181,6 +184,7 @@ impl MetricId {
         MetricId::NpsScore,
         MetricId::CsatShare,
         MetricId::FeatureSatisfaction,
+        MetricId::SusScore,
         MetricId::TargetMarketSize,
         MetricId::GrowthRate,
         MetricId::LtvToCac,
@@ -205,6 +209,7 @@ impl MetricId {
             MetricId::NpsScore => "npsScore",
             MetricId::CsatShare => "csatShare",
             MetricId::FeatureSatisfaction => "featureSatisfaction",
+            MetricId::SusScore => "susScore",
             MetricId::TargetMarketSize => "targetMarketSize",
             MetricId::GrowthRate => "growthRate",
             MetricId::LtvToCac => "ltvToCac",
@@ -235,6 +240,7 @@ impl MetricId {
             MetricId::NpsScore => "Net Promoter Score",
             MetricId::CsatShare => "CSAT (share of 4-5)",
             MetricId::FeatureSatisfaction => "Feature satisfaction (CSAT-equivalent)",
+            MetricId::SusScore => "System Usability Scale (SUS)",
             MetricId::TargetMarketSize => "Target market size",
             MetricId::GrowthRate => "Market growth",
             MetricId::LtvToCac => "LTV : CAC",
@@ -253,7 +259,9 @@ impl MetricId {
         match self {
             DauMauRatio | DauWauRatio | RetentionRate => Dimension::Usage,
             AdoptionRate | FeatureAdoption | TimeToAdoption => Dimension::Adoption,
-            SeanEllisShare | NpsScore | CsatShare | FeatureSatisfaction => Dimension::Survey,
+            SeanEllisShare | NpsScore | CsatShare | FeatureSatisfaction | SusScore => {
+                Dimension::Survey
+            }
             TargetMarketSize | GrowthRate | LtvToCac | CacPaybackMonths => Dimension::Market,
             MarketPosition | CompetitiveAdvantage | DifferentiationScore | WinRate | HeadToHead => {
                 Dimension::Competitive
@@ -269,6 +277,7 @@ impl MetricId {
             | SeanEllisShare | CsatShare | FeatureSatisfaction | WinRate => "fraction 0..1",
             TimeToAdoption => "days",
             NpsScore => "NPS points -100..100",
+            SusScore => "SUS score 0..100",
             TargetMarketSize => "currency units a year",
             GrowthRate => "fraction per year",
             LtvToCac => "multiple",
@@ -299,6 +308,7 @@ impl MetricId {
             NpsScore => &["surveyData.npsScore", "surveyData.npsResponses"],
             CsatShare => &["surveyData.csatShare", "surveyData.satisfactionScore"],
             FeatureSatisfaction => &["surveyData.featureRatings"],
+            SusScore => &["surveyData.susScore", "surveyData.susResponses"],
             TargetMarketSize => &["marketResearch.targetMarketSize"],
             GrowthRate => &["marketResearch.growthRate"],
             LtvToCac => &[
@@ -320,6 +330,18 @@ impl MetricId {
         }
     }
 
+    /// True for a metric that counts only when it has data: absent, it is
+    /// not missing (no `missing` entry, no widening of the interval, no loss
+    /// of coverage), so a product without it scores exactly as if the
+    /// metric did not exist; present, its weight joins those of its
+    /// dimension's other metrics, which sum to 1
+    /// ([`crate::analyzer::benchmarks::Preset::metric_weight`]). The System
+    /// Usability Scale: few products run a usability questionnaire, and
+    /// its absence says nothing about fit.
+    pub fn optional(self) -> bool {
+        matches!(self, MetricId::SusScore)
+    }
+
     /// The kind of number a competitor's value of this metric is, for
     /// `competitiveBenchmarks`; `None` for metrics that cannot be compared
     /// (a derived bound, and head-to-head itself).
@@ -339,6 +361,7 @@ impl MetricId {
             | SeanEllisShare | CsatShare | FeatureSatisfaction | WinRate => NumberKind::Fraction,
             TimeToAdoption => NumberKind::Days,
             NpsScore => NumberKind::Nps,
+            SusScore => NumberKind::Sus,
             TargetMarketSize => NumberKind::Currency,
             GrowthRate => NumberKind::YearlyRate,
             LtvToCac => NumberKind::Multiple,

@@ -11,6 +11,8 @@ use crate::analyzer::model::{
     SurveyData, UnitEconomics, UsageMetrics,
 };
 use crate::format::{format_number, format_suggestion};
+use crate::input::units::NumberKind;
+use crate::research::sus::sus_grade;
 use crate::stats;
 use crate::input::warning::WarningCount;
 
@@ -48,6 +50,17 @@ pub enum Sampling {
         /// Number of answers.
         n: f64,
     },
+    /// A mean score on a scale from `min` to `max` over `n` respondents,
+    /// its spread unknown: the Bhatia-Davis interval of the mean
+    /// ([`stats::mean_rating_interval`]), on the score's own scale.
+    BoundedMean {
+        /// Number of respondents.
+        n: f64,
+        /// Lowest score on the scale.
+        min: f64,
+        /// Highest score on the scale.
+        max: f64,
+    },
 }
 
 impl Sampling {
@@ -77,6 +90,10 @@ impl Sampling {
             Sampling::MeanRating { mean, n } => {
                 let (lo, hi) = stats::mean_rating_interval(mean, n, 1.0, 5.0, z);
                 around(csat_lower_bound(lo), csat_lower_bound(hi))
+            }
+            Sampling::BoundedMean { n, min, max } => {
+                let (lo, hi) = stats::mean_rating_interval(value, n, min, max, z);
+                around(lo, hi)
             }
         }
     }
@@ -122,6 +139,13 @@ pub enum MetricNote {
     NoProfitPayback,
     /// The head-to-head mean over `figures` compared figures.
     HeadToHead { figures: usize },
+    /// A mean SUS score over `respondents`, counted as `from` says, with
+    /// its grade.
+    Sus {
+        respondents: f64,
+        from: SusRespondents,
+        grade: &'static str,
+    },
 }
 
 impl MetricNote {
@@ -162,6 +186,23 @@ impl MetricNote {
             MetricNote::HeadToHead { figures } => {
                 format!("mean over {figures} compared figures")
             }
+            MetricNote::Sus {
+                respondents,
+                from,
+                grade,
+            } => {
+                let n = format_number(respondents);
+                let of = match from {
+                    SusRespondents::Given => format!("mean of {n} respondents"),
+                    SusRespondents::FeedbackVolume => {
+                        format!("mean of {n} respondents as feedbackVolume counts them (susResponses not given)")
+                    }
+                    SusRespondents::Assumed => {
+                        format!("{n} respondents assumed (susResponses not given)")
+                    }
+                };
+                format!("{of}; grade {grade} on Sauro & Lewis's curved scale")
+            }
         }
     }
 }
@@ -183,6 +224,32 @@ pub fn user_sample_size(p: &ProductData) -> Option<f64> {
                 .as_ref()
                 .and_then(|u| u.monthly_active_users)
         })
+}
+
+/// Where the number of respondents behind `susScore` comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SusRespondents {
+    /// `susResponses`.
+    Given,
+    /// `feedbackVolume`, as for the other survey figures without their own
+    /// counts.
+    FeedbackVolume,
+    /// Neither: [`ASSUMED_SAMPLE_SIZE`].
+    Assumed,
+}
+
+/// The number of respondents the SUS mean is taken to be of, and where it
+/// comes from: `susResponses`, else `feedbackVolume` (above 0), else
+/// [`ASSUMED_SAMPLE_SIZE`], as every survey figure without its own count is
+/// sized (a warning says which).
+pub fn sus_respondents(s: &SurveyData) -> (f64, SusRespondents) {
+    if let Some(n) = s.sus_responses {
+        (n, SusRespondents::Given)
+    } else if let Some(n) = s.feedback_volume.filter(|n| *n > 0.0) {
+        (n, SusRespondents::FeedbackVolume)
+    } else {
+        (ASSUMED_SAMPLE_SIZE, SusRespondents::Assumed)
+    }
 }
 
 /// Smallest CSAT share (answers of 4 or 5) consistent with a mean rating on a
@@ -347,6 +414,21 @@ fn survey(s: &SurveyData, out: &mut Metrics) {
             Sampling::MeanRating { mean, n },
             note,
         );
+    }
+    if let Some(sus) = s.sus_score {
+        let (respondents, from) = sus_respondents(s);
+        let note = Some(MetricNote::Sus {
+            respondents,
+            from,
+            grade: sus_grade(sus),
+        });
+        let (min, max) = NumberKind::Sus.range();
+        let sampling = Sampling::BoundedMean {
+            n: respondents,
+            min,
+            max,
+        };
+        out.push(MetricId::SusScore, sus, sampling, note);
     }
 }
 

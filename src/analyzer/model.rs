@@ -103,6 +103,12 @@ input_group! {
         nps_responses: NpsResponses = "npsResponses" as Group(NpsResponses::FIELDS),
         /// CSAT: share of answers of 4 or 5 on a 1..5 satisfaction question, 0..1 (an optional addition).
         csat_share: f64 = "csatShare" as Number(Fraction),
+        /// Mean System Usability Scale score of the respondents, 0..100 (an optional addition;
+        /// scored only when given, never counted as missing).
+        sus_score: f64 = "susScore" as Number(Sus),
+        /// Number of respondents behind `susScore`, a whole number, 1..1e15; drives its confidence
+        /// interval (without it, `feedbackVolume`, else 30, is assumed).
+        sus_responses: f64 = "susResponses" as Number(Respondents),
     }
 }
 
@@ -224,14 +230,15 @@ impl ProductData {
 }
 
 impl SurveyData {
-    /// True when any survey score is given (NPS, satisfaction, CSAT share or
-    /// feature ratings): figures that need the number of responses behind
-    /// them.
+    /// True when any survey score is given (NPS, satisfaction, CSAT share,
+    /// feature ratings, or a SUS score without its own `susResponses`):
+    /// figures that need the number of responses behind them.
     pub fn has_scores(&self) -> bool {
         self.nps_score.is_some()
             || self.satisfaction_score.is_some()
             || self.csat_share.is_some()
             || self.feature_ratings.as_ref().is_some_and(|r| !r.is_empty())
+            || (self.sus_score.is_some() && self.sus_responses.is_none())
     }
 }
 

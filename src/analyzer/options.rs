@@ -170,10 +170,13 @@ fn read_fields(raw: &RawValue, config: &mut Config, problems: &mut Vec<Problem>)
             "at least one dimension weight above 0",
         ));
     }
+    // The weights of the metrics that are not optional are normalised to
+    // sum to 1, as the preset's do; an optional metric's is scaled with
+    // them, and joins their sum only when it has data (compose::nominal_total).
     for dim in Dimension::ALL.into_iter().filter(|d| weighted[d.index()]) {
         let sum: f64 = MetricId::ALL
             .iter()
-            .filter(|m| m.dimension() == dim)
+            .filter(|m| m.dimension() == dim && !m.optional())
             .map(|m| config.metric_weight(*m))
             .sum();
         if sum > 0.0 {
@@ -344,10 +347,13 @@ mod tests {
         let c = parse(r#"{"metricWeights": {"npsScore": 2}}"#).unwrap();
         let survey: f64 = MetricId::ALL
             .iter()
-            .filter(|m| m.dimension() == Dimension::Survey)
+            .filter(|m| m.dimension() == Dimension::Survey && !m.optional())
             .map(|m| c.metric_weight(*m))
             .sum();
         assert!((survey - 1.0).abs() < 1e-12);
+        // The optional SUS weight is scaled with the others: 0.15 / 2.7.
+        let sus = c.metric_weight(MetricId::SusScore);
+        assert!((sus - 0.15 / 2.7).abs() < 1e-15, "{sus}");
     }
 
     #[test]

@@ -58,7 +58,8 @@ pub struct ValidationResult {
     pub recommendations: Vec<Recommendation>,
     /// Warnings about the data, each with its field path.
     pub warnings: Vec<Warning>,
-    /// Scored metrics for which there was no data, and how much each widens the interval.
+    /// Scored metrics for which there was no data, and how much each widens the interval (an optional
+    /// metric, the SUS score, is never missing).
     pub missing: Vec<MissingMetric>,
     /// Figures reported for context but not scored (no cross-category benchmark exists).
     pub figures: Vec<Figure>,
@@ -79,7 +80,7 @@ pub struct Dimensions {
     pub usage: DimensionResult,
     /// Adoption: activation, feature adoption, time to activation.
     pub adoption: DimensionResult,
-    /// Survey: Sean Ellis, NPS, satisfaction.
+    /// Survey: Sean Ellis, NPS, satisfaction, usability (SUS, when given).
     pub survey: DimensionResult,
     /// Market: size, growth, unit economics.
     pub market: DimensionResult,
@@ -142,7 +143,8 @@ pub struct MetricResult {
     /// The value, in its unit.
     pub value: f64,
     /// Sampling interval on the value at the result's confidence level, when it is an estimate
-    /// from a sample (Wilson for proportions, adjusted Wald for NPS).
+    /// from a sample (Wilson for proportions, adjusted Wald for NPS, Bhatia-Davis for mean ratings and
+    /// the SUS score).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value_interval: Option<[f64; 2]>,
     /// Sub-score 0..100 from the benchmark curve.

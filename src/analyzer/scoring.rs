@@ -3,7 +3,7 @@
 //! score with an interval that widens with small samples and missing data,
 //! then the explanation (verdict, recommendations, figures, sources).
 
-use crate::analyzer::compose::{compose, head_to_head, Composite, DimComposite};
+use crate::analyzer::compose::{compose, head_to_head, nominal_total, Composite, DimComposite};
 use crate::analyzer::consistency::check_consistency;
 use crate::analyzer::curve::Curve;
 use crate::analyzer::explain::{cited_source_ids, cited_sources, figures, verdict, verdict_basis};
@@ -326,11 +326,18 @@ fn dimension_result(
         dim_var += square(metric.weight * sub.sd);
         metrics.push(metric);
     }
-    // Missing metrics of a scored dimension widen its own interval.
-    let missing_in_dim: f64 = MetricId::ALL
-        .iter()
-        .filter(|m| m.dimension() == dim && !by_id.contains(**m))
-        .map(|m| square(c.metric_weight(*m) * MISSING_SCORE_SD))
+    // Missing metrics of a scored dimension widen its own interval; an
+    // optional metric without data is not missing.
+    let has = |m: MetricId| by_id.contains(m);
+    let counted = || {
+        MetricId::ALL
+            .into_iter()
+            .filter(|m| m.dimension() == dim && (!m.optional() || has(*m)))
+    };
+    let total = nominal_total(c, dim, has);
+    let missing_in_dim: f64 = counted()
+        .filter(|m| !has(*m))
+        .map(|m| square(c.metric_weight(m) / total * MISSING_SCORE_SD))
         .sum();
     let (score, interval, summary) = match part {
         Some(d) => {
@@ -339,10 +346,7 @@ fn dimension_result(
                 "{} from {} of {} metrics",
                 format_suggestion(d.score),
                 metrics.len(),
-                MetricId::ALL
-                    .iter()
-                    .filter(|m| m.dimension() == dim)
-                    .count()
+                counted().count()
             );
             (
                 Some(d.score),
@@ -411,7 +415,9 @@ fn benchmark_of(curve: &Curve, value: f64) -> MetricBenchmark {
 }
 
 /// Variance added by missing data, the list of missing metrics, and the
-/// share of the nominal weight that had data.
+/// share of the nominal weight that had data. A metric's nominal weight is
+/// its dimension's weight times its own, over the dimension's
+/// [`nominal_total`]; an optional metric without data is not missing.
 fn missing_data(
     c: &Config,
     composite: &Composite,
@@ -423,8 +429,13 @@ fn missing_data(
     for (i, dim) in Dimension::ALL.into_iter().enumerate() {
         let dim_weight = c.dimension_weights[i];
         let scored = composite.dims[i].is_some();
-        for m in MetricId::ALL.into_iter().filter(|m| m.dimension() == dim) {
-            let nominal = dim_weight * c.metric_weight(m);
+        let has = |m: MetricId| present.contains(m);
+        let total = nominal_total(c, dim, has);
+        let counted = MetricId::ALL
+            .into_iter()
+            .filter(|m| m.dimension() == dim && (!m.optional() || has(*m)));
+        for m in counted {
+            let nominal = dim_weight * c.metric_weight(m) / total;
             if present.contains(m) {
                 covered += nominal;
                 continue;
@@ -454,7 +465,7 @@ fn missing_data(
 fn first_inputs(dim: Dimension) -> String {
     let fields: Vec<&str> = MetricId::ALL
         .iter()
-        .filter(|m| m.dimension() == dim)
+        .filter(|m| m.dimension() == dim && !m.optional())
         .take(2)
         .flat_map(|m| m.inputs().iter().take(1).copied())
         .collect();

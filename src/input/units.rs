@@ -39,6 +39,10 @@ pub enum NumberKind {
     YearlyRate,
     /// A rank: a whole number, 1 = first.
     Rank,
+    /// A System Usability Scale score, or a mean of them: 0 to 100.
+    Sus,
+    /// How many people a mean is of: a whole number, 1 or more.
+    Respondents,
 }
 
 /// Largest count or amount accepted: beyond any real product's figures, and
@@ -60,12 +64,14 @@ impl NumberKind {
             NumberKind::Scale10 => (0.0, 10.0),
             NumberKind::YearlyRate => (-1.0, 10.0),
             NumberKind::Rank => (1.0, 1e6),
+            NumberKind::Sus => (0.0, 100.0),
+            NumberKind::Respondents => (1.0, MAX_AMOUNT),
         }
     }
 
     /// True when only whole numbers make sense.
     pub fn integer(self) -> bool {
-        matches!(self, NumberKind::Rank)
+        matches!(self, NumberKind::Rank | NumberKind::Respondents)
     }
 
     /// The unit, as the units table and TS docs write it.
@@ -84,6 +90,8 @@ impl NumberKind {
             NumberKind::Currency => "currency units",
             NumberKind::YearlyRate => "fraction per year",
             NumberKind::Rank => "rank (1 = leader)",
+            NumberKind::Sus => "SUS score 0..100",
+            NumberKind::Respondents => "respondents (whole number)",
         }
     }
 
@@ -106,6 +114,8 @@ impl NumberKind {
             NumberKind::Currency => "an amount between 0 and 1e15".into(),
             NumberKind::YearlyRate => "a yearly rate between -1 and 10 (0.25 = 25% a year)".into(),
             NumberKind::Rank => "a whole-number rank from 1 (the leader) to 1000000".into(),
+            NumberKind::Sus => "a SUS score between 0 and 100".into(),
+            NumberKind::Respondents => "a whole number of respondents from 1 to 1e15".into(),
         }
     }
 
@@ -117,7 +127,10 @@ impl NumberKind {
         }
         let (min, max) = self.range();
         if self.integer() && value.fract() != 0.0 {
-            return Err(Some("a rank is a whole number".into()));
+            return Err(Some(match self {
+                NumberKind::Respondents => "respondents are counted in whole numbers".into(),
+                _ => "a rank is a whole number".into(),
+            }));
         }
         if value >= min && value <= max {
             return Ok(());
@@ -158,6 +171,15 @@ impl NumberKind {
                 format_suggestion(value / 60.0)
             )),
             NumberKind::Rank if value < 1.0 => Some("rank 1 is the market leader".into()),
+            NumberKind::Sus if value < 0.0 => Some("a SUS score cannot be negative".into()),
+            NumberKind::Sus if value > 100.0 => Some(
+                "SUS scores run from 0 to 100 (the ten items' contributions, 0 to 40, times 2.5)"
+                    .into(),
+            ),
+            NumberKind::Respondents if value < 0.0 => Some("it cannot be negative".into()),
+            NumberKind::Respondents if value < 1.0 => {
+                Some("a mean needs at least 1 respondent; leave the field out when unknown".into())
+            }
             _ => None,
         }
     }
@@ -202,5 +224,32 @@ mod tests {
             .unwrap_err()
             .unwrap()
             .contains("30 minutes"));
+    }
+
+    #[test]
+    fn sus_scores_and_respondents() {
+        for ok in [0.0, 0.5, 68.0, 100.0] {
+            assert_eq!(NumberKind::Sus.check(ok), Ok(()));
+        }
+        let over = NumberKind::Sus.check(100.5).unwrap_err().unwrap();
+        assert!(over.starts_with("SUS scores run from 0 to 100"), "{over}");
+        assert_eq!(
+            NumberKind::Sus.check(-2.5),
+            Err(Some("a SUS score cannot be negative".into()))
+        );
+        for ok in [1.0, 20.0, MAX_AMOUNT] {
+            assert_eq!(NumberKind::Respondents.check(ok), Ok(()));
+        }
+        assert_eq!(
+            NumberKind::Respondents.check(12.5),
+            Err(Some("respondents are counted in whole numbers".into()))
+        );
+        assert!(NumberKind::Respondents
+            .check(0.0)
+            .unwrap_err()
+            .unwrap()
+            .contains("at least 1 respondent"));
+        assert!(NumberKind::Respondents.check(f64::NAN).is_err());
+        assert!(NumberKind::Respondents.integer() && !NumberKind::Sus.integer());
     }
 }

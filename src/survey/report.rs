@@ -342,6 +342,9 @@ fn survey_data(
             not_disappointed: Some(s.not_disappointed as f64),
             no_longer_use: Some(s.no_longer_use as f64),
         }),
+        // No SUS questionnaire is read from survey exports.
+        sus_score: None,
+        sus_responses: None,
     }
 }
 

@@ -1,7 +1,7 @@
 /** A benchmark preset: B2B SaaS (SMB and mid-market; the default), enterprise SaaS, consumer subscription, consumer social. */
 export type PresetId = "b2b-saas" | "enterprise-saas" | "consumer-subscription" | "consumer-social";
 /** The id of a scored metric. */
-export type MetricName = "retentionRate" | "dauMauRatio" | "dauWauRatio" | "adoptionRate" | "featureAdoption" | "timeToAdoption" | "seanEllisShare" | "npsScore" | "csatShare" | "featureSatisfaction" | "targetMarketSize" | "growthRate" | "ltvToCac" | "cacPaybackMonths" | "headToHead" | "marketPosition" | "winRate" | "competitiveAdvantage" | "differentiationScore";
+export type MetricName = "retentionRate" | "dauMauRatio" | "dauWauRatio" | "adoptionRate" | "featureAdoption" | "timeToAdoption" | "seanEllisShare" | "npsScore" | "csatShare" | "featureSatisfaction" | "susScore" | "targetMarketSize" | "growthRate" | "ltvToCac" | "cacPaybackMonths" | "headToHead" | "marketPosition" | "winRate" | "competitiveAdvantage" | "differentiationScore";
 /** A benchmark band that `options.benchmarks` can move. */
 export type BenchmarkBandName = "average" | "good" | "great";
 /** What every function throws on bad input: a standard `Error` whose message lists every problem, with the same problems as data. */
