@@ -202,10 +202,10 @@ fn check_survey(s: &SurveyData, out: &mut dyn WarningSink) {
 }
 
 /// The SUS score's respondents, and a score on the wrong scale.
-fn check_sus(s: &SurveyData, out: &mut impl WarningSink) {
+fn check_sus(s: &SurveyData, out: &mut dyn WarningSink) {
     let Some(sus) = s.sus_score else {
         if s.sus_responses.is_some() {
-            out.warn(|| {
+            out.warn(&|| {
                 Warning::new(
                     "sus_responses_without_score",
                     "surveyData.susResponses",
@@ -217,7 +217,7 @@ fn check_sus(s: &SurveyData, out: &mut impl WarningSink) {
     };
     let (n, from) = sus_respondents(s);
     if from != SusRespondents::Given {
-        out.warn(|| {
+        out.warn(&|| {
             let assumed = match from {
                 SusRespondents::FeedbackVolume => format!(
                     "the interval takes feedbackVolume's {} survey responses as its respondents",
@@ -236,7 +236,7 @@ fn check_sus(s: &SurveyData, out: &mut impl WarningSink) {
         });
     }
     if sus > 0.0 && sus < 1.0 {
-        out.warn(|| {
+        out.warn(&|| {
             Warning::new(
                 "sus_looks_like_fraction",
                 "surveyData.susScore",
