@@ -124,7 +124,7 @@ table(`analyze(sampleProduct()): ${fmtInt(LAT_CALLS)} calls after ${WARMUP} warm
 // in, JSON text out. Native: bench_native --json, in this run, at both
 // optimisation levels the wasm builds use: opt-level 3 (the bench-native
 // profile) against Node's score part (scripts/build.sh builds it for speed),
-// "s" (the release profile) against the browser's score part (built for
+// "z" (the wasm-size profile) against the browser's score part (built for
 // size; loaded here from pkg/web). And the default call (object in, object
 // out) against native analyze of a parsed sample.
 const sampleText = JSON.stringify(sample);
@@ -148,11 +148,11 @@ const nativeRun = (profile) => {
   const median = (label) => Number(run.stdout.match(new RegExp(`${label}: median ([0-9.]+) µs`))?.[1]) * 1e3;
   return { object: median('native analyze\\(sample\\)'), json: median('native JSON path \\(parse, analyze, serialize\\)'), error: run.stderr.trim().split('\n').pop() };
 };
-const [native3, nativeS] = [nativeRun('bench-native'), nativeRun('release')];
+const [native3, nativeZ] = [nativeRun('bench-native'), nativeRun('wasm-size')];
 const ratio = (wasmNs, nativeNs, run) => (Number.isFinite(nativeNs) ? `${(wasmNs / nativeNs).toFixed(2)}x native (${fmtUs(nativeNs)})` : `native not measured: ${run.error}`);
 table('wasm against native, medians, same run', [
   ['analyzeJson(text) -> text, Node build (opt-level 3)', `${fmtUs(jsonNode)}: ${ratio(jsonNode, native3.json, native3)} at opt-level 3 (goal: at most 1.5x)`],
-  ['analyzeJson(text) -> text, browser build (opt-level s)', `${fmtUs(jsonWeb)}: ${ratio(jsonWeb, nativeS.json, nativeS)} at opt-level s`],
+  ['analyzeJson(text) -> text, browser build (opt-level z)', `${fmtUs(jsonWeb)}: ${ratio(jsonWeb, nativeZ.json, nativeZ)} at opt-level z`],
   ['analyze(object) -> object, Node build', `${fmtUs(quantile(lat, 0.5))}: ${ratio(quantile(lat, 0.5), native3.object, native3)}, against analyze of a parsed sample`],
 ]);
 

@@ -30,10 +30,10 @@ export PATH="$HOME/.cargo/bin:$PATH"
 wasm_opt=tools/node_modules/.bin/wasm-opt
 [ -x "$wasm_opt" ] || { echo "wasm-opt missing: run scripts/setup.sh" >&2; exit 1; }
 
-# part name, cargo features, out-name
+# part name, cargo features, out-name, cargo profile (default release)
 PARTS=(
   "all score,survey,events,launch,readers,warehouse market_validation"
-  "score score market_validation_score"
+  "score score market_validation_score wasm-size"
   "analyses survey,events,launch market_validation_analyses"
   "readers survey,events,launch,archives,warehouse market_validation_readers"
   "parquet survey,events,launch,archives,warehouse,parquet market_validation_parquet"
@@ -45,9 +45,10 @@ stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
 
 for spec in "${PARTS[@]}"; do
-  read -r part features name <<<"$spec"
-  cargo build --release --target wasm32-unknown-unknown --lib --no-default-features --features "wasm,$features"
-  cp target/wasm32-unknown-unknown/release/market_validation.wasm "$stage/$part.wasm"
+  read -r part features name profile <<<"$spec"
+  profile=${profile:-release}
+  cargo build --profile "$profile" --target wasm32-unknown-unknown --lib --no-default-features --features "wasm,$features"
+  cp "target/wasm32-unknown-unknown/$profile/market_validation.wasm" "$stage/$part.wasm"
   for target in web node; do
     out=$stage/$part-$target
     mode=$target; [ "$target" = node ] && mode=nodejs

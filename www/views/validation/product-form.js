@@ -29,6 +29,7 @@ const LABELS = {
   timeToAdoption: 'Time to activation', featureAdoptionRates: 'Feature adoption',
   npsScore: 'Net Promoter Score', csatShare: 'CSAT share', satisfactionScore: 'Satisfaction',
   feedbackVolume: 'Survey responses', seanEllis: 'Sean Ellis answers', npsResponses: 'NPS answers',
+  susScore: 'SUS score (mean)', susResponses: 'SUS respondents',
   targetMarketSize: 'Target market size (yearly)', growthRate: 'Market growth (yearly)',
   customerSegmentation: 'Customer segments', competitiveBenchmarks: "Best competitor's figures",
   marketPosition: 'Market position (rank)', competitorCount: 'Direct competitors',
