@@ -19,7 +19,7 @@ use crate::input::row_issues::{Issue, IssueLog, RowId, RowReport};
 use crate::input::warning::Warning;
 use crate::stats;
 use crate::survey::SurveyFile;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// The published average SEQ rating (J. Sauro, "10 things to know about the
 /// Single Ease Question (SEQ)", MeasuringU, 2012).
@@ -42,7 +42,7 @@ struct Answers<const N: usize> {
 #[derive(Default)]
 struct State {
     /// Participant ids met.
-    people: HashMap<String, ()>,
+    people: HashSet<String>,
     rows: usize,
     sus: Vec<Answers<10>>,
     /// Where each participant's SUS answers are in `sus`.
@@ -218,7 +218,7 @@ fn read_row(
         .map(|i| String::from_utf8_lossy(cells_trim(field(i))).into_owned())
         .filter(|id| !id.is_empty());
     if let Some(id) = &person {
-        state.people.entry(id.clone()).or_default();
+        state.people.insert(id.clone());
     }
     if let Some(items) = p.sus {
         let q = Questionnaire {
