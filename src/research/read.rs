@@ -122,15 +122,7 @@ pub fn analyze_usability(
         ));
     }
     warnings.extend(decoded.sheet_warning());
-    let file = SurveyFile {
-        source: export.source,
-        container: decoded.container,
-        files: decoded.files_read(),
-        sheet: decoded.sheet().map(str::to_string),
-        encoding: export.encoding,
-        header_rows: u32::try_from(export.header.rows).unwrap_or(u32::MAX),
-        delimiter: char::from(export.delimiter).to_string(),
-    };
+    let file = SurveyFile::of(&decoded, &export);
     let rows = Rows::with_pending(export.reader, &decoded.text, headers.len(), export.pending);
     let mut state = State::default();
     let read_row = |state: &mut State, record: &csv::ByteRecord, at: usize| {
@@ -220,29 +212,24 @@ fn read_row(
     if let Some(id) = &person {
         state.people.insert(id.clone());
     }
-    if let Some(items) = p.sus {
-        let q = Questionnaire {
-            items: &items,
-            record,
-            at,
-            headers,
-            person: person.as_deref(),
-        };
-        q.read(
+    let answering = Answering {
+        record,
+        at,
+        headers,
+        person: person.as_deref(),
+    };
+    if let Some(items) = &p.sus {
+        answering.read(
             state,
+            items,
             |t| cells::agreement(t, 5),
             |s| (&mut s.sus, &mut s.sus_of),
         );
     }
-    if let Some(items) = p.umux_lite {
-        let q = Questionnaire {
-            items: &items,
-            record,
-            at,
-            headers,
-            person: person.as_deref(),
-        };
-        q.read(state, cells::seven_point, |s| (&mut s.umux, &mut s.umux_of));
+    if let Some(items) = &p.umux_lite {
+        answering.read(state, items, cells::seven_point, |s| {
+            (&mut s.umux, &mut s.umux_of)
+        });
     }
     let Some(task_column) = p.task else {
         return;
@@ -315,9 +302,8 @@ fn cells_trim(t: &[u8]) -> &[u8] {
     crate::survey::answers::trim_space(t)
 }
 
-/// A questionnaire's columns on one row.
-struct Questionnaire<'r, const N: usize> {
-    items: &'r [usize; N],
+/// One row's answers to the questionnaires.
+struct Answering<'r> {
     record: &'r csv::ByteRecord,
     at: usize,
     headers: &'r [String],
@@ -328,18 +314,20 @@ struct Questionnaire<'r, const N: usize> {
 /// A questionnaire's answers, and where each participant's are.
 type Kept<'s, const N: usize> = (&'s mut Vec<Answers<N>>, &'s mut HashMap<String, usize>);
 
-impl<const N: usize> Questionnaire<'_, N> {
-    /// One respondent's answers: kept from a participant's first row that
-    /// has any (its unreadable answers reported), compared on later ones.
-    fn read(
+impl Answering<'_> {
+    /// One respondent's answers to the questionnaire in columns `items`:
+    /// kept from a participant's first row that has any (its unreadable
+    /// answers reported), compared on later ones.
+    fn read<const N: usize>(
         &self,
         state: &mut State,
+        items: &[usize; N],
         read: impl Fn(&[u8]) -> Result<Option<u8>, CellError>,
         kept: impl Fn(&mut State) -> Kept<'_, N>,
     ) {
         let earlier = self.person.and_then(|id| kept(state).1.get(id).copied());
         let mut values = [None; N];
-        for (k, &i) in self.items.iter().enumerate() {
+        for (k, &i) in items.iter().enumerate() {
             let text = self.record.get(i).unwrap_or_default();
             match read(text) {
                 Ok(v) => values[k] = v,

@@ -48,6 +48,7 @@ fn open_survey<'t>(
     let export = import::open(decoded, config.delimiter, "survey", "answer")?;
     let headers = export.header.names.clone();
     let questions = export.header.questions.clone();
+    let file = SurveyFile::of(decoded, &export);
     let mut rows = Rows::with_pending(export.reader, &decoded.text, headers.len(), export.pending);
     // Read ahead a sample for value-based detection, then stream the rest.
     let sample = rows.read_ahead(SNIFF_ROWS);
@@ -69,15 +70,6 @@ fn open_survey<'t>(
         &sample,
         &mut warnings,
     )?;
-    let file = SurveyFile {
-        source: export.source,
-        container: decoded.container,
-        files: decoded.files_read(),
-        sheet: decoded.sheet().map(str::to_string),
-        encoding: export.encoding,
-        header_rows: u32::try_from(export.header.rows).unwrap_or(u32::MAX),
-        delimiter: char::from(export.delimiter).to_string(),
-    };
     Ok(Opened {
         rows,
         sample,

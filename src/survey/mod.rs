@@ -133,6 +133,24 @@ pub struct SurveyFile {
     pub delimiter: String,
 }
 
+impl SurveyFile {
+    /// How `export`, opened from `decoded`, was read.
+    pub(crate) fn of(
+        decoded: &crate::import::Decoded<'_>,
+        export: &crate::import::Export<'_>,
+    ) -> SurveyFile {
+        SurveyFile {
+            source: export.source,
+            container: decoded.container,
+            files: decoded.files_read(),
+            sheet: decoded.sheet().map(str::to_string),
+            encoding: export.encoding,
+            header_rows: u32::try_from(export.header.rows).unwrap_or(u32::MAX),
+            delimiter: char::from(export.delimiter).to_string(),
+        }
+    }
+}
+
 /// One answer given as a value rather than CSV text.
 #[derive(Debug, Clone, PartialEq)]
 pub enum AnswerValue {
