@@ -69,23 +69,17 @@ impl State {
             CellError::TimeNotPositive => "time is not above 0 (it has no logarithm)",
         };
         let shown: String = String::from_utf8_lossy(value).chars().take(40).collect();
-        self.skipped.push_with(reason, || Issue {
-            row: RowId::Offset(at as u64),
-            file: None,
-            column: Some(header.to_string()),
-            reason: reason.to_string(),
-            value: Some(shown),
-        });
+        log_issue(
+            &mut self.skipped,
+            at,
+            Some(header.to_string()),
+            reason,
+            Some(shown),
+        );
     }
 
     fn row_issue(&mut self, at: usize, reason: &str) {
-        self.skipped.push_with(reason, || Issue {
-            row: RowId::Offset(at as u64),
-            file: None,
-            column: None,
-            reason: reason.to_string(),
-            value: None,
-        });
+        log_issue(&mut self.skipped, at, None, reason, None);
     }
 }
 
@@ -391,13 +385,13 @@ fn sus_report(
         if given < 10 {
             incomplete += 1;
             let reason = "an incomplete SUS (not every statement answered): reported, not scored";
-            log.push_with(reason, || Issue {
-                row: RowId::Offset(a.at as u64),
-                file: None,
-                column: None,
-                reason: reason.to_string(),
-                value: Some(format!("{given} of 10 answered")),
-            });
+            log_issue(
+                log,
+                a.at,
+                None,
+                reason,
+                Some(format!("{given} of 10 answered")),
+            );
             continue;
         }
         let values = a.values.map(|v| f64::from(v.unwrap_or_default() + shift));
@@ -410,13 +404,8 @@ fn sus_report(
                         .positions
                         .sus
                         .and_then(|s| headers.get(s[e.item - 1]).cloned());
-                    log.push_with(reason, || Issue {
-                        row: RowId::Offset(a.at as u64),
-                        file: None,
-                        column,
-                        reason: reason.to_string(),
-                        value: Some(crate::format::format_number(e.value - f64::from(shift))),
-                    });
+                    let value = crate::format::format_number(e.value - f64::from(shift));
+                    log_issue(log, a.at, column, reason, Some(value));
                 }
             }
         }
@@ -454,26 +443,14 @@ fn umux_report(
                     Err(_) => {
                         let reason =
                             "a UMUX-Lite answer outside 1 to 7: the respondent is not scored";
-                        log.push_with(reason, || Issue {
-                            row: RowId::Offset(a.at as u64),
-                            file: None,
-                            column: None,
-                            reason: reason.to_string(),
-                            value: None,
-                        });
+                        log_issue(log, a.at, None, reason, None);
                     }
                 }
             }
             _ => {
                 incomplete += 1;
                 let reason = "UMUX-Lite with one statement of two answered: reported, not scored";
-                log.push_with(reason, || Issue {
-                    row: RowId::Offset(a.at as u64),
-                    file: None,
-                    column: None,
-                    reason: reason.to_string(),
-                    value: None,
-                });
+                log_issue(log, a.at, None, reason, None);
             }
         }
     }
@@ -525,4 +502,22 @@ fn task_report(name: &str, attempts: &[Attempt], config: &UsabilityConfig) -> Ta
             .ok()
             .flatten(),
     }
+}
+
+/// Logs an issue of the row at byte offset `at`: what was not used there
+/// and why (the value shortened, where there is one).
+fn log_issue(
+    log: &mut IssueLog,
+    at: usize,
+    column: Option<String>,
+    reason: &str,
+    value: Option<String>,
+) {
+    log.push_with(reason, || Issue {
+        row: RowId::Offset(at as u64),
+        file: None,
+        column,
+        reason: reason.to_string(),
+        value,
+    });
 }
