@@ -312,15 +312,7 @@ fn count(
         Err(_) => {}
     }
     match pmf {
-        Ok(Some(e)) => {
-            let i = match e {
-                Ellis::VeryDisappointed => 0,
-                Ellis::SomewhatDisappointed => 1,
-                Ellis::NotDisappointed => 2,
-                Ellis::NoLongerUse => 3,
-            };
-            g.ellis[i] += 1;
-        }
+        Ok(Some(e)) => g.ellis[e.index()] += 1,
         Ok(None) => g.ellis_blank += 1,
         Err(_) => {}
     }
