@@ -76,12 +76,12 @@ pub struct GroupThemes {
 }
 
 impl GroupThemes {
-    /// Why there is no theme, when there is none; `who` names the group
-    /// ("the very disappointed").
-    pub fn reason(&self, who: &str) -> Option<String> {
+    /// Why there is no theme, when there is none; `whose` names the
+    /// group's answers ("the very disappointed's").
+    pub fn reason(&self, whose: &str) -> Option<String> {
         self.themes.is_empty().then(|| {
             format!(
-                "no phrase is said by {} or more of {who}'s {} answers",
+                "no phrase is said by {} or more of {whose} {} answers",
                 self.min_answers, self.answers
             )
         })
@@ -268,7 +268,7 @@ mod tests {
             all[1].themes[1].examples,
             vec!["cheaper", "lower the price"]
         );
-        assert_eq!(all[1].reason("the others"), None);
+        assert_eq!(all[1].reason("the others'"), None);
     }
 
     /// A long answer is shown cut to 200 characters and an ellipsis.
@@ -292,8 +292,8 @@ mod tests {
         assert_eq!((g.answers, g.min_answers), (150, 3));
         assert!(g.themes.is_empty());
         assert_eq!(
-            g.reason("the respondents").as_deref(),
-            Some("no phrase is said by 3 or more of the respondents's 150 answers")
+            g.reason("the respondents'").as_deref(),
+            Some("no phrase is said by 3 or more of the respondents' 150 answers")
         );
         let none = Grouped::new(&[], 3);
         assert_eq!((none.answers(2), none.answers(9)), (0, 0));

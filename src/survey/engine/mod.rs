@@ -186,7 +186,7 @@ fn summary(
     ThemeSummary {
         column: Some(column),
         answers: found.answers,
-        reason: found.reason(group),
+        reason: found.reason(&format!("{group}'s")),
         themes: found.themes,
     }
 }
