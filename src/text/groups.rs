@@ -21,8 +21,9 @@
 //! assert_eq!(grouped.themes(1).themes[0].terms, "price"); // "cheaper", "expensive": one concept
 //! ```
 
-use super::themes::{Corpus, Theme};
+use super::themes::{Corpus, Phrases, Theme};
 use serde::Serialize;
+use std::sync::Arc;
 
 /// Most themes listed per group.
 pub const MAX_THEMES: usize = 8;
@@ -104,13 +105,30 @@ impl<'a> Grouped<'a> {
     /// group at or above `groups`, is in no group: it keeps its place (an
     /// answer's index is its place in `answers`) but no phrase of it counts.
     pub fn new(answers: &[(usize, &'a str)], groups: usize) -> Grouped<'a> {
-        let classed: Vec<(usize, &str)> = answers
+        let phrases = Phrases::new(
+            answers
+                .iter()
+                .map(|&(g, text)| if g < groups { text } else { "" }),
+        );
+        Grouped::with_phrases(&Arc::new(phrases), answers, groups)
+    }
+
+    /// [`Grouped::new`] of the same answers from their phrases read once
+    /// (`phrases` of the answers' texts, in the same order), for answers
+    /// grouped in several ways: the same groups and themes, without reading
+    /// the words again.
+    pub fn with_phrases(
+        phrases: &Arc<Phrases>,
+        answers: &[(usize, &'a str)],
+        groups: usize,
+    ) -> Grouped<'a> {
+        let class_of: Vec<usize> = answers
             .iter()
-            .map(|&(g, text)| (if text.is_empty() { usize::MAX } else { g }, text))
+            .map(|&(g, text)| if text.is_empty() { usize::MAX } else { g })
             .collect();
-        let corpus = Corpus::new(&classed, groups);
+        let corpus = Corpus::classed(phrases, &class_of, groups);
         let mut sizes = vec![0u64; groups];
-        for (g, _) in &classed {
+        for g in &class_of {
             if let Some(n) = sizes.get_mut(*g) {
                 *n += 1;
             }
@@ -326,6 +344,42 @@ mod tests {
         let second = group_themes(&renumbered, 3);
         for g in 0..3 {
             assert_eq!(first[g], second[2 - g]);
+        }
+    }
+
+    /// Phrases read once and grouped several ways give what reading them
+    /// for each grouping gives.
+    #[test]
+    fn phrases_read_once_group_as_read_each_time() {
+        let texts = [
+            "mobile app",
+            "Dark mode",
+            "",
+            "a mobile app, and dark mode",
+            "calendar integration",
+            "integrate my calendar",
+            "dark-mode please",
+            "iPhone app",
+            "offline",
+            "offline mode",
+        ];
+        let phrases = Arc::new(Phrases::new(texts.iter().copied()));
+        for (groups, group_of) in [
+            (1, [0usize; 10]),
+            (2, [0, 1, 0, 1, 0, 1, 0, 1, 0, 1]),
+            (3, [0, 0, 1, 1, 2, 2, 0, 9, 1, 2]),
+            (4, [3, 3, 3, 0, 0, 1, 1, 2, 2, 2]),
+        ] {
+            let answers: Vec<(usize, &str)> = group_of.iter().copied().zip(texts).collect();
+            let once = Grouped::with_phrases(&phrases, &answers, groups);
+            let each = Grouped::new(&answers, groups);
+            for g in 0..groups {
+                assert_eq!(once.themes(g), each.themes(g), "{groups} groups, group {g}");
+                assert_eq!(
+                    once.corpus().docs_with("dark mode"),
+                    each.corpus().docs_with("dark mode")
+                );
+            }
         }
     }
 }

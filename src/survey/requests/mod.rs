@@ -15,9 +15,11 @@ use super::tally::{SegmentTally, Tally};
 use crate::format::format_number;
 use crate::input::csv::DetectedColumn;
 use crate::text::groups::{GroupThemes, Grouped, ThemeCount};
+use crate::text::themes::Phrases;
 use answers::RequestAnswers;
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// Most segments of one column whose themes are listed: the largest of
 /// those with `minSegmentSize` answers or more.
@@ -125,22 +127,24 @@ pub(super) fn build(
     ellis: bool,
     c: &SurveyConfig,
 ) -> FeatureRequests {
+    // The answers' phrases are read once, then grouped each way.
+    let phrases = Arc::new(Phrases::new(answers.rows.iter().map(|r| r.text.as_str())));
     let all: Vec<(usize, &str)> = answers.rows.iter().map(|r| (0, r.text.as_str())).collect();
-    let overall = Grouped::new(&all, 1).themes(0);
+    let overall = Grouped::with_phrases(&phrases, &all, 1).themes(0);
     FeatureRequests {
         column: column.detected,
         from_improve: column.from_improve,
         answers: overall.answers,
         reason: overall.reason("the"),
         themes: overall.themes,
-        by_ellis: ellis.then(|| by_ellis(answers)),
+        by_ellis: ellis.then(|| by_ellis(answers, &phrases)),
         by_segment: tally
             .layout
             .segments
             .iter()
             .zip(&tally.segments)
             .enumerate()
-            .map(|(k, (name, segments))| by_segment(answers, k, name, segments, c))
+            .map(|(k, (name, segments))| by_segment(answers, &phrases, k, name, segments, c))
             .collect(),
     }
 }
@@ -156,13 +160,13 @@ fn group(themes: GroupThemes, whose: &str) -> RequestGroup {
 /// Each answer in the group of its Sean Ellis answer: very, somewhat, not
 /// disappointed, and "no longer use" (contrasted with, not listed), as the
 /// engine groups the main benefits.
-fn by_ellis(answers: &RequestAnswers) -> RequestsByEllis {
+fn by_ellis(answers: &RequestAnswers, phrases: &Arc<Phrases>) -> RequestsByEllis {
     let texts: Vec<(usize, &str)> = answers
         .rows
         .iter()
         .map(|r| (r.ellis.map_or(usize::MAX, |e| e.index()), r.text.as_str()))
         .collect();
-    let grouped = Grouped::new(&texts, 4);
+    let grouped = Grouped::with_phrases(phrases, &texts, 4);
     let listed: u64 = (0..3).map(|g| grouped.answers(g)).sum();
     RequestsByEllis {
         very_disappointed: group(grouped.themes(0), "the very disappointed's"),
@@ -178,6 +182,7 @@ fn by_ellis(answers: &RequestAnswers) -> RequestsByEllis {
 /// the [`MAX_THEMED_SEGMENTS`] largest.
 fn by_segment(
     answers: &RequestAnswers,
+    phrases: &Arc<Phrases>,
     k: usize,
     column: &str,
     tally: &SegmentTally,
@@ -204,7 +209,7 @@ fn by_segment(
         };
         texts.push((g, r.text.as_str()));
     }
-    let grouped = Grouped::new(&texts, index.len());
+    let grouped = Grouped::with_phrases(phrases, &texts, index.len());
     let mut order: Vec<(&str, usize)> = index
         .iter()
         .map(|(name, g)| (*name, *g))
