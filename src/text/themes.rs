@@ -9,6 +9,10 @@
 //! is the number of the class's answers that hold it (an answer counts a
 //! phrase once), so that one long answer does not make a theme.
 //!
+//! Answers are read once into [`Phrases`] (words, stems, windows: the
+//! costly part); a [`Corpus`] puts them in classes, and several corpora
+//! (the same answers grouped several ways) share one reading.
+//!
 //! ```
 //! use market_validation::text::themes::Corpus;
 //! let answers = [
