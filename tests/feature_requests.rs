@@ -81,20 +81,27 @@ fn assert_ellis_group(what: &str, g: &RequestGroup, e: &Value, keywords: &Value)
     assert_group(what, g.answers, &g.themes, e, keywords);
 }
 
-fn assert_segments(r: &FeatureRequests, e: &Value, keywords: &Value) {
+/// The segments against the planted ones; `min_size` is `minSegmentSize`
+/// (a segment with fewer answers is small, and not themed).
+fn assert_segments(r: &FeatureRequests, e: &Value, keywords: &Value, min_size: u64) {
     let breakdown = &r.by_segment[0];
     assert_eq!(breakdown.column, e["column"].as_str().unwrap());
-    assert_eq!(breakdown.min_segment_size, 40.0);
+    assert_eq!(breakdown.min_segment_size, min_size as f64);
     let want = e["segments"].as_array().unwrap();
     let names: Vec<&str> = breakdown.segments.iter().map(|s| s.name.as_str()).collect();
     let want_names: Vec<&str> = want.iter().map(|s| s["name"].as_str().unwrap()).collect();
     assert_eq!(names, want_names, "segments, most answers first");
     for (s, w) in breakdown.segments.iter().zip(want) {
-        assert_eq!(s.small, w["small"].as_bool().unwrap(), "{}: small", s.name);
-        assert_group(&s.name, s.answers, &s.themes, w, keywords);
+        assert_eq!(s.answers, w["answers"].as_u64().unwrap(), "{}", s.name);
+        assert_eq!(s.small, s.answers < min_size, "{}: small", s.name);
+        if min_size == 40 {
+            assert_eq!(s.small, w["small"].as_bool().unwrap(), "{}: small", s.name);
+        }
         if s.small {
             assert!(s.themes.is_empty());
             assert!(s.reason.as_ref().unwrap().contains("minSegmentSize"));
+        } else {
+            assert_group(&s.name, s.answers, &s.themes, w, keywords);
         }
     }
     if let Some(n) = e.get("answersWithoutSegment") {
@@ -140,12 +147,20 @@ fn qualtrics_requests_overall_by_ellis_group_and_by_role() {
         by_ellis.ungrouped,
         e["byEllis"]["ungrouped"].as_u64().unwrap()
     );
-    assert_segments(r, &e["bySegment"], keywords);
+    assert_segments(r, &e["bySegment"], keywords, 40);
     assert!(
         !a.warnings.iter().any(|w| w.path == "columns.requests"),
         "{:?}",
         a.warnings
     );
+    // A smaller minSegmentSize themes the smaller segments too.
+    let a = analyse(
+        &fixtures::fixture("requests", "qualtrics-requests.csv"),
+        r#"{"minSegmentSize": 10}"#,
+    );
+    let r = a.feature_requests.as_ref().unwrap();
+    assert!(r.by_segment[0].segments.iter().all(|s| !s.small));
+    assert_segments(r, &e["bySegment"], keywords, 10);
 }
 
 /// A SurveyMonkey export whose only free-text question is "How can we
@@ -166,7 +181,7 @@ fn surveymonkey_improvement_question_is_the_request_column() {
     assert!(r.from_improve);
     assert!(r.by_ellis.is_none());
     assert_group("all", r.answers, &r.themes, &e["all"], keywords);
-    assert_segments(r, &e["bySegment"], keywords);
+    assert_segments(r, &e["bySegment"], keywords, 40);
     let json = serde_json::to_value(r).unwrap();
     assert_eq!(json["fromImprove"], true);
     assert!(json.get("byEllis").is_none());
@@ -257,9 +272,11 @@ fn the_request_column_is_found_named_or_warned_about() {
     assert_eq!(err.problems[0].path, "options.columns.requests");
     let raw = RawValue::from_json_str(r#"{"columns":{"request":"Feature requests"}}"#).unwrap();
     let err = SurveyConfig::from_raw(&raw).unwrap_err();
+    let problem = &err.problems[0];
+    assert_eq!(problem.path, "options.columns.request");
     assert!(
-        format!("{err}").contains("requests"),
-        "no suggestion in {err}"
+        problem.hint.as_deref().unwrap_or("").contains("requests"),
+        "{problem:?}"
     );
     // A column of numbers: a warning.
     let numbers: Vec<[&str; 1]> = (0..6).map(|_| ["4"]).collect();
@@ -347,4 +364,33 @@ fn requests_without_the_sean_ellis_question() {
     assert_eq!(r.answers, 3);
     assert_eq!(r.themes[0].count, 2);
     assert_eq!(a.skipped.count, 1);
+}
+
+/// Of 25 segments large enough, the 20 with most answers are themed (ties
+/// by name); the others are counted with the reason.
+#[test]
+fn the_largest_segments_are_themed() {
+    let mut text =
+        String::from("How likely are you to recommend Acme?,Role,What should we build next?\n");
+    for k in 0..25 {
+        // Segment s00 has 2 + 24 answers, s01 2 + 23, ..., s24 2.
+        for _ in 0..(2 + 24 - k) {
+            text.push_str(&format!("9,s{k:02},dark mode\n"));
+        }
+    }
+    let a = analyse(text.as_bytes(), r#"{"minSegmentSize": 1}"#);
+    let segments = &a.feature_requests.as_ref().unwrap().by_segment[0].segments;
+    assert_eq!(segments.len(), 25);
+    for (k, s) in segments.iter().enumerate() {
+        assert_eq!(s.name, format!("s{k:02}"));
+        assert_eq!(s.answers, 26 - k as u64);
+        assert!(!s.small);
+        if k < 20 {
+            assert_eq!(s.themes.len(), 1, "{}", s.name);
+            assert_eq!(s.themes[0].count, s.answers);
+        } else {
+            assert!(s.themes.is_empty());
+            assert!(s.reason.as_ref().unwrap().contains("20 largest"));
+        }
+    }
 }
