@@ -29,6 +29,19 @@ pub enum Ellis {
     NoLongerUse,
 }
 
+impl Ellis {
+    /// The answer's place in the question's order: very (0), somewhat (1),
+    /// not disappointed (2), no longer use (3).
+    pub fn index(self) -> usize {
+        match self {
+            Ellis::VeryDisappointed => 0,
+            Ellis::SomewhatDisappointed => 1,
+            Ellis::NotDisappointed => 2,
+            Ellis::NoLongerUse => 3,
+        }
+    }
+}
+
 /// Why an answer could not be used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Reason {

@@ -9,11 +9,12 @@ use super::coding;
 use super::columns::{resolve_columns, Positions};
 use super::dates;
 use super::engine::answers::TextAnswers;
-use super::engine::columns::{self as text_columns, TextColumns};
+use super::engine::columns::{self as text_columns, RequestColumn, TextColumns};
 use super::engine::EngineColumns;
 use super::joined::columns::user_column;
 use super::joined::respondents::{Matcher, Respondents};
 use super::options::SurveyConfig;
+use super::requests::answers::RequestAnswers;
 use super::tally::{Layout, RowCells, Tally};
 use super::DetectedColumns;
 use super::SurveyFile;
@@ -100,6 +101,8 @@ pub struct Read {
     pub read: FileRead,
     pub texts: TextAnswers,
     pub text_columns: EngineColumns,
+    /// With a request column, its answers.
+    pub requests: Option<(RequestAnswers, RequestColumn)>,
     /// With a join, the respondents placed and the user column read.
     pub respondents: Option<(Respondents, DetectedColumn)>,
 }
@@ -151,8 +154,10 @@ pub fn read_csv(
                 .flat_map(|g| g.columns.iter().copied()),
         )
         .collect();
-    type State = (Tally, TextAnswers, Respondents);
-    let answers = |(tally, texts, placed): &mut State, record: &csv::ByteRecord, start: usize| {
+    type State = (Tally, TextAnswers, Respondents, RequestAnswers);
+    let answers = |(tally, texts, placed, requests): &mut State,
+                   record: &csv::ByteRecord,
+                   start: usize| {
         // Line numbers are worked out at the end, for the issues listed only.
         let row = RowId::Offset(start as u64);
         let invalid_utf8 = read_columns.iter().any(|i| {
@@ -236,17 +241,31 @@ pub fn read_csv(
         if text.positions.iter().any(Option::is_some) {
             texts.push(cells.pmf, text.positions.map(cell));
         }
+        if let Some(request) = &text.request {
+            let segments = positions.segments.len();
+            requests.push(
+                cell(Some(request.index)),
+                row_answers.ellis,
+                segments,
+                &segment,
+            );
+        }
         if let (Some(matcher), Some(user)) = (join, &user) {
             let day = date.map(|(y, m, d)| crate::calendar::days_from_civil(i64::from(y), m, d));
             placed.push(matcher, cell(Some(user.index as usize)), day, row_answers);
         }
     };
-    let skip = |(tally, _, _): &mut State, at: usize, reason: &str| {
+    let skip = |(tally, ..): &mut State, at: usize, reason: &str| {
         tally.skip_row(RowId::Offset(at as u64), reason)
     };
-    let mut state: State = (tally, TextAnswers::default(), Respondents::default());
+    let mut state: State = (
+        tally,
+        TextAnswers::default(),
+        Respondents::default(),
+        RequestAnswers::default(),
+    );
     rows.each(&sample, &mut state, answers, skip);
-    let (mut tally, texts, placed) = state;
+    let (mut tally, texts, placed, requests) = state;
     // Lines only for the issues listed; then the lines a JSON export held
     // no answers on, listed among them in file order.
     tally.resolve_rows(|offsets| decoded.locations(offsets));
@@ -265,6 +284,7 @@ pub fn read_csv(
         read,
         texts,
         text_columns: text.detected,
+        requests: text.request.map(|c| (requests, c)),
         respondents: user.map(|u| (placed, u)),
     })
 }

@@ -23,6 +23,7 @@ pub mod joined;
 pub mod metrics;
 mod options;
 pub mod report;
+pub mod requests;
 mod sniff;
 pub(crate) mod tally;
 pub mod waves;
@@ -235,13 +236,21 @@ fn analyze_csv(
         read,
         texts,
         text_columns,
+        requests,
         respondents,
     } = csv_input::read_csv(bytes, config, join)?;
-    let mut analysis = finish(tally, columns, Some((&texts, text_columns)), config)?;
+    let free_text = FreeText {
+        engine: (&texts, text_columns),
+        requests: requests.as_ref().map(|(a, c)| (a, c.clone())),
+    };
+    let mut analysis = finish(tally, columns, Some(free_text), config)?;
     analysis.file = Some(read.file);
     analysis.warnings = read.warnings;
     analysis.warnings.extend(unused_share_warnings(&analysis));
     analysis.warnings.extend(engine::answers::warnings(&texts));
+    if let Some((answers, _)) = &requests {
+        analysis.warnings.extend(answers.warnings());
+    }
     Ok((analysis, respondents))
 }
 
@@ -393,12 +402,23 @@ pub fn analyze_survey_answers_with_behaviour(
     )
 }
 
+/// The free-text answers an export gave, with their columns: the engine's,
+/// and the feature requests' when their column was found.
+struct FreeText<'a> {
+    engine: (&'a engine::answers::TextAnswers, engine::EngineColumns),
+    requests: Option<(
+        &'a requests::answers::RequestAnswers,
+        engine::columns::RequestColumn,
+    )>,
+}
+
 /// The analysis of a tally; with the Sean Ellis question, the engine, from
-/// the free-text answers and their columns when an export gave them.
+/// the free-text answers and their columns when an export gave them; with
+/// a request column, the feature requests.
 fn finish(
     tally: Tally,
     columns: DetectedColumns,
-    texts: Option<(&engine::answers::TextAnswers, engine::EngineColumns)>,
+    texts: Option<FreeText>,
     config: &SurveyConfig,
 ) -> Result<SurveyAnalysis, InputError> {
     if tally.all.responses == 0 {
@@ -423,10 +443,18 @@ fn finish(
         .unwrap_or_default();
     let mut analysis = report::build(&tally, columns, config);
     analysis.waves = waves::build(&tally, &date_column, config);
-    if analysis.pmf.is_some() {
-        let (texts, text_columns) = texts.map_or((None, Default::default()), |(t, c)| (Some(t), c));
+    let (engine_texts, request_texts) = match texts {
+        Some(FreeText { engine, requests }) => (Some(engine), requests),
+        None => (None, None),
+    };
+    let ellis = analysis.pmf.is_some();
+    if ellis {
+        let (texts, text_columns) =
+            engine_texts.map_or((None, Default::default()), |(t, c)| (Some(t), c));
         analysis.engine = Some(engine::build(&tally, texts, text_columns, config));
     }
+    analysis.feature_requests = request_texts
+        .map(|(answers, column)| requests::build(answers, column, &tally, ellis, config));
     Ok(analysis)
 }
 

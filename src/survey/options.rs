@@ -170,6 +170,10 @@ pub struct SurveyColumns {
     /// The free-text "How can we improve ... for you?" question.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub improve: Option<String>,
+    /// The free-text feature-request question ("What should we build next?"), read by
+    /// `featureRequests`; without one, the `improve` question.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub requests: Option<String>,
     /// With `behaviour`, the column of each respondent's user id, as `behaviour.userIds` holds
     /// it.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -262,7 +266,7 @@ const OPTION_NAMES: [&str; 13] = [
     "features",
 ];
 const OPTIONS: Shape = Shape::options(&OPTION_NAMES, read::OPTIONS_EXPECTED);
-const COLUMN_NAMES: [&str; 11] = [
+const COLUMN_NAMES: [&str; 12] = [
     "nps",
     "pmf",
     "csat",
@@ -273,6 +277,7 @@ const COLUMN_NAMES: [&str; 11] = [
     "mainBenefit",
     "whoBenefits",
     "improve",
+    "requests",
     "user",
 ];
 
@@ -374,6 +379,7 @@ fn read_columns(raw: &RawValue, problems: &mut Vec<Problem>) -> SurveyColumns {
     cols.main_benefit = header("mainBenefit");
     cols.who_benefits = header("whoBenefits");
     cols.improve = header("improve");
+    cols.requests = header("requests");
     cols.user = header("user");
     let segments_path = "options.columns.segments";
     if let Some(items) = read::array(

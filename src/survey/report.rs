@@ -51,6 +51,11 @@ pub struct SurveyAnalysis {
     /// disappointed, and the roadmap.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub engine: Option<super::engine::PmfEngine>,
+    /// With a feature-request column ("What should we build next?", "Feature requests", ...;
+    /// without one, the engine's "How can we improve … for you?"), the requests as themes
+    /// with counts and examples: overall, by Sean Ellis group and by segment.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub feature_requests: Option<super::requests::FeatureRequests>,
     /// With `options.behaviour`, the respondents matched to their users and their answers read
     /// by engagement (L28 tier) and by feature adoption.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -206,6 +211,7 @@ pub fn build(tally: &Tally, columns: DetectedColumns, c: &SurveyConfig) -> Surve
         segments_by_column,
         waves: None,
         engine: None,
+        feature_requests: None,
         behaviour: None,
         survey_data,
         columns,

@@ -238,16 +238,9 @@ impl Tally {
             }
         }
         for (i, tally) in self.segments.iter_mut().enumerate() {
-            // Borrowed when the name is valid UTF-8: no allocation per row.
-            let name: Option<std::borrow::Cow<str>> = match (cells.segment)(i) {
-                Cell::Text(t) => {
-                    let t = t.trim_ascii();
-                    (!t.is_empty()).then(|| String::from_utf8_lossy(t))
-                }
-                Cell::Number(n) => Some(crate::format::format_number(n).into()),
-                _ => None,
+            let Some(name) = segment_name((cells.segment)(i)) else {
+                continue;
             };
-            let Some(name) = name else { continue };
             group_in(tally, &name, features_len, |g| {
                 count(g, nps, pmf, csat, &features)
             });
@@ -257,6 +250,20 @@ impl Tally {
             nps: nps.ok().flatten(),
             ellis: pmf.ok().flatten(),
         })
+    }
+}
+
+/// A row's segment in one segment column: its text trimmed (invalid UTF-8
+/// replaced), a number as JavaScript prints it; none when blank. Borrowed
+/// when the name is valid UTF-8: no allocation per row.
+pub fn segment_name(cell: Cell<'_>) -> Option<std::borrow::Cow<'_, str>> {
+    match cell {
+        Cell::Text(t) => {
+            let t = t.trim_ascii();
+            (!t.is_empty()).then(|| String::from_utf8_lossy(t))
+        }
+        Cell::Number(n) => Some(crate::format::format_number(n).into()),
+        _ => None,
     }
 }
 
@@ -312,15 +319,7 @@ fn count(
         Err(_) => {}
     }
     match pmf {
-        Ok(Some(e)) => {
-            let i = match e {
-                Ellis::VeryDisappointed => 0,
-                Ellis::SomewhatDisappointed => 1,
-                Ellis::NotDisappointed => 2,
-                Ellis::NoLongerUse => 3,
-            };
-            g.ellis[i] += 1;
-        }
+        Ok(Some(e)) => g.ellis[e.index()] += 1,
         Ok(None) => g.ellis_blank += 1,
         Err(_) => {}
     }

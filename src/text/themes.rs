@@ -9,6 +9,10 @@
 //! is the number of the class's answers that hold it (an answer counts a
 //! phrase once), so that one long answer does not make a theme.
 //!
+//! Answers are read once into [`Phrases`] (words, stems, windows: the
+//! costly part); a [`Corpus`] puts them in classes, and several corpora
+//! (the same answers grouped several ways) share one reading.
+//!
 //! ```
 //! use market_validation::text::themes::Corpus;
 //! let answers = [
@@ -25,6 +29,7 @@
 
 use super::words::runs;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
 
 /// Longest phrase, in content words.
 pub const MAX_PHRASE_WORDS: usize = 3;
@@ -49,38 +54,34 @@ pub struct Theme {
     pub phrases: Vec<(String, u32)>,
 }
 
-/// Answers, each in a class, as the phrases they hold.
+/// Answers as the phrases they hold, read once (the costly part: words,
+/// stems, windows), to be put in classes one or more ways
+/// ([`Corpus::classed`]): per answer, each phrase it holds with its first
+/// wording in it, in the order they first appear.
 #[derive(Debug, Clone, Default)]
-pub struct Corpus {
-    class_of: Vec<usize>,
-    classes: usize,
+pub struct Phrases {
     /// Phrase -> its number, in order of first use.
     ids: HashMap<String, u32>,
     /// Each phrase's key, by number.
     keys: Vec<String>,
-    /// Each phrase's answers (ascending), by number.
-    postings: Vec<Vec<u32>>,
-    /// Each phrase's wordings with the answers that write it so, by number.
-    wordings: Vec<Vec<(String, u32)>>,
+    /// Wording -> its number.
+    wording_ids: HashMap<String, u32>,
+    /// Each wording, by number.
+    wordings: Vec<String>,
+    /// Each answer's (phrase, wording) numbers.
+    docs: Vec<Vec<(u32, u32)>>,
 }
 
-impl Corpus {
-    /// The phrases of answers given as (class, text); classes at or above
-    /// `classes` are ignored.
-    pub fn new(answers: &[(usize, &str)], classes: usize) -> Corpus {
-        let mut corpus = Corpus {
-            classes,
-            ..Corpus::default()
-        };
-        let mut seen: Vec<(u32, String)> = Vec::new();
+impl Phrases {
+    /// The phrases of each text, in order (an answer's index is its place).
+    pub fn new<'t>(texts: impl IntoIterator<Item = &'t str>) -> Phrases {
+        let mut phrases = Phrases::default();
+        // Per phrase, the last answer that held it, plus one (0: none yet).
+        let mut last: Vec<u32> = Vec::new();
         let mut key = String::new();
-        for &(class, text) in answers {
-            let doc = corpus.class_of.len() as u32;
-            corpus.class_of.push(class);
-            if class >= classes {
-                continue;
-            }
-            seen.clear();
+        for text in texts {
+            let doc = phrases.docs.len() as u32 + 1;
+            let mut held: Vec<(u32, u32)> = Vec::new();
             for run in runs(text) {
                 for n in 1..=MAX_PHRASE_WORDS.min(run.len()) {
                     for window in run.windows(n) {
@@ -97,43 +98,121 @@ impl Corpus {
                             }
                             key.push_str(t);
                         }
-                        let id = corpus.id(&key);
-                        if !seen.iter().any(|(s, _)| *s == id) {
+                        let id = intern(&mut phrases.ids, &mut phrases.keys, &key);
+                        if last.len() <= id as usize {
+                            last.resize(id as usize + 1, 0);
+                        }
+                        if last[id as usize] != doc {
+                            last[id as usize] = doc;
                             let surface: Vec<&str> =
                                 window.iter().map(|t| t.surface.as_str()).collect();
-                            seen.push((id, surface.join(" ")));
+                            let wording = intern(
+                                &mut phrases.wording_ids,
+                                &mut phrases.wordings,
+                                &surface.join(" "),
+                            );
+                            held.push((id, wording));
                         }
                     }
                 }
             }
-            for (id, surface) in seen.drain(..) {
-                let i = id as usize;
-                corpus.postings[i].push(doc);
-                match corpus.wordings[i].iter_mut().find(|(w, _)| *w == surface) {
+            phrases.docs.push(held);
+        }
+        phrases
+    }
+
+    /// How many answers were read.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// Whether no answer was read.
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+}
+
+/// A text's number in a table, given one on first use.
+fn intern(ids: &mut HashMap<String, u32>, texts: &mut Vec<String>, text: &str) -> u32 {
+    if let Some(id) = ids.get(text) {
+        return *id;
+    }
+    let id = texts.len() as u32;
+    ids.insert(text.to_string(), id);
+    texts.push(text.to_string());
+    id
+}
+
+/// Answers, each in a class, as the phrases they hold.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    /// The answers' phrases, as read (shared by the corpora of one set of answers).
+    phrases: Arc<Phrases>,
+    class_of: Vec<usize>,
+    /// Each phrase's answers in a class (ascending), by its number in `phrases`.
+    postings: Vec<Vec<u32>>,
+    /// Each phrase's wordings (numbers in `phrases`) with the answers in a
+    /// class that write it so, by its number.
+    wordings: Vec<Vec<(u32, u32)>>,
+    /// Per class, the phrases its answers hold (an answer counts a phrase once).
+    class_phrases: Vec<f64>,
+}
+
+impl Corpus {
+    /// The phrases of answers given as (class, text); classes at or above
+    /// `classes` are ignored.
+    pub fn new(answers: &[(usize, &str)], classes: usize) -> Corpus {
+        // Answers in no class are not read.
+        let phrases = Phrases::new(
+            answers
+                .iter()
+                .map(|&(class, text)| if class < classes { text } else { "" }),
+        );
+        let class_of: Vec<usize> = answers.iter().map(|(class, _)| *class).collect();
+        Corpus::classed(&Arc::new(phrases), &class_of, classes)
+    }
+
+    /// The answers read in `phrases`, answer i in class `class_of[i]`;
+    /// classes at or above `classes`, and answers past `class_of`'s end, are
+    /// ignored. The same corpus as [`Corpus::new`] of the same answers in
+    /// the same classes, without reading them again.
+    pub fn classed(phrases: &Arc<Phrases>, class_of: &[usize], classes: usize) -> Corpus {
+        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); phrases.keys.len()];
+        let mut wordings: Vec<Vec<(u32, u32)>> = vec![Vec::new(); phrases.keys.len()];
+        let mut class_phrases: Vec<f64> = Vec::new();
+        let mut classes_of: Vec<usize> = Vec::with_capacity(phrases.docs.len());
+        for (doc, held) in phrases.docs.iter().enumerate() {
+            let class = class_of.get(doc).copied().unwrap_or(usize::MAX);
+            classes_of.push(class);
+            if class >= classes {
+                continue;
+            }
+            if class_phrases.len() <= class {
+                class_phrases.resize(class + 1, 0.0);
+            }
+            class_phrases[class] += held.len() as f64;
+            for &(phrase, wording) in held {
+                let i = phrase as usize;
+                postings[i].push(doc as u32);
+                match wordings[i].iter_mut().find(|(w, _)| *w == wording) {
                     Some((_, n)) => *n += 1,
-                    None => corpus.wordings[i].push((surface, 1)),
+                    None => wordings[i].push((wording, 1)),
                 }
             }
         }
-        corpus
-    }
-
-    /// A phrase's number, given one on first use.
-    fn id(&mut self, key: &str) -> u32 {
-        if let Some(id) = self.ids.get(key) {
-            return *id;
+        Corpus {
+            phrases: Arc::clone(phrases),
+            class_of: classes_of,
+            postings,
+            wordings,
+            class_phrases,
         }
-        let id = self.keys.len() as u32;
-        self.ids.insert(key.to_string(), id);
-        self.keys.push(key.to_string());
-        self.postings.push(Vec::new());
-        self.wordings.push(Vec::new());
-        id
     }
 
     /// The answers (of every class) that hold a phrase.
     pub fn docs_with(&self, terms: &str) -> &[u32] {
-        self.ids
+        self.phrases
+            .ids
             .get(terms)
             .and_then(|i| self.postings.get(*i as usize))
             .map_or(&[], Vec::as_slice)
@@ -147,21 +226,9 @@ impl Corpus {
     /// Up to `limit` themes of class `target`, by c-TF-IDF weight, each held
     /// by at least `min_answers` of its answers.
     pub fn themes(&self, target: usize, limit: usize, min_answers: u32) -> Vec<Theme> {
-        let in_class = |docs: &[u32]| -> Vec<u32> {
-            docs.iter()
-                .copied()
-                .filter(|d| self.class_of(*d) == Some(target))
-                .collect()
-        };
+        let in_class = |d: &u32| self.class_of(*d) == Some(target);
         // Per class, the phrases its answers hold (each answer counts a phrase once).
-        let mut class_terms = vec![0.0f64; self.classes];
-        for docs in &self.postings {
-            for d in docs {
-                if let Some(c) = self.class_of(*d) {
-                    class_terms[c] += 1.0;
-                }
-            }
-        }
+        let class_terms = &self.class_phrases;
         let filled: Vec<f64> = class_terms.iter().copied().filter(|n| *n > 0.0).collect();
         let Some(&target_terms) = class_terms.get(target).filter(|n| **n > 0.0) else {
             return Vec::new();
@@ -169,11 +236,12 @@ impl Corpus {
         // A: the average number of phrases per class.
         let average = filled.iter().sum::<f64>() / filled.len() as f64;
         let mut candidates: BTreeMap<&str, (Vec<u32>, f64)> = BTreeMap::new();
-        for (key, docs) in self.keys.iter().zip(&self.postings) {
-            let mine = in_class(docs);
-            if (mine.len() as u32) < min_answers.max(1) {
+        for (key, docs) in self.phrases.keys.iter().zip(&self.postings) {
+            // Counted first: most phrases are too rare to keep.
+            if (docs.iter().filter(|d| in_class(d)).count() as u32) < min_answers.max(1) {
                 continue;
             }
+            let mine: Vec<u32> = docs.iter().copied().filter(|d| in_class(d)).collect();
             let tf = mine.len() as f64 / target_terms;
             let weight = tf * libm::log(1.0 + average / docs.len() as f64);
             candidates.insert(key.as_str(), (mine, weight));
@@ -234,14 +302,21 @@ impl Corpus {
 
     /// A phrase's most frequent wording (the first alphabetically among equals).
     fn label(&self, key: &str) -> String {
-        self.ids
+        let text = |w: u32| {
+            self.phrases
+                .wordings
+                .get(w as usize)
+                .map_or("", String::as_str)
+        };
+        self.phrases
+            .ids
             .get(key)
             .and_then(|i| self.wordings.get(*i as usize))
             .and_then(|w| {
                 w.iter()
-                    .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+                    .max_by(|a, b| a.1.cmp(&b.1).then_with(|| text(b.0).cmp(text(a.0))))
             })
-            .map_or_else(|| key.to_string(), |(w, _)| w.clone())
+            .map_or_else(|| key.to_string(), |(w, _)| text(*w).to_string())
     }
 }
 

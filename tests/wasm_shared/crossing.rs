@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 /// Deep equality of two JS values: same types, same own keys in the same
 /// order, numbers equal by `Object.is`, arrays item by item; `Uint8Array`s
 /// by their bytes. Panics naming the path of the first difference.
-fn assert_same(a: &JsValue, b: &JsValue, path: &str) {
+pub(super) fn assert_same(a: &JsValue, b: &JsValue, path: &str) {
     assert_eq!(
         a.js_typeof(),
         b.js_typeof(),

@@ -339,4 +339,35 @@ fn usability_from_a_task_table() {
             .map(JsValue::from),
     );
     assert!(message.contains("options.times"), "{message}");
+
+/// featureRequests through the bindings: the Qualtrics request fixture's, the value the core's
+/// result builds (every theme, count, share and example), with the planted figures
+/// (tests/fixtures/requests/expected.json, computed by make_fixtures.py).
+#[wasm_bindgen_test]
+fn feature_requests_cross_as_the_core_gives_them() {
+    const CSV: &[u8] = include_bytes!("../fixtures/requests/qualtrics-requests.csv");
+    const EXPECTED: &str = include_str!("../fixtures/requests/expected.json");
+    let r = analyze_survey(js_sys::Uint8Array::from(CSV).into(), None).expect("survey");
+    let requests = get(&r, "featureRequests");
+    let expected: serde_json::Value = serde_json::from_str(EXPECTED).unwrap();
+    let e = &expected["qualtrics-requests.csv"];
+    assert_eq!(
+        number(&requests, "answers"),
+        e["all"]["answers"].as_f64().unwrap()
+    );
+    assert_eq!(
+        number(
+            &get(&get(&requests, "byEllis"), "veryDisappointed"),
+            "answers"
+        ),
+        e["byEllis"]["veryDisappointed"]["answers"]
+            .as_f64()
+            .unwrap()
+    );
+    let native = market_validation::survey::analyze_survey_csv(CSV, &Default::default())
+        .expect("survey")
+        .feature_requests
+        .expect("featureRequests");
+    let built = market_validation::wasm::crossing_checks::tape(&native).expect("built");
+    super::crossing::assert_same(&requests, &built, "featureRequests");
 }

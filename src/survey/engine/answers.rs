@@ -39,20 +39,7 @@ impl TextAnswers {
         let Ok(Some(ellis)) = parse::ellis(ellis) else {
             return;
         };
-        let texts = texts.map(|c| match c {
-            Cell::Text(t) => {
-                let text = String::from_utf8_lossy(parse::trim_space(t));
-                (!text.is_empty()).then(|| {
-                    if text.chars().count() > MAX_ANSWER_CHARS {
-                        self.cut += 1;
-                        text.chars().take(MAX_ANSWER_CHARS).collect()
-                    } else {
-                        text.into_owned()
-                    }
-                })
-            }
-            _ => None,
-        });
+        let texts = texts.map(|c| answer_text(c, &mut self.cut));
         if texts.iter().all(Option::is_none) {
             return;
         }
@@ -64,15 +51,43 @@ impl TextAnswers {
     }
 }
 
+/// A free-text answer as read: trimmed, invalid UTF-8 replaced, cut to
+/// [`MAX_ANSWER_CHARS`] (counted in `cut`); `None` when blank.
+pub fn answer_text(cell: Cell, cut: &mut u64) -> Option<String> {
+    let Cell::Text(t) = cell else {
+        return None;
+    };
+    let text = String::from_utf8_lossy(parse::trim_space(t));
+    (!text.is_empty()).then(|| {
+        if text.chars().count() > MAX_ANSWER_CHARS {
+            *cut += 1;
+            text.chars().take(MAX_ANSWER_CHARS).collect()
+        } else {
+            text.into_owned()
+        }
+    })
+}
+
 /// Warnings about free-text answers not read whole.
 pub fn warnings(t: &TextAnswers) -> Vec<crate::input::warning::Warning> {
+    read_warnings(t.beyond_limit, t.cut, "engine", "the engine")
+}
+
+/// Warnings about free-text answers not read whole by `reader` (the result
+/// part at `path`): rows beyond [`MAX_TEXT_ROWS`], answers cut.
+pub fn read_warnings(
+    beyond_limit: u64,
+    cut: u64,
+    path: &str,
+    reader: &str,
+) -> Vec<crate::input::warning::Warning> {
     [
-        (t.beyond_limit, "texts_beyond_limit", format!("respondents' free-text answers were not read: the engine reads the first {MAX_TEXT_ROWS}")),
-        (t.cut, "texts_cut", format!("free-text answers were longer than {MAX_ANSWER_CHARS} characters: read cut")),
+        (beyond_limit, "texts_beyond_limit", format!("respondents' free-text answers were not read: {reader} reads the first {MAX_TEXT_ROWS}")),
+        (cut, "texts_cut", format!("free-text answers were longer than {MAX_ANSWER_CHARS} characters: read cut")),
     ]
     .into_iter()
     .filter(|(n, _, _)| *n > 0)
-    .map(|(n, code, what)| crate::input::warning::Warning::new(code, "engine", format!("{n} {what}")))
+    .map(|(n, code, what)| crate::input::warning::Warning::new(code, path, format!("{n} {what}")))
     .collect()
 }
 

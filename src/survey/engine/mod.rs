@@ -14,20 +14,15 @@ use super::answers::Ellis;
 use super::options::SurveyConfig;
 use super::tally::Tally;
 use crate::format::format_number;
-use crate::text::themes::{Corpus, Theme};
+use crate::text::groups::Grouped;
+pub use crate::text::groups::{PhraseCount, ThemeCount, MAX_THEMES};
 use answers::{TextAnswers, TextRow};
 pub use columns::EngineColumns;
 pub use segment::{HighExpectationSegment, SegmentTest};
 use serde::Serialize;
 
-/// Most themes listed per question.
-pub const MAX_THEMES: usize = 8;
 /// Main-benefit themes whose fans among the somewhat disappointed are asked what holds them back.
 pub const TOP_BENEFITS: usize = 3;
-/// Example answers per theme.
-const EXAMPLES: usize = 3;
-/// Longest example shown, in characters.
-const EXAMPLE_CHARS: usize = 200;
 
 /// The engine's result: `survey.engine`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -64,38 +59,6 @@ pub struct ThemeSummary {
     /// Why there is no theme, when there is none.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
-}
-
-/// One theme with its answers.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub struct ThemeCount {
-    /// Its most frequent wording (`saves time`).
-    pub label: String,
-    /// Its canonical words: stems and synonym-table concepts, sorted (`save time`).
-    pub terms: String,
-    /// The group's answers that hold it.
-    pub count: u64,
-    /// `count` over the group's answers.
-    pub share: f64,
-    /// Its c-TF-IDF weight.
-    pub weight: f64,
-    /// Up to three answers that hold it, in file order (each at most 200 characters).
-    pub examples: Vec<String>,
-    /// Longer phrases that hold it, with their answer counts.
-    pub phrases: Vec<PhraseCount>,
-}
-
-/// A longer phrase within a theme.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub struct PhraseCount {
-    /// Its most frequent wording.
-    pub label: String,
-    /// The group's answers that hold it.
-    pub count: u64,
 }
 
 /// What holds back the somewhat disappointed who love what the very disappointed love.
@@ -156,20 +119,17 @@ pub fn build(
     let rows = &texts.unwrap_or(&empty).rows;
     let header =
         |col: &Option<crate::input::csv::DetectedColumn>| col.as_ref().map(|d| d.header.clone());
-    // The very disappointed's answers against the somewhat and not disappointed's.
+    // The very disappointed's answers against the somewhat and not
+    // disappointed's, and those who no longer use it (contrasted with, never
+    // reported): each answer in the class of its Sean Ellis answer.
     let very = |q: usize, column: &Option<crate::input::csv::DetectedColumn>| {
-        let corpus = corpus(rows, q, &|_, r| ellis_class(r.ellis));
-        let summary = summary(&corpus, rows, q, 0, header(column), "the very disappointed");
-        (corpus, summary)
+        let grouped = grouped(rows, q, &|_, r| r.ellis.index());
+        let summary = summary(&grouped, q, 0, header(column), "the very disappointed");
+        (grouped, summary)
     };
-    let (benefit_corpus, main_benefits) = very(0, &columns.main_benefit);
+    let (benefits, main_benefits) = very(0, &columns.main_benefit);
     let who_benefits = very(1, &columns.who_benefits).1;
-    let holding_back = holding_back(
-        &benefit_corpus,
-        &main_benefits,
-        rows,
-        header(&columns.improve),
-    );
+    let holding_back = holding_back(&benefits, &main_benefits, rows, header(&columns.improve));
     let roadmap = roadmap(&segment, &main_benefits, &holding_back);
     PmfEngine {
         columns,
@@ -181,53 +141,35 @@ pub fn build(
     }
 }
 
-/// Answer classes: very (0), somewhat (1), not disappointed (2); "no longer use" is its own (3),
-/// contrasted with but never reported.
-fn ellis_class(e: Ellis) -> usize {
-    match e {
-        Ellis::VeryDisappointed => 0,
-        Ellis::SomewhatDisappointed => 1,
-        Ellis::NotDisappointed => 2,
-        Ellis::NoLongerUse => 3,
-    }
-}
-
-/// The corpus of question `q`'s answers, one document per row (blank
-/// answers are empty documents), each in the class `class` gives it.
-fn corpus(rows: &[TextRow], q: usize, class: &dyn Fn(usize, &TextRow) -> usize) -> Corpus {
+/// Question `q`'s answers, one per row in file order (blank answers in no
+/// group), each in the group `class` gives it, as [`Grouped`] answers.
+fn grouped<'r>(
+    rows: &'r [TextRow],
+    q: usize,
+    class: &dyn Fn(usize, &TextRow) -> usize,
+) -> Grouped<'r> {
     let answers: Vec<(usize, &str)> = rows
         .iter()
         .enumerate()
-        .map(|(i, r)| {
-            let text = r.texts[q].as_deref().unwrap_or("");
-            (
-                if text.is_empty() {
-                    NO_CLASS
-                } else {
-                    class(i, r)
-                },
-                text,
-            )
-        })
+        .map(|(i, r)| (class(i, r), r.texts[q].as_deref().unwrap_or("")))
         .collect();
-    Corpus::new(&answers, 4)
+    Grouped::new(&answers, 4)
 }
 
 /// The class of an answer left out of every class.
 const NO_CLASS: usize = usize::MAX;
 
-/// The themes of question `q` in class `target`.
+/// The themes of question `q` in class `target` (see [`Grouped::themes`]:
+/// c-TF-IDF chooses the phrases that tell this group from the others, none
+/// repeating another; they are listed by how many of the group's answers
+/// hold them, as Vohra counted them).
 fn summary(
-    corpus: &Corpus,
-    rows: &[TextRow],
+    grouped: &Grouped,
     q: usize,
     target: usize,
     column: Option<String>,
     group: &str,
 ) -> ThemeSummary {
-    let answers = (0..rows.len() as u32)
-        .filter(|d| corpus.class_of(*d) == Some(target))
-        .count() as u64;
     let Some(column) = column else {
         return ThemeSummary {
             column: None,
@@ -240,81 +182,25 @@ fn summary(
             )),
         };
     };
-    // At least 2 answers, and at least 2% of the group's.
-    let min = (answers / 50).max(2) as u32;
-    // c-TF-IDF chooses the themes (the phrases that tell this group from
-    // the others, none repeating another); they are listed by how many of
-    // the group's answers hold them, as Vohra counted them.
-    let mut themes: Vec<ThemeCount> = corpus
-        .themes(target, MAX_THEMES, min)
-        .into_iter()
-        .map(|t| theme_count(t, rows, q, answers))
-        .collect();
-    themes.sort_by(|a, b| {
-        b.count
-            .cmp(&a.count)
-            .then_with(|| b.weight.total_cmp(&a.weight))
-    });
-    let reason = themes
-        .is_empty()
-        .then(|| format!("no phrase is said by {min} or more of {group}'s {answers} answers"));
+    let found = grouped.themes(target);
     ThemeSummary {
         column: Some(column),
-        answers,
-        themes,
-        reason,
-    }
-}
-
-fn theme_count(t: Theme, rows: &[TextRow], q: usize, answers: u64) -> ThemeCount {
-    let mut examples: Vec<String> = Vec::new();
-    for d in &t.docs {
-        let Some(text) = rows.get(*d as usize).and_then(|r| r.texts[q].as_deref()) else {
-            continue;
-        };
-        let mut shown: String = text.chars().take(EXAMPLE_CHARS).collect();
-        if text.chars().count() > EXAMPLE_CHARS {
-            shown.push('…');
-        }
-        if !examples.contains(&shown) {
-            examples.push(shown);
-        }
-        if examples.len() >= EXAMPLES {
-            break;
-        }
-    }
-    let count = t.docs.len() as u64;
-    ThemeCount {
-        label: t.label,
-        terms: t.terms,
-        count,
-        share: if answers > 0 {
-            count as f64 / answers as f64
-        } else {
-            0.0
-        },
-        weight: t.weight,
-        examples,
-        phrases: t
-            .phrases
-            .into_iter()
-            .map(|(label, count)| PhraseCount {
-                label,
-                count: u64::from(count),
-            })
-            .collect(),
+        answers: found.answers,
+        reason: found.reason(&format!("{group}'s")),
+        themes: found.themes,
     }
 }
 
 /// The somewhat disappointed whose main benefit holds a top theme, and their
 /// improvement themes against every other improvement answer.
 fn holding_back(
-    benefits: &Corpus,
+    benefits: &Grouped,
     main: &ThemeSummary,
     rows: &[TextRow],
     improve_column: Option<String>,
 ) -> HoldingBack {
     let top: Vec<&ThemeCount> = main.themes.iter().take(TOP_BENEFITS).collect();
+    let benefits = benefits.corpus();
     let mut fan = vec![false; rows.len()];
     for t in &top {
         for d in benefits.docs_with(&t.terms) {
@@ -330,7 +216,7 @@ fn holding_back(
         .count() as u64;
     let matched = fan.iter().filter(|f| **f).count() as u64;
     // Classes: matched somewhat (0), other somewhat (1), very (2), not (3).
-    let improve = corpus(
+    let improve = grouped(
         rows,
         2,
         &|i, r| match (r.ellis, fan.get(i).copied().unwrap_or(false)) {
@@ -343,7 +229,6 @@ fn holding_back(
     );
     let mut summary = summary(
         &improve,
-        rows,
         2,
         0,
         improve_column,
