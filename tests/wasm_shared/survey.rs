@@ -339,6 +339,7 @@ fn usability_from_a_task_table() {
             .map(JsValue::from),
     );
     assert!(message.contains("options.times"), "{message}");
+}
 
 /// featureRequests through the bindings: the Qualtrics request fixture's, the value the core's
 /// result builds (every theme, count, share and example), with the planted figures
