@@ -106,7 +106,7 @@ input_group! {
         /// Mean System Usability Scale score of the respondents, 0..100 (an optional addition;
         /// scored only when given, never counted as missing).
         sus_score: f64 = "susScore" as Number(Sus),
-        /// Number of respondents behind `susScore`, a whole number, 1..1e15; drives its confidence
+        /// Number of respondents behind `susScore`, a whole number from 1; drives its confidence
         /// interval (without it, `feedbackVolume`, else 30, is assumed).
         sus_responses: f64 = "susResponses" as Number(Respondents),
     }
