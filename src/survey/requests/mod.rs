@@ -4,7 +4,7 @@
 //! answers: overall, by Sean Ellis group and by segment. The grouping is
 //! the engine's, from one place ([`crate::text::groups`]); the column is
 //! found with the engine's free-text columns
-//! ([`super::engine::columns`]); the answers are kept during the one pass
+//! (`survey::engine::columns`); the answers are kept during the one pass
 //! over the rows ([`answers`]).
 
 pub mod answers;
