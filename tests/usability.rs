@@ -141,6 +141,14 @@ fn qualtrics_matrix_sus_and_umux_lite() {
     );
     assert_eq!(r.file.header_rows, 3);
     assert!(r.tasks.is_empty());
+    // Without a task column, Qualtrics' Status and Duration are not read as a task's
+    // outcome and time, nor is their unit guessed.
+    assert!(
+        !r.columns.contains_key("success") && !r.columns.contains_key("time"),
+        "{:?}",
+        r.columns.keys()
+    );
+    assert!(r.warnings.is_empty(), "{:?}", r.warnings);
 }
 
 #[test]

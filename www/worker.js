@@ -139,6 +139,9 @@ self.onmessage = async ({ data }) => {
       const columns = info.columns.slice(0, 12).map((c) => c.header).filter(Boolean);
       throw Object.assign(new Error(`Could not tell whether it holds survey answers or usage events${info.source !== 'unknown' ? ` (a ${info.source} export)` : ''}${columns.length ? `; its columns: ${columns.join(' | ')}` : ''}. Choose what it holds under "What the file holds" and it will be analysed.`), { name: 'UnknownKind', problems: [] });
     }
+    if (kind === 'usability') {
+      throw Object.assign(new Error('It holds a usability test (a task table, the SUS or UMUX-Lite), which this page does not show yet. Choose what it holds under "What the file holds" to read it as survey answers.'), { name: 'UsabilityTest', problems: [] });
+    }
     const own = asked === 'auto' ? options?.[kind] : options;
     const result = kind === 'survey' ? analyzeSurvey(input, own ?? null) : analyzeEventsCsv(input, own ?? null);
     const analyseMs = performance.now() - t0;
