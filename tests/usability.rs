@@ -115,6 +115,8 @@ fn a_task_table_with_the_sus_on_every_row() {
     );
     assert!(r.warnings.iter().any(|w| w.code == "sus_version_assumed"));
     assert_eq!(r.columns["task"].header, "Task");
+    // The averages the page draws the SUS mean and the SEQ means against.
+    assert_eq!((r.sus_average, r.seq_average), (68.0, 5.5));
 }
 
 #[test]

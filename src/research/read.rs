@@ -163,6 +163,7 @@ pub fn analyze_usability(
         umux_lite: report_umux,
         tasks: task_reports,
         seq_average: SEQ_AVERAGE,
+        sus_average: sus::SUS_DATABASE_MEAN,
         columns: detected.into_iter().collect(),
         time_unit: TimeUnitChoice {
             unit: time_unit.0.as_str(),
