@@ -1,9 +1,12 @@
 //! `readExport`: what a file is, before it is analysed. The page and the
 //! command line call it on whatever a user drops: it says which tool wrote
 //! the file, how its text and header were read, whether it holds survey
-//! answers or usage events, and which column each analysis would read (and
-//! how each was chosen), so that a wrong guess can be seen and corrected
-//! before any figure is computed.
+//! answers, usage events or a usability test, and which column each
+//! analysis would read (and how each was chosen), so that a wrong guess can
+//! be seen and corrected before any figure is computed. The usability
+//! columns are found by the research module's own finder (what
+//! `analyzeUsability` reads); a survey that also asks the SUS or UMUX-Lite
+//! stays a survey, with `usability` in `alsoHolds`.
 //!
 //! ```
 //! use market_validation::read_export::{read_export, ExportOptions};
@@ -24,6 +27,7 @@ use crate::input::problem::InputError;
 use crate::input::raw::RawValue;
 use crate::input::read::{self, Shape};
 use crate::input::warning::Warning;
+use crate::research::{self, UsabilityConfig};
 use crate::survey::{self, SurveyConfig};
 use serde::Serialize;
 
@@ -34,7 +38,10 @@ use serde::Serialize;
 pub struct ExportOptions {
     /// What the file holds, when known: then its columns are found for that analysis only.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "wasm", tsify(type = "\"survey\" | \"events\""))]
+    #[cfg_attr(
+        feature = "wasm",
+        tsify(type = "\"survey\" | \"events\" | \"usability\"")
+    )]
     pub kind: Option<String>,
     /// Field delimiter: `,`, `;`, a tab or `|`. Default: detected from the header line.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -46,9 +53,14 @@ pub struct ExportOptions {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ExportInfo {
-    /// What the file holds: survey answers, usage events, or `unknown` when neither
-    /// analysis finds its columns.
+    /// What the file holds: survey answers, usage events, a usability test, or `unknown`
+    /// when no analysis finds its columns.
     pub kind: ExportKind,
+    /// The other analyses the file's columns serve, besides `kind`'s: `["usability"]` for a
+    /// survey that also asks the System Usability Scale or UMUX-Lite (or holds a task
+    /// table). Empty (absent) for most files.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub also_holds: Vec<ExportKind>,
     /// The tool that wrote it, from its header; `unknown` when none is recognised.
     pub source: ExportSource,
     /// The container read: `csv` (any delimiter), `json-lines`, `json-array`, or `xlsx`
@@ -97,13 +109,14 @@ pub struct ExportColumn {
     pub question: Option<String>,
     /// What the analysis reads from it: `nps`, `pmf`, `csat`, `segment` or `feature` (surveys);
     /// `user`, `time`, `signup`, `event`, and for linked identities `known` and `anonymous`
-    /// (events).
+    /// (events); `participant`, `task`, `success`, `time`, `seq`, `sus1`..`sus10`,
+    /// `umuxLiteCapabilities` and `umuxLiteEase` (usability tests).
     /// Absent for columns not read.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(
         feature = "wasm",
         tsify(
-            type = "\"nps\" | \"pmf\" | \"csat\" | \"segment\" | \"feature\" | \"user\" | \"time\" | \"signup\" | \"known\" | \"anonymous\" | \"event\""
+            type = "\"nps\" | \"pmf\" | \"csat\" | \"segment\" | \"feature\" | \"user\" | \"time\" | \"signup\" | \"known\" | \"anonymous\" | \"event\" | \"participant\" | \"task\" | \"success\" | \"seq\" | `sus${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10}` | \"umuxLiteCapabilities\" | \"umuxLiteEase\""
         )
     )]
     pub role: Option<String>,
@@ -132,7 +145,7 @@ impl ExportOptions {
             shape,
             "export options",
             |raw, o: &mut ExportOptions, problems| {
-                const KINDS: [&str; 2] = ["survey", "events"];
+                const KINDS: [&str; 3] = ["survey", "events", "usability"];
                 o.kind = read::choice(raw.get("kind"), "options.kind", &KINDS, problems)
                     .map(|i| KINDS[i].to_string());
                 o.delimiter = read::delimiter(raw.get("delimiter"), "options.delimiter", problems)
@@ -147,6 +160,16 @@ impl ExportOptions {
 /// columns are those its objects there have. Fails only when
 /// the file cannot be read at all (empty, no header line) or, with
 /// `options.kind`, when that analysis finds none of its columns.
+///
+/// Without `options.kind`, the tool tells survey answers from usage events;
+/// a survey tool's export whose only questions are usability ones (the SUS,
+/// UMUX-Lite: the survey analysis finds nothing else) is a usability test.
+/// A file of no recognised tool is a survey when a question is found by its
+/// header outside the usability columns; else a usability test when it has
+/// a questionnaire or a task with its outcome; else usage events when a user
+/// and a time column are found; else a usability test when a task has a
+/// time or SEQ; else a survey whose questions are recognised by their
+/// answers.
 pub fn read_export(bytes: &[u8], options: &ExportOptions) -> Result<ExportInfo, InputError> {
     let delimiter = options.delimiter.as_ref().and_then(|d| d.bytes().next());
     // Decoded once, and its head only: enough to tell what a big file is.
@@ -154,6 +177,7 @@ pub fn read_export(bytes: &[u8], options: &ExportOptions) -> Result<ExportInfo, 
     let export = import::open(&decoded, delimiter, "export", "row")?;
     let mut info = ExportInfo {
         kind: ExportKind::Unknown,
+        also_holds: Vec::new(),
         source: export.source,
         container: decoded.container,
         compression: decoded.gzip.then(|| "gzip".to_string()),
@@ -184,8 +208,10 @@ pub fn read_export(bytes: &[u8], options: &ExportOptions) -> Result<ExportInfo, 
     let wanted = match options.kind.as_deref() {
         Some("survey") => ExportKind::Survey,
         Some("events") => ExportKind::Events,
+        Some("usability") => ExportKind::Usability,
         _ => export.source.kind(),
     };
+    let asked = options.kind.is_some();
     let survey_config = SurveyConfig {
         delimiter,
         ..SurveyConfig::default()
@@ -194,34 +220,75 @@ pub fn read_export(bytes: &[u8], options: &ExportOptions) -> Result<ExportInfo, 
         delimiter,
         ..EventsConfig::default()
     };
+    let usability_config = UsabilityConfig {
+        delimiter,
+        ..UsabilityConfig::default()
+    };
     let survey = || survey::detect_columns(&decoded, &survey_config);
     let events = || events::detect_columns(&decoded, &events_config).map(|(columns, _)| columns);
+    let usability = research::detect::detect_columns(
+        &export.header.names,
+        &export.header.questions,
+        &usability_config,
+    );
+    // The survey's questions found on columns the usability test does not read.
+    let usability_columns: Vec<u32> = usability
+        .as_ref()
+        .map(|u| u.roles.iter().map(|(_, c)| c.index).collect())
+        .unwrap_or_default();
+    let question_elsewhere = |roles: &[(&str, DetectedColumn)], by_header: bool| {
+        roles.iter().any(|(role, c)| {
+            !usability_columns.contains(&c.index)
+                && (!by_header || c.detected_by == "header")
+                && (by_header || *role != "segment")
+        })
+    };
     let mut roles: Vec<(&str, DetectedColumn)> = Vec::new();
+    let mut use_usability = false;
     match wanted {
-        ExportKind::Survey => {
+        ExportKind::Survey if asked => {
             let (columns, read) = survey()?;
             roles = columns.roles();
             info.warnings.extend(read.warnings);
             info.kind = ExportKind::Survey;
         }
+        // A survey tool's export: a usability test when its only questions are usability ones.
+        ExportKind::Survey => match survey() {
+            Ok((columns, read))
+                if usability.is_err() || question_elsewhere(&columns.roles(), false) =>
+            {
+                roles = columns.roles();
+                info.warnings.extend(read.warnings);
+                info.kind = ExportKind::Survey;
+            }
+            Err(e) if usability.is_err() => return Err(e),
+            _ => use_usability = true,
+        },
         ExportKind::Events => {
             roles = events()?.roles();
             info.kind = ExportKind::Events;
         }
-        // No tool recognised: a survey when a question is found by its header;
-        // else events when a user and a time column are; else a survey whose
-        // questions are recognised by their answers.
+        ExportKind::Usability => use_usability = true,
+        // No tool recognised: see the function's documentation for the order.
         ExportKind::Unknown => {
             let found = survey().ok();
-            let by_header = found.as_ref().is_some_and(|(columns, _)| {
-                columns
-                    .roles()
-                    .iter()
-                    .any(|(_, c)| c.detected_by == "header")
-            });
-            if let (false, Ok(columns)) = (by_header, events()) {
+            let by_header = found
+                .as_ref()
+                .is_some_and(|(columns, _)| question_elsewhere(&columns.roles(), true));
+            let distinctive = usability.as_ref().is_ok_and(|u| u.distinctive);
+            if by_header {
+                if let Some((columns, read)) = found {
+                    roles = columns.roles();
+                    info.warnings.extend(read.warnings);
+                    info.kind = ExportKind::Survey;
+                }
+            } else if distinctive {
+                use_usability = true;
+            } else if let Ok(columns) = events() {
                 roles = columns.roles();
                 info.kind = ExportKind::Events;
+            } else if usability.is_ok() {
+                use_usability = true;
             } else if let Some((columns, read)) = found {
                 roles = columns.roles();
                 info.warnings.extend(read.warnings);
@@ -229,6 +296,18 @@ pub fn read_export(bytes: &[u8], options: &ExportOptions) -> Result<ExportInfo, 
             }
         }
     }
+    let mut usability_roles = Vec::new();
+    if use_usability {
+        let found = usability?;
+        info.kind = ExportKind::Usability;
+        info.warnings.extend(found.warnings);
+        usability_roles = found.roles;
+    } else if info.kind == ExportKind::Survey && usability.is_ok() {
+        info.also_holds.push(ExportKind::Usability);
+    }
+    let roles = roles
+        .into_iter()
+        .chain(usability_roles.iter().map(|(r, c)| (r.as_str(), c.clone())));
     if let Some(w) = decoded.sheet_warning() {
         if !info.warnings.iter().any(|x| x.code == w.code) {
             info.warnings.insert(0, w);

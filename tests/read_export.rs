@@ -278,3 +278,168 @@ fn a_big_file_is_told_from_its_head() {
         );
     }
 }
+
+fn usability_fixture(name: &str) -> Vec<u8> {
+    let path = format!(
+        "{}/tests/fixtures/usability/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The standard SUS statements, as a survey tool's headers.
+const SUS: [&str; 10] = [
+    "I think that I would like to use this product frequently",
+    "I found the product unnecessarily complex",
+    "I thought the product was easy to use",
+    "I think that I would need the support of a technical person to be able to use this product",
+    "I found the various functions in this product were well integrated",
+    "I thought there was too much inconsistency in this product",
+    "I would imagine that most people would learn to use this product very quickly",
+    "I found the product very cumbersome to use",
+    "I felt very confident using the product",
+    "I needed to learn a lot of things before I could get going with this product",
+];
+
+#[test]
+fn usability_tests_by_their_columns() {
+    // A usability tool's task table with the SUS on every row: no tool, told by its columns.
+    let info = read_export(
+        &usability_fixture("task-table.csv"),
+        &ExportOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        (info.kind, info.source),
+        (ExportKind::Usability, ExportSource::Unknown)
+    );
+    assert!(info.also_holds.is_empty());
+    let found = roles(&info);
+    for (role, header) in [
+        ("participant", "Participant ID"),
+        ("task", "Task"),
+        ("success", "Task success"),
+        ("time", "Time on task (s)"),
+        ("seq", "SEQ"),
+        ("sus1", "SUS1"),
+        ("sus10", "SUS10"),
+    ] {
+        assert!(
+            found.contains(&(role.into(), header.into(), "header".into())),
+            "{role}: {found:?}"
+        );
+    }
+    assert_eq!(found.len(), 15, "{found:?}");
+    // Numbered statements: the version is assumed, and said.
+    assert!(
+        info.warnings
+            .iter()
+            .any(|w| w.code == "sus_version_assumed"),
+        "{:?}",
+        info.warnings
+    );
+
+    // Survey tools' exports whose only questions are usability ones.
+    let info = read_export(
+        &usability_fixture("qualtrics-sus.csv"),
+        &ExportOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        (info.kind, info.source, info.header_rows),
+        (ExportKind::Usability, ExportSource::Qualtrics, 3)
+    );
+    let found = roles(&info);
+    assert!(found.contains(&("sus1".into(), "Q2_1".into(), "header".into())));
+    assert!(found.contains(&("umuxLiteEase".into(), "Q3_2".into(), "header".into())));
+    // Qualtrics' Status and Duration are no task's outcome and time: there is no task.
+    assert_eq!(found.len(), 12, "{found:?}");
+    assert!(info.warnings.is_empty(), "{:?}", info.warnings);
+    let info = read_export(
+        &usability_fixture("surveymonkey-sus.csv"),
+        &ExportOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        (info.kind, info.source),
+        (ExportKind::Usability, ExportSource::Surveymonkey)
+    );
+    let info = read_export(
+        &usability_fixture("sus-zero-to-four.csv"),
+        &ExportOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(info.kind, ExportKind::Usability);
+}
+
+#[test]
+fn a_survey_that_also_asks_the_sus_stays_a_survey() {
+    let header = std::iter::once("How likely are you to recommend Acme?")
+        .chain(SUS)
+        .collect::<Vec<_>>()
+        .join(",");
+    let csv = format!("{header}\n9,4,2,4,1,4,2,5,2,4,1\n6,3,3,3,2,3,3,3,3,3,3\n");
+    let info = read_export(csv.as_bytes(), &ExportOptions::default()).unwrap();
+    assert_eq!(info.kind, ExportKind::Survey);
+    assert_eq!(info.also_holds, [ExportKind::Usability]);
+    // The columns carry the survey's roles; asked for the usability test, its own.
+    assert_eq!(
+        roles(&info),
+        [(
+            "nps".into(),
+            "How likely are you to recommend Acme?".into(),
+            "header".into()
+        )]
+    );
+    let info = read_export(csv.as_bytes(), &options(r#"{"kind": "usability"}"#)).unwrap();
+    assert_eq!(info.kind, ExportKind::Usability);
+    assert!(info.also_holds.is_empty());
+    assert_eq!(roles(&info).len(), 10);
+    assert_eq!(info.columns[0].role, None);
+
+    // The survey fixtures of tools' exports hold no usability test.
+    for name in [
+        "qualtrics-choice-text.csv",
+        "qualtrics-numeric.csv",
+        "surveymonkey.csv",
+        "typeform.csv",
+        "google-forms.csv",
+        "ellis-question-set.csv",
+        "ms-forms-excel-de.csv",
+    ] {
+        let info = read_export(&fixture(name), &ExportOptions::default()).unwrap();
+        assert_eq!(
+            (info.kind, info.also_holds.len()),
+            (ExportKind::Survey, 0),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn usability_columns_against_events_and_missing_ones() {
+    // An events table with a task property and its time: events (a task with only a time
+    // is no usability test's mark); with an outcome column, a task table.
+    let events = "user_id,time,task\nu1,2026-11-03T09:00:00Z,Write\nu2,2026-11-04T09:00:00Z,Read\n";
+    let info = read_export(events.as_bytes(), &ExportOptions::default()).unwrap();
+    assert_eq!(info.kind, ExportKind::Events);
+    let tasks = "user,task,success,time\nu1,Checkout,1,34\nu2,Checkout,0,120\n";
+    let info = read_export(tasks.as_bytes(), &ExportOptions::default()).unwrap();
+    assert_eq!(info.kind, ExportKind::Usability);
+    assert!(
+        info.warnings.iter().any(|w| w.code == "time_unit_assumed"),
+        "{:?}",
+        info.warnings
+    );
+    // Asked for a usability test, a file without one says what it lacks.
+    let err = read_export(
+        b"How likely are you to recommend Acme?\n9\n",
+        &options(r#"{"kind": "usability"}"#),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        err.contains("a task table (participant, task, success, seconds; SEQ optional) or the ten SUS statements"),
+        "{err}"
+    );
+}

@@ -115,6 +115,8 @@ fn a_task_table_with_the_sus_on_every_row() {
     );
     assert!(r.warnings.iter().any(|w| w.code == "sus_version_assumed"));
     assert_eq!(r.columns["task"].header, "Task");
+    // The averages the page draws the SUS mean and the SEQ means against.
+    assert_eq!((r.sus_average, r.seq_average), (68.0, 5.5));
 }
 
 #[test]
@@ -141,6 +143,14 @@ fn qualtrics_matrix_sus_and_umux_lite() {
     );
     assert_eq!(r.file.header_rows, 3);
     assert!(r.tasks.is_empty());
+    // Without a task column, Qualtrics' Status and Duration are not read as a task's
+    // outcome and time, nor is their unit guessed.
+    assert!(
+        !r.columns.contains_key("success") && !r.columns.contains_key("time"),
+        "{:?}",
+        r.columns.keys()
+    );
+    assert!(r.warnings.is_empty(), "{:?}", r.warnings);
 }
 
 #[test]

@@ -3,16 +3,18 @@
 // millions of events are analysed. One job per worker: lib/files.js starts a
 // worker per file and terminates it to cancel.
 //
-// In:  { kind: 'auto' | 'survey' | 'events', file: File | Blob | string | ArrayBuffer | Uint8Array, options }
-//      ('auto': readExport decides from the file's tool and columns; options
-//      then hold { survey, events }, each kind's own)
+// In:  { kind: 'auto' | 'survey' | 'events' | 'usability', file: File | Blob | string | ArrayBuffer | Uint8Array,
+//        options: { survey?, events?, usability? } }   (each kind's own options; 'auto': readExport
+//      decides from the file's tool and columns)
 //    | { kind: 'launch-review', file, options: { plan, options } }   (the launch
 //      review with an events file analysed before: reviewLaunch(plan, options)
 //      with the file's bytes as options.events, read by the library's own reader)
 // Out: { type: 'progress', phase: 'reading', loaded, total }   (repeatedly)
 //      { type: 'progress', phase: 'analysing' }
-//      { type: 'result', kind, result, info, timings: { readMs, analyseMs } }   (info: readExport's;
-//      for 'launch-review' the result is the LaunchReview, and no info)
+//      { type: 'result', kind, result, also, info, timings: { readMs, analyseMs } }   (info: readExport's;
+//      also: { usability?, usabilityError? }, the usability test of a survey that also holds one
+//      (readExport's alsoHolds), or why it could not be read; for 'launch-review' the result is
+//      the LaunchReview, and no info)
 //    | { type: 'error', name, message, subject, problems, info? }
 import * as analyses from '../pkg/web/market_validation_analyses.js';
 import { errorMessage, errorProblems } from './lib/errors.js';
@@ -47,7 +49,7 @@ function needsReaders(bytes) {
  * containers the readers part (loaded only then: it is ~330 KB gzip more),
  * or for a Parquet file the parquet part (~180 KB gzip more again).
  * @param {Uint8Array} bytes
- * @returns {Promise<Pick<typeof analyses, 'analyzeSurvey' | 'analyzeEventsCsv' | 'readExport' | 'reviewLaunch'>>}
+ * @returns {Promise<Pick<typeof analyses, 'analyzeSurvey' | 'analyzeEventsCsv' | 'analyzeUsability' | 'readExport' | 'reviewLaunch'>>}
  */
 async function engineFor(bytes) {
   if (!needsReaders(bytes) && !isParquet(bytes)) {
@@ -119,14 +121,14 @@ self.onmessage = async ({ data }) => {
   /** @type {import('../pkg/web/market_validation.js').ExportInfo | undefined} */
   let info;
   try {
-    if (asked !== 'auto' && asked !== 'survey' && asked !== 'events' && asked !== 'launch-review') {
-      throw Object.assign(new Error(`unknown kind ${JSON.stringify(asked)}: expected "auto", "survey", "events" or "launch-review"`), { problems: [] });
+    if (asked !== 'auto' && asked !== 'survey' && asked !== 'events' && asked !== 'usability' && asked !== 'launch-review') {
+      throw Object.assign(new Error(`unknown kind ${JSON.stringify(asked)}: expected "auto", "survey", "events", "usability" or "launch-review"`), { problems: [] });
     }
     const started = performance.now();
     const input = await toInput(file);
     const readMs = performance.now() - started;
     self.postMessage({ type: 'progress', phase: 'analysing' });
-    const { analyzeSurvey, analyzeEventsCsv, readExport, reviewLaunch } = await engineFor(input);
+    const { analyzeSurvey, analyzeEventsCsv, analyzeUsability, readExport, reviewLaunch } = await engineFor(input);
     const t0 = performance.now();
     if (asked === 'launch-review') {
       const result = reviewLaunch(options?.plan, { ...options?.options, events: input });
@@ -137,12 +139,22 @@ self.onmessage = async ({ data }) => {
     const kind = info.kind;
     if (kind === 'unknown') {
       const columns = info.columns.slice(0, 12).map((c) => c.header).filter(Boolean);
-      throw Object.assign(new Error(`Could not tell whether it holds survey answers or usage events${info.source !== 'unknown' ? ` (a ${info.source} export)` : ''}${columns.length ? `; its columns: ${columns.join(' | ')}` : ''}. Choose what it holds under "What the file holds" and it will be analysed.`), { name: 'UnknownKind', problems: [] });
+      throw Object.assign(new Error(`Could not tell whether it holds survey answers, usage events or a usability test${info.source !== 'unknown' ? ` (a ${info.source} export)` : ''}${columns.length ? `; its columns: ${columns.join(' | ')}` : ''}. Choose what it holds under "What the file holds" and it will be analysed.`), { name: 'UnknownKind', problems: [] });
     }
-    const own = asked === 'auto' ? options?.[kind] : options;
-    const result = kind === 'survey' ? analyzeSurvey(input, own ?? null) : analyzeEventsCsv(input, own ?? null);
+    const own = options?.[kind] ?? null;
+    const result = kind === 'survey' ? analyzeSurvey(input, own) : kind === 'usability' ? analyzeUsability(input, own) : analyzeEventsCsv(input, own);
+    /** @type {{ usability?: import('../pkg/web/market_validation.js').UsabilityReport, usabilityError?: string }} */
+    const also = {};
+    // A survey that also asks the SUS or UMUX-Lite: its usability test too, from the same bytes.
+    if (kind === 'survey' && info.alsoHolds?.includes('usability')) {
+      try {
+        also.usability = analyzeUsability(input, options?.usability ?? null);
+      } catch (e) {
+        also.usabilityError = errorMessage(e);
+      }
+    }
     const analyseMs = performance.now() - t0;
-    self.postMessage({ type: 'result', kind, result, info, timings: { readMs, analyseMs } });
+    self.postMessage({ type: 'result', kind, result, also, info, timings: { readMs, analyseMs } });
   } catch (e) {
     // Errors do not survive postMessage with their extra fields: copy them out.
     /** @type {{ name?: unknown, subject?: unknown }} */

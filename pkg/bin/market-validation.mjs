@@ -112,6 +112,9 @@ function analyseFile(args) {
       if (info.kind === 'unknown') {
         return exit(1, `${file}: cannot tell whether it holds survey answers or usage events; its columns: ${info.columns.slice(0, 12).map((c) => c.header).join(' | ')}\nsay which with --kind survey or --kind events`);
       }
+      if (info.kind === 'usability') {
+        return exit(1, `${file}: holds a usability test (a task table, the SUS or UMUX-Lite), which the command line does not report yet: drop it on the page, or call analyzeUsability\nsay --kind survey to read its survey questions`);
+      }
       kind = info.kind;
     }
     // The events analysis has no confidence level option: its intervals are at 95%.

@@ -50,6 +50,9 @@ pub enum ExportKind {
     Survey,
     /// Usage events: a row per event.
     Events,
+    /// A usability test: a task table (a row per attempt) and/or the System Usability
+    /// Scale or UMUX-Lite (a row per respondent). Told by its columns, never by its tool.
+    Usability,
     /// Not told by the header.
     Unknown,
 }

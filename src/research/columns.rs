@@ -8,7 +8,7 @@
 use super::cells::TimeUnit;
 use super::options::{UsabilityColumns, UsabilityConfig};
 use super::sus::SusVersion;
-use crate::input::csv::{named_column, normalize_header, DetectedColumn};
+use crate::input::csv::{header_list, named_column, normalize_header, DetectedColumn};
 use crate::input::problem::{InputError, Problem};
 use crate::input::warning::Warning;
 
@@ -24,6 +24,19 @@ pub struct Positions {
     pub sus: Option<[usize; 10]>,
     /// UMUX-Lite's capabilities and ease statements.
     pub umux_lite: Option<[usize; 2]>,
+}
+
+impl Positions {
+    /// Whether the columns make a usability test: a task table (a task with
+    /// its outcome, time or SEQ), the SUS's ten statements or UMUX-Lite's two.
+    pub fn any(&self) -> bool {
+        self.task_table() || self.sus.is_some() || self.umux_lite.is_some()
+    }
+
+    /// Whether a task table is there: a task column with its outcome, time or SEQ.
+    pub fn task_table(&self) -> bool {
+        self.task.is_some() && (self.outcome.is_some() || self.time.is_some() || self.seq.is_some())
+    }
 }
 
 /// The columns found and how; the SUS version and the time unit chosen.
@@ -185,6 +198,24 @@ pub fn find(
             note(role, i, "header", &mut detected);
         }
     }
+    // A task table's outcome, time and SEQ are read only beside its task column: without
+    // one, headers found by their words (Qualtrics' `Status`, `Duration (in seconds)`) are
+    // not a task's, and are not reported as read.
+    if positions.task.is_none() {
+        let slots = [
+            ("success", &mut positions.outcome),
+            ("time", &mut positions.time),
+            ("seq", &mut positions.seq),
+        ];
+        for (role, slot) in slots {
+            let by_header =
+                |(r, c): &(String, DetectedColumn)| r == role && c.detected_by == "header";
+            if detected.iter().any(by_header) {
+                *slot = None;
+                detected.retain(|d| !by_header(d));
+            }
+        }
+    }
     let (sus, sus_version) = find_sus(
         headers,
         questions,
@@ -259,6 +290,28 @@ pub fn find(
         },
         warnings,
     ))
+}
+
+/// Finds the columns as [`find`] does, and fails as `analyzeUsability` does
+/// when they make no usability test ([`Positions::any`]).
+pub fn find_usable(
+    headers: &[String],
+    questions: &[String],
+    config: &UsabilityConfig,
+) -> Result<(Found, Vec<Warning>), InputError> {
+    let (found, warnings) = find(headers, questions, config)?;
+    if !found.positions.any() {
+        return Err(InputError::new(
+            "usability test",
+            vec![Problem::new(
+                "input",
+                format!("a file whose headers are {}", header_list(headers)),
+                "a task table (participant, task, success, seconds; SEQ optional) or the ten SUS statements \
+                 (by their wording or as SUS1..SUS10), or UMUX-Lite's two: name the columns in options.columns",
+            )],
+        ));
+    }
+    Ok((found, warnings))
 }
 
 /// The first column whose header or question contains `mark`.
@@ -508,17 +561,34 @@ mod tests {
 
     #[test]
     fn qualtrics_question_row_and_umux_lite() {
-        let h = headers(&["ResponseId", "Q5_1", "Q5_2", "Q7"]);
+        let h = headers(&["ResponseId", "Q5_1", "Q5_2", "Q7", "Task"]);
         let q = headers(&[
             "Response ID",
             "This product's capabilities meet my requirements.",
             "This product is easy to use.",
             "Overall, how difficult or easy was the task to complete?",
+            "Task",
         ]);
         let (found, _) = find(&h, &q, &UsabilityConfig::default()).unwrap();
         assert_eq!(found.positions.umux_lite, Some([1, 2]));
         assert_eq!(found.positions.seq, Some(3));
         assert_eq!(found.positions.sus, None);
+        // Without a task column there is no task's SEQ to read (nor outcome, nor time:
+        // Qualtrics' `Status` and `Duration (in seconds)` are none).
+        let h = headers(&["Status", "Duration (in seconds)", "Q5_1", "Q5_2", "Q7"]);
+        let q = headers(&[
+            "Response Type",
+            "Duration (in seconds)",
+            &q[1],
+            &q[2],
+            &q[3],
+        ]);
+        let (found, warnings) = find(&h, &q, &UsabilityConfig::default()).unwrap();
+        let p = &found.positions;
+        assert_eq!((p.outcome, p.time, p.seq), (None, None, None));
+        assert_eq!(p.umux_lite, Some([2, 3]));
+        assert_eq!(found.detected.len(), 2, "{:?}", found.detected);
+        assert!(warnings.is_empty(), "{warnings:?}");
     }
 
     #[test]

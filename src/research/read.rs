@@ -13,8 +13,8 @@ use super::report::{SusReport, TaskReport, TimeUnitChoice, UmuxLiteReport, Usabi
 use super::sus::{self, SusAnswers, SusVersion};
 use super::{seq, tasks, umux_lite};
 use crate::import;
-use crate::input::csv::{header_list, Rows};
-use crate::input::problem::{InputError, Problem};
+use crate::input::csv::Rows;
+use crate::input::problem::InputError;
 use crate::input::row_issues::{Issue, IssueLog, RowId, RowReport};
 use crate::input::warning::Warning;
 use crate::stats;
@@ -100,21 +100,7 @@ pub fn analyze_usability(
     let export = import::open(&decoded, config.delimiter, "usability test", "row")?;
     let headers = export.header.names.clone();
     let questions = export.header.questions.clone();
-    let (found, mut warnings) = columns::find(&headers, &questions, config)?;
-    let p = &found.positions;
-    let has_tasks =
-        p.task.is_some() && (p.outcome.is_some() || p.time.is_some() || p.seq.is_some());
-    if !has_tasks && p.sus.is_none() && p.umux_lite.is_none() {
-        return Err(InputError::new(
-            "usability test",
-            vec![Problem::new(
-                "input",
-                format!("a file whose headers are {}", header_list(&headers)),
-                "a task table (participant, task, success, seconds; SEQ optional) or the ten SUS statements \
-                 (by their wording or as SUS1..SUS10), or UMUX-Lite's two: name the columns in options.columns",
-            )],
-        ));
-    }
+    let (found, mut warnings) = columns::find_usable(&headers, &questions, config)?;
     warnings.extend(decoded.sheet_warning());
     let file = SurveyFile::of(&decoded, &export);
     let rows = Rows::with_pending(export.reader, &decoded.text, headers.len(), export.pending);
@@ -177,6 +163,7 @@ pub fn analyze_usability(
         umux_lite: report_umux,
         tasks: task_reports,
         seq_average: SEQ_AVERAGE,
+        sus_average: sus::SUS_DATABASE_MEAN,
         columns: detected.into_iter().collect(),
         time_unit: TimeUnitChoice {
             unit: time_unit.0.as_str(),

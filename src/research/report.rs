@@ -32,6 +32,9 @@ pub struct UsabilityReport {
     pub tasks: Vec<TaskReport>,
     /// The published average SEQ rating the tasks' means compare with: 5.5 (Sauro 2012).
     pub seq_average: f64,
+    /// The SUS database's average score the SUS mean compares with: 68 (Sauro 2011), the
+    /// 50th percentile.
+    pub sus_average: f64,
     /// The columns read, by role (`participant`, `task`, `success`, `time`, `seq`, `sus1`..`sus10`,
     /// `umuxLiteCapabilities`, `umuxLiteEase`), and how each was found.
     pub columns: BTreeMap<String, DetectedColumn>,

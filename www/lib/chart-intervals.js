@@ -56,11 +56,13 @@ export function wrapLabel(text, chars, maxLines = 3) {
  * @param {[string, string]} [o.axisEnds] what the axis's two ends mean, written under them ("1 = lowest")
  * @param {string} [o.valueName] name of the value column in the table (default "value")
  * @param {string} [o.intervalName] what the tooltip and table call the interval (default "interval")
+ * @param {boolean} [o.bars] each value as a bar from `min` with its interval as a whisker (a
+ *   share or a time, which count from zero), rather than a point on its interval
  * @param {string} [o.summary] @param {(string | null | undefined)[]} [o.notes] @param {number} [o.width]
  * @returns {HTMLElement}
  */
 export function intervalChart({ title, rows, min, max, threshold, format = fmt, ticks: givenTicks, tickFormat = format, axisEnds,
-  valueName = 'value', intervalName = 'interval', summary, notes, width = 640 }) {
+  valueName = 'value', intervalName = 'interval', bars = false, summary, notes, width = 640 }) {
   const top = threshold ? 26 : 8;
   const axisH = axisEnds ? 38 : 22;
   const compact = rows.length === 1 && !rows[0].label;
@@ -116,17 +118,25 @@ export function intervalChart({ title, rows, min, max, threshold, format = fmt, 
       const cy = tops[k] + heights[k] / 2;
       const g = s('g', { class: `mv-interval ${r.className ?? 'mv-s1'}${r.muted ? ' mv-muted' : ''}` });
       g.append(s('rect', { class: 'mv-row-hl', x: 0, y: tops[k], width, height: heights[k] }));
-      g.append(s('line', { class: 'mv-track', x1: left, x2: right, y1: cy, y2: cy }));
+      if (!bars) g.append(s('line', { class: 'mv-track', x1: left, x2: right, y1: cy, y2: cy }));
       if (!compact) {
         const ls = lines[k];
         const label = s('text', { class: 'mv-row-label', x: left - 8, y: cy, 'text-anchor': 'end', 'dominant-baseline': 'middle' });
         ls.forEach((line, j) => label.append(s('tspan', { x: left - 8, dy: j === 0 ? round(-((ls.length - 1) * 14) / 2) : 14, text: line })));
         g.append(label);
       }
-      if (r.interval) {
-        g.append(s('line', { class: 'mv-range', x1: round(x(r.interval[0])), x2: round(x(r.interval[1])), y1: cy, y2: cy }));
+      if (bars) {
+        g.append(s('rect', { class: 'mv-bar', x: round(x(min)), y: cy - 8, width: Math.max(0.5, round(x(r.value) - x(min))), height: 16 }));
+        if (r.interval) {
+          const [x1, x2] = r.interval.map((v) => round(x(v)));
+          g.append(s('path', { class: 'mv-whisker', d: `M${x1} ${cy - 6}V${cy + 6}M${x1} ${cy}H${x2}M${x2} ${cy - 6}V${cy + 6}` }));
+        }
+      } else {
+        if (r.interval) {
+          g.append(s('line', { class: 'mv-range', x1: round(x(r.interval[0])), x2: round(x(r.interval[1])), y1: cy, y2: cy }));
+        }
+        g.append(s('circle', { class: 'mv-point', cx: round(x(r.value)), cy, r: 5.5 }));
       }
-      g.append(s('circle', { class: 'mv-point', cx: round(x(r.value)), cy, r: 5.5 }));
       g.append(s('text', { class: 'mv-value', x: width - 4, y: cy, 'text-anchor': 'end', 'dominant-baseline': 'middle', text: format(r.value) }));
       svg.append(g);
       groups.push(g);
@@ -173,6 +183,7 @@ export function intervalChart({ title, rows, min, max, threshold, format = fmt, 
  * @param {number} o.min @param {number} o.max
  * @param {{ value: number, label: string }} [o.threshold]
  * @param {(v: number) => string} [o.format] @param {string} [o.summary] @param {(string | null | undefined)[]} [o.notes] @param {number} [o.width]
+ * @param {(v: number) => string} [o.tickFormat] tick labels (default `format`)
  * @param {string} [o.intervalName] what the tooltip and table call the interval
  * @param {string} [o.className] the series class of its point and range (default `mv-s1`)
  * @returns {HTMLElement}

@@ -1,40 +1,51 @@
 // Analysing CSV files in a background worker (../worker.js), which tells
-// survey exports from event exports with the library's readExport; the
+// survey exports, event exports and usability tests apart with the library's
+// readExport (a survey that also asks the SUS is analysed as both); the
 // launch review with an events file analysed before, in the same worker;
 // and naming the files the page cannot read yet.
 
-/** @import { EventsCsvAnalysis, EventsOptions, ExportInfo, LaunchPlan, LaunchReview, LaunchReviewOptions, SurveyAnalysis, SurveyOptions } from '../../pkg/web/market_validation.js' */
+/**
+ * @import { EventsCsvAnalysis, EventsOptions, ExportInfo, LaunchPlan, LaunchReview, LaunchReviewOptions, SurveyAnalysis, SurveyOptions,
+ *   UsabilityOptions, UsabilityReport } from '../../pkg/web/market_validation.js'
+ */
 
 /**
  * What the worker returns for each kind of file, and the options it takes.
- * @typedef {{ survey: SurveyAnalysis, events: EventsCsvAnalysis }} Analyses
- * @typedef {{ survey: SurveyOptions, events: EventsOptions }} AnalysisOptions
+ * @typedef {{ survey: SurveyAnalysis, events: EventsCsvAnalysis, usability: UsabilityReport }} Analyses
+ * @typedef {{ survey: SurveyOptions, events: EventsOptions, usability: UsabilityOptions }} AnalysisOptions
+ */
+/**
+ * What else a file held, analysed with it: a survey's usability test (readExport's
+ * `alsoHolds`), or why it could not be read.
+ * @typedef {{ usability?: UsabilityReport, usabilityError?: string }} AlsoAnalysed
  */
 /** How long the worker read and analysed, in ms. @typedef {{ readMs: number, analyseMs: number }} Timings */
 /** The progress the worker reports. @typedef {{ phase: 'reading', loaded: number, total: number } | { phase: 'analysing' }} Progress */
 
 /**
- * What a finished job gives: the analysis of the kind the file holds, and how the file was read.
- * @typedef {{ [K in keyof Analyses]: { kind: K, result: Analyses[K], info: ExportInfo | undefined, timings: Timings } }[keyof Analyses]} FileAnalysis
+ * What a finished job gives: the analysis of the kind the file holds, what else it held, and how the file was read.
+ * @typedef {{ [K in keyof Analyses]: { kind: K, result: Analyses[K], also: AlsoAnalysed, info: ExportInfo | undefined, timings: Timings } }[keyof Analyses]} FileAnalysis
  */
 
 /**
  * Analyses a file in its own module Worker.
  * @param {File | Blob | string | ArrayBuffer | Uint8Array} file
  * @param {'auto' | keyof Analyses} kind what the file holds; `auto`: the worker tells it (readExport)
- * @param {{ survey?: SurveyOptions, events?: EventsOptions }} [options] each kind's options
+ * @param {Partial<AnalysisOptions>} [options] each kind's options (all of them: a survey that also
+ *   holds a usability test is analysed with the usability options too)
  * @param {(p: Progress) => void} [onProgress]
  * @returns {{ promise: Promise<FileAnalysis>, cancel: () => void }} `promise` resolves with the kind,
- *   its SurveyAnalysis or EventsCsvAnalysis, readExport's ExportInfo and the timings; it rejects with
- *   an Error carrying `.problems` (the library's Problem[]) and `.info` on bad input (named
- *   'UnknownKind' when the file is neither), or with an Error named 'AbortError' after `cancel()`,
- *   which also stops the worker at once.
+ *   its SurveyAnalysis, EventsCsvAnalysis or UsabilityReport, what else the file held (`also`),
+ *   readExport's ExportInfo and the timings; it rejects with an Error carrying `.problems` (the
+ *   library's Problem[]) and `.info` on bad input (named 'UnknownKind' when the file is none of
+ *   them), or with an Error named 'AbortError' after `cancel()`, which also stops the worker at once.
  */
 export function analyzeFile(file, kind, options = {}, onProgress) {
-  const own = kind === 'auto' ? options : options[kind];
-  const job = workerJob({ kind, file, options: own }, `analyse ${kind}`, onProgress);
+  const job = workerJob({ kind, file, options }, `analyse ${kind}`, onProgress);
   return {
-    promise: job.promise.then((data) => /** @type {FileAnalysis} */ (/** @type {unknown} */ ({ kind: data.kind, result: data.result, info: data.info, timings: data.timings }))),
+    promise: job.promise.then((data) => /** @type {FileAnalysis} */ (/** @type {unknown} */ ({
+      kind: data.kind, result: data.result, also: data.also ?? {}, info: data.info, timings: data.timings,
+    }))),
     cancel: job.cancel,
   };
 }
@@ -62,7 +73,7 @@ export function reviewLaunchOf(file, plan, options) {
  * @param {(p: Progress) => void} [onProgress]
  * @returns {{ promise: Promise<ResultMessage>, cancel: () => void }} the worker's result message
  *
- * @typedef {{ kind: string, result: unknown, info?: ExportInfo, timings: Timings }} ResultMessage
+ * @typedef {{ kind: string, result: unknown, also?: AlsoAnalysed, info?: ExportInfo, timings: Timings }} ResultMessage
  */
 function workerJob(message, name, onProgress) {
   const worker = new Worker(new URL('../worker.js', import.meta.url), { type: 'module', name });

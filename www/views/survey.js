@@ -98,11 +98,13 @@ export function featureNames(headers) {
  * Renders a survey analysis into `container` (its children are replaced).
  * @param {HTMLElement} container
  * @param {SurveyAnalysis} analysis the result of analyzeSurvey()
- * @param {{ onUse?: (surveyData: SurveyData) => void, fileName?: string }} [opts]
- *   onUse: called with `analysis.surveyData` by the "Use in the score" button (no button without it)
+ * @param {{ onUse?: (surveyData: SurveyData) => void, fileName?: string, usability?: { sus?: boolean, error?: string } }} [opts]
+ *   onUse: called with `analysis.surveyData` by the "Use in the score" button (no button without it);
+ *   usability: the file also holds a usability test, shown in the usability section (`sus`: with a SUS
+ *   score, which "Use in the score" adds), or why it could not be read (`error`)
  * @returns {HTMLElement} the view's root element
  */
-export function renderSurvey(container, analysis, { onUse, fileName } = {}) {
+export function renderSurvey(container, analysis, { onUse, fileName, usability } = {}) {
   const a = analysis;
   const width = chartWidth(container);
   const level = fmtPct(a.confidenceLevel);
@@ -112,7 +114,14 @@ export function renderSurvey(container, analysis, { onUse, fileName } = {}) {
     h('p', { class: 'mv-lede' },
       fileName ? [h('span', { class: 'mv-file-name', text: fileName }), ': '] : null,
       `${fmtInt(a.responses)} responses with at least one usable answer; every interval at ${level} confidence.`),
-    onUse ? useButton(() => onUse(a.surveyData), 'Adds NPS, Sean Ellis, CSAT and feature ratings to the product data.') : null));
+    onUse ? useButton(() => onUse(a.surveyData), `Adds NPS, Sean Ellis, CSAT${usability?.sus ? ', feature ratings and the SUS score' : ' and feature ratings'} to the product data.`) : null));
+  if (usability?.error) {
+    root.append(h('p', { class: 'mv-note', 'data-testid': 'survey-usability', text: `This file also holds usability questions (the SUS, UMUX-Lite or a task table), which could not be read: ${usability.error}` }));
+  } else if (usability) {
+    root.append(h('p', { class: 'mv-highlight', 'data-testid': 'survey-usability' },
+      'This file also holds a usability test: see ', h('a', { href: '#usability-section', text: 'the usability test section' }),
+      usability.sus ? ' for its SUS score, which "Use in the score" adds with the survey\'s figures.' : '.'));
+  }
 
   /** @type {Partial<SurveyAnalysis['columns']>} */
   const cols = a.columns ?? {};

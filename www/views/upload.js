@@ -1,13 +1,15 @@
 // The CSV upload panel: a drop zone that is also a keyboard-usable file
 // picker, a choice of what the file holds (detected by default), options for
-// usage events and surveys, a progress bar with a Cancel button, and errors
-// shown as text beside the zone. Files are read and analysed in a worker
-// (lib/files.js), so the page stays responsive; nothing leaves the browser.
+// usage events, surveys and usability tests (views/usability-options.js), a
+// progress bar with a Cancel button, and errors shown as text beside the
+// zone. Files are read and analysed in a worker (lib/files.js), so the page
+// stays responsive; nothing leaves the browser.
 import { h } from '../lib/dom.js';
 import { errorMessage, errorProblems } from '../lib/errors.js';
 import { analyzeFile, formatBytes, unreadableKind, SOURCE_NAMES } from '../lib/files.js';
+import { usabilityOptions, usabilityInPageWords } from './usability-options.js';
 
-/** @import { Analyses, AnalysisOptions, Timings } from '../lib/files.js' */
+/** @import { AlsoAnalysed, Analyses, AnalysisOptions, Timings } from '../lib/files.js' */
 /** @import { EventsOptions, ExportInfo } from '../../pkg/web/market_validation.js' */
 
 /**
@@ -17,7 +19,7 @@ import { analyzeFile, formatBytes, unreadableKind, SOURCE_NAMES } from '../lib/f
  * @typedef {Pick<EventsOptions, 'activationEvent' | 'activationWindowDays' | 'startEvent' | 'returnEvent' | 'retention' | 'features'>} EventChoices
  */
 
-const KIND_NAMES = { survey: 'survey answers', events: 'usage events' };
+const KIND_NAMES = { survey: 'survey answers', events: 'usage events', usability: 'a usability test' };
 let mounts = 0;
 
 /** UTC offsets in 15-minute steps, -14:00..+14:00, as the library accepts them (also the warehouse panel's). @param {number} selected */
@@ -40,6 +42,8 @@ export function offsetOptions(selected) {
  * @param {(result: Analyses['survey'], info: UploadInfo) => void} [handlers.onSurvey] a SurveyAnalysis arrived
  * @param {(result: Analyses['events'], info: UploadInfo) => void} [handlers.onEvents] an EventsCsvAnalysis arrived
  *   (render it with `renderEvents(el, result.analysis, { csv: result })`)
+ * @param {(result: Analyses['usability'], info: UploadInfo) => void} [handlers.onUsability] a UsabilityReport arrived:
+ *   a usability test's, or (after onSurvey, with the same info) that of a survey that also holds one
  * @param {(error: unknown, info: UploadInfo) => void} [handlers.onError] after the error (an Error, with the
  *   library's `problems` on bad input) is shown beside the zone (it is shown either way)
  * @param {boolean} [handlers.pageDrop] also take files dropped anywhere on the page (default true),
@@ -50,11 +54,13 @@ export function offsetOptions(selected) {
  *   events options; resolves with null once its result is delivered (or another analysis took
  *   its place), else with the error (shown beside the zone too) or the cancellation
  *
- * @typedef {{ file: File, name: string, size: number, kind: keyof Analyses, timings?: Timings, read?: ExportInfo,
- *   choices: EventChoices, eventsOptions: EventsOptions }} UploadInfo  choices: those the events were analysed with;
- *   eventsOptions: all the events options they were analysed with (the choices among them)
+ * @typedef {{ file: File, name: string, size: number, kind: keyof Analyses, kinds: (keyof Analyses)[], also: AlsoAnalysed,
+ *   timings?: Timings, read?: ExportInfo, choices: EventChoices, eventsOptions: EventsOptions }} UploadInfo
+ *   kinds: every analysis the file gave (its kind's, then a survey's usability test); also: what else it held;
+ *   choices: those the events were analysed with; eventsOptions: all the events options they were analysed
+ *   with (the choices among them)
  */
-export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop = true } = {}) {
+export function mountUpload(container, { onSurvey, onEvents, onUsability, onError, pageDrop = true } = {}) {
   const id = `mv-upload-${++mounts}`;
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -71,7 +77,7 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
     h('label', { class: 'mv-file-label', for: input.id, text: 'or choose CSV files' }),
     input,
     chosen,
-    h('p', { class: 'mv-hint', id: hintId, text: 'Survey answers (NPS, Sean Ellis, CSAT, feature ratings) or usage events (a user id and a time per row): CSV with any delimiter, JSON lines or a JSON array, gzip-compressed or not, a zip of such files, an Excel workbook (.xlsx) or a Parquet file, as your tool exports them. Several files at once are analysed one after the other.' }));
+    h('p', { class: 'mv-hint', id: hintId, text: 'Survey answers (NPS, Sean Ellis, CSAT, feature ratings), usage events (a user id and a time per row) or a usability test (a task table, the SUS or UMUX-Lite): CSV with any delimiter, JSON lines or a JSON array, gzip-compressed or not, a zip of such files, an Excel workbook (.xlsx) or a Parquet file, as your tool exports them. Several files at once are analysed one after the other.' }));
 
   // ---- what the file holds
   const kindName = `${id}-kind`;
@@ -80,12 +86,13 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
     h('input', { type: 'radio', name: kindName, value, checked: value === 'auto', 'data-testid': `upload-kind-${value}` }), ` ${label}`);
   const kindSet = h('fieldset', { class: 'mv-kind' },
     h('legend', { text: 'What the file holds' }),
-    kindRadio('auto', 'Detect from the header'), kindRadio('survey', 'Survey answers'), kindRadio('events', 'Usage events'));
+    kindRadio('auto', 'Detect from the header'), kindRadio('survey', 'Survey answers'), kindRadio('events', 'Usage events'),
+    kindRadio('usability', 'Usability test'));
   /** @returns {keyof Analyses | 'auto'} */
   const chosenKind = () => {
     const checked = kindSet.querySelector('input:checked');
     const value = checked instanceof HTMLInputElement ? checked.value : 'auto';
-    return value === 'survey' || value === 'events' ? value : 'auto';
+    return value === 'survey' || value === 'events' || value === 'usability' ? value : 'auto';
   };
 
   // ---- options
@@ -171,6 +178,10 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
       field('Sean Ellis bar (%)', sv.bar),
       field('Smallest segment ranked (answers)', sv.minSegment)));
 
+  /** @param {string} name @param {number} rows */
+  const lines = (name, rows) => h('textarea', { name, rows, placeholder: 'detected', autocomplete: 'off', spellcheck: 'false', maxlength: 4000 });
+  const usability = usabilityOptions({ field, text, select, lines });
+
   /**
    * Only what differs from the library's defaults, so its own messages apply to the rest.
    * @template {keyof Analyses} K
@@ -228,7 +239,7 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
   const progressRow = h('div', { class: 'mv-progress-row', 'data-state': 'idle', 'data-testid': 'upload-status' },
     h('div', { class: 'mv-progress-text' }, progress, phase), cancelButton, live);
 
-  const element = h('div', { class: 'mv-upload' }, zone, errors, progressRow, kindSet, eventsOptions, surveyOptions);
+  const element = h('div', { class: 'mv-upload' }, zone, errors, progressRow, kindSet, eventsOptions, surveyOptions, usability.element);
   container.replaceChildren(element);
 
   /** @param {string} visible what the phase line says @param {string} [announce] what screen readers are told */
@@ -252,9 +263,9 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
     const problems = errorProblems(error) ?? [];
     const message = error != null && typeof error === 'object' && 'message' in error ? error.message : undefined;
     errors.append(h('div', { class: 'mv-error-block' },
-      h('p', { class: 'mv-error-message' }, fileName ? [h('strong', { text: fileName }), ': '] : null, String(message || error)),
+      h('p', { class: 'mv-error-message' }, fileName ? [h('strong', { text: fileName }), ': '] : null, usabilityInPageWords(String(message || error))),
       problems.length ? h('ul', { class: 'mv-problems' }, problems.map((p) => h('li', {},
-        h('code', { text: p.path || 'input' }), `: ${p.expected}`,
+        h('code', { text: p.path || 'input' }), `: ${usabilityInPageWords(p.expected)}`,
         p.value != null && p.value !== '' ? h('span', { class: 'mv-muted', text: ` (got ${p.value})` }) : null,
         p.hint ? h('span', { class: 'mv-hint-inline', text: ` ${p.hint}` }) : null))) : null));
     errors.hidden = false;
@@ -274,13 +285,23 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
   let ticker = 0;
 
   /** @type {{ [K in keyof Analyses]?: (result: Analyses[K], info: UploadInfo) => void }} */
-  const handlers = { survey: onSurvey, events: onEvents };
+  const handlers = { survey: onSurvey, events: onEvents, usability: onUsability };
   /**
    * Hands a result to its handler.
    * @template {keyof Analyses} K
    * @param {K} kind @param {Analyses[K]} result @param {UploadInfo} info
    */
   const deliver = (kind, result, info) => handlers[kind]?.(result, info);
+  /**
+   * Hands a finished job's results to their handlers: its kind's, then a survey's usability test.
+   * @param {import('../lib/files.js').FileAnalysis} job @param {UploadInfo} info
+   */
+  const deliverAll = (job, info) => {
+    if (job.kind === 'survey') deliver('survey', job.result, info);
+    else if (job.kind === 'events') deliver('events', job.result, info);
+    else deliver('usability', job.result, info);
+    if (job.also.usability) deliver('usability', job.also.usability, info);
+  };
 
   /**
    * Analyses one file of a batch.
@@ -303,9 +324,10 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
       return { goOn: true, error };
     }
     const asked = kindAsked ?? chosenKind();
-    const options = { survey: readOptions('survey'), events: readOptions('events') };
+    const options = { survey: readOptions('survey'), events: readOptions('events'), usability: usability.read() };
+    const kindGuess = asked === 'auto' ? 'survey' : asked;
     /** @type {UploadInfo} */
-    const info = { file, name: file.name, size: file.size, kind: asked === 'auto' ? 'survey' : asked, choices: { ...choices }, eventsOptions: options.events };
+    const info = { file, name: file.name, size: file.size, kind: kindGuess, kinds: [kindGuess], also: {}, choices: { ...choices }, eventsOptions: options.events };
     const size = formatBytes(file.size);
     setState('running');
     progress.max = Math.max(1, file.size);
@@ -330,9 +352,12 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
     });
     current = job;
     try {
-      const { kind, result, info: read, timings } = await job.promise;
+      const done = await job.promise;
+      const { kind, info: read, timings, also } = done;
       if (gen !== generation) return { goOn: false };
       info.kind = kind;
+      info.also = also;
+      info.kinds = also.usability ? [kind, 'usability'] : [kind];
       info.timings = timings;
       info.read = read;
       const secs = ((performance.now() - started) / 1000).toFixed(1);
@@ -340,10 +365,11 @@ export function mountUpload(container, { onSurvey, onEvents, onError, pageDrop =
       progress.value = 1;
       setState('done');
       const tool = read && read.source !== 'unknown' ? ` from ${SOURCE_NAMES[read.source] ?? read.source}` : '';
-      say(`Analysed ${file.name} (${size}, ${KIND_NAMES[kind]}${tool}) in ${secs} s.`, `Analysed ${file.name}`);
+      const held = info.kinds.map((k) => KIND_NAMES[k]).join(' and ');
+      say(`Analysed ${file.name} (${size}, ${held}${tool}) in ${secs} s.`, `Analysed ${file.name}`);
       if (kind === 'events') lastEvents = file;
       try {
-        deliver(kind, result, info);
+        deliverAll(done, info);
       } catch (e) {
         console.error(e);
         const error = new Error(`Analysed, but the result could not be shown: ${errorMessage(e)}`);

@@ -1,8 +1,11 @@
-// The "Drop CSV files" tab: survey answers or usage events, analysed in a
-// worker (views/upload.js), and the results of the events analysis run in the
-// user's warehouse (views/warehouse/), shown in their own sections above the results;
-// "Use in the score" puts their derived product data in the form, in place of
-// the groups it fills, and clears the groups still holding the sample's data.
+// The "Drop CSV files" tab: survey answers, usage events or a usability test,
+// analysed in a worker (views/upload.js), and the results of the events
+// analysis run in the user's warehouse (views/warehouse/), shown in their own
+// sections above the results (a survey that also asks the SUS in both the
+// survey and the usability sections); "Use in the score" puts their derived
+// product data in the form, in place of the groups it fills (the usability
+// test's SUS is added to the user's own survey data), and clears the groups
+// still holding the sample's data.
 // The files shown are kept in lib/dropped.js for the launch tab's review.
 // Mounted by the validation view after its first score is painted.
 import { $ } from '../../lib/dom.js';
@@ -33,6 +36,7 @@ const listText = (items) => (items.length < 2 ? items.join('') : `${items.slice(
 import { mountUpload } from '../upload.js';
 import { renderSurvey } from '../survey.js';
 import { renderEvents } from '../events.js';
+import { renderUsability, susSurveyData } from '../usability.js';
 import { mountWarehouse } from '../warehouse/index.js';
 
 /** @import { ProductForm } from './product-form.js' */
@@ -50,9 +54,12 @@ export function mountRawData({ form, rescore, sampleSource, setAsOf }) {
    * Puts derived groups (surveyData, usageMetrics, adoptionData) in the form, in place of
    * what those groups held, and re-scores. Groups that still hold the built-in sample's data
    * are cleared: a file's figures are never scored together with the sample company's.
+   * With `add`, the figures join what a group holds of the user's own (a usability test's
+   * SUS beside a survey's NPS); a group of the sample's is still replaced.
    * @param {Record<string, object | null | undefined>} parts @param {string} source the file's name
+   * @param {{ add?: boolean }} [o]
    */
-  function useDerived(parts, source) {
+  function useDerived(parts, source, { add = false } = {}) {
     const { product } = form.collect();
     const cleared = [];
     for (const group of Object.keys(product)) {
@@ -63,32 +70,44 @@ export function mountRawData({ form, rescore, sampleSource, setAsOf }) {
       }
     }
     const used = [];
+    let from = source;
     for (const [group, values] of Object.entries(parts)) {
       if (!values) continue;
-      product[group] = Object.fromEntries(Object.entries(values).filter(([, v]) => v != null).map(([k, v]) => [k, forPeople(v)]));
-      form.setSource(group, source);
+      const figures = Object.fromEntries(Object.entries(values).filter(([, v]) => v != null).map(([k, v]) => [k, forPeople(v)]));
+      const earlier = form.sourceOf(group);
+      const own = product[group];
+      const join = add && own != null && typeof own === 'object' && earlier !== sampleSource;
+      product[group] = join ? { ...own, ...figures } : figures;
+      from = !join ? source
+        : earlier == null ? `${source} and the form`
+          : earlier === source || earlier.endsWith(` and ${source}`) ? earlier : `${earlier} and ${source}`;
+      form.setSource(group, from);
       used.push(group);
     }
     form.fill(product);
     rescore();
     const usedText = listText(used.map(groupTitle));
-    setStatus('info', `${usedText.charAt(0).toUpperCase()}${usedText.slice(1)} now ${used.length === 1 ? 'comes' : 'come'} from ${source}`
+    setStatus('info', `${usedText.charAt(0).toUpperCase()}${usedText.slice(1)} now ${used.length === 1 ? 'comes' : 'come'} from ${from}`
       + (cleared.length ? `; the sample's ${listText(cleared.map(groupTitle))} ${cleared.length === 1 ? 'was' : 'were'} cleared, so nothing of the sample company is scored with your data.` : '.'));
     $('#summary').scrollIntoView({ block: 'start', behavior: 'smooth' });
   }
 
   /** What the events view shows when it shows the warehouse's results: no file's name. */
   const FROM_WAREHOUSE = '\u0000warehouse';
-  /** The file each view shows, to clear a view the same file no longer gives (read again as the other kind). */
-  const shown = { survey: '', events: '' };
-  /** @param {'survey' | 'events'} kind @param {string} name */
-  const showing = (kind, name) => {
-    const other = kind === 'survey' ? 'events' : 'survey';
-    if (shown[other] === name) {
+  /** The file each view shows, to clear a view the same file no longer gives (read again as another kind). */
+  const shown = { survey: '', events: '', usability: '' };
+  /**
+   * Shows a view's section, and clears the views of the same file's earlier reading that this one does not give.
+   * @param {keyof typeof shown} kind @param {string} name @param {(keyof typeof shown)[]} kinds every view this reading gives
+   */
+  const showing = (kind, name, kinds) => {
+    for (const other of /** @type {(keyof typeof shown)[]} */ (Object.keys(shown))) {
+      if (kinds.includes(other) || shown[other] !== name) continue;
       $(`#${other}-section`).hidden = true;
       $(`#${other}-view`).replaceChildren();
       shown[other] = '';
-      if (other === 'survey') droppedFiles.setSurvey(null); else droppedFiles.setEvents(null);
+      if (other === 'survey') droppedFiles.setSurvey(null);
+      if (other === 'events') droppedFiles.setEvents(null);
     }
     shown[kind] = name;
     $(`#${kind}-section`).hidden = false;
@@ -96,12 +115,18 @@ export function mountRawData({ form, rescore, sampleSource, setAsOf }) {
 
   const upload = mountUpload($('#upload'), {
     onSurvey(result, info) {
-      showing('survey', info?.name ?? '');
-      renderSurvey($('#survey-view'), result, { onUse: (surveyData) => useDerived({ surveyData }, info?.name ?? 'the survey file'), fileName: info?.name });
+      showing('survey', info.name, info.kinds);
+      // The SUS of the same file (a survey that also asks it) goes in with the survey's figures.
+      const sus = info.also.usability ? susSurveyData(info.also.usability) : null;
+      renderSurvey($('#survey-view'), result, {
+        onUse: (surveyData) => useDerived({ surveyData: { ...surveyData, ...sus } }, info.name),
+        fileName: info.name,
+        usability: info.also.usability ? { sus: sus != null } : info.also.usabilityError ? { error: info.also.usabilityError } : undefined,
+      });
       droppedFiles.setSurvey({ name: info?.name ?? 'the survey file', size: info?.size ?? 0, result });
     },
     onEvents(result, info) {
-      showing('events', info?.name ?? '');
+      showing('events', info.name, info.kinds);
       renderEvents($('#events-view'), result.analysis, {
         csv: result, fileName: info?.name, choices: info?.choices,
         onUse: (parts) => { setAsOf(result.analysis.asOf); useDerived(parts, info?.name ?? 'the events file'); },
@@ -109,6 +134,14 @@ export function mountRawData({ form, rescore, sampleSource, setAsOf }) {
         onChoose: (choices) => upload.rerunEvents(choices),
       });
       if (info?.file) droppedFiles.setEvents({ name: info.name, size: info.size, file: info.file, csv: result, read: info.read, options: info.eventsOptions });
+    },
+    onUsability(report, info) {
+      showing('usability', info.name, info.kinds);
+      renderUsability($('#usability-view'), report, {
+        fileName: info.name,
+        withSurvey: info.kind === 'survey',
+        onUse: (surveyData) => useDerived({ surveyData }, info.name, { add: true }),
+      });
     },
   });
 
