@@ -39,6 +39,15 @@ pub fn analyze(product: &RawValue, options: &RawValue) -> Result<ValidationResul
 /// assert!(out.starts_with(r#"{"score":"#));
 /// ```
 pub fn analyze_json(product: &str, options: Option<&str>) -> Result<String, InputError> {
+    analyze_json_utf8(product, options).map(|bytes| String::from_utf8(bytes).unwrap_or_default())
+}
+
+/// [`analyze_json`]'s text as UTF-8 bytes, for the wasm bindings, which
+/// decode them in JS.
+pub(crate) fn analyze_json_utf8(
+    product: &str,
+    options: Option<&str>,
+) -> Result<Vec<u8>, InputError> {
     let parse = |text: &str, subject: &str, path: &str, what: &str| {
         RawValue::from_json_str(text).map_err(|e| {
             InputError::new(
@@ -57,7 +66,7 @@ pub fn analyze_json(product: &str, options: Option<&str>) -> Result<String, Inpu
     });
     let result = analyze(&product?, &options?)?;
     // Every field serializes (numbers are finite, keys are text): this cannot fail.
-    Ok(crate::tape::to_json(&result).unwrap_or_default())
+    Ok(crate::tape::to_json_utf8(&result).unwrap_or_default())
 }
 
 /// Scores a portfolio: one result per product, an error per product that

@@ -16,7 +16,16 @@ std::thread_local! {
 }
 
 /// `value` as JSON text, as `serde_json::to_string` writes it.
+#[cfg(test)]
 pub(crate) fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String, TapeError> {
+    to_json_utf8(value).map(|bytes| String::from_utf8(bytes).unwrap_or_default())
+}
+
+/// `value` as JSON text, as `serde_json::to_string` writes it, in UTF-8
+/// bytes: every byte written is ASCII or copied whole from UTF-8 text, so
+/// they are valid UTF-8 (the wasm bindings decode them in JS without
+/// checking them in wasm first).
+pub(crate) fn to_json_utf8<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, TapeError> {
     JSON_NAMES.with(|names| {
         let JsonNames { names, keys } = &mut *names.borrow_mut();
         let tape = write(value, names, 0)?;
@@ -34,7 +43,7 @@ pub(crate) fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String, TapeEr
 /// The JSON text of a tape: what `serde_json::to_string` writes for the
 /// value (a test checks it), from one loop rather than code per type.
 /// `keys`: the tape's names as JSON keys, by id.
-fn json_text(tape: &Tape<'_>, keys: &[Box<[u8]>]) -> String {
+fn json_text(tape: &Tape<'_>, keys: &[Box<[u8]>]) -> Vec<u8> {
     let mut writer = JsonWriter {
         ops: &tape.ops,
         at: 0,
@@ -46,9 +55,7 @@ fn json_text(tape: &Tape<'_>, keys: &[Box<[u8]>]) -> String {
         numbers: zmij::Buffer::new(),
     };
     writer.value();
-    let out = writer.out;
-    // Every byte written is ASCII or copied whole from UTF-8 text.
-    String::from_utf8(out).unwrap_or_default()
+    writer.out
 }
 
 struct JsonWriter<'a> {
@@ -87,6 +94,9 @@ impl<'a> JsonWriter<'a> {
                 // without its general algorithm (a third of the writer in wasm).
                 itoa(v as i64, &mut self.out);
                 push_small(&mut self.out, b".0");
+            } else if short_decimal(v, &mut self.out) {
+                // Printed as zmij prints it, without its 128-bit arithmetic
+                // (a library call in wasm).
             } else if v.is_finite() {
                 let text = self.numbers.format_finite(v);
                 push_small(&mut self.out, text.as_bytes());
@@ -151,6 +161,50 @@ impl<'a> JsonWriter<'a> {
             push_small(&mut self.out, b"null");
         }
     }
+}
+
+/// Appends `v` when it is a decimal of at most six places between 1e-5 and
+/// 1e9 (`0.25`, `41.7`; most of a result's fractions), as zmij prints it,
+/// and says whether it did. A six-place decimal `m`/10^6 reads back as `v`
+/// exactly when that quotient (of an integer under 2^53 and a power of ten,
+/// both exact) rounds to `v`, as parsing rounds it. It is then the only
+/// one: its spacing, 1e-6, is wider than `v`'s rounding interval (under
+/// 1.2e-7 below 1e9). So the shortest decimal is it without its trailing
+/// zeros, and none has six places or fewer when it does not read back.
+fn short_decimal(v: f64, out: &mut Vec<u8>) -> bool {
+    const PLACES: usize = 6;
+    const SCALE: f64 = 1e6;
+    let a = v.abs();
+    // zmij's fixed notation starts at 1e-5.
+    if !(1e-5..1e9).contains(&a) {
+        return false;
+    }
+    let m = (a * SCALE).round();
+    if m / SCALE != a {
+        return false;
+    }
+    let m = m as u64;
+    let (whole, mut fraction) = (m / 1_000_000, m % 1_000_000);
+    if fraction == 0 {
+        return false; // a whole number: not this function's
+    }
+    let mut places = PLACES;
+    while fraction % 10 == 0 {
+        fraction /= 10;
+        places -= 1;
+    }
+    let mut digits = [b'0'; PLACES];
+    for d in digits[..places].iter_mut().rev() {
+        *d = b'0' + (fraction % 10) as u8;
+        fraction /= 10;
+    }
+    if v < 0.0 {
+        out.push(b'-');
+    }
+    itoa(whole as i64, out);
+    out.push(b'.');
+    push_small(out, &digits[..places]);
+    true
 }
 
 /// An integer's decimal digits, appended to `out`.
@@ -442,6 +496,68 @@ mod tests {
         for v in values {
             assert_eq!(to_json(&v).unwrap(), buffer.format_finite(v), "{v}");
         }
+    }
+
+    #[test]
+    fn short_decimals_print_as_zmij_prints_them() {
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        let mut values = vec![
+            0.5,
+            -0.5,
+            0.1,
+            0.2,
+            0.3,
+            1e-5,
+            1.5e-5,
+            9.99999e-6,
+            1e-6,
+            0.000123,
+            0.1 + 0.2,
+            999_999_999.5,
+            999_999_999.999999,
+            1e9 - 0.25,
+            1e9 + 0.5,
+            123_456_789.123456,
+            41.7,
+            2.675,
+            1.0 / 3.0,
+            2.0f64.sqrt(),
+            5e-324,
+            1e-300,
+            f64::MIN_POSITIVE,
+        ];
+        for _ in 0..200_000 {
+            // A decimal of 1 to 8 places and up to 15 digits, or any double.
+            let places = 1 + (next(&mut seed) % 8) as i32;
+            let digits = 1 + (next(&mut seed) % 15) as u32;
+            let m = next(&mut seed) % 10u64.pow(digits);
+            let v = if next(&mut seed) % 8 == 0 {
+                f64::from_bits(next(&mut seed))
+            } else {
+                m as f64 / 10f64.powi(places)
+            };
+            values.push(if next(&mut seed).is_multiple_of(2) {
+                v
+            } else {
+                -v
+            });
+        }
+        let mut buffer = zmij::Buffer::new();
+        let mut short = 0;
+        for v in values.into_iter().filter(|v| v.is_finite()) {
+            let mut out = Vec::new();
+            if short_decimal(v, &mut out) {
+                short += 1;
+                assert_eq!(
+                    std::str::from_utf8(&out).unwrap(),
+                    buffer.format_finite(v),
+                    "{v:e}"
+                );
+            }
+            assert_eq!(to_json(&v).unwrap(), buffer.format_finite(v), "{v:e}");
+        }
+        // Most of the decimals took the short path.
+        assert!(short > 80_000, "{short}");
     }
 
     #[test]

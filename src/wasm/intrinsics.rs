@@ -46,6 +46,8 @@ extern "C" {
     fn keys_of(target: &JsValue) -> JsValue;
     #[wasm_bindgen(js_name = encodeInto)]
     fn encode_into(text: &JsString, memory: &JsValue, at: usize, room: usize) -> f64;
+    #[wasm_bindgen(js_name = decodeUtf8)]
+    fn decode_utf8(memory: &JsValue, at: usize, length: usize) -> JsValue;
     #[wasm_bindgen(js_name = arrayKind)]
     fn array_kind(value: &JsValue) -> i32;
     #[wasm_bindgen(js_name = kindOf)]
@@ -129,6 +131,21 @@ pub(crate) fn string_of(text: &JsString) -> String {
 
 /// Longest text [`string_of`] encodes in one call: 16 Mi units, a 48 MiB buffer at most.
 const DIRECT_MAX_UNITS: usize = 16 * 1024 * 1024;
+
+/// UTF-8 text made in wasm as a JS string, decoded by a `TextDecoder` from
+/// wasm memory: wasm-bindgen's `String` return decodes it the same way, but
+/// only after `String::from_utf8` has checked every byte in wasm, which is
+/// slower than the decoder's own check (a result's JSON is 21 KB). Falls
+/// back to that where there is no `TextDecoder`.
+pub(crate) fn js_string_of_utf8(bytes: &[u8]) -> JsString {
+    let text = decode_utf8(
+        &wasm_bindgen::memory(),
+        bytes.as_ptr() as usize,
+        bytes.len(),
+    );
+    text.dyn_into::<JsString>()
+        .unwrap_or_else(|_| JsString::from(String::from_utf8_lossy(bytes).as_ref()))
+}
 
 /// `Object.keys(target)`: its own enumerable string keys, what
 /// `JSON.stringify` and `structuredClone` read, in a fresh array whatever

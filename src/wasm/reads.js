@@ -27,6 +27,9 @@ const objectPrototype = Object.prototype;
 const Encoder = globalThis.TextEncoder;
 const encoder = Encoder === undefined ? undefined : new Encoder();
 const encodeIntoOf = Encoder === undefined ? undefined : Encoder.prototype.encodeInto;
+const Decoder = globalThis.TextDecoder;
+const decoder = Decoder === undefined ? undefined : new Decoder('utf-8', { ignoreBOM: true });
+const decodeOf = Decoder === undefined ? undefined : Decoder.prototype.decode;
 
 // What kindOf returns.
 const OBJECT = 0;
@@ -51,6 +54,15 @@ function fail(error) {
 export function encodeInto(text, memory, at, room) {
   if (encoder === undefined) return -1;
   return apply(encodeIntoOf, encoder, [text, new Uint8Array(memory.buffer, at, room)]).written;
+}
+
+/**
+ * The UTF-8 text in `memory` at `at`, `length` bytes long, as a string;
+ * undefined without a TextDecoder.
+ */
+export function decodeUtf8(memory, at, length) {
+  if (decoder === undefined) return undefined;
+  return apply(decodeOf, decoder, [new Uint8Array(memory.buffer, at, length)]);
 }
 
 /** The value every read returns when it threw. */

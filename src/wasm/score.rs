@@ -45,13 +45,14 @@ pub fn analyze_json(
     #[wasm_bindgen(unchecked_param_type = "string")] data: JsValue,
     // Typed as a string for TypeScript; what was given is checked below.
     options: Option<js_sys::JsString>,
-) -> Result<String, JsValue> {
+) -> Result<js_sys::JsString, JsValue> {
     let data = json_text(&data, "product data", "input")?;
     let options = match options {
         Some(o) if !o.is_undefined() && !o.is_null() => Some(json_text(&o, "options", "options")?),
         _ => None,
     };
-    Ok(crate::analyze_json(&data, options.as_deref())?)
+    let text = crate::analyzer::pipeline::analyze_json_utf8(&data, options.as_deref())?;
+    Ok(intrinsics::js_string_of_utf8(&text))
 }
 
 /// Longest JSON text `analyzeJson` reads, in UTF-16 units: 4 Mi, two thousand times a full

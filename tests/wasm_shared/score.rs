@@ -490,7 +490,7 @@ fn analyze_json_is_analyze_as_text() {
         .expect("stringify")
         .as_string()
         .unwrap();
-    let out = wasm::analyze_json(JsValue::from_str(&text), None).expect("scores");
+    let out = String::from(wasm::analyze_json(JsValue::from_str(&text), None).expect("scores"));
     // The same values: serde_json writes 1.0 where JSON.stringify writes 1.
     let reparsed = JSON::stringify(&JSON::parse(&out).expect("JSON"))
         .expect("stringify")
@@ -502,13 +502,14 @@ fn analyze_json_is_analyze_as_text() {
         .unwrap();
     assert_eq!(reparsed, expected);
     let options = js_sys::JsString::from(r#"{"preset": "consumer-social"}"#);
-    let with = wasm::analyze_json(JsValue::from_str(&text), Some(options)).expect("scores");
+    let with =
+        String::from(wasm::analyze_json(JsValue::from_str(&text), Some(options)).expect("scores"));
     assert_ne!(with, out);
     // Text past ASCII arrives whole; a lone surrogate as U+FFFD.
     let lone = js_sys::JsString::from(r#"{"é😀": 1, "x"#)
         .concat(&js_sys::JsString::from_char_code1(0xD800).into())
         .concat(&JsValue::from_str(&format!(r#"": 2, {}"#, &text[1..])));
-    let odd = wasm::analyze_json(lone.into(), None).expect("scores");
+    let odd = String::from(wasm::analyze_json(lone.into(), None).expect("scores"));
     for path in ["[\\\"é😀\\\"]", "[\\\"x\u{FFFD}\\\"]"] {
         assert!(odd.contains(path), "{path} not in {odd}");
     }
