@@ -531,7 +531,7 @@ mod tests {
             let places = 1 + (next(&mut seed) % 8) as i32;
             let digits = 1 + (next(&mut seed) % 15) as u32;
             let m = next(&mut seed) % 10u64.pow(digits);
-            let v = if next(&mut seed) % 8 == 0 {
+            let v = if next(&mut seed).is_multiple_of(8) {
                 f64::from_bits(next(&mut seed))
             } else {
                 m as f64 / 10f64.powi(places)
