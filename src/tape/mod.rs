@@ -19,8 +19,6 @@
 mod json;
 
 #[cfg(feature = "score")]
-#[cfg(test)]
-pub(crate) use json::to_json;
 pub(crate) use json::to_json_utf8;
 use serde::ser::{self, Serialize};
 use std::collections::HashMap;
