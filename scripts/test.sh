@@ -143,7 +143,7 @@ run_node_suite warehouse-analysis 60 tests/warehouse/engines.mjs
 # The page's tests (it() blocks in tests/page/*.test.mjs): fewer ran = a file
 # that failed to load, or a suite skipped.
 step "the demo page in Chromium (Playwright)"
-page_expected=65
+page_expected=69
 node --test --test-reporter=tap tests/page/ 2>&1 | tee "$logs/page.log" || true
 page_pass=$(grep -E '^# pass ' "$logs/page.log" | awk '{print $3}' | tail -1)
 page_fail=$(grep -E '^# fail ' "$logs/page.log" | awk '{print $3}' | tail -1)

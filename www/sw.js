@@ -16,7 +16,7 @@
 /** This script's global scope: a service worker's (TypeScript's webworker library types `self` as any worker's). */
 const sw = /** @type {ServiceWorkerGlobalScope} */ (/** @type {WorkerGlobalScope} */ (self));
 
-const CACHE_VERSION = 'v14';
+const CACHE_VERSION = 'v15';
 const CACHE_PREFIX = 'market-validation-';
 const CACHE_NAME = `${CACHE_PREFIX}${CACHE_VERSION}`;
 
@@ -26,7 +26,7 @@ const SHELL = [
   'lib/dom.js', 'lib/errors.js', 'lib/json-input.js', 'lib/charts.js', 'lib/widgets.js', 'lib/files.js', 'lib/share.js',
   'lib/export.js', 'lib/card.js', 'lib/launch-card.js', 'lib/engine.js', 'lib/units.js', 'lib/dropped.js',
   'lib/chart-frame.js', 'lib/chart-axes.js', 'lib/chart-tooltip.js', 'lib/chart-intervals.js', 'lib/chart-bands.js',
-  'views/views.css', 'views/upload.js', 'views/survey.js', 'views/survey-engine.js',
+  'views/views.css', 'views/upload.js', 'views/survey.js', 'views/survey-engine.js', 'views/survey-themes.js', 'views/survey-requests.js',
   'views/usability.js', 'views/usability-tasks.js', 'views/usability-options.js', 'views/events.js', 'views/events-choices.js', 'views/events-features.js', 'views/events-model.js', 'views/events-read.js',
   'views/validation/index.js', 'views/validation/product-form.js', 'views/validation/fields.js', 'views/validation/weights.js',
   'views/validation/results.js', 'views/validation/json-paste.js', 'views/validation/raw-data.js',

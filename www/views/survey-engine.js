@@ -1,10 +1,12 @@
 // The product-market-fit engine's panel in the survey view (Vohra 2018, read
 // straight from SurveyAnalysis.engine): the high-expectation segment, what the
 // very disappointed love, whom they think it is for, what holds back the
-// somewhat disappointed who love the same, and the roadmap.
+// somewhat disappointed who love the same, and the roadmap. Theme lists are
+// drawn by views/survey-themes.js.
 import { h, fmtPct, fmtRange, fmtInt } from '../lib/dom.js';
 import { intervalChart } from '../lib/charts.js';
 import { panel } from '../lib/widgets.js';
+import { themeList } from './survey-themes.js';
 
 /**
  * @import { PmfEngine, ThemeSummary, HighExpectationSegment, DetectedColumn } from '../../pkg/web/market_validation.js'
@@ -20,21 +22,10 @@ let words = (text) => text;
  * A ranked list of themes: each with its count, share and up to three examples.
  * @param {ThemeSummary} s @param {string} title @param {string} group @param {string} testid
  */
-function themeList(s, title, group, testid) {
-  /** @type {HTMLElement[]} */
-  const parts = [h('h4', { text: title })];
-  if (!s.themes.length) {
-    parts.push(h('p', { class: 'mv-muted', 'data-testid': `${testid}-none`, text: words(s.reason ?? 'No theme.') }));
-    return h('section', { class: 'mv-engine-themes', 'data-testid': testid }, parts);
-  }
-  parts.push(h('p', { class: 'mv-note', text: `${fmtInt(s.answers)} answers from ${group}${s.column ? ` to "${s.column}"` : ''}; the themes class-based TF-IDF tells from the other answers, most answers first.` }));
-  parts.push(h('ol', { class: 'mv-themes' }, s.themes.map((t) => h('li', { 'data-testid': `${testid}-theme` },
-    h('strong', { class: 'mv-theme-label', text: t.label }),
-    h('span', { class: 'mv-muted', text: ` ${fmtInt(t.count)} of ${fmtInt(s.answers)} (${fmtPct(t.share)})` }),
-    t.phrases.length ? h('span', { class: 'mv-sub', text: ` · also ${t.phrases.map((p) => `"${p.label}" ${fmtInt(p.count)}`).join(', ')}` }) : null,
-    t.examples.length ? h('ul', { class: 'mv-examples' }, t.examples.map((e) => h('li', {}, h('q', { text: e })))) : null))));
-  return h('section', { class: 'mv-engine-themes', 'data-testid': testid }, parts);
-}
+const themes = (s, title, group, testid) => themeList(s, {
+  title, testid, words,
+  note: `${fmtInt(s.answers)} answers from ${group}${s.column ? ` to "${s.column}"` : ''}; the themes class-based TF-IDF tells from the other answers, most answers first.`,
+});
 
 /** @param {HighExpectationSegment} hx @param {number} width */
 function segmentPart(hx, width) {
@@ -78,11 +69,11 @@ export function enginePanel(e, width, inPageWords) {
           h('span', { class: 'mv-tag', text: ACTIONS[s.action] ?? s.action }), ' ', h('span', { text: s.reading }))))
         : h('p', { class: 'mv-muted', text: words(e.roadmap.summary) })),
     segmentPart(e.highExpectationSegment, width),
-    themeList(e.mainBenefits, 'What the very disappointed love (main benefit)', 'the very disappointed', 'engine-benefits'),
-    themeList(e.whoBenefits, 'Whom the very disappointed think it is for', 'the very disappointed', 'engine-who'),
+    themes(e.mainBenefits, 'What the very disappointed love (main benefit)', 'the very disappointed', 'engine-benefits'),
+    themes(e.whoBenefits, 'Whom the very disappointed think it is for', 'the very disappointed', 'engine-who'),
     h('p', { class: 'mv-note', 'data-testid': 'engine-matched', text: back.benefits.length
       ? `${fmtInt(back.matched)} of ${fmtInt(back.somewhatDisappointed)} somewhat disappointed name a top benefit (${back.benefits.map((b) => `"${b}"`).join(', ')}) as theirs.`
       : 'No main-benefit theme to match the somewhat disappointed on.' }),
-    themeList(back.improve, 'What holds them back (how to improve)', 'those somewhat disappointed', 'engine-holding-back'),
+    themes(back.improve, 'What holds them back (how to improve)', 'those somewhat disappointed', 'engine-holding-back'),
   ], { wide: true, testid: 'survey-engine' });
 }

@@ -6,6 +6,7 @@ import { barChart, intervalBar, intervalChart, splitBar, chartWidth } from '../l
 import { figureRow, panel, rowIssues, useButton, verdictBadge } from '../lib/widgets.js';
 import { fileReadText } from '../lib/files.js';
 import { enginePanel } from './survey-engine.js';
+import { requestsPanel } from './survey-requests.js';
 
 /**
  * @import { Change, CsatSummary, DetectedColumn, FeatureSummary, NpsSummary, PmfSummary, SegmentBreakdown, SurveyAnalysis,
@@ -33,9 +34,11 @@ const PAGE_WORDS = [
   [/name it in options\.columns\.pmf/g, 'name it under "Sean Ellis column" in the survey options'],
   [/name it in options\.columns\.csat/g, 'name it under "Satisfaction column" in the survey options'],
   [/name it in options\.columns\.date/g, 'name it under "Completion date column" in the survey options'],
+  [/(?:name (?:it|the free-text column) in )options\.columns\.requests/g, 'name it under "Free-text columns: feature requests" in the survey options'],
   [/(?:name (?:it|the free-text column) in )options\.columns\.(mainBenefit|whoBenefits|improve)/g, 'name it under "Free-text columns" in the survey options'],
   [/name one in options\.columns\.segment or \.segments/g, 'name them under "Segment columns" in the survey options'],
   [/options\.minSegmentSize/g, '"Smallest segment ranked" in the survey options'],
+  [/fewer than minSegmentSize \(([^)]+)\) answers/g, 'fewer than $1 answers ("Smallest segment ranked" in the survey options)'],
   [/name them in options\.columns/g, 'name them in the survey options'],
 ];
 /** The library's text in the page's words (its options named as the page shows them). @param {string} text */
@@ -130,7 +133,7 @@ export function renderSurvey(container, analysis, { onUse, fileName, usability }
     ['NPS', cols.nps], ['Sean Ellis', cols.pmf], ['Satisfaction', cols.csat], ['Segment', cols.segment],
     ...(cols.features ?? []).map((f) => /** @type {[string, DetectedColumn]} */ (['Feature rating', f])),
     ['Main benefit', a.engine?.columns.mainBenefit], ['Who benefits', a.engine?.columns.whoBenefits],
-    ['How to improve', a.engine?.columns.improve],
+    ['How to improve', a.engine?.columns.improve], ['Feature requests', a.featureRequests?.column],
   ];
   const colItems = roles.flatMap(([what, c]) => (c ? [/** @type {const} */ ([what, c])] : []));
   if (colItems.length) {
@@ -165,6 +168,7 @@ export function renderSurvey(container, analysis, { onUse, fileName, usability }
     if (column !== a.segments?.column && breakdown.segments.length) root.append(segmentsPanel(breakdown, a, level, width, false));
   }
   if (a.engine) root.append(enginePanel(a.engine, width, inPageWords));
+  if (a.featureRequests) root.append(requestsPanel(a.featureRequests, cols, inPageWords));
   if (a.waves?.waves?.length) root.append(wavesPanel(a.waves, level));
 
   const unused = [

@@ -148,6 +148,7 @@ export function mountUpload(container, { onSurvey, onEvents, onUsability, onErro
     mainBenefit: text('mainBenefit', 'detected'),
     whoBenefits: text('whoBenefits', 'detected'),
     improve: text('improve', 'detected'),
+    requests: text('requests', 'detected'),
     segment: h('textarea', { name: 'segment', rows: 2, placeholder: 'detected', autocomplete: 'off', spellcheck: 'false', maxlength: 1000, 'data-testid': 'upload-segment-columns' }),
     csatScale: select('csatScale', [['', 'From the question, else 1 = least satisfied'], ['ascending', '1 = least satisfied'], ['descending', '1 = most satisfied']]),
     partial: h('input', { type: 'checkbox', name: 'includePartial', 'data-testid': 'upload-include-partial' }),
@@ -167,6 +168,7 @@ export function mountUpload(container, { onSurvey, onEvents, onUsability, onErro
       field('Free-text columns: main benefit', sv.mainBenefit, '"What is the main benefit you receive from…?"; empty: detected.'),
       field('Free-text columns: who benefits', sv.whoBenefits, '"What type of people do you think would most benefit…?"; empty: detected.'),
       field('Free-text columns: how to improve', sv.improve, '"How can we improve… for you?"; empty: detected.'),
+      field('Free-text columns: feature requests', sv.requests, '"What should we build next?", "Feature requests"…; empty: detected, else the improvement question.'),
       field('Segment columns', sv.segment, 'Header text of each column to break results down by, one a line; empty: detected (role, plan, company size…).'),
       field('Satisfaction codes', sv.csatScale, 'For exports that write 1 to 5 instead of the labels.'),
       field('Waves', sv.waves, 'Split the answers by completion date, with the change from one wave to the next.'),
@@ -213,7 +215,7 @@ export function mountUpload(container, { onSurvey, onEvents, onUsability, onErro
     const o = {};
     /** @type {Record<string, string | string[]>} */
     const columns = {};
-    for (const k of /** @type {const} */ (['nps', 'pmf', 'csat', 'date', 'mainBenefit', 'whoBenefits', 'improve'])) if (sv[k].value.trim()) columns[k] = sv[k].value.trim();
+    for (const k of /** @type {const} */ (['nps', 'pmf', 'csat', 'date', 'mainBenefit', 'whoBenefits', 'improve', 'requests'])) if (sv[k].value.trim()) columns[k] = sv[k].value.trim();
     // One header a line: the first is `segment` (the main breakdown), the rest `segments`.
     const segments = sv.segment.value.split('\n').map((s) => s.trim()).filter(Boolean);
     if (segments.length) columns.segment = segments[0];
