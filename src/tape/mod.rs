@@ -1,7 +1,7 @@
 //! Values as a flat tape: a serde serializer that writes operations and
 //! numbers into one `f64` array and every string into one text. The wasm
 //! bindings build JS values from it in one call (`src/wasm/results.js`,
-//! several times faster than a call per property), and [`to_json`]
+//! several times faster than a call per property), and `to_json_utf8`
 //! writes JSON from it, so a result has one serializer for both.
 //!
 //! The value is the one serde-wasm-bindgen builds with maps as objects, and
