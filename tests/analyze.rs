@@ -3,28 +3,12 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use market_validation::analyzer::result::{ValidationResult, Verdict};
-use market_validation::{analyze, analyze_many, sample_product_json, RawValue};
+use market_validation::{analyze, analyze_many, RawValue};
 use serde_json::{json, Value};
 
-fn run(product: Value, options: Value) -> ValidationResult {
-    analyze(
-        &RawValue::from_json(&product),
-        &RawValue::from_json(&options),
-    )
-    .expect("valid input")
-}
-
-fn run_err(product: Value, options: Value) -> market_validation::InputError {
-    analyze(
-        &RawValue::from_json(&product),
-        &RawValue::from_json(&options),
-    )
-    .expect_err("invalid input")
-}
-
-fn sample() -> Value {
-    serde_json::from_str(sample_product_json()).expect("sample is JSON")
-}
+#[path = "support/scoring.rs"]
+mod scoring;
+use scoring::{run, run_err, sample};
 
 #[test]
 fn hand_computed_composite() {

@@ -6,24 +6,12 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use market_validation::analyzer::result::{MetricResult, ValidationResult};
-use market_validation::{analyze, sample_product_json, validate, InputError, RawValue};
+use market_validation::{analyze, validate, RawValue};
 use serde_json::{json, Value};
 
-fn run(product: Value, options: Value) -> ValidationResult {
-    analyze(
-        &RawValue::from_json(&product),
-        &RawValue::from_json(&options),
-    )
-    .expect("valid input")
-}
-
-fn run_err(product: &RawValue) -> InputError {
-    analyze(product, &RawValue::Null).expect_err("invalid input")
-}
-
-fn sample() -> Value {
-    serde_json::from_str(sample_product_json()).expect("sample is JSON")
-}
+#[path = "support/scoring.rs"]
+mod scoring;
+use scoring::{run, run_err, sample};
 
 fn sus_metric(r: &ValidationResult) -> &MetricResult {
     r.dimensions
@@ -172,9 +160,10 @@ fn without_its_respondents_the_survey_size_is_used_and_said() {
         Value::Null,
     );
     assert!(r.warnings.iter().any(|w| w.code == "small_survey"));
-    let err = run_err(&RawValue::from_json(
-        &json!({ "surveyData": { "susScore": 80, "feedbackVolume": 0 } }),
-    ));
+    let err = run_err(
+        json!({ "surveyData": { "susScore": 80, "feedbackVolume": 0 } }),
+        Value::Null,
+    );
     assert_eq!(err.problems[0].path, "surveyData.feedbackVolume");
     // With its own count, feedbackVolume is not its size: no warning, no error.
     let r = run(
@@ -400,9 +389,10 @@ fn a_competitors_sus_is_compared() {
     let h2h = &r.dimensions.competitive.metrics[0];
     assert_eq!(h2h.id, "headToHead");
     assert!(close(h2h.value, 40.0));
-    let err = run_err(&RawValue::from_json(
-        &json!({ "competitiveData": { "competitiveBenchmarks": { "susScore": 101 } } }),
-    ));
+    let err = run_err(
+        json!({ "competitiveData": { "competitiveBenchmarks": { "susScore": 101 } } }),
+        Value::Null,
+    );
     assert_eq!(
         err.problems[0].path,
         "competitiveData.competitiveBenchmarks.susScore"
@@ -419,7 +409,7 @@ fn bad_values_are_input_errors() {
                 ("susResponses".into(), responses),
             ]),
         )]);
-        let err = run_err(&raw);
+        let err = analyze(&raw, &RawValue::Null).expect_err("invalid input");
         let report = validate(&raw);
         assert!(!report.valid);
         assert_eq!(report.problems, err.problems);
