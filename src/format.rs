@@ -1,5 +1,18 @@
 //! Numbers as messages show them: the way JavaScript prints them, or
-//! rounded for prose.
+//! rounded for prose; and a file's texts, shortened for a report.
+
+/// The most characters of a file's value a report quotes (a row not used,
+/// a segment's name in a warning).
+pub(crate) const QUOTED_CHARS: usize = 40;
+
+/// `text`'s first `chars` characters, with `…` when it had more.
+pub(crate) fn shorten(text: &str, chars: usize) -> String {
+    let mut out: String = text.chars().take(chars).collect();
+    if out.len() < text.len() {
+        out.push('…');
+    }
+    out
+}
 
 /// Formats a number the way JavaScript prints it (`45`, `0.45`, `NaN`,
 /// `Infinity`, `1e+21`, `1.5e-7`), so messages quote the caller's own value.

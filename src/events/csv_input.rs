@@ -10,6 +10,7 @@ use super::{
     analyze_event_columns, EventColumns, EventNames, EventsAnalysis, EventsConfig, IgnoredEvents,
     Signups, MAX_TIMESTAMP_MS,
 };
+use crate::format::{shorten, QUOTED_CHARS};
 use crate::import;
 use crate::input::csv::{DetectedColumn, Rows};
 use crate::input::ids::Interner;
@@ -665,7 +666,7 @@ impl EventRows {
             file: None,
             column: None,
             reason: reason.to_string(),
-            value: value.map(|v| String::from_utf8_lossy(v).chars().take(40).collect()),
+            value: value.map(|v| shorten(&String::from_utf8_lossy(v), QUOTED_CHARS)),
         });
     }
 }

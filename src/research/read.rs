@@ -12,6 +12,7 @@ use super::options::{SusCoding, UsabilityConfig};
 use super::report::{SusReport, TaskReport, TimeUnitChoice, UmuxLiteReport, UsabilityReport};
 use super::sus::{self, SusAnswers, SusVersion};
 use super::{seq, tasks, umux_lite};
+use crate::format::{shorten, QUOTED_CHARS};
 use crate::import;
 use crate::input::csv::Rows;
 use crate::input::problem::InputError;
@@ -68,7 +69,7 @@ impl State {
             CellError::NotATime => "time is not a number, m:ss or h:mm:ss",
             CellError::TimeNotPositive => "time is not above 0 (it has no logarithm)",
         };
-        let shown: String = String::from_utf8_lossy(value).chars().take(40).collect();
+        let shown = shorten(&String::from_utf8_lossy(value), QUOTED_CHARS);
         log_issue(
             &mut self.skipped,
             at,

@@ -3,6 +3,7 @@
 //! the number of rows.
 
 use super::answers::{self, Cell, Ellis, Reason};
+use crate::format::{shorten, QUOTED_CHARS};
 use crate::input::row_issues::{Issue, IssueLog, RowId};
 use std::collections::BTreeMap;
 
@@ -207,7 +208,7 @@ impl Tally {
                 .map_or("no answer to any question read", |p| p.1.text());
             let first = problems
                 .first()
-                .map(|(col, _, cell)| (col.map(str::to_string), shorten(*cell)));
+                .map(|(col, _, cell)| (col.map(str::to_string), shown(*cell)));
             self.skipped.push_with(reason, || Issue {
                 row,
                 file: None,
@@ -224,7 +225,7 @@ impl Tally {
                 file: None,
                 column: column.map(str::to_string),
                 reason: reason.text().to_string(),
-                value: shorten(cell),
+                value: shown(cell),
             });
         }
         count(&mut self.all, nps, pmf, csat, &features);
@@ -335,17 +336,10 @@ fn count(
     }
 }
 
-/// A cell as a report shows it: at most 40 characters.
-fn shorten(cell: Cell) -> Option<String> {
+/// A cell as a report shows it: at most [`QUOTED_CHARS`] characters.
+fn shown(cell: Cell) -> Option<String> {
     match cell {
-        Cell::Text(t) => {
-            let text = String::from_utf8_lossy(t);
-            let mut out: String = text.chars().take(40).collect();
-            if text.chars().count() > 40 {
-                out.push('…');
-            }
-            Some(out)
-        }
+        Cell::Text(t) => Some(shorten(&String::from_utf8_lossy(t), QUOTED_CHARS)),
         Cell::Number(n) => Some(crate::format::format_number(n)),
         Cell::Blank => None,
         Cell::Other(what) => Some(what.to_string()),

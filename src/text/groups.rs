@@ -182,10 +182,7 @@ impl<'a> Grouped<'a> {
             let Some(text) = self.texts.get(*d as usize) else {
                 continue;
             };
-            let mut shown: String = text.chars().take(EXAMPLE_CHARS).collect();
-            if text.chars().count() > EXAMPLE_CHARS {
-                shown.push('…');
-            }
+            let shown = crate::format::shorten(text, EXAMPLE_CHARS);
             if !examples.contains(&shown) {
                 examples.push(shown);
             }

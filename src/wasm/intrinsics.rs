@@ -322,10 +322,5 @@ pub(crate) fn bytes_of_buffer(buffer: &JsValue) -> Result<JsValue, JsValue> {
 /// A thrown value in words, for the problem that reports it: an Error's
 /// name and message, or the value itself, at most 120 characters.
 pub(crate) fn thrown_text(thrown: &JsValue) -> String {
-    let text = thrown_words(thrown);
-    let mut cut: String = text.chars().take(120).collect();
-    if cut.len() < text.len() {
-        cut.push('…');
-    }
-    cut
+    crate::format::shorten(&thrown_words(thrown), 120)
 }

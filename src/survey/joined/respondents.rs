@@ -6,7 +6,7 @@
 use super::super::answers::{trim_space, Cell};
 use super::super::tally::RowAnswers;
 use crate::calendar::{FIRST_DAY, LAST_DAY};
-use crate::format::format_number;
+use crate::format::{format_number, shorten, QUOTED_CHARS};
 use std::collections::HashMap;
 
 /// Unmatched user ids kept as examples for the warning.
@@ -147,8 +147,7 @@ impl Respondents {
                 self.unmatched += 1;
                 self.unmatched_by_case += u64::from(folded);
                 if self.unmatched_examples.len() < EXAMPLES {
-                    self.unmatched_examples
-                        .push(text.chars().take(40).collect());
+                    self.unmatched_examples.push(shorten(&text, QUOTED_CHARS));
                 }
             }
             Found::Id(user) => match day {
