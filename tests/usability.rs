@@ -1,28 +1,24 @@
 //! Usability tests read from exports laid out as their tools write them
 //! (tests/fixtures/usability/make_fixtures.py), against figures that script
-//! computes independently of the library (expected.json).
+//! computes independently of the library (expected.json); and the task
+//! intervals against statsmodels and scipy (independent_intervals.py).
 
 #![cfg(feature = "survey")]
 
+use market_validation::research::tasks::{completion_rate, task_time};
 use market_validation::research::{analyze_usability, UsabilityConfig, UsabilityReport};
 use market_validation::RawValue;
 use serde_json::Value;
 
+#[path = "support/fixtures.rs"]
+mod fixtures;
+
 fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(format!(
-        "{}/tests/fixtures/usability/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap()
+    fixtures::fixture("usability", name)
 }
 
 fn expected(name: &str) -> Value {
-    let text = std::fs::read_to_string(format!(
-        "{}/tests/fixtures/usability/expected.json",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap();
-    serde_json::from_str::<Value>(&text).unwrap()[name].clone()
+    fixtures::expected("usability", name)
 }
 
 fn read(name: &str, options: &str) -> UsabilityReport {
@@ -236,5 +232,51 @@ fn times_of_all_attempts_and_partial_successes_when_asked() {
         assert_eq!(a.successes, d.successes + all.partial, "{}", all.task);
         assert!(all.time.as_ref().unwrap().times >= default.time.as_ref().unwrap().times);
         assert_eq!(all.time_of, "all");
+    }
+}
+
+/// The adjusted-Wald interval of every count of successes of 1 to 30
+/// attempts at 90, 95 and 99%, and 200 task-time intervals, against
+/// statsmodels' `proportion_confint(method="agresti_coull")` and numpy /
+/// scipy's t quantile (independent_intervals.json).
+#[test]
+fn task_intervals_agree_with_statsmodels_and_scipy() {
+    let all: Value = serde_json::from_slice(&fixture("independent_intervals.json")).expect("JSON");
+    let near = |got: f64, want: &Value, what: &str| {
+        let want = want.as_f64().expect("a figure");
+        assert!(
+            (got - want).abs() <= 1e-12 * want.abs().max(1.0),
+            "{what}: {got} against {want}"
+        );
+    };
+    let completion = all["completion"].as_array().expect("completion cases");
+    assert_eq!(completion.len(), 3 * (2..=31).sum::<usize>());
+    for case in completion {
+        let (x, n) = (
+            case["successes"].as_u64().unwrap(),
+            case["attempts"].as_u64().unwrap(),
+        );
+        let level = case["confidence"].as_f64().unwrap();
+        let what = format!("{x} of {n} at {level}");
+        let r = completion_rate(x as usize, n as usize, level).expect("an interval");
+        near(r.interval[0], &case["interval"][0], &what);
+        near(r.interval[1], &case["interval"][1], &what);
+    }
+    let times = all["taskTimes"].as_array().expect("task-time cases");
+    assert_eq!(times.len(), 200);
+    for (i, case) in times.iter().enumerate() {
+        let sample: Vec<f64> = case["times"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t.as_f64().unwrap())
+            .collect();
+        let level = case["confidence"].as_f64().unwrap();
+        let t = task_time(&sample, level).expect("a time");
+        let what = format!("times case {i}");
+        near(t.geometric_mean, &case["geometricMean"], &what);
+        let [low, high] = t.interval.expect("an interval");
+        near(low, &case["interval"][0], &what);
+        near(high, &case["interval"][1], &what);
     }
 }
