@@ -147,6 +147,51 @@ fn qualtrics_matrix_sus_and_umux_lite() {
         r.columns.keys()
     );
     assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+    // The author's preview and the unfinished response are left out, each with its reason and
+    // line (24 and 25: three header rows, then twenty responses), as analyzeSurvey
+    // leaves them out; options.includePartial reads the unfinished one, an incomplete SUS.
+    assert_eq!(r.participants as u64, e["participants"].as_u64().unwrap());
+    let left_out = |r: &UsabilityReport, word: &str| {
+        r.skipped
+            .by_reason
+            .iter()
+            .find(|(reason, _)| reason.contains(word))
+            .map_or(0, |(_, n)| *n)
+    };
+    assert_eq!(
+        left_out(&r, "preview"),
+        e["leftOut"]["preview"].as_u64().unwrap()
+    );
+    assert_eq!(
+        left_out(&r, "unfinished"),
+        e["leftOut"]["unfinished"].as_u64().unwrap()
+    );
+    let line_of = |word: &str| {
+        r.skipped
+            .first
+            .iter()
+            .find(|i| i.reason.contains(word))
+            .and_then(|i| i.line)
+    };
+    assert_eq!(
+        (line_of("preview"), line_of("unfinished")),
+        (Some(24), Some(25))
+    );
+    let partial = read("qualtrics-sus.csv", r#"{"includePartial": true}"#);
+    let with = &e["withPartial"];
+    assert_eq!(
+        partial.participants as u64,
+        with["participants"].as_u64().unwrap()
+    );
+    let sus = partial.sus.as_ref().unwrap();
+    assert_eq!(sus.incomplete as u64, with["incomplete"].as_u64().unwrap());
+    close(
+        sus.summary.as_ref().unwrap().mean,
+        &e["sus"]["mean"],
+        "SUS mean",
+    );
+    assert_eq!(left_out(&partial, "unfinished"), 0);
+    assert_eq!(left_out(&partial, "preview"), 1);
 }
 
 #[test]

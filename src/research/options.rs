@@ -55,6 +55,11 @@ pub struct UsabilityOptions {
     /// CSV field delimiter: `,`, `;`, a tab or `|`. Default: detected from the header line.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub delimiter: Option<String>,
+    /// Keep responses the export marks as unfinished (Qualtrics `Finished` = 0 or False,
+    /// Typeform's partial responses), as `analyzeSurvey` does. Default false: they are left
+    /// out and listed in `skipped`, like Qualtrics' survey previews.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub include_partial: Option<bool>,
 }
 
 /// The columns `options.columns` names.
@@ -123,6 +128,8 @@ pub struct UsabilityConfig {
     pub sus_coding: Option<SusCoding>,
     /// The CSV delimiter, when the caller gave it.
     pub delimiter: Option<u8>,
+    /// Responses the export marks as unfinished are read.
+    pub include_partial: bool,
 }
 
 impl Default for UsabilityConfig {
@@ -136,11 +143,12 @@ impl Default for UsabilityConfig {
             sus_version: None,
             sus_coding: None,
             delimiter: None,
+            include_partial: false,
         }
     }
 }
 
-const OPTION_NAMES: [&str; 8] = [
+const OPTION_NAMES: [&str; 9] = [
     "columns",
     "confidenceLevel",
     "timeUnit",
@@ -149,6 +157,7 @@ const OPTION_NAMES: [&str; 8] = [
     "susVersion",
     "susCoding",
     "delimiter",
+    "includePartial",
 ];
 const OPTIONS: Shape = Shape::options(&OPTION_NAMES, read::OPTIONS_EXPECTED);
 const COLUMN_NAMES: [&str; 7] = [
@@ -204,6 +213,12 @@ fn read_fields(raw: &RawValue, c: &mut UsabilityConfig, problems: &mut Vec<Probl
         problems,
     );
     c.delimiter = read::delimiter(raw.get("delimiter"), "options.delimiter", problems);
+    c.include_partial = read::flag(
+        raw.get("includePartial"),
+        "options.includePartial",
+        false,
+        problems,
+    );
 }
 
 fn read_columns(raw: &RawValue, problems: &mut Vec<Problem>) -> UsabilityColumns {
@@ -292,10 +307,10 @@ mod tests {
             UsabilityConfig::from_raw(&RawValue::Undefined).unwrap(),
             UsabilityConfig::default()
         );
-        let raw = RawValue::from_json_str(r#"{"timeUnit": "milliseconds", "times": "all", "partial": "success", "susVersion": "all-positive", "susCoding": "0-4"}"#).unwrap();
+        let raw = RawValue::from_json_str(r#"{"timeUnit": "milliseconds", "times": "all", "partial": "success", "susVersion": "all-positive", "susCoding": "0-4", "includePartial": true}"#).unwrap();
         let c = UsabilityConfig::from_raw(&raw).unwrap();
         assert_eq!(c.time_unit, Some(TimeUnit::Milliseconds));
-        assert!(c.all_times && c.partial_success);
+        assert!(c.all_times && c.partial_success && c.include_partial);
         assert_eq!(
             (c.sus_version, c.sus_coding),
             (Some(SusVersion::AllPositive), Some(SusCoding::ZeroToFour))

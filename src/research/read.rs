@@ -13,12 +13,13 @@ use super::report::{SusReport, TaskReport, TimeUnitChoice, UmuxLiteReport, Usabi
 use super::sus::{self, SusAnswers, SusVersion};
 use super::{seq, tasks, umux_lite};
 use crate::format::{shorten, QUOTED_CHARS};
-use crate::import;
-use crate::input::csv::Rows;
+use crate::import::{self, ExportSource};
+use crate::input::csv::{normalize_header, Rows};
 use crate::input::problem::InputError;
 use crate::input::row_issues::{Issue, IssueLog, RowId, RowReport};
 use crate::input::warning::Warning;
 use crate::stats;
+use crate::survey::responses::ResponseMarks;
 use crate::survey::SurveyFile;
 use std::collections::{HashMap, HashSet};
 
@@ -103,11 +104,15 @@ pub fn analyze_usability(
     let questions = export.header.questions.clone();
     let (found, mut warnings) = columns::find_usable(&headers, &questions, config)?;
     warnings.extend(decoded.sheet_warning());
+    let marks = response_marks(&headers, export.source, &found);
     let file = SurveyFile::of(&decoded, &export);
     let rows = Rows::with_pending(export.reader, &decoded.text, headers.len(), export.pending);
     let mut state = State::default();
-    let read_row = |state: &mut State, record: &csv::ByteRecord, at: usize| {
-        read_row(state, record, at, &found, &headers)
+    let read_row = |state: &mut State, record: &csv::ByteRecord, at: usize| match marks
+        .left_out(record, config.include_partial)
+    {
+        Some(reason) => state.row_issue(at, reason),
+        None => read_row(state, record, at, &found, &headers),
     };
     let skip = |state: &mut State, at: usize, reason: &str| state.row_issue(at, reason);
     rows.each(&[], &mut state, read_row, skip);
@@ -174,6 +179,17 @@ pub fn analyze_usability(
         skipped: RowReport::from_log(&log),
         warnings,
     })
+}
+
+/// Where the export marks previews and unfinished responses, unless a
+/// column the test is read from is one of them.
+fn response_marks(headers: &[String], source: ExportSource, found: &Found) -> ResponseMarks {
+    let normalized: Vec<String> = headers.iter().map(|h| normalize_header(h)).collect();
+    let mut marks = ResponseMarks::find(&normalized, source);
+    let read = |i: &usize| found.detected.iter().any(|(_, c)| c.index as usize == *i);
+    marks.preview = marks.preview.filter(|i| !read(i));
+    marks.finished = marks.finished.filter(|i| !read(i));
+    marks
 }
 
 fn read_row(

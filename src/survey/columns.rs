@@ -8,6 +8,7 @@ use super::answers::{self, Cell};
 use super::coding;
 use super::dates::{self, DateOrder};
 use super::options::{SurveyColumns, SurveyConfig, MAX_FEATURE_COLUMNS, MAX_SEGMENT_COLUMNS};
+use super::responses::ResponseMarks;
 use super::sniff::{
     increasing, is_ellis, is_nps, is_rating, looks_like_ellis, looks_like_nps, sniff_column,
 };
@@ -30,11 +31,8 @@ pub(super) struct Positions {
     /// The completion date column, when waves or the join with behaviour
     /// are asked for, and how its dates are written.
     pub(super) date: Option<(usize, DateOrder)>,
-    /// The export's mark of a preview by the survey's author (Qualtrics
-    /// `Status`): not a respondent.
-    pub(super) preview: Option<usize>,
-    /// The export's own mark of a finished response (Qualtrics `Finished`).
-    pub(super) finished: Option<usize>,
+    /// Where the export marks previews and finished responses.
+    pub(super) marks: ResponseMarks,
     /// Delighted's `survey_type`: a response of another type (`csat`, `ces`)
     /// scores on another scale in the same `score` column.
     pub(super) survey_type: Option<usize>,
@@ -116,10 +114,7 @@ pub(super) fn resolve_columns(
             )],
         ));
     }
-    p.finished = finder.finished_column(source);
-    p.preview = (source == ExportSource::Qualtrics)
-        .then(|| finder.normalized.iter().position(|h| h == "status"))
-        .flatten();
+    p.marks = ResponseMarks::find(&finder.normalized, source);
     p.survey_type = (source == ExportSource::Delighted)
         .then(|| finder.normalized.iter().position(|h| h == "survey_type"))
         .flatten();
@@ -388,19 +383,6 @@ impl<'a> ColumnFinder<'a> {
             .filter_map(|r| r.get(i))
             .filter(|v| !answers::trim_space(v).is_empty())
             .collect()
-    }
-
-    /// The column where the export marks finished responses: Qualtrics'
-    /// `Finished` (1 or 0, True or False), Typeform's `Response Type`
-    /// (`completed`, `partial`).
-    fn finished_column(&self, source: ExportSource) -> Option<usize> {
-        let name = match source {
-            ExportSource::Qualtrics => "finished",
-            // `completed`, or `partial` / `started` (the Responses API's types).
-            ExportSource::Typeform => "response type",
-            _ => return None,
-        };
-        self.normalized.iter().position(|h| h == name)
     }
 
     /// Each question not named, by the words of its header; returns, per

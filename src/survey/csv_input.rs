@@ -168,22 +168,13 @@ pub fn read_csv(
         if invalid_utf8 {
             return tally.skip_row(row, "invalid UTF-8 in an answer");
         }
-        if let Some(status) = positions.preview.and_then(|i| record.get(i)) {
-            if preview(status) {
-                return tally.skip_row(row, PREVIEW);
-            }
+        if let Some(reason) = positions.marks.left_out(record, config.include_partial) {
+            return tally.skip_row(row, reason);
         }
         if let Some(kind) = positions.survey_type.and_then(|i| record.get(i)) {
             let kind = answers::trim_space(kind);
             if !(kind.eq_ignore_ascii_case(b"nps") || kind.eq_ignore_ascii_case(b"enps")) {
                 return tally.skip_row(row, OTHER_SURVEY_TYPE);
-            }
-        }
-        if !config.include_partial {
-            if let Some(mark) = positions.finished.and_then(|i| record.get(i)) {
-                if unfinished(mark) {
-                    return tally.skip_row(row, UNFINISHED);
-                }
             }
         }
         let cell = |i: Option<usize>| {
@@ -297,30 +288,6 @@ pub struct FileRead {
     pub warnings: Vec<Warning>,
 }
 
-/// The reason an unfinished response is left out.
-pub(crate) const UNFINISHED: &str =
-    "an unfinished response (the export marks it not finished): left out; options.includePartial keeps it";
-
 /// The reason a Delighted response of another survey type is left out.
 pub(crate) const OTHER_SURVEY_TYPE: &str =
     "a Delighted response of another survey type (survey_type is not nps): its score is not a 0-10 NPS answer";
-
-/// The reason a preview is left out.
-pub(crate) const PREVIEW: &str =
-    "a survey preview (Qualtrics Status = Survey Preview), taken by the survey's author: not a respondent";
-
-/// Qualtrics' `Status` of a preview: `Survey Preview` in choice-text exports,
-/// `1` in numeric ones.
-fn preview(status: &[u8]) -> bool {
-    let status = answers::trim_space(status);
-    status == b"1" || status.eq_ignore_ascii_case(b"survey preview")
-}
-
-/// A finished-response mark that says no: `0`, `False` (Qualtrics writes
-/// either, by export settings), `partial`, `started` (Typeform).
-fn unfinished(mark: &[u8]) -> bool {
-    let mark = answers::trim_space(mark);
-    [&b"0"[..], b"false", b"partial", b"started"]
-        .iter()
-        .any(|no| mark.eq_ignore_ascii_case(no))
-}

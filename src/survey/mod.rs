@@ -24,6 +24,7 @@ pub mod metrics;
 mod options;
 pub mod report;
 pub mod requests;
+pub(crate) mod responses;
 mod sniff;
 pub(crate) mod tally;
 pub mod waves;
@@ -296,7 +297,7 @@ fn unused_share_warnings(a: &SurveyAnalysis) -> Vec<crate::input::warning::Warni
     use crate::input::warning::Warning;
     let mut out = Vec::new();
     let expected = |reason: &str| {
-        reason == "blank row" || reason == csv_input::UNFINISHED || reason == csv_input::PREVIEW
+        reason == "blank row" || reason == responses::UNFINISHED || reason == responses::PREVIEW
     };
     let unused: u64 = a
         .skipped

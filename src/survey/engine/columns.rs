@@ -75,7 +75,8 @@ pub(in crate::survey) fn find(
         .flatten()
         .chain(p.features.iter().copied())
         .chain(p.segments.iter().flat_map(|s| s.columns.iter().copied()))
-        .chain([p.finished, p.preview, p.survey_type].into_iter().flatten())
+        .chain(p.marks.columns())
+        .chain(p.survey_type)
         .collect();
     let mut problems = Vec::new();
     let names = [&named.main_benefit, &named.who_benefits, &named.improve];
