@@ -1,11 +1,17 @@
-// The command line's readable reports: a survey's NPS, Sean Ellis test and
-// CSAT, or events' actives, stickiness and retention, with the columns
-// chosen, the score inputs (what analyze() takes), warnings and the rows not
-// used. Plain text, 100 columns at most.
+// The command line's readable reports: a survey's NPS, Sean Ellis test,
+// CSAT and feature requests, or events' actives, stickiness and retention,
+// with the columns chosen, the score inputs (what analyze() takes), warnings
+// and the rows not used. Plain text, 100 columns at most.
 
 const pct = (x) => `${(100 * x).toFixed(1)}%`;
 const num = (x, digits = 1) => (Number.isInteger(x) ? x.toLocaleString('en-US') : x.toLocaleString('en-US', { maximumFractionDigits: digits }));
 const signed = (x) => `${x > 0 ? '+' : ''}${x.toFixed(1)}`;
+/** An interval's ends, each formatted: `61.5 to 80.1`. */
+const span = (iv, format) => `${format(iv[0])} to ${format(iv[1])}`;
+/** `1 answer`, `3 answers`. */
+const plural = (n, noun) => `${num(n)} ${noun}${n === 1 ? '' : 's'}`;
+/** A text cut to `max` characters, an ellipsis marking the cut. */
+const clip = (text, max) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 const BY = { option: 'named', header: 'found by its header', values: 'found by its values', source: "the tool's own", array: 'given' };
 
 /** `Label   value` lines, the labels padded to one width. @param {[string, string][]} rows */
@@ -14,8 +20,15 @@ function table(rows) {
   return rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`).join('\n');
 }
 
+/** How a column was found, in words. */
+const foundBy = (c) => BY[c.detectedBy] ?? c.detectedBy;
 /** A column as found: `"How likely…" (found by its header)`. */
-const column = (c) => `"${c.header.length > 60 ? `${c.header.slice(0, 59)}…` : c.header}" (${BY[c.detectedBy] ?? c.detectedBy})`;
+const column = (c) => `"${clip(c.header, 60)}" (${foundBy(c)})`;
+/** A confidence level as a percentage: `95%`. */
+const levelOf = (x) => `${Math.round(100 * x)}%`;
+
+/** How a survey file was read: `a qualtrics export (csv, utf-8)`. */
+const fileRead = (f) => (f ? `${f.source === 'unknown' ? 'an' : `a ${f.source}`} export (${f.container}, ${f.encoding})` : 'answers');
 
 /** Flattens the score inputs into `path: value` rows. */
 function inputs(prefix, value, out = []) {
@@ -43,25 +56,50 @@ function tail(result, skipped) {
 
 /** The survey report. */
 export function surveyReport(file, s) {
-  const source = s.file ? `a ${s.file.source === 'unknown' ? '' : `${s.file.source} `}export (${s.file.container}, ${s.file.encoding})` : 'answers';
-  const lines = [`${file}: ${source}, ${num(s.responses)} responses`];
+  const lines = [`${file}: ${fileRead(s.file)}, ${num(s.responses)} responses`];
   const cols = Object.entries({ NPS: s.columns.nps, 'Sean Ellis': s.columns.pmf, Satisfaction: s.columns.csat, Segment: s.columns.segment })
     .filter(([, c]) => c).map(([role, c]) => [role, column(c)]);
   if (cols.length) lines.push('', 'Columns read', table(cols));
-  const level = `${Math.round(100 * s.confidenceLevel)}%`;
+  const level = levelOf(s.confidenceLevel);
   const figures = [];
   if (s.nps) {
-    figures.push(['NPS', `${signed(s.nps.score)}, ${level} interval ${signed(s.nps.interval[0])} to ${signed(s.nps.interval[1])} `
+    figures.push(['NPS', `${signed(s.nps.score)}, ${level} interval ${span(s.nps.interval, signed)} `
       + `(n = ${num(s.nps.n)}: ${num(s.nps.promoters)} promoters, ${num(s.nps.passives)} passives, ${num(s.nps.detractors)} detractors)`]);
   }
   if (s.pmf) {
-    figures.push(['Sean Ellis', `${pct(s.pmf.veryDisappointedShare)} very disappointed, interval ${pct(s.pmf.interval[0])} to ${pct(s.pmf.interval[1])} (n = ${num(s.pmf.n)})`]);
+    figures.push(['Sean Ellis', `${pct(s.pmf.veryDisappointedShare)} very disappointed, interval ${span(s.pmf.interval, pct)} (n = ${num(s.pmf.n)})`]);
     figures.push(['', s.pmf.reading]);
   }
-  if (s.csat) figures.push(['CSAT', `${pct(s.csat.share)} satisfied, interval ${pct(s.csat.interval[0])} to ${pct(s.csat.interval[1])}; mean ${s.csat.mean.toFixed(2)} of 5 (n = ${num(s.csat.n)})`]);
+  if (s.csat) figures.push(['CSAT', `${pct(s.csat.share)} satisfied, interval ${span(s.csat.interval, pct)}; mean ${s.csat.mean.toFixed(2)} of 5 (n = ${num(s.csat.n)})`]);
   if (figures.length) lines.push('', table(figures));
-  lines.push('', 'Score inputs (analyze({ surveyData }))', table(inputs('surveyData', s.surveyData)));
-  return [lines.join('\n'), ...tail(s, s.skipped)].join('\n\n');
+  const scoreInputs = `Score inputs (analyze({ surveyData }))\n${table(inputs('surveyData', s.surveyData))}`;
+  return [lines.join('\n'), ...(s.featureRequests ? [requests(s.featureRequests)] : []), scoreInputs, ...tail(s, s.skipped)].join('\n\n');
+}
+
+/** `34 (17.8%)`: a theme's answers and their share of its group's. */
+const counted = (t) => `${num(t.count)} (${pct(t.share)})`;
+
+/**
+ * The feature requests: the column, its themes with one example each, and
+ * each Sean Ellis group's top three themes.
+ */
+function requests(r) {
+  const c = r.column;
+  const asks = c.question ? `: ${clip(c.question, 60)}` : '';
+  const lines = [`Feature requests: ${plural(r.answers, 'answer')} in ${column(c)}${asks}`];
+  if (r.fromImprove) lines.push('  (no column asks for requests: read from the improvement question; name one with --column requests=header)');
+  lines.push(r.themes.length
+    ? table(r.themes.map((t) => [t.label, `${counted(t)}${t.examples.length ? `, e.g. "${clip(t.examples[0], 60)}"` : ''}`]))
+    : `  ${r.reason}`);
+  const e = r.byEllis;
+  if (e) {
+    const groups = [['Very disappointed', e.veryDisappointed], ['Somewhat disappointed', e.somewhatDisappointed], ['Not disappointed', e.notDisappointed]];
+    lines.push('', `By Sean Ellis answer (top themes; ${plural(e.ungrouped, 'answer')} in no group)`, table(groups.map(([name, g]) => [
+      `${name} (${num(g.answers)})`, g.themes.length ? g.themes.slice(0, 3).map((t) => `${t.label} ${counted(t)}`).join(', ') : g.reason,
+    ])));
+  }
+  if (r.bySegment?.length) lines.push('', `By segment: in --json (featureRequests.bySegment; ${r.bySegment.map((b) => `"${clip(b.column, 40)}"`).join(', ')})`);
+  return lines.join('\n');
 }
 
 /** The events report (analyzeEventsCsv's result). */
@@ -86,3 +124,4 @@ export function eventsReport(file, r) {
     table([...inputs('usageMetrics', a.usageMetrics), ...inputs('adoptionData', a.adoptionData)]));
   return [lines.join('\n'), ...tail({ warnings: [...(r.warnings ?? []), ...(a.warnings ?? [])] }, r.skipped)].join('\n\n');
 }
+
