@@ -32,7 +32,8 @@ export async function commandLine(dir, want) {
   fs.writeFileSync(unusable, 'How likely are you to recommend us?\nnope\nx\n');
   for (const [what, args, code, words] of [
     ['a file with nothing usable exits 1, naming the file', [unusable], 1, 'unusable.csv: survey not usable'],
-    ['a usability test exits 1, saying so rather than misreading it', [fixture('usability/task-table.csv')], 1, 'task-table.csv: holds a usability test'],
+    ['a bad --sus-coding exits 2, naming the flag, the value and the codings', [fixture('usability/task-table.csv'), '--sus-coding', '0-10'], 2,
+      '--sus-coding (options.susCoding): "0-10"; expected'],
     ['a missing file exits 2', [path.join(dir, 'missing.csv')], 2, 'missing.csv: cannot be read (no such file)'],
     ['a directory exits 2', [path.join(dir, 'src')], 2, 'src: cannot be read'],
     ['an unknown flag exits 2 with the usage', ['--bogus', unusable], 2, 'Usage:'],
