@@ -131,7 +131,7 @@ step "the size of each part against its budget (scripts/size-budget.json)"
 run_node_suite sizes 11 scripts/sizes.mjs --check
 
 step "the packed npm package in fresh projects"
-run_node_suite package 187 tests/package/run.mjs
+run_node_suite package 198 tests/package/run.mjs
 
 # Spark's start is most of it (~20 s in all).
 step "SQL on the warehouse engines: DuckDB, ClickHouse (chdb), Spark local; BigQuery and Snowflake parsed (sqlglot)"
