@@ -288,6 +288,23 @@ mod tests {
 
     /// A long answer is shown cut to 200 characters and an ellipsis.
     #[test]
+    fn answers_saying_there_is_nothing_are_no_theme() {
+        // "Nothing", "none", "nope" are counted as answers but are no request.
+        let answers = [
+            (0, "Nothing"),
+            (0, "nothing!"),
+            (0, "None"),
+            (0, "nope"),
+            (0, "Nothing really"),
+            (0, "mobile app"),
+            (0, "A mobile app"),
+        ];
+        let all = group_themes(&answers, 1);
+        assert_eq!(all[0].answers, 7);
+        assert_eq!(counts(&all[0]), vec![("mobil", 2)]);
+    }
+
+    #[test]
     fn long_examples_are_cut() {
         let long = format!("offline mode {}", "é".repeat(300));
         let answers = [(0, long.as_str()), (0, "offline mode")];

@@ -79,8 +79,10 @@ fn push_word(word: &str, run: &mut Vec<Token>) {
 }
 
 /// English stop words (sorted, for binary search): function words, the
-/// survey's own words ("product", "use", "app"), and fillers and sentiment
-/// that carry no theme ("really", "lot", "love", "amazing"). Apostrophes are dropped before the lookup.
+/// survey's own words ("product", "use", "app"), fillers and sentiment
+/// that carry no theme ("really", "lot", "love", "amazing"), and the
+/// answers that say there is nothing to say ("nothing", "none", "nope",
+/// "idk"), which are no request and no theme. Apostrophes are dropped before the lookup.
 pub const STOP_WORDS: &[&str] = &[
     "a",
     "able",
@@ -159,6 +161,7 @@ pub const STOP_WORDS: &[&str] = &[
     "how",
     "i",
     "id",
+    "idk",
     "if",
     "im",
     "in",
@@ -189,10 +192,14 @@ pub const STOP_WORDS: &[&str] = &[
     "must",
     "my",
     "myself",
+    "nah",
     "need",
     "no",
+    "none",
+    "nope",
     "nor",
     "not",
+    "nothing",
     "now",
     "of",
     "off",
