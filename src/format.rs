@@ -3,6 +3,7 @@
 
 /// The most characters of a file's value a report quotes (a row not used,
 /// a segment's name in a warning).
+#[cfg(any(feature = "survey", feature = "events"))]
 pub(crate) const QUOTED_CHARS: usize = 40;
 
 /// `text`'s first `chars` characters, with `…` when it had more.
