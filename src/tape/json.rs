@@ -8,7 +8,38 @@ use super::*;
 #[derive(Default)]
 struct JsonNames {
     names: Names,
-    keys: Vec<Box<[u8]>>,
+    keys: Vec<Key>,
+}
+
+/// A name as a JSON key (`"name":`), zero-padded to whole 8-byte words:
+/// it is appended a word at a time, each an 8-byte load and store, where a
+/// slice copy is a `memory.copy` in wasm, which V8 runs as a call (a
+/// thousand keys a result).
+struct Key {
+    words: Box<[u8]>,
+    len: usize,
+}
+
+impl Key {
+    fn new(name: &str) -> Key {
+        let mut key = Vec::with_capacity(name.len() + 10);
+        escape(name, &mut key);
+        key.push(b':');
+        let len = key.len();
+        key.resize(len.div_ceil(8) * 8, 0);
+        Key {
+            words: key.into_boxed_slice(),
+            len,
+        }
+    }
+
+    fn append_to(&self, out: &mut Vec<u8>) {
+        for word in self.words.chunks_exact(8) {
+            let word: [u8; 8] = word.try_into().unwrap_or_default();
+            out.extend_from_slice(&word);
+        }
+        out.truncate(out.len() - (self.words.len() - self.len));
+    }
 }
 
 std::thread_local! {
@@ -30,12 +61,13 @@ pub(crate) fn to_json_utf8<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, 
         let JsonNames { names, keys } = &mut *names.borrow_mut();
         let tape = write(value, names, 0)?;
         // Names are only ever added, so ids, and keys by id, stay valid.
-        for name in tape.names.list.iter().skip(keys.len()) {
-            let mut key = Vec::with_capacity(name.len() + 3);
-            escape(name, &mut key);
-            key.push(b':');
-            keys.push(key.into_boxed_slice());
-        }
+        keys.extend(
+            tape.names
+                .list
+                .iter()
+                .skip(keys.len())
+                .map(|name| Key::new(name)),
+        );
         Ok(json_text(&tape, keys))
     })
 }
@@ -43,7 +75,7 @@ pub(crate) fn to_json_utf8<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, 
 /// The JSON text of a tape: what `serde_json::to_string` writes for the
 /// value (a test checks it), from one loop rather than code per type.
 /// `keys`: the tape's names as JSON keys, by id.
-fn json_text(tape: &Tape<'_>, keys: &[Box<[u8]>]) -> Vec<u8> {
+fn json_text(tape: &Tape<'_>, keys: &[Key]) -> Vec<u8> {
     let mut writer = JsonWriter {
         ops: &tape.ops,
         at: 0,
@@ -64,7 +96,7 @@ struct JsonWriter<'a> {
     text: &'a str,
     cursor: usize,
     names: &'a [&'static str],
-    keys: &'a [Box<[u8]>],
+    keys: &'a [Key],
     out: Vec<u8>,
     numbers: zmij::Buffer,
 }
@@ -120,8 +152,9 @@ impl<'a> JsonWriter<'a> {
                 }
                 let key = self.next();
                 if key >= 0.0 {
-                    let json = self.keys.get(key as usize).map_or(&[][..], |k| &k[..]);
-                    self.out.extend_from_slice(json);
+                    if let Some(key) = self.keys.get(key as usize) {
+                        key.append_to(&mut self.out);
+                    }
                 } else {
                     let name = self.take(-key - 1.0);
                     escape(name, &mut self.out);
