@@ -16,7 +16,7 @@
 /** This script's global scope: a service worker's (TypeScript's webworker library types `self` as any worker's). */
 const sw = /** @type {ServiceWorkerGlobalScope} */ (/** @type {WorkerGlobalScope} */ (self));
 
-const CACHE_VERSION = 'v15';
+const CACHE_VERSION = 'v16';
 const CACHE_PREFIX = 'market-validation-';
 const CACHE_NAME = `${CACHE_PREFIX}${CACHE_VERSION}`;
 

@@ -162,7 +162,7 @@ describe('the usability view', () => {
     }
   });
 
-  it('shows a Qualtrics SUS and UMUX-Lite survey: the SUS with its incomplete respondent, UMUX-Lite and its SUS estimate', async () => {
+  it('shows a Qualtrics SUS and UMUX-Lite survey: the SUS with its incomplete respondent, UMUX-Lite and its SUS estimate; a preview and an unfinished response left out, kept when asked', async () => {
     const { context, page, errors } = await suite.open({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, colorScheme: 'dark' });
     try {
       await page.goto(`${suite.origin}/www/`);
@@ -192,6 +192,18 @@ describe('the usability view', () => {
       // Nothing wider than the phone's screen but what scrolls inside its own region.
       assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scrolling');
       await page.getByTestId('usability-section').screenshot({ path: `${resultsDir}usability-phone.png` });
+      // The author's preview and the unfinished response are left out, in the page's words;
+      // "Keep unfinished responses" reads the unfinished one: an incomplete questionnaire more.
+      const skipped = await view.getByTestId('usability-skipped').textContent();
+      assert.match(skipped, /a survey preview/);
+      assert.match(skipped, /an unfinished response .*tick "Keep unfinished responses" in the usability test options to keep it/);
+      assert.doesNotMatch(skipped, /options\./);
+      await page.getByTestId('upload-usability-options').locator('summary').click();
+      await page.getByTestId('usability-include-partial').check();
+      await drop(page, 'qualtrics-sus.csv', fixture('qualtrics-sus.csv'));
+      await page.waitForFunction((n) => new RegExp(`${n} incomplete`).test(document.querySelector('[data-testid="usability-sus"]')?.textContent ?? ''), e.withPartial.incomplete);
+      assert.equal(await text('sus-mean'), one(e.sus.mean), 'the unfinished questionnaire is not scored');
+      assert.doesNotMatch(await view.getByTestId('usability-skipped').textContent(), /unfinished/);
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

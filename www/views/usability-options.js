@@ -1,7 +1,7 @@
 // The upload panel's "Usability test options" (views/upload.js mounts them):
 // which columns hold the task table and the questionnaires, the time unit,
 // which attempts' times count, how a partial success counts, the SUS version
-// and coding, and the confidence level, read into analyzeUsability's
+// and coding, whether unfinished responses are kept, and the confidence level, read into analyzeUsability's
 // options (only what differs from its defaults); and the library's words
 // for those options as the page names them (usabilityInPageWords), for the
 // warnings and problems the usability view shows.
@@ -27,6 +27,7 @@ const PAGE_WORDS = [
   [/name the ten columns in order in options\.columns\.sus/g, 'name the ten columns in order under "SUS columns" in the usability test options'],
   [/name the columns in options\.columns/g, 'name the columns in the usability test options'],
   [/counted as `?options\.partial`? says/g, 'counted as "A partial success counts as" says in the usability test options'],
+  [/options\.includePartial keeps it/g, 'tick "Keep unfinished responses" in the usability test options to keep it'],
 ];
 
 /** The library's text with its usability options named as the page shows them. @param {string} text */
@@ -52,6 +53,7 @@ export function usabilityOptions({ field, text, select, lines }) {
     susVersion: select('usability-susVersion', [['', 'From the statements\' wording, else standard'], ['standard', 'Standard (odd statements positive, even negative)'], ['all-positive', 'All positive']]),
     susCoding: select('usability-susCoding', [['', 'From the answers, else 1 to 5'], ['1-5', '1 to 5'], ['0-4', '0 to 4']]),
     level: select('usability-confidenceLevel', [['0.95', '95%'], ['0.9', '90%'], ['0.99', '99%']]),
+    includePartial: h('input', { type: 'checkbox', name: 'usability-includePartial', 'data-testid': 'usability-include-partial' }),
   };
   const element = h('details', { class: 'mv-options', 'data-testid': 'upload-usability-options' },
     h('summary', { text: 'Usability test options' }),
@@ -68,6 +70,8 @@ export function usabilityOptions({ field, text, select, lines }) {
       field('A partial success counts as', u.partial),
       field('SUS version', u.susVersion),
       field('SUS answers coded', u.susCoding, 'For exports that write numbers instead of the labels.'),
+      h('div', { class: 'mv-field mv-check' }, h('label', {}, u.includePartial, ' Keep unfinished responses'),
+        h('p', { class: 'mv-hint', text: 'Responses the export marks as not finished (Qualtrics\' Finished = 0, Typeform\'s partial ones) are left out unless this is ticked; an unfinished SUS is then an incomplete questionnaire.' })),
       field('Confidence level', u.level)));
 
   /** @returns {UsabilityOptions} */
@@ -88,6 +92,7 @@ export function usabilityOptions({ field, text, select, lines }) {
     if (u.partial.value !== 'failure') o.partial = u.partial.value;
     if (u.susVersion.value) o.susVersion = u.susVersion.value;
     if (u.susCoding.value) o.susCoding = u.susCoding.value;
+    if (u.includePartial.checked) o.includePartial = true;
     if (u.level.value !== '0.95') o.confidenceLevel = Number(u.level.value);
     return /** @type {UsabilityOptions} */ (o);
   }
