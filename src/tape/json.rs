@@ -59,7 +59,7 @@ pub(crate) fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String, TapeEr
 pub(crate) fn to_json_utf8<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, TapeError> {
     JSON_NAMES.with(|names| {
         let JsonNames { names, keys } = &mut *names.borrow_mut();
-        let tape = write(value, names, 0)?;
+        let tape = write(value, names, 0, Lengths::Bytes)?;
         // Names are only ever added, so ids, and keys by id, stay valid.
         keys.extend(
             tape.names
@@ -108,13 +108,13 @@ impl<'a> JsonWriter<'a> {
         x
     }
 
-    /// The next `units` UTF-16 units of the text.
-    fn take(&mut self, units: f64) -> &'a str {
+    /// The next `bytes` bytes of the text (the tape measures in bytes).
+    fn take(&mut self, bytes: f64) -> &'a str {
         let text: &'a str = self.text;
-        let rest = text.get(self.cursor..).unwrap_or_default();
-        let end = utf16_prefix(rest, units as usize).unwrap_or(rest.len());
-        self.cursor += end;
-        &rest[..end]
+        let end = (self.cursor + bytes as usize).min(text.len());
+        let taken = text.get(self.cursor..end).unwrap_or_default();
+        self.cursor = end;
+        taken
     }
 
     fn value(&mut self) {

@@ -110,11 +110,21 @@ impl Names {
 }
 
 /// A value written as a tape: `ops` (each operation followed by its
-/// operands) and `text` (every string, in order; lengths in UTF-16 units).
+/// operands) and `text` (every string, in order; lengths as `lengths`).
 pub(crate) struct Tape<'n> {
     names: &'n mut Names,
     pub(crate) ops: Vec<f64>,
     pub(crate) text: String,
+    lengths: Lengths,
+}
+
+/// What a tape measures its strings in: UTF-16 units, as JS slices its
+/// text; or bytes, for the JSON writer, which then neither counts units
+/// nor finds them again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Lengths {
+    Utf16,
+    Bytes,
 }
 
 /// `value` as a tape, its names in `names`; `header` slots of `ops` are
@@ -123,6 +133,7 @@ pub(crate) fn write<'n, T: Serialize + ?Sized>(
     value: &T,
     names: &'n mut Names,
     header: usize,
+    lengths: Lengths,
 ) -> Result<Tape<'n>, TapeError> {
     // Sized for a scorer's result (about 2,500 operands, 9,000 characters
     // of text), so that growing rarely copies.
@@ -132,6 +143,7 @@ pub(crate) fn write<'n, T: Serialize + ?Sized>(
         names,
         ops,
         text: String::with_capacity(16 * 1024),
+        lengths,
     };
     value.serialize(&mut tape)?;
     Ok(tape)
@@ -206,7 +218,10 @@ pub(crate) fn utf16_prefix(text: &str, units: usize) -> Option<usize> {
 impl<'n> Tape<'n> {
     fn string(&mut self, s: &str) {
         self.ops.push(STRING);
-        self.ops.push(utf16_len(s) as f64);
+        self.ops.push(match self.lengths {
+            Lengths::Utf16 => utf16_len(s),
+            Lengths::Bytes => s.len(),
+        } as f64);
         self.text.push_str(s);
     }
 

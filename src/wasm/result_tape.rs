@@ -55,7 +55,8 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, TapeErr
             }
         };
         // ops[0]: how many names JS is sent first (their lengths follow).
-        let (mut ops, mut text) = tape::write(value, &mut instance.names, 1)?.into_parts();
+        let (mut ops, mut text) =
+            tape::write(value, &mut instance.names, 1, tape::Lengths::Utf16)?.into_parts();
         let fresh = &instance.names.list[instance.sent..];
         if !fresh.is_empty() {
             let mut head = Vec::with_capacity(fresh.len() + ops.len());
