@@ -181,20 +181,9 @@ proptest! {
     }
 }
 
-/// A small deterministic generator (a linear congruential one).
-struct Lcg(u64);
-impl Lcg {
-    fn next(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        ((self.0 >> 33) % n as u64) as usize
-    }
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.next(items.len())]
-    }
-}
+#[path = "support/lcg.rs"]
+mod lcg;
+use lcg::Lcg;
 
 /// Five planted themes, each written many ways: inflections ("saves",
 /// "saved", "saving"), synonyms ("hours", "minutes" for time; "fast",
