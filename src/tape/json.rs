@@ -515,6 +515,13 @@ mod tests {
             999_999_999_999_999.0,
             1e15,
             1e16,
+            // Where the digits leave 32 bits, and a billion's boundaries.
+            4_294_967_295.0,
+            4_294_967_296.0,
+            999_999_999.0,
+            1e9,
+            1_000_000_001.0,
+            100_000_000_000_007.0,
         ];
         for _ in 0..10_000 {
             let digits = (next(&mut seed) % 16) as i32;
@@ -528,6 +535,30 @@ mod tests {
         let mut buffer = zmij::Buffer::new();
         for v in values {
             assert_eq!(to_json(&v).unwrap(), buffer.format_finite(v), "{v}");
+        }
+    }
+
+    #[test]
+    fn integers_print_as_rust_prints_them() {
+        let mut seed = 0x5851_F42D_4C95_7F2Du64;
+        let limit = (1i64 << 53) - 1;
+        let mut values = vec![
+            0,
+            9,
+            10,
+            -1,
+            i64::from(u32::MAX),
+            1 << 32,
+            1_000_000_000,
+            limit,
+            -limit,
+        ];
+        for _ in 0..10_000 {
+            let v = (next(&mut seed) % (2 * limit as u64 + 1)) as i64 - limit;
+            values.push(v >> (next(&mut seed) % 54));
+        }
+        for v in values {
+            assert_eq!(to_json(&v).unwrap(), v.to_string());
         }
     }
 
