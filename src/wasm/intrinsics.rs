@@ -113,20 +113,29 @@ pub(crate) fn string_of(text: &JsString) -> String {
     if units > DIRECT_MAX_UNITS {
         return String::from(text);
     }
-    // At most three UTF-8 bytes a UTF-16 unit; allocated before the call,
-    // so memory cannot grow while JS writes into it.
-    let mut bytes = vec![0u8; units * 3];
-    let written = encode_into(
-        text,
-        &wasm_bindgen::memory(),
-        bytes.as_ptr() as usize,
-        bytes.len(),
-    );
-    if !(0.0..=bytes.len() as f64).contains(&written) {
-        return String::from(text); // no TextEncoder in this runtime
+    // A byte a unit first: ASCII text, most JSON, fills it exactly (any
+    // other unit takes two bytes or more), and zeroing three a unit was a
+    // `memory.fill` as long as the copy. Otherwise at most three UTF-8
+    // bytes a UTF-16 unit. Allocated before the call, so memory cannot
+    // grow while JS writes into it.
+    for per_unit in [1, 3] {
+        let mut bytes = vec![0u8; units * per_unit];
+        let written = encode_into(
+            text,
+            &wasm_bindgen::memory(),
+            bytes.as_ptr() as usize,
+            bytes.len(),
+        );
+        if !(0.0..=bytes.len() as f64).contains(&written) {
+            return String::from(text); // no TextEncoder in this runtime
+        }
+        if per_unit == 3 || written as usize == units {
+            bytes.truncate(written as usize);
+            return String::from_utf8(bytes)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        }
     }
-    bytes.truncate(written as usize);
-    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    String::from(text)
 }
 
 /// Longest text [`string_of`] encodes in one call: 16 Mi units, a 48 MiB buffer at most.

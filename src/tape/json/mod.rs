@@ -7,7 +7,7 @@ mod numbers;
 mod text;
 
 use numbers::Digits;
-use text::{escape, escape_text, push_small, PADDING};
+use text::{escape, escape_text, push_small, PADDING, WORDS};
 
 /// The names tapes refer to, and each as a JSON key (`"name":`), kept
 /// across calls: a result has a thousand keys and some ninety names.
@@ -40,6 +40,10 @@ impl Key {
     }
 
     fn append_to(&self, out: &mut Vec<u8>) {
+        if !WORDS {
+            out.extend_from_slice(self.words.get(..self.len).unwrap_or_default());
+            return;
+        }
         let word = |at: usize| -> [u8; 8] {
             self.words
                 .get(at..at + 8)
@@ -181,7 +185,7 @@ impl<'a> JsonWriter<'a> {
         } else if op == STRING {
             let bytes = self.next();
             let (start, end) = self.take(bytes);
-            escape_text(self.text, start, end, &mut self.out);
+            escape_text::<WORDS>(self.text, start, end, &mut self.out);
         } else if op == OBJECT {
             let n = self.next() as usize;
             self.out.push(b'{');
@@ -196,7 +200,7 @@ impl<'a> JsonWriter<'a> {
                     }
                 } else {
                     let (start, end) = self.take(-key - 1.0);
-                    escape_text(self.text, start, end, &mut self.out);
+                    escape_text::<WORDS>(self.text, start, end, &mut self.out);
                     self.out.push(b':');
                 }
                 self.value();

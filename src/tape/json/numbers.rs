@@ -1,7 +1,7 @@
 //! Numbers as JSON text, as serde_json writes them (zmij's shortest
 //! decimals for floats), from code that is quick in wasm as well.
 
-use super::text::append_words;
+use super::text::{append_words, WORDS};
 
 /// A number's text, written from its end backwards into a buffer with a
 /// word of room after it, so that it is appended a word at a time.
@@ -214,7 +214,7 @@ impl Digits {
 
     /// Appends the text written.
     pub(super) fn append_to(&self, out: &mut Vec<u8>) {
-        append_words(out, &self.buffer, self.start, Digits::END);
+        append_words::<WORDS>(out, &self.buffer, self.start, Digits::END);
     }
 }
 
