@@ -20,10 +20,13 @@ pub const MIN_SURVEY_RESPONSES: f64 = 30.0;
 #[serde(rename_all = "camelCase")]
 pub struct Source {
     /// Short id used by benchmark anchors.
+    #[serde(serialize_with = "crate::tape::static_text")]
     pub id: &'static str,
     /// Author or publisher, title and year.
+    #[serde(serialize_with = "crate::tape::static_text")]
     pub citation: &'static str,
     /// Where to read it (empty when no stable public address is known).
+    #[serde(serialize_with = "crate::tape::static_text")]
     pub url: &'static str,
 }
 

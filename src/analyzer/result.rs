@@ -48,6 +48,7 @@ pub struct ValidationResult {
     pub verdict_reason: String,
     /// The preset whose benchmarks and weights were used.
     #[cfg_attr(feature = "wasm", tsify(type = "PresetId"))]
+    #[serde(serialize_with = "crate::tape::static_text")]
     pub preset: &'static str,
     /// Share of the preset's total weight that had data, 0..1.
     pub coverage: f64,
@@ -135,10 +136,13 @@ pub struct DimensionResult {
 pub struct MetricResult {
     /// Metric id, e.g. `retentionRate`, `dauMauRatio`.
     #[cfg_attr(feature = "wasm", tsify(type = "MetricName"))]
+    #[serde(serialize_with = "crate::tape::static_text")]
     pub id: &'static str,
     /// Human label.
+    #[serde(serialize_with = "crate::tape::static_text")]
     pub label: &'static str,
     /// Unit of `value`.
+    #[serde(serialize_with = "crate::tape::static_text")]
     pub unit: &'static str,
     /// The value, in its unit.
     pub value: f64,
@@ -162,6 +166,7 @@ pub struct MetricResult {
     /// The benchmark it was held against.
     pub benchmark: MetricBenchmark,
     /// Input fields it was computed from.
+    #[serde(serialize_with = "crate::tape::static_texts")]
     pub inputs: &'static [&'static str],
     /// How it was derived, when not read directly.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -193,6 +198,7 @@ pub struct MetricBenchmark {
 #[serde(rename_all = "camelCase")]
 pub struct BenchmarkPoint {
     /// `average`, `good`, `great`, or `scale end` / `parity` for points that are not benchmarks.
+    #[serde(serialize_with = "crate::tape::static_text")]
     pub label: &'static str,
     /// Value in the metric's unit.
     pub value: f64,
@@ -200,6 +206,7 @@ pub struct BenchmarkPoint {
     pub score: f64,
     /// Source id, for published benchmarks: see the result's (or preset's) `sources`.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(serialize_with = "crate::tape::optional_static_text")]
     pub source: Option<&'static str>,
 }
 
@@ -238,18 +245,22 @@ pub struct Comparison {
 pub struct Recommendation {
     /// The metric to move.
     #[cfg_attr(feature = "wasm", tsify(type = "MetricName"))]
+    #[serde(serialize_with = "crate::tape::static_text")]
     pub metric: &'static str,
     /// Its label.
+    #[serde(serialize_with = "crate::tape::static_text")]
     pub label: &'static str,
     /// Its dimension.
     pub dimension: Dimension,
     /// The input field to change.
+    #[serde(serialize_with = "crate::tape::static_text")]
     pub path: &'static str,
     /// Its value now.
     pub current: f64,
     /// The value of the next benchmark band.
     pub target: f64,
     /// That band's name.
+    #[serde(serialize_with = "crate::tape::static_text")]
     pub target_band: &'static str,
     /// Points the overall score gains, found by re-scoring with the metric at `target`.
     pub gain: f64,
@@ -266,10 +277,12 @@ pub struct Recommendation {
 pub struct MissingMetric {
     /// The metric.
     #[cfg_attr(feature = "wasm", tsify(type = "MetricName"))]
+    #[serde(serialize_with = "crate::tape::static_text")]
     pub metric: &'static str,
     /// Its dimension.
     pub dimension: Dimension,
     /// Fields that would give it.
+    #[serde(serialize_with = "crate::tape::static_texts")]
     pub inputs: &'static [&'static str],
     /// Its share of the preset's total weight.
     pub nominal_weight: f64,
@@ -281,14 +294,18 @@ pub struct MissingMetric {
 #[serde(rename_all = "camelCase")]
 pub struct Figure {
     /// Figure id, e.g. `sessionDuration`, `powerUserShare`.
+    #[serde(serialize_with = "crate::tape::static_text")]
     pub id: &'static str,
     /// Human label.
+    #[serde(serialize_with = "crate::tape::static_text")]
     pub label: &'static str,
     /// The value.
     pub value: f64,
     /// Its unit.
+    #[serde(serialize_with = "crate::tape::static_text")]
     pub unit: &'static str,
     /// Why it is not scored.
+    #[serde(serialize_with = "crate::tape::static_text")]
     pub why_unscored: &'static str,
 }
 
@@ -326,6 +343,7 @@ pub struct ProductSummary {
     pub coverage: f64,
     /// The ids of the sources its benchmarks cite: the portfolio's `sources` has each once.
     #[cfg_attr(feature = "wasm", tsify(type = "string[]"))]
+    #[serde(serialize_with = "crate::tape::static_texts")]
     pub sources: Vec<&'static str>,
     /// How many warnings the full result has (`analyze` lists them).
     pub warnings: usize,

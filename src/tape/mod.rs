@@ -17,10 +17,12 @@
 #![cfg_attr(not(all(feature = "score", feature = "wasm")), allow(dead_code))]
 
 mod json;
+mod static_text;
 
 #[cfg(feature = "score")]
 pub(crate) use json::to_json_utf8;
 use serde::ser::{self, Serialize};
+pub(crate) use static_text::{optional_static_text, static_text, static_texts};
 use std::fmt;
 
 // The operations (src/wasm/results.js has the same numbers).
@@ -370,7 +372,13 @@ impl<'t, 'n> ser::Serializer for &'t mut Tape<'n> {
         Ok(())
     }
     fn serialize_str(self, v: &str) -> Result<(), TapeError> {
-        self.string(v);
+        match static_text::announced(v) {
+            Some(text) => {
+                let id = self.names.id(text);
+                self.ops.extend_from_slice(&[NAME, id]);
+            }
+            None => self.string(v),
+        }
         Ok(())
     }
     fn serialize_bytes(self, v: &[u8]) -> Result<(), TapeError> {
