@@ -113,8 +113,8 @@ pub(crate) fn string_of(text: &JsString) -> String {
     if units > DIRECT_MAX_UNITS {
         return String::from(text);
     }
-    // A byte a unit first: ASCII text, most JSON, fills it exactly (any
-    // other unit takes two bytes or more), and zeroing three a unit was a
+    // A byte a unit first: ASCII text, most JSON, fits it (any other unit
+    // takes two bytes or more), and zeroing three a unit was a
     // `memory.fill` as long as the copy. Otherwise at most three UTF-8
     // bytes a UTF-16 unit. Allocated before the call, so memory cannot
     // grow while JS writes into it.
@@ -126,14 +126,15 @@ pub(crate) fn string_of(text: &JsString) -> String {
             bytes.as_ptr() as usize,
             bytes.len(),
         );
+        if written == -2.0 && per_unit == 1 {
+            continue; // not all of it fitted
+        }
         if !(0.0..=bytes.len() as f64).contains(&written) {
-            return String::from(text); // no TextEncoder in this runtime
+            break; // no TextEncoder in this runtime
         }
-        if per_unit == 3 || written as usize == units {
-            bytes.truncate(written as usize);
-            return String::from_utf8(bytes)
-                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-        }
+        bytes.truncate(written as usize);
+        return String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     }
     String::from(text)
 }

@@ -67,11 +67,13 @@ function fail(error) {
 
 /**
  * `text` as UTF-8 into `memory` (the module's WebAssembly.Memory) at `at`,
- * `room` bytes long: how many bytes were written; -1 without a TextEncoder.
+ * `room` bytes long: how many bytes were written; -2 when not all of it
+ * fitted; -1 without a TextEncoder.
  */
 export function encodeInto(text, memory, at, room) {
   if (encoder === undefined) return -1;
-  return apply(encodeIntoOf, encoder, [text, new Uint8Array(memory.buffer, at, room)]).written;
+  const { read, written } = apply(encodeIntoOf, encoder, [text, new Uint8Array(memory.buffer, at, room)]);
+  return read === text.length ? written : -2;
 }
 
 /**
