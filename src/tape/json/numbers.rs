@@ -236,26 +236,21 @@ fn eight_digits(n: u32) -> u64 {
 }
 
 /// 5^p for p up to 22, the most [`Digits::long_decimal`] needs (under 2^52).
-const POWERS_OF_FIVE: [u64; 23] = {
-    let mut powers = [1u64; 23];
-    let mut p = 1;
-    while p < 23 {
-        powers[p] = powers[p - 1] * 5;
-        p += 1;
-    }
-    powers
-};
+const POWERS_OF_FIVE: [u64; 23] = powers(5);
 
 /// 10^p for p up to 19.
-const POWERS_OF_TEN: [u64; 20] = {
-    let mut powers = [1u64; 20];
+const POWERS_OF_TEN: [u64; 20] = powers(10);
+
+/// `base`^p for p below N (each must fit 64 bits).
+const fn powers<const N: usize>(base: u64) -> [u64; N] {
+    let mut powers = [1u64; N];
     let mut p = 1;
-    while p < 20 {
-        powers[p] = powers[p - 1] * 10;
+    while p < N {
+        powers[p] = powers[p - 1] * base;
         p += 1;
     }
     powers
-};
+}
 
 /// A 128-bit number as two 64-bit halves, multiplied by 32-bit parts: a
 /// `u128` product is a library call (`__multi3`) in wasm.
@@ -422,13 +417,7 @@ mod tests {
             let mut digits = Digits::new();
             if digits.short_decimal(v) {
                 short += 1;
-                let mut out = Vec::new();
-                digits.append_to(&mut out);
-                assert_eq!(
-                    std::str::from_utf8(&out).unwrap(),
-                    buffer.format_finite(v),
-                    "{v:e}"
-                );
+                assert_eq!(written(&digits), buffer.format_finite(v), "{v:e}");
             }
             assert_eq!(to_json(&v).unwrap(), buffer.format_finite(v), "{v:e}");
         }
@@ -480,10 +469,8 @@ mod tests {
                 let mut digits = Digits::new();
                 if digits.long_decimal(v) {
                     printed += 1;
-                    let mut out = Vec::new();
-                    digits.append_to(&mut out);
                     assert_eq!(
-                        std::str::from_utf8(&out).unwrap(),
+                        written(&digits),
                         buffer.format_finite(v),
                         "{v:e} ({:#x})",
                         v.to_bits()
@@ -521,9 +508,14 @@ mod tests {
         ] {
             let mut digits = Digits::new();
             digits.digits(n, least);
-            let mut out = Vec::new();
-            digits.append_to(&mut out);
-            assert_eq!(std::str::from_utf8(&out).unwrap(), text);
+            assert_eq!(written(&digits), text);
         }
+    }
+
+    /// What `digits` appends.
+    fn written(digits: &Digits) -> String {
+        let mut out = Vec::new();
+        digits.append_to(&mut out);
+        String::from_utf8(out).unwrap()
     }
 }
