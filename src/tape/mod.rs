@@ -22,6 +22,8 @@ mod static_text;
 #[cfg(feature = "score")]
 pub(crate) use json::to_json_utf8;
 use serde::ser::{self, Serialize};
+// The lists and optional texts are the scorer's results' only.
+#[cfg_attr(not(feature = "score"), allow(unused_imports))]
 pub(crate) use static_text::{optional_static_text, static_text, static_texts};
 use std::fmt;
 
