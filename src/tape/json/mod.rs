@@ -154,6 +154,12 @@ impl<'a> JsonWriter<'a> {
         (start, end)
     }
 
+    fn integer(&mut self, n: i64) {
+        self.digits.clear();
+        self.digits.integer(n);
+        self.digits.append_to(&mut self.out);
+    }
+
     fn value(&mut self) {
         let op = self.next();
         if op == NUMBER {
@@ -179,9 +185,7 @@ impl<'a> JsonWriter<'a> {
         } else if op == INTEGER {
             let v = self.next();
             // Exact: the tape holds integers of at most 2^53.
-            self.digits.clear();
-            self.digits.integer(v as i64);
-            self.digits.append_to(&mut self.out);
+            self.integer(v as i64);
         } else if op == STRING {
             let bytes = self.next();
             let (start, end) = self.take(bytes);
@@ -215,9 +219,7 @@ impl<'a> JsonWriter<'a> {
                 }
                 if op == BYTES {
                     let byte = self.next() as i64;
-                    self.digits.clear();
-                    self.digits.integer(byte);
-                    self.digits.append_to(&mut self.out);
+                    self.integer(byte);
                 } else {
                     self.value();
                 }

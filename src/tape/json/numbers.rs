@@ -107,12 +107,7 @@ impl Digits {
             fraction /= 10;
             places -= 1;
         }
-        self.digits(fraction, places);
-        self.push_front(b".");
-        self.digits(whole, 1);
-        if v < 0.0 {
-            self.push_front(b"-");
-        }
+        self.decimal(v < 0.0, whole, fraction, places);
         true
     }
 
@@ -203,13 +198,19 @@ impl Digits {
             .copied()
             .unwrap_or(u64::MAX);
         let (whole, fraction) = (digits / divisor, digits % divisor);
-        self.digits(fraction, places as usize);
+        self.decimal(v < 0.0, whole, fraction, places as usize);
+        true
+    }
+
+    /// Writes `whole.fraction` before what is written, the fraction in
+    /// `places` digits (zeros in front), and its sign.
+    fn decimal(&mut self, negative: bool, whole: u64, fraction: u64, places: usize) {
+        self.digits(fraction, places);
         self.push_front(b".");
         self.digits(whole, 1);
-        if v < 0.0 {
+        if negative {
             self.push_front(b"-");
         }
-        true
     }
 
     /// Appends the text written.
