@@ -30,21 +30,21 @@ pub fn format_number(n: f64) -> String {
     // Number::toString's layout (ECMA-262, Number::toString) of the
     // shortest digits.
     let d = Shortest::of(n);
-    let (k, p) = (d.digits.len() as i32, d.point);
+    let (digits, p) = (d.digits(), d.point);
     let mut out = String::with_capacity(24);
     if d.negative {
         out.push('-');
     }
     if -6 < p && p <= 21 {
-        out.push_str(&plain(&d.digits, p));
-    } else {
-        out.push(char::from(d.digits[0]));
-        if k > 1 {
+        plain(&mut out, digits, p);
+    } else if let Some((&first, rest)) = digits.split_first() {
+        out.push(char::from(first));
+        if !rest.is_empty() {
             out.push('.');
-            out.push_str(text(&d.digits[1..]));
+            push_ascii(&mut out, rest);
         }
         out.push_str(if p - 1 < 0 { "e-" } else { "e+" });
-        out.push_str(&(p - 1).unsigned_abs().to_string());
+        push_ascii(&mut out, (p - 1).unsigned_abs().to_string().as_bytes());
     }
     out
 }
@@ -76,66 +76,76 @@ fn format_significant(n: f64, digits: i32) -> String {
     let magnitude = libm::floor(libm::log10(n.abs())) as i32;
     let decimals = (digits - 1 - magnitude).clamp(0, 12);
     let d = Shortest::of(n);
-    let sign = if d.negative { "-" } else { "" };
+    let mut out = String::with_capacity(24);
+    if d.negative {
+        out.push('-');
+    }
     if n.abs() >= TWO_POW_53 {
         // A whole number whose shortest digits may differ from its value:
         // its exact digits (no decimals are asked of numbers this large).
-        return format!("{sign}{}", exact_whole(n.abs()));
+        out.push_str(&exact_whole(n.abs()));
+        return out;
     }
-    if d.digits.len() as i32 - d.point <= decimals {
+    if d.len as i32 - d.point <= decimals {
         // The shortest text is within half an ulp of `n`, less than half a
         // step of the last decimal asked: it is the rounding too.
-        return format!("{sign}{}", plain(&d.digits, d.point));
+        plain(&mut out, d.digits(), d.point);
+        return out;
     }
     // Rounded at `decimals`. The shortest digits round as the exact value
     // does, except when they are exactly the midpoint (a nearer decimal that
     // short would have been chosen otherwise): there the exact value decides.
     let keep = d.point + decimals;
     let cut = keep.max(0) as usize;
-    let mut kept: Vec<u8> = d.digits[..cut].to_vec();
-    let rest = &d.digits[cut..];
+    let rest = d.digits().get(cut..).unwrap_or_default();
+    let mut kept = d;
+    kept.len = cut.min(d.len);
     let up = keep >= 0
-        && match rest[0].cmp(&b'5') {
-            Ordering::Greater => true,
-            Ordering::Less => false,
-            Ordering::Equal if rest.len() > 1 => true,
-            Ordering::Equal => match exact_against_shortest(n.abs(), &d) {
+        && match rest.first().map(|first| first.cmp(&b'5')) {
+            None | Some(Ordering::Less) => false,
+            Some(Ordering::Greater) => true,
+            Some(Ordering::Equal) if rest.len() > 1 => true,
+            Some(Ordering::Equal) => match exact_against_shortest(n.abs(), &d) {
                 Ordering::Greater => true,
                 Ordering::Less => false,
-                Ordering::Equal => kept.last().is_some_and(|last| (last - b'0') % 2 == 1),
+                Ordering::Equal => kept
+                    .digits()
+                    .last()
+                    .is_some_and(|last| (last - b'0') % 2 == 1),
             },
         };
-    let mut point = d.point;
     if up {
-        if kept.is_empty() {
+        if kept.len == 0 {
             // One unit of the last place asked.
             kept.push(b'1');
-            point = -decimals + 1;
+            kept.point = -decimals + 1;
         } else {
-            let mut i = kept.len();
-            loop {
-                if i == 0 {
-                    kept.insert(0, b'1');
-                    point += 1;
-                    break;
-                }
-                i -= 1;
-                if kept[i] == b'9' {
-                    kept[i] = b'0';
+            // Nines carried to zeros; all of them: 1 and those zeros,
+            // which are trailing and dropped below.
+            let mut carried = true;
+            for digit in kept.digits_mut().iter_mut().rev() {
+                if *digit == b'9' {
+                    *digit = b'0';
                 } else {
-                    kept[i] += 1;
+                    *digit += 1;
+                    carried = false;
                     break;
                 }
             }
+            if carried {
+                kept.len = 0;
+                kept.push(b'1');
+                kept.point += 1;
+            }
         }
     }
-    while kept.last() == Some(&b'0') {
-        kept.pop();
+    kept.drop_trailing_zeros();
+    if kept.len == 0 {
+        out.push('0');
+        return out;
     }
-    if kept.is_empty() {
-        return format!("{sign}0");
-    }
-    format!("{sign}{}", plain(&kept, point))
+    plain(&mut out, kept.digits(), kept.point);
+    out
 }
 
 use std::cmp::Ordering;
@@ -144,71 +154,124 @@ const TWO_POW_53: f64 = 9_007_199_254_740_992.0;
 
 /// A finite, nonzero number's shortest decimal digits (ASCII, without
 /// leading or trailing zeros) and where its point goes: the value is
-/// 0.DIGITS x 10^point.
+/// 0.DIGITS x 10^point. Held in place, not allocated: at most 17 digits.
+#[derive(Clone, Copy)]
 struct Shortest {
     negative: bool,
-    digits: Vec<u8>,
+    digits: [u8; Shortest::MOST],
+    len: usize,
     point: i32,
 }
 
 impl Shortest {
+    /// Room for the 17 significant digits a double has at most.
+    const MOST: usize = 24;
+
     fn of(n: f64) -> Shortest {
-        let mut buffer = zmij::Buffer::new();
-        let printed = buffer.format_finite(n);
-        let (negative, printed) = match printed.strip_prefix('-') {
-            Some(rest) => (true, rest),
-            None => (false, printed),
+        crate::tape::with_shortest(n, Shortest::read)
+    }
+
+    /// From the shortest text as zmij prints it: `-`, whole digits, `.`
+    /// and fraction digits, `e` and an exponent, the first and the last
+    /// two optional.
+    fn read(text: &[u8]) -> Shortest {
+        let (negative, text) = match text.split_first() {
+            Some((b'-', rest)) => (true, rest),
+            _ => (false, text),
         };
-        let (mantissa, exponent) = match printed.split_once('e') {
-            Some((m, e)) => {
-                let (minus, e) = match e.strip_prefix('-') {
-                    Some(e) => (true, e),
-                    None => (false, e.trim_start_matches('+')),
+        let (mantissa, exponent) = match text.iter().position(|&b| b == b'e') {
+            Some(at) => {
+                let exponent = text.get(at + 1..).unwrap_or_default();
+                let (minus, exponent) = match exponent.split_first() {
+                    Some((b'-', rest)) => (true, rest),
+                    Some((b'+', rest)) => (false, rest),
+                    _ => (false, exponent),
                 };
-                let value = e.bytes().fold(0i32, |a, b| a * 10 + i32::from(b - b'0'));
-                (m, if minus { -value } else { value })
+                let value = exponent
+                    .iter()
+                    .fold(0i32, |a, &b| a * 10 + i32::from(b.wrapping_sub(b'0')));
+                (
+                    text.get(..at).unwrap_or_default(),
+                    if minus { -value } else { value },
+                )
             }
-            None => (printed, 0),
+            None => (text, 0),
         };
-        let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-        let mut digits: Vec<u8> = whole.bytes().chain(fraction.bytes()).collect();
-        let mut point = whole.len() as i32 + exponent;
-        let leading = digits.iter().take_while(|&&b| b == b'0').count();
-        digits.drain(..leading);
-        point -= leading as i32;
-        while digits.last() == Some(&b'0') {
-            digits.pop();
-        }
-        Shortest {
+        let mut d = Shortest {
             negative,
-            digits,
-            point,
+            digits: [0; Shortest::MOST],
+            len: 0,
+            point: exponent,
+        };
+        let mut in_fraction = false;
+        for &b in mantissa {
+            if b == b'.' {
+                in_fraction = true;
+                continue;
+            }
+            if !in_fraction {
+                d.point += 1;
+            }
+            if d.len == 0 && b == b'0' {
+                // A leading zero: dropped, and the point moves with it.
+                d.point -= 1;
+            } else {
+                d.push(b);
+            }
+        }
+        d.drop_trailing_zeros();
+        d
+    }
+
+    fn digits(&self) -> &[u8] {
+        self.digits.get(..self.len).unwrap_or_default()
+    }
+
+    fn digits_mut(&mut self) -> &mut [u8] {
+        self.digits.get_mut(..self.len).unwrap_or_default()
+    }
+
+    fn push(&mut self, digit: u8) {
+        if let Some(slot) = self.digits.get_mut(self.len) {
+            *slot = digit;
+            self.len += 1;
+        }
+    }
+
+    fn drop_trailing_zeros(&mut self) {
+        while self.len > 0 && self.digits.get(self.len - 1) == Some(&b'0') {
+            self.len -= 1;
         }
     }
 }
 
-/// ASCII digits as text.
-fn text(digits: &[u8]) -> &str {
-    std::str::from_utf8(digits).unwrap_or_default()
+/// Appends ASCII `bytes` (digits) a character at a time: no UTF-8 check,
+/// and no slice copy (a `memory.copy` call in wasm) for a few bytes.
+fn push_ascii(out: &mut String, bytes: &[u8]) {
+    out.reserve(bytes.len());
+    for &b in bytes {
+        out.push(char::from(b));
+    }
 }
 
-/// 0.DIGITS x 10^point in plain decimal notation: `450`, `0.25`, `0.0025`.
-fn plain(digits: &[u8], point: i32) -> String {
+/// Appends 0.DIGITS x 10^point in plain decimal notation: `450`, `0.25`,
+/// `0.0025`.
+fn plain(out: &mut String, digits: &[u8], point: i32) {
     let k = digits.len() as i32;
-    let mut out = String::with_capacity(digits.len() + point.unsigned_abs() as usize + 2);
+    out.reserve(digits.len() + point.unsigned_abs() as usize + 2);
     if point <= 0 {
         out.push_str("0.");
         out.extend(std::iter::repeat_n('0', point.unsigned_abs() as usize));
-        out.push_str(text(digits));
+        push_ascii(out, digits);
     } else if point >= k {
-        out.push_str(text(digits));
+        push_ascii(out, digits);
         out.extend(std::iter::repeat_n('0', (point - k) as usize));
     } else {
-        out.push_str(text(&digits[..point as usize]));
+        let (whole, fraction) = digits.split_at(point as usize);
+        push_ascii(out, whole);
         out.push('.');
-        out.push_str(text(&digits[point as usize..]));
+        push_ascii(out, fraction);
     }
-    out
 }
 
 /// `x` (positive, finite, below 2^53, not whole) against the decimal its
@@ -223,9 +286,9 @@ fn exact_against_shortest(x: f64, d: &Shortest) -> Ordering {
     } else {
         (fraction | (1u64 << 52), biased - 1075)
     };
-    let q = (d.digits.len() as i32 - d.point).clamp(0, 20) as u32;
+    let q = (d.len as i32 - d.point).clamp(0, 20) as u32;
     let n = d
-        .digits
+        .digits()
         .iter()
         .fold(0u128, |a, &b| a * 10 + u128::from(b - b'0'));
     let a = u128::from(m) * 10u128.pow(q);

@@ -21,6 +21,8 @@ mod static_text;
 
 #[cfg(feature = "score")]
 pub(crate) use json::to_json_utf8;
+/// Also the messages' numbers' (`format`), in every build.
+pub(crate) use json::with_shortest;
 use serde::ser::{self, Serialize};
 // The lists and optional texts are the scorer's results' only.
 #[cfg_attr(not(feature = "score"), allow(unused_imports))]

@@ -6,6 +6,7 @@ use super::*;
 mod numbers;
 mod text;
 
+pub(crate) use numbers::with_shortest;
 use numbers::Digits;
 use text::{escape, escape_text, push_small, PADDING, WORDS};
 
@@ -119,11 +120,6 @@ fn json_text(ops: &[f64], text: &[u8], text_len: usize, keys: &[Key]) -> Vec<u8>
     writer.out
 }
 
-/// Whether [`Digits::long_decimal`] prints the fractions short decimals do
-/// not, rather than zmij: in wasm only, where zmij's 128-bit products are
-/// a library call each. Natively zmij is quicker.
-const LONG_DECIMALS: bool = cfg!(target_arch = "wasm32");
-
 struct JsonWriter<'a> {
     ops: &'a [f64],
     at: usize,
@@ -166,15 +162,7 @@ impl<'a> JsonWriter<'a> {
             let v = self.next();
             let digits = &mut self.digits;
             digits.clear();
-            if v.fract() == 0.0 && v.abs() < 1e15 && (v != 0.0 || v.is_sign_positive()) {
-                // What zmij prints for a whole number of this size ("60.0"),
-                // without its general algorithm (a third of the writer in wasm).
-                digits.push_front(b".0");
-                digits.integer(v as i64);
-                digits.append_to(&mut self.out);
-            } else if digits.short_decimal(v) || (LONG_DECIMALS && digits.long_decimal(v)) {
-                // Printed as zmij prints it, without its 128-bit arithmetic
-                // (a library call in wasm).
+            if digits.shortest(v) {
                 digits.append_to(&mut self.out);
             } else if v.is_finite() {
                 let text = self.numbers.format_finite(v);

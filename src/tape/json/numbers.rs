@@ -76,6 +76,20 @@ impl Digits {
         }
     }
 
+    /// Writes `v` as zmij prints it when it can without zmij's general
+    /// algorithm, and says whether it did: whole numbers below 10^15
+    /// ("60.0"), decimals of at most six places ([`Digits::short_decimal`])
+    /// and, with [`LONG_DECIMALS`], other fractions ([`Digits::long_decimal`]).
+    pub(super) fn shortest(&mut self, v: f64) -> bool {
+        if v.fract() == 0.0 && v.abs() < 1e15 && (v != 0.0 || v.is_sign_positive()) {
+            self.push_front(b".0");
+            self.integer(v as i64);
+            true
+        } else {
+            self.short_decimal(v) || (LONG_DECIMALS && self.long_decimal(v))
+        }
+    }
+
     /// Writes `v` when it is a decimal of at most six places between 1e-5
     /// and 1e9 (`0.25`, `41.7`; most of a result's fractions), as zmij
     /// prints it, and says whether it did. A six-place decimal `m`/10^6
@@ -93,7 +107,11 @@ impl Digits {
         if !(1e-5..1e9).contains(&a) {
             return false;
         }
-        let m = (a * SCALE).round();
+        // Ties to even, one instruction in wasm (`f64.nearest`; `round` is
+        // a libm call there): a tie, v·10^6 = k + 1/2, reads back as
+        // neither k nor k + 1 (they are 5e-7 from v, more than its spacing),
+        // so which one it picks does not matter.
+        let m = (a * SCALE).round_ties_even();
         if m / SCALE != a {
             return false;
         }
@@ -213,9 +231,33 @@ impl Digits {
         }
     }
 
+    /// The text written.
+    fn text(&self) -> &[u8] {
+        self.buffer.get(self.start..Digits::END).unwrap_or_default()
+    }
+
     /// Appends the text written.
     pub(super) fn append_to(&self, out: &mut Vec<u8>) {
         append_words::<WORDS>(out, &self.buffer, self.start, Digits::END);
+    }
+}
+
+/// Whether [`Digits::long_decimal`] prints the fractions short decimals do
+/// not, rather than zmij: in wasm only, where zmij's 128-bit products are
+/// a library call each. Natively zmij is quicker.
+const LONG_DECIMALS: bool = cfg!(target_arch = "wasm32");
+
+/// Calls `with` with finite `v`'s shortest decimal text as zmij (and so
+/// serde_json) prints it (`60.0`, `0.25`, `1e-7`, `1.5e+21`): by
+/// [`Digits::shortest`] where it can, by zmij otherwise. For the
+/// messages' numbers (`format`), which then do not call zmij in wasm
+/// either.
+pub(crate) fn with_shortest<R>(v: f64, with: impl FnOnce(&[u8]) -> R) -> R {
+    let mut digits = Digits::new();
+    if digits.shortest(v) {
+        with(digits.text())
+    } else {
+        with(zmij::Buffer::new().format_finite(v).as_bytes())
     }
 }
 
