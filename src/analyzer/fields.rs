@@ -61,7 +61,7 @@ impl Reader {
             RawValue::Undefined | RawValue::Null => false,
             RawValue::Object(entries) => {
                 for (key, _) in entries {
-                    if !fields.iter().any(|f| f.key == key) {
+                    if !fields.iter().any(|f| read::same_text(f.key, key)) {
                         self.unknown_key(path, key, fields.iter().map(|f| f.key));
                     }
                 }

@@ -224,7 +224,9 @@ impl MetricId {
 
     /// Looks a metric up by its id.
     pub fn parse(id: &str) -> Option<MetricId> {
-        MetricId::ALL.into_iter().find(|m| m.as_str() == id)
+        MetricId::ALL
+            .into_iter()
+            .find(|m| crate::input::read::same_text(m.as_str(), id))
     }
 
     /// A human label.
