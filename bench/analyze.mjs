@@ -2,7 +2,7 @@
 // Benchmark of the market-validation package as Node loads it (pkg/node, the
 // CommonJS build). Prints figures; it is not a test and asserts nothing.
 //
-//   node bench/analyze.mjs [--products N] [--batch B] [--latency-calls C] [--seed S]
+//   node bench/analyze.mjs [--products N] [--batch B] [--latency-calls C] [--seed S] [--rounds R]
 //
 // Run `bash scripts/build.sh` first. Figures:
 //   - the .wasm size, raw and gzip -9 (and brotli, what CDNs serve);
@@ -19,6 +19,8 @@
 //     products per second against full analyze() calls (issue 21: at least
 //     50,000 a second and 5x);
 //   - the same N products through N separate analyze() calls, and the ratio;
+//     these three each timed over R whole passes (default 3), interleaved,
+//     the order rotated each round, medians printed;
 //   - peak RSS.
 
 import fs from 'node:fs';
@@ -46,6 +48,7 @@ const BATCH = Math.max(1, arg('batch', 1_000));
 const LAT_CALLS = Math.max(1, arg('latency-calls', 2_000));
 const WARMUP = 200;
 const SEED = arg('seed', 20240601);
+const ROUNDS = Math.max(1, arg('rounds', 3));
 
 const wasmFile = path.join(PKG, 'web', 'market_validation_bg.wasm');
 const nodeEntry = path.join(PKG, 'node', 'market_validation.js');
@@ -165,63 +168,77 @@ sampleRss();
 const groupCounts = products.reduce((n, p) => n + Object.keys(p).length, 0);
 const groupsInSample = Object.keys(sample).length;
 
-// ------------------------------------------------------------ analyzeMany
+// ----------------------------------------- analyzeMany, summaries, a loop
 
-for (let i = 0; i < Math.min(WARMUP, N); i += BATCH) mv.analyzeMany(products.slice(i, Math.min(WARMUP, i + BATCH)));
-let manyOk = 0;
-let manyErr = 0;
-let scoreSum = 0;
-const m0 = process.hrtime.bigint();
-for (let i = 0; i < N; i += BATCH) {
-  const entries = mv.analyzeMany(products.slice(i, i + BATCH));
-  for (const e of entries) {
-    if (e.ok) { manyOk++; scoreSum += e.result.score; } else manyErr++;
+// Three ways through the same products, each timed over --rounds whole
+// passes, the ways interleaved and their order rotated from round to round,
+// so that a collection of one pass's garbage or a burst of load on a shared
+// machine falls on each way alike; the medians are printed (issue 21's
+// ratio of summaries to analyze() calls is a ratio of medians).
+const ways = {
+  many() {
+    let ok = 0, err = 0, scores = 0;
+    for (let i = 0; i < N; i += BATCH) {
+      for (const e of mv.analyzeMany(products.slice(i, i + BATCH))) {
+        if (e.ok) { ok++; scores += e.result.score; } else err++;
+      }
+      sampleRss();
+    }
+    return { ok, err, scores };
+  },
+  summary() {
+    let ok = 0, err = 0, scores = 0;
+    for (let i = 0; i < N; i += BATCH) {
+      for (const e of mv.analyzeMany(products.slice(i, i + BATCH), { detail: 'summary' }).results) {
+        if (e.ok) { ok++; scores += e.result.score; } else err++;
+      }
+    }
+    return { ok, err, scores };
+  },
+  one() {
+    let ok = 0, err = 0, scores = 0;
+    for (let i = 0; i < N; i++) {
+      try {
+        scores += mv.analyze(products[i]).score;
+        ok++;
+      } catch (e) {
+        if (e.name !== 'InputError') throw e;
+        err++;
+      }
+      if ((i & 1023) === 0) sampleRss();
+    }
+    return { ok, err, scores };
+  },
+};
+const warm = products.slice(0, Math.min(WARMUP, N));
+mv.analyzeMany(warm);
+mv.analyzeMany(warm, { detail: 'summary' });
+const names = Object.keys(ways);
+const passes = Object.fromEntries(names.map((w) => [w, []]));
+const counts = {};
+for (let round = 0; round < ROUNDS; round++) {
+  for (let k = 0; k < names.length; k++) {
+    const w = names[(round + k) % names.length];
+    const s = process.hrtime.bigint();
+    const c = ways[w]();
+    passes[w].push(Number(process.hrtime.bigint() - s));
+    counts[w] ??= c;
   }
-  sampleRss();
 }
-const manyNs = Number(process.hrtime.bigint() - m0);
-
-// ------------------------------------------------------- summary mode
-
-for (let i = 0; i < Math.min(WARMUP, N); i += BATCH) mv.analyzeMany(products.slice(i, Math.min(WARMUP, i + BATCH)), { detail: 'summary' });
-let summaryOk = 0;
-let summaryErr = 0;
-let summaryScores = 0;
-const s0 = process.hrtime.bigint();
-for (let i = 0; i < N; i += BATCH) {
-  const { results } = mv.analyzeMany(products.slice(i, i + BATCH), { detail: 'summary' });
-  for (const e of results) {
-    if (e.ok) { summaryOk++; summaryScores += e.result.score; } else summaryErr++;
-  }
-}
-const summaryNs = Number(process.hrtime.bigint() - s0);
-sampleRss();
-
-// ------------------------------------------------------------ N x analyze
-
-let oneOk = 0;
-let oneErr = 0;
-let scoreSum2 = 0;
-const a0 = process.hrtime.bigint();
-for (let i = 0; i < N; i++) {
-  try {
-    scoreSum2 += mv.analyze(products[i]).score;
-    oneOk++;
-  } catch (e) {
-    if (e.name !== 'InputError') throw e;
-    oneErr++;
-  }
-  if ((i & 1023) === 0) sampleRss();
-}
-const oneNs = Number(process.hrtime.bigint() - a0);
-sampleRss();
+const medianPass = (w) => [...passes[w]].sort((a, b) => a - b)[Math.floor((ROUNDS - 1) / 2)];
+const [manyNs, summaryNs, oneNs] = ['many', 'summary', 'one'].map(medianPass);
+const { ok: manyOk, err: manyErr, scores: scoreSum } = counts.many;
+const { ok: summaryOk, err: summaryErr, scores: summaryScores } = counts.summary;
+const { ok: oneOk, err: oneErr, scores: scoreSum2 } = counts.one;
+const range = (w) => `${fmtS(Math.min(...passes[w]))} to ${fmtS(Math.max(...passes[w]))}`;
 
 const perSec = (ns) => `${fmtInt(N / (ns / 1e9))} products/s`;
-table(`${fmtInt(N)} generated products (seeded; ${(groupCounts / N).toFixed(2)} of ${groupsInSample} groups on average; ${fmtInt(planted)} made invalid; generated in ${fmtMs(genNs)})`, [
+table(`${fmtInt(N)} generated products (seeded; ${(groupCounts / N).toFixed(2)} of ${groupsInSample} groups on average; ${fmtInt(planted)} made invalid; generated in ${fmtMs(genNs)}); median of ${ROUNDS} passes each, interleaved`, [
   ['', 'total        per product   throughput             ok / error'],
   [`analyzeMany, batches of ${fmtInt(BATCH)}`, `${fmtS(manyNs).padEnd(12)} ${fmtUs(manyNs / N).padEnd(13)} ${perSec(manyNs).padEnd(22)} ${fmtInt(manyOk)} / ${fmtInt(manyErr)}`],
   [`${fmtInt(N)} x analyze`, `${fmtS(oneNs).padEnd(12)} ${fmtUs(oneNs / N).padEnd(13)} ${perSec(oneNs).padEnd(22)} ${fmtInt(oneOk)} / ${fmtInt(oneErr)}`],
   [`analyzeMany summary, batches of ${fmtInt(BATCH)}`, `${fmtS(summaryNs).padEnd(12)} ${fmtUs(summaryNs / N).padEnd(13)} ${perSec(summaryNs).padEnd(22)} ${fmtInt(summaryOk)} / ${fmtInt(summaryErr)}`],
+  ['passes, fastest to slowest', `analyzeMany ${range('many')}; summaries ${range('summary')}; analyze ${range('one')}`],
   ['analyze loop / analyzeMany time', `${(oneNs / manyNs).toFixed(2)}x`],
   ['summary products/s / analyze() products/s', `${(oneNs / summaryNs).toFixed(2)}x (goal: at least 5x and 50,000/s)`],
   ['same results both ways', manyOk === oneOk && manyErr === oneErr && Math.abs(scoreSum - scoreSum2) < 1e-6 * Math.max(1, scoreSum) ? 'yes' : `NO (score sums ${scoreSum} vs ${scoreSum2})`],
