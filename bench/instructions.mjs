@@ -21,7 +21,7 @@
 // divided by 1,000: start-up, compilation and the first calls cancel out.
 // Node runs with --no-liftoff (every wasm function compiled once, by
 // TurboFan, as hot code ends up) and --single-threaded (no compiler or
-// collector threads), so that its count repeats too (within ~0.5%).
+// collector threads), so that its count repeats too (within ~1%: 946k to 958k for one build on 2026-12-08).
 //
 // An instruction is not a unit of time: a division or a cache miss counts
 // one. The ratio of counts tracks the ratio of times for this code (1.56
